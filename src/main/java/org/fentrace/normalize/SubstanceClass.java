@@ -1,0 +1,20 @@
+package org.fentrace.normalize;
+
+/** The contract's substance vocabulary (contract section 3, "Vocabularies"). */
+public enum SubstanceClass {
+  /** Fentanyl and its salts. */
+  FENTANYL,
+  /** Fentanyl-related substances, pharmaceutical ones (sufentanil, ...) included. */
+  FENTANYL_ANALOG,
+  /** Chemicals used to make fentanyl: NPP, 4-ANPP, 4-AP, norfentanyl, 4-piperidone, ... */
+  FENTANYL_PRECURSOR,
+  /** Any other drug: heroin, methamphetamine, cocaine, xylazine, nitazenes, ... */
+  OTHER_DRUG,
+  /** Nothing can be said. */
+  UNKNOWN;
+
+  /** True for the classes that make up the "fentanyl family" of the trend tables. */
+  public boolean isFentanylFamily() {
+    return this == FENTANYL || this == FENTANYL_ANALOG;
+  }
+}
