@@ -1,0 +1,318 @@
+package org.fentrace.formats;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads one delimited text file record by record, keeping for each record its physical start line
+ * (header = line 1) and its text as delivered, so a quarantined row can be found and fixed in its file.
+ *
+ * <p>Handles what real exports contain: a UTF-8 byte-order mark, CRLF or LF, comma, semicolon or tab
+ * delimiters (chosen from the header line), quoted fields with delimiters, quotes and line breaks,
+ * blank lines, and non-UTF-8 bytes (see {@link FallbackDecodingReader}). Decompression is the caller's
+ * business: pass the decompressed stream.
+ *
+ * <p>A syntax error (for example a quote never closed) ends the file: {@link #next()} then returns
+ * one last record with {@code values == null} covering the unreadable rest, and {@link #syntaxError()}
+ * says what went wrong.
+ */
+public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
+  private static final int COMPACT_THRESHOLD = 1 << 16;
+
+  private final FallbackDecodingReader decoder;
+  private final RecordingReader text;
+  private final CSVParser parser;
+  private final Iterator<CSVRecord> records;
+  private final char delimiter;
+  private final List<String> header;
+
+  /** Next record read from the parser but not yet returned, with its start position. */
+  private CSVRecord ahead;
+  private long aheadPosition;
+  /** Line number at the character position {@code consumedTo}. */
+  private long lineAtConsumed = 1;
+  private long consumedTo;
+  private String syntaxError;
+  private boolean syntaxErrorReported;
+
+  private CsvFileReader(InputStream in) throws IOException {
+    PushbackInputStream pin = new PushbackInputStream(in, 3);
+    skipUtf8Bom(pin);
+    this.decoder = new FallbackDecodingReader(pin);
+    this.text = new RecordingReader(decoder);
+    this.delimiter = sniffDelimiter(text.peekLine());
+    CSVFormat format = CSVFormat.RFC4180.builder()
+        .setDelimiter(delimiter)
+        .setIgnoreEmptyLines(true)
+        .setAllowMissingColumnNames(true)
+        .get();
+    this.parser = CSVParser.builder().setReader(text).setFormat(format).get();
+    this.records = parser.iterator();
+    fetchAhead();
+    if (ahead == null) {
+      this.header = List.of();
+    } else {
+      this.header = List.of(ahead.values());
+      advancePast(nextRecordStart());
+      fetchAhead();
+    }
+  }
+
+  /** Opens a reader over a decompressed stream; reads the header at once. */
+  public static CsvFileReader open(InputStream in) throws IOException {
+    return new CsvFileReader(in);
+  }
+
+  /** The header cells, or an empty list for an empty file. */
+  public List<String> header() {
+    return header;
+  }
+
+  public char delimiter() {
+    return delimiter;
+  }
+
+  /** Bytes read as Windows-1252 because they were not valid UTF-8. */
+  public long fallbackBytes() {
+    return decoder.fallbackBytes();
+  }
+
+  /** The parser's message when the file stopped being readable, else null. */
+  public String syntaxError() {
+    return syntaxError;
+  }
+
+  @Override
+  public boolean hasNext() {
+    return ahead != null || (syntaxError != null && !syntaxErrorReported);
+  }
+
+  @Override
+  public RawRecord next() {
+    if (ahead == null) {
+      if (syntaxError != null && !syntaxErrorReported) {
+        syntaxErrorReported = true;
+        String rest = text.drainFrom(consumedTo);
+        long line = lineAtConsumed + leadingBreaks(rest);
+        return new RawRecord(line, null, stripBreaks(rest));
+      }
+      throw new NoSuchElementException();
+    }
+    CSVRecord current = ahead;
+    long start = aheadPosition;
+    fetchAhead();
+    long end = nextRecordStart();
+    String slice = text.slice(start, end);
+    long line = lineAtConsumed + leadingBreaks(slice);
+    advancePast(end, slice);
+    return new RawRecord(line, current.values(), stripBreaks(slice));
+  }
+
+  private long nextRecordStart() {
+    return ahead != null ? aheadPosition : text.position();
+  }
+
+  private void advancePast(long end) {
+    advancePast(end, text.slice(consumedTo, end));
+  }
+
+  private void advancePast(long end, String consumed) {
+    lineAtConsumed += countBreaks(consumed);
+    consumedTo = end;
+    if (consumedTo - text.base() > COMPACT_THRESHOLD) {
+      text.discardBefore(consumedTo);
+    }
+  }
+
+  private void fetchAhead() {
+    ahead = null;
+    if (syntaxError != null) {
+      return;
+    }
+    try {
+      if (records.hasNext()) {
+        ahead = records.next();
+        aheadPosition = ahead.getCharacterPosition();
+      } else {
+        text.drainToEnd();
+      }
+    } catch (UncheckedIOException | IllegalStateException e) {
+      syntaxError = e.getCause() != null && e.getCause().getMessage() != null
+          ? e.getCause().getMessage() : e.getMessage();
+    }
+  }
+
+  static int countBreaks(CharSequence s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 == s.length() || s.charAt(i + 1) != '\n'))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static int leadingBreaks(String s) {
+    int i = 0;
+    while (i < s.length() && (s.charAt(i) == '\r' || s.charAt(i) == '\n')) {
+      i++;
+    }
+    return countBreaks(s.substring(0, i));
+  }
+
+  private static String stripBreaks(String s) {
+    int from = 0;
+    int to = s.length();
+    while (from < to && (s.charAt(from) == '\r' || s.charAt(from) == '\n')) {
+      from++;
+    }
+    while (to > from && (s.charAt(to - 1) == '\r' || s.charAt(to - 1) == '\n')) {
+      to--;
+    }
+    return s.substring(from, to);
+  }
+
+  private static void skipUtf8Bom(PushbackInputStream in) throws IOException {
+    byte[] b = new byte[3];
+    int n = in.readNBytes(b, 0, 3);
+    if (!(n == 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF)) {
+      in.unread(b, 0, n);
+    }
+  }
+
+  /** The most frequent of comma, semicolon and tab outside quotes in the header line; comma on ties. */
+  static char sniffDelimiter(String headerLine) {
+    int commas = 0;
+    int semicolons = 0;
+    int tabs = 0;
+    boolean quoted = false;
+    for (int i = 0; i < headerLine.length(); i++) {
+      char c = headerLine.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted) {
+        if (c == ',') {
+          commas++;
+        } else if (c == ';') {
+          semicolons++;
+        } else if (c == '\t') {
+          tabs++;
+        }
+      }
+    }
+    if (semicolons > commas && semicolons >= tabs) {
+      return ';';
+    }
+    return tabs > commas ? '\t' : ',';
+  }
+
+  @Override
+  public void close() throws IOException {
+    parser.close();
+  }
+
+  /**
+   * Passes characters through to the parser while keeping those not yet discarded, addressed by
+   * absolute character position, so a record's original text can be sliced out after parsing.
+   */
+  private static final class RecordingReader extends Reader {
+    private final Reader in;
+    private final StringBuilder kept = new StringBuilder();
+    private long base;
+    /** Characters peeked before the parser started, replayed to it first. */
+    private int replay;
+    private boolean replaying;
+
+    RecordingReader(Reader in) {
+      this.in = in;
+    }
+
+    /** Reads ahead up to the first line break (or 64 KiB) without consuming it for the parser. */
+    String peekLine() throws IOException {
+      char[] buf = new char[1];
+      while (kept.length() < COMPACT_THRESHOLD && in.read(buf, 0, 1) == 1) {
+        kept.append(buf[0]);
+        if (buf[0] == '\n' || buf[0] == '\r') {
+          break;
+        }
+      }
+      replaying = true;
+      return kept.toString();
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) throws IOException {
+      if (replaying) {
+        int n = Math.min(len, kept.length() - replay);
+        if (n > 0) {
+          kept.getChars(replay, replay + n, cbuf, off);
+          replay += n;
+          return n;
+        }
+        replaying = false;
+      }
+      int n = in.read(cbuf, off, len);
+      if (n > 0) {
+        kept.append(cbuf, off, n);
+      }
+      return n;
+    }
+
+    long base() {
+      return base;
+    }
+
+    /** Absolute position just after the last character handed to the parser. */
+    long position() {
+      return base + kept.length();
+    }
+
+    String slice(long from, long to) {
+      return kept.substring((int) (from - base), (int) (to - base));
+    }
+
+    void discardBefore(long position) {
+      kept.delete(0, (int) (position - base));
+      replay = Math.max(0, replay - (int) (position - base));
+      base = position;
+    }
+
+    void drainToEnd() {
+      try {
+        char[] buf = new char[8192];
+        while (read(buf, 0, buf.length) > 0) {
+          // read() keeps what it reads
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    String drainFrom(long from) {
+      drainToEnd();
+      return kept.substring((int) Math.max(0, from - base));
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CsvFileReader[delimiter=" + delimiter + ", header=" + Arrays.toString(header.toArray()) + "]";
+  }
+}

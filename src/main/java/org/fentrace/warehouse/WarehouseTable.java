@@ -1,0 +1,85 @@
+package org.fentrace.warehouse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+
+/**
+ * The normalized warehouse tables whose schemas are defined in Avro ({@code src/main/avro/*.avsc}).
+ * The .avsc files are the single source: Spark's StructType, the Parquet schema and the data
+ * dictionary are all derived from them.
+ */
+public enum WarehouseTable {
+  SEIZURES("seizures", "event_month"),
+  SHIPMENTS("shipments", "event_month"),
+  REJECTED("rejected", null);
+
+  private final String tableName;
+  private final String partitionColumn;
+  private transient Schema schema;
+  private transient Map<String, Integer> positions;
+
+  WarehouseTable(String tableName, String partitionColumn) {
+    this.tableName = tableName;
+    this.partitionColumn = partitionColumn;
+  }
+
+  /** Folder name under the warehouse and view name in {@code fentrace sql}. */
+  public String tableName() {
+    return tableName;
+  }
+
+  /** Hive-style partition column (a directory level, not a column in the files), or null. */
+  public String partitionColumn() {
+    return partitionColumn;
+  }
+
+  public synchronized Schema avroSchema() {
+    if (schema == null) {
+      String resource = "/avro/" + tableName + ".avsc";
+      try (InputStream in = WarehouseTable.class.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException("schema resource " + resource + " is missing from the jar");
+        }
+        schema = new Schema.Parser().parse(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return schema;
+  }
+
+  public List<String> fieldNames() {
+    return avroSchema().getFields().stream().map(Schema.Field::name).toList();
+  }
+
+  /** Position of a field in the row, failing loudly for a name the schema lacks (a programming error). */
+  public synchronized int position(String field) {
+    if (positions == null) {
+      Map<String, Integer> p = new HashMap<>();
+      List<String> names = fieldNames();
+      for (int i = 0; i < names.size(); i++) {
+        p.put(names.get(i), i);
+      }
+      positions = p;
+    }
+    Integer i = positions.get(field);
+    if (i == null) {
+      throw new IllegalArgumentException("table " + tableName + " has no field '" + field + "'");
+    }
+    return i;
+  }
+
+  public int width() {
+    return avroSchema().getFields().size();
+  }
+
+  /** A fresh, empty row of this table. */
+  public TableRow newRow() {
+    return new TableRow(this);
+  }
+}
