@@ -1,0 +1,73 @@
+package org.fentrace.normalize;
+
+import java.util.List;
+
+/**
+ * The physical form of seized drugs: the stored value of {@code seizures.form} (contract sections
+ * 2.1 and 3).
+ *
+ * <p>Why it matters: pills are counted in dosage units rather than weighed, and the share of
+ * counterfeit pills against powder is one of the trends users follow. Lab and officer notes spell
+ * forms freely ({@code M30 blue pills}, {@code pressed tablets}, {@code nasal spray}), so matching
+ * is by exact spelling first, then by keyword: pills before powder (a {@code powder-filled
+ * capsule} counts as a pill), then powder, liquid and patch. The constant names are the values
+ * written to Parquet; {@code docs/vocabularies.md} is generated from this class.
+ */
+public enum Form {
+  /** Loose powder, bulk or in bags. */
+  POWDER(
+      List.of("powder", "powdered", "polvo", "bulk powder"),
+      List.of("powder", "powdered", "polvo")),
+  /** Pills, tablets and capsules, counterfeit or pharmaceutical. */
+  PILLS(
+      List.of("pills", "pill", "tablets", "tablet", "counterfeit pills", "M30 pills",
+          "pressed pills", "M30", "capsules", "capsule", "pastillas", "tabletas"),
+      List.of("pill", "pills", "tablet", "tablets", "m30", "m30s", "m 30", "capsule", "capsules",
+          "pastilla", "pastillas", "tableta", "tabletas")),
+  /** Liquids: solutions, nasal sprays, vials. */
+  LIQUID(
+      List.of("liquid", "solution", "nasal spray", "spray", "liquido"),
+      List.of("liquid", "solution", "spray", "liquido", "vial", "vials", "injectable")),
+  /** Transdermal patches. */
+  PATCH(
+      List.of("patch", "transdermal patch", "patches", "parche"),
+      List.of("patch", "patches", "transdermal", "parche", "parches")),
+  /** Stated, but none of the above (paper, blotter, residue, ...). */
+  OTHER(List.of("other", "misc", "miscellaneous", "otro"), List.of()),
+  /** Not stated. */
+  UNKNOWN(List.of("unknown", "unk", "n/a", "NA", "none", "not reported", "null"), List.of());
+
+  private final List<String> spellings;
+  private final List<String> keywords;
+
+  Form(List<String> spellings, List<String> keywords) {
+    this.spellings = spellings;
+    this.keywords = keywords;
+  }
+
+  private static final VocabularyMatcher<Form> MATCHER = new VocabularyMatcher<>(Form.class,
+      UNKNOWN, OTHER, f -> f.spellings, List.of(PILLS, POWDER, LIQUID, PATCH), f -> f.keywords);
+
+  /**
+   * The form named by raw text: null or blank gives {@link #UNKNOWN}, anything not recognised
+   * {@link #OTHER}. Never throws.
+   */
+  public static Form fromRaw(String raw) {
+    return MATCHER.match(raw);
+  }
+
+  /** The exact raw spellings recognised for this value (besides its own name). */
+  public List<String> spellings() {
+    return spellings;
+  }
+
+  /** Keyword phrases (whole words) that select this value when no exact spelling matched. */
+  public List<String> keywords() {
+    return keywords;
+  }
+
+  /** The values whose keywords are tried, in this order. */
+  public static List<Form> keywordOrder() {
+    return MATCHER.keywordOrder();
+  }
+}
