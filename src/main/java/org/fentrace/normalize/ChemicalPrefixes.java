@@ -1,0 +1,84 @@
+package org.fentrace.normalize;
+
+/**
+ * Decides whether a word in front of a "...fentanyl" word is part of the chemical name ("ortho-methyl",
+ * "cyclopropyl", "4-fluoro", "N-") or ordinary text ("suspected", "blue", "pills", "heroin", "500").
+ *
+ * <p>Why: an analogue the dictionary lacks is often written in several words, "ortho-methyl cyclopropyl
+ * fentanyl"; its name must take in every chemical word before "fentanyl" so that it is recognised as a new
+ * analogue rather than as the listed "cyclopropyl fentanyl" it contains. A word counts as chemical when it
+ * can be cut entirely into the nomenclature fragments below and digits, with at least one fragment of four
+ * letters or more (so short English words do not qualify by accident). A bare number or single letter
+ * counts only as a locant glued by a hyphen to the next word ("4-fluoro", "N-methyl"), never on its own
+ * ("500 fentanyl pills").
+ */
+final class ChemicalPrefixes {
+
+  /** Substituent, acyl, ring and locant fragments of fentanyl-analogue names, as they are spelled there. */
+  private static final String[] FRAGMENTS = {
+      "ortho", "meta", "para", "alpha", "beta", "gamma", "cis", "trans", "iso", "sec", "tert", "nor", "des",
+      "despropionyl", "methyl", "ethyl", "propyl", "butyl", "pentyl", "hexyl", "heptyl", "allyl", "vinyl",
+      "methoxy", "ethoxy", "propoxy", "hydroxy", "fluoro", "chloro", "bromo", "iodo", "amino", "nitro",
+      "cyano", "oxo", "keto", "di", "tri", "tetra", "penta", "hexa", "cyclo", "acetyl", "acryl", "acryloyl",
+      "propionyl", "propanoyl", "butyryl", "butyr", "butanoyl", "valeryl", "pentanoyl", "hexanoyl",
+      "heptanoyl", "crotonyl", "methacryl", "formyl", "cinnamoyl", "carbomethoxy", "carbo", "carbamate",
+      "carbamoyl", "carboxy", "furanyl", "furyl", "furan", "hydro", "thiophene", "thiophenyl", "thienyl",
+      "thio", "phenyl", "benzyl", "benzoyl", "phenethyl", "naphthyl", "pyridyl", "pyridinyl", "piperidinyl",
+      "benzodioxole", "dioxole", "dioxolyl", "ene", "yl", "oyl",
+  };
+
+  private ChemicalPrefixes() {
+  }
+
+  /** True when word {@code i} of {@code w} reads as part of a chemical name. */
+  static boolean isChemical(SubstanceWords w, int i) {
+    String word = w.word(i);
+    boolean gluedToNext = i + 1 < w.size() && !w.tokenStart(i + 1);
+    if (isDigits(word)) {
+      return gluedToNext; // a locant such as the 4 of "4-fluoro"
+    }
+    if (word.length() == 1) {
+      return gluedToNext && word.charAt(0) == 'n'; // N-methyl; o/m/p were already spelled out
+    }
+    return segments(word);
+  }
+
+  /** Can {@code word} be cut into fragments and digits, one fragment at least four letters long? */
+  static boolean segments(String word) {
+    int n = word.length();
+    // reach[k]: 0 = position k unreachable, 1 = reachable, 2 = reachable with a long fragment used.
+    byte[] reach = new byte[n + 1];
+    reach[0] = 1;
+    for (int k = 0; k < n; k++) {
+      byte here = reach[k];
+      if (here == 0) {
+        continue;
+      }
+      char c = word.charAt(k);
+      if (Character.isDigit(c) || c == '\'') {
+        reach[k + 1] = (byte) Math.max(reach[k + 1], here);
+        continue;
+      }
+      for (String f : FRAGMENTS) {
+        if (word.startsWith(f, k)) {
+          int end = k + f.length();
+          byte value = f.length() >= 4 ? 2 : here;
+          if (value > reach[end]) {
+            reach[end] = value;
+          }
+        }
+      }
+    }
+    return reach[n] == 2;
+  }
+
+  private static boolean isDigits(String word) {
+    for (int k = 0; k < word.length(); k++) {
+      char c = word.charAt(k);
+      if (!Character.isDigit(c) && c != '\'') {
+        return false;
+      }
+    }
+    return true;
+  }
+}

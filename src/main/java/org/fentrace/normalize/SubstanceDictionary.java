@@ -1,0 +1,339 @@
+package org.fentrace.normalize;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The substance dictionary ({@code substances.csv}) and the matcher that turns free substance text into
+ * the contract's {@code substance_name} and {@code substance_class}.
+ *
+ * <p>Matching rules, in order ({@link #match(String)}):
+ * <ol>
+ *   <li><b>Exact key.</b> The text is normalized as described in {@link SubstanceWords} (NFKD, accents and
+ *       case dropped, salt and isomer notes such as "HCl", "citrate", ", salt undetermined",
+ *       "(isomer undetermined)" dropped, fentanil/fentanilo/fentanyle read as fentanyl, o-/m-/p- read as
+ *       ortho-/meta-/para-, then spaces, hyphens and punctuation removed). If that key is a dictionary key,
+ *       that entry wins. "para-" and "4-" are only equal where the dictionary lists both: a numeric locant
+ *       means different things on different rings (3-methylfentanyl is not meta-methylfentanyl).</li>
+ *   <li><b>Free text and mixtures.</b> Otherwise the words are scanned left to right and at each word the
+ *       longest run of words (up to the longest dictionary key) whose joined key is a dictionary key is
+ *       taken, so "acetyl fentanyl" is the analogue and not fentanyl. When several substances are named,
+ *       the text counts in the most fentanyl-relevant class: FENTANYL or FENTANYL_ANALOG, then
+ *       FENTANYL_PRECURSOR, then OTHER_DRUG, then UNKNOWN-class entries ("Other drugs"); between equals the
+ *       first named wins, as labs name the main substance first. So "heroin/fentanyl mixture" is fentanyl
+ *       and "carfentanil and heroin" is carfentanil.</li>
+ *   <li><b>Unlisted analogues.</b> A word ending in "fentanyl" (after the spelling unification), together
+ *       with the chemical-looking words before it ({@link ChemicalPrefixes}), is a fentanyl-related
+ *       substance even when the dictionary lacks it: class FENTANYL_ANALOG, unlisted=true, name the
+ *       compact lower-case form of those words without salt notes. This beats a listed analogue hidden
+ *       inside it ("ortho-methylcyclopropylfentanyl" is new, not cyclopropyl fentanyl). Listed names are
+ *       never overridden, so precursors keep their class (norfentanyl, despropionyl fentanyl = 4-ANPP);
+ *       unlisted names ending in "norfentanyl" or "anpp", or starting with "despropionyl", lack the
+ *       phenethyl-anilide part of an analogue and are classed FENTANYL_PRECURSOR, unlisted=true.</li>
+ *   <li><b>Nothing matched.</b> Class UNKNOWN, unlisted=false, name the cleaned lower-case text; a blank
+ *       or null text is ("unknown", UNKNOWN, false).</li>
+ * </ol>
+ *
+ * <p>Speed: keys are precomputed into one HashMap at load; a call allocates only its own word arrays and
+ * compiles no regular expression. Instances are immutable, thread-safe and serializable (Spark closures).
+ */
+public final class SubstanceDictionary implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The bundled dictionary, a classpath resource beside this class. */
+  public static final String DEFAULT_RESOURCE = "/org/fentrace/normalize/substances.csv";
+
+  private static final String HEADER = "canonical_name,substance_class,synonyms";
+  private static final SubstanceMatch BLANK = new SubstanceMatch("unknown", SubstanceClass.UNKNOWN, false);
+  /** How many words before "...fentanyl" an unlisted analogue name may take in. */
+  private static final int MAX_PREFIX_WORDS = 8;
+
+  /** One dictionary entry; {@code line} is kept for error messages about later duplicates. */
+  private record Entry(String name, SubstanceClass substanceClass, int line) implements Serializable {
+  }
+
+  private final String sourceName;
+  private final Map<String, Entry> byKey;
+  private final Map<SubstanceClass, Long> counts;
+  private final int entryCount;
+  private final int maxKeyWords;
+
+  private SubstanceDictionary(String sourceName, Map<String, Entry> byKey, Map<SubstanceClass, Long> counts,
+      int entryCount, int maxKeyWords) {
+    this.sourceName = sourceName;
+    this.byKey = byKey;
+    this.counts = counts;
+    this.entryCount = entryCount;
+    this.maxKeyWords = maxKeyWords;
+  }
+
+  private static final class DefaultHolder {
+    // Loaded once per JVM (driver and each executor), on first use.
+    static final SubstanceDictionary INSTANCE = loadResource();
+
+    private static SubstanceDictionary loadResource() {
+      InputStream in = SubstanceDictionary.class.getResourceAsStream(DEFAULT_RESOURCE);
+      if (in == null) {
+        throw new IllegalStateException("substance dictionary not on the classpath: " + DEFAULT_RESOURCE);
+      }
+      try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        return load(reader, "substances.csv");
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + DEFAULT_RESOURCE, e);
+      }
+    }
+  }
+
+  /** The bundled {@code substances.csv}, loaded once and cached. */
+  public static SubstanceDictionary loadDefault() {
+    return DefaultHolder.INSTANCE;
+  }
+
+  /**
+   * Loads a dictionary in the {@code substances.csv} format.
+   *
+   * @throws IllegalArgumentException naming {@code sourceName}, the line and the problem, for a malformed
+   *     line, an unknown class, a synonym that is nothing but salt notes, or a key claimed by two entries
+   */
+  public static SubstanceDictionary load(Reader csv, String sourceName) {
+    Map<String, Entry> byKey = new HashMap<>();
+    Map<String, Integer> canonicalLines = new HashMap<>();
+    Map<SubstanceClass, Long> counts = new EnumMap<>(SubstanceClass.class);
+    int entries = 0;
+    int maxWords = 1;
+    BufferedReader reader = new BufferedReader(csv);
+    int lineNo = 0;
+    try {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        lineNo++;
+        String trimmed = line.strip();
+        if (lineNo == 1 && trimmed.startsWith("\uFEFF")) {
+          trimmed = trimmed.substring(1);
+        }
+        if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.equalsIgnoreCase(HEADER)) {
+          continue;
+        }
+        List<String> fields = DictionaryCsv.split(trimmed, sourceName, lineNo);
+        if (fields.size() != 3) {
+          throw problem(sourceName, lineNo, "expected 3 fields (" + HEADER + ") but found "
+              + fields.size(), line);
+        }
+        String canonical = fields.get(0).strip();
+        if (canonical.isEmpty()) {
+          throw problem(sourceName, lineNo, "canonical_name is empty", line);
+        }
+        SubstanceClass cls = parseClass(fields.get(1).strip(), sourceName, lineNo, line);
+        Integer earlier = canonicalLines.putIfAbsent(canonical.toLowerCase(Locale.ROOT), lineNo);
+        if (earlier != null) {
+          throw problem(sourceName, lineNo, "canonical_name '" + canonical + "' already defined on line "
+              + earlier, line);
+        }
+        Entry entry = new Entry(canonical, cls, lineNo);
+        List<String> names = new ArrayList<>();
+        names.add(canonical);
+        for (String synonym : fields.get(2).split("\\|", -1)) {
+          if (!synonym.isBlank()) {
+            names.add(synonym.strip());
+          }
+        }
+        for (String name : names) {
+          SubstanceWords words = SubstanceWords.parse(name);
+          String key = words.key();
+          if (key.isEmpty()) {
+            throw problem(sourceName, lineNo, "'" + name + "' has no substance words once salt and isomer"
+                + " notes are dropped", line);
+          }
+          Entry other = byKey.putIfAbsent(key, entry);
+          if (other != null && other != entry) {
+            throw problem(sourceName, lineNo, "'" + name + "' (key '" + key + "') already belongs to '"
+                + other.name() + "' on line " + other.line(), line);
+          }
+          maxWords = Math.max(maxWords, words.size());
+        }
+        counts.merge(cls, 1L, Long::sum);
+        entries++;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read substance dictionary " + sourceName, e);
+    }
+    if (entries == 0) {
+      throw new IllegalArgumentException(sourceName + ": the substance dictionary has no entries");
+    }
+    return new SubstanceDictionary(sourceName, byKey, counts, entries, maxWords);
+  }
+
+  private static SubstanceClass parseClass(String value, String source, int lineNo, String line) {
+    try {
+      return SubstanceClass.valueOf(value);
+    } catch (IllegalArgumentException e) {
+      throw problem(source, lineNo, "unknown substance_class '" + value + "' (expected one of "
+          + Arrays.toString(SubstanceClass.values()) + ")", line);
+    }
+  }
+
+  static IllegalArgumentException problem(String source, int lineNo, String what, String line) {
+    return new IllegalArgumentException(source + " line " + lineNo + ": " + what + ": " + line);
+  }
+
+  /** Matches one raw substance text; never null. See the class comment for the rules. */
+  public SubstanceMatch match(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return BLANK;
+    }
+    SubstanceWords w = SubstanceWords.parse(raw);
+    if (w.size() == 0) {
+      return BLANK;
+    }
+    Entry exact = byKey.get(w.key());
+    if (exact != null) {
+      return new SubstanceMatch(exact.name(), exact.substanceClass(), false);
+    }
+    List<Found> found = scanListed(w);
+    addUnlisted(w, found);
+    if (found.isEmpty()) {
+      return new SubstanceMatch(w.phrase(), SubstanceClass.UNKNOWN, false);
+    }
+    Found best = found.get(0);
+    for (Found f : found) {
+      if (rank(f.match.substanceClass()) > rank(best.match.substanceClass())
+          || (rank(f.match.substanceClass()) == rank(best.match.substanceClass()) && f.start < best.start)) {
+        best = f;
+      }
+    }
+    return best.match;
+  }
+
+  /** A substance found in words {@code start..end}. */
+  private record Found(int start, int end, SubstanceMatch match) {
+  }
+
+  /** Rule 2: greedy longest listed runs, left to right. */
+  private List<Found> scanListed(SubstanceWords w) {
+    List<Found> found = new ArrayList<>(2);
+    int n = w.size();
+    int i = 0;
+    while (i < n) {
+      int bestEnd = -1;
+      Entry bestEntry = null;
+      StringBuilder key = new StringBuilder();
+      for (int j = i; j < n && j - i < maxKeyWords; j++) {
+        key.append(w.word(j));
+        Entry e = byKey.get(key.toString());
+        if (e != null) {
+          bestEnd = j;
+          bestEntry = e;
+        }
+      }
+      if (bestEntry != null) {
+        found.add(new Found(i, bestEnd,
+            new SubstanceMatch(bestEntry.name(), bestEntry.substanceClass(), false)));
+        i = bestEnd + 1;
+      } else {
+        i++;
+      }
+    }
+    return found;
+  }
+
+  /** Rule 3: names ending in fentanyl (or ANPP) with chemical prefixes the dictionary does not list. */
+  private void addUnlisted(SubstanceWords w, List<Found> found) {
+    for (int j = 0; j < w.size(); j++) {
+      String word = w.word(j);
+      if (!word.endsWith("fentanyl") && !word.endsWith("anpp")) {
+        continue;
+      }
+      int start = j;
+      while (start > 0 && j - start < MAX_PREFIX_WORDS && ChemicalPrefixes.isChemical(w, start - 1)) {
+        start--;
+      }
+      Found covering = covering(found, j);
+      if (covering != null && covering.start <= start) {
+        continue; // a listed name already takes in every chemical word
+      }
+      String key = w.key(start, j);
+      Entry e = byKey.get(key);
+      SubstanceMatch m = e != null
+          ? new SubstanceMatch(e.name(), e.substanceClass(), false)
+          : new SubstanceMatch(w.compactName(start, j), unlistedClass(key), true);
+      int from = start;
+      int to = j;
+      found.removeIf(f -> f.end >= from && f.start <= to);
+      found.add(new Found(start, j, m));
+    }
+  }
+
+  private static SubstanceClass unlistedClass(String key) {
+    if (key.endsWith("norfentanyl") || key.endsWith("anpp") || key.startsWith("despropionyl")) {
+      return SubstanceClass.FENTANYL_PRECURSOR;
+    }
+    return SubstanceClass.FENTANYL_ANALOG;
+  }
+
+  private static Found covering(List<Found> found, int word) {
+    for (Found f : found) {
+      if (f.start <= word && word <= f.end) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  private static int rank(SubstanceClass c) {
+    switch (c) {
+      case FENTANYL:
+      case FENTANYL_ANALOG:
+        return 3;
+      case FENTANYL_PRECURSOR:
+        return 2;
+      case OTHER_DRUG:
+        return 1;
+      default:
+        return 0;
+    }
+  }
+
+  /** Number of entries (canonical names), not of synonyms. */
+  public int size() {
+    return entryCount;
+  }
+
+  /** Number of entries of one class. */
+  public long count(SubstanceClass c) {
+    return counts.getOrDefault(c, 0L);
+  }
+
+  /** Where this dictionary was loaded from, for messages and the run manifest. */
+  public String sourceName() {
+    return sourceName;
+  }
+
+  /**
+   * Every exact-match key as a CSV row {@code normalized_key,canonical_name,substance_class}, sorted by key,
+   * without a header: a lookup table for a broadcast join that covers rule 1 only (free text still needs
+   * {@link #match(String)}). Fields are quoted when they hold a comma or a quote.
+   */
+  public List<String> entriesAsCsvLookupRows() {
+    List<String> rows = new ArrayList<>(byKey.size());
+    for (Map.Entry<String, Entry> e : new TreeMap<>(byKey).entrySet()) {
+      rows.add(DictionaryCsv.quote(e.getKey()) + "," + DictionaryCsv.quote(e.getValue().name()) + ","
+          + e.getValue().substanceClass().name());
+    }
+    return Collections.unmodifiableList(rows);
+  }
+}
