@@ -1,0 +1,292 @@
+package org.fentrace.generate;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Writes synthetic landing data in the contract's {@code seizure_events} and {@code customs_shipments}
+ * formats: {@code seizures-<chunk>.csv} and {@code shipments-<chunk>.csv} in {@code outDir}, one
+ * thread per chunk (at most as many threads as processors). Each chunk draws from its own streams,
+ * seeded from (seed, chunk), so the bytes depend only on the options, never on scheduling; the first
+ * row of a chunk does not depend on the row count either. Memory does not grow with rows.
+ *
+ * <p>Seizure rows of chunk {@code c}: {@code rows / chunks}, plus one for the first {@code rows % chunks}
+ * chunks. Shipment rows of a chunk: {@code ceil(seizureRows(c) * shipmentRatio)}. About {@code badRowRate}
+ * of the rows are deliberately bad ({@link BadKind}), and about 0.2% of seizure rows are revisions
+ * (an id delivered again later in the same file with a corrected quantity). Files of previous runs
+ * with other chunk counts are not deleted.
+ *
+ * <p>Plain Java with no dependencies and no Spark: {@code jobs/regenerate-sample-data} compiles this
+ * package with javac alone. Random values come only from {@link java.util.SplittableRandom} and
+ * {@link StrictMath}, so the bytes are the same on every JDK and CPU.
+ */
+public final class LandingGenerator {
+  private LandingGenerator() {}
+
+  /**
+   * @param rows seizure rows in all, over all chunks
+   * @param firstDay first day of the generated period
+   * @param days length of the period in days
+   * @param chunks number of chunks, i.e. of seizure files and of shipment files
+   * @param badRowRate share of deliberately bad rows
+   * @param shipmentRatio customs shipment rows per seizure row
+   */
+  public record Options(long rows, Path outDir, long seed, LocalDate firstDay, int days, int chunks,
+      double badRowRate, double shipmentRatio) {
+    public static final LocalDate DEFAULT_FIRST_DAY = LocalDate.of(2018, 10, 1);
+    /** FY2019 to FY2023: 2018-10-01 to 2023-09-30. */
+    public static final int DEFAULT_DAYS = 1826;
+    public static final int DEFAULT_CHUNKS = 4;
+    public static final double DEFAULT_BAD_ROW_RATE = 0.005;
+    public static final double DEFAULT_SHIPMENT_RATIO = 0.3;
+    public static final int MAX_DAYS = 36_600;
+    public static final int MAX_CHUNKS = 1024;
+    /** Good dates stay before this, so that the year-2099 bad rows are the only future ones. */
+    public static final LocalDate END_LIMIT = LocalDate.of(2099, 1, 1);
+
+    public Options {
+      if (rows < 0) {
+        throw new IllegalArgumentException("rows must be 0 or more, got " + rows);
+      }
+      if (outDir == null) {
+        throw new IllegalArgumentException("outDir is required");
+      }
+      if (firstDay == null) {
+        throw new IllegalArgumentException("firstDay is required");
+      }
+      if (days < 1 || days > MAX_DAYS) {
+        throw new IllegalArgumentException("days must be between 1 and " + MAX_DAYS + ", got " + days);
+      }
+      if (firstDay.getYear() < 1900 || firstDay.getYear() > 2098 || !firstDay.plusDays(days).isBefore(END_LIMIT)) {
+        throw new IllegalArgumentException("the period " + firstDay + " plus " + days
+            + " days must lie between 1900-01-01 and " + END_LIMIT
+            + " (year-2099 dates are the deliberately bad ones)");
+      }
+      if (chunks < 1 || chunks > MAX_CHUNKS) {
+        throw new IllegalArgumentException("chunks must be between 1 and " + MAX_CHUNKS + ", got " + chunks);
+      }
+      if (!(badRowRate >= 0 && badRowRate <= 0.5)) {
+        throw new IllegalArgumentException("badRowRate must be between 0 and 0.5, got " + badRowRate);
+      }
+      if (!(shipmentRatio >= 0 && shipmentRatio <= 100)) {
+        throw new IllegalArgumentException("shipmentRatio must be between 0 and 100, got " + shipmentRatio);
+      }
+    }
+
+    /** The defaults for everything but the row count, the folder and the seed. */
+    public static Options of(long rows, Path outDir, long seed) {
+      return new Options(rows, outDir, seed, DEFAULT_FIRST_DAY, DEFAULT_DAYS, DEFAULT_CHUNKS,
+          DEFAULT_BAD_ROW_RATE, DEFAULT_SHIPMENT_RATIO);
+    }
+
+    public long seizureRows(int chunk) {
+      return rows / chunks + (chunk < rows % chunks ? 1 : 0);
+    }
+
+    public long shipmentRows(int chunk) {
+      // The epsilon keeps 1500 * 0.3333... from rounding up to 501; every link target stays below it.
+      return (long) Math.ceil(seizureRows(chunk) * shipmentRatio - 1e-9);
+    }
+  }
+
+  /** A deliberately bad row or a revision: the physical line its record starts on (header = 1), its id, its kind. */
+  public record Planted(long line, String id, String kind) {}
+
+  /**
+   * One file written.
+   *
+   * @param rows data rows, bad ones and revisions included
+   * @param planted the first {@value ChunkWriter#PLANTED_LISTED} bad rows and revisions of the file
+   */
+  public record FileSummary(Path file, String format, long rows, long badRows, long revisions,
+      Map<BadKind, Long> badByKind, List<Planted> planted) {}
+
+  /** The files written, seizure then shipment file of each chunk, chunks in order. */
+  public record Summary(List<FileSummary> files) {
+    public long rows(String format) {
+      return files.stream().filter(f -> f.format().equals(format)).mapToLong(FileSummary::rows).sum();
+    }
+
+    public long badRows() {
+      return files.stream().mapToLong(FileSummary::badRows).sum();
+    }
+
+    /** One line per file (name, format, rows, bad rows by kind, revisions) and a total line. */
+    @Override
+    public String toString() {
+      StringBuilder sb = new StringBuilder();
+      for (FileSummary f : files) {
+        sb.append(f.file().getFileName()).append('\t').append(f.format()).append('\t').append(f.rows())
+            .append(" rows\t").append(f.badRows()).append(" bad ").append(f.badByKind()).append('\t')
+            .append(f.revisions()).append(" revisions\n");
+      }
+      return sb.append(rows("seizure_events")).append(" seizure rows, ").append(rows("customs_shipments"))
+          .append(" shipment rows, ").append(badRows()).append(" bad rows").toString();
+    }
+  }
+
+  public static Summary generate(Options o) throws IOException {
+    return generate(o, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** As {@link #generate(Options)} on at most {@code threads} threads; the output is the same for any count. */
+  static Summary generate(Options o, int threads) throws IOException {
+    Files.createDirectories(o.outDir());
+    Timeline seizures = seizureTimeline(o);
+    Timeline shipments = shipmentTimeline(o);
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, o.chunks())));
+    try {
+      List<Future<List<FileSummary>>> parts = new ArrayList<>();
+      for (int c = 0; c < o.chunks(); c++) {
+        int chunk = c;
+        parts.add(pool.submit(() -> writeChunk(o, seizures, shipments, chunk)));
+      }
+      List<FileSummary> files = new ArrayList<>();
+      for (Future<List<FileSummary>> part : parts) {
+        files.addAll(part.get());
+      }
+      return new Summary(List.copyOf(files));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while generating " + o.outDir(), e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException("generating " + o.outDir() + " failed: " + cause, cause);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Writes only chunk {@code chunk}'s two files: the same bytes a full run writes for it. */
+  static List<FileSummary> generateChunk(Options o, int chunk) throws IOException {
+    if (chunk < 0 || chunk >= o.chunks()) {
+      throw new IllegalArgumentException("chunk must be between 0 and " + (o.chunks() - 1) + ", got " + chunk);
+    }
+    Files.createDirectories(o.outDir());
+    return writeChunk(o, seizureTimeline(o), shipmentTimeline(o), chunk);
+  }
+
+  private static Timeline seizureTimeline(Options o) {
+    return new Timeline(o.firstDay(), o.days(), SeizureMaker.Scenario.volumes());
+  }
+
+  private static Timeline shipmentTimeline(Options o) {
+    return new Timeline(o.firstDay(), o.days(), ShipmentCore.Kind.volumes());
+  }
+
+  private static List<FileSummary> writeChunk(Options o, Timeline seizures, Timeline shipments, int chunk)
+      throws IOException {
+    return ChunkWriter.write(o, seizures, new ShipmentMaker(shipments, o.seed(), o.badRowRate()), chunk);
+  }
+
+  static final String USAGE = String.join("\n",
+      "usage: LandingGenerator --rows N --out DIR --seed S [--days D] [--first-day YYYY-MM-DD] [--chunks C]",
+      "                        [--bad-row-rate R] [--shipment-ratio R] [--list-planted]",
+      "  --rows            seizure rows in all (shipments: ceil(rows per chunk x shipment ratio))",
+      "  --days            length of the period, default " + Options.DEFAULT_DAYS,
+      "  --first-day       first day of the period, default " + Options.DEFAULT_FIRST_DAY,
+      "  --chunks          files of each kind, written in parallel, default " + Options.DEFAULT_CHUNKS,
+      "  --bad-row-rate    share of deliberately bad rows, default " + Options.DEFAULT_BAD_ROW_RATE,
+      "  --shipment-ratio  shipment rows per seizure row, default " + Options.DEFAULT_SHIPMENT_RATIO,
+      "  --list-planted    also print each bad row and revision: file, line, id, kind, expected reason");
+
+  public static void main(String[] args) {
+    int code = run(args, System.out, System.err);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /** The command line: 0 done, 1 writing failed, 2 bad arguments (nothing written). */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+      out.println(USAGE);
+      return 0;
+    }
+    Options o;
+    try {
+      o = parse(args);
+    } catch (IllegalArgumentException | DateTimeParseException e) {
+      // NumberFormatException is an IllegalArgumentException and names the bad value.
+      err.println("LandingGenerator: " + e.getMessage());
+      err.println(USAGE);
+      return 2;
+    }
+    try {
+      long start = System.nanoTime();
+      Summary s = generate(o);
+      out.println(s);
+      out.printf("written in %.1f s%n", (System.nanoTime() - start) / 1e9);
+      if (List.of(args).contains("--list-planted")) {
+        listPlanted(s, out);
+      }
+      return 0;
+    } catch (IOException e) {
+      err.println("LandingGenerator: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  /** The options of a command line ({@code --list-planted} and {@code --help} are left to {@link #run}). */
+  static Options parse(String[] args) {
+    Long rows = null;
+    Long seed = null;
+    Path out = null;
+    LocalDate firstDay = Options.DEFAULT_FIRST_DAY;
+    int days = Options.DEFAULT_DAYS;
+    int chunks = Options.DEFAULT_CHUNKS;
+    double badRate = Options.DEFAULT_BAD_ROW_RATE;
+    double shipmentRatio = Options.DEFAULT_SHIPMENT_RATIO;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "--list-planted", "--help", "-h" -> { }
+        case "--rows" -> rows = Long.parseLong(value(args, ++i, a));
+        case "--out" -> out = Path.of(value(args, ++i, a));
+        case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
+        case "--days" -> days = Integer.parseInt(value(args, ++i, a));
+        case "--first-day" -> firstDay = LocalDate.parse(value(args, ++i, a));
+        case "--chunks" -> chunks = Integer.parseInt(value(args, ++i, a));
+        case "--bad-row-rate" -> badRate = Double.parseDouble(value(args, ++i, a));
+        case "--shipment-ratio" -> shipmentRatio = Double.parseDouble(value(args, ++i, a));
+        default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
+      }
+    }
+    if (rows == null || out == null || seed == null) {
+      throw new IllegalArgumentException("--rows, --out and --seed are required");
+    }
+    return new Options(rows, out, seed, firstDay, days, chunks, badRate, shipmentRatio);
+  }
+
+  private static String value(String[] args, int i, String flag) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(flag + " needs a value");
+    }
+    return args[i];
+  }
+
+  /** Each bad row and revision: file, line, id, kind, and the reject reason expected for it. */
+  static void listPlanted(Summary s, PrintStream out) {
+    for (FileSummary f : s.files()) {
+      for (Planted p : f.planted()) {
+        String reason = p.kind().equals(ChunkWriter.REVISION) ? "(duplicate: replaces the earlier row)"
+            : BadKind.valueOf(p.kind()).expectedReason();
+        out.println(f.file().getFileName() + "\t" + p.line() + "\t" + p.id() + "\t" + p.kind() + "\t" + reason);
+      }
+    }
+  }
+}
