@@ -64,8 +64,8 @@ public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
       this.header = List.of();
     } else {
       this.header = List.of(ahead.values());
-      advancePast(nextRecordStart());
       fetchAhead();
+      advancePast(nextRecordStart());
     }
   }
 

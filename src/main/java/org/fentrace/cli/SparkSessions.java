@@ -1,0 +1,27 @@
+package org.fentrace.cli;
+
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+
+/** Builds the Spark session of a command with the settings the warehouse contract relies on. */
+final class SparkSessions {
+  private SparkSessions() {}
+
+  static SparkSession create(String appName, String master, Map<String, String> sparkConf, String logLevel) {
+    SparkSession.Builder b = SparkSession.builder().appName(appName)
+        // The warehouse contract: no INT96 timestamps, dates independent of the machine's zone.
+        .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.ui.showConsoleProgress", "false");
+    // spark-submit sets spark.master itself; --master only matters when run without it.
+    if (master != null) {
+      b.master(master);
+    } else if (System.getProperty("spark.master") == null) {
+      b.master("local[*]");
+    }
+    sparkConf.forEach(b::config);
+    SparkSession spark = b.getOrCreate();
+    spark.sparkContext().setLogLevel(logLevel);
+    return spark;
+  }
+}

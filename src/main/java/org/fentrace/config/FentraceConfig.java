@@ -1,0 +1,162 @@
+package org.fentrace.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.fentrace.normalize.NormalizerSettings;
+
+/**
+ * fentrace's own configuration: keys under the {@code fentrace.} prefix, read from a properties file
+ * ({@code --config}) and overridden by {@code --conf fentrace.key=value}. Every key is declared in
+ * {@link Key} with its default and description; an unknown {@code fentrace.} key or a bad value is a
+ * {@link ConfigException} (exit 2) raised before any Spark work.
+ */
+public final class FentraceConfig {
+  public static final String PREFIX = "fentrace.";
+  /** Environment variable holding the party hash key when the configuration does not. */
+  public static final String PARTY_KEY_ENV = "FENTRACE_PARTY_HASH_KEY";
+
+  /** Every configuration key, its default and what it means. */
+  public enum Key {
+    MAX_KG_PER_SEIZURE("fentrace.quantity.max-kg-per-seizure", NormalizerSettings.DEFAULT_MAX_KG_PER_SEIZURE.toPlainString(),
+        "Plausibility ceiling for one seizure event, in kg; heavier rows are quarantined as IMPLAUSIBLE_QUANTITY (CBP aggregates: per event)."),
+    MAX_DOSAGE_UNITS_PER_SEIZURE("fentrace.quantity.max-dosage-units-per-seizure",
+        Long.toString(NormalizerSettings.DEFAULT_MAX_DOSAGE_UNITS_PER_SEIZURE),
+        "Plausibility ceiling for one seizure event, in pills/tablets/dosage units."),
+    EARLIEST_DATE("fentrace.dates.earliest", NormalizerSettings.DEFAULT_EARLIEST_DATE.toString(),
+        "Dates before this are quarantined as DATE_OUT_OF_RANGE."),
+    MAX_FIELD_CHARS("fentrace.input.max-field-chars", Integer.toString(NormalizerSettings.DEFAULT_MAX_FIELD_CHARS),
+        "Longest value accepted in any field; longer rows are quarantined as FIELD_TOO_LONG."),
+    MAX_REJECT_RATE("fentrace.quality.max-reject-rate", "0.05",
+        "Data-quality gate: a file whose rejected rows exceed this fraction of its rows makes the run exit 3."),
+    PARTY_HASH_KEY("fentrace.party-hash.key", "",
+        "Secret key (at least 16 characters) for hashing shipper and consignee names. Else $" + PARTY_KEY_ENV
+            + "; else a random key generated once per warehouse in WAREHOUSE/_secrets/party-hash.key."),
+    SPARK_LOG_LEVEL("fentrace.log.spark-level", "WARN", "Log level of Spark's own loggers (fentrace's stay at INFO).");
+
+    private final String name;
+    private final String defaultValue;
+    private final String description;
+
+    Key(String name, String defaultValue, String description) {
+      this.name = name;
+      this.defaultValue = defaultValue;
+      this.description = description;
+    }
+
+    public String key() {
+      return name;
+    }
+
+    public String defaultValue() {
+      return defaultValue;
+    }
+
+    public String description() {
+      return description;
+    }
+  }
+
+  private final Map<String, String> values;
+
+  private FentraceConfig(Map<String, String> values) {
+    this.values = values;
+  }
+
+  /**
+   * Reads the file (if any), applies overrides, validates everything.
+   *
+   * @param file a properties file, or null
+   * @param overrides {@code fentrace.*} keys from the command line (other keys are not passed here)
+   */
+  public static FentraceConfig load(Path file, Map<String, String> overrides) {
+    Map<String, String> merged = new LinkedHashMap<>();
+    for (Key k : Key.values()) {
+      merged.put(k.key(), k.defaultValue());
+    }
+    if (file != null) {
+      Properties p = new Properties();
+      try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        p.load(r);
+      } catch (IOException e) {
+        throw new ConfigException("cannot read the configuration file " + file + ": " + e.getMessage());
+      }
+      for (String name : new TreeMap<>(p).keySet().stream().map(Object::toString).toList()) {
+        put(merged, name, p.getProperty(name), "in " + file);
+      }
+    }
+    overrides.forEach((k, v) -> put(merged, k, v, "on the command line"));
+    FentraceConfig c = new FentraceConfig(Collections.unmodifiableMap(merged));
+    c.normalizerSettings(LocalDate.now()); // validates the typed values now, not mid-run
+    c.maxRejectRate();
+    return c;
+  }
+
+  private static void put(Map<String, String> merged, String name, String value, String where) {
+    if (!merged.containsKey(name)) {
+      throw new ConfigException("unknown configuration key '" + name + "' " + where + "; known keys: "
+          + String.join(", ", merged.keySet()));
+    }
+    merged.put(name, value == null ? "" : value.strip());
+  }
+
+  public String get(Key k) {
+    return values.get(k.key());
+  }
+
+  /** The values a manifest may show: the party hash key is reported only as set or not. */
+  public Map<String, String> printable() {
+    Map<String, String> m = new LinkedHashMap<>(values);
+    m.put(Key.PARTY_HASH_KEY.key(), values.get(Key.PARTY_HASH_KEY.key()).isEmpty() ? "(not set)" : "(set)");
+    return m;
+  }
+
+  public NormalizerSettings normalizerSettings(LocalDate runDate) {
+    try {
+      return new NormalizerSettings(runDate, LocalDate.parse(get(Key.EARLIEST_DATE)),
+          new BigDecimal(get(Key.MAX_KG_PER_SEIZURE)), Long.parseLong(get(Key.MAX_DOSAGE_UNITS_PER_SEIZURE)),
+          Integer.parseInt(get(Key.MAX_FIELD_CHARS)));
+    } catch (RuntimeException e) {
+      throw new ConfigException("bad value among " + List.of(Key.EARLIEST_DATE.key(), Key.MAX_KG_PER_SEIZURE.key(),
+          Key.MAX_DOSAGE_UNITS_PER_SEIZURE.key(), Key.MAX_FIELD_CHARS.key()) + ": " + e.getMessage());
+    }
+  }
+
+  public double maxRejectRate() {
+    String v = get(Key.MAX_REJECT_RATE);
+    try {
+      double d = Double.parseDouble(v);
+      if (d >= 0 && d <= 1) {
+        return d;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigException(Key.MAX_REJECT_RATE.key() + " must be a fraction between 0 and 1, got '" + v + "'");
+  }
+
+  /** The configured party hash key, or null when neither the configuration nor the environment sets one. */
+  public byte[] partyHashKey(Map<String, String> env) {
+    String k = get(Key.PARTY_HASH_KEY);
+    if (k.isEmpty()) {
+      k = env.getOrDefault(PARTY_KEY_ENV, "");
+    }
+    if (k.isEmpty()) {
+      return null;
+    }
+    if (k.length() < 16) {
+      throw new ConfigException("the party hash key must be at least 16 characters long");
+    }
+    return k.getBytes(StandardCharsets.UTF_8);
+  }
+}

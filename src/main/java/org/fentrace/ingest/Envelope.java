@@ -1,0 +1,56 @@
+package org.fentrace.ingest;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.fentrace.warehouse.SparkSchemas;
+import org.fentrace.warehouse.WarehouseTable;
+
+/**
+ * The one row type that leaves the parsing pass: a normalized seizure, a normalized shipment, a
+ * quarantined row, or the statistics of one file. One pass over the input feeds every output table and
+ * the manifest; the kinds are split afterwards.
+ */
+final class Envelope {
+  static final String SEIZURE = "SEIZURE";
+  static final String SHIPMENT = "SHIPMENT";
+  static final String REJECT = "REJECT";
+  static final String STATS = "STATS";
+
+  static final StructType STATS_TYPE = new StructType()
+      .add("rows_read", DataTypes.LongType, false)
+      .add("sha256", DataTypes.StringType, true)
+      .add("fallback_bytes", DataTypes.LongType, false)
+      .add("syntax_error", DataTypes.StringType, true)
+      .add("read_error", DataTypes.StringType, true);
+
+  static final StructType SCHEMA = new StructType()
+      .add("kind", DataTypes.StringType, false)
+      .add("file_index", DataTypes.IntegerType, false)
+      .add("line", DataTypes.LongType, false)
+      .add("dedupe_key", DataTypes.StringType, true)
+      .add("seizure", SparkSchemas.structType(WarehouseTable.SEIZURES), true)
+      .add("shipment", SparkSchemas.structType(WarehouseTable.SHIPMENTS), true)
+      .add("rejected", SparkSchemas.structType(WarehouseTable.REJECTED), true)
+      .add("stats", STATS_TYPE, true);
+
+  private Envelope() {}
+
+  static Row seizure(int file, long line, String key, Row seizure) {
+    return RowFactory.create(SEIZURE, file, line, key, seizure, null, null, null);
+  }
+
+  static Row shipment(int file, long line, String key, Row shipment) {
+    return RowFactory.create(SHIPMENT, file, line, key, null, shipment, null, null);
+  }
+
+  static Row reject(int file, long line, Row rejected) {
+    return RowFactory.create(REJECT, file, line, null, null, null, rejected, null);
+  }
+
+  static Row stats(int file, long rowsRead, String sha256, long fallbackBytes, String syntaxError, String readError) {
+    return RowFactory.create(STATS, file, 0L, null, null, null, null,
+        RowFactory.create(rowsRead, sha256, fallbackBytes, syntaxError, readError));
+  }
+}

@@ -1,0 +1,149 @@
+package org.fentrace.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.fentrace.formats.CsvFileReader;
+import org.fentrace.formats.HeaderMatch;
+import org.fentrace.formats.RawRecord;
+import org.fentrace.normalize.NormalizationContext;
+import org.fentrace.normalize.RecordNormalizer;
+import org.fentrace.normalize.RejectReason;
+import org.fentrace.normalize.RowRejectedException;
+import org.fentrace.warehouse.SparkSchemas;
+import org.fentrace.warehouse.TableRow;
+
+/**
+ * The executor side of ingestion: streams one landing file, normalizes each record and emits
+ * {@link Envelope} rows, ending with the file's statistics. Nothing is buffered beyond one record, so a
+ * file of any size parses in constant memory. One task per file: quoted fields may hold line breaks, so
+ * a file cannot be split at arbitrary byte offsets without losing the physical line numbers.
+ */
+final class FileParser implements FlatMapFunction<LandingFile, Row> {
+  private static final long serialVersionUID = 1L;
+  /** Quarantined text beyond this is cut: a runaway field must not make the quarantine unreadable. */
+  static final int MAX_RAW_CHARS = 64 * 1024;
+
+  private final NormalizationContext context;
+  private final SerializableHadoopConf conf;
+  private final String runId;
+
+  FileParser(NormalizationContext context, SerializableHadoopConf conf, String runId) {
+    this.context = context;
+    this.conf = conf;
+    this.runId = runId;
+  }
+
+  @Override
+  public Iterator<Row> call(LandingFile file) throws IOException {
+    return new FileIterator(file);
+  }
+
+  private final class FileIterator implements Iterator<Row> {
+    private final LandingFile file;
+    private final HeaderMatch header;
+    private LandingFiles.Opened opened;
+    private CsvFileReader reader;
+    private RecordNormalizer normalizer;
+    private long rowsRead;
+    private boolean done;
+    private Row next;
+
+    FileIterator(LandingFile file) {
+      this.file = file;
+      this.header = file.header();
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (next == null && !done) {
+        next = advance();
+      }
+      return next != null;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Row r = next;
+      next = null;
+      return r;
+    }
+
+    private Row advance() {
+      try {
+        if (reader == null) {
+          opened = LandingFiles.open(conf.get(), file.uri());
+          reader = CsvFileReader.open(opened.content());
+          normalizer = header.usable() ? RecordNormalizer.forHeader(header, reader.delimiter(), context) : null;
+        }
+        if (reader.hasNext()) {
+          rowsRead++;
+          return toEnvelope(reader.next());
+        }
+        return finish(null);
+      } catch (IOException | UncheckedIOException e) {
+        return finish(e.toString());
+      }
+    }
+
+    private Row finish(String readError) {
+      done = true;
+      String sha = null;
+      long fallback = 0;
+      String syntax = null;
+      try {
+        if (reader != null) {
+          fallback = reader.fallbackBytes();
+          syntax = reader.syntaxError();
+          sha = opened.finishChecksum();
+          reader.close();
+        }
+      } catch (IOException | UncheckedIOException e) {
+        readError = readError == null ? e.toString() : readError;
+      }
+      return Envelope.stats(file.index(), rowsRead, sha, fallback, syntax, readError);
+    }
+
+    private Row toEnvelope(RawRecord record) {
+      if (record.values() == null) {
+        return reject(record, RejectReason.MALFORMED_CSV, null,
+            "the rest of the file from this line could not be parsed (" + reader.syntaxError() + ")");
+      }
+      if (normalizer == null) {
+        return reject(record, RejectReason.MISSING_REQUIRED_COLUMN, String.join(",", header.missingRequired()),
+            "the header lacks required column(s) " + String.join(", ", header.missingRequired()));
+      }
+      try {
+        TableRow row = normalizer.normalize(record, file.relativePath());
+        String key = (String) row.get("record_id");
+        return switch (row.table()) {
+          case SEIZURES -> Envelope.seizure(file.index(), record.line(), key, SparkSchemas.toRow(row));
+          case SHIPMENTS -> Envelope.shipment(file.index(), record.line(), key, SparkSchemas.toRow(row));
+          case REJECTED -> throw new IllegalStateException("a normalizer produced a rejected row");
+        };
+      } catch (RowRejectedException e) {
+        return reject(record, e.reason(), e.field(), e.getMessage());
+      }
+    }
+
+    private Row reject(RawRecord record, RejectReason reason, String field, String problem) {
+      String text = normalizer != null ? normalizer.quarantineText(record) : record.rawText();
+      if (header.format().id().equals("customs_shipments") && normalizer == null) {
+        text = "[" + text.length() + " characters withheld: customs rows may contain personal names]";
+      }
+      if (text.length() > MAX_RAW_CHARS) {
+        text = text.substring(0, MAX_RAW_CHARS) + "...[" + (text.length() - MAX_RAW_CHARS) + " more characters]";
+      }
+      Row rejected = RowFactory.create(file.relativePath(), record.line(), header.format().id(), reason.name(), field,
+          problem, text, runId);
+      return Envelope.reject(file.index(), record.line(), rejected);
+    }
+  }
+}

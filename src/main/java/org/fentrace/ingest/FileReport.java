@@ -1,0 +1,51 @@
+package org.fentrace.ingest;
+
+import java.util.Map;
+
+/**
+ * What happened to one landing file in a run: its identity, how it was read, and where every one of
+ * its rows went. {@link #balanced()} is the "nothing lost" check the manifest proves per file.
+ */
+public record FileReport(
+    String path,
+    String format,
+    long sizeBytes,
+    long modificationTime,
+    String sha256,
+    Status status,
+    String problem,
+    long rowsRead,
+    long normalized,
+    long rejected,
+    long duplicatesInFile,
+    long superseded,
+    Map<String, Long> rejectsByReason,
+    long unknownOriginCountries,
+    long nonUtf8Bytes) {
+
+  /** How a file was handled. */
+  public enum Status {
+    /** Read and normalized (some rows may be quarantined). */
+    READ,
+    /** Header recognised but a required column missing: every row quarantined. */
+    MISSING_COLUMNS,
+    /** Header matched no format, or the file is empty: skipped. */
+    SKIPPED,
+    /** Reading stopped on an I/O or CSV syntax error: rows read up to it are accounted for. */
+    READ_ERROR
+  }
+
+  /** Rows that were read but did not survive because another delivery of the same record won. */
+  public long duplicates() {
+    return duplicatesInFile + superseded;
+  }
+
+  /** rows read = normalized + rejected + duplicates. */
+  public boolean balanced() {
+    return rowsRead == normalized + rejected + duplicates();
+  }
+
+  public double rejectRate() {
+    return rowsRead == 0 ? 0 : (double) rejected / rowsRead;
+  }
+}

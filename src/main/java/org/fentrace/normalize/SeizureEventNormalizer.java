@@ -1,0 +1,68 @@
+package org.fentrace.normalize;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.fentrace.formats.HeaderMatch;
+import org.fentrace.formats.RawRecord;
+import org.fentrace.warehouse.TableRow;
+import org.fentrace.warehouse.WarehouseTable;
+
+/** Normalizes {@code seizure_events} rows (contract section 2.1). */
+public final class SeizureEventNormalizer extends RecordNormalizer {
+  private static final long serialVersionUID = 1L;
+
+  SeizureEventNormalizer(HeaderMatch header, NormalizationContext context) {
+    super(header, context);
+  }
+
+  @Override
+  protected TableRow normalizeChecked(RawRecord r, String sourceFile) {
+    NormalizerSettings settings = context.settings();
+    String id = text(r, "seizure_id");
+    LocalDate date = settings.eventDate(text(r, "seizure_date"), "seizure_date");
+    String substanceRaw = text(r, "substance");
+    BigDecimal quantity = Quantities.parseNumber(text(r, "quantity"), "quantity");
+    String unitRaw = text(r, "unit");
+    MassUnit unit = MassUnit.fromRaw(unitRaw);
+    if (unit == null) {
+      throw new RowRejectedException(RejectReason.UNKNOWN_UNIT, "unit", "unit '" + unitRaw + "' is not a known unit");
+    }
+    Quantities.Measure measure = Quantities.toMeasure(quantity, unit, "quantity", 1,
+        settings.maxKgPerSeizure(), settings.maxDosageUnitsPerSeizure());
+    SubstanceMatch substance = context.substances().match(substanceRaw);
+    Form form = Form.fromRaw(text(r, "form"));
+    if (form == Form.UNKNOWN && unit.isCount()) {
+      form = Form.PILLS; // a count of dosage units can only be pills or tablets
+    }
+    String originRaw = text(r, "origin_country");
+    String transitRaw = text(r, "transit_countries");
+    String agency = text(r, "agency");
+    return WarehouseTable.SEIZURES.newRow()
+        .set("record_id", "seizure_events:" + id)
+        .set("source_format", "seizure_events")
+        .set("source_file", sourceFile)
+        .set("source_line", r.line())
+        .set("event_date", date)
+        .set("fiscal_year", FiscalCalendar.fiscalYear(date))
+        .set("event_count", 1)
+        .set("substance_raw", substanceRaw)
+        .set("substance_name", substance.name())
+        .set("substance_class", substance.substanceClass().name())
+        .set("substance_unlisted", substance.unlisted())
+        .set("form", form.name())
+        .set("quantity_kg", measure.kilograms())
+        .set("dosage_units", measure.dosageUnits())
+        .set("origin_country", context.countries().toAlpha2(originRaw))
+        .set("origin_country_raw", originRaw)
+        .set("transit_countries", transitCodes(transitRaw))
+        .set("transit_countries_raw", transitRaw)
+        .set("destination_country", context.countries().toAlpha2(text(r, "destination_country")))
+        .set("conveyance", Conveyance.fromRaw(text(r, "conveyance")).name())
+        .set("region", Region.fromRaw(text(r, "region")).name())
+        .set("agency", agency == null ? null : agency.toUpperCase(Locale.ROOT))
+        .set("location", text(r, "location"))
+        .set("us_state", UsStates.toCode(text(r, "us_state")))
+        .set("shipment_id", text(r, "shipment_id"));
+  }
+}

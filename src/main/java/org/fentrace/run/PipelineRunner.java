@@ -1,0 +1,117 @@
+package org.fentrace.run;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.spark.sql.SparkSession;
+import org.fentrace.config.FentraceConfig;
+import org.fentrace.ingest.FileReport;
+import org.fentrace.ingest.IngestAction;
+import org.fentrace.ingest.IngestResult;
+import org.fentrace.normalize.NormalizationContext;
+import org.fentrace.normalize.NormalizerSettings;
+import org.fentrace.normalize.PartyHasher;
+import org.fentrace.normalize.SubstanceDictionary;
+import org.fentrace.normalize.CountryNormalizer;
+import org.fentrace.warehouse.Warehouse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the pipeline steps of one command against a Spark session and records the run: the manifest is
+ * written whatever happens, with the outcome and exit code (contract section 1).
+ */
+public final class PipelineRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
+  public static final int EXIT_FAILED = 1;
+
+  /** How a run ended: its exit code, its id and where its manifest is (null if it could not be written). */
+  public record Outcome(int exitCode, String runId, String manifest) {}
+
+  /** What to run. */
+  public record Request(String command, String landing, String warehouse, LocalDate runDate, FentraceConfig config) {}
+
+  private final SparkSession spark;
+
+  public PipelineRunner(SparkSession spark) {
+    this.spark = spark;
+  }
+
+  public static String newRunId(Instant now) {
+    return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(now)
+        + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+  }
+
+  /** Runs ingestion (the only step so far), writes the manifest, returns the exit code. */
+  public Outcome run(Request request) {
+    Instant started = Instant.now();
+    String runId = newRunId(started);
+    Warehouse warehouse = new Warehouse(request.warehouse(), spark.sparkContext().hadoopConfiguration());
+    RunManifest manifest = new RunManifest(runId, request.command(), request.runDate().toString(), started)
+        .inputsAndOutputs(request.landing(), request.warehouse());
+    LOG.info("run {}: {} --input {} --output {} --run-date {}", runId, request.command(), request.landing(),
+        request.warehouse(), request.runDate());
+    int exit;
+    try {
+      NormalizationContext context = context(request, warehouse);
+      manifest.configuration(request.config().printable(), referenceData(context));
+      IngestResult result = new IngestAction(spark, new IngestAction.Options(request.landing(), request.warehouse(),
+          runId, request.runDate(), context, request.config().maxRejectRate())).execute();
+      manifest.ingest(result);
+      logSummary(result);
+      exit = result.exitCode();
+      manifest.outcome(exit == 0 ? "SUCCEEDED" : "QUALITY_GATE_FAILED", exit, null, Instant.now());
+    } catch (IOException | RuntimeException e) {
+      LOG.error("run {} failed: {}", runId, e.toString(), e);
+      exit = EXIT_FAILED;
+      manifest.outcome("FAILED", exit, e.toString(), Instant.now());
+    }
+    String manifestPath = null;
+    try {
+      manifestPath = manifest.write(warehouse).toString();
+      LOG.info("run {}: finished with exit code {}; manifest {}", runId, exit, manifestPath);
+    } catch (IOException e) {
+      LOG.error("run {}: could not write the manifest: {}", runId, e.toString());
+      exit = EXIT_FAILED;
+    }
+    return new Outcome(exit, runId, manifestPath);
+  }
+
+  private static NormalizationContext context(Request request, Warehouse warehouse) throws IOException {
+    NormalizerSettings settings = request.config().normalizerSettings(request.runDate());
+    byte[] key = request.config().partyHashKey(System.getenv());
+    if (key == null) {
+      LOG.warn("no party hash key configured (fentrace.party-hash.key or ${}); using the warehouse's own key in {}/_secrets",
+          FentraceConfig.PARTY_KEY_ENV, warehouse.root());
+      key = warehouse.partyHashKey();
+    }
+    return new NormalizationContext(settings, SubstanceDictionary.loadDefault(), CountryNormalizer.loadDefault(),
+        new PartyHasher(key));
+  }
+
+  private static Map<String, String> referenceData(NormalizationContext c) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("substance_dictionary_entries", Integer.toString(c.substances().size()));
+    return m;
+  }
+
+  private static void logSummary(IngestResult r) {
+    for (FileReport f : r.files()) {
+      LOG.info("file {} [{}] {}: read {}, normalized {}, rejected {}, duplicates {}{}", f.path(), f.format(), f.status(),
+          f.rowsRead(), f.normalized(), f.rejected(), f.duplicates(),
+          f.rejectsByReason().isEmpty() ? "" : " " + f.rejectsByReason());
+    }
+    r.tableRows().forEach((t, n) -> LOG.info("table {}: {} rows", t, n));
+    for (String example : r.rejectExamples()) {
+      LOG.warn("rejected: {}", example);
+    }
+    for (String failure : r.qualityFailures()) {
+      LOG.warn("quality gate: {}", failure);
+    }
+  }
+}

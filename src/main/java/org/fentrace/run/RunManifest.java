@@ -1,0 +1,127 @@
+package org.fentrace.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.hadoop.fs.Path;
+import org.fentrace.ingest.FileReport;
+import org.fentrace.ingest.IngestResult;
+import org.fentrace.warehouse.Warehouse;
+
+/**
+ * The run manifest, {@code _runs/<run_id>.json} (contract section 3): inputs with size and checksum,
+ * rows read / normalized / rejected / duplicate per file with the balance check, tables and partitions
+ * written, configuration, timings and outcome.
+ */
+public final class RunManifest {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final ObjectNode root = JSON.createObjectNode();
+
+  public RunManifest(String runId, String command, String runDate, Instant started) {
+    root.put("run_id", runId);
+    root.put("command", command);
+    root.put("run_date", runDate);
+    root.put("started_at", started.toString());
+    root.put("fentrace_version", Versions.fentrace());
+    root.put("spark_version", Versions.spark());
+  }
+
+  public RunManifest inputsAndOutputs(String landing, String warehouse) {
+    root.put("landing", landing);
+    root.put("warehouse", warehouse);
+    return this;
+  }
+
+  public RunManifest configuration(Map<String, String> config, Map<String, String> referenceData) {
+    ObjectNode c = root.putObject("configuration");
+    config.forEach(c::put);
+    ObjectNode r = root.putObject("reference_data");
+    referenceData.forEach(r::put);
+    return this;
+  }
+
+  public RunManifest ingest(IngestResult result) {
+    ArrayNode inputs = root.putArray("inputs");
+    long read = 0;
+    long normalized = 0;
+    long rejected = 0;
+    long duplicates = 0;
+    for (FileReport f : result.files()) {
+      ObjectNode n = inputs.addObject();
+      n.put("path", f.path());
+      n.put("format", f.format());
+      n.put("size_bytes", f.sizeBytes());
+      n.put("modified_at", Instant.ofEpochMilli(f.modificationTime()).toString());
+      n.put("sha256", f.sha256());
+      n.put("status", f.status().name());
+      if (f.problem() != null) {
+        n.put("problem", f.problem());
+      }
+      n.put("rows_read", f.rowsRead());
+      n.put("normalized", f.normalized());
+      n.put("rejected", f.rejected());
+      n.put("duplicates", f.duplicates());
+      n.put("duplicates_in_file", f.duplicatesInFile());
+      n.put("superseded_by_newer_delivery", f.superseded());
+      n.put("balanced", f.balanced());
+      ObjectNode reasons = n.putObject("rejects_by_reason");
+      f.rejectsByReason().forEach(reasons::put);
+      n.put("unknown_origin_countries", f.unknownOriginCountries());
+      n.put("non_utf8_bytes_read_as_windows_1252", f.nonUtf8Bytes());
+      read += f.rowsRead();
+      normalized += f.normalized();
+      rejected += f.rejected();
+      duplicates += f.duplicates();
+    }
+    ObjectNode totals = root.putObject("totals");
+    totals.put("files", result.files().size());
+    totals.put("rows_read", read);
+    totals.put("normalized", normalized);
+    totals.put("rejected", rejected);
+    totals.put("duplicates", duplicates);
+    totals.put("balanced", read == normalized + rejected + duplicates);
+    ObjectNode tables = root.putObject("tables");
+    result.tableRows().forEach((t, rows) -> {
+      ObjectNode tn = tables.putObject(t);
+      tn.put("rows", rows);
+      ArrayNode parts = tn.putArray("partitions");
+      result.tablePartitions().getOrDefault(t, java.util.List.of()).forEach(parts::add);
+    });
+    ObjectNode timings = root.putObject("timings_ms");
+    result.timingsMillis().forEach(timings::put);
+    ArrayNode gates = root.putArray("quality_failures");
+    result.qualityFailures().forEach(gates::add);
+    return this;
+  }
+
+  public RunManifest outcome(String outcome, int exitCode, String error, Instant finished) {
+    root.put("outcome", outcome);
+    root.put("exit_code", exitCode);
+    if (error != null) {
+      root.put("error", error);
+    }
+    root.put("finished_at", finished.toString());
+    return this;
+  }
+
+  public String toJson() {
+    try {
+      return JSON.writeValueAsString(root);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Writes {@code _runs/<run_id>.json} atomically; returns its path. */
+  public Path write(Warehouse warehouse) throws IOException {
+    Path p = new Path(warehouse.runs(), root.get("run_id").asText() + ".json");
+    warehouse.fs().mkdirs(warehouse.runs());
+    warehouse.writeText(p, toJson() + "\n");
+    return p;
+  }
+}

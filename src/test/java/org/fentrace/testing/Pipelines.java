@@ -1,0 +1,44 @@
+package org.fentrace.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import org.fentrace.config.FentraceConfig;
+import org.fentrace.run.PipelineRunner;
+
+/** Runs the pipeline in tests on the shared session and reads back what it wrote. */
+public final class Pipelines {
+  /** A fixed test key: hashing must be reproducible across test runs. */
+  public static final String TEST_PARTY_KEY = "fentrace-test-party-key-0123456789";
+
+  private Pipelines() {}
+
+  /** Result of a run: its exit code and its manifest. */
+  public record Run(int exitCode, JsonNode manifest) {
+    public JsonNode input(String relativePath) {
+      for (JsonNode n : manifest.get("inputs")) {
+        if (n.get("path").asText().equals(relativePath)) {
+          return n;
+        }
+      }
+      throw new AssertionError("no input " + relativePath + " in manifest: " + manifest.get("inputs"));
+    }
+  }
+
+  public static Run ingest(Path landing, Path warehouse, LocalDate runDate) throws IOException {
+    return ingest(landing, warehouse, runDate, Map.of());
+  }
+
+  public static Run ingest(Path landing, Path warehouse, LocalDate runDate, Map<String, String> conf) throws IOException {
+    Map<String, String> withKey = new java.util.HashMap<>(conf);
+    withKey.putIfAbsent("fentrace.party-hash.key", TEST_PARTY_KEY);
+    FentraceConfig config = FentraceConfig.load(null, withKey);
+    PipelineRunner.Outcome outcome = new PipelineRunner(SharedSpark.session()).run(new PipelineRunner.Request("ingest",
+        landing.toString(), warehouse.toString(), runDate, config));
+    JsonNode manifest = new ObjectMapper().readTree(new java.io.File(java.net.URI.create(outcome.manifest()).getPath()));
+    return new Run(outcome.exitCode(), manifest);
+  }
+}
