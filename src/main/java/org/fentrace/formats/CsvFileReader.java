@@ -64,8 +64,9 @@ public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
       this.header = List.of();
     } else {
       this.header = List.of(ahead.values());
+      long headerStart = aheadPosition;
       fetchAhead();
-      advancePast(nextRecordStart());
+      advancePast(endOf(headerStart));
     }
   }
 
@@ -112,15 +113,37 @@ public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
     CSVRecord current = ahead;
     long start = aheadPosition;
     fetchAhead();
-    long end = nextRecordStart();
+    long end = endOf(start);
     String slice = text.slice(start, end);
     long line = lineAtConsumed + leadingBreaks(slice);
     advancePast(end, slice);
     return new RawRecord(line, current.values(), stripBreaks(slice));
   }
 
-  private long nextRecordStart() {
-    return ahead != null ? aheadPosition : text.position();
+  /**
+   * Where the record starting at {@code start} ends (after its line terminator): the next record's
+   * start when there is one; at a syntax error in the next record, found by scanning this (valid)
+   * record's text for its first line break outside quotes; else the end of the input.
+   */
+  private long endOf(long start) {
+    if (ahead != null) {
+      return aheadPosition;
+    }
+    if (syntaxError == null) {
+      return text.position();
+    }
+    String rest = text.slice(start, text.position());
+    boolean quoted = false;
+    for (int i = 0; i < rest.length(); i++) {
+      char c = rest.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && (c == '\n' || c == '\r')) {
+        int end = c == '\r' && i + 1 < rest.length() && rest.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+        return start + end;
+      }
+    }
+    return text.position();
   }
 
   private void advancePast(long end) {

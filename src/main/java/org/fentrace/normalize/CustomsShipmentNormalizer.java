@@ -138,7 +138,8 @@ public final class CustomsShipmentNormalizer extends RecordNormalizer {
   @Override
   public String quarantineText(RawRecord record) {
     String[] values = record.values();
-    if (values == null) {
+    if (values == null || values.length != header.header().size()) {
+      // Unparsed text, or fields shifted by an unquoted delimiter: the name columns cannot be located.
       return redactUnparsed(record.rawText());
     }
     String[] copy = values.clone();
@@ -157,8 +158,8 @@ public final class CustomsShipmentNormalizer extends RecordNormalizer {
     return out.toString();
   }
 
-  /** Text the CSV parser could not split into fields cannot be redacted field by field: keep none of it. */
+  /** Text whose fields cannot be located cannot be redacted field by field: keep none of it. */
   private static String redactUnparsed(String raw) {
-    return "[" + raw.length() + " characters withheld: unparseable customs text may contain personal names]";
+    return "[" + raw.length() + " characters withheld: customs text whose fields cannot be located may contain personal names]";
   }
 }

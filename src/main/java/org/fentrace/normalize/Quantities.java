@@ -19,6 +19,10 @@ public final class Quantities {
     if (s.isEmpty()) {
       throw new RowRejectedException(RejectReason.MISSING_REQUIRED_VALUE, field, field + " is blank");
     }
+    if (!plainNumberChars(s)) {
+      // Exponents are refused too: "1e99999999" would make BigDecimal build a 100-million-digit number.
+      throw new RowRejectedException(RejectReason.BAD_QUANTITY, field, field + " '" + abbreviate(s) + "' is not a number");
+    }
     String digits = s;
     if (s.indexOf(',') >= 0) {
       if (!validThousands(s)) {
@@ -32,6 +36,16 @@ public final class Quantities {
     } catch (NumberFormatException e) {
       throw new RowRejectedException(RejectReason.BAD_QUANTITY, field, field + " '" + abbreviate(s) + "' is not a number");
     }
+  }
+
+  private static boolean plainNumberChars(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c >= '0' && c <= '9') && c != '.' && c != ',' && !(i == 0 && (c == '-' || c == '+'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean validThousands(String s) {

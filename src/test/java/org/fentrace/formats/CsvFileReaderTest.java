@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class CsvFileReaderTest {
@@ -292,7 +291,6 @@ class CsvFileReaderTest {
   // ---------------------------------------------------------------- line numbers: absolute (header is line 1)
 
   @Test
-  @Disabled("bug: CsvFileReader numbers the first data row 1 instead of 2 (the header's line break is never counted)")
   void firstDataRowIsLineTwo() throws IOException {
     assertThat(read("a,b\n1,2\n3,4\n").lines()).containsExactly(2L, 3L);
     assertThat(read("a,b\r\n1,2\r\n3,4\r\n").lines()).containsExactly(2L, 3L);
@@ -300,14 +298,12 @@ class CsvFileReaderTest {
   }
 
   @Test
-  @Disabled("bug: CsvFileReader line numbers are one less than the physical line")
   void rowAfterMultiLineFieldHasItsPhysicalLine() throws IOException {
     // line 1 header, lines 2-4 the quoted field, line 5 "3,4"
     assertThat(read("a,b\n\"x\ny\nz\",2\n3,4\n").lines()).containsExactly(2L, 5L);
   }
 
   @Test
-  @Disabled("bug: CsvFileReader line numbers are one less than the physical line")
   void blankLinesKeepPhysicalLineNumbers() throws IOException {
     // 1 header, 2 blank, 3 "1,2", 4 blank, 5 blank, 6 "3,4"
     assertThat(read("a,b\n\n1,2\n\n\n3,4\n").lines()).containsExactly(3L, 6L);
@@ -315,8 +311,6 @@ class CsvFileReaderTest {
   }
 
   @Test
-  @Disabled("bug: after a syntax error the last good record's rawText swallows the rest of the file, and the "
-      + "error record has an empty rawText and a line past the broken row")
   void unterminatedQuoteRecordStartsAtTheBrokenRow() throws IOException {
     // 1 header, 2 "1,2", 3 the opening quote that never closes
     Read r = read("a,b\n1,2\n\"3,4\n5,6\n");
@@ -330,8 +324,6 @@ class CsvFileReaderTest {
   }
 
   @Test
-  @Disabled("bug: when the first data row is the broken one, the error record's rawText includes the header "
-      + "line and its line is 1")
   void unterminatedQuoteInFirstRowDoesNotIncludeTheHeader() throws IOException {
     Read r = read("a,b\n\"1,2\n3,4\n");
     assertThat(r.records()).hasSize(1);
@@ -367,7 +359,6 @@ class CsvFileReaderTest {
   }
 
   @Test
-  @Disabled("bug: CsvFileReader line numbers are one less than the physical line")
   void lastOfTwoHundredThousandRowsHasItsPhysicalLine() throws IOException {
     StringBuilder s = new StringBuilder("id,v\r\n");
     for (int i = 1; i <= 200_000; i++) {
