@@ -20,7 +20,6 @@ public final class Quantities {
       throw new RowRejectedException(RejectReason.MISSING_REQUIRED_VALUE, field, field + " is blank");
     }
     if (!plainNumberChars(s)) {
-      // Exponents are refused too: "1e99999999" would make BigDecimal build a 100-million-digit number.
       throw new RowRejectedException(RejectReason.BAD_QUANTITY, field, field + " '" + abbreviate(s) + "' is not a number");
     }
     String digits = s;
@@ -38,14 +37,34 @@ public final class Quantities {
     }
   }
 
+  /** Largest exponent accepted in scientific notation; beyond it BigDecimal arithmetic would explode. */
+  private static final int MAX_EXPONENT = 30;
+
+  /**
+   * Digits, one leading sign, dots and commas; and scientific notation with a small exponent, because
+   * CBP's published files write tiny weights so ({@code 6.61386786e-05}).
+   */
   private static boolean plainNumberChars(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
+    int e = Math.max(s.indexOf('e'), s.indexOf('E'));
+    String mantissa = e < 0 ? s : s.substring(0, e);
+    for (int i = 0; i < mantissa.length(); i++) {
+      char c = mantissa.charAt(i);
       if (!(c >= '0' && c <= '9') && c != '.' && c != ',' && !(i == 0 && (c == '-' || c == '+'))) {
         return false;
       }
     }
-    return true;
+    if (e < 0) {
+      return true;
+    }
+    String exponent = s.substring(e + 1);
+    if (exponent.isEmpty() || exponent.length() > 4 || mantissa.indexOf(',') >= 0) {
+      return false;
+    }
+    try {
+      return Math.abs(Integer.parseInt(exponent)) <= MAX_EXPONENT;
+    } catch (NumberFormatException ex) {
+      return false;
+    }
   }
 
   private static boolean validThousands(String s) {
