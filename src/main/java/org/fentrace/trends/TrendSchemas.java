@@ -1,0 +1,93 @@
+package org.fentrace.trends;
+
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The schemas of the trend tables, in one place. Masses keep the warehouse's exact
+ * {@code DECIMAL(22,9)}, months are {@code DATE} (first day of the month), counts {@code BIGINT},
+ * shares and statistics {@code DOUBLE}.
+ */
+public final class TrendSchemas {
+  private TrendSchemas() {}
+
+  public static final DataType KG = DataTypes.createDecimalType(22, 9);
+
+  /** month x route x substance_class [x extra], the columns of route_monthly and its by-form/conveyance variants. */
+  public static StructType monthly(String... extraDims) {
+    StructType s = new StructType()
+        .add("month", DataTypes.DateType, false)
+        .add("fiscal_year", DataTypes.IntegerType, false)
+        .add("route", DataTypes.StringType, false)
+        .add("substance_class", DataTypes.StringType, false);
+    for (String d : extraDims) {
+      s = s.add(d, DataTypes.StringType, false);
+    }
+    return s.add("events", DataTypes.LongType, false)
+        .add("quantity_kg", KG, false)
+        .add("dosage_units", DataTypes.LongType, false)
+        .add("share_of_month_kg", DataTypes.DoubleType, true);
+  }
+
+  public static final StructType ROUTE_MONTHLY = monthly();
+  public static final StructType ROUTE_MONTHLY_BY_FORM = monthly("form");
+  public static final StructType ROUTE_MONTHLY_BY_CONVEYANCE = monthly("conveyance");
+
+  public static final StructType ROUTE_FISCAL_YEAR = new StructType()
+      .add("fiscal_year", DataTypes.IntegerType, false)
+      .add("route", DataTypes.StringType, false)
+      .add("substance_class", DataTypes.StringType, false)
+      .add("events", DataTypes.LongType, false)
+      .add("quantity_kg", KG, false)
+      .add("dosage_units", DataTypes.LongType, false)
+      .add("share_of_year_kg", DataTypes.DoubleType, true)
+      .add("partial_year", DataTypes.BooleanType, false);
+
+  public static final StructType ROUTE_TRENDS = new StructType()
+      .add("route", DataTypes.StringType, false)
+      .add("substance_class", DataTypes.StringType, false)
+      .add("first_month", DataTypes.DateType, true)
+      .add("last_month", DataTypes.DateType, true)
+      .add("as_of_month", DataTypes.DateType, false)
+      .add("total_kg", KG, false)
+      .add("total_events", DataTypes.LongType, false)
+      .add("last_12m_kg", KG, true)
+      .add("prior_12m_kg", KG, true)
+      .add("pct_change_12m", DataTypes.DoubleType, true)
+      .add("rolling_3m_mean_kg", DataTypes.DoubleType, true)
+      .add("rolling_12m_mean_kg", DataTypes.DoubleType, true)
+      .add("trend_pct_per_month_all", DataTypes.DoubleType, true)
+      .add("trend_ci_low_all", DataTypes.DoubleType, true)
+      .add("trend_ci_high_all", DataTypes.DoubleType, true)
+      .add("trend_months_all", DataTypes.IntegerType, false)
+      .add("trend_pct_per_month_24m", DataTypes.DoubleType, true)
+      .add("trend_ci_low_24m", DataTypes.DoubleType, true)
+      .add("trend_ci_high_24m", DataTypes.DoubleType, true)
+      .add("trend_months_24m", DataTypes.IntegerType, false);
+
+  public static final StructType ROUTE_LEAD_CHANGES = new StructType()
+      .add("month", DataTypes.DateType, false)
+      .add("leader_before", DataTypes.StringType, false)
+      .add("leader_after", DataTypes.StringType, false)
+      .add("china_direct_kg", KG, false)
+      .add("mexico_cartel_kg", KG, false);
+
+  public static final StructType PILL_PRESS_MONTHLY = new StructType()
+      .add("month", DataTypes.DateType, false)
+      .add("fiscal_year", DataTypes.IntegerType, false)
+      .add("route", DataTypes.StringType, false)
+      .add("shipment_lines", DataTypes.LongType, false)
+      .add("units", DataTypes.LongType, false)
+      .add("gross_weight_kg", KG, false);
+
+  public static final StructType ANALOG_WATCH = new StructType()
+      .add("substance_name", DataTypes.StringType, false)
+      .add("first_month", DataTypes.DateType, false)
+      .add("last_month", DataTypes.DateType, false)
+      .add("events", DataTypes.LongType, false)
+      .add("quantity_kg", KG, false)
+      .add("dosage_units", DataTypes.LongType, false)
+      .add("unlisted", DataTypes.BooleanType, false)
+      .add("new_this_run", DataTypes.BooleanType, false);
+}

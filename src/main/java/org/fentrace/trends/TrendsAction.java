@@ -1,0 +1,281 @@
+package org.fentrace.trends;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.fentrace.trends.Aggregates.AnalogCell;
+import org.fentrace.trends.Aggregates.SeizureCell;
+import org.fentrace.trends.Aggregates.ShipmentCell;
+import org.fentrace.warehouse.Warehouse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Recomputes the trend tables of the warehouse from {@code seizures} and {@code shipments} and writes
+ * the CSV exports (issue 3, items 4 and 5).
+ *
+ * <p>{@link #compute} does the reading: Spark scans {@code seizures} and {@code shipments} once each and
+ * aggregates them at the finest grain any table needs (month x route x class x form x conveyance;
+ * analogs by name; shipments by month and route). Those aggregates are bounded by months x
+ * vocabularies, not by the number of seizures, so they are collected and every table (dense grids,
+ * shares, statistics, lead changes, analog flags) is built on the driver in plain Java, sorted by its
+ * keys. {@link #execute} then writes each table to {@code WAREHOUSE/_staging/<runId>/<table>} as one
+ * unpartitioned Parquet file (the tables are small and rewritten whole on every run), publishes them
+ * with {@link Warehouse#publish} (two renames each), and writes {@code exports/route_monthly.csv} and
+ * {@code exports/route_fiscal_year.csv} from the same rows.
+ *
+ * <pre>{@code
+ * TrendsResult r = new TrendsAction(spark, new TrendsAction.Options(warehouse, runDate, runId))
+ *     .option(TrendsAction.WRITE_EXPORTS, "true")
+ *     .execute();
+ * }</pre>
+ */
+public final class TrendsAction {
+  private static final Logger LOG = LoggerFactory.getLogger(TrendsAction.class);
+
+  public static final String ROUTE_MONTHLY = "route_monthly";
+  public static final String ROUTE_FISCAL_YEAR = "route_fiscal_year";
+  public static final String ROUTE_MONTHLY_BY_FORM = "route_monthly_by_form";
+  public static final String ROUTE_MONTHLY_BY_CONVEYANCE = "route_monthly_by_conveyance";
+  public static final String ROUTE_TRENDS = "route_trends";
+  public static final String ROUTE_LEAD_CHANGES = "route_lead_changes";
+  public static final String PILL_PRESS_MONTHLY = "pill_press_monthly";
+  public static final String ANALOG_WATCH = "analog_watch";
+  /** Every table this action writes, in writing (and publishing) order. */
+  public static final List<String> TABLES = List.of(ROUTE_MONTHLY, ROUTE_FISCAL_YEAR, ROUTE_MONTHLY_BY_FORM,
+      ROUTE_MONTHLY_BY_CONVEYANCE, ROUTE_TRENDS, ROUTE_LEAD_CHANGES, PILL_PRESS_MONTHLY, ANALOG_WATCH);
+
+  /** Option: write the CSV exports after publishing (true/false). */
+  public static final String WRITE_EXPORTS = "write-exports";
+  public static final boolean WRITE_EXPORTS_DEFAULT = true;
+  /** Option: fewest months with kg &gt; 0 a log-linear trend is fitted on (at least 3). */
+  public static final String MIN_TREND_POINTS = "min-trend-points";
+  public static final int MIN_TREND_POINTS_DEFAULT = TrendStatistics.DEFAULT_MIN_POINTS;
+  /** Option: confidence level of the trend intervals, between 0 and 1. */
+  public static final String CONFIDENCE_LEVEL = "confidence-level";
+  public static final double CONFIDENCE_LEVEL_DEFAULT = TrendStatistics.DEFAULT_CONFIDENCE;
+
+  /** Where the warehouse is, the run date (no month after its month is trended) and the run id (staging folder). */
+  public record Options(String warehouse, LocalDate runDate, String runId) {
+    public Options {
+      Objects.requireNonNull(warehouse, "warehouse");
+      Objects.requireNonNull(runDate, "runDate");
+      Objects.requireNonNull(runId, "runId");
+    }
+  }
+
+  /** One computed table: its schema and its rows, sorted by its keys. */
+  public record Table(StructType schema, List<Row> rows) {
+    public Table {
+      rows = List.copyOf(rows);
+    }
+  }
+
+  /** Every table of one computation, in writing order; plus what the driver learned on the way. */
+  public record Computed(Map<String, Table> tables, YearMonth firstMonth, YearMonth lastMonth,
+      List<LeadChanges.LeadChange> leadChanges, List<String> newAnalogs) {}
+
+  private final SparkSession spark;
+  private final Options options;
+  private boolean writeExports = WRITE_EXPORTS_DEFAULT;
+  private int minTrendPoints = MIN_TREND_POINTS_DEFAULT;
+  private double confidenceLevel = CONFIDENCE_LEVEL_DEFAULT;
+  private final Map<String, Long> timings = new LinkedHashMap<>();
+
+  public TrendsAction(SparkSession spark, Options options) {
+    this.spark = Objects.requireNonNull(spark, "spark");
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  /** Sets one option (see the constants); an unknown name or a bad value throws IllegalArgumentException. */
+  public TrendsAction option(String name, String value) {
+    Objects.requireNonNull(value, () -> "value of option " + name);
+    switch (Objects.requireNonNull(name, "option name")) {
+      case WRITE_EXPORTS -> {
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+          throw new IllegalArgumentException(WRITE_EXPORTS + " must be true or false, not '" + value + "'");
+        }
+        writeExports = Boolean.parseBoolean(value);
+      }
+      case MIN_TREND_POINTS -> {
+        int v = Integer.parseInt(value.strip());
+        if (v < 3) {
+          throw new IllegalArgumentException(MIN_TREND_POINTS + " must be at least 3, not " + v);
+        }
+        minTrendPoints = v;
+      }
+      case CONFIDENCE_LEVEL -> {
+        double v = Double.parseDouble(value.strip());
+        if (!(v > 0 && v < 1)) {
+          throw new IllegalArgumentException(CONFIDENCE_LEVEL + " must be between 0 and 1, not " + value);
+        }
+        confidenceLevel = v;
+      }
+      default -> throw new IllegalArgumentException("unknown trends option '" + name + "'");
+    }
+    return this;
+  }
+
+  public TrendsResult execute() throws IOException {
+    Warehouse warehouse = new Warehouse(options.warehouse(), spark.sparkContext().hadoopConfiguration());
+    long t = System.nanoTime();
+    try {
+      Computed c = compute(warehouse);
+      t = lap("compute", t);
+      Map<String, Long> rows = new LinkedHashMap<>();
+      for (Map.Entry<String, Table> e : c.tables().entrySet()) {
+        writeStaged(warehouse, e.getKey(), e.getValue());
+        rows.put(e.getKey(), (long) e.getValue().rows().size());
+      }
+      t = lap("write_tables", t);
+      for (String table : c.tables().keySet()) {
+        warehouse.publish(table, options.runId());
+      }
+      removeIfEmpty(warehouse, warehouse.staging(options.runId()));
+      removeIfEmpty(warehouse, new Path(new Path(warehouse.root(), "_trash"), options.runId()));
+      t = lap("publish_tables", t);
+      List<String> exports = new ArrayList<>();
+      if (writeExports) {
+        for (String table : List.of(ROUTE_MONTHLY, ROUTE_FISCAL_YEAR)) {
+          Table data = c.tables().get(table);
+          exports.add(CsvExports.write(warehouse, table, CsvExports.csv(data.schema(), data.rows())).toString());
+        }
+        lap("write_exports", t);
+      }
+      LOG.info("trends: months {} to {}, {} lead changes, new analogs {}; rows {}", c.firstMonth(), c.lastMonth(),
+          c.leadChanges().size(), c.newAnalogs(), rows);
+      return new TrendsResult(options.runId(), options.runDate(), c.firstMonth(), c.lastMonth(), rows, exports,
+          c.leadChanges(), c.newAnalogs(), timings);
+    } finally {
+      spark.sparkContext().setJobDescription(null);
+    }
+  }
+
+  /**
+   * Computes every trend table without writing anything: Spark aggregates {@code seizures} and
+   * {@code shipments} at the finest grain the tables need and collects the (small) result, then the
+   * dense tables, statistics, lead changes and analog flags are built on the driver in plain Java.
+   */
+  public Computed compute(Warehouse warehouse) throws IOException {
+    YearMonth runMonth = YearMonth.from(options.runDate());
+    describe("aggregate seizures by month, route, class, form and conveyance");
+    List<SeizureCell> cells = Aggregates.seizureCells(TrendInputs.seizures(spark, warehouse, runMonth));
+    describe("aggregate fentanyl analogs by substance");
+    List<AnalogCell> analogs = Aggregates.analogCells(TrendInputs.seizures(spark, warehouse, runMonth));
+    describe("aggregate shipments by month and route");
+    List<ShipmentCell> shipments = Aggregates.shipmentCells(TrendInputs.shipments(spark, warehouse, runMonth));
+    Set<String> previousAnalogs = previousAnalogNames(warehouse);
+
+    // Without seizures (shipments) every list of values is empty, so every grid is empty: tables with
+    // their schema and no rows. The placeholder span is then never used for a row.
+    MonthSpan span = span(cells.stream().map(SeizureCell::month).toList(), runMonth);
+    List<String> routes = cells.isEmpty() ? List.of() : routes(cells.stream().map(SeizureCell::route).toList());
+    List<String> classes = distinct(cells.stream().map(SeizureCell::substanceClass).toList());
+    DenseTables.Dim byClass = new DenseTables.Dim("substance_class", classes, SeizureCell::substanceClass);
+    DenseTables.Dim byForm = new DenseTables.Dim("form", distinct(cells.stream().map(SeizureCell::form).toList()),
+        SeizureCell::form);
+    DenseTables.Dim byConveyance = new DenseTables.Dim("conveyance",
+        distinct(cells.stream().map(SeizureCell::conveyance).toList()), SeizureCell::conveyance);
+
+    Map<String, Table> tables = new LinkedHashMap<>();
+    tables.put(ROUTE_MONTHLY, new Table(TrendSchemas.ROUTE_MONTHLY,
+        DenseTables.monthly(span, routes, List.of(byClass), cells)));
+    tables.put(ROUTE_FISCAL_YEAR, new Table(TrendSchemas.ROUTE_FISCAL_YEAR,
+        DenseTables.fiscalYears(span, options.runDate(), routes, classes, cells)));
+    tables.put(ROUTE_MONTHLY_BY_FORM, new Table(TrendSchemas.ROUTE_MONTHLY_BY_FORM,
+        DenseTables.monthly(span, routes, List.of(byClass, byForm), cells)));
+    tables.put(ROUTE_MONTHLY_BY_CONVEYANCE, new Table(TrendSchemas.ROUTE_MONTHLY_BY_CONVEYANCE,
+        DenseTables.monthly(span, routes, List.of(byClass, byConveyance), cells)));
+    List<SeriesTables.Series> series = SeriesTables.series(span, routes, classes, cells);
+    List<LeadChanges.LeadChange> leadChanges = cells.isEmpty() ? List.of() : SeriesTables.leadChanges(series, span);
+    tables.put(ROUTE_TRENDS, new Table(TrendSchemas.ROUTE_TRENDS,
+        SeriesTables.trends(series, span, minTrendPoints, confidenceLevel)));
+    tables.put(ROUTE_LEAD_CHANGES, new Table(TrendSchemas.ROUTE_LEAD_CHANGES, SeriesTables.leadChangeRows(leadChanges)));
+    MonthSpan shipmentSpan = span(shipments.stream().map(ShipmentCell::month).toList(), runMonth);
+    List<String> shipmentRoutes = shipments.isEmpty() ? List.of()
+        : routes(shipments.stream().map(ShipmentCell::route).toList());
+    tables.put(PILL_PRESS_MONTHLY, new Table(TrendSchemas.PILL_PRESS_MONTHLY,
+        DenseTables.pillPresses(shipmentSpan, shipmentRoutes, shipments)));
+    List<Row> watch = DenseTables.analogWatch(analogs, previousAnalogs);
+    tables.put(ANALOG_WATCH, new Table(TrendSchemas.ANALOG_WATCH, watch));
+    List<String> newAnalogs = watch.stream().filter(r -> r.getBoolean(7)).map(r -> r.getString(0)).toList();
+    return new Computed(tables, cells.isEmpty() ? null : span.first(), cells.isEmpty() ? null : span.last(),
+        leadChanges, newAnalogs);
+  }
+
+  /** Names in the current analog_watch (read before it is replaced), or null when there is none. */
+  private Set<String> previousAnalogNames(Warehouse warehouse) throws IOException {
+    Dataset<Row> previous = TrendInputs.previous(spark, warehouse, ANALOG_WATCH);
+    if (previous == null) {
+      return null;
+    }
+    describe("read the previous analog_watch");
+    Set<String> names = new HashSet<>();
+    for (Row r : previous.select("substance_name").collectAsList()) {
+      names.add(r.getString(0));
+    }
+    return names;
+  }
+
+  private void writeStaged(Warehouse warehouse, String name, Table table) {
+    describe("write " + name + " (" + table.rows().size() + " rows)");
+    spark.createDataFrame(table.rows(), table.schema()).coalesce(1)
+        .write().mode(SaveMode.Overwrite).parquet(new Path(warehouse.staging(options.runId()), name).toString());
+  }
+
+  private void describe(String what) {
+    spark.sparkContext().setJobDescription("fentrace trends: " + what);
+  }
+
+  private static void removeIfEmpty(Warehouse warehouse, Path dir) throws IOException {
+    FileSystem fs = warehouse.fs();
+    if (fs.exists(dir) && fs.listStatus(dir).length == 0) {
+      fs.delete(dir, false);
+    }
+  }
+
+  /** From the first to the last month seen; a one-month placeholder at the run month when nothing was seen. */
+  private static MonthSpan span(List<YearMonth> months, YearMonth runMonth) {
+    if (months.isEmpty()) {
+      return new MonthSpan(runMonth, runMonth);
+    }
+    TreeSet<YearMonth> s = new TreeSet<>(months);
+    return new MonthSpan(s.first(), s.last());
+  }
+
+  /** The route vocabulary, then any other route the data has (a newer rule file), sorted. */
+  private static List<String> routes(List<String> observed) {
+    List<String> out = new ArrayList<>(Vocabulary.ROUTES);
+    for (String r : distinct(observed)) {
+      if (!out.contains(r)) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> distinct(List<String> values) {
+    return List.copyOf(new TreeSet<>(values));
+  }
+
+  private long lap(String step, long since) {
+    long now = System.nanoTime();
+    timings.put(step, (now - since) / 1_000_000);
+    return now;
+  }
+}

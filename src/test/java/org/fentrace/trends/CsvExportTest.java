@@ -1,0 +1,120 @@
+package org.fentrace.trends;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.fentrace.trends.TrendsFixtures.pills;
+import static org.fentrace.trends.TrendsFixtures.seizure;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.fentrace.warehouse.WarehouseTable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CSV exports, compared byte for byte. Inputs (run date 2023-10-20), all FENTANYL:
+ * <pre>
+ * 2023-08-14  CHINA_DIRECT   200 pills        (a month with events but 0 kg: shares empty)
+ * 2023-09-02  CHINA_DIRECT   1.25 kg          share 1.25 / (1.25 + 3.75) = 0.25
+ * 2023-09-19  MEXICO_CARTEL  3.75 kg          share 3.75 / 5 = 0.75
+ * 2023-10-03  MEXICO_CARTEL  3 kg             (October 2023 is fiscal year 2024)
+ * 2023-10-04  MEXICO_CARTEL  500 pills
+ * </pre>
+ * Fiscal year 2023: China 2 events, 1.25 kg, 200 pills, share 0.25; Mexico 1 event, 3.75 kg, share 0.75;
+ * partial (the data starts in August). Fiscal year 2024: Mexico 2 events, 3 kg, 500 pills, share 1;
+ * partial (the run date is before 30 September 2024).
+ */
+class CsvExportTest {
+  @TempDir
+  Path tmp;
+
+  private static final String ROUTE_MONTHLY_CSV = """
+      month,fiscal_year,route,substance_class,events,quantity_kg,dosage_units,share_of_month_kg
+      2023-08-01,2023,CHINA_DIRECT,FENTANYL,1,0,200,
+      2023-08-01,2023,CHINA_PRECURSOR_VIA_MEXICO,FENTANYL,0,0,0,
+      2023-08-01,2023,MEXICO_CARTEL,FENTANYL,0,0,0,
+      2023-08-01,2023,OTHER_ORIGIN,FENTANYL,0,0,0,
+      2023-08-01,2023,UNATTRIBUTED,FENTANYL,0,0,0,
+      2023-09-01,2023,CHINA_DIRECT,FENTANYL,1,1.25,0,0.25
+      2023-09-01,2023,CHINA_PRECURSOR_VIA_MEXICO,FENTANYL,0,0,0,0
+      2023-09-01,2023,MEXICO_CARTEL,FENTANYL,1,3.75,0,0.75
+      2023-09-01,2023,OTHER_ORIGIN,FENTANYL,0,0,0,0
+      2023-09-01,2023,UNATTRIBUTED,FENTANYL,0,0,0,0
+      2023-10-01,2024,CHINA_DIRECT,FENTANYL,0,0,0,0
+      2023-10-01,2024,CHINA_PRECURSOR_VIA_MEXICO,FENTANYL,0,0,0,0
+      2023-10-01,2024,MEXICO_CARTEL,FENTANYL,2,3,500,1
+      2023-10-01,2024,OTHER_ORIGIN,FENTANYL,0,0,0,0
+      2023-10-01,2024,UNATTRIBUTED,FENTANYL,0,0,0,0
+      """;
+
+  private static final String ROUTE_FISCAL_YEAR_CSV = """
+      fiscal_year,route,substance_class,events,quantity_kg,dosage_units,share_of_year_kg,partial_year
+      2023,CHINA_DIRECT,FENTANYL,2,1.25,200,0.25,true
+      2023,CHINA_PRECURSOR_VIA_MEXICO,FENTANYL,0,0,0,0,true
+      2023,MEXICO_CARTEL,FENTANYL,1,3.75,0,0.75,true
+      2023,OTHER_ORIGIN,FENTANYL,0,0,0,0,true
+      2023,UNATTRIBUTED,FENTANYL,0,0,0,0,true
+      2024,CHINA_DIRECT,FENTANYL,0,0,0,0,true
+      2024,CHINA_PRECURSOR_VIA_MEXICO,FENTANYL,0,0,0,0,true
+      2024,MEXICO_CARTEL,FENTANYL,2,3,500,1,true
+      2024,OTHER_ORIGIN,FENTANYL,0,0,0,0,true
+      2024,UNATTRIBUTED,FENTANYL,0,0,0,0,true
+      """;
+
+  @Test
+  void exportsAreExactSortedAndByteIdenticalOnARerun() throws Exception {
+    Path warehouse = tmp.resolve("warehouse");
+    TrendsFixtures.write(warehouse, WarehouseTable.SEIZURES, List.of(
+        // Written out of order on purpose: the export sorts.
+        seizure("2023-10-03", "MEXICO_CARTEL", "FENTANYL", "3"),
+        pills("2023-08-14", "CHINA_DIRECT", "FENTANYL", 200),
+        seizure("2023-09-19", "MEXICO_CARTEL", "FENTANYL", "3.75"),
+        seizure("2023-09-02", "CHINA_DIRECT", "FENTANYL", "1.25"),
+        pills("2023-10-04", "MEXICO_CARTEL", "FENTANYL", 500)));
+    TrendsResult result = TrendsFixtures.run(warehouse, LocalDate.of(2023, 10, 20), "run-export-1");
+    Path monthly = warehouse.resolve("exports/route_monthly.csv");
+    Path fiscal = warehouse.resolve("exports/route_fiscal_year.csv");
+    assertThat(result.exports()).hasSize(2);
+    assertThat(Files.readString(monthly)).isEqualTo(ROUTE_MONTHLY_CSV);
+    assertThat(Files.readString(fiscal)).isEqualTo(ROUTE_FISCAL_YEAR_CSV);
+    // No temporary file is left next to the exports.
+    assertThat(Files.list(warehouse.resolve("exports")).map(p -> p.getFileName().toString())
+        .filter(n -> n.endsWith(".csv"))).containsExactlyInAnyOrder("route_monthly.csv", "route_fiscal_year.csv");
+
+    byte[] monthlyBytes = Files.readAllBytes(monthly);
+    byte[] fiscalBytes = Files.readAllBytes(fiscal);
+    TrendsFixtures.run(warehouse, LocalDate.of(2023, 10, 20), "run-export-2");
+    assertThat(Files.readAllBytes(monthly)).isEqualTo(monthlyBytes);
+    assertThat(Files.readAllBytes(fiscal)).isEqualTo(fiscalBytes);
+  }
+
+  @Test
+  void anEmptyWarehouseGivesEmptyTablesAndHeaderOnlyExports() throws Exception {
+    Path warehouse = Files.createDirectories(tmp.resolve("empty"));
+    TrendsResult result = TrendsFixtures.run(warehouse, LocalDate.of(2024, 1, 31), "run-empty");
+    assertThat(result.firstMonth()).isNull();
+    assertThat(result.tableRows()).hasSize(8).allSatisfy((table, rows) -> assertThat(rows).isZero());
+    assertThat(TrendsFixtures.table(warehouse, "route_trends").columns()).contains("trend_pct_per_month_24m");
+    assertThat(Files.readString(warehouse.resolve("exports/route_monthly.csv")))
+        .isEqualTo("month,fiscal_year,route,substance_class,events,quantity_kg,dosage_units,share_of_month_kg\n");
+    assertThat(Files.readString(warehouse.resolve("exports/route_fiscal_year.csv"))).isEqualTo(
+        "fiscal_year,route,substance_class,events,quantity_kg,dosage_units,share_of_year_kg,partial_year\n");
+  }
+
+  @Test
+  void optionsAreCheckedWhenSetAndExportsCanBeTurnedOff() throws Exception {
+    Path warehouse = Files.createDirectories(tmp.resolve("no-exports"));
+    TrendsAction action = new TrendsAction(TrendsFixtures.spark(),
+        new TrendsAction.Options(warehouse.toString(), LocalDate.of(2024, 1, 31), "run-options"));
+    assertThatThrownBy(() -> action.option("no-such-option", "1")).hasMessageContaining("no-such-option");
+    assertThatThrownBy(() -> action.option(TrendsAction.MIN_TREND_POINTS, "2")).hasMessageContaining("at least 3");
+    assertThatThrownBy(() -> action.option(TrendsAction.CONFIDENCE_LEVEL, "95")).hasMessageContaining("between 0 and 1");
+    assertThatThrownBy(() -> action.option(TrendsAction.WRITE_EXPORTS, "yes")).hasMessageContaining("true or false");
+    TrendsResult result = action.option(TrendsAction.WRITE_EXPORTS, "false").execute();
+    assertThat(result.exports()).isEmpty();
+    assertThat(warehouse.resolve("exports")).doesNotExist();
+    assertThat(result.tableRows().keySet()).containsExactlyElementsOf(TrendsAction.TABLES);
+  }
+}
