@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.avro.Schema;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -83,8 +84,30 @@ final class TrendsFixtures {
         .set("route", route);
   }
 
+  /**
+   * Gives every required (non-union) field the row left unset a neutral value, so the fixtures keep
+   * working when the normalized schemas gain columns the trends do not read.
+   */
+  static TableRow fillRequired(TableRow row) {
+    for (Schema.Field f : row.table().avroSchema().getFields()) {
+      if (row.get(f.name()) == null && f.schema().getType() != Schema.Type.UNION) {
+        Object neutral = switch (f.schema().getType()) {
+          case BOOLEAN -> Boolean.FALSE;
+          case INT -> 0;
+          case LONG -> 0L;
+          case ARRAY -> List.of();
+          case STRING -> "";
+          default -> throw new IllegalStateException("fixture has no neutral value for " + f);
+        };
+        row.set(f.name(), neutral);
+      }
+    }
+    return row;
+  }
+
   /** Writes (replaces) a normalized table of the warehouse, partitioned by event_month. */
   static void write(Path warehouse, WarehouseTable table, List<TableRow> rows) {
+    rows.forEach(TrendsFixtures::fillRequired);
     Dataset<Row> df = spark().createDataFrame(rows.stream().map(SparkSchemas::toRow).toList(),
         SparkSchemas.structType(table));
     df.withColumn("event_month", date_format(col("event_date"), "yyyy-MM"))
