@@ -42,6 +42,8 @@ public final class FentraceConfig {
     PARTY_HASH_KEY("fentrace.party-hash.key", "",
         "Secret key (at least 16 characters) for hashing shipper and consignee names. Else $" + PARTY_KEY_ENV
             + "; else a random key generated once per warehouse in WAREHOUSE/_secrets/party-hash.key."),
+    ROUTE_RULES("fentrace.routes.rules", "",
+        "Route rule file (YAML); empty means the bundled default, jobs/conf/route-rules.yaml."),
     SPARK_LOG_LEVEL("fentrace.log.spark-level", "WARN", "Log level of Spark's own loggers (fentrace's stay at INFO).");
 
     private final String name;
@@ -99,6 +101,7 @@ public final class FentraceConfig {
     FentraceConfig c = new FentraceConfig(Collections.unmodifiableMap(merged));
     c.normalizerSettings(LocalDate.now()); // validates the typed values now, not mid-run
     c.maxRejectRate();
+    c.routeRules();
     return c;
   }
 
@@ -143,6 +146,13 @@ public final class FentraceConfig {
       // reported below
     }
     throw new ConfigException(Key.MAX_REJECT_RATE.key() + " must be a fraction between 0 and 1, got '" + v + "'");
+  }
+
+  /** The route rules named by the configuration (or the bundled default), validated. */
+  public org.fentrace.routes.RouteRules routeRules() {
+    String file = get(Key.ROUTE_RULES);
+    return file.isEmpty() ? org.fentrace.routes.RouteRules.loadDefault()
+        : org.fentrace.routes.RouteRules.load(Path.of(file));
   }
 
   /** The configured party hash key, or null when neither the configuration nor the environment sets one. */

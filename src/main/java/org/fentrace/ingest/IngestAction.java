@@ -20,6 +20,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.fentrace.normalize.NormalizationContext;
+import org.fentrace.routes.RouteAttribution;
+import org.fentrace.routes.RouteRules;
 import org.fentrace.warehouse.Warehouse;
 import org.fentrace.warehouse.WarehouseTable;
 import org.slf4j.Logger;
@@ -30,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Steps: scan the landing folder and recognise each file from its header (driver); parse and
  * normalize every file in one pass, one task per file (executors); decide revisions and duplicates;
- * write each table to staging and swap it into place; account for every row per file. The computing
+ * attribute routes (seizures take missing countries from their linked shipment); write each table to staging and swap it into place; account for every row per file. The computing
  * part ends in {@link #execute()}'s {@link IngestResult}; the manifest is written by the caller.
  */
 public final class IngestAction {
@@ -39,7 +41,7 @@ public final class IngestAction {
 
   /** Typed, validated options. */
   public record Options(String landing, String warehouse, String runId, LocalDate runDate,
-      NormalizationContext context, double maxRejectRate) {}
+      NormalizationContext context, RouteRules routeRules, double maxRejectRate) {}
 
   private final SparkSession spark;
   private final Options options;
@@ -99,10 +101,12 @@ public final class IngestAction {
 
         Map<String, Long> tableRows = new LinkedHashMap<>();
         Map<String, List<String>> partitions = new LinkedHashMap<>();
-        write(warehouse, WarehouseTable.SEIZURES, marked.filter(col("kind").equalTo(Envelope.SEIZURE)
-            .and(col("outcome").equalTo(Deduplication.NORMALIZED))).select("seizure.*"));
-        write(warehouse, WarehouseTable.SHIPMENTS, marked.filter(col("kind").equalTo(Envelope.SHIPMENT)
-            .and(col("outcome").equalTo(Deduplication.NORMALIZED))).select("shipment.*"));
+        Dataset<Row> seizures = marked.filter(col("kind").equalTo(Envelope.SEIZURE)
+            .and(col("outcome").equalTo(Deduplication.NORMALIZED))).select("seizure.*");
+        Dataset<Row> shipments = marked.filter(col("kind").equalTo(Envelope.SHIPMENT)
+            .and(col("outcome").equalTo(Deduplication.NORMALIZED))).select("shipment.*");
+        write(warehouse, WarehouseTable.SEIZURES, RouteAttribution.seizures(seizures, shipments, options.routeRules()));
+        write(warehouse, WarehouseTable.SHIPMENTS, RouteAttribution.shipments(shipments, options.routeRules()));
         write(warehouse, WarehouseTable.REJECTED, marked.filter(col("kind").equalTo(Envelope.REJECT)).select("rejected.*"));
         t = lap("write_tables", t);
         for (WarehouseTable table : WarehouseTable.values()) {

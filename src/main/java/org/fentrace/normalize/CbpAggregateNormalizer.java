@@ -71,6 +71,7 @@ public final class CbpAggregateNormalizer extends RecordNormalizer {
         .set("quantity_kg", measure.kilograms())
         .set("dosage_units", null)
         .set("transit_countries", List.of())
+        .set("enriched_from_shipment", false)
         .set("conveyance", Conveyance.UNKNOWN.name())
         .set("region", Region.fromRaw(region).name())
         .set("agency", component)

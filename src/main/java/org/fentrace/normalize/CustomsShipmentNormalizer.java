@@ -23,10 +23,12 @@ public final class CustomsShipmentNormalizer extends RecordNormalizer {
   private static final String[] PARTY_COLUMNS = {"shipper_name", "consignee_name"};
 
   private final char delimiter;
+  private final GoodsClassifier goods;
 
   CustomsShipmentNormalizer(HeaderMatch header, NormalizationContext context, char delimiter) {
     super(header, context);
     this.delimiter = delimiter;
+    this.goods = context.goods();
   }
 
   @Override
@@ -42,6 +44,8 @@ public final class CustomsShipmentNormalizer extends RecordNormalizer {
     String seizedRaw = text(r, "seized_substance");
     SubstanceMatch seized = seizedRaw == null ? null : context.substances().match(seizedRaw);
     Quantities.Measure seizedMeasure = seizedQuantity(r);
+    String hs = hsCode(text(r, "hs_code"));
+    String description = text(r, "description");
     return WarehouseTable.SHIPMENTS.newRow()
         .set("record_id", "customs_shipments:" + id)
         .set("shipment_id", id)
@@ -58,8 +62,9 @@ public final class CustomsShipmentNormalizer extends RecordNormalizer {
         .set("mode", Conveyance.fromRaw(text(r, "mode")).name())
         .set("port_of_entry", text(r, "port_of_entry"))
         .set("destination_state", UsStates.toCode(text(r, "destination_state")))
-        .set("description", text(r, "description"))
-        .set("hs_code", hsCode(text(r, "hs_code")))
+        .set("description", description)
+        .set("hs_code", hs)
+        .set("goods_class", goods.classify(hs, description, seized == null ? null : seized.substanceClass()))
         .set("gross_weight_kg", grossKg)
         .set("declared_value_usd", value)
         .set("shipper_id", context.parties().hash(text(r, "shipper_name")))

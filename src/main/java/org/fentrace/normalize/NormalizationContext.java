@@ -12,6 +12,11 @@ public record NormalizationContext(
     CountryNormalizer countries,
     PartyHasher parties) implements Serializable {
 
+  /** Goods classes of customs lines, from the same substance dictionary. */
+  public GoodsClassifier goods() {
+    return new GoodsClassifier(substances);
+  }
+
   /** Bundled reference data with the given settings and party-hash key. */
   public static NormalizationContext withDefaults(NormalizerSettings settings, byte[] partyHashKey) {
     return new NormalizationContext(settings, SubstanceDictionary.loadDefault(),

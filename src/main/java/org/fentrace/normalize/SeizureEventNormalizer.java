@@ -58,6 +58,7 @@ public final class SeizureEventNormalizer extends RecordNormalizer {
         .set("transit_countries", transitCodes(transitRaw))
         .set("transit_countries_raw", transitRaw)
         .set("destination_country", context.countries().toAlpha2(text(r, "destination_country")))
+        .set("enriched_from_shipment", false)
         .set("conveyance", Conveyance.fromRaw(text(r, "conveyance")).name())
         .set("region", Region.fromRaw(text(r, "region")).name())
         .set("agency", agency == null ? null : agency.toUpperCase(Locale.ROOT))

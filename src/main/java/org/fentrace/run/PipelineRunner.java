@@ -18,6 +18,7 @@ import org.fentrace.normalize.NormalizerSettings;
 import org.fentrace.normalize.PartyHasher;
 import org.fentrace.normalize.SubstanceDictionary;
 import org.fentrace.normalize.CountryNormalizer;
+import org.fentrace.routes.RouteRules;
 import org.fentrace.warehouse.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,9 +60,10 @@ public final class PipelineRunner {
     int exit;
     try {
       NormalizationContext context = context(request, warehouse);
-      manifest.configuration(request.config().printable(), referenceData(context));
+      RouteRules rules = request.config().routeRules();
+      manifest.configuration(request.config().printable(), referenceData(context, rules));
       IngestResult result = new IngestAction(spark, new IngestAction.Options(request.landing(), request.warehouse(),
-          runId, request.runDate(), context, request.config().maxRejectRate())).execute();
+          runId, request.runDate(), context, rules, request.config().maxRejectRate())).execute();
       manifest.ingest(result);
       logSummary(result);
       exit = result.exitCode();
@@ -94,9 +96,12 @@ public final class PipelineRunner {
         new PartyHasher(key));
   }
 
-  private static Map<String, String> referenceData(NormalizationContext c) {
+  private static Map<String, String> referenceData(NormalizationContext c, RouteRules rules) {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("substance_dictionary_entries", Integer.toString(c.substances().size()));
+    m.put("route_rules_source", rules.source());
+    m.put("route_rules_version", rules.version());
+    m.put("route_rules_sha256", rules.sha256());
     return m;
   }
 

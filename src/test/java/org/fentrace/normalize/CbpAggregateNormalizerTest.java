@@ -87,6 +87,7 @@ class CbpAggregateNormalizerTest {
     assertRow(row, fields(
         "record_id", row.get("record_id"),
         "source_format", "cbp_nationwide",
+        "enriched_from_shipment", false, // CBP aggregates link to no shipment
         "source_file", "cbp/nationwide-drug-seizures-fy25.csv",
         "source_line", 4L,
         "event_date", LocalDate.of(2018, 10, 1), // FY2019 starts in October 2018

@@ -101,6 +101,7 @@ class CustomsShipmentNormalizerTest {
         "destination_state", "NY",
         "description", "Industrial chemical",
         "hs_code", "293339",
+        "goods_class", "SEIZED_DRUG", // inspection found 4-ANPP
         "gross_weight_kg", new BigDecimal("1.133980925"), // 2.5 lb * 0.45359237
         "declared_value_usd", new BigDecimal("1250.50"), // "$1,250.5" at scale 2
         "shipper_id", HASHER.hash(SHIPPER),

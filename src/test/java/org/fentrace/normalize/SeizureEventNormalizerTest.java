@@ -96,6 +96,7 @@ class SeizureEventNormalizerTest {
         "transit_countries", List.of("GT", "MX"),
         "transit_countries_raw", "Guatemala|MX",
         "destination_country", "US",
+        "enriched_from_shipment", false, // set by route attribution, false until then
         "conveyance", "LAND_VEHICLE",
         "region", "SOUTHWEST_BORDER",
         "agency", "CBP-OFO",
@@ -110,6 +111,7 @@ class SeizureEventNormalizerTest {
     assertRow(row, fields(
         "record_id", "seizure_events:S-2",
         "source_format", "seizure_events",
+        "enriched_from_shipment", false,
         "source_file", "in/seizures.csv",
         "source_line", 7L,
         "event_date", LocalDate.of(2021, 3, 5),

@@ -1,0 +1,67 @@
+package org.fentrace.routes;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Attributes normalized rows to routes with a {@link RouteRules} set: fills {@code route},
+ * {@code route_rule} and {@code route_confidence}. Seizures linked to a customs shipment take origin,
+ * export and transit countries from it when they lack them (a left join), and say so in
+ * {@code enriched_from_shipment}.
+ */
+public final class RouteAttribution {
+  private static final String DECISION = "_route_decision";
+
+  private RouteAttribution() {}
+
+  /** Seizures (normalized, one row per record) with routes; {@code shipments} may be empty. */
+  public static Dataset<Row> seizures(Dataset<Row> seizures, Dataset<Row> shipments, RouteRules rules) {
+    Dataset<Row> links = shipments.select(col("shipment_id").as("_s_id"), col("origin_country").as("_s_origin"),
+        col("export_country").as("_s_export"), col("transit_countries").as("_s_transit"));
+    Dataset<Row> joined = seizures.join(links, seizures.col("shipment_id").equalTo(links.col("_s_id")), "left");
+    Column hasTransit = col("transit_countries").isNotNull().and(size(col("transit_countries")).gt(0));
+    Column shipmentTransit = col("_s_transit").isNotNull().and(size(col("_s_transit")).gt(0));
+    Column enriched = col("origin_country").isNull().and(col("_s_origin").isNotNull())
+        .or(col("export_country").isNull().and(col("_s_export").isNotNull()))
+        .or(hasTransit.equalTo(false).and(shipmentTransit));
+    Dataset<Row> withFacts = joined
+        .withColumn("enriched_from_shipment", coalesce(enriched, lit(false)))
+        .withColumn("origin_country", coalesce(col("origin_country"), col("_s_origin")))
+        .withColumn("export_country", coalesce(col("export_country"), col("_s_export")))
+        .withColumn("transit_countries", when(hasTransit.equalTo(false).and(shipmentTransit), col("_s_transit"))
+            .otherwise(col("transit_countries")));
+    Column decision = RuleCompiler.compile(rules, f -> switch (f) {
+      case GOODS_CLASS -> lit(null).cast("string");
+      default -> col(f.fieldName());
+    });
+    return decide(withFacts, decision).selectExpr(seizures.columns());
+  }
+
+  /** Shipments with routes: mode stands for conveyance, the US for destination, no region. */
+  public static Dataset<Row> shipments(Dataset<Row> shipments, RouteRules rules) {
+    Column decision = RuleCompiler.compile(rules, f -> switch (f) {
+      case SOURCE_FORMAT -> lit("customs_shipments");
+      case CONVEYANCE -> col("mode");
+      case DESTINATION_COUNTRY -> lit("US");
+      case REGION -> lit("UNKNOWN");
+      case CBP_LAND_FILTER, CBP_COMPONENT -> lit(null).cast("string");
+      default -> col(f.fieldName());
+    });
+    return decide(shipments, decision).selectExpr(shipments.columns());
+  }
+
+  private static Dataset<Row> decide(Dataset<Row> rows, Column decision) {
+    return rows.withColumn(DECISION, decision)
+        .withColumn("route", col(DECISION + ".route"))
+        .withColumn("route_rule", col(DECISION + ".route_rule"))
+        .withColumn("route_confidence", col(DECISION + ".route_confidence"))
+        .drop(DECISION);
+  }
+}

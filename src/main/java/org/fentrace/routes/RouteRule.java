@@ -1,0 +1,10 @@
+package org.fentrace.routes;
+
+import java.io.Serializable;
+
+/**
+ * One rule of a route rule file: when {@code condition} holds, the record takes {@code route} with
+ * {@code confidence}. Rules are tried in file order; the first that holds decides.
+ */
+public record RouteRule(String id, String description, RuleCondition condition, Route route, Confidence confidence)
+    implements Serializable {}

@@ -1,0 +1,305 @@
+package org.fentrace.routes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.fentrace.config.ConfigException;
+
+/**
+ * A versioned, ordered set of route rules read from YAML (default: {@code jobs/conf/route-rules.yaml},
+ * bundled in the jar). The whole file is validated on load; any problem is a {@link ConfigException}
+ * naming the rule and what is wrong, raised before Spark starts. Its version and SHA-256 go into the
+ * lineage of every row ({@code route_rule = id@version}) and into the run manifest.
+ *
+ * <p>File layout: {@code version}, optional {@code country_groups} (name to ISO codes, used as
+ * {@code @name} in country tests), and {@code rules}: each with {@code id}, {@code description},
+ * {@code when}, {@code route}, {@code confidence}. A {@code when} map holds field tests, all of which must
+ * hold, plus optional {@code any} / {@code all} lists of nested maps. A field test is a list of values
+ * (the field is one of them) or one of {@code {in: [...]}}, {@code {not_in: [...]}}, {@code {is_null: true}},
+ * {@code {not_null: true}}. The last rule must have no conditions, so every record gets a route.
+ */
+public final class RouteRules implements Serializable {
+  private static final long serialVersionUID = 1L;
+  /** Classpath location of the bundled default (the jar carries jobs/conf as conf/). */
+  public static final String DEFAULT_RESOURCE = "/conf/route-rules.yaml";
+  private static final Set<String> TOP_KEYS = Set.of("version", "country_groups", "rules");
+  private static final Set<String> RULE_KEYS = Set.of("id", "description", "when", "route", "confidence");
+  private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
+
+  private final String source;
+  private final String version;
+  private final String sha256;
+  private final List<RouteRule> rules;
+
+  private RouteRules(String source, String version, String sha256, List<RouteRule> rules) {
+    this.source = source;
+    this.version = version;
+    this.sha256 = sha256;
+    this.rules = List.copyOf(rules);
+  }
+
+  public static RouteRules loadDefault() {
+    try (InputStream in = RouteRules.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("the default route rules " + DEFAULT_RESOURCE + " are missing from the jar");
+      }
+      return parse(in.readAllBytes(), "bundled " + DEFAULT_RESOURCE);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static RouteRules load(Path file) {
+    try {
+      return parse(Files.readAllBytes(file), file.toString());
+    } catch (IOException e) {
+      throw new ConfigException("cannot read the route rule file " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** Parses and validates a rule file's bytes; {@code source} names it in messages. */
+  public static RouteRules parse(byte[] yaml, String source) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+    } catch (IOException e) {
+      throw new ConfigException("route rule file " + source + " is not valid YAML: " + e.getMessage());
+    }
+    if (root == null || !root.isObject()) {
+      throw new ConfigException("route rule file " + source + " must be a map with version and rules");
+    }
+    unknownKeys(root, TOP_KEYS, "route rule file " + source);
+    String version = text(root, "version", "route rule file " + source);
+    Map<String, Set<String>> groups = groups(root.get("country_groups"), source);
+    JsonNode list = root.get("rules");
+    if (list == null || !list.isArray() || list.isEmpty()) {
+      throw new ConfigException("route rule file " + source + " has no rules list");
+    }
+    List<RouteRule> rules = new ArrayList<>();
+    Set<String> ids = new LinkedHashSet<>();
+    for (int i = 0; i < list.size(); i++) {
+      RouteRule rule = rule(list.get(i), i + 1, groups, source);
+      if (!ids.add(rule.id())) {
+        throw new ConfigException(where(source, rule.id()) + "the id is used twice; rule ids must be unique");
+      }
+      rules.add(rule);
+    }
+    RouteRule last = rules.get(rules.size() - 1);
+    if (!(last.condition() instanceof RuleCondition.All all && all.conditions().isEmpty())) {
+      throw new ConfigException(where(source, last.id()) + "the last rule must have no conditions (an empty 'when'), "
+          + "so that every record gets a route");
+    }
+    return new RouteRules(source, version, sha256(yaml), rules);
+  }
+
+  public String source() {
+    return source;
+  }
+
+  public String version() {
+    return version;
+  }
+
+  public String sha256() {
+    return sha256;
+  }
+
+  public List<RouteRule> rules() {
+    return rules;
+  }
+
+  /** The lineage tag stored in {@code route_rule}: {@code id@version}. */
+  public String tag(RouteRule rule) {
+    return rule.id() + "@" + version;
+  }
+
+  private static RouteRule rule(JsonNode n, int position, Map<String, Set<String>> groups, String source) {
+    String label = "rule #" + position;
+    if (!n.isObject()) {
+      throw new ConfigException(where(source, label) + "a rule must be a map with id, description, when, route, confidence");
+    }
+    String id = text(n, "id", bare(where(source, label)));
+    if (!id.matches("[a-z0-9][a-z0-9-]*")) {
+      throw new ConfigException(where(source, label) + "id '" + id + "' must be lower case letters, digits and hyphens");
+    }
+    String w = where(source, id);
+    unknownKeys(n, RULE_KEYS, bare(w));
+    String description = text(n, "description", bare(w));
+    Route route = enumValue(Route.class, text(n, "route", bare(w)), w + "route");
+    Confidence confidence = enumValue(Confidence.class, text(n, "confidence", bare(w)), w + "confidence");
+    JsonNode when = n.get("when");
+    RuleCondition condition = when == null || when.isNull() ? new RuleCondition.All(List.of()) : conditions(when, groups, w);
+    return new RouteRule(id, description, condition, route, confidence);
+  }
+
+  private static RuleCondition conditions(JsonNode when, Map<String, Set<String>> groups, String w) {
+    if (!when.isObject()) {
+      throw new ConfigException(w + "'when' must be a map of field tests");
+    }
+    List<RuleCondition> all = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = when.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String key = e.getKey();
+      if (key.equals("any") || key.equals("all")) {
+        if (!e.getValue().isArray() || e.getValue().isEmpty()) {
+          throw new ConfigException(w + "'" + key + "' must be a non-empty list of condition maps");
+        }
+        List<RuleCondition> nested = new ArrayList<>();
+        for (JsonNode c : e.getValue()) {
+          nested.add(conditions(c, groups, w));
+        }
+        all.add(key.equals("any") ? new RuleCondition.Any(nested) : new RuleCondition.All(nested));
+        continue;
+      }
+      RuleField field = RuleField.fromName(key);
+      if (field == null) {
+        throw new ConfigException(w + "unknown field '" + key + "'; fields: " + RuleField.knownNames() + ", any, all");
+      }
+      all.add(fieldTest(field, e.getValue(), groups, w));
+    }
+    return new RuleCondition.All(all);
+  }
+
+  private static RuleCondition fieldTest(RuleField field, JsonNode spec, Map<String, Set<String>> groups, String w) {
+    String f = field.fieldName();
+    if (spec.isArray()) {
+      return new RuleCondition.FieldTest(field, RuleCondition.Test.IN, values(field, spec, groups, w));
+    }
+    if (spec.isObject() && spec.size() == 1) {
+      Map.Entry<String, JsonNode> e = spec.fields().next();
+      switch (e.getKey()) {
+        case "in":
+          return new RuleCondition.FieldTest(field, RuleCondition.Test.IN, values(field, e.getValue(), groups, w));
+        case "not_in":
+          return new RuleCondition.FieldTest(field, RuleCondition.Test.NOT_IN, values(field, e.getValue(), groups, w));
+        case "is_null":
+        case "not_null":
+          if (!e.getValue().isBoolean() || !e.getValue().booleanValue()) {
+            throw new ConfigException(w + f + ": " + e.getKey() + " takes the value true");
+          }
+          return new RuleCondition.FieldTest(field,
+              e.getKey().equals("is_null") ? RuleCondition.Test.IS_NULL : RuleCondition.Test.NOT_NULL, Set.of());
+        default:
+          break;
+      }
+    }
+    throw new ConfigException(w + f + ": expected a list of values or one of {in: [...]}, {not_in: [...]}, "
+        + "{is_null: true}, {not_null: true}; got " + spec);
+  }
+
+  private static Set<String> values(RuleField field, JsonNode list, Map<String, Set<String>> groups, String w) {
+    String f = field.fieldName();
+    if (!list.isArray() || list.isEmpty()) {
+      throw new ConfigException(w + f + ": expected a non-empty list of values");
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (JsonNode v : list) {
+      if (!v.isTextual()) {
+        throw new ConfigException(w + f + ": value " + v + " must be text");
+      }
+      String s = v.asText();
+      if (field.isCountry()) {
+        if (s.startsWith("@")) {
+          Set<String> g = groups.get(s.substring(1));
+          if (g == null) {
+            throw new ConfigException(w + f + ": country group '" + s + "' is not defined in country_groups");
+          }
+          out.addAll(g);
+        } else if (ISO_COUNTRIES.contains(s)) {
+          out.add(s);
+        } else {
+          throw new ConfigException(w + f + ": '" + s + "' is not an ISO 3166-1 alpha-2 code (upper case) or @group");
+        }
+      } else if (field.allowedValues().contains(s)) {
+        out.add(s);
+      } else {
+        throw new ConfigException(w + f + ": '" + s + "' is not one of " + new java.util.TreeSet<>(field.allowedValues()));
+      }
+    }
+    return Set.copyOf(out);
+  }
+
+  private static Map<String, Set<String>> groups(JsonNode node, String source) {
+    Map<String, Set<String>> groups = new LinkedHashMap<>();
+    if (node == null || node.isNull()) {
+      return groups;
+    }
+    if (!node.isObject()) {
+      throw new ConfigException("route rule file " + source + ": country_groups must map names to lists of ISO codes");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      Set<String> codes = new LinkedHashSet<>();
+      if (!e.getValue().isArray() || e.getValue().isEmpty()) {
+        throw new ConfigException("route rule file " + source + ": country group '" + e.getKey() + "' must be a non-empty list");
+      }
+      for (JsonNode c : e.getValue()) {
+        if (!ISO_COUNTRIES.contains(c.asText())) {
+          throw new ConfigException("route rule file " + source + ": country group '" + e.getKey() + "': '" + c.asText()
+              + "' is not an ISO 3166-1 alpha-2 code (upper case)");
+        }
+        codes.add(c.asText());
+      }
+      groups.put(e.getKey(), codes);
+    }
+    return groups;
+  }
+
+  private static String text(JsonNode n, String key, String where) {
+    JsonNode v = n.get(key);
+    if (v == null || !v.isValueNode() || v.asText().isBlank()) {
+      throw new ConfigException(where + ": '" + key + "' is missing or empty");
+    }
+    return v.asText().strip();
+  }
+
+  private static void unknownKeys(JsonNode n, Set<String> known, String where) {
+    for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      if (!known.contains(k)) {
+        throw new ConfigException(where + ": unknown key '" + k + "'; expected " + new java.util.TreeSet<>(known));
+      }
+    }
+  }
+
+  private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String where) {
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(where + " '" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    }
+  }
+
+  /** A location prefix without its trailing colon, for messages that add their own. */
+  private static String bare(String where) {
+    return where.replaceAll(":\\s*$", "");
+  }
+
+  private static String where(String source, String rule) {
+    return "route rule file " + source + ", rule " + rule + ": ";
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

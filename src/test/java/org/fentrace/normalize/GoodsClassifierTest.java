@@ -1,0 +1,45 @@
+package org.fentrace.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Goods classes of customs lines: HS subheadings, descriptions, inspection results. Pure Java. */
+class GoodsClassifierTest {
+  static final GoodsClassifier GOODS = new GoodsClassifier(SubstanceDictionary.loadDefault());
+
+  @ParameterizedTest(name = "{0} / {1} -> {2}")
+  @CsvSource(delimiter = '|', value = {
+      // The fentanyl and precursor subheadings decide alone (2933.36 is 4-ANPP, 2933.37 is NPP).
+      "293336|industrial chemical|FENTANYL_PRECURSOR",
+      "2933370000|chemical intermediate|FENTANYL_PRECURSOR",
+      "293333|pharmaceutical raw material|FENTANYL_PRECURSOR",
+      "293492|research chemical|FENTANYL_PRECURSOR",
+      // The broad 2933.39 / 2921 / 2922 lines need a description naming a precursor.
+      "293339|N-phenethyl-4-piperidone|FENTANYL_PRECURSOR",
+      "293339|pyridine derivative|OTHER",
+      "292149|4-ANPP|FENTANYL_PRECURSOR",
+      "292249|amino acid salt|OTHER",
+      // Described precursors count whatever the code.
+      "|tert-butyl 4-(phenylamino)piperidine-1-carboxylate|FENTANYL_PRECURSOR",
+      // Presses, dies and punches.
+      "847989|TDP-5 tablet press|PILL_PRESS",
+      "|rotary press|PILL_PRESS",
+      "|punch die set|PILL_PRESS",
+      "847930|Pill press parts|PILL_PRESS",
+      "847989|press die|PILL_PRESS",
+      "847989|industrial mixer|OTHER",
+      "|LED lights|OTHER",
+      "392690|phone cases|OTHER"})
+  void classifiesByCodeAndDescription(String hs, String description, String expected) {
+    assertThat(GOODS.classify(hs, description, null)).isEqualTo(expected);
+  }
+
+  @Test
+  void aDrugFoundAtInspectionWins() {
+    assertThat(GOODS.classify("847989", "TDP-5 tablet press", SubstanceClass.FENTANYL)).isEqualTo("SEIZED_DRUG");
+    assertThat(GOODS.classify(null, "cosmetics", SubstanceClass.OTHER_DRUG)).isEqualTo("SEIZED_DRUG");
+  }
+}
