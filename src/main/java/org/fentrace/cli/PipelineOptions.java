@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 
 /** Options shared by the pipeline commands (contract section 1), validated before Spark starts. */
 final class PipelineOptions {
-  @Option(names = "--input", required = true, paramLabel = "LANDING",
-      description = "Landing folder (local path, hdfs://, s3a://), searched recursively for *.csv and *.csv.gz.")
+  @Option(names = "--input", paramLabel = "LANDING",
+      description = "Landing folder (local path, hdfs://, s3a://), searched recursively for *.csv and *.csv.gz. "
+          + "Required by run and ingest.")
   String input;
 
   @Option(names = "--output", required = true, paramLabel = "WAREHOUSE", description = "Warehouse folder.")

@@ -1,16 +1,21 @@
 package org.fentrace.cli;
 
+import java.util.EnumSet;
+import java.util.Set;
+import org.fentrace.run.PipelineRunner.Step;
 import picocli.CommandLine.Command;
 
-/**
- * {@code fentrace run}: the nightly pipeline. Until route attribution and trends land (issue 3) it runs
- * the ingestion step only, with the same options and outputs as {@code ingest}.
- */
+/** {@code fentrace run}: the nightly pipeline, every step in order. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "The nightly pipeline: ingest what is in LANDING and normalize it (routes, trends and report follow).")
-final class RunCommand extends IngestCommand {
+    description = "The nightly pipeline: ingest LANDING, normalize, attribute routes, recompute trends and exports.")
+final class RunCommand extends PipelineCommand {
   @Override
   String commandName() {
     return "run";
+  }
+
+  @Override
+  Set<Step> steps() {
+    return EnumSet.allOf(Step.class);
   }
 }

@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.spark.sql.SparkSession;
 import org.fentrace.config.FentraceConfig;
@@ -19,6 +21,8 @@ import org.fentrace.normalize.PartyHasher;
 import org.fentrace.normalize.SubstanceDictionary;
 import org.fentrace.normalize.CountryNormalizer;
 import org.fentrace.routes.RouteRules;
+import org.fentrace.trends.TrendsAction;
+import org.fentrace.trends.TrendsResult;
 import org.fentrace.warehouse.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +38,16 @@ public final class PipelineRunner {
   /** How a run ended: its exit code, its id and where its manifest is (null if it could not be written). */
   public record Outcome(int exitCode, String runId, String manifest) {}
 
-  /** What to run. */
-  public record Request(String command, String landing, String warehouse, LocalDate runDate, FentraceConfig config) {}
+  /** The steps of the nightly pipeline, in the order they run. */
+  public enum Step { INGEST, TRENDS }
+
+  /** What to run: {@code landing} may be null when the steps do not read it. */
+  public record Request(String command, Set<Step> steps, String landing, String warehouse, LocalDate runDate,
+      FentraceConfig config) {
+    public Request {
+      steps = steps.isEmpty() ? Set.of() : EnumSet.copyOf(steps);
+    }
+  }
 
   private final SparkSession spark;
 
@@ -48,7 +60,10 @@ public final class PipelineRunner {
         + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
   }
 
-  /** Runs ingestion (the only step so far), writes the manifest, returns the exit code. */
+  /**
+   * Runs the requested steps, writes the manifest whatever happens, returns the outcome. A failed
+   * quality gate in ingestion (exit 3) does not stop the later steps: everything that passed was written.
+   */
   public Outcome run(Request request) {
     Instant started = Instant.now();
     String runId = newRunId(started);
@@ -57,16 +72,25 @@ public final class PipelineRunner {
         .inputsAndOutputs(request.landing(), request.warehouse());
     LOG.info("run {}: {} --input {} --output {} --run-date {}", runId, request.command(), request.landing(),
         request.warehouse(), request.runDate());
-    int exit;
+    int exit = 0;
     try {
-      NormalizationContext context = context(request, warehouse);
       RouteRules rules = request.config().routeRules();
-      manifest.configuration(request.config().printable(), referenceData(context, rules));
-      IngestResult result = new IngestAction(spark, new IngestAction.Options(request.landing(), request.warehouse(),
-          runId, request.runDate(), context, rules, request.config().maxRejectRate())).execute();
-      manifest.ingest(result);
-      logSummary(result);
-      exit = result.exitCode();
+      if (request.steps().contains(Step.INGEST)) {
+        NormalizationContext context = context(request, warehouse);
+        manifest.configuration(request.config().printable(), referenceData(context, rules));
+        IngestResult result = new IngestAction(spark, new IngestAction.Options(request.landing(), request.warehouse(),
+            runId, request.runDate(), context, rules, request.config().maxRejectRate())).execute();
+        manifest.ingest(result);
+        logSummary(result);
+        exit = result.exitCode();
+      }
+      if (request.steps().contains(Step.TRENDS)) {
+        TrendsResult trends = new TrendsAction(spark, new TrendsAction.Options(request.warehouse(), request.runDate(), runId))
+            .execute();
+        manifest.trends(trends);
+        LOG.info("trends: {} months {} .. {}; tables {}; exports {}", trends.tableRows().size(), trends.firstMonth(),
+            trends.lastMonth(), trends.tableRows(), trends.exports());
+      }
       manifest.outcome(exit == 0 ? "SUCCEEDED" : "QUALITY_GATE_FAILED", exit, null, Instant.now());
     } catch (IOException | RuntimeException e) {
       LOG.error("run {} failed: {}", runId, e.toString(), e);

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.fentrace.ingest.FileReport;
 import org.fentrace.ingest.IngestResult;
+import org.fentrace.trends.TrendsResult;
 import org.fentrace.warehouse.Warehouse;
 
 /**
@@ -96,6 +97,22 @@ public final class RunManifest {
     result.timingsMillis().forEach(timings::put);
     ArrayNode gates = root.putArray("quality_failures");
     result.qualityFailures().forEach(gates::add);
+    return this;
+  }
+
+  public RunManifest trends(TrendsResult t) {
+    ObjectNode n = root.putObject("trends");
+    n.put("first_month", t.firstMonth() == null ? null : t.firstMonth().toString());
+    n.put("last_month", t.lastMonth() == null ? null : t.lastMonth().toString());
+    ObjectNode tables = n.putObject("tables");
+    t.tableRows().forEach(tables::put);
+    ArrayNode exports = n.putArray("exports");
+    t.exports().forEach(exports::add);
+    n.put("lead_changes", t.leadChanges().size());
+    ArrayNode analogs = n.putArray("new_analogs");
+    t.newAnalogs().forEach(analogs::add);
+    ObjectNode timings = n.putObject("timings_ms");
+    t.timingsMillis().forEach(timings::put);
     return this;
   }
 

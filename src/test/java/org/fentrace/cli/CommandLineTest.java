@@ -49,7 +49,7 @@ class CommandLineTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String cmd : new String[] {"run", "ingest", "sql", "generate"}) {
+    for (String cmd : new String[] {"run", "ingest", "trends", "sql", "generate"}) {
       assertThat(run(cmd, "--help")).as(cmd).isZero();
     }
   }

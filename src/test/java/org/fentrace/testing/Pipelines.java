@@ -33,11 +33,21 @@ public final class Pipelines {
   }
 
   public static Run ingest(Path landing, Path warehouse, LocalDate runDate, Map<String, String> conf) throws IOException {
+    return execute("ingest", java.util.Set.of(PipelineRunner.Step.INGEST), landing, warehouse, runDate, conf);
+  }
+
+  /** The whole nightly pipeline, as {@code fentrace run}. */
+  public static Run run(Path landing, Path warehouse, LocalDate runDate) throws IOException {
+    return execute("run", java.util.EnumSet.allOf(PipelineRunner.Step.class), landing, warehouse, runDate, Map.of());
+  }
+
+  public static Run execute(String command, java.util.Set<PipelineRunner.Step> steps, Path landing, Path warehouse,
+      LocalDate runDate, Map<String, String> conf) throws IOException {
     Map<String, String> withKey = new java.util.HashMap<>(conf);
     withKey.putIfAbsent("fentrace.party-hash.key", TEST_PARTY_KEY);
     FentraceConfig config = FentraceConfig.load(null, withKey);
-    PipelineRunner.Outcome outcome = new PipelineRunner(SharedSpark.session()).run(new PipelineRunner.Request("ingest",
-        landing.toString(), warehouse.toString(), runDate, config));
+    PipelineRunner.Outcome outcome = new PipelineRunner(SharedSpark.session()).run(new PipelineRunner.Request(command,
+        steps, landing == null ? null : landing.toString(), warehouse.toString(), runDate, config));
     JsonNode manifest = new ObjectMapper().readTree(new java.io.File(java.net.URI.create(outcome.manifest()).getPath()));
     return new Run(outcome.exitCode(), manifest);
   }
