@@ -26,12 +26,21 @@ abstract class PipelineCommand implements Callable<Integer> {
       throw new ConfigException(commandName() + " needs --input LANDING");
     }
     FentraceConfig config = options.fentraceConfig();
-    var request = new PipelineRunner.Request(commandName(), steps(), options.input, options.output, options.runDate(),
-        config);
+    java.util.List<java.time.LocalDate> dates = options.runDates();
     SparkSession spark = SparkSessions.create("fentrace " + commandName(), options.master, options.sparkConf(),
         config.get(FentraceConfig.Key.SPARK_LOG_LEVEL));
     try {
-      return new PipelineRunner(spark).run(request).exitCode();
+      int worst = 0;
+      for (java.time.LocalDate date : dates) {
+        var request = new PipelineRunner.Request(commandName(), steps(), options.input, options.output, date, config,
+            options.prune, options.forceUnlock);
+        int exit = new PipelineRunner(spark).run(request).exitCode();
+        if (exit == PipelineRunner.EXIT_FAILED) {
+          return exit; // a backfill stops at the first failed date: later dates build on it
+        }
+        worst = Math.max(worst, exit);
+      }
+      return worst;
     } finally {
       spark.stop();
     }

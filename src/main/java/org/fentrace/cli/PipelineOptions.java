@@ -25,6 +25,20 @@ final class PipelineOptions {
       description = "Date the run stands for; dates after it are rejected. Default: today (UTC).")
   String runDate;
 
+  @Option(names = "--from", paramLabel = "YYYY-MM-DD",
+      description = "Backfill: run once per date from this date to --to, in order (replaces --run-date).")
+  String from;
+
+  @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Backfill: last run date, inclusive.")
+  String to;
+
+  @Option(names = "--prune", description = "Drop the rows of files that are gone from the landing folder (default: keep them).")
+  boolean prune;
+
+  @Option(names = "--force-unlock",
+      description = "Break a warehouse lock older than fentrace.lock.stale-after (a lock left by a run that died).")
+  boolean forceUnlock;
+
   @Option(names = "--config", paramLabel = "FILE", description = "Properties file of fentrace.* keys (see jobs/conf/fentrace.properties).")
   Path config;
 
@@ -36,14 +50,30 @@ final class PipelineOptions {
       description = "fentrace.* configuration or spark.* setting; repeatable.")
   Map<String, String> conf = new LinkedHashMap<>();
 
-  LocalDate runDate() {
-    if (runDate == null) {
-      return LocalDate.now(ZoneOffset.UTC);
+  /**
+   * The run dates to run, in order: --from .. --to for a backfill, else --run-date, else today (UTC).
+   * The wall clock is read here only: everything downstream takes the run date as given.
+   */
+  java.util.List<LocalDate> runDates() {
+    if (from != null || to != null) {
+      if (from == null || to == null || runDate != null) {
+        throw new ConfigException("a backfill needs both --from and --to, and no --run-date");
+      }
+      LocalDate a = parse("--from", from);
+      LocalDate b = parse("--to", to);
+      if (b.isBefore(a)) {
+        throw new ConfigException("--to " + b + " is before --from " + a);
+      }
+      return a.datesUntil(b.plusDays(1)).toList();
     }
+    return java.util.List.of(runDate == null ? LocalDate.now(ZoneOffset.UTC) : parse("--run-date", runDate));
+  }
+
+  private static LocalDate parse(String option, String value) {
     try {
-      return LocalDate.parse(runDate);
+      return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw new ConfigException("--run-date '" + runDate + "' is not a date in the form YYYY-MM-DD");
+      throw new ConfigException(option + " '" + value + "' is not a date in the form YYYY-MM-DD");
     }
   }
 

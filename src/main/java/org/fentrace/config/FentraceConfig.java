@@ -44,6 +44,8 @@ public final class FentraceConfig {
             + "; else a random key generated once per warehouse in WAREHOUSE/_secrets/party-hash.key."),
     ROUTE_RULES("fentrace.routes.rules", "",
         "Route rule file (YAML); empty means the bundled default, jobs/conf/route-rules.yaml."),
+    LOCK_STALE_AFTER("fentrace.lock.stale-after", "PT6H",
+        "ISO-8601 duration: with --force-unlock, a warehouse lock older than this is broken."),
     SPARK_LOG_LEVEL("fentrace.log.spark-level", "WARN", "Log level of Spark's own loggers (fentrace's stay at INFO).");
 
     private final String name;
@@ -102,6 +104,7 @@ public final class FentraceConfig {
     c.normalizerSettings(LocalDate.now()); // validates the typed values now, not mid-run
     c.maxRejectRate();
     c.routeRules();
+    c.lockStaleAfter();
     return c;
   }
 
@@ -146,6 +149,19 @@ public final class FentraceConfig {
       // reported below
     }
     throw new ConfigException(Key.MAX_REJECT_RATE.key() + " must be a fraction between 0 and 1, got '" + v + "'");
+  }
+
+  public java.time.Duration lockStaleAfter() {
+    try {
+      java.time.Duration d = java.time.Duration.parse(get(Key.LOCK_STALE_AFTER));
+      if (!d.isNegative()) {
+        return d;
+      }
+    } catch (java.time.format.DateTimeParseException e) {
+      // reported below
+    }
+    throw new ConfigException(Key.LOCK_STALE_AFTER.key() + " must be an ISO-8601 duration such as PT6H, got '"
+        + get(Key.LOCK_STALE_AFTER) + "'");
   }
 
   /** The route rules named by the configuration (or the bundled default), validated. */

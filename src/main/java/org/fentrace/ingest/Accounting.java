@@ -1,52 +1,46 @@
 package org.fentrace.ingest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 
-/** Turns the per-file counts of one run into {@link FileReport}s and applies the data-quality gates. Pure Java. */
+/** Turns one run's per-file facts and outcomes into {@link FileReport}s and applies the data-quality gates. */
 final class Accounting {
   private Accounting() {}
 
   /**
-   * @param stats per file index, the statistics row written by the parser
-   * @param counts rows of (file_index, kind, outcome, reason_code, unknown_origin, count)
+   * One report per scanned file; files skipped as unchanged report no rows.
+   *
+   * @param toRead the files read in this run, numbered in delivery order as their rows are
    */
-  static List<FileReport> reports(List<LandingFile> files, Map<Integer, Row> stats, List<Row> counts) {
+  @SafeVarargs
+  static List<FileReport> reports(List<LandingFile> scanned, List<LandingFile> toRead, LedgerFacts facts,
+      Map<String, Map<String, Long>>... outcomesByTable) {
+    Map<String, Map<String, Long>> outcomes = new HashMap<>();
+    for (Map<String, Map<String, Long>> m : outcomesByTable) {
+      m.forEach((path, o) -> o.forEach((k, v) -> outcomes.computeIfAbsent(path, x -> new HashMap<>()).merge(k, v, Long::sum)));
+    }
+    Map<String, LandingFile> read = new HashMap<>();
+    toRead.forEach(f -> read.put(f.relativePath(), f));
     List<FileReport> reports = new ArrayList<>();
-    for (LandingFile f : files) {
-      long normalized = 0;
-      long rejected = 0;
-      long dupInFile = 0;
-      long superseded = 0;
-      long unknownOrigin = 0;
-      Map<String, Long> reasons = new TreeMap<>();
-      for (Row c : counts) {
-        if (c.getInt(0) != f.index()) {
-          continue;
-        }
-        long n = c.getLong(5);
-        switch (c.getString(2)) {
-          case Deduplication.NORMALIZED -> {
-            normalized += n;
-            unknownOrigin += c.getInt(4) == 1 ? n : 0;
-          }
-          case Deduplication.DUPLICATE_IN_FILE -> dupInFile += n;
-          case Deduplication.SUPERSEDED -> superseded += n;
-          default -> {
-            rejected += n;
-            reasons.merge(c.getString(3), n, Long::sum);
-          }
-        }
+    for (LandingFile scannedFile : scanned) {
+      LandingFile f = read.getOrDefault(scannedFile.relativePath(), scannedFile);
+      String format = f.header() == null || f.header().format() == null ? null : f.header().format().id();
+      if (!read.containsKey(f.relativePath())) {
+        FileReport.Status status = f.isRead() ? FileReport.Status.UNCHANGED : FileReport.Status.SKIPPED;
+        reports.add(new FileReport(f.relativePath(), format, f.size(), f.modificationTime(), null, status, f.problem(),
+            0, 0, 0, 0, 0, Map.of(), 0, 0));
+        continue;
       }
-      Row s = stats.get(f.index());
+      Map<String, Long> o = outcomes.getOrDefault(f.relativePath(), Map.of());
+      Map<String, Long> reasons = facts.reasons(f.index());
+      long rejected = reasons.values().stream().mapToLong(Long::longValue).sum();
+      Row s = facts.stats(f.index());
       FileReport.Status status;
       String problem = f.problem();
-      if (!f.isRead()) {
-        status = FileReport.Status.SKIPPED;
-      } else if (s != null && (s.getString(3) != null || s.getString(4) != null)) {
+      if (s != null && (s.getString(3) != null || s.getString(4) != null)) {
         status = FileReport.Status.READ_ERROR;
         problem = s.getString(4) != null ? "reading stopped: " + s.getString(4)
             : "the file stops being valid CSV (" + s.getString(3) + "); the rest is quarantined as MALFORMED_CSV";
@@ -55,10 +49,10 @@ final class Accounting {
       } else {
         status = FileReport.Status.READ;
       }
-      reports.add(new FileReport(f.relativePath(), f.header() == null || f.header().format() == null ? null
-          : f.header().format().id(), f.size(), f.modificationTime(), s == null ? null : s.getString(1), status, problem,
-          s == null ? 0 : s.getLong(0), normalized, rejected, dupInFile, superseded, reasons, unknownOrigin,
-          s == null ? 0 : s.getLong(2)));
+      reports.add(new FileReport(f.relativePath(), format, f.size(), f.modificationTime(), s == null ? null : s.getString(1),
+          status, problem, s == null ? 0 : s.getLong(0), o.getOrDefault(Deduplication.NORMALIZED, 0L), rejected,
+          o.getOrDefault(Deduplication.DUPLICATE_IN_FILE, 0L), o.getOrDefault(Deduplication.SUPERSEDED, 0L),
+          reasons, facts.unknownOrigin(f.index()), s == null ? 0 : s.getLong(2)));
     }
     return reports;
   }
@@ -67,6 +61,9 @@ final class Accounting {
   static List<String> qualityFailures(List<FileReport> reports, double maxRejectRate) {
     List<String> failures = new ArrayList<>();
     for (FileReport r : reports) {
+      if (r.status() == FileReport.Status.UNCHANGED) {
+        continue;
+      }
       if (r.status() != FileReport.Status.READ) {
         failures.add(r.path() + ": " + r.status() + ": " + r.problem());
       } else if (r.rejectRate() > maxRejectRate) {

@@ -1,6 +1,5 @@
 package org.fentrace.ingest;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.first;
@@ -28,13 +27,14 @@ import org.apache.spark.sql.expressions.WindowSpec;
  *       file, the last row wins. Losers in the winner's file are {@code DUPLICATE_IN_FILE}, losers from
  *       older files {@code SUPERSEDED}.
  * </ul>
- * The outcome goes in column {@code outcome}: NORMALIZED, DUPLICATE_IN_FILE, SUPERSEDED, or REJECTED.
+ * The outcome goes in column {@code outcome}: NORMALIZED, DUPLICATE_IN_FILE or SUPERSEDED. The
+ * decision is made over the candidates of every delivery still in the ledger, so an incremental run
+ * decides exactly as a clean run over the same landing would.
  */
 final class Deduplication {
   static final String NORMALIZED = "NORMALIZED";
   static final String DUPLICATE_IN_FILE = "DUPLICATE_IN_FILE";
   static final String SUPERSEDED = "SUPERSEDED";
-  static final String REJECTED = "REJECTED";
 
   private Deduplication() {}
 
@@ -69,24 +69,22 @@ final class Deduplication {
     return byMonth > 0 || (byMonth == 0 && candidate > current);
   }
 
-  /** Adds {@code outcome} to every record and reject envelope (statistics rows are dropped). */
-  static Dataset<Row> mark(Dataset<Row> envelopes, List<String> cbpOwners) {
-    Column format = coalesce(col("seizure.source_format"), lit("customs_shipments"));
-    Column fiscalYear = coalesce(col("seizure.fiscal_year"), col("shipment.fiscal_year"));
-    Column isCbp = format.isin("cbp_nationwide", "cbp_amo");
-    Column yearOwned = concat_ws(":", col("file_index").cast("string"), fiscalYear.cast("string"))
+  /**
+   * Adds {@code outcome} to a narrow index of candidate rows with columns {@code record_id},
+   * {@code rank} (delivery order of the row's file, higher is newer), {@code source_line},
+   * {@code source_format} and {@code fiscal_year}. {@code cbpOwners} holds "rank:fiscalYear" keys.
+   */
+  static Dataset<Row> outcomes(Dataset<Row> index, List<String> cbpOwners) {
+    Column isCbp = col("source_format").isin("cbp_nationwide", "cbp_amo");
+    Column yearOwned = concat_ws(":", col("rank").cast("string"), col("fiscal_year").cast("string"))
         .isin(cbpOwners.toArray());
-    Dataset<Row> records = envelopes
-        .filter(col("kind").isin(Envelope.SEIZURE, Envelope.SHIPMENT))
-        .withColumn("year_superseded", isCbp.and(yearOwned.isNull().or(yearOwned.equalTo(false))));
-    WindowSpec newestFirst = Window.partitionBy(col("dedupe_key"), col("year_superseded"))
-        .orderBy(col("file_index").desc(), col("line").desc());
+    Dataset<Row> flagged = index.withColumn("year_superseded", isCbp.and(yearOwned.isNull().or(yearOwned.equalTo(false))));
+    WindowSpec newestFirst = Window.partitionBy(col("record_id"), col("year_superseded"))
+        .orderBy(col("rank").desc(), col("source_line").desc());
     Column outcome = when(col("year_superseded"), lit(SUPERSEDED))
         .when(row_number().over(newestFirst).equalTo(1), lit(NORMALIZED))
-        .when(first(col("file_index")).over(newestFirst).equalTo(col("file_index")), lit(DUPLICATE_IN_FILE))
+        .when(first(col("rank")).over(newestFirst).equalTo(col("rank")), lit(DUPLICATE_IN_FILE))
         .otherwise(lit(SUPERSEDED));
-    Dataset<Row> markedRecords = records.withColumn("outcome", outcome).drop("year_superseded");
-    Dataset<Row> rejects = envelopes.filter(col("kind").equalTo(Envelope.REJECT)).withColumn("outcome", lit(REJECTED));
-    return markedRecords.unionByName(rejects);
+    return flagged.withColumn("outcome", outcome).drop("year_superseded");
   }
 }

@@ -32,7 +32,9 @@ public record FileReport(
     /** Header matched no format, or the file is empty: skipped. */
     SKIPPED,
     /** Reading stopped on an I/O or CSV syntax error: rows read up to it are accounted for. */
-    READ_ERROR
+    READ_ERROR,
+    /** Already in the ledger with the same size and modification time: not read again. */
+    UNCHANGED
   }
 
   /** Rows that were read but did not survive because another delivery of the same record won. */

@@ -1,47 +1,59 @@
 package org.fentrace.ingest;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.not;
 
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.fentrace.normalize.NormalizationContext;
 import org.fentrace.routes.RouteAttribution;
 import org.fentrace.routes.RouteRules;
+import org.fentrace.state.FaultInjection;
+import org.fentrace.state.Ledger;
+import org.fentrace.state.PartitionPublisher;
 import org.fentrace.warehouse.Warehouse;
 import org.fentrace.warehouse.WarehouseTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ingests a landing folder into the {@code seizures}, {@code shipments} and {@code rejected} tables.
+ * Ingests what is new in a landing folder into the {@code seizures}, {@code shipments} and
+ * {@code rejected} tables, incrementally.
  *
- * <p>Steps: scan the landing folder and recognise each file from its header (driver); parse and
- * normalize every file in one pass, one task per file (executors); decide revisions and duplicates;
- * attribute routes (seizures take missing countries from their linked shipment); write each table to staging and swap it into place; account for every row per file. The computing
- * part ends in {@link #execute()}'s {@link IngestResult}; the manifest is written by the caller.
+ * <p>Steps: scan the landing folder and compare it with the ledger (driver); parse and normalize only
+ * new and changed files, one task per file (executors); find the months whose content can change (the
+ * months of new rows, the months a changed or pruned file delivered to, and the months of every other
+ * candidate of the records involved); decide revisions over all candidates of those records; attribute
+ * routes; stage the affected partitions, the candidates, the quarantine and the new ledger; publish them
+ * through the journal. Cost grows with the new data and the months it touches, not with the history
+ * (except a narrow scan of the candidate index). {@link #execute()} returns the accounting; the caller
+ * writes the manifest.
  */
 public final class IngestAction {
   private static final Logger LOG = LoggerFactory.getLogger(IngestAction.class);
   private static final int MAX_REJECT_EXAMPLES = 20;
+  private static final String MONTH = CandidateStore.MONTH;
 
   /** Typed, validated options. */
   public record Options(String landing, String warehouse, String runId, LocalDate runDate,
-      NormalizationContext context, RouteRules routeRules, double maxRejectRate) {}
+      NormalizationContext context, RouteRules routeRules, double maxRejectRate, boolean prune) {}
 
   private final SparkSession spark;
   private final Options options;
@@ -54,90 +66,139 @@ public final class IngestAction {
 
   public IngestResult execute() throws IOException {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    long t = System.nanoTime();
-    List<LandingFile> files = new LandingScanner(jsc.hadoopConfiguration()).scan(options.landing());
-    List<LandingFile> readable = files.stream().filter(LandingFile::isRead).toList();
-    t = lap("scan_landing", t);
-    LOG.info("scan: {} landing files under {}, {} readable, {} skipped", files.size(), options.landing(),
-        readable.size(), files.size() - readable.size());
-    for (LandingFile f : files) {
-      if (f.problem() != null) {
-        LOG.warn("file {}: {}", f.relativePath(), f.problem());
-      }
-    }
-
     Warehouse warehouse = new Warehouse(options.warehouse(), jsc.hadoopConfiguration());
-    jsc.setJobDescription("fentrace ingest: parse and normalize " + readable.size() + " files");
-    JavaRDD<Row> parsed = jsc.parallelize(readable, Math.max(1, readable.size()))
+    CandidateStore store = new CandidateStore(spark, warehouse);
+    long t = System.nanoTime();
+    List<LandingFile> scanned = new LandingScanner(jsc.hadoopConfiguration()).scan(options.landing());
+    Ledger before = Ledger.load(warehouse);
+    LandingDiff diff = LandingDiff.of(scanned, before, options.runDate(), options.prune());
+    Set<String> pruned = new TreeSet<>(diff.replaced());
+    pruned.retainAll(diff.removed());
+    Ledger provisional = before.with(diff.toRead().stream().map(f -> LedgerFacts.provisional(f, options)).toList(), pruned);
+    Map<String, Integer> ranks = provisional.deliveryRanks();
+    List<LandingFile> toRead = diff.toRead().stream().map(f -> f.withIndex(ranks.get(f.relativePath()))).toList();
+    t = lap("scan_landing", t);
+    LOG.info("scan: {} files under {}: {} new or changed, {} unchanged, {} gone from landing ({}), {} skipped",
+        scanned.size(), options.landing(), toRead.size(), diff.unchanged().size(), diff.removed().size(),
+        options.prune() ? "pruned" : "kept", scanned.stream().filter(f -> !f.isRead()).count());
+    scanned.stream().filter(f -> f.problem() != null).forEach(f -> LOG.warn("file {}: {}", f.relativePath(), f.problem()));
+
+    jsc.setJobDescription("fentrace ingest: parse and normalize " + toRead.size() + " files");
+    JavaRDD<Row> parsed = jsc.parallelize(toRead, Math.max(1, toRead.size()))
         .flatMap(new FileParser(options.context(), new SerializableHadoopConf(jsc.hadoopConfiguration()), options.runId()));
     Dataset<Row> envelopes = spark.createDataFrame(parsed, Envelope.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Map<Integer, Row> stats = new HashMap<>();
-      for (Row r : envelopes.filter(col("kind").equalTo(Envelope.STATS)).select("file_index", "stats").collectAsList()) {
-        stats.put(r.getInt(0), r.getStruct(1));
-      }
+      LedgerFacts facts = LedgerFacts.collect(envelopes, toRead);
       t = lap("parse_normalize", t);
+      FaultInjection.at(FaultInjection.AFTER_PARSE);
+      Ledger after = provisional.with(facts.entries(toRead, options), pruned);
+      Dataset<Row> rankTable = broadcast(spark.createDataFrame(after.deliveryRanks().entrySet().stream()
+          .map(e -> RowFactory.create(e.getKey(), e.getValue())).toList(),
+          new StructType().add("source_file", DataTypes.StringType).add("rank", DataTypes.IntegerType)));
+      List<String> owners = Deduplication.cbpYearOwners(LedgerFacts.cbpCoverage(after));
 
-      jsc.setJobDescription("fentrace ingest: CBP fiscal-year coverage");
-      List<Deduplication.CbpCoverage> coverage = new ArrayList<>();
-      for (Row r : envelopes.filter(col("kind").equalTo(Envelope.SEIZURE)
-              .and(col("seizure.source_format").isin("cbp_nationwide", "cbp_amo")))
-          .groupBy(col("seizure.source_format"), col("file_index"), col("seizure.fiscal_year"))
-          .agg(max(col("seizure.event_date")).as("latest")).collectAsList()) {
-        coverage.add(new Deduplication.CbpCoverage(r.getString(0), r.getInt(1), r.getInt(2),
-            r.getDate(3).toLocalDate().toEpochDay()));
+      Decider decider = new Decider(store, diff.replaced(), rankTable);
+      Set<String> shipmentMonths0 = facts.affectedMonths(WarehouseTable.SHIPMENTS, before, diff.replaced());
+      Decider.Decision ships = decider.decide(WarehouseTable.SHIPMENTS, newRows(envelopes, Envelope.SHIPMENT, "shipment"),
+          shipmentMonths0, List.of(), null);
+      Set<String> seizureMonths0 = facts.affectedMonths(WarehouseTable.SEIZURES, before, diff.replaced());
+      seizureMonths0.addAll(LedgerFacts.cbpYearMonths(before, after, toRead, diff.replaced()));
+      Decider.Decision seizures = decider.decide(WarehouseTable.SEIZURES, newRows(envelopes, Envelope.SEIZURE, "seizure"),
+          seizureMonths0, owners, ships.touchedShipmentIds());
+      t = lap("decide_revisions", t);
+
+      boolean changes = !toRead.isEmpty() || !diff.replaced().isEmpty();
+      Map<String, List<String>> rewritten = new LinkedHashMap<>();
+      if (changes) {
+        Path staging = warehouse.staging(options.runId());
+        Dataset<Row> links = ships.publishedAfter(store.published(WarehouseTable.SHIPMENTS)).drop(MONTH);
+        Dataset<Row> routedShips = RouteAttribution.shipments(ships.published().drop(MONTH), options.routeRules())
+            .withColumn(MONTH, CandidateStore.month());
+        Dataset<Row> routedSeizures = RouteAttribution.seizures(seizures.published().drop(MONTH), links, options.routeRules())
+            .withColumn(MONTH, CandidateStore.month());
+        List<PartitionPublisher.Move> moves = new ArrayList<>();
+        moves.addAll(stageTable(store, routedShips, WarehouseTable.SHIPMENTS, ships.months(), staging,
+            warehouse.table("shipments"), rewritten));
+        moves.addAll(stageTable(store, routedSeizures, WarehouseTable.SEIZURES, seizures.months(), staging,
+            warehouse.table("seizures"), rewritten));
+        moves.addAll(stageCandidates(store, ships, staging, warehouse, WarehouseTable.SHIPMENTS));
+        moves.addAll(stageCandidates(store, seizures, staging, warehouse, WarehouseTable.SEIZURES));
+        moves.add(stageRejected(warehouse, envelopes, diff.replaced(), staging));
+        Path stagedLedger = new Path(staging, "ledger.json");
+        warehouse.writeText(stagedLedger, after.toJson());
+        moves.add(new PartitionPublisher.Move(stagedLedger.toString(), Ledger.path(warehouse).toString()));
+        t = lap("stage_tables", t);
+        FaultInjection.at(FaultInjection.AFTER_STAGE);
+        new PartitionPublisher(warehouse).publish(new PartitionPublisher.Journal(options.runId(), moves,
+            List.of("seizures", "shipments", "rejected")));
+        t = lap("publish_tables", t);
+        FaultInjection.at(FaultInjection.AFTER_PUBLISH);
       }
-      List<String> owners = Deduplication.cbpYearOwners(coverage);
-      Dataset<Row> marked = Deduplication.mark(envelopes, owners).persist(StorageLevel.MEMORY_AND_DISK());
-      try {
-        jsc.setJobDescription("fentrace ingest: account for every row");
-        List<Row> counts = marked.groupBy(col("file_index"), col("kind"), col("outcome"), col("rejected.reason_code"),
-                when(col("seizure.origin_country").isNull().and(col("seizure.origin_country_raw").isNotNull()), lit(1))
-                    .when(col("shipment.origin_country").isNull().and(col("shipment.origin_country_raw").isNotNull()), lit(1))
-                    .otherwise(lit(0)).as("unknown_origin"))
-            .agg(count(lit(1)))
-            .collectAsList();
-        t = lap("deduplicate_count", t);
 
-        Map<String, Long> tableRows = new LinkedHashMap<>();
-        Map<String, List<String>> partitions = new LinkedHashMap<>();
-        Dataset<Row> seizures = marked.filter(col("kind").equalTo(Envelope.SEIZURE)
-            .and(col("outcome").equalTo(Deduplication.NORMALIZED))).select("seizure.*");
-        Dataset<Row> shipments = marked.filter(col("kind").equalTo(Envelope.SHIPMENT)
-            .and(col("outcome").equalTo(Deduplication.NORMALIZED))).select("shipment.*");
-        write(warehouse, WarehouseTable.SEIZURES, RouteAttribution.seizures(seizures, shipments, options.routeRules()));
-        write(warehouse, WarehouseTable.SHIPMENTS, RouteAttribution.shipments(shipments, options.routeRules()));
-        write(warehouse, WarehouseTable.REJECTED, marked.filter(col("kind").equalTo(Envelope.REJECT)).select("rejected.*"));
-        t = lap("write_tables", t);
-        for (WarehouseTable table : WarehouseTable.values()) {
-          warehouse.publish(table.tableName(), options.runId());
-          partitions.put(table.tableName(), listPartitions(warehouse, table));
+      List<FileReport> reports = Accounting.reports(scanned, toRead, facts, ships.accounting(toRead), seizures.accounting(toRead));
+      Map<String, Long> tableRows = new LinkedHashMap<>();
+      for (FileReport r : reports) {
+        if (r.format() != null) {
+          tableRows.merge(r.format().equals("customs_shipments") ? "shipments" : "seizures", r.normalized(), Long::sum);
+          tableRows.merge("rejected", r.rejected(), Long::sum);
         }
-        warehouse.cleanUp(options.runId());
-        lap("publish_tables", t);
-
-        List<FileReport> reports = Accounting.reports(files, stats, counts);
-        for (FileReport r : reports) {
-          tableRows.merge(tableOf(r.format()), r.normalized(), Long::sum);
-          tableRows.merge(WarehouseTable.REJECTED.tableName(), r.rejected(), Long::sum);
-        }
-        tableRows.remove("none");
-        List<String> failures = Accounting.qualityFailures(reports, options.maxRejectRate());
-        return new IngestResult(options.runId(), options.runDate(), reports, tableRows, partitions,
-            Map.copyOf(timings), failures, rejectExamples(marked));
-      } finally {
-        marked.unpersist();
       }
+      ships.release();
+      seizures.release();
+      lap("account", t);
+      return new IngestResult(options.runId(), options.runDate(), reports, tableRows, rewritten, Map.copyOf(timings),
+          Accounting.qualityFailures(reports, options.maxRejectRate()), rejectExamples(envelopes));
     } finally {
       envelopes.unpersist();
     }
   }
 
-  /** The first quarantined rows, as "file line N: REASON: message", for the console. */
-  private List<String> rejectExamples(Dataset<Row> marked) {
+  private static Dataset<Row> newRows(Dataset<Row> envelopes, String kind, String struct) {
+    return envelopes.filter(col("kind").equalTo(kind)).select(struct + ".*").withColumn(MONTH, CandidateStore.month());
+  }
+
+  private List<PartitionPublisher.Move> stageTable(CandidateStore store, Dataset<Row> rows, WarehouseTable table,
+      Set<String> months, Path staging, Path live, Map<String, List<String>> rewritten) throws IOException {
+    spark.sparkContext().setJobDescription("fentrace ingest: stage " + months.size() + " month(s) of " + table.tableName());
+    Path target = new Path(staging, table.tableName());
+    Set<String> written = months.isEmpty() ? Set.of() : store.writePartitions(rows, target);
+    rewritten.put(table.tableName(), months.stream().map(m -> MONTH + "=" + m).toList());
+    return PartitionPublisher.partitionMoves(target, live, MONTH, months, written);
+  }
+
+  private List<PartitionPublisher.Move> stageCandidates(CandidateStore store, Decider.Decision d, Path staging,
+      Warehouse warehouse, WarehouseTable table) throws IOException {
+    spark.sparkContext().setJobDescription("fentrace ingest: stage candidates of " + table.tableName());
+    Path target = new Path(new Path(staging, "_candidates"), table.tableName());
+    Set<String> written = d.changedMonths().isEmpty() ? Set.of() : store.writePartitions(d.candidatesOfChangedMonths(), target);
+    return PartitionPublisher.partitionMoves(target, CandidateStore.candidates(warehouse, table), MONTH, d.changedMonths(), written);
+  }
+
+  /** The quarantine is small: it is rewritten whole, dropping the rows of replaced files. */
+  private PartitionPublisher.Move stageRejected(Warehouse warehouse, Dataset<Row> envelopes, Set<String> replaced,
+      Path staging) throws IOException {
+    spark.sparkContext().setJobDescription("fentrace ingest: stage rejected");
+    Dataset<Row> fresh = envelopes.filter(col("kind").equalTo(Envelope.REJECT)).select("rejected.*");
+    Path live = warehouse.table("rejected");
+    Dataset<Row> rows = fresh;
+    if (warehouse.fs().exists(live)) {
+      Dataset<Row> kept = spark.read().schema(fresh.schema()).parquet(live.toString());
+      if (!replaced.isEmpty()) {
+        kept = kept.filter(not(col("source_file").isin(replaced.toArray())));
+      }
+      rows = kept.unionByName(fresh);
+    }
+    Path target = new Path(staging, "rejected");
+    rows.coalesce(1).sortWithinPartitions("source_file", "source_line")
+        .write().mode(org.apache.spark.sql.SaveMode.Overwrite).parquet(target.toString());
+    return new PartitionPublisher.Move(target.toString(), live.toString());
+  }
+
+  /** The first quarantined rows of this run, as "file line N: REASON: message", for the console. */
+  private List<String> rejectExamples(Dataset<Row> envelopes) {
     spark.sparkContext().setJobDescription("fentrace ingest: examples of rejected rows");
     List<String> examples = new ArrayList<>();
-    for (Row r : marked.filter(col("kind").equalTo(Envelope.REJECT))
+    for (Row r : envelopes.filter(col("kind").equalTo(Envelope.REJECT))
         .select("rejected.source_file", "rejected.source_line", "rejected.reason_code", "rejected.message")
         .orderBy("source_file", "source_line").limit(MAX_REJECT_EXAMPLES).collectAsList()) {
       examples.add(r.getString(0) + " line " + r.getLong(1) + ": " + r.getString(2) + ": " + r.getString(3));
@@ -145,35 +206,10 @@ public final class IngestAction {
     return examples;
   }
 
-  private void write(Warehouse warehouse, WarehouseTable table, Dataset<Row> rows) {
-    spark.sparkContext().setJobDescription("fentrace ingest: write " + table.tableName());
-    warehouse.writeStaged(rows, table, options.runId());
-  }
-
-  private static String tableOf(String format) {
-    if (format == null) {
-      return "none";
-    }
-    return format.equals("customs_shipments") ? WarehouseTable.SHIPMENTS.tableName() : WarehouseTable.SEIZURES.tableName();
-  }
-
-  private static List<String> listPartitions(Warehouse warehouse, WarehouseTable table) throws IOException {
-    List<String> names = new ArrayList<>();
-    if (table.partitionColumn() == null) {
-      return names;
-    }
-    for (org.apache.hadoop.fs.FileStatus s : warehouse.fs().listStatus(warehouse.table(table.tableName()))) {
-      if (s.isDirectory() && s.getPath().getName().startsWith(table.partitionColumn() + "=")) {
-        names.add(s.getPath().getName());
-      }
-    }
-    names.sort(null);
-    return names;
-  }
-
   private long lap(String step, long since) {
     long now = System.nanoTime();
     timings.put(step, (now - since) / 1_000_000);
+    LOG.info("step {}: {} ms", step, (now - since) / 1_000_000);
     return now;
   }
 }

@@ -23,6 +23,11 @@ public record LandingFile(
     char delimiter,
     String problem) implements Serializable {
 
+  /** The same file at another position in delivery order. */
+  public LandingFile withIndex(int newIndex) {
+    return new LandingFile(newIndex, uri, relativePath, size, modificationTime, header, delimiter, problem);
+  }
+
   /** True when the file's rows are read (normalized, or all quarantined for a missing column). */
   public boolean isRead() {
     return header != null && header.format() != null;

@@ -21,6 +21,8 @@ import org.fentrace.normalize.PartyHasher;
 import org.fentrace.normalize.SubstanceDictionary;
 import org.fentrace.normalize.CountryNormalizer;
 import org.fentrace.routes.RouteRules;
+import org.fentrace.state.PartitionPublisher;
+import org.fentrace.state.WarehouseLock;
 import org.fentrace.trends.TrendsAction;
 import org.fentrace.trends.TrendsResult;
 import org.fentrace.warehouse.Warehouse;
@@ -41,11 +43,21 @@ public final class PipelineRunner {
   /** The steps of the nightly pipeline, in the order they run. */
   public enum Step { INGEST, TRENDS }
 
-  /** What to run: {@code landing} may be null when the steps do not read it. */
+  /**
+   * What to run: {@code landing} may be null when the steps do not read it.
+   *
+   * @param prune drop the rows of files that are gone from the landing folder
+   * @param forceUnlock break a warehouse lock older than fentrace.lock.stale-after
+   */
   public record Request(String command, Set<Step> steps, String landing, String warehouse, LocalDate runDate,
-      FentraceConfig config) {
+      FentraceConfig config, boolean prune, boolean forceUnlock) {
     public Request {
       steps = steps.isEmpty() ? Set.of() : EnumSet.copyOf(steps);
+    }
+
+    public Request(String command, Set<Step> steps, String landing, String warehouse, LocalDate runDate,
+        FentraceConfig config) {
+      this(command, steps, landing, warehouse, runDate, config, false, false);
     }
   }
 
@@ -72,14 +84,40 @@ public final class PipelineRunner {
         .inputsAndOutputs(request.landing(), request.warehouse());
     LOG.info("run {}: {} --input {} --output {} --run-date {}", runId, request.command(), request.landing(),
         request.warehouse(), request.runDate());
+    WarehouseLock lock;
+    try {
+      lock = WarehouseLock.acquire(warehouse, runId, started,
+          request.forceUnlock() ? request.config().lockStaleAfter() : null);
+    } catch (IOException e) {
+      LOG.error("run {}: {}", runId, e.getMessage());
+      return new Outcome(EXIT_FAILED, runId, null);
+    }
+    boolean crashed = true;
+    try {
+      Outcome o = runLocked(request, runId, started, warehouse, manifest);
+      crashed = false;
+      return o;
+    } finally {
+      if (!crashed) {
+        releaseQuietly(lock, runId);
+      }
+    }
+  }
+
+  private Outcome runLocked(Request request, String runId, Instant started, Warehouse warehouse, RunManifest manifest) {
     int exit = 0;
     try {
+      String recovered = new PartitionPublisher(warehouse).recover();
+      if (recovered != null) {
+        manifest.recovered(recovered);
+      }
+      warehouse.removeLeftovers(runId);
       RouteRules rules = request.config().routeRules();
       if (request.steps().contains(Step.INGEST)) {
         NormalizationContext context = context(request, warehouse);
         manifest.configuration(request.config().printable(), referenceData(context, rules));
         IngestResult result = new IngestAction(spark, new IngestAction.Options(request.landing(), request.warehouse(),
-            runId, request.runDate(), context, rules, request.config().maxRejectRate())).execute();
+            runId, request.runDate(), context, rules, request.config().maxRejectRate(), request.prune())).execute();
         manifest.ingest(result);
         logSummary(result);
         exit = result.exitCode();
@@ -106,6 +144,14 @@ public final class PipelineRunner {
       exit = EXIT_FAILED;
     }
     return new Outcome(exit, runId, manifestPath);
+  }
+
+  private static void releaseQuietly(WarehouseLock lock, String runId) {
+    try {
+      lock.close();
+    } catch (IOException e) {
+      LOG.error("run {}: could not release the warehouse lock: {}", runId, e.toString());
+    }
   }
 
   private static NormalizationContext context(Request request, Warehouse warehouse) throws IOException {

@@ -65,6 +65,7 @@ public final class RunManifest {
       }
       n.put("rows_read", f.rowsRead());
       n.put("normalized", f.normalized());
+      n.put("note", f.status() == FileReport.Status.UNCHANGED ? "already in the ledger; not read again" : null);
       n.put("rejected", f.rejected());
       n.put("duplicates", f.duplicates());
       n.put("duplicates_in_file", f.duplicatesInFile());
@@ -97,6 +98,12 @@ public final class RunManifest {
     result.timingsMillis().forEach(timings::put);
     ArrayNode gates = root.putArray("quality_failures");
     result.qualityFailures().forEach(gates::add);
+    return this;
+  }
+
+  /** Notes that this run first finished the publication of a run that died. */
+  public RunManifest recovered(String deadRunId) {
+    root.put("recovered_publication_of_run", deadRunId);
     return this;
   }
 

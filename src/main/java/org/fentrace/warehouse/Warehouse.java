@@ -87,6 +87,24 @@ public final class Warehouse {
     fs.delete(trash, true);
   }
 
+  /**
+   * Removes what dead runs left in {@code _staging} and {@code _trash}. Called while holding the lock,
+   * after journal recovery, so nothing there can still be needed.
+   */
+  public void removeLeftovers(String currentRunId) throws IOException {
+    FileSystem fs = fs();
+    for (String dir : new String[] {"_staging", "_trash"}) {
+      Path p = new Path(root, dir);
+      if (fs.exists(p)) {
+        for (org.apache.hadoop.fs.FileStatus s : fs.listStatus(p)) {
+          if (!s.getPath().getName().equals(currentRunId)) {
+            fs.delete(s.getPath(), true);
+          }
+        }
+      }
+    }
+  }
+
   /** Removes the run's staging and trash folders once everything is published. */
   public void cleanUp(String runId) throws IOException {
     FileSystem fs = fs();

@@ -1,0 +1,146 @@
+package org.fentrace.ingest;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.max;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.fentrace.state.Ledger;
+import org.fentrace.warehouse.WarehouseTable;
+
+/**
+ * What the parsing pass learned about each file read in this run: its statistics row, the months its
+ * rows went to, CBP fiscal-year coverage, reject reasons and unknown origins. Feeds the ledger, the
+ * affected-month computation and the per-file accounting.
+ */
+final class LedgerFacts {
+  private final Map<Integer, Row> stats = new HashMap<>();
+  private final Map<Integer, Map<String, Set<String>>> months = new HashMap<>();
+  private final Map<Integer, Map<String, String>> cbp = new HashMap<>();
+  private final Map<Integer, Map<String, Long>> reasons = new HashMap<>();
+  private final Map<Integer, Long> unknownOrigin = new HashMap<>();
+
+  static Ledger.Entry provisional(LandingFile f, IngestAction.Options o) {
+    return new Ledger.Entry(f.relativePath(), f.header().format().id(), f.size(), f.modificationTime(), null, o.runId(),
+        o.runDate().toString(), Map.of(), Map.of(), 0);
+  }
+
+  static LedgerFacts collect(Dataset<Row> envelopes, List<LandingFile> toRead) {
+    LedgerFacts f = new LedgerFacts();
+    var sc = envelopes.sparkSession().sparkContext();
+    sc.setJobDescription("fentrace ingest: parse and normalize " + toRead.size() + " files");
+    for (Row r : envelopes.filter(col("kind").equalTo(Envelope.STATS)).select("file_index", "stats").collectAsList()) {
+      f.stats.put(r.getInt(0), r.getStruct(1));
+    }
+    sc.setJobDescription("fentrace ingest: months, coverage and rejects per file");
+    Dataset<Row> records = envelopes.filter(col("kind").isin(Envelope.SEIZURE, Envelope.SHIPMENT));
+    for (Row r : records.select(col("file_index"), col("kind"),
+        date_format(coalesce(col("seizure.event_date"), col("shipment.event_date")), "yyyy-MM")).distinct().collectAsList()) {
+      String table = r.getString(1).equals(Envelope.SEIZURE) ? "seizures" : "shipments";
+      f.months.computeIfAbsent(r.getInt(0), k -> new TreeMap<>()).computeIfAbsent(table, k -> new TreeSet<>()).add(r.getString(2));
+    }
+    for (Row r : records.filter(col("seizure.source_format").isin("cbp_nationwide", "cbp_amo"))
+        .groupBy(col("file_index"), col("seizure.fiscal_year")).agg(max(col("seizure.event_date"))).collectAsList()) {
+      f.cbp.computeIfAbsent(r.getInt(0), k -> new TreeMap<>()).put(Integer.toString(r.getInt(1)), r.getDate(2).toString());
+    }
+    for (Row r : envelopes.filter(col("kind").equalTo(Envelope.REJECT)).groupBy(col("file_index"), col("rejected.reason_code"))
+        .count().collectAsList()) {
+      f.reasons.computeIfAbsent(r.getInt(0), k -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
+    }
+    for (Row r : records.filter(coalesce(col("seizure.origin_country"), col("shipment.origin_country")).isNull()
+            .and(coalesce(col("seizure.origin_country_raw"), col("shipment.origin_country_raw")).isNotNull()))
+        .groupBy("file_index").count().collectAsList()) {
+      f.unknownOrigin.put(r.getInt(0), r.getLong(1));
+    }
+    return f;
+  }
+
+  Row stats(int fileIndex) {
+    return stats.get(fileIndex);
+  }
+
+  Map<String, Long> reasons(int fileIndex) {
+    return reasons.getOrDefault(fileIndex, Map.of());
+  }
+
+  long unknownOrigin(int fileIndex) {
+    return unknownOrigin.getOrDefault(fileIndex, 0L);
+  }
+
+  /** Ledger entries for the files read in this run. */
+  List<Ledger.Entry> entries(List<LandingFile> toRead, IngestAction.Options o) {
+    List<Ledger.Entry> out = new ArrayList<>();
+    for (LandingFile f : toRead) {
+      Row s = stats.get(f.index());
+      Map<String, List<String>> m = new TreeMap<>();
+      months.getOrDefault(f.index(), Map.of()).forEach((table, set) -> m.put(table, List.copyOf(set)));
+      out.add(new Ledger.Entry(f.relativePath(), f.header().format().id(), f.size(), f.modificationTime(),
+          s == null ? null : s.getString(1), o.runId(), o.runDate().toString(), m, cbp.getOrDefault(f.index(), Map.of()),
+          reasons(f.index()).getOrDefault("FUTURE_DATE", 0L)));
+    }
+    return out;
+  }
+
+  /** Months whose candidates change: months of this run's rows, and months replaced files delivered to. */
+  Set<String> affectedMonths(WarehouseTable table, Ledger before, Collection<String> replaced) {
+    Set<String> out = new TreeSet<>();
+    months.values().forEach(m -> out.addAll(m.getOrDefault(table.tableName(), Set.of())));
+    for (String p : replaced) {
+      Ledger.Entry e = before.get(p);
+      if (e != null) {
+        out.addAll(e.months().getOrDefault(table.tableName(), List.of()));
+      }
+    }
+    return out;
+  }
+
+  /** CBP coverage of every ledger file, ranked in delivery order, for fiscal-year ownership. */
+  static List<Deduplication.CbpCoverage> cbpCoverage(Ledger ledger) {
+    Map<String, Integer> ranks = ledger.deliveryRanks();
+    List<Deduplication.CbpCoverage> out = new ArrayList<>();
+    for (Ledger.Entry e : ledger.entries()) {
+      e.cbpCoverage().forEach((fy, latest) -> out.add(new Deduplication.CbpCoverage(e.format(), ranks.get(e.path()),
+          Integer.parseInt(fy), LocalDate.parse(latest).toEpochDay())));
+    }
+    return out;
+  }
+
+  /**
+   * Every month of every fiscal year a new, changed or pruned CBP file covers (before or after): a new
+   * file can take a whole year over from another, so all of that year's months are recomputed.
+   */
+  static Set<String> cbpYearMonths(Ledger before, Ledger after, List<LandingFile> toRead, Collection<String> replaced) {
+    Set<Integer> years = new TreeSet<>();
+    for (LandingFile f : toRead) {
+      Ledger.Entry e = after.get(f.relativePath());
+      if (e != null) {
+        e.cbpCoverage().keySet().forEach(y -> years.add(Integer.parseInt(y)));
+      }
+    }
+    for (String p : replaced) {
+      Ledger.Entry e = before.get(p);
+      if (e != null) {
+        e.cbpCoverage().keySet().forEach(y -> years.add(Integer.parseInt(y)));
+      }
+    }
+    Set<String> out = new TreeSet<>();
+    for (int fy : years) {
+      for (YearMonth m = YearMonth.of(fy - 1, 10); !m.isAfter(YearMonth.of(fy, 9)); m = m.plusMonths(1)) {
+        out.add(m.toString());
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,102 @@
+package org.fentrace.state;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.fentrace.warehouse.Warehouse;
+
+/**
+ * The ledger of processed landing files ({@code _state/ledger.json}): for each file read into the
+ * warehouse, its size, modification time, content checksum, the run that read it, and the months its
+ * rows went to. A file whose size and modification time are unchanged is not read again; a changed file
+ * replaces exactly the rows it delivered before (those months are recomputed).
+ *
+ * <p>Delivery order, which decides revisions, is (modification time, path) over the whole ledger.
+ */
+public final class Ledger {
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+  /**
+   * One processed file.
+   *
+   * @param months event months (yyyy-MM) of its normalized rows, per table ("seizures"/"shipments")
+   * @param cbpCoverage for CBP files: fiscal year to its latest month (yyyy-MM-dd, first day) in the file
+   * @param runDate the run date it was read with (dates after it were rejected as FUTURE_DATE)
+   * @param futureRejects rows rejected as FUTURE_DATE: such a file is read again on a later run date
+   */
+  public record Entry(String path, String format, long size, long modificationTime, String sha256, String runId,
+      String runDate, Map<String, List<String>> months, Map<String, String> cbpCoverage, long futureRejects) {}
+
+  private final Map<String, Entry> entries;
+
+  private Ledger(Map<String, Entry> entries) {
+    this.entries = entries;
+  }
+
+  public static Ledger empty() {
+    return new Ledger(new TreeMap<>());
+  }
+
+  public static Path path(Warehouse w) {
+    return new Path(new Path(w.root(), "_state"), "ledger.json");
+  }
+
+  public static Ledger load(Warehouse w) throws IOException {
+    FileSystem fs = w.fs();
+    Path p = path(w);
+    if (!fs.exists(p)) {
+      return empty();
+    }
+    try (InputStream in = fs.open(p)) {
+      Entry[] list = JSON.readValue(in, Entry[].class);
+      Map<String, Entry> m = new TreeMap<>();
+      for (Entry e : list) {
+        m.put(e.path(), e);
+      }
+      return new Ledger(m);
+    }
+  }
+
+  public String toJson() throws IOException {
+    return JSON.writeValueAsString(entries.values());
+  }
+
+  public Entry get(String path) {
+    return entries.get(path);
+  }
+
+  public Collection<Entry> entries() {
+    return entries.values();
+  }
+
+  /** A copy with these entries replaced or added and these paths removed. */
+  public Ledger with(Collection<Entry> upserts, Collection<String> removals) {
+    Map<String, Entry> m = new TreeMap<>(entries);
+    removals.forEach(m::remove);
+    upserts.forEach(e -> m.put(e.path(), e));
+    return new Ledger(m);
+  }
+
+  /** Path to delivery rank (0 = oldest) in delivery order: modification time, then path. */
+  public Map<String, Integer> deliveryRanks() {
+    List<Entry> sorted = new ArrayList<>(entries.values());
+    sorted.sort(Comparator.comparingLong(Entry::modificationTime).thenComparing(Entry::path));
+    Map<String, Integer> ranks = new LinkedHashMap<>();
+    for (Entry e : sorted) {
+      ranks.put(e.path(), ranks.size());
+    }
+    return ranks;
+  }
+}
