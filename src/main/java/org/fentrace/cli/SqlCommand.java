@@ -13,6 +13,10 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.fentrace.warehouse.SparkSchemas;
+import org.fentrace.warehouse.WarehouseTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -87,11 +91,27 @@ final class SqlCommand implements Callable<Integer> {
     for (FileStatus s : fs.listStatus(root)) {
       String name = s.getPath().getName();
       if (s.isDirectory() && !name.startsWith("_") && !name.startsWith(".") && name.matches("[a-z_][a-z0-9_]*")) {
-        spark.read().parquet(s.getPath().toString()).createOrReplaceTempView(name);
+        StructType known = knownSchema(name);
+        if (known != null) {
+          // Explicit schema: a normalized table with no rows yet (only _SUCCESS) still reads, as empty.
+          spark.read().schema(known).parquet(s.getPath().toString()).createOrReplaceTempView(name);
+        } else {
+          spark.read().parquet(s.getPath().toString()).createOrReplaceTempView(name);
+        }
         views.add(name);
       }
     }
     return views;
+  }
+
+  private static StructType knownSchema(String table) {
+    for (WarehouseTable t : WarehouseTable.values()) {
+      if (t.tableName().equals(table)) {
+        StructType st = SparkSchemas.structType(t);
+        return t.partitionColumn() == null ? st : st.add(t.partitionColumn(), DataTypes.StringType);
+      }
+    }
+    return null;
   }
 
   private void printCsv(Dataset<Row> result, PrintWriter out) throws IOException {

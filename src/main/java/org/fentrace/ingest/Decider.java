@@ -19,9 +19,9 @@ import org.fentrace.warehouse.WarehouseTable;
 /**
  * Decides, for one table, which months must be rewritten and which candidate rows are published in them.
  *
- * <p>Months whose candidates change (new rows, rows of replaced files) are the seed. Every record with a
- * candidate there, or a dropped one, may change its winner, so every month holding a candidate of such a
- * record is rewritten too. Winners are decided over all candidates of the records present in those
+ * <p>Months whose candidates change (new rows, rows of replaced files) are the seed. A record with a new
+ * or dropped candidate may change its winner, so every month holding a candidate of such a record is
+ * rewritten too. Winners are decided over all candidates of the records present in those
  * months, whatever month each candidate is in, so the result equals a clean run's.
  */
 final class Decider {
@@ -43,12 +43,15 @@ final class Decider {
     private final Set<String> changedMonths;
     private final Dataset<Row> candidates;
     private final Dataset<Row> decided;
+    private final Dataset<Row> changed;
 
-    Decision(Set<String> months, Set<String> changedMonths, Dataset<Row> candidates, Dataset<Row> decided) {
+    Decision(Set<String> months, Set<String> changedMonths, Dataset<Row> candidates, Dataset<Row> decided,
+        Dataset<Row> changed) {
       this.months = months;
       this.changedMonths = changedMonths;
       this.candidates = candidates;
       this.decided = decided;
+      this.changed = changed;
     }
 
     /** Months of the published table to rewrite. */
@@ -78,9 +81,9 @@ final class Decider {
       return months.isEmpty() ? live : live.filter(not(col(MONTH).isin(months.toArray()))).unionByName(published());
     }
 
-    /** Shipment ids of the records in the rewritten months: seizures linked to them are re-attributed. */
+    /** Shipment ids of records whose candidates changed: seizures linked to them are re-attributed. */
     Dataset<Row> touchedShipmentIds() {
-      return candidates.select("shipment_id").filter(col("shipment_id").isNotNull()).distinct();
+      return changed.select("shipment_id").filter(col("shipment_id").isNotNull()).distinct();
     }
 
     /** Outcome counts of the rows of the files read in this run: path to outcome to rows. */
@@ -97,6 +100,7 @@ final class Decider {
     }
 
     void release() {
+      changed.unpersist();
       candidates.unpersist();
       decided.unpersist();
     }
@@ -115,10 +119,13 @@ final class Decider {
     Column kept = replaced.isEmpty() ? lit(true) : not(col("source_file").isin(replaced.toArray()));
     Dataset<Row> index = CandidateStore.index(stored.filter(kept), table)
         .unionByName(CandidateStore.index(fresh, table)).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> touchedIds = index.filter(col(MONTH).isin(seedMonths.toArray())).select("record_id");
+    // Records whose candidate set changes: this run's rows and the rows of replaced files.
+    Dataset<Row> changed = CandidateStore.index(fresh, table).select("record_id", "shipment_id");
     if (!replaced.isEmpty()) {
-      touchedIds = touchedIds.union(CandidateStore.index(stored.filter(not(kept)), table).select("record_id"));
+      changed = changed.union(CandidateStore.index(stored.filter(not(kept)), table).select("record_id", "shipment_id"));
     }
+    changed = changed.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> touchedIds = changed.select("record_id");
     if (linkedShipmentIds != null) {
       touchedIds = touchedIds.union(index.join(linkedShipmentIds, "shipment_id").select("record_id"));
     }
@@ -133,6 +140,6 @@ final class Decider {
     Dataset<Row> candidates = stored.filter(col(MONTH).isin(months.toArray()).and(kept))
         .unionByName(fresh.filter(col(MONTH).isin(months.toArray()))).persist(StorageLevel.MEMORY_AND_DISK());
     index.unpersist();
-    return new Decision(months, new TreeSet<>(seedMonths), candidates, decided);
+    return new Decision(months, new TreeSet<>(seedMonths), candidates, decided, changed);
   }
 }

@@ -36,19 +36,35 @@ public final class Pipelines {
     return execute("ingest", java.util.Set.of(PipelineRunner.Step.INGEST), landing, warehouse, runDate, conf);
   }
 
-  /** The whole nightly pipeline, as {@code fentrace run}. */
+  /** The steps {@link #run} takes: the nightly pipeline but the report, which has tests of its own. */
+  public static final java.util.Set<PipelineRunner.Step> DATA_STEPS =
+      java.util.EnumSet.of(PipelineRunner.Step.INGEST, PipelineRunner.Step.TRENDS);
+
+  /** The nightly pipeline's data steps (ingest, trends), as {@code fentrace run} takes them. */
   public static Run run(Path landing, Path warehouse, LocalDate runDate) throws IOException {
-    return execute("run", java.util.EnumSet.allOf(PipelineRunner.Step.class), landing, warehouse, runDate, Map.of());
+    return execute("run", DATA_STEPS, landing, warehouse, runDate, Map.of());
+  }
+
+  /** The whole pipeline with configuration and --force-unlock. */
+  public static Run run(Path landing, Path warehouse, LocalDate runDate, Map<String, String> conf, boolean forceUnlock)
+      throws IOException {
+    return execute("run", DATA_STEPS, landing, warehouse, runDate, conf, forceUnlock);
   }
 
   public static Run execute(String command, java.util.Set<PipelineRunner.Step> steps, Path landing, Path warehouse,
       LocalDate runDate, Map<String, String> conf) throws IOException {
+    return execute(command, steps, landing, warehouse, runDate, conf, false);
+  }
+
+  public static Run execute(String command, java.util.Set<PipelineRunner.Step> steps, Path landing, Path warehouse,
+      LocalDate runDate, Map<String, String> conf, boolean forceUnlock) throws IOException {
     Map<String, String> withKey = new java.util.HashMap<>(conf);
     withKey.putIfAbsent("fentrace.party-hash.key", TEST_PARTY_KEY);
     FentraceConfig config = FentraceConfig.load(null, withKey);
     PipelineRunner.Outcome outcome = new PipelineRunner(SharedSpark.session()).run(new PipelineRunner.Request(command,
-        steps, landing == null ? null : landing.toString(), warehouse.toString(), runDate, config));
-    JsonNode manifest = new ObjectMapper().readTree(new java.io.File(java.net.URI.create(outcome.manifest()).getPath()));
+        steps, landing == null ? null : landing.toString(), warehouse.toString(), runDate, config, false, forceUnlock));
+    JsonNode manifest = outcome.manifest() == null ? null
+        : new ObjectMapper().readTree(new java.io.File(java.net.URI.create(outcome.manifest()).getPath()));
     return new Run(outcome.exitCode(), manifest);
   }
 }

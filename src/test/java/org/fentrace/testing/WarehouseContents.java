@@ -1,0 +1,75 @@
+package org.fentrace.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Compares two warehouses table by table, row by row, with messages that name the table. */
+public final class WarehouseContents {
+  /**
+   * Columns that differ between runs by design: the id of the run that wrote the row, and
+   * analog_watch.new_this_run, which compares with the previous night's table (in a single clean run
+   * every analog is new).
+   */
+  private static final List<String> RUN_SPECIFIC = List.of("run_id", "new_this_run");
+
+  private WarehouseContents() {}
+
+  /** Sorted rows of a table as text (run-specific columns dropped), or an empty list when it is absent. */
+  public static List<String> rows(Path warehouse, String table) {
+    Path dir = warehouse.resolve(table);
+    if (!Files.isDirectory(dir) || !hasParquet(dir)) {
+      return List.of(); // a table with no rows yet holds only its _SUCCESS marker
+    }
+    Dataset<Row> df = SharedSpark.session().read().parquet(dir.toString());
+    for (String c : RUN_SPECIFIC) {
+      df = df.drop(c);
+    }
+    List<String> out = new ArrayList<>();
+    for (Row r : df.collectAsList()) {
+      out.add(r.toString());
+    }
+    out.sort(null);
+    return out;
+  }
+
+  private static boolean hasParquet(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.anyMatch(p -> p.toString().endsWith(".parquet"));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The table folders of a warehouse (names not starting with _ or .). */
+  public static List<String> tables(Path warehouse) throws IOException {
+    try (Stream<Path> s = Files.list(warehouse)) {
+      return s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+          .filter(n -> !n.startsWith("_") && !n.startsWith(".") && !n.equals("exports") && !n.equals("report"))
+          .sorted().toList();
+    }
+  }
+
+  public static void assertSame(Path expected, Path actual) throws IOException {
+    assertThat(tables(actual)).isEqualTo(tables(expected));
+    for (String t : tables(expected)) {
+      assertThat(rows(actual, t)).as("table %s", t).containsExactlyElementsOf(rows(expected, t));
+    }
+    Path exports = expected.resolve("exports");
+    if (Files.isDirectory(exports)) {
+      try (Stream<Path> s = Files.list(exports)) {
+        for (Path f : s.toList()) {
+          assertThat(Files.readAllBytes(actual.resolve("exports").resolve(f.getFileName())))
+              .as("export %s", f.getFileName()).isEqualTo(Files.readAllBytes(f));
+        }
+      }
+    }
+  }
+}
