@@ -1,0 +1,262 @@
+package org.fentrace.report;
+
+import static org.fentrace.report.Html.countCell;
+import static org.fentrace.report.Html.kgCell;
+import static org.fentrace.report.Html.numCell;
+import static org.fentrace.report.Html.textCell;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.fentrace.trends.Vocabulary;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * The route figures of the report, each a chart plus its data table: monthly kg by route, direct versus
+ * cartel share with lead changes, fiscal-year totals, powder versus pills, the analog watch, pill presses
+ * and the trend statistics. Data-quality figures are in {@link QualityFigures}.
+ */
+final class Figures {
+  static final String ROUTES = "Routes";
+  static final String FAMILY = "fentanyl family = substance_class FENTANYL + FENTANYL_ANALOG";
+  static final int WIDTH = 960;
+
+  private Figures() {}
+
+  static List<Figure> all(ReportData d) {
+    List<Figure> out = new ArrayList<>();
+    out.add(monthly(d));
+    out.add(share(d));
+    out.add(fiscalYears(d));
+    out.add(forms(d));
+    out.add(analogs(d));
+    out.add(pillPresses(d));
+    out.add(trends(d));
+    out.addAll(QualityFigures.all(d));
+    return out;
+  }
+
+  /** The notes, plus a warning when the seizure sources do not all cover the same months. */
+  static List<String> withCoverage(ReportData d, String... notes) {
+    List<String> out = new ArrayList<>(List.of(notes));
+    List<ReportData.Coverage> cov = d.quality().coverageByFormat();
+    boolean same = cov.stream().map(c -> c.firstMonth() + "/" + c.lastMonth()).distinct().count() <= 1;
+    if (!same) {
+      out.add("The sources change inside this span (" + String.join("; ", cov.stream().map(c -> c.source() + " "
+          + c.firstMonth() + " to " + c.lastMonth()).toList()) + "): totals move where a source starts or stops,"
+          + " whatever happened at the border (see Coverage).");
+    }
+    return out;
+  }
+
+  static String svg(JFreeChart chart, String id, int height) {
+    return ChartKit.svg(chart, id + "-svg", WIDTH, height);
+  }
+
+  static Figure monthly(ReportData d) {
+    List<String> routes = new ArrayList<>(d.familyKgByRoute().keySet());
+    List<String> header = new ArrayList<>(List.of("month"));
+    header.addAll(routes);
+    header.add("all routes");
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < d.months().size(); i++) {
+      StringBuilder cells = new StringBuilder(textCell(d.months().get(i).toString()));
+      for (String r : routes) {
+        cells.append(kgCell(d.familyKgByRoute().get(r).get(i)));
+      }
+      cells.append(kgCell(d.familyKgTotal(i)));
+      rows.add(Html.row(List.of("month", d.months().get(i).toString()), cells.toString()));
+    }
+    String id = "fig-monthly-route";
+    return new Figure(id, ROUTES, "Monthly fentanyl-family seizures by route",
+        "How many kilograms were seized each month on each road; the thick line is the trailing 12-month mean, "
+            + "which smooths the month-to-month noise.",
+        "kilograms per month (" + FAMILY + "); dosage-unit counts are not included",
+        List.of("route_monthly"), Confidence.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
+        svg(TimeCharts.monthlyByRoute(d), id, 620), true,
+        ChartKit.eventsInside(d.policyEvents(), TimeCharts.first(d.months()), TimeCharts.last(d.months())),
+        withCoverage(d, "Each panel has its own scale: compare shapes and timing across panels, and kilograms with the table.",
+            "12-month mean: the mean of the month and the 11 before it (months without seizures count as 0 kg);"
+                + " drawn from the 12th month of data on."),
+        Html.table(id + "-table", header, rows));
+  }
+
+  static Figure share(ReportData d) {
+    List<double[]> shares = TimeCharts.shares(d);
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < d.months().size(); i++) {
+      double[] s = shares.get(i);
+      boolean none = d.familyKgTotal(i).signum() == 0;
+      rows.add(Html.row(List.of("month", d.months().get(i).toString()), textCell(d.months().get(i).toString()),
+          numCell(none ? "–" : Html.pct(s[0])), numCell(none ? "–" : Html.pct(s[1])),
+          numCell(none ? "–" : Html.pct(s[2])), kgCell(d.familyKgTotal(i))));
+    }
+    List<String> leadRows = new ArrayList<>();
+    for (ReportData.LeadChange lc : d.leadChanges()) {
+      leadRows.add(Html.row(List.of("month", lc.month().toString()), textCell(lc.month().toString()),
+          textCell(lc.leaderBefore()), textCell(lc.leaderAfter()), kgCell(lc.chinaDirectKg()), kgCell(lc.mexicoCartelKg())));
+    }
+    String id = "fig-share";
+    String tables = "<h4>Lead changes (route_lead_changes)</h4>"
+        + Html.table(id + "-leads", List.of("month", "leader before", "leader after", "CHINA_DIRECT kg", "MEXICO_CARTEL kg"),
+            leadRows)
+        + "<h4>Monthly shares</h4>"
+        + Html.table(id + "-table", List.of("month", "MEXICO_CARTEL", "CHINA_DIRECT", "other routes and unattributed",
+            "fentanyl-family kg, all routes"), rows);
+    return new Figure(id, ROUTES, "Direct from China versus cartel-routed: share of each month's kilograms",
+        "Which road carried the larger part of the fentanyl seized each month. Pink dotted lines mark the months"
+            + " in which CHINA_DIRECT and MEXICO_CARTEL swapped the lead (listed in the table below).",
+        "percent of the month's fentanyl-family kilograms, all routes = 100% (" + FAMILY + ")",
+        List.of("route_monthly", "route_lead_changes"),
+        Confidence.ofKg(d.familyKgByRouteAndConfidence(), List.of(Vocabulary.CHINA_DIRECT, Vocabulary.MEXICO_CARTEL)),
+        svg(TimeCharts.share(d), id, 420), true,
+        ChartKit.eventsInside(d.policyEvents(), TimeCharts.first(d.months()), TimeCharts.last(d.months())),
+        withCoverage(d, "A month without fentanyl-family kg has no share and is drawn as 0.",
+            d.leadChanges().size() + " lead change(s) in the span; ties keep the previous leader."), tables);
+  }
+
+  static Figure fiscalYears(ReportData d) {
+    List<String> routes = d.fiscalYears().stream().map(ReportData.FiscalYearRow::route).distinct().toList();
+    List<String> header = new ArrayList<>(List.of("fiscal year"));
+    header.addAll(routes);
+    header.add("all routes");
+    List<String> rows = new ArrayList<>();
+    for (int fy : d.fiscalYearList()) {
+      StringBuilder cells = new StringBuilder(textCell(CategoryCharts.fyLabel(d, fy)));
+      BigDecimal total = BigDecimal.ZERO;
+      for (String r : routes) {
+        ReportData.FiscalYearRow row = d.fiscalYear(fy, r);
+        BigDecimal kg = row == null ? BigDecimal.ZERO : row.kg();
+        total = total.add(kg);
+        cells.append(kgCell(kg));
+      }
+      cells.append(kgCell(total));
+      rows.add(Html.row(List.of("fiscal-year", Integer.toString(fy), "partial", Boolean.toString(d.isPartial(fy))),
+          cells.toString()));
+    }
+    List<Integer> fys = d.fiscalYearList();
+    List<String> notes = new ArrayList<>();
+    notes.add("US federal fiscal year: 1 October to 30 September, named by the year it ends in.");
+    fys.stream().filter(d::isPartial).forEach(fy -> notes.add("FY" + fy + " is partial: the data do not cover all of"
+        + " it yet (the year is still in progress at the run date, or the data start or end inside it); do not"
+        + " compare its total with full years."));
+    String id = "fig-fiscal-year";
+    List<Integer> events = new ArrayList<>();
+    for (int i = 0; i < d.policyEvents().size(); i++) {
+      if (fys.contains(CategoryCharts.fiscalYear(d.policyEvents().get(i).date()))) {
+        events.add(i + 1);
+      }
+    }
+    return new Figure(id, ROUTES, "Fiscal-year totals by route",
+        "Fentanyl-family kilograms per fiscal year on each road; a year still in progress is drawn lighter and"
+            + " labelled partial.",
+        "kilograms per fiscal year (" + FAMILY + ")", List.of("route_fiscal_year"),
+        Confidence.ofKg(d.familyKgByRouteAndConfidence(), List.of()), svg(CategoryCharts.fiscalYears(d), id, 420),
+        true, events, withCoverage(d, notes.toArray(new String[0])), Html.table(id + "-table", header, rows));
+  }
+
+  static Figure forms(ReportData d) {
+    List<String> forms = TimeCharts.shownForms(d);
+    List<String> header = new ArrayList<>(List.of("month"));
+    forms.forEach(f -> header.add(f + " kg"));
+    forms.forEach(f -> header.add(f + " dosage units"));
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < d.months().size(); i++) {
+      StringBuilder cells = new StringBuilder(textCell(d.months().get(i).toString()));
+      for (String f : forms) {
+        List<BigDecimal> kg = d.familyKgByForm().get(f);
+        cells.append(kgCell(kg == null ? BigDecimal.ZERO : kg.get(i)));
+      }
+      for (String f : forms) {
+        List<Long> u = d.familyUnitsByForm().get(f);
+        cells.append(countCell(u == null ? 0 : u.get(i)));
+      }
+      rows.add(Html.row(List.of("month", d.months().get(i).toString()), cells.toString()));
+    }
+    String id = "fig-forms";
+    return new Figure(id, ROUTES, "Fentanyl powder versus pills",
+        "Powder is what moves in bulk and in parcels; pressed counterfeit pills are counted in dosage units, which"
+            + " cannot be converted to kilograms, so both measures are shown.",
+        "kilograms per month (top) and dosage units per month (bottom), all routes (" + FAMILY + ")",
+        List.of("route_monthly_by_form"), Confidence.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
+        svg(TimeCharts.forms(d), id, 520), true,
+        ChartKit.eventsInside(d.policyEvents(), TimeCharts.first(d.months()), TimeCharts.last(d.months())),
+        withCoverage(d, "A pill seizure reported by weight counts in kg; one reported by count counts in dosage units.",
+            "CBP aggregates record no form: their kilograms count as form UNKNOWN."),
+        Html.table(id + "-table", header, rows));
+  }
+
+  static Figure analogs(ReportData d) {
+    List<String> rows = new ArrayList<>();
+    for (ReportData.Analog a : d.analogs()) {
+      rows.add(Html.row(List.of("substance", a.name()), textCell(a.name()), textCell(a.firstMonth().toString()),
+          textCell(a.lastMonth().toString()), countCell(a.events()), kgCell(a.kg()), countCell(a.dosageUnits()),
+          textCell(a.unlisted() ? "yes" : "no"), textCell(a.newThisRun() ? "yes" : "no")));
+    }
+    long unlisted = d.analogs().stream().filter(ReportData.Analog::unlisted).count();
+    long fresh = d.analogs().stream().filter(ReportData.Analog::newThisRun).count();
+    String id = "fig-analogs";
+    return new Figure(id, ROUTES, "Analog watch: fentanyl-related substances over time",
+        "Each bar runs from the first to the last month a fentanyl-related substance was seized. Unlisted analogs"
+            + " (names the substance dictionary lacks but that read as fentanyl analogs) are the ones to check first.",
+        "months (first to last month seen); the table gives events, kg and dosage units",
+        List.of("analog_watch"), "route rules do not apply: substances are classed by the substance dictionary",
+        d.analogs().isEmpty() ? null : svg(CategoryCharts.analogs(d), id, Math.max(260, 90 + 24 * d.analogs().size())),
+        true, d.analogs().isEmpty() ? List.of() : ChartKit.eventsInside(d.policyEvents(),
+            d.analogs().stream().map(ReportData.Analog::firstMonth).min(java.time.YearMonth::compareTo).get(),
+            d.analogs().stream().map(ReportData.Analog::lastMonth).max(java.time.YearMonth::compareTo).get()),
+        List.of(d.analogs().size() + " analog(s); " + unlisted + " unlisted; " + fresh + " new in this run"
+            + " (not in the analog_watch table this run replaced; on a first run every analog is new)."),
+        Html.table(id + "-table", List.of("substance", "first month", "last month", "events", "kg", "dosage units",
+            "unlisted", "new this run"), rows));
+  }
+
+  static Figure pillPresses(ReportData d) {
+    List<String> routes = new ArrayList<>(d.pillPressLinesByRoute().keySet());
+    List<String> rows = new ArrayList<>();
+    for (String r : routes) {
+      long lines = d.pillPressLinesByRoute().get(r).stream().mapToLong(Long::longValue).sum();
+      rows.add(Html.row(List.of("route", r), textCell(r), countCell(lines), kgCell(d.pillPressKgByRoute().get(r))));
+    }
+    List<String> header = new ArrayList<>(List.of("month"));
+    header.addAll(routes);
+    List<String> monthly = new ArrayList<>();
+    for (int i = 0; i < d.shipmentMonths().size(); i++) {
+      StringBuilder cells = new StringBuilder(textCell(d.shipmentMonths().get(i).toString()));
+      for (String r : routes) {
+        cells.append(countCell(d.pillPressLinesByRoute().get(r).get(i)));
+      }
+      monthly.add(Html.row(List.of("month", d.shipmentMonths().get(i).toString()), cells.toString()));
+    }
+    String id = "fig-pill-presses";
+    return new Figure(id, ROUTES, "Pill press and die shipments per month and route",
+        "Customs lines classed PILL_PRESS (tablet presses, their dies and punches): the machinery behind"
+            + " counterfeit pills, by the road the shipment took.",
+        "customs shipment lines per month (the customs layout has no piece count); weights in the table",
+        List.of("pill_press_monthly", "shipments"), Confidence.ofCounts(d.pillPressLinesByRouteAndConfidence()),
+        d.shipmentMonths().isEmpty() ? null : svg(TimeCharts.pillPresses(d), id, 400), true,
+        ChartKit.eventsInside(d.policyEvents(), TimeCharts.first(d.shipmentMonths()), TimeCharts.last(d.shipmentMonths())),
+        List.of("Lines without a declared weight add nothing to the weight total."),
+        Html.table(id + "-totals", List.of("route", "shipment lines", "gross weight kg"), rows)
+            + "<h4>Lines per month</h4>" + Html.table(id + "-table", header, monthly));
+  }
+
+  static Figure trends(ReportData d) {
+    List<String> rows = new ArrayList<>();
+    for (ReportData.TrendRow t : d.trends()) {
+      String ci = t.ciLow24m() == null ? "–" : Html.signedPct(t.ciLow24m()) + " to " + Html.signedPct(t.ciHigh24m());
+      rows.add(Html.row(List.of("route", t.route(), "class", t.substanceClass()), textCell(t.substanceClass()),
+          textCell(t.route()), t.last12mKg() == null ? numCell("–") : kgCell(t.last12mKg()),
+          t.prior12mKg() == null ? numCell("–") : kgCell(t.prior12mKg()), numCell(Html.signedPct(t.pctChange12m())),
+          numCell(Html.signedPct(t.trendPctPerMonth24m())), numCell(ci), numCell(Integer.toString(t.trendMonths24m()))));
+    }
+    return new Figure("fig-trends", ROUTES, "Trend statistics per route",
+        "Last 12 months against the 12 before, and the log-linear trend over the last 24 months (percent per month,"
+            + " with its 95% confidence interval; fitted on months with kg > 0 only).",
+        "kilograms; percent change; percent per month", List.of("route_trends"),
+        Confidence.ofKg(d.familyKgByRouteAndConfidence(), List.of()), null, false, List.of(),
+        List.of("A confidence interval that spans 0 means the data do not show a trend either way."),
+        Html.table("fig-trends-table", List.of("substance_class", "route", "last 12 months kg", "prior 12 months kg",
+            "change", "trend per month (24 months)", "95% interval", "months fitted"), rows));
+  }
+}

@@ -1,0 +1,137 @@
+package org.fentrace.report;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the report shows, read from the warehouse by {@link ReportInputs} (or built by hand in
+ * tests): small, immutable, and free of Spark types, so the page can be rendered and tested without a
+ * session. Masses stay exact {@link BigDecimal}s (the same values as the exports); the "fentanyl family"
+ * is FENTANYL + FENTANYL_ANALOG, summed per month (fiscal year) and route.
+ */
+public record ReportData(
+    Run run,
+    List<YearMonth> months,
+    Map<String, List<BigDecimal>> familyKgByRoute,
+    List<FiscalYearRow> fiscalYears,
+    Map<String, List<BigDecimal>> familyKgByForm,
+    Map<String, List<Long>> familyUnitsByForm,
+    List<LeadChange> leadChanges,
+    List<Analog> analogs,
+    List<YearMonth> shipmentMonths,
+    Map<String, List<Long>> pillPressLinesByRoute,
+    Map<String, BigDecimal> pillPressKgByRoute,
+    List<TrendRow> trends,
+    Quality quality,
+    Map<String, Map<String, BigDecimal>> familyKgByRouteAndConfidence,
+    Map<String, Map<String, Long>> pillPressLinesByRouteAndConfidence,
+    List<PolicyEvents.PolicyEvent> policyEvents,
+    String policyEventsSource) {
+
+  public ReportData {
+    months = List.copyOf(months);
+    familyKgByRoute = copy(familyKgByRoute);
+    fiscalYears = List.copyOf(fiscalYears);
+    familyKgByForm = copy(familyKgByForm);
+    familyUnitsByForm = copy(familyUnitsByForm);
+    leadChanges = List.copyOf(leadChanges);
+    analogs = List.copyOf(analogs);
+    shipmentMonths = List.copyOf(shipmentMonths);
+    pillPressLinesByRoute = copy(pillPressLinesByRoute);
+    pillPressKgByRoute = Collections.unmodifiableMap(new LinkedHashMap<>(pillPressKgByRoute));
+    trends = List.copyOf(trends);
+    familyKgByRouteAndConfidence = nested(familyKgByRouteAndConfidence);
+    pillPressLinesByRouteAndConfidence = nested(pillPressLinesByRouteAndConfidence);
+    policyEvents = List.copyOf(policyEvents);
+  }
+
+  /** The run the report describes: date, id, warehouse, and the route rules in force. */
+  public record Run(LocalDate runDate, String runId, String warehouse, String manifestRunId, String rulesVersion,
+      String rulesSha256, String rulesSource, List<String> ruleVersionsInData) {
+    public Run {
+      ruleVersionsInData = List.copyOf(ruleVersionsInData);
+    }
+  }
+
+  /** Fentanyl-family totals of one fiscal year and route (route_fiscal_year, both classes summed). */
+  public record FiscalYearRow(int fiscalYear, String route, BigDecimal kg, long events, long dosageUnits,
+      boolean partial) {}
+
+  public record LeadChange(YearMonth month, String leaderBefore, String leaderAfter, BigDecimal chinaDirectKg,
+      BigDecimal mexicoCartelKg) {}
+
+  public record Analog(String name, YearMonth firstMonth, YearMonth lastMonth, long events, BigDecimal kg,
+      long dosageUnits, boolean unlisted, boolean newThisRun) {}
+
+  /** One route_trends row (the report shows the fentanyl classes). Doubles may be null. */
+  public record TrendRow(String route, String substanceClass, BigDecimal last12mKg, BigDecimal prior12mKg,
+      Double pctChange12m, Double trendPctPerMonth24m, Double ciLow24m, Double ciHigh24m, int trendMonths24m) {}
+
+  /** One landing file as the manifest of the run that read it recorded it ({@code readByRun}). */
+  public record FileRow(String path, String format, String status, long rowsRead, long normalized, long rejected,
+      long duplicates, String readByRun) {}
+
+  /** First and last month, rows and events of one source format or file in the seizures table. */
+  public record Coverage(String source, YearMonth firstMonth, YearMonth lastMonth, long rows, long events) {}
+
+  /** Data-quality numbers: manifest files, quarantine by reason and file, coverage, unattributed share. */
+  public record Quality(List<FileRow> files, Map<String, Long> rejectsByReason, Map<String, Long> rejectsByFile,
+      List<Coverage> coverageByFormat, List<Coverage> coverageByFile, Map<Integer, List<String>> formatsByFiscalYear,
+      String manifestOutcome) {
+    public Quality {
+      files = List.copyOf(files);
+      rejectsByReason = Collections.unmodifiableMap(new LinkedHashMap<>(rejectsByReason));
+      rejectsByFile = Collections.unmodifiableMap(new LinkedHashMap<>(rejectsByFile));
+      coverageByFormat = List.copyOf(coverageByFormat);
+      coverageByFile = List.copyOf(coverageByFile);
+      Map<Integer, List<String>> f = new LinkedHashMap<>();
+      formatsByFiscalYear.forEach((k, v) -> f.put(k, List.copyOf(v)));
+      formatsByFiscalYear = Collections.unmodifiableMap(f);
+    }
+  }
+
+  /** Fentanyl-family kg of one month summed over every route. */
+  public BigDecimal familyKgTotal(int monthIndex) {
+    BigDecimal total = BigDecimal.ZERO;
+    for (List<BigDecimal> series : familyKgByRoute.values()) {
+      total = total.add(series.get(monthIndex));
+    }
+    return total;
+  }
+
+  /** The fiscal years present, ascending. */
+  public List<Integer> fiscalYearList() {
+    return fiscalYears.stream().map(FiscalYearRow::fiscalYear).distinct().sorted().toList();
+  }
+
+  /** The fiscal-year row of one year and route, or null. */
+  public FiscalYearRow fiscalYear(int fy, String route) {
+    for (FiscalYearRow r : fiscalYears) {
+      if (r.fiscalYear() == fy && r.route().equals(route)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  public boolean isPartial(int fy) {
+    return fiscalYears.stream().anyMatch(r -> r.fiscalYear() == fy && r.partial());
+  }
+
+  private static <V> Map<String, List<V>> copy(Map<String, List<V>> m) {
+    Map<String, List<V>> out = new LinkedHashMap<>();
+    m.forEach((k, v) -> out.put(k, List.copyOf(v)));
+    return Collections.unmodifiableMap(out);
+  }
+
+  private static <V> Map<String, Map<String, V>> nested(Map<String, Map<String, V>> m) {
+    Map<String, Map<String, V>> out = new LinkedHashMap<>();
+    m.forEach((k, v) -> out.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+    return Collections.unmodifiableMap(out);
+  }
+}

@@ -1,0 +1,236 @@
+package org.fentrace.report;
+
+import static org.fentrace.report.ReportInputs.date;
+import static org.fentrace.report.ReportInputs.decimal;
+import static org.fentrace.report.ReportInputs.doubleOrNull;
+import static org.fentrace.report.ReportInputs.longValue;
+import static org.fentrace.report.ReportInputs.month;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.Row;
+import org.fentrace.trends.TrendsAction;
+import org.fentrace.trends.Vocabulary;
+
+/**
+ * Turns what {@link ReportInputs} collected into {@link ReportData}: fentanyl-family sums per month and
+ * route (exact decimals, in the order of the route vocabulary), fiscal years, forms, pill presses,
+ * analogs, trend rows, data quality and the confidence mix behind the kg.
+ */
+final class ReportDataReader {
+  private ReportDataReader() {}
+
+  static ReportData read(ReportInputs in, org.fentrace.warehouse.Warehouse warehouse, JsonNode manifest, ReportData.Run run, PolicyEvents.Loaded policy)
+      throws IOException {
+    List<Row> monthly = in.trendRows(TrendsAction.ROUTE_MONTHLY);
+    List<YearMonth> months = distinctMonths(monthly, "month");
+    Map<String, List<BigDecimal>> kgByRoute = new LinkedHashMap<>();
+    for (String route : routes(monthly)) {
+      kgByRoute.put(route, zeros(months.size()));
+    }
+    for (Row r : monthly) {
+      add(kgByRoute.get(r.<String>getAs("route")), months.indexOf(month(r, "month")), decimal(r, "quantity_kg"));
+    }
+
+    Map<String, ReportData.FiscalYearRow> fy = new TreeMap<>();
+    for (Row r : in.trendRows(TrendsAction.ROUTE_FISCAL_YEAR)) {
+      int year = r.<Integer>getAs("fiscal_year");
+      String route = r.getAs("route");
+      String key = String.format("%06d|%s", year, route);
+      ReportData.FiscalYearRow prev = fy.get(key);
+      BigDecimal kg = decimal(r, "quantity_kg");
+      long events = longValue(r, "events");
+      long units = longValue(r, "dosage_units");
+      boolean partial = r.<Boolean>getAs("partial_year");
+      fy.put(key, prev == null ? new ReportData.FiscalYearRow(year, route, kg, events, units, partial)
+          : new ReportData.FiscalYearRow(year, route, prev.kg().add(kg), prev.events() + events,
+              prev.dosageUnits() + units, prev.partial() || partial));
+    }
+    List<ReportData.FiscalYearRow> fiscalYears = orderByRoute(new ArrayList<>(fy.values()));
+
+    List<Row> byForm = in.trendRows(TrendsAction.ROUTE_MONTHLY_BY_FORM);
+    Map<String, List<BigDecimal>> kgByForm = new TreeMap<>();
+    Map<String, List<Long>> unitsByForm = new TreeMap<>();
+    for (Row r : byForm) {
+      int i = months.indexOf(month(r, "month"));
+      if (i < 0) {
+        continue;
+      }
+      String form = r.getAs("form");
+      add(kgByForm.computeIfAbsent(form, k -> zeros(months.size())), i, decimal(r, "quantity_kg"));
+      List<Long> u = unitsByForm.computeIfAbsent(form, k -> new ArrayList<>(java.util.Collections.nCopies(months.size(), 0L)));
+      u.set(i, u.get(i) + longValue(r, "dosage_units"));
+    }
+
+    List<ReportData.LeadChange> leads = new ArrayList<>();
+    for (Row r : in.trendRows(TrendsAction.ROUTE_LEAD_CHANGES)) {
+      leads.add(new ReportData.LeadChange(month(r, "month"), r.getAs("leader_before"), r.getAs("leader_after"),
+          decimal(r, "china_direct_kg"), decimal(r, "mexico_cartel_kg")));
+    }
+    leads.sort(java.util.Comparator.comparing(ReportData.LeadChange::month));
+    List<ReportData.Analog> analogs = new ArrayList<>();
+    for (Row r : in.trendRows(TrendsAction.ANALOG_WATCH)) {
+      analogs.add(new ReportData.Analog(r.getAs("substance_name"), month(r, "first_month"), month(r, "last_month"),
+          longValue(r, "events"), decimal(r, "quantity_kg"), longValue(r, "dosage_units"), r.<Boolean>getAs("unlisted"),
+          r.<Boolean>getAs("new_this_run")));
+    }
+
+    analogs.sort(java.util.Comparator.comparing(ReportData.Analog::firstMonth).thenComparing(ReportData.Analog::name));
+    List<Row> presses = in.trendRows(TrendsAction.PILL_PRESS_MONTHLY);
+    List<YearMonth> shipmentMonths = distinctMonths(presses, "month");
+    Map<String, List<Long>> linesByRoute = new LinkedHashMap<>();
+    Map<String, BigDecimal> pressKg = new LinkedHashMap<>();
+    for (String route : routes(presses)) {
+      linesByRoute.put(route, new ArrayList<>(java.util.Collections.nCopies(shipmentMonths.size(), 0L)));
+      pressKg.put(route, BigDecimal.ZERO);
+    }
+    for (Row r : presses) {
+      String route = r.getAs("route");
+      List<Long> l = linesByRoute.get(route);
+      int i = shipmentMonths.indexOf(month(r, "month"));
+      l.set(i, l.get(i) + longValue(r, "shipment_lines"));
+      pressKg.put(route, pressKg.get(route).add(decimal(r, "gross_weight_kg")));
+    }
+
+    List<ReportData.TrendRow> trends = new ArrayList<>();
+    for (Row r : in.trendRows(TrendsAction.ROUTE_TRENDS)) {
+      Object prior = r.getAs("prior_12m_kg");
+      Object last = r.getAs("last_12m_kg");
+      trends.add(new ReportData.TrendRow(r.getAs("route"), r.getAs("substance_class"),
+          last == null ? null : (BigDecimal) last, prior == null ? null : (BigDecimal) prior,
+          doubleOrNull(r, "pct_change_12m"), doubleOrNull(r, "trend_pct_per_month_24m"),
+          doubleOrNull(r, "trend_ci_low_24m"), doubleOrNull(r, "trend_ci_high_24m"), r.<Integer>getAs("trend_months_24m")));
+    }
+
+    trends.sort(java.util.Comparator.comparing(ReportData.TrendRow::substanceClass)
+        .thenComparingInt(t -> routeRank(t.route())).thenComparing(ReportData.TrendRow::route));
+    SeizureFacts facts = SeizureFacts.of(in.seizureAggregates());
+    Map<String, Map<String, Long>> pressConfidence = new TreeMap<>();
+    for (Row r : in.pillPressConfidence()) {
+      pressConfidence.computeIfAbsent(r.getAs("route"), k -> new TreeMap<>())
+          .merge(r.getAs("route_confidence"), longValue(r, "lines"), Long::sum);
+    }
+    Map<String, Long> byReason = new TreeMap<>();
+    Map<String, Long> byFile = new TreeMap<>();
+    for (Row r : in.rejectCounts()) {
+      byReason.merge(r.getAs("reason_code"), longValue(r, "rows"), Long::sum);
+      byFile.merge(r.getAs("source_file"), longValue(r, "rows"), Long::sum);
+    }
+    ReportData.Quality quality = new ReportData.Quality(Manifests.files(warehouse, manifest), byReason, byFile,
+        facts.coverageByFormat(), facts.coverageByFile(), facts.formatsByFiscalYear(),
+        Manifests.text(manifest, "", "outcome"));
+    ReportData.Run withVersions = new ReportData.Run(run.runDate(), run.runId(), run.warehouse(), run.manifestRunId(),
+        run.rulesVersion(), run.rulesSha256(), run.rulesSource(), facts.ruleVersions());
+    return new ReportData(withVersions, months, kgByRoute, fiscalYears, kgByForm, unitsByForm, leads, analogs,
+        shipmentMonths, linesByRoute, pressKg, trends, quality, facts.familyKgByRouteAndConfidence(), pressConfidence,
+        policy.events(), policy.source());
+  }
+
+  /** The route vocabulary's routes first, in its order, then any other route the rows have. */
+  static List<String> routes(List<Row> rows) {
+    TreeSet<String> seen = new TreeSet<>();
+    rows.forEach(r -> seen.add(r.getAs("route")));
+    List<String> out = new ArrayList<>();
+    for (String r : Vocabulary.ROUTES) {
+      if (seen.remove(r)) {
+        out.add(r);
+      }
+    }
+    out.addAll(seen);
+    return out;
+  }
+
+  private static List<ReportData.FiscalYearRow> orderByRoute(List<ReportData.FiscalYearRow> rows) {
+    rows.sort(java.util.Comparator.comparingInt(ReportData.FiscalYearRow::fiscalYear)
+        .thenComparingInt(r -> routeRank(r.route())).thenComparing(ReportData.FiscalYearRow::route));
+    return rows;
+  }
+
+  static int routeRank(String route) {
+    int i = Vocabulary.ROUTES.indexOf(route);
+    return i < 0 ? Vocabulary.ROUTES.size() : i;
+  }
+
+  private static List<YearMonth> distinctMonths(List<Row> rows, String field) {
+    TreeSet<YearMonth> s = new TreeSet<>();
+    rows.forEach(r -> s.add(month(r, field)));
+    return List.copyOf(s);
+  }
+
+  private static List<BigDecimal> zeros(int n) {
+    return new ArrayList<>(java.util.Collections.nCopies(n, BigDecimal.ZERO));
+  }
+
+  private static void add(List<BigDecimal> series, int i, BigDecimal v) {
+    series.set(i, series.get(i).add(v));
+  }
+
+  /** What the seizure aggregates say: coverage, formats per fiscal year, confidence mix, rule versions. */
+  record SeizureFacts(List<ReportData.Coverage> coverageByFormat, List<ReportData.Coverage> coverageByFile,
+      Map<Integer, List<String>> formatsByFiscalYear, Map<String, Map<String, BigDecimal>> familyKgByRouteAndConfidence,
+      List<String> ruleVersions) {
+
+    static SeizureFacts of(List<Row> rows) {
+      Map<String, long[]> format = new TreeMap<>();
+      Map<String, LocalDate[]> formatDates = new TreeMap<>();
+      Map<String, long[]> file = new TreeMap<>();
+      Map<String, LocalDate[]> fileDates = new TreeMap<>();
+      Map<Integer, TreeSet<String>> formatsByFy = new TreeMap<>();
+      Map<String, Map<String, BigDecimal>> confidence = new LinkedHashMap<>();
+      TreeSet<String> versions = new TreeSet<>();
+      for (Row r : rows) {
+        String f = r.getAs("source_format");
+        String key = r.<String>getAs("source_file") + " (" + f + ")";
+        count(format, formatDates, f, r);
+        count(file, fileDates, key, r);
+        formatsByFy.computeIfAbsent(r.<Integer>getAs("fiscal_year"), k -> new TreeSet<>()).add(f);
+        String v = r.getAs("rule_version");
+        if (v != null && !v.isEmpty()) {
+          versions.add(v);
+        }
+        if (r.<Boolean>getAs("family")) {
+          confidence.computeIfAbsent(r.getAs("route"), k -> new TreeMap<>())
+              .merge(r.getAs("route_confidence"), decimal(r, "kg"), BigDecimal::add);
+        }
+      }
+      Map<String, Map<String, BigDecimal>> orderedConfidence = new LinkedHashMap<>();
+      confidence.keySet().stream().sorted(java.util.Comparator.comparingInt(ReportDataReader::routeRank)
+          .thenComparing(java.util.Comparator.naturalOrder())).forEach(k -> orderedConfidence.put(k, confidence.get(k)));
+      Map<Integer, List<String>> fys = new TreeMap<>();
+      formatsByFy.forEach((k, v) -> fys.put(k, List.copyOf(v)));
+      return new SeizureFacts(coverage(format, formatDates), coverage(file, fileDates), fys, orderedConfidence,
+          List.copyOf(versions));
+    }
+
+    private static void count(Map<String, long[]> counts, Map<String, LocalDate[]> dates, String key, Row r) {
+      long[] c = counts.computeIfAbsent(key, k -> new long[2]);
+      c[0] += longValue(r, "rows");
+      c[1] += longValue(r, "events");
+      LocalDate first = date(r, "first_date");
+      LocalDate last = date(r, "last_date");
+      LocalDate[] d = dates.computeIfAbsent(key, k -> new LocalDate[] {first, last});
+      if (first.isBefore(d[0])) {
+        d[0] = first;
+      }
+      if (last.isAfter(d[1])) {
+        d[1] = last;
+      }
+    }
+
+    private static List<ReportData.Coverage> coverage(Map<String, long[]> counts, Map<String, LocalDate[]> dates) {
+      List<ReportData.Coverage> out = new ArrayList<>();
+      counts.forEach((k, c) -> out.add(new ReportData.Coverage(k, YearMonth.from(dates.get(k)[0]),
+          YearMonth.from(dates.get(k)[1]), c[0], c[1])));
+      return out;
+    }
+  }
+}

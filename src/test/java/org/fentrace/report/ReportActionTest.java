@@ -1,0 +1,183 @@
+package org.fentrace.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The report of the Quick start's sample warehouse: where it is written, what every figure states, that
+ * the policy events are drawn, and that the kilograms it shows equal the CSV exports, read here
+ * independently with commons-csv and summed over the fentanyl family.
+ */
+class ReportActionTest {
+  static final List<String> FAMILY = List.of("FENTANYL", "FENTANYL_ANALOG");
+  static ReportResult report;
+  static String html;
+  static Path warehouse;
+
+  @BeforeAll
+  static void build() throws IOException {
+    report = SampleWarehouse.report();
+    warehouse = SampleWarehouse.warehouse();
+    html = Files.readString(SampleWarehouse.index(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void pageIsPublishedInPlaceWithNothingLeftBehind() throws IOException {
+    assertThat(report.path()).endsWith("report/index.html");
+    try (var files = Files.list(warehouse.resolve("report"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("index.html");
+    }
+    assertThat(warehouse.resolve("_staging").resolve(SampleWarehouse.RUN_ID)).doesNotExist();
+    assertThat(report.bytes()).isEqualTo(Files.size(SampleWarehouse.index()));
+    assertThat(report.timingsMillis()).containsKeys("read", "charts", "page", "write");
+  }
+
+  @Test
+  void pageIsSelfContained() {
+    assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script").doesNotContain("<link")
+        .doesNotContain("<img").doesNotContain("<iframe").doesNotContain("@import").doesNotContain("url(http");
+    assertThat(Pattern.compile("\\ssrc\\s*=").matcher(html).find()).as("src attributes").isFalse();
+    assertThat(html).doesNotContain("{{");
+  }
+
+  @Test
+  void everyFigureNamesUnitSourcesRunDateAndConfidence() {
+    assertThat(report.figures()).startsWith("fig-monthly-route", "fig-share", "fig-fiscal-year", "fig-forms",
+        "fig-analogs", "fig-pill-presses", "fig-trends");
+    for (String id : report.figures()) {
+      String figure = section(html, "<figure id=\"" + id + "\"", "</figure>");
+      assertThat(figure).as(id).contains("<dt>Unit</dt>", "<dt>Source tables</dt>", "<dt>Run date</dt><dd>2026-11-28",
+          "<dt>Rule confidence</dt>");
+    }
+    String monthly = section(html, "<figure id=\"fig-monthly-route\"", "</figure>");
+    assertThat(monthly).contains("kilograms per month", "route_monthly", "MEXICO_CARTEL:", "MEDIUM");
+  }
+
+  @Test
+  void policyEventsAreDrawnOnEveryTimeChart() {
+    assertThat(report.policyEvents()).as("events in the bundled policy-events.csv").isGreaterThanOrEqualTo(2);
+    // The sample spans 2018-10 to 2023-09: the 2019-05-01 China class-wide control falls inside it.
+    assertThat(report.policyEventsDrawn()).isGreaterThanOrEqualTo(1);
+    for (String id : List.of("fig-monthly-route", "fig-share", "fig-fiscal-year", "fig-forms", "fig-analogs",
+        "fig-pill-presses", "fig-unattributed", "fig-coverage")) {
+      Matcher m = Pattern.compile("<figure id=\"" + id + "\"[^>]*data-events=\"([^\"]*)\"").matcher(html);
+      assertThat(m.find()).as(id).isTrue();
+      assertThat(m.group(1)).as("events drawn on %s", id).isNotEmpty();
+    }
+    assertThat(html).contains("China controls fentanyl-related substances as a class", "2019-05-01",
+        "https://www.federalregister.gov/d/2018-02319");
+  }
+
+  @Test
+  void monthlyKilogramsEqualTheExport() throws IOException {
+    Map<String, Map<String, BigDecimal>> expected = new TreeMap<>();
+    for (CSVRecord r : csv("route_monthly")) {
+      if (FAMILY.contains(r.get("substance_class"))) {
+        expected.computeIfAbsent(r.get("month").substring(0, 7), k -> new TreeMap<>())
+            .merge(r.get("route"), new BigDecimal(r.get("quantity_kg")), BigDecimal::add);
+      }
+    }
+    Map<String, Map<String, BigDecimal>> shown = tableByRowKey("fig-monthly-route-table", "month");
+    assertThat(shown.keySet()).isEqualTo(expected.keySet());
+    expected.forEach((month, routes) -> routes.forEach((route, kg) ->
+        assertThat(shown.get(month).get(route)).as("%s %s", month, route).isEqualByComparingTo(kg)));
+  }
+
+  @Test
+  void fiscalYearKilogramsEqualTheExportAndTheHeadline() throws IOException {
+    Map<String, Map<String, BigDecimal>> expected = new TreeMap<>();
+    for (CSVRecord r : csv("route_fiscal_year")) {
+      if (FAMILY.contains(r.get("substance_class"))) {
+        expected.computeIfAbsent(r.get("fiscal_year"), k -> new TreeMap<>())
+            .merge(r.get("route"), new BigDecimal(r.get("quantity_kg")), BigDecimal::add);
+      }
+    }
+    Map<String, Map<String, BigDecimal>> shown = tableByRowKey("fig-fiscal-year-table", "fiscal-year");
+    assertThat(shown.keySet()).isEqualTo(expected.keySet());
+    expected.forEach((fy, routes) -> routes.forEach((route, kg) ->
+        assertThat(shown.get(fy).get(route)).as("FY%s %s", fy, route).isEqualByComparingTo(kg)));
+    // The headline quotes the latest complete fiscal year (FY2023 here) with the same rounding as the table.
+    BigDecimal mc = expected.get("2023").get("MEXICO_CARTEL");
+    BigDecimal cd = expected.get("2023").get("CHINA_DIRECT");
+    assertThat(report.headline().get(0)).startsWith("In FY2023, " + Html.kg(mc) + " kg")
+        .contains(Html.kg(cd) + " kg to CHINA_DIRECT");
+  }
+
+  @Test
+  void shownRoundingMatchesTheExactValues() {
+    Matcher m = Pattern.compile("<td class=\"num\" data-v=\"([^\"]+)\">([^<]*)</td>").matcher(html);
+    int checked = 0;
+    while (m.find()) {
+      String exact = m.group(1);
+      String text = m.group(2);
+      String expected = exact.contains(".") || text.contains(".") ? Html.kg(new BigDecimal(exact))
+          : Html.count(Long.parseLong(exact));
+      assertThat(text).as("cell with data-v=%s", exact).isEqualTo(expected);
+      checked++;
+    }
+    assertThat(checked).isGreaterThan(1000);
+  }
+
+  @Test
+  void headlineWarnsThatTheLastYearRestsOnFewerSources() {
+    // sample-data's CBP file ends with FY2022; FY2023 has synthetic seizure events only.
+    assertThat(report.cautions()).anySatisfy(c -> assertThat(c).contains("Not like for like", "FY2023", "cbp_nationwide"));
+    assertThat(report.headline()).anySatisfy(l -> assertThat(l).startsWith("Like for like").contains("FY2021 to FY2022"));
+    assertThat(html).contains("class=\"caution\"");
+  }
+
+  /** Parses a report table into row key -> column header -> exact value (data-v) of every number cell. */
+  static Map<String, Map<String, BigDecimal>> tableByRowKey(String tableId, String keyAttribute) {
+    String table = section(html, "<table id=\"" + tableId + "\">", "</table>");
+    List<String> header = new ArrayList<>();
+    Matcher th = Pattern.compile("<th scope=\"col\">([^<]*)</th>").matcher(table);
+    while (th.find()) {
+      header.add(th.group(1));
+    }
+    Map<String, Map<String, BigDecimal>> out = new LinkedHashMap<>();
+    Matcher tr = Pattern.compile("<tr data-" + keyAttribute + "=\"([^\"]+)\"[^>]*>(.*?)</tr>").matcher(table);
+    while (tr.find()) {
+      Matcher td = Pattern.compile("<td[^>]*?(?: data-v=\"([^\"]*)\")?>").matcher(tr.group(2));
+      Map<String, BigDecimal> cells = new LinkedHashMap<>();
+      for (int col = 0; td.find(); col++) {
+        if (td.group(1) != null) {
+          cells.put(header.get(col), new BigDecimal(td.group(1)));
+        }
+      }
+      out.put(tr.group(1), cells);
+    }
+    return out;
+  }
+
+  static String section(String text, String start, String end) {
+    int i = text.indexOf(start);
+    assertThat(i).as("page contains %s", start).isGreaterThanOrEqualTo(0);
+    return text.substring(i, text.indexOf(end, i) + end.length());
+  }
+
+  static List<CSVRecord> csv(String export) throws IOException {
+    try (Reader in = Files.newBufferedReader(warehouse.resolve("exports").resolve(export + ".csv"));
+        CSVParser p = CSVParser.builder().setReader(in)
+            .setFormat(CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
+      return p.getRecords();
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package org.fentrace.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rendering on small hand-built data, without Spark: the fiscal year in progress is marked partial in
+ * the chart and the table, policy events outside the data are listed but not drawn, the headline
+ * compares like with like, an empty warehouse still gives a page, and the policy events file is checked.
+ */
+class ReportRenderTest {
+  static final String CD = "CHINA_DIRECT";
+  static final String MC = "MEXICO_CARTEL";
+
+  /** FY2024 complete (Oct 2023 to Sep 2024), FY2025 in progress until the run date 2025-03-15. */
+  static ReportData data(List<PolicyEvents.PolicyEvent> events, Map<Integer, List<String>> formats) {
+    List<YearMonth> months = new ArrayList<>();
+    for (YearMonth m = YearMonth.of(2023, 10); !m.isAfter(YearMonth.of(2025, 3)); m = m.plusMonths(1)) {
+      months.add(m);
+    }
+    Map<String, List<BigDecimal>> kg = new LinkedHashMap<>();
+    kg.put(CD, months.stream().map(m -> BigDecimal.valueOf(m.getMonthValue())).toList());
+    kg.put(MC, months.stream().map(m -> BigDecimal.valueOf(10L * m.getMonthValue())).toList());
+    kg.put("UNATTRIBUTED", months.stream().map(m -> BigDecimal.ONE).toList());
+    List<ReportData.FiscalYearRow> fy = List.of(
+        new ReportData.FiscalYearRow(2024, CD, new BigDecimal("78"), 12, 0, false),
+        new ReportData.FiscalYearRow(2024, MC, new BigDecimal("780"), 40, 5000, false),
+        new ReportData.FiscalYearRow(2024, "UNATTRIBUTED", new BigDecimal("12"), 3, 0, false),
+        new ReportData.FiscalYearRow(2025, CD, new BigDecimal("6"), 4, 0, true),
+        new ReportData.FiscalYearRow(2025, MC, new BigDecimal("60"), 9, 800, true),
+        new ReportData.FiscalYearRow(2025, "UNATTRIBUTED", new BigDecimal("6"), 1, 0, true));
+    Map<String, List<BigDecimal>> forms = Map.of("POWDER", kg.get(MC), "PILLS", kg.get(CD));
+    Map<String, List<Long>> units = Map.of("PILLS", months.stream().map(m -> 100L).toList());
+    ReportData.Quality quality = new ReportData.Quality(
+        List.of(new ReportData.FileRow("events/a.csv", "seizure_events", "READ", 10, 8, 1, 1, "r0")),
+        Map.of("BAD_DATE", 1L), Map.of("events/a.csv", 1L),
+        List.of(new ReportData.Coverage("seizure_events", months.get(0), months.get(months.size() - 1), 8, 8)),
+        List.of(), formats, "SUCCEEDED");
+    ReportData.Run run = new ReportData.Run(LocalDate.of(2025, 3, 15), "r1", "/w", "m1", "1.0.0", "abc", "bundled",
+        List.of("1.0.0"));
+    return new ReportData(run, months, kg, fy, forms, units,
+        List.of(new ReportData.LeadChange(YearMonth.of(2024, 2), MC, CD, BigDecimal.TEN, BigDecimal.ONE)),
+        List.of(new ReportData.Analog("x fentanyl", YearMonth.of(2024, 1), YearMonth.of(2024, 6), 3, BigDecimal.ONE, 0,
+            true, true)),
+        months, Map.of(CD, months.stream().map(m -> 1L).toList()), Map.of(CD, BigDecimal.TEN), List.of(), quality,
+        Map.of(CD, Map.of("HIGH", BigDecimal.ONE)), Map.of(CD, Map.of("HIGH", 3L)), events, "test");
+  }
+
+  static final List<PolicyEvents.PolicyEvent> EVENTS = List.of(
+      new PolicyEvents.PolicyEvent(LocalDate.of(2018, 2, 6), "before the data", "", "https://example.org/a"),
+      new PolicyEvents.PolicyEvent(LocalDate.of(2024, 5, 1), "inside the data", "", "https://example.org/b"));
+
+  static String render(ReportData d) {
+    return HtmlPage.render(d, Headline.of(d), Figures.all(d), "test");
+  }
+
+  @Test
+  void yearInProgressIsMarkedPartialInChartTableAndNotes() {
+    ReportData d = data(EVENTS, Map.of(2024, List.of("seizure_events"), 2025, List.of("seizure_events")));
+    String html = render(d);
+    String fig = ReportActionTest.section(html, "<figure id=\"fig-fiscal-year\"", "</figure>");
+    assertThat(fig).contains("<tr data-fiscal-year=\"2025\" data-partial=\"true\"><td>FY2025 (partial)</td>")
+        .contains("<tr data-fiscal-year=\"2024\" data-partial=\"false\"><td>FY2024</td>")
+        .contains("FY2025 is partial")
+        .contains(">FY2025 (partial)</text>")
+        .contains("lighter bars: fiscal year still in progress (partial)");
+  }
+
+  @Test
+  void eventsOutsideTheDataAreListedButNotDrawn() {
+    ReportData d = data(EVENTS, Map.of());
+    List<Figure> figures = Figures.all(d);
+    for (Figure f : figures) {
+      if (f.hasChart() && f.timeChart() && !f.id().equals("fig-fiscal-year")) {
+        assertThat(f.eventsDrawn()).as(f.id()).containsExactly(2);
+      }
+    }
+    String html = HtmlPage.render(d, Headline.of(d), figures, "test");
+    assertThat(html).contains("no (outside the data&#39;s span)").contains("before the data");
+    assertThat(html).contains("<a href=\"https://example.org/b\" rel=\"noopener noreferrer\">example.org</a>");
+  }
+
+  @Test
+  void headlineComparesTheLatestCompleteYearAndReportsTheYearInProgress() {
+    Headline h = Headline.of(data(EVENTS, Map.of(2024, List.of("seizure_events"), 2025, List.of("seizure_events"))));
+    assertThat(h.lines().get(0)).isEqualTo("In FY2024, 780.0 kg of fentanyl-family seizures were attributed to"
+        + " MEXICO_CARTEL (89.7% of the year's kg) and 78.0 kg to CHINA_DIRECT (9.0%): the cartel route carried"
+        + " 10.0 times the kilograms of the direct route.");
+    assertThat(h.lines()).anySatisfy(l -> assertThat(l).startsWith("FY2025 to date (partial")
+        .contains("60.0 kg MEXICO_CARTEL, 6.0 kg CHINA_DIRECT"));
+    assertThat(h.lines()).anySatisfy(l -> assertThat(l).contains("swapped the lead in monthly kg 1 time(s)")
+        .contains("2024-02, put CHINA_DIRECT ahead"));
+    assertThat(h.cautions()).isEmpty();
+  }
+
+  @Test
+  void sameDataGiveTheSamePage() {
+    ReportData d = data(EVENTS, Map.of());
+    assertThat(render(d)).isEqualTo(render(d));
+  }
+
+  @Test
+  void emptyWarehouseStillRendersAPage() {
+    ReportData.Quality q = new ReportData.Quality(List.of(), Map.of(), Map.of(), List.of(), List.of(), Map.of(), "");
+    ReportData.Run run = new ReportData.Run(LocalDate.of(2025, 3, 15), "r1", "/w", "", "", "", "", List.of());
+    ReportData d = new ReportData(run, List.of(), Map.of(), List.of(), Map.of(), Map.of(), List.of(), List.of(),
+        List.of(), Map.of(), Map.of(), List.of(), q, Map.of(), Map.of(), EVENTS, "test");
+    String html = render(d);
+    assertThat(html).contains("No fentanyl-family seizures in the warehouse yet").contains("data none yet");
+  }
+
+  @Test
+  void bundledPolicyEventsFileIsValidSortedAndSourced() throws IOException {
+    Path file = Path.of("jobs/conf/policy-events.csv");
+    List<PolicyEvents.PolicyEvent> events = PolicyEvents.parse(file.toString(), Files.newInputStream(file));
+    assertThat(events).extracting(PolicyEvents.PolicyEvent::date)
+        .contains(LocalDate.of(2018, 2, 6), LocalDate.of(2019, 5, 1)).isSorted();
+    assertThat(events).allSatisfy(e -> assertThat(e.sourceUrl()).startsWith("https://"));
+    try (var in = PolicyEvents.class.getResourceAsStream(PolicyEvents.DEFAULT_RESOURCE)) {
+      assertThat(in).as("classpath %s (pom: jobs/conf resource includes policy-events.csv)",
+          PolicyEvents.DEFAULT_RESOURCE).isNotNull();
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(Files.readString(file));
+    }
+  }
+
+  @Test
+  void badPolicyEventRowsAreErrorsNamingTheLine() {
+    assertThatThrownBy(() -> parse("date,label,source_url\n2019-13-01,x,https://a.org\n"))
+        .hasMessageContaining("line 2").hasMessageContaining("'2019-13-01' is not yyyy-MM-dd");
+    assertThatThrownBy(() -> parse("# comment\ndate,label,source_url\n2019-05-01,x,not a url\n"))
+        .hasMessageContaining("line 3").hasMessageContaining("not an http(s) URL");
+    assertThatThrownBy(() -> parse("date,label\n2019-05-01,x\n")).hasMessageContaining("lacks the column 'source_url'");
+  }
+
+  private static List<PolicyEvents.PolicyEvent> parse(String csv) throws IOException {
+    return PolicyEvents.parse("test.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+  }
+}
