@@ -1,8 +1,5 @@
 package org.fentrace.warehouse;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.date_format;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,14 +11,12 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsPermission;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 
 /**
- * The warehouse folder: where each table, the run manifests and the staging area live, and how a table
- * is published. A table is written complete under {@code _staging/<run_id>/} and then swapped into place
- * by two renames, so readers see the old table or the new one, not a half-written one.
+ * The warehouse folder: where each table, the run manifests and the staging area live. Small tables
+ * (trends, the report) are written complete under {@code _staging/<run_id>/} and swapped into place by
+ * two renames ({@link #publish}); the partitioned tables go through
+ * {@link org.fentrace.state.PartitionPublisher}'s journal.
  */
 public final class Warehouse {
   private final Path root;
@@ -50,23 +45,6 @@ public final class Warehouse {
 
   public FileSystem fs() throws IOException {
     return root.getFileSystem(conf);
-  }
-
-  /**
-   * Writes a normalized table: Hive-style {@code event_month=yyyy-MM} partitions (when the table has
-   * them), one file per partition, rows sorted by date and id so re-runs write the same files.
-   */
-  public void writeStaged(Dataset<Row> rows, WarehouseTable table, String runId) {
-    Path target = new Path(staging(runId), table.tableName());
-    if (table.partitionColumn() == null) {
-      rows.coalesce(1).sortWithinPartitions("source_file", "source_line")
-          .write().mode(SaveMode.Overwrite).parquet(target.toString());
-      return;
-    }
-    rows.withColumn(table.partitionColumn(), date_format(col("event_date"), "yyyy-MM"))
-        .repartition(col(table.partitionColumn()))
-        .sortWithinPartitions(table.partitionColumn(), "event_date", "record_id")
-        .write().mode(SaveMode.Overwrite).partitionBy(table.partitionColumn()).parquet(target.toString());
   }
 
   /** Swaps a staged table into place: old table to the run's trash, staged table in, trash removed. */
@@ -103,13 +81,6 @@ public final class Warehouse {
         }
       }
     }
-  }
-
-  /** Removes the run's staging and trash folders once everything is published. */
-  public void cleanUp(String runId) throws IOException {
-    FileSystem fs = fs();
-    fs.delete(staging(runId), true);
-    fs.delete(new Path(new Path(root, "_trash"), runId), true);
   }
 
   /** Writes a small text file completely, then renames it into place. */
