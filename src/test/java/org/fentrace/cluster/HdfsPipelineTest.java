@@ -1,0 +1,140 @@
+package org.fentrace.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.fentrace.config.FentraceConfig;
+import org.fentrace.run.PipelineRunner;
+import org.fentrace.testing.Pipelines;
+import org.fentrace.testing.SharedSpark;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 4, item 6b: the nightly pipeline with landing and warehouse on a real HDFS (an in-process
+ * MiniDFSCluster: NameNode and one DataNode speaking the HDFS RPC protocol on 127.0.0.1), run on the
+ * shared session. The hdfs:// URIs carry the NameNode's address, so the session needs no fs.defaultFS
+ * and no other setting. The result must equal a run of the same landing on the local file system.
+ */
+class HdfsPipelineTest {
+  static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 28);
+  static final Path SAMPLE = Path.of("sample-data");
+
+  @TempDir
+  static Path tmp;
+  static MiniDFSCluster dfs;
+  static String landing;
+  static String hdfsWarehouse;
+  static PipelineRunner.Outcome hdfsRun;
+  static JsonNode hdfsManifest;
+  static Pipelines.Run localRun;
+
+  @BeforeAll
+  static void runOnHdfsAndLocally() throws Exception {
+    long start = System.nanoTime();
+    Configuration conf = new Configuration();
+    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, tmp.resolve("dfs").toString());
+    dfs = new MiniDFSCluster.Builder(conf, tmp.resolve("dfs").toFile()).numDataNodes(1).build();
+    dfs.waitActive();
+    String nameNode = "hdfs://127.0.0.1:" + dfs.getNameNodePort();
+    landing = nameNode + "/fentrace/landing";
+    hdfsWarehouse = nameNode + "/fentrace/warehouse";
+    copyToHdfs(SAMPLE, landing);
+    long up = System.nanoTime();
+
+    FentraceConfig config = FentraceConfig.load(null, Map.of("fentrace.party-hash.key", Pipelines.TEST_PARTY_KEY));
+    hdfsRun = new PipelineRunner(SharedSpark.session()).run(new PipelineRunner.Request("run",
+        EnumSet.allOf(PipelineRunner.Step.class), landing, hdfsWarehouse, RUN_DATE, config));
+    long onHdfs = System.nanoTime();
+    if (hdfsRun.manifest() != null) {
+      try (InputStream in = WarehouseComparison.fs(hdfsRun.manifest())
+          .open(new org.apache.hadoop.fs.Path(hdfsRun.manifest()))) {
+        hdfsManifest = new ObjectMapper().readTree(in);
+      }
+    }
+    localRun = Pipelines.run(SAMPLE, tmp.resolve("local-wh"), RUN_DATE);
+    System.err.printf("HdfsPipelineTest: HDFS up and landing copied in %d s, run on hdfs %d s, local run %d s%n",
+        (up - start) / 1_000_000_000L, (onHdfs - up) / 1_000_000_000L, (System.nanoTime() - onHdfs) / 1_000_000_000L);
+  }
+
+  @AfterAll
+  static void stopHdfs() {
+    if (dfs != null) {
+      dfs.shutdown(true);
+    }
+  }
+
+  /** Copies a local folder into HDFS keeping modification times (revisions are ordered by them). */
+  static void copyToHdfs(Path local, String target) throws IOException {
+    FileSystem fs = dfs.getFileSystem();
+    try (Stream<Path> files = Files.walk(local)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        org.apache.hadoop.fs.Path dest = new org.apache.hadoop.fs.Path(target + "/" + local.relativize(f));
+        fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(f.toAbsolutePath().toUri()), dest);
+        fs.setTimes(dest, Files.getLastModifiedTime(f).toMillis(), -1);
+      }
+    }
+  }
+
+  @Test
+  void theRunOnHdfsSucceedsAndEveryFileBalances() {
+    assertThat(hdfsRun.exitCode()).as("exit code of the run on hdfs://").isZero();
+    assertThat(hdfsRun.manifest()).as("manifest path").startsWith("hdfs://");
+    assertThat(hdfsManifest.get("inputs")).hasSize(inputCount());
+    for (JsonNode input : hdfsManifest.get("inputs")) {
+      assertThat(input.get("balanced").asBoolean()).as("%s balances", input.get("path").asText()).isTrue();
+    }
+  }
+
+  @Test
+  void theManifestCountsEqualTheLocalRun() {
+    assertThat(localRun.exitCode()).as("exit code of the local run").isZero();
+    assertThat(accounting(hdfsManifest)).isEqualTo(accounting(localRun.manifest()));
+  }
+
+  @Test
+  void theTablesOnHdfsEqualTheLocalRun() throws IOException {
+    assertThat(hdfsRun.exitCode()).isZero();
+    FileSystem fs = dfs.getFileSystem();
+    for (String table : WarehouseComparison.CONTRACT_TABLES) {
+      assertThat(fs.exists(new org.apache.hadoop.fs.Path(hdfsWarehouse + "/" + table))).as("%s on hdfs", table)
+          .isTrue();
+    }
+    WarehouseComparison.assertSameResults(tmp.resolve("local-wh").toString(), hdfsWarehouse);
+  }
+
+  /** Per input file: what the manifest says was read, kept, rejected and dropped, and the file's checksum. */
+  private static Map<String, List<String>> accounting(JsonNode manifest) {
+    Map<String, List<String>> m = new TreeMap<>();
+    for (JsonNode n : manifest.get("inputs")) {
+      m.put(n.get("path").asText(), List.of(n.path("format").asText(), n.path("sha256").asText(),
+          n.path("size_bytes").asText(), n.path("status").asText(), n.path("rows_read").asText(),
+          n.path("normalized").asText(), n.path("rejected").asText(), n.path("duplicates").asText()));
+    }
+    return m;
+  }
+
+  private static int inputCount() {
+    try (Stream<Path> files = Files.walk(SAMPLE)) {
+      return (int) files.filter(f -> f.toString().endsWith(".csv") || f.toString().endsWith(".csv.gz")).count();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}

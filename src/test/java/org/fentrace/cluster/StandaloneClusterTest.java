@@ -1,0 +1,103 @@
+package org.fentrace.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.fentrace.testing.Pipelines;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 4, item 6a: {@code jobs/fentrace run --master spark://...} on a real standalone cluster (Master
+ * and Worker in their own JVMs, executors started by the Worker) gives the same warehouse as
+ * {@code --master local[2]}. Both runs are processes of the real entry script (from a frozen install,
+ * see {@link LocalInstall}); the local one runs while the cluster starts.
+ */
+class StandaloneClusterTest {
+  static final String RUN_DATE = "2026-11-28";
+  static final Duration RUN_TIMEOUT = Duration.ofMinutes(8);
+
+  @TempDir
+  static Path tmp;
+  static StandaloneCluster cluster;
+  static Path clusterWarehouse;
+  static Path localWarehouse;
+  static int clusterExit;
+  static int localExit;
+  static String clusterLog;
+  static String localLog;
+
+  @BeforeAll
+  static void runOnClusterAndLocally() throws Exception {
+    long start = System.nanoTime();
+    Path script = LocalInstall.create(tmp.resolve("install"));
+    clusterWarehouse = tmp.resolve("cluster-wh");
+    localWarehouse = tmp.resolve("local-wh");
+    try (ChildProcess local = fentrace(script, "local[2]", localWarehouse, "local-run")) {
+      cluster = StandaloneCluster.start(tmp.resolve("cluster"));
+      long started = System.nanoTime();
+      try (ChildProcess onCluster = fentrace(script, cluster.masterUrl(), clusterWarehouse, "cluster-run")) {
+        clusterExit = onCluster.awaitExit(RUN_TIMEOUT);
+        clusterLog = onCluster.tail(60) + cluster.logs();
+      }
+      long clusterDone = System.nanoTime();
+      localExit = local.awaitExit(RUN_TIMEOUT);
+      localLog = local.tail(60);
+      System.err.printf("StandaloneClusterTest: cluster up after %d s, cluster run %d s, local run done after %d s%n",
+          (started - start) / 1_000_000_000L, (clusterDone - started) / 1_000_000_000L,
+          (System.nanoTime() - start) / 1_000_000_000L);
+    }
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  /** {@code jobs/fentrace run} over sample-data as its own process, with the fixed test party key. */
+  static ChildProcess fentrace(Path script, String master, Path warehouse, String name) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of("bash", script.toString(), "run",
+        "--input", LocalInstall.projectRoot().resolve("sample-data").toString(),
+        "--output", warehouse.toString(),
+        "--master", master,
+        "--run-date", RUN_DATE,
+        "--conf", "fentrace.party-hash.key=" + Pipelines.TEST_PARTY_KEY,
+        // Small-data settings (same on both sides): results must not depend on them.
+        "--conf", "spark.sql.shuffle.partitions=4",
+        "--conf", "spark.ui.enabled=false",
+        "--conf", "spark.executor.memory=1g",
+        "--conf", "spark.executor.extraJavaOptions=" + StandaloneCluster.SHORT_LIVED_JVM));
+    Map<String, String> env = LocalInstall.baseEnvironment();
+    env.put("FENTRACE_JAVA_OPTS", "-Xmx1536m " + StandaloneCluster.SHORT_LIVED_JVM);
+    return ChildProcess.start(name, cmd, env, tmp, tmp.resolve("logs/" + name + ".log"));
+  }
+
+  @Test
+  void bothRunsSucceed() {
+    assertThat(localExit).as("exit code of the local[2] run\n%s", localLog).isZero();
+    assertThat(clusterExit).as("exit code of the spark:// run\n%s", clusterLog).isZero();
+  }
+
+  @Test
+  void theClusterRunRanOnTheWorkersExecutors() throws IOException {
+    assertThat(cluster.applicationDirs()).as("application folders in the Worker's work dir\n%s", clusterLog)
+        .hasSize(1);
+  }
+
+  @Test
+  void clusterAndLocalWarehousesHoldTheSameResults() throws IOException {
+    assertThat(clusterExit).as("cluster run\n%s", clusterLog).isZero();
+    assertThat(localExit).as("local run\n%s", localLog).isZero();
+    WarehouseComparison.assertSameResults(localWarehouse.toString(), clusterWarehouse.toString());
+    assertThat(WarehouseComparison.exports(clusterWarehouse.toString())).as("exports written").isNotEmpty();
+  }
+}
