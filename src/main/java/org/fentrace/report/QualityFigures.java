@@ -40,7 +40,9 @@ final class QualityFigures {
           textCell(""), countCell(t[0]), countCell(t[1]), countCell(t[2]), countCell(t[3])));
     }
     String run = d.run().manifestRunId() == null || d.run().manifestRunId().isEmpty() ? "no run manifest found"
-        : "run " + d.run().manifestRunId() + ", outcome " + d.quality().manifestOutcome();
+        : "run " + d.run().manifestRunId() + (d.quality().manifestOutcome().isEmpty()
+            ? " (this run, still in progress when the report was written)"
+            : ", outcome " + d.quality().manifestOutcome());
     return new Figure("fig-files", QUALITY, "Rows per source file",
         "What ingestion read from each landing file and where every row went: rows read = normalized + rejected +"
             + " duplicates. Runs are incremental: a file is read once, so its numbers come from the run that read it.",
