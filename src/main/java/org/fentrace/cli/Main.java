@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The entry point of {@code jobs/fentrace} and of spark-submit: one subcommand per pipeline step. */
 @Command(name = "fentrace", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Fentanyl supply routes from customs and seizure data: ingest, normalize, attribute, trend.",
-    subcommands = {RunCommand.class, IngestCommand.class, TrendsCommand.class, SqlCommand.class, GenerateCommand.class,
+    subcommands = {RunCommand.class, IngestCommand.class, TrendsCommand.class, ReportCommand.class, SqlCommand.class,
+        RunsCommand.class, GenerateCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

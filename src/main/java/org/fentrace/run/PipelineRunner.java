@@ -23,6 +23,7 @@ import org.fentrace.normalize.CountryNormalizer;
 import org.fentrace.routes.RouteRules;
 import org.fentrace.state.PartitionPublisher;
 import org.fentrace.state.WarehouseLock;
+import org.fentrace.report.ReportAction;
 import org.fentrace.trends.TrendsAction;
 import org.fentrace.trends.TrendsResult;
 import org.fentrace.warehouse.Warehouse;
@@ -41,7 +42,7 @@ public final class PipelineRunner {
   public record Outcome(int exitCode, String runId, String manifest) {}
 
   /** The steps of the nightly pipeline, in the order they run. */
-  public enum Step { INGEST, TRENDS }
+  public enum Step { INGEST, TRENDS, REPORT }
 
   /**
    * What to run: {@code landing} may be null when the steps do not read it.
@@ -128,6 +129,13 @@ public final class PipelineRunner {
         manifest.trends(trends);
         LOG.info("trends: {} months {} .. {}; tables {}; exports {}", trends.tableRows().size(), trends.firstMonth(),
             trends.lastMonth(), trends.tableRows(), trends.exports());
+      }
+      if (request.steps().contains(Step.REPORT)) {
+        ReportAction report = new ReportAction(spark, new ReportAction.Options(request.warehouse(), request.runDate(), runId));
+        if (request.steps().contains(Step.INGEST)) {
+          report.option(ReportAction.MANIFEST_JSON, manifest.toJson()); // this run's data quality, not the last one's
+        }
+        manifest.report(report.execute());
       }
       manifest.outcome(exit == 0 ? "SUCCEEDED" : "QUALITY_GATE_FAILED", exit, null, Instant.now());
     } catch (IOException | RuntimeException e) {

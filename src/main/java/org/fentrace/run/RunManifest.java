@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.fentrace.ingest.FileReport;
 import org.fentrace.ingest.IngestResult;
+import org.fentrace.report.ReportResult;
 import org.fentrace.trends.TrendsResult;
 import org.fentrace.warehouse.Warehouse;
 
@@ -120,6 +121,17 @@ public final class RunManifest {
     t.newAnalogs().forEach(analogs::add);
     ObjectNode timings = n.putObject("timings_ms");
     t.timingsMillis().forEach(timings::put);
+    return this;
+  }
+
+  public RunManifest report(ReportResult r) {
+    ObjectNode n = root.putObject("report");
+    n.put("path", r.path());
+    n.put("figures", r.figures().size());
+    n.put("charts", r.charts().size());
+    n.put("policy_events_drawn", r.policyEventsDrawn());
+    ObjectNode timings = n.putObject("timings_ms");
+    r.timingsMillis().forEach(timings::put);
     return this;
   }
 
