@@ -7,16 +7,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
-import org.fentrace.warehouse.SparkSchemas;
-import org.fentrace.warehouse.WarehouseTable;
+import org.fentrace.warehouse.WarehouseViews;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,7 +48,7 @@ final class SqlCommand implements Callable<Integer> {
     }
     SparkSession spark = SparkSessions.create("fentrace sql", master, java.util.Map.of(), "ERROR");
     try {
-      List<String> views = registerTables(spark, warehouse);
+      List<String> views = WarehouseViews.register(spark, warehouse);
       if (views.isEmpty()) {
         spec.commandLine().getErr().println("fentrace sql: no tables under " + warehouse + "; run 'fentrace run' first");
         return 1;
@@ -78,40 +72,6 @@ final class SqlCommand implements Callable<Integer> {
     } finally {
       spark.stop();
     }
-  }
-
-  /** Registers every table folder of the warehouse (names not starting with _ or .) as a temporary view. */
-  static List<String> registerTables(SparkSession spark, String warehouse) throws IOException {
-    Path root = new Path(warehouse);
-    FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
-    List<String> views = new ArrayList<>();
-    if (!fs.exists(root)) {
-      return views;
-    }
-    for (FileStatus s : fs.listStatus(root)) {
-      String name = s.getPath().getName();
-      if (s.isDirectory() && !name.startsWith("_") && !name.startsWith(".") && name.matches("[a-z_][a-z0-9_]*")) {
-        StructType known = knownSchema(name);
-        if (known != null) {
-          // Explicit schema: a normalized table with no rows yet (only _SUCCESS) still reads, as empty.
-          spark.read().schema(known).parquet(s.getPath().toString()).createOrReplaceTempView(name);
-        } else {
-          spark.read().parquet(s.getPath().toString()).createOrReplaceTempView(name);
-        }
-        views.add(name);
-      }
-    }
-    return views;
-  }
-
-  private static StructType knownSchema(String table) {
-    for (WarehouseTable t : WarehouseTable.values()) {
-      if (t.tableName().equals(table)) {
-        StructType st = SparkSchemas.structType(t);
-        return t.partitionColumn() == null ? st : st.add(t.partitionColumn(), DataTypes.StringType);
-      }
-    }
-    return null;
   }
 
   private void printCsv(Dataset<Row> result, PrintWriter out) throws IOException {

@@ -44,6 +44,8 @@ public final class FentraceConfig {
             + "; else a random key generated once per warehouse in WAREHOUSE/_secrets/party-hash.key."),
     ROUTE_RULES("fentrace.routes.rules", "",
         "Route rule file (YAML); empty means the bundled default, jobs/conf/route-rules.yaml."),
+    POLICY_EVENTS("fentrace.report.policy-events", "",
+        "Dated policy events drawn on the report's time charts (CSV); empty means the bundled jobs/conf/policy-events.csv."),
     LOCK_STALE_AFTER("fentrace.lock.stale-after", "PT6H",
         "ISO-8601 duration: with --force-unlock, a warehouse lock older than this is broken."),
     SPARK_LOG_LEVEL("fentrace.log.spark-level", "WARN", "Log level of Spark's own loggers (fentrace's stay at INFO).");

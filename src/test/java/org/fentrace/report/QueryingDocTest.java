@@ -63,7 +63,7 @@ class QueryingDocTest {
   @Test
   void sparkSqlAndDuckDbAgreeOnTheSampleWarehouse() throws Exception {
     SparkSession spark = SharedSpark.session().newSession(); // own temporary views, shared SparkContext
-    registerTables(spark, warehouse);
+    org.fentrace.warehouse.WarehouseViews.register(spark, warehouse.toString());
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
       for (Map.Entry<String, Map<String, String>> e : queries.entrySet()) {
         Matcher sql = FENTRACE_SQL.matcher(e.getValue().get("spark"));
@@ -147,20 +147,5 @@ class QueryingDocTest {
    * Registers each table folder of the warehouse as a view, as {@code jobs/fentrace sql} does: folders not
    * starting with {@code _} or {@code .} that hold Parquet files ({@code exports/} and {@code report/} do not).
    */
-  static void registerTables(SparkSession spark, Path warehouse) throws IOException {
-    try (var dirs = Files.list(warehouse)) {
-      for (Path dir : dirs.sorted().toList()) {
-        String name = dir.getFileName().toString();
-        if (Files.isDirectory(dir) && !name.startsWith("_") && !name.startsWith(".") && hasParquet(dir)) {
-          spark.read().parquet(dir.toString()).createOrReplaceTempView(name);
-        }
-      }
-    }
-  }
 
-  private static boolean hasParquet(Path dir) throws IOException {
-    try (var files = Files.walk(dir)) {
-      return files.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
-    }
-  }
 }
