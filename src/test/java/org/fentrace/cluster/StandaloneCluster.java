@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.launcher.JavaModuleOptions;
 
@@ -29,17 +32,16 @@ final class StandaloneCluster implements AutoCloseable {
   static final String SHORT_LIVED_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
   private final Path dir;
-  private final int masterPort;
+  private String masterUrl;
   private final List<ChildProcess> processes = new ArrayList<>();
 
-  private StandaloneCluster(Path dir, int masterPort) {
+  private StandaloneCluster(Path dir) {
     this.dir = dir;
-    this.masterPort = masterPort;
   }
 
   /** Starts the Master, then the Worker (2 cores, 2 GiB), and waits until the Worker is registered. */
   static StandaloneCluster start(Path dir) throws IOException, InterruptedException {
-    StandaloneCluster cluster = new StandaloneCluster(dir, freePort());
+    StandaloneCluster cluster = new StandaloneCluster(dir);
     try {
       cluster.startDaemons();
       return cluster;
@@ -58,10 +60,17 @@ final class StandaloneCluster implements AutoCloseable {
     String classpath = String.join(File.pathSeparator, LocalInstall.runtimeJars().stream().map(Path::toString).toList());
 
     ChildProcess master = ChildProcess.start("spark-master", daemon(classpath, "org.apache.spark.deploy.master.Master",
-        "--host", "127.0.0.1", "--port", Integer.toString(masterPort), "--webui-port", Integer.toString(freePort())),
+        "--host", "127.0.0.1", "--port", Integer.toString(freePort()), "--webui-port", Integer.toString(freePort())),
         env, dir, dir.resolve("logs/master.log"));
     processes.add(master);
     master.awaitLogLine("I have been elected leader", STARTUP);
+    // The port it really bound (Spark moves to the next one if another process took ours meanwhile).
+    Matcher url = Pattern.compile("Starting Spark master at (spark://\\S+)")
+        .matcher(Files.readString(master.log(), StandardCharsets.ISO_8859_1));
+    if (!url.find()) {
+      throw new AssertionError("no 'Starting Spark master at' line in the Master's log\n" + master.tail(40));
+    }
+    masterUrl = url.group(1);
 
     Path work = Files.createDirectories(dir.resolve("work"));
     ChildProcess worker = ChildProcess.start("spark-worker", daemon(classpath, "org.apache.spark.deploy.worker.Worker",
@@ -92,7 +101,7 @@ final class StandaloneCluster implements AutoCloseable {
   }
 
   String masterUrl() {
-    return "spark://127.0.0.1:" + masterPort;
+    return masterUrl;
   }
 
   /** Application folders the Worker created: proof that executors really ran there. */
