@@ -31,12 +31,12 @@ class KillMidWriteTest {
   void killedRunLeavesThePreviousStateAndTheNextRunFinishes() throws Exception {
     Path landing = tmp.resolve("landing");
     Path wh = tmp.resolve("warehouse");
-    LandingGenerator.generate(new LandingGenerator.Options(4000, landing.resolve("first"), 11, LocalDate.of(2023, 1, 1),
+    LandingGenerator.generate(new LandingGenerator.Options(2000, landing.resolve("first"), 11, LocalDate.of(2023, 1, 1),
         300, 2, 0.005, 0.3));
     assertThat(Pipelines.run(landing, wh, NIGHT).exitCode()).isIn(0, 3);
     List<String> before = WarehouseContents.rows(wh, "seizures");
 
-    LandingGenerator.generate(new LandingGenerator.Options(20000, landing.resolve("second"), 12, LocalDate.of(2023, 6, 1),
+    LandingGenerator.generate(new LandingGenerator.Options(8000, landing.resolve("second"), 12, LocalDate.of(2023, 6, 1),
         200, 2, 0.005, 0.3));
     Process p = startPipeline(landing, wh);
     Path staging = wh.resolve("_staging");
