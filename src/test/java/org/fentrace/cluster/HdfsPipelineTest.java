@@ -30,11 +30,19 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 4, item 6b: the nightly pipeline with landing and warehouse on a real HDFS (an in-process
  * MiniDFSCluster: NameNode and one DataNode speaking the HDFS RPC protocol on 127.0.0.1), run on the
  * shared session. The hdfs:// URIs carry the NameNode's address, so the session needs no fs.defaultFS
- * and no other setting. The result must equal a run of the same landing on the local file system.
+ * and no other setting for correctness. The result must equal a run of the same landing on the local
+ * file system.
+ *
+ * <p>One latency setting: an HDFS client polls the NameNode when it closes a file, first after
+ * {@value #CLOSE_POLL} (default 400 ms, doubling), and on a loaded machine the DataNode's block report
+ * is rarely there at the first poll. The pipeline writes a few hundred small files, so the default costs
+ * about a minute here (measured: 40 files in 9 s, with 20 ms in 1.3 s). The test sets 20 ms on the
+ * cluster and, while it runs, on the shared session's Hadoop configuration.
  */
 class HdfsPipelineTest {
   static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 28);
   static final Path SAMPLE = Path.of("sample-data");
+  static final String CLOSE_POLL = "dfs.client.block.write.locateFollowingBlock.initial.delay.ms";
 
   @TempDir
   static Path tmp;
@@ -44,12 +52,17 @@ class HdfsPipelineTest {
   static PipelineRunner.Outcome hdfsRun;
   static JsonNode hdfsManifest;
   static Pipelines.Run localRun;
+  static String sessionClosePoll;
 
   @BeforeAll
   static void runOnHdfsAndLocally() throws Exception {
     long start = System.nanoTime();
     Configuration conf = new Configuration();
     conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, tmp.resolve("dfs").toString());
+    conf.setInt(CLOSE_POLL, 20);
+    Configuration session = SharedSpark.session().sparkContext().hadoopConfiguration();
+    sessionClosePoll = session.get(CLOSE_POLL);
+    session.setInt(CLOSE_POLL, 20);
     dfs = new MiniDFSCluster.Builder(conf, tmp.resolve("dfs").toFile()).numDataNodes(1).build();
     dfs.waitActive();
     String nameNode = "hdfs://127.0.0.1:" + dfs.getNameNodePort();
@@ -75,6 +88,12 @@ class HdfsPipelineTest {
 
   @AfterAll
   static void stopHdfs() {
+    Configuration session = SharedSpark.session().sparkContext().hadoopConfiguration();
+    if (sessionClosePoll == null) {
+      session.unset(CLOSE_POLL);
+    } else {
+      session.set(CLOSE_POLL, sessionClosePoll);
+    }
     if (dfs != null) {
       dfs.shutdown(true);
     }

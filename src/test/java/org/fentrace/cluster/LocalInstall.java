@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,10 +21,10 @@ import org.fentrace.cli.Main;
 /**
  * A private, frozen install of fentrace for the process-level tests: a copy of {@code jobs/} (the real
  * entry script), {@code target/fentrace.jar} built from the classes under test and
- * {@code target/embedded-classpath.txt} listing the runtime jars. {@code jobs/fentrace} finds no sources
- * and no pom.xml beside it, so it neither rebuilds nor re-resolves: the runs use exactly the code this
- * test JVM was compiled from, and a concurrent {@code mvn package} in the working tree cannot swap the
- * jar under them. The runtime jars are the test classpath's jars less the test-scoped artifacts (Spark
+ * {@code target/embedded-classpath.txt} listing the runtime jars. {@code jobs/fentrace} finds no
+ * sources, no pom.xml and nothing newer than the jar beside it, so it neither rebuilds nor re-resolves:
+ * the runs use exactly the code this test JVM was compiled from, and a concurrent {@code mvn package} in
+ * the working tree cannot swap the jar under them. The runtime jars are the test classpath's jars less the test-scoped artifacts (Spark
  * is {@code provided}, so it is there, as in {@code mvn dependency:build-classpath -DincludeScope=compile}).
  */
 final class LocalInstall {
@@ -69,6 +70,14 @@ final class LocalInstall {
     Files.writeString(target.resolve("embedded-classpath.txt"), String.join(File.pathSeparator, cp));
     Path script = dir.resolve("jobs/fentrace");
     script.toFile().setExecutable(true);
+    // jobs/fentrace rebuilds when anything it watches is newer than the jar: make sure nothing is.
+    FileTime newest;
+    try (Stream<Path> files = Files.walk(dir.resolve("jobs"))) {
+      newest = files.map(LocalInstall::modified).max(FileTime::compareTo).orElseThrow();
+    }
+    if (modified(target.resolve("fentrace.jar")).compareTo(newest) <= 0) {
+      Files.setLastModifiedTime(target.resolve("fentrace.jar"), FileTime.fromMillis(newest.toMillis() + 2000));
+    }
     return script;
   }
 
@@ -104,6 +113,14 @@ final class LocalInstall {
       }
     }
     return env;
+  }
+
+  private static FileTime modified(Path p) {
+    try {
+      return Files.getLastModifiedTime(p);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The classes under test as the application jar (a directory in Maven's test phase, or a jar). */
