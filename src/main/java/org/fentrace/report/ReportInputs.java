@@ -16,10 +16,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.function.Consumer;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -116,31 +113,7 @@ final class ReportInputs {
   /** The table as a Dataset, or null when it is missing or holds no Parquet file. */
   Dataset<Row> table(String name) throws IOException {
     Path path = warehouse.table(name);
-    return hasParquet(warehouse.fs(), path) ? spark.read().parquet(path.toString()) : null;
-  }
-
-  static boolean hasParquet(FileSystem fs, Path path) throws IOException {
-    if (!fs.exists(path)) {
-      return false;
-    }
-    Path root = fs.makeQualified(path);
-    RemoteIterator<LocatedFileStatus> files = fs.listFiles(root, true);
-    while (files.hasNext()) {
-      Path p = fs.makeQualified(files.next().getPath());
-      if (p.getName().endsWith(".parquet") && !hidden(root, p)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean hidden(Path root, Path file) {
-    for (Path p = file; p != null && !p.equals(root); p = p.getParent()) {
-      if (p.getName().startsWith("_") || p.getName().startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
+    return Warehouse.holdsParquet(warehouse.fs(), path) ? spark.read().parquet(path.toString()) : null;
   }
 
   // --- row value helpers (Spark gives java.sql.Date, or LocalDate with the Java 8 time API on) ---

@@ -9,10 +9,7 @@ import static org.apache.spark.sql.functions.to_date;
 import java.io.IOException;
 import java.time.YearMonth;
 import java.util.List;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -46,29 +43,14 @@ final class TrendInputs {
   /** Reads a previous output table of this package, or null when there is none (first run). */
   static Dataset<Row> previous(SparkSession spark, Warehouse warehouse, String table) throws IOException {
     Path path = warehouse.table(table);
-    return hasParquet(warehouse.fs(), path) ? spark.read().parquet(path.toString()) : null;
-  }
-
-  static boolean hasParquet(FileSystem fs, Path path) throws IOException {
-    if (!fs.exists(path)) {
-      return false;
-    }
-    Path root = fs.makeQualified(path);
-    RemoteIterator<LocatedFileStatus> files = fs.listFiles(root, true);
-    while (files.hasNext()) {
-      Path p = fs.makeQualified(files.next().getPath());
-      if (p.getName().endsWith(".parquet") && !isHidden(root, p)) {
-        return true;
-      }
-    }
-    return false;
+    return Warehouse.holdsParquet(warehouse.fs(), path) ? spark.read().parquet(path.toString()) : null;
   }
 
   private static Dataset<Row> read(SparkSession spark, Warehouse warehouse, WarehouseTable table, YearMonth runMonth)
       throws IOException {
     Path path = warehouse.table(table.tableName());
     Dataset<Row> rows;
-    if (hasParquet(warehouse.fs(), path)) {
+    if (Warehouse.holdsParquet(warehouse.fs(), path)) {
       rows = spark.read().parquet(path.toString());
     } else {
       StructType schema = SparkSchemas.structType(table);
@@ -84,16 +66,5 @@ final class TrendInputs {
 
   private static org.apache.spark.sql.Column route() {
     return coalesce(col("route"), lit(Vocabulary.UNATTRIBUTED)).as("route");
-  }
-
-  /** Spark and Hadoop skip files and folders whose name starts with {@code _} or {@code .}. */
-  private static boolean isHidden(Path root, Path file) {
-    for (Path p = file; p != null && !p.equals(root); p = p.getParent()) {
-      String name = p.getName();
-      if (name.startsWith("_") || name.startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -83,6 +83,34 @@ public final class Warehouse {
     }
   }
 
+  /**
+   * True when a folder holds at least one visible Parquet file (files under _ or . folders, such as
+   * a _temporary left by Spark, do not count): an empty table is a folder with only _SUCCESS.
+   */
+  public static boolean holdsParquet(FileSystem fs, Path dir) throws IOException {
+    if (!fs.exists(dir)) {
+      return false;
+    }
+    Path root = fs.makeQualified(dir);
+    org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> files = fs.listFiles(root, true);
+    while (files.hasNext()) {
+      Path p = fs.makeQualified(files.next().getPath());
+      if (p.getName().endsWith(".parquet") && !hiddenBelow(root, p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hiddenBelow(Path root, Path file) {
+    for (Path p = file; p != null && !p.equals(root); p = p.getParent()) {
+      if (p.getName().startsWith("_") || p.getName().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Writes a small text file completely, then renames it into place. */
   public void writeText(Path path, String text) throws IOException {
     FileSystem fs = fs();

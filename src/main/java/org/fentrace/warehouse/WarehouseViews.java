@@ -36,7 +36,7 @@ public final class WarehouseViews {
       StructType known = knownSchema(name);
       if (known != null) {
         spark.read().schema(known).parquet(s.getPath().toString()).createOrReplaceTempView(name);
-      } else if (holdsParquet(fs, s.getPath())) {
+      } else if (Warehouse.holdsParquet(fs, s.getPath())) {
         spark.read().parquet(s.getPath().toString()).createOrReplaceTempView(name);
       } else {
         continue;
@@ -45,16 +45,6 @@ public final class WarehouseViews {
     }
     views.sort(null);
     return views;
-  }
-
-  private static boolean holdsParquet(FileSystem fs, Path dir) throws IOException {
-    var files = fs.listFiles(dir, true);
-    while (files.hasNext()) {
-      if (files.next().getPath().getName().endsWith(".parquet")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static StructType knownSchema(String table) {
