@@ -135,7 +135,7 @@ final class QualityFigures {
         Html.row(List.of("key", "version"), textCell("rule file version (run manifest)"), textCell(nonEmpty(r.rulesVersion(), "unknown"))),
         Html.row(List.of("key", "sha256"), textCell("rule file SHA-256"), textCell(nonEmpty(r.rulesSha256(), "unknown"))),
         Html.row(List.of("key", "source"), textCell("rule file"), textCell(nonEmpty(r.rulesSource(), "unknown"))),
-        Html.row(List.of("key", "in-data"), textCell("rule versions in the seizures table (route_rule = id@version)"),
+        Html.row(List.of("key", "in-data"), textCell("rule versions in the seizures table (route_rule = id@version#checksum)"),
             textCell(r.ruleVersionsInData().isEmpty() ? "none" : String.join(", ", r.ruleVersionsInData()))));
     List<String> notes = new ArrayList<>();
     if (r.ruleVersionsInData().size() > 1) {

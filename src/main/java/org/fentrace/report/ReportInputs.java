@@ -76,7 +76,7 @@ final class ReportInputs {
         .select(col("source_format"), col("source_file"), col("fiscal_year"),
             coalesce(col("route"), lit(Vocabulary.UNATTRIBUTED)).as("route"),
             coalesce(col("route_confidence"), lit("NONE")).as("route_confidence"),
-            coalesce(regexp_extract(col("route_rule"), "@([^@]*)$", 1), lit("")).as("rule_version"),
+            coalesce(regexp_extract(col("route_rule"), "@([^@#]*)(#[0-9a-f]*)?$", 1), lit("")).as("rule_version"),
             col("substance_class").isin(FAMILY.toArray()).as("family"),
             col("event_date"), col("event_count"), col("quantity_kg"))
         .groupBy("source_format", "source_file", "fiscal_year", "route", "route_confidence", "rule_version", "family")

@@ -25,7 +25,7 @@ import org.fentrace.config.ConfigException;
  * A versioned, ordered set of route rules read from YAML (default: {@code jobs/conf/route-rules.yaml},
  * bundled in the jar). The whole file is validated on load; any problem is a {@link ConfigException}
  * naming the rule and what is wrong, raised before Spark starts. Its version and SHA-256 go into the
- * lineage of every row ({@code route_rule = id@version}) and into the run manifest.
+ * lineage of every row ({@code route_rule = id@version#checksum}) and into the run manifest.
  *
  * <p>File layout: {@code version}, optional {@code country_groups} (name to ISO codes, used as
  * {@code @name} in country tests), and {@code rules}: each with {@code id}, {@code description},
@@ -124,9 +124,13 @@ public final class RouteRules implements Serializable {
     return rules;
   }
 
-  /** The lineage tag stored in {@code route_rule}: {@code id@version}. */
+  /**
+   * The lineage tag stored in {@code route_rule}: {@code id@version#checksum}, the checksum being the
+   * first 8 hex digits of the rule file's SHA-256, so a row names the exact file that decided it even
+   * when someone edited the rules without bumping the version.
+   */
   public String tag(RouteRule rule) {
-    return rule.id() + "@" + version;
+    return rule.id() + "@" + version + "#" + sha256.substring(0, 8);
   }
 
   private static RouteRule rule(JsonNode n, int position, Map<String, Set<String>> groups, String source) {

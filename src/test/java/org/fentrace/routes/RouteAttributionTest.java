@@ -100,7 +100,7 @@ class RouteAttributionTest {
     Row r = rows.get(id);
     assertThat(r).as(id).isNotNull();
     assertThat(r.<String>getAs("route")).as("%s route", id).isEqualTo(route);
-    assertThat(r.<String>getAs("route_rule")).as("%s rule", id).isEqualTo(rule + "@1.0.0");
+    assertThat(r.<String>getAs("route_rule")).as("%s rule", id).isEqualTo(rule + "@1.0.0#" + RULES.sha256().substring(0, 8));
     assertThat(r.<String>getAs("route_confidence")).as("%s confidence", id).isEqualTo(confidence);
   }
 

@@ -24,7 +24,8 @@ class RouteRulesTest {
     assertThat(r.version()).isEqualTo("1.0.0");
     assertThat(r.sha256()).hasSize(64);
     assertThat(r.rules()).extracting(RouteRule::id).startsWith("cbp-southwest-land").endsWith("unattributed");
-    assertThat(r.tag(r.rules().get(0))).isEqualTo("cbp-southwest-land@1.0.0");
+    assertThat(r.tag(r.rules().get(0))).isEqualTo("cbp-southwest-land@1.0.0#" + r.sha256().substring(0, 8));
+    assertThat(r.sha256()).matches("[0-9a-f]{64}");
   }
 
   @Test

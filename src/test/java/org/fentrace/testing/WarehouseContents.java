@@ -1,7 +1,5 @@
 package org.fentrace.testing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,28 +46,8 @@ public final class WarehouseContents {
     }
   }
 
-  /** The table folders of a warehouse (names not starting with _ or .). */
-  public static List<String> tables(Path warehouse) throws IOException {
-    try (Stream<Path> s = Files.list(warehouse)) {
-      return s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-          .filter(n -> !n.startsWith("_") && !n.startsWith(".") && !n.equals("exports") && !n.equals("report"))
-          .sorted().toList();
-    }
-  }
-
+  /** Same tables, same rows, byte-identical exports: see {@link WarehouseComparison}. */
   public static void assertSame(Path expected, Path actual) throws IOException {
-    assertThat(tables(actual)).isEqualTo(tables(expected));
-    for (String t : tables(expected)) {
-      assertThat(rows(actual, t)).as("table %s", t).containsExactlyElementsOf(rows(expected, t));
-    }
-    Path exports = expected.resolve("exports");
-    if (Files.isDirectory(exports)) {
-      try (Stream<Path> s = Files.list(exports)) {
-        for (Path f : s.toList()) {
-          assertThat(Files.readAllBytes(actual.resolve("exports").resolve(f.getFileName())))
-              .as("export %s", f.getFileName()).isEqualTo(Files.readAllBytes(f));
-        }
-      }
-    }
+    WarehouseComparison.assertSameResults(expected.toString(), actual.toString());
   }
 }
