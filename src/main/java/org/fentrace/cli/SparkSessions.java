@@ -19,6 +19,13 @@ final class SparkSessions {
     } else if (System.getProperty("spark.master") == null) {
       b.master("local[*]");
     }
+    String effectiveMaster = master != null ? master : System.getProperty("spark.master", "local[*]");
+    if (effectiveMaster.startsWith("local") && !sparkConf.containsKey("spark.sql.shuffle.partitions")) {
+      // Spark's default of 200 shuffle partitions makes every shuffle map task of a small local run write
+      // and merge 200 files; a few per core is what one machine can use (AQE still coalesces).
+      int cores = Runtime.getRuntime().availableProcessors();
+      b.config("spark.sql.shuffle.partitions", Integer.toString(Math.max(4, 4 * cores)));
+    }
     sparkConf.forEach(b::config);
     SparkSession spark = b.getOrCreate();
     spark.sparkContext().setLogLevel(logLevel);

@@ -101,7 +101,6 @@ final class Decider {
 
     void release() {
       changed.unpersist();
-      candidates.unpersist();
       decided.unpersist();
     }
   }
@@ -137,8 +136,10 @@ final class Decider {
     Dataset<Row> idsInMonths = index.filter(col(MONTH).isin(months.toArray())).select("record_id").distinct();
     Dataset<Row> scope = index.join(idsInMonths, "record_id").join(rankTable, "source_file");
     Dataset<Row> decided = Deduplication.outcomes(scope, cbpOwners).persist(StorageLevel.MEMORY_AND_DISK());
+    // Not cached: it is a filter over the cached parse and the stored files, cheaper to redo than to
+    // encode into Spark's columnar cache (which dominated staging time in profiles).
     Dataset<Row> candidates = stored.filter(col(MONTH).isin(months.toArray()).and(kept))
-        .unionByName(fresh.filter(col(MONTH).isin(months.toArray()))).persist(StorageLevel.MEMORY_AND_DISK());
+        .unionByName(fresh.filter(col(MONTH).isin(months.toArray())));
     index.unpersist();
     return new Decision(months, new TreeSet<>(seedMonths), candidates, decided, changed);
   }
