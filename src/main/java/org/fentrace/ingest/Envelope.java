@@ -23,7 +23,8 @@ final class Envelope {
       .add("sha256", DataTypes.StringType, true)
       .add("fallback_bytes", DataTypes.LongType, false)
       .add("syntax_error", DataTypes.StringType, true)
-      .add("read_error", DataTypes.StringType, true);
+      .add("read_error", DataTypes.StringType, true)
+      .add("earliest_future_date", DataTypes.DateType, true);
 
   static final StructType SCHEMA = new StructType()
       .add("kind", DataTypes.StringType, false)
@@ -49,8 +50,9 @@ final class Envelope {
     return RowFactory.create(REJECT, file, line, null, null, null, rejected, null);
   }
 
-  static Row stats(int file, long rowsRead, String sha256, long fallbackBytes, String syntaxError, String readError) {
-    return RowFactory.create(STATS, file, 0L, null, null, null, null,
-        RowFactory.create(rowsRead, sha256, fallbackBytes, syntaxError, readError));
+  static Row stats(int file, long rowsRead, String sha256, long fallbackBytes, String syntaxError, String readError,
+      java.time.LocalDate earliestFutureDate) {
+    return RowFactory.create(STATS, file, 0L, null, null, null, null, RowFactory.create(rowsRead, sha256, fallbackBytes,
+        syntaxError, readError, earliestFutureDate == null ? null : java.sql.Date.valueOf(earliestFutureDate)));
   }
 }

@@ -50,6 +50,7 @@ final class FileParser implements FlatMapFunction<LandingFile, Row> {
     private CsvFileReader reader;
     private RecordNormalizer normalizer;
     private long rowsRead;
+    private java.time.LocalDate earliestFutureDate;
     private boolean done;
     private Row next;
 
@@ -108,7 +109,7 @@ final class FileParser implements FlatMapFunction<LandingFile, Row> {
       } catch (IOException | UncheckedIOException e) {
         readError = readError == null ? e.toString() : readError;
       }
-      return Envelope.stats(file.index(), rowsRead, sha, fallback, syntax, readError);
+      return Envelope.stats(file.index(), rowsRead, sha, fallback, syntax, readError, earliestFutureDate);
     }
 
     private Row toEnvelope(RawRecord record) {
@@ -129,6 +130,9 @@ final class FileParser implements FlatMapFunction<LandingFile, Row> {
           case REJECTED -> throw new IllegalStateException("a normalizer produced a rejected row");
         };
       } catch (RowRejectedException e) {
+        if (e.futureDate() != null && (earliestFutureDate == null || e.futureDate().isBefore(earliestFutureDate))) {
+          earliestFutureDate = e.futureDate();
+        }
         return reject(record, e.reason(), e.field(), e.getMessage());
       }
     }

@@ -11,8 +11,9 @@ import org.fentrace.state.Ledger;
  * What changed in the landing folder since the ledger was written. Pure Java.
  *
  * <p>A file is unchanged when its size and modification time equal the ledger's; it is read again when
- * they differ, and also when it had rows rejected as after the run date and the run date has moved
- * since (those rows may be valid now, as they would be in a clean run). A file in the ledger but gone
+ * they differ, and also when it had rows rejected as after the run date and the run date has now reached
+ * the earliest of those dates (such a row may be valid now, as it would be in a clean run; a row dated
+ * 2099 does not make the file be read every night). A file in the ledger but gone
  * from the landing folder keeps its rows unless pruning is asked for.
  *
  * @param toRead new and changed files, to parse
@@ -37,7 +38,7 @@ public record LandingDiff(List<LandingFile> toRead, List<LandingFile> unchanged,
       if (e == null) {
         toRead.add(f);
       } else if (e.size() == f.size() && e.modificationTime() == f.modificationTime()
-          && (e.futureRejects() == 0 || e.runDate().equals(runDate.toString()))) {
+          && (e.recheckOn() == null || runDate.isBefore(java.time.LocalDate.parse(e.recheckOn())))) {
         unchanged.add(f);
       } else {
         toRead.add(f);

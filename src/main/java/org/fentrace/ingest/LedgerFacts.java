@@ -34,7 +34,7 @@ final class LedgerFacts {
 
   static Ledger.Entry provisional(LandingFile f, IngestAction.Options o) {
     return new Ledger.Entry(f.relativePath(), f.header().format().id(), f.size(), f.modificationTime(), null, o.runId(),
-        o.runDate().toString(), Map.of(), Map.of(), 0);
+        o.runDate().toString(), Map.of(), Map.of(), null);
   }
 
   static LedgerFacts collect(Dataset<Row> envelopes, List<LandingFile> toRead) {
@@ -88,7 +88,7 @@ final class LedgerFacts {
       months.getOrDefault(f.index(), Map.of()).forEach((table, set) -> m.put(table, List.copyOf(set)));
       out.add(new Ledger.Entry(f.relativePath(), f.header().format().id(), f.size(), f.modificationTime(),
           s == null ? null : s.getString(1), o.runId(), o.runDate().toString(), m, cbp.getOrDefault(f.index(), Map.of()),
-          reasons(f.index()).getOrDefault("FUTURE_DATE", 0L)));
+          s == null || s.isNullAt(5) ? null : s.getDate(5).toLocalDate().toString()));
     }
     return out;
   }

@@ -59,7 +59,7 @@ public record NormalizerSettings(
 
   public LocalDate checkRange(LocalDate d, String field) {
     if (d.isAfter(runDate)) {
-      throw new RowRejectedException(RejectReason.FUTURE_DATE, field, field + " " + d + " is after the run date " + runDate);
+      throw new RowRejectedException(RejectReason.FUTURE_DATE, field, field + " " + d + " is after the run date " + runDate, d);
     }
     if (d.isBefore(earliestDate)) {
       throw new RowRejectedException(RejectReason.DATE_OUT_OF_RANGE, field, field + " " + d + " is before " + earliestDate);

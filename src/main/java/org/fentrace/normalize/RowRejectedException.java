@@ -8,11 +8,23 @@ public final class RowRejectedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final RejectReason reason;
   private final String field;
+  private final java.time.LocalDate futureDate;
 
   public RowRejectedException(RejectReason reason, String field, String problem) {
+    this(reason, field, problem, null);
+  }
+
+  /** A rejection as {@link RejectReason#FUTURE_DATE}, remembering the date so the file can be re-read once it has passed. */
+  public RowRejectedException(RejectReason reason, String field, String problem, java.time.LocalDate futureDate) {
     super(problem + "; " + reason.hint(), null, false, false);
     this.reason = reason;
     this.field = field;
+    this.futureDate = futureDate;
+  }
+
+  /** For FUTURE_DATE rejections: the date that was after the run date; else null. */
+  public java.time.LocalDate futureDate() {
+    return futureDate;
   }
 
   public RejectReason reason() {

@@ -34,10 +34,11 @@ public final class Ledger {
    * @param months event months (yyyy-MM) of its normalized rows, per table ("seizures"/"shipments")
    * @param cbpCoverage for CBP files: fiscal year to its latest month (yyyy-MM-dd, first day) in the file
    * @param runDate the run date it was read with (dates after it were rejected as FUTURE_DATE)
-   * @param futureRejects rows rejected as FUTURE_DATE: such a file is read again on a later run date
+   * @param recheckOn the earliest date rejected as after the run date (FUTURE_DATE), or null: from that run
+   *     date on, the row may be valid, so the file is read again (once the date has passed, not every night)
    */
   public record Entry(String path, String format, long size, long modificationTime, String sha256, String runId,
-      String runDate, Map<String, List<String>> months, Map<String, String> cbpCoverage, long futureRejects) {}
+      String runDate, Map<String, List<String>> months, Map<String, String> cbpCoverage, String recheckOn) {}
 
   private final Map<String, Entry> entries;
 
