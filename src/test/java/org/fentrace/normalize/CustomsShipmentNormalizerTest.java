@@ -1,6 +1,8 @@
 package org.fentrace.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fentrace.normalize.RowAssertions.assertRow;
+import static org.fentrace.normalize.RowAssertions.fields;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.math.BigDecimal;
@@ -54,23 +56,6 @@ class CustomsShipmentNormalizerTest {
 
   private static RowRejectedException reject(String... values) {
     return catchThrowableOfType(RowRejectedException.class, () -> normalize(values));
-  }
-
-  private static Map<String, Object> fields(Object... kv) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
-    }
-    return m;
-  }
-
-  /** Every field of the row: those in {@code expected} have their value, all others are null. */
-  static void assertRow(TableRow row, Map<String, Object> expected) {
-    List<String> names = row.table().fieldNames();
-    assertThat(names).containsAll(expected.keySet());
-    for (String f : names) {
-      assertThat(row.get(f)).as(f).isEqualTo(expected.get(f));
-    }
   }
 
   @Test
