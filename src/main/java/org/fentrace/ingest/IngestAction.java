@@ -22,6 +22,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.fentrace.aggregates.AggregateStore;
 import org.fentrace.normalize.NormalizationContext;
 import org.fentrace.routes.RouteAttribution;
 import org.fentrace.routes.RouteRules;
@@ -68,6 +69,7 @@ public final class IngestAction {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Warehouse warehouse = new Warehouse(options.warehouse(), jsc.hadoopConfiguration());
     CandidateStore store = new CandidateStore(spark, warehouse);
+    AggregateStore aggregates = new AggregateStore(spark, warehouse);
     long t = System.nanoTime();
     List<LandingFile> scanned = new LandingScanner(jsc.hadoopConfiguration()).scan(options.landing());
     Ledger before = Ledger.load(warehouse);
@@ -117,9 +119,9 @@ public final class IngestAction {
         Dataset<Row> routedSeizures = RouteAttribution.seizures(seizures.published().drop(MONTH), links, options.routeRules())
             .withColumn(MONTH, CandidateStore.month());
         List<PartitionPublisher.Move> moves = new ArrayList<>();
-        moves.addAll(stageTable(store, routedShips, WarehouseTable.SHIPMENTS, ships.months(), staging,
+        moves.addAll(stageTable(store, aggregates, routedShips, WarehouseTable.SHIPMENTS, ships.months(), staging,
             warehouse.table("shipments"), rewritten));
-        moves.addAll(stageTable(store, routedSeizures, WarehouseTable.SEIZURES, seizures.months(), staging,
+        moves.addAll(stageTable(store, aggregates, routedSeizures, WarehouseTable.SEIZURES, seizures.months(), staging,
             warehouse.table("seizures"), rewritten));
         moves.addAll(stageCandidates(store, ships, staging, warehouse, WarehouseTable.SHIPMENTS));
         moves.addAll(stageCandidates(store, seizures, staging, warehouse, WarehouseTable.SEIZURES));
@@ -157,13 +159,22 @@ public final class IngestAction {
     return envelopes.filter(col("kind").equalTo(kind)).select(struct + ".*").withColumn(MONTH, CandidateStore.month());
   }
 
-  private List<PartitionPublisher.Move> stageTable(CandidateStore store, Dataset<Row> rows, WarehouseTable table,
-      Set<String> months, Path staging, Path live, Map<String, List<String>> rewritten) throws IOException {
+  /**
+   * Stages the rewritten months of a table, then its monthly aggregates recomputed from the staged
+   * partitions only (a narrow re-read of this night's months, not of the history).
+   */
+  private List<PartitionPublisher.Move> stageTable(CandidateStore store, AggregateStore aggregates, Dataset<Row> rows,
+      WarehouseTable table, Set<String> months, Path staging, Path live, Map<String, List<String>> rewritten)
+      throws IOException {
     spark.sparkContext().setJobDescription("fentrace ingest: stage " + months.size() + " month(s) of " + table.tableName());
     Path target = new Path(staging, table.tableName());
     Set<String> written = months.isEmpty() ? Set.of() : store.writePartitions(rows, target);
     rewritten.put(table.tableName(), months.stream().map(m -> MONTH + "=" + m).toList());
-    return PartitionPublisher.partitionMoves(target, live, MONTH, months, written);
+    List<PartitionPublisher.Move> moves = new ArrayList<>(PartitionPublisher.partitionMoves(target, live, MONTH, months, written));
+    Dataset<Row> staged = written.isEmpty() ? null
+        : spark.read().schema(CandidateStore.withMonth(table)).parquet(target.toString());
+    moves.addAll(aggregates.stageMonths(table, staged, months, staging));
+    return moves;
   }
 
   private List<PartitionPublisher.Move> stageCandidates(CandidateStore store, Decider.Decision d, Path staging,

@@ -107,7 +107,7 @@ public final class ReportAction {
     }
   }
 
-  /** Reads the warehouse and renders the page, writing nothing. */
+  /** Reads the warehouse and renders the page, writing nothing (but a monthly aggregate missing until now). */
   public Computed compute(Warehouse warehouse) throws IOException {
     long t = System.nanoTime();
     PolicyEvents.Loaded events = PolicyEvents.load(policyEvents, spark.sparkContext().hadoopConfiguration());
@@ -116,7 +116,7 @@ public final class ReportAction {
         Manifests.text(manifest, "", "run_id"), Manifests.text(manifest, "", "reference_data", "route_rules_version"),
         Manifests.text(manifest, "", "reference_data", "route_rules_sha256"),
         Manifests.text(manifest, "", "reference_data", "route_rules_source"), List.of());
-    ReportInputs inputs = new ReportInputs(spark, warehouse, options.runDate(),
+    ReportInputs inputs = new ReportInputs(spark, warehouse, options.runDate(), options.runId(),
         what -> spark.sparkContext().setJobDescription("fentrace report: " + what));
     ReportData data = ReportDataReader.read(inputs, warehouse, manifest, run, events);
     t = lap("read", t);

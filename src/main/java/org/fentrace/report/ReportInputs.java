@@ -1,14 +1,11 @@
 package org.fentrace.report;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.to_date;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -20,15 +17,17 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.fentrace.aggregates.AggregateStore;
+import org.fentrace.aggregates.MonthlyAggregate;
 import org.fentrace.trends.TrendsAction;
 import org.fentrace.trends.Vocabulary;
 import org.fentrace.warehouse.Warehouse;
 
 /**
  * Reads what the report needs from the warehouse. The trend tables are small (months x routes x
- * classes) and are collected whole, filtered to the rows the report shows; {@code seizures},
- * {@code shipments} and {@code rejected} are aggregated by Spark first (one scan each) and only the
- * aggregates are collected. A missing table reads as no rows. {@code describe} labels each Spark job.
+ * classes) and are collected whole, filtered to the rows the report shows; {@code seizures} and
+ * {@code shipments} are read through their monthly aggregates ({@link AggregateStore}), never scanned;
+ * the (small) quarantine is counted by Spark. A missing table reads as no rows. {@code describe} labels each Spark job.
  */
 final class ReportInputs {
   static final List<String> FAMILY = Vocabulary.FENTANYL_FAMILY;
@@ -36,12 +35,14 @@ final class ReportInputs {
   private final SparkSession spark;
   private final Warehouse warehouse;
   private final LocalDate runDate;
+  private final String runId;
   private final Consumer<String> describe;
 
-  ReportInputs(SparkSession spark, Warehouse warehouse, LocalDate runDate, Consumer<String> describe) {
+  ReportInputs(SparkSession spark, Warehouse warehouse, LocalDate runDate, String runId, Consumer<String> describe) {
     this.spark = spark;
     this.warehouse = warehouse;
     this.runDate = runDate;
+    this.runId = runId;
     this.describe = describe;
   }
 
@@ -64,40 +65,30 @@ final class ReportInputs {
   /**
    * Seizures at the grain every data-quality and confidence figure needs: source format and file, fiscal
    * year, route, route confidence, rule version, fentanyl family or not; with first and last date, rows,
-   * events and kg. Rows after the run date's month are left out, as in the trend tables.
+   * events and kg. Summed from the monthly aggregate (never a scan of the table); months after the run
+   * date's month are left out, as in the trend tables.
    */
   List<Row> seizureAggregates() throws IOException {
-    Dataset<Row> s = table("seizures");
-    if (s == null) {
-      return List.of();
-    }
-    describe.accept("aggregate seizures by source, fiscal year, route and confidence");
-    return s.filter(col("event_date").leq(to_date(lit(YearMonth.from(runDate).atEndOfMonth().toString()))))
-        .select(col("source_format"), col("source_file"), col("fiscal_year"),
-            coalesce(col("route"), lit(Vocabulary.UNATTRIBUTED)).as("route"),
-            coalesce(col("route_confidence"), lit("NONE")).as("route_confidence"),
-            coalesce(regexp_extract(col("route_rule"), "@([^@#]*)(#[0-9a-f]*)?$", 1), lit("")).as("rule_version"),
-            col("substance_class").isin(FAMILY.toArray()).as("family"),
-            col("event_date"), col("event_count"), col("quantity_kg"))
-        .groupBy("source_format", "source_file", "fiscal_year", "route", "route_confidence", "rule_version", "family")
-        .agg(min("event_date").as("first_date"), max("event_date").as("last_date"), count(lit(1)).as("rows"),
-            sum("event_count").as("events"), sum("quantity_kg").as("kg"))
+    Dataset<Row> cells = aggregate(MonthlyAggregate.SEIZURE_SOURCES);
+    describe.accept("sum seizures by source, fiscal year, route and confidence");
+    return cells.groupBy("source_format", "source_file", "fiscal_year", "route", "route_confidence", "rule_version", "family")
+        .agg(min("first_date").as("first_date"), max("last_date").as("last_date"), sum("rows").as("rows"),
+            sum("events").as("events"), sum("quantity_kg").as("kg"))
         .collectAsList();
   }
 
-  /** Pill press and die shipment lines by route and route confidence. */
+  /** Pill press and die shipment lines by route and route confidence (groups with at least one line). */
   List<Row> pillPressConfidence() throws IOException {
-    Dataset<Row> s = table("shipments");
-    if (s == null) {
-      return List.of();
-    }
-    describe.accept("count pill press shipment lines by route and confidence");
-    return s.filter(col("goods_class").equalTo(Vocabulary.PILL_PRESS))
-        .filter(col("event_date").leq(to_date(lit(YearMonth.from(runDate).atEndOfMonth().toString()))))
-        .groupBy(coalesce(col("route"), lit(Vocabulary.UNATTRIBUTED)).as("route"),
-            coalesce(col("route_confidence"), lit("NONE")).as("route_confidence"))
-        .agg(count(lit(1)).as("lines"))
+    Dataset<Row> cells = aggregate(MonthlyAggregate.SHIPMENT_CELLS);
+    describe.accept("sum pill press shipment lines by route and confidence");
+    return cells.groupBy("route", "route_confidence")
+        .agg(sum("press_lines").as("lines"))
+        .filter(col("lines").gt(0))
         .collectAsList();
+  }
+
+  private Dataset<Row> aggregate(MonthlyAggregate a) throws IOException {
+    return new AggregateStore(spark, warehouse).read(a, YearMonth.from(runDate), runId);
   }
 
   /** The quarantine counted by source file and reason code. */

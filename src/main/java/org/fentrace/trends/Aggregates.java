@@ -2,26 +2,24 @@ package org.fentrace.trends;
 
 import static org.apache.spark.sql.functions.bool_or;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The Spark half of the trends: one aggregation per input, at the finest grain any trend table needs,
- * collected to the driver. The results are bounded by months x vocabularies (a few thousand rows for
- * a decade), not by the number of seizures, so everything downstream is plain Java.
+ * The Spark half of the trends: the monthly aggregates ({@link org.fentrace.aggregates.MonthlyAggregate}) summed to the grain
+ * each trend table needs and collected to the driver. They are bounded by months x vocabularies (a few
+ * thousand rows for a decade), not by the number of seizures, so everything downstream is plain Java.
  */
 final class Aggregates {
+  private static final String MONTH = org.fentrace.aggregates.AggregateStore.MONTH;
+
   private Aggregates() {}
 
   /** Seizures summed per month, route, substance class, form and conveyance. */
@@ -35,30 +33,31 @@ final class Aggregates {
   /** Shipment lines per month and route: {@code pressLines} and their weight count PILL_PRESS lines only. */
   record ShipmentCell(YearMonth month, String route, long pressLines, BigDecimal pressWeightKg) {}
 
-  static List<SeizureCell> seizureCells(Dataset<Row> seizures) {
-    return seizures.groupBy("month", "route", "substance_class", "form", "conveyance")
-        .agg(sum(col("event_count").cast("bigint")), sum(col("quantity_kg")), sum(col("dosage_units")))
+  /** The monthly seizure cells, already at this grain: read as they are. */
+  static List<SeizureCell> seizureCells(Dataset<Row> cells) {
+    return cells.select(col(MONTH), col("route"), col("substance_class"), col("form"), col("conveyance"),
+            col("events"), col("quantity_kg"), col("dosage_units"))
         .collectAsList().stream()
         .map(r -> new SeizureCell(YearMonth.parse(r.getString(0)), r.getString(1), r.getString(2), r.getString(3),
             r.getString(4), longOrZero(r, 5), decimalOrZero(r, 6), longOrZero(r, 7)))
         .toList();
   }
 
-  static List<AnalogCell> analogCells(Dataset<Row> seizures) {
-    return seizures.filter(col("substance_class").equalTo(Vocabulary.FENTANYL_ANALOG))
-        .groupBy("substance_name")
-        .agg(min(col("month")), max(col("month")), sum(col("event_count").cast("bigint")), sum(col("quantity_kg")),
-            sum(col("dosage_units")), bool_or(col("substance_unlisted")))
+  /** The monthly analog cells summed over every month: first and last month seen, totals, ever unlisted. */
+  static List<AnalogCell> analogCells(Dataset<Row> cells) {
+    return cells.groupBy("substance_name")
+        .agg(min(col(MONTH)), max(col(MONTH)), sum(col("events")), sum(col("quantity_kg")),
+            sum(col("dosage_units")), bool_or(col("unlisted")))
         .collectAsList().stream()
         .map(r -> new AnalogCell(r.getString(0), YearMonth.parse(r.getString(1)), YearMonth.parse(r.getString(2)),
             longOrZero(r, 3), decimalOrZero(r, 4), longOrZero(r, 5), !r.isNullAt(6) && r.getBoolean(6)))
         .toList();
   }
 
-  static List<ShipmentCell> shipmentCells(Dataset<Row> shipments) {
-    Column press = col("goods_class").equalTo(Vocabulary.PILL_PRESS);
-    return shipments.groupBy("month", "route")
-        .agg(count(when(press, lit(1))), sum(when(press, col("gross_weight_kg"))))
+  /** The monthly shipment cells summed over route confidence. */
+  static List<ShipmentCell> shipmentCells(Dataset<Row> cells) {
+    return cells.groupBy(MONTH, "route")
+        .agg(sum(col("press_lines")), sum(col("press_weight_kg")))
         .collectAsList().stream()
         .map(r -> new ShipmentCell(YearMonth.parse(r.getString(0)), r.getString(1), longOrZero(r, 2),
             decimalOrZero(r, 3)))

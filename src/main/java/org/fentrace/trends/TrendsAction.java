@@ -18,6 +18,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.fentrace.aggregates.AggregateStore;
+import org.fentrace.aggregates.MonthlyAggregate;
 import org.fentrace.trends.Aggregates.AnalogCell;
 import org.fentrace.trends.Aggregates.SeizureCell;
 import org.fentrace.trends.Aggregates.ShipmentCell;
@@ -29,12 +31,13 @@ import org.slf4j.LoggerFactory;
  * Recomputes the trend tables of the warehouse from {@code seizures} and {@code shipments} and writes
  * the CSV exports (issue 3, items 4 and 5).
  *
- * <p>{@link #compute} does the reading: Spark scans {@code seizures} and {@code shipments} once each and
- * aggregates them at the finest grain any table needs (month x route x class x form x conveyance;
- * analogs by name; shipments by month and route). Those aggregates are bounded by months x
- * vocabularies, not by the number of seizures, so they are collected and every table (dense grids,
- * shares, statistics, lead changes, analog flags) is built on the driver in plain Java, sorted by its
- * keys. {@link #execute} then writes each table to {@code WAREHOUSE/_staging/<runId>/<table>} as one
+ * <p>{@link #compute} does the reading: the monthly aggregates ingestion keeps beside the tables
+ * ({@link AggregateStore}: month x route x class x form x conveyance; analogs by month and name;
+ * shipments by month and route), never the tables themselves, so a night's trends cost does not grow
+ * with the rows of history. An aggregate missing (a new warehouse, or one older than the aggregates)
+ * is built once from its table. Those aggregates are bounded by months x vocabularies, so they are
+ * collected and every table (dense grids, shares, statistics, lead changes, analog flags) is built on
+ * the driver in plain Java, sorted by its keys. Months after the run date's month are left out. {@link #execute} then writes each table to {@code WAREHOUSE/_staging/<runId>/<table>} as one
  * unpartitioned Parquet file (the tables are small and rewritten whole on every run), publishes them
  * with {@link Warehouse#publish} (two renames each), and writes {@code exports/route_monthly.csv} and
  * {@code exports/route_fiscal_year.csv} from the same rows.
@@ -167,18 +170,23 @@ public final class TrendsAction {
   }
 
   /**
-   * Computes every trend table without writing anything: Spark aggregates {@code seizures} and
-   * {@code shipments} at the finest grain the tables need and collects the (small) result, then the
-   * dense tables, statistics, lead changes and analog flags are built on the driver in plain Java.
+   * Computes every trend table without writing any of them (a missing monthly aggregate is built and
+   * published first): the monthly aggregates are summed to the grain each table needs and collected,
+   * then the dense tables, statistics, lead changes and analog flags are built on the driver in plain Java.
    */
   public Computed compute(Warehouse warehouse) throws IOException {
     YearMonth runMonth = YearMonth.from(options.runDate());
-    describe("aggregate seizures by month, route, class, form and conveyance");
-    List<SeizureCell> cells = Aggregates.seizureCells(TrendInputs.seizures(spark, warehouse, runMonth));
-    describe("aggregate fentanyl analogs by substance");
-    List<AnalogCell> analogs = Aggregates.analogCells(TrendInputs.seizures(spark, warehouse, runMonth));
-    describe("aggregate shipments by month and route");
-    List<ShipmentCell> shipments = Aggregates.shipmentCells(TrendInputs.shipments(spark, warehouse, runMonth));
+    AggregateStore store = new AggregateStore(spark, warehouse);
+    store.ensureAll(options.runId());
+    describe("read the monthly seizure cells");
+    List<SeizureCell> cells = Aggregates.seizureCells(
+        store.read(MonthlyAggregate.SEIZURE_CELLS, runMonth, options.runId()));
+    describe("sum fentanyl analogs by substance");
+    List<AnalogCell> analogs = Aggregates.analogCells(
+        store.read(MonthlyAggregate.ANALOG_CELLS, runMonth, options.runId()));
+    describe("sum shipments by month and route");
+    List<ShipmentCell> shipments = Aggregates.shipmentCells(
+        store.read(MonthlyAggregate.SHIPMENT_CELLS, runMonth, options.runId()));
     Set<String> previousAnalogs = previousAnalogNames(warehouse);
 
     // Without seizures (shipments) every list of values is empty, so every grid is empty: tables with
@@ -220,10 +228,11 @@ public final class TrendsAction {
 
   /** Names in the current analog_watch (read before it is replaced), or null when there is none. */
   private Set<String> previousAnalogNames(Warehouse warehouse) throws IOException {
-    Dataset<Row> previous = TrendInputs.previous(spark, warehouse, ANALOG_WATCH);
-    if (previous == null) {
+    Path path = warehouse.table(ANALOG_WATCH);
+    if (!Warehouse.holdsParquet(warehouse.fs(), path)) {
       return null;
     }
+    Dataset<Row> previous = spark.read().parquet(path.toString());
     describe("read the previous analog_watch");
     Set<String> names = new HashSet<>();
     for (Row r : previous.select("substance_name").collectAsList()) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.fentrace.state.FaultInjection;
 import org.fentrace.testing.Pipelines;
+import org.fentrace.testing.WarehouseComparison;
 import org.fentrace.testing.WarehouseContents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,5 +118,8 @@ class WeekOfNightsTest {
     var once = Pipelines.run(landing, clean, LocalDate.of(2024, 6, 7));
     assertThat(once.exitCode()).isEqualTo(3);
     WarehouseContents.assertSame(clean, wh);
+    // The monthly aggregates kept night by night (trends and the report read only them) equal the
+    // aggregates of the final tables computed from scratch.
+    WarehouseComparison.assertAggregatesMatchTables(wh.toString());
   }
 }

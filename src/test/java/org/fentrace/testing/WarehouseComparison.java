@@ -24,12 +24,18 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.fentrace.aggregates.AggregateStore;
+import org.fentrace.aggregates.MonthlyAggregate;
+import org.fentrace.warehouse.SparkSchemas;
 
 /**
  * Asserts that two warehouses (any Hadoop URI: local path, hdfs://) hold the same results: the same
  * tables with the same schemas and the same rows (as multisets, run_id columns left out; collected to
  * the driver, which suits test-sized warehouses) and
- * byte-identical exports/*.csv. Run manifests, staging and other {@code _*} folders are not compared.
+ * byte-identical exports/*.csv, and the same monthly aggregates ({@code _state/aggregates}). Run
+ * manifests, staging and the other {@code _*} folders are not compared.
  */
 public final class WarehouseComparison {
   public static final List<String> CONTRACT_TABLES = List.of("seizures", "shipments", "rejected");
@@ -55,21 +61,74 @@ public final class WarehouseComparison {
     for (String table : tables) {
       Dataset<Row> e = withoutRunIds(spark.read().parquet(expected + "/" + table));
       Dataset<Row> a = withoutRunIds(spark.read().parquet(actual + "/" + table));
-      assertThat(a.schema().treeString()).as("schema of %s", table).isEqualTo(e.schema().treeString());
-      List<String> ej = sortedJson(e);
-      List<String> aj = sortedJson(a);
-      if (!aj.equals(ej)) {
-        List<String> missing = minus(ej, aj);
-        List<String> extra = minus(aj, ej);
-        throw new AssertionError(String.format("table %s differs: %d rows in %s, %d in %s; %d missing, e.g. %s;"
-            + " %d unexpected, e.g. %s", table, ej.size(), expected, aj.size(), actual, missing.size(),
-            missing.subList(0, Math.min(3, missing.size())), extra.size(), extra.subList(0, Math.min(3, extra.size()))));
-      }
+      assertThat(a.schema().treeString()).as("schema of table %s", table).isEqualTo(e.schema().treeString());
+      List<String> ej = assertSameRows("table " + table, expected, e, actual, a);
       if (requireContractRows && CONTRACT_TABLES.contains(table)) {
         assertThat(ej).as("rows of %s", table).isNotEmpty();
       }
     }
+    assertSameAggregates(expected, actual);
     assertSameExports(expected, actual);
+  }
+
+  /**
+   * The monthly aggregates ({@code _state/aggregates}) of two warehouses hold the same rows: an
+   * aggregate kept up to date night by night equals one built in a single run. One built in only one
+   * of the two is a difference too.
+   */
+  public static void assertSameAggregates(String expected, String actual) throws IOException {
+    SparkSession spark = SharedSpark.session();
+    for (MonthlyAggregate m : MonthlyAggregate.values()) {
+      Path e = aggregate(expected, m);
+      Path a = aggregate(actual, m);
+      assertThat(fs(actual).exists(a)).as("aggregate %s present in %s as in %s", m.storeName(), actual, expected)
+          .isEqualTo(fs(expected).exists(e));
+      if (fs(expected).exists(e)) {
+        assertSameRows("aggregate " + m.storeName(), expected, spark.read().parquet(e.toString()), actual,
+            spark.read().parquet(a.toString()));
+      }
+    }
+  }
+
+  /** Every monthly aggregate of a warehouse equals the same aggregate computed now from its whole table. */
+  public static void assertAggregatesMatchTables(String warehouse) throws IOException {
+    SparkSession spark = SharedSpark.session();
+    for (MonthlyAggregate m : MonthlyAggregate.values()) {
+      Path live = aggregate(warehouse, m);
+      assertThat(fs(warehouse).exists(new Path(live, "_SUCCESS"))).as("aggregate %s in %s", m.storeName(), warehouse)
+          .isTrue();
+      StructType schema = SparkSchemas.structType(m.source()).add(AggregateStore.MONTH, DataTypes.StringType);
+      Dataset<Row> fromTable = m.of(spark.read().schema(schema).parquet(warehouse + "/" + m.source().tableName()));
+      assertSameRows("aggregate " + m.storeName() + " recomputed from " + m.source().tableName(), "the table",
+          fromTable, warehouse, spark.read().parquet(live.toString()));
+    }
+  }
+
+  private static Path aggregate(String warehouse, MonthlyAggregate m) {
+    return new Path(new Path(new Path(new Path(warehouse), "_state"), "aggregates"), m.storeName());
+  }
+
+  /**
+   * Same column names and types (nullability aside: a computed frame and its Parquet file differ
+   * there) and the same rows as multisets, or an AssertionError with examples; returns the expected rows as JSON.
+   */
+  private static List<String> assertSameRows(String what, String expected, Dataset<Row> e, String actual,
+      Dataset<Row> a) {
+    assertThat(columns(a)).as("columns of %s", what).isEqualTo(columns(e));
+    List<String> ej = sortedJson(e);
+    List<String> aj = sortedJson(a);
+    if (!aj.equals(ej)) {
+      List<String> missing = minus(ej, aj);
+      List<String> extra = minus(aj, ej);
+      throw new AssertionError(String.format("%s differs: %d rows in %s, %d in %s; %d missing, e.g. %s;"
+          + " %d unexpected, e.g. %s", what, ej.size(), expected, aj.size(), actual, missing.size(),
+          missing.subList(0, Math.min(3, missing.size())), extra.size(), extra.subList(0, Math.min(3, extra.size()))));
+    }
+    return ej;
+  }
+
+  private static List<String> columns(Dataset<Row> d) {
+    return Arrays.stream(d.schema().fields()).map(f -> f.name() + " " + f.dataType().simpleString()).toList();
   }
 
   /** Top-level folders that hold Parquet files, by name; {@code _*}, {@code .*}, exports and report excluded. */

@@ -1,0 +1,97 @@
+package org.fentrace.aggregates;
+
+import static org.apache.spark.sql.functions.bool_or;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.regexp_extract;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.function.UnaryOperator;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.fentrace.trends.Vocabulary;
+import org.fentrace.warehouse.WarehouseTable;
+
+/**
+ * One per-month summary of a partitioned table, at the finest grain a trend table or a report figure
+ * needs. Every column is additive across months (sums, counts, min and max, or-ed flags), so the
+ * summary of any span of months is a re-aggregation of its months' rows; that is what lets a night
+ * recompute only the months it rewrote (issue 4: "aggregates recomputed for the affected months and
+ * trends from the aggregates").
+ *
+ * <p>Each constant's function takes rows of its table with the {@link AggregateStore#MONTH} column and
+ * returns the aggregate, keyed by that month first. Null route, class, form and conveyance read as
+ * {@code UNATTRIBUTED} or {@code UNKNOWN}, exactly as the trend tables show them.
+ */
+public enum MonthlyAggregate {
+  /** Seizures per month, route, substance class, form and conveyance: the trend tables' cells. */
+  SEIZURE_CELLS("seizure_cells", WarehouseTable.SEIZURES, rows -> rows
+      .groupBy(col(AggregateStore.MONTH), route(), unknownIfNull("substance_class"), unknownIfNull("form"),
+          unknownIfNull("conveyance"))
+      .agg(sum(col("event_count").cast("bigint")).as("events"), sum(col("quantity_kg")).as("quantity_kg"),
+          sum(col("dosage_units")).as("dosage_units"))),
+
+  /** Fentanyl analogs per month and substance name: the analog watch. */
+  ANALOG_CELLS("analog_cells", WarehouseTable.SEIZURES, rows -> rows
+      .filter(col("substance_class").equalTo(Vocabulary.FENTANYL_ANALOG))
+      .groupBy(col(AggregateStore.MONTH), col("substance_name"))
+      .agg(sum(col("event_count").cast("bigint")).as("events"), sum(col("quantity_kg")).as("quantity_kg"),
+          sum(col("dosage_units")).as("dosage_units"), bool_or(col("substance_unlisted")).as("unlisted"))),
+
+  /** Seizures per month and source, fiscal year, route, confidence and rule version: the report's quality figures. */
+  SEIZURE_SOURCES("seizure_sources", WarehouseTable.SEIZURES, rows -> rows
+      .groupBy(col(AggregateStore.MONTH), col("source_format"), col("source_file"), col("fiscal_year"), route(),
+          coalesce(col("route_confidence"), lit("NONE")).as("route_confidence"),
+          coalesce(regexp_extract(col("route_rule"), "@([^@#]*)(#[0-9a-f]*)?$", 1), lit("")).as("rule_version"),
+          col("substance_class").isin(Vocabulary.FENTANYL_FAMILY.toArray()).as("family"))
+      .agg(min("event_date").as("first_date"), max("event_date").as("last_date"), count(lit(1)).as("rows"),
+          sum(col("event_count").cast("bigint")).as("events"), sum("quantity_kg").as("quantity_kg"))),
+
+  /** Shipment lines per month, route and confidence, with the pill press lines and their weight. */
+  SHIPMENT_CELLS("shipment_cells", WarehouseTable.SHIPMENTS, rows -> {
+    Column press = col("goods_class").equalTo(Vocabulary.PILL_PRESS);
+    return rows.groupBy(col(AggregateStore.MONTH), route(),
+            coalesce(col("route_confidence"), lit("NONE")).as("route_confidence"))
+        .agg(count(lit(1)).as("lines"), count(when(press, lit(1))).as("press_lines"),
+            sum(when(press, col("gross_weight_kg"))).as("press_weight_kg"));
+  });
+
+  private final String storeName;
+  private final WarehouseTable source;
+  private final UnaryOperator<Dataset<Row>> compute;
+
+  MonthlyAggregate(String storeName, WarehouseTable source, UnaryOperator<Dataset<Row>> compute) {
+    this.storeName = storeName;
+    this.source = source;
+    this.compute = compute;
+  }
+
+  /** Folder name under {@code _state/aggregates}. */
+  public String storeName() {
+    return storeName;
+  }
+
+  /** The table it summarizes. */
+  public WarehouseTable source() {
+    return source;
+  }
+
+  /** The aggregate of some rows of {@link #source()} (which carry the month column), one row per month and key. */
+  public Dataset<Row> of(Dataset<Row> rowsWithMonth) {
+    return compute.apply(rowsWithMonth);
+  }
+
+  private static Column route() {
+    return coalesce(col("route"), lit(Vocabulary.UNATTRIBUTED)).as("route");
+  }
+
+  private static Column unknownIfNull(String column) {
+    return coalesce(col(column), lit("UNKNOWN")).as(column);
+  }
+}
