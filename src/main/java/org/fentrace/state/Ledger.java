@@ -1,6 +1,9 @@
 package org.fentrace.state;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,12 +64,35 @@ public final class Ledger {
       return empty();
     }
     try (InputStream in = fs.open(p)) {
-      Entry[] list = JSON.readValue(in, Entry[].class);
+      Entry[] list;
+      try {
+        JsonNode tree = JSON.readTree(in);
+        tree.forEach(Ledger::migrate);
+        list = JSON.treeToValue(tree, Entry[].class);
+      } catch (JsonProcessingException e) {
+        throw new IOException("cannot read the ledger " + p + ": " + e.getOriginalMessage()
+            + ". Was it written by a newer fentrace? Run the version that wrote it, or restore _state/ledger.json"
+            + " from a backup.", e);
+      }
       Map<String, Entry> m = new TreeMap<>();
       for (Entry e : list) {
         m.put(e.path(), e);
       }
       return new Ledger(m);
+    }
+  }
+
+  /**
+   * Ledgers written before {@code recheckOn} existed had {@code futureRejects: true} for a file with
+   * rows dated after its run date, re-read whenever the run date changed. Such a file is re-read on the
+   * next day after the run date it was read with, which records its real {@code recheckOn}.
+   */
+  private static void migrate(JsonNode entry) {
+    if (entry instanceof ObjectNode o && o.has("futureRejects")) {
+      JsonNode legacy = o.remove("futureRejects");
+      if (legacy.asBoolean() && !o.hasNonNull("recheckOn") && o.hasNonNull("runDate")) {
+        o.put("recheckOn", java.time.LocalDate.parse(o.get("runDate").asText()).plusDays(1).toString());
+      }
     }
   }
 
