@@ -1,5 +1,6 @@
 package org.fentrace.ingest;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
@@ -17,15 +18,22 @@ import org.apache.spark.storage.StorageLevel;
 import org.fentrace.warehouse.WarehouseTable;
 
 /**
- * Decides, for one table, which months must be rewritten and which candidate rows are published in them.
+ * Decides, for one table, which months must be rewritten and which rows they hold.
  *
- * <p>Months whose candidates change (new rows, rows of replaced files) are the seed. A record with a new
- * or dropped candidate may change its winner, so every month holding a candidate of such a record is
- * rewritten too. Winners are decided over all candidates of the records present in those
- * months, whatever month each candidate is in, so the result equals a clean run's.
+ * <p>Only <em>touched</em> records are decided again: records with a new candidate (this run's rows),
+ * records that lost one (rows of replaced or pruned files), for seizures the records linked to a
+ * touched shipment (their route may change), and every record of a month a CBP file's fiscal-year
+ * ownership can change ({@code wholeMonths}). Any other record has the same candidates as in the
+ * previous run, so its published row stands. The months to rewrite are the seed months (where
+ * candidates change) plus every month holding a candidate of a touched record; each is rewritten as
+ * its live rows of untouched records plus the winners of touched records that fall in it. The result
+ * equals a clean run's, at the cost of the touched records and the rewritten months; the history is
+ * only read through a narrow semi-join against the (broadcast) touched ids.
  */
 final class Decider {
   private static final String MONTH = CandidateStore.MONTH;
+  /** Touched-id sets up to this size are broadcast to the scans of the history instead of shuffling the history. */
+  static final long BROADCAST_MAX_IDS = 500_000;
 
   private final CandidateStore store;
   private final Set<String> replaced;
@@ -44,14 +52,23 @@ final class Decider {
     private final Dataset<Row> candidates;
     private final Dataset<Row> decided;
     private final Dataset<Row> changed;
+    private final Dataset<Row> touched;
+    private final Dataset<Row> touchedIds;
+    private final Dataset<Row> touchedIndex;
+    private final boolean few;
 
+    /** {@code touched} is {@code touchedIds} (the persisted frame) with a broadcast hint when it is small. */
     Decision(Set<String> months, Set<String> changedMonths, Dataset<Row> candidates, Dataset<Row> decided,
-        Dataset<Row> changed) {
+        Dataset<Row> changed, Dataset<Row> touched, Dataset<Row> touchedIds, Dataset<Row> touchedIndex, boolean few) {
       this.months = months;
       this.changedMonths = changedMonths;
       this.candidates = candidates;
       this.decided = decided;
       this.changed = changed;
+      this.touched = touched;
+      this.touchedIds = touchedIds;
+      this.touchedIndex = touchedIndex;
+      this.few = few;
     }
 
     /** Months of the published table to rewrite. */
@@ -68,7 +85,7 @@ final class Decider {
       return candidates.filter(col(MONTH).isin(changedMonths.toArray()));
     }
 
-    /** The rows published in {@link #months()}: winning candidates (route columns not yet set). */
+    /** The winning candidates of the touched records (route columns not yet set); all fall in {@link #months()}. */
     Dataset<Row> published() {
       Dataset<Row> winners = decided.filter(col("outcome").equalTo(Deduplication.NORMALIZED))
           .select("record_id", "source_file", "source_line");
@@ -76,9 +93,23 @@ final class Decider {
           List.of("record_id", "source_file", "source_line")).toSeq(), "left_semi");
     }
 
-    /** The table as it will read after publication: live months outside {@link #months()} plus the new ones. */
+    /** Live rows of {@link #months()} whose record was not touched: they stay as published (routes included). */
+    Dataset<Row> untouched(Dataset<Row> live) {
+      return months.isEmpty() ? live.limit(0)
+          : live.filter(col(MONTH).isin(months.toArray())).join(touched, "record_id", "left_anti");
+    }
+
+    /** The table as it will read after publication: live rows of untouched records plus {@link #published()}. */
     Dataset<Row> publishedAfter(Dataset<Row> live) {
-      return months.isEmpty() ? live : live.filter(not(col(MONTH).isin(months.toArray()))).unionByName(published());
+      return months.isEmpty() ? live : live.join(touched, "record_id", "left_anti").unionByName(published());
+    }
+
+    /**
+     * Keys derived from the touched records (for example the shipment ids their winners link to), with
+     * a broadcast hint when the touched records are few: the same reasoning as {@link Decider#small}.
+     */
+    Dataset<Row> hintIfFew(Dataset<Row> keys) {
+      return few ? broadcast(keys) : keys;
     }
 
     /** Shipment ids of records whose candidates changed: seizures linked to them are re-attributed. */
@@ -100,47 +131,67 @@ final class Decider {
     }
 
     void release() {
-      changed.unpersist();
       decided.unpersist();
+      touchedIndex.unpersist();
+      touchedIds.unpersist();
+      changed.unpersist();
     }
   }
 
   /**
    * @param fresh this run's candidate rows of the table (with the month column)
    * @param seedMonths months whose candidates change
+   * @param wholeMonths months whose every record is decided again (CBP fiscal years whose owner may change)
    * @param linkedShipmentIds for seizures: ids of shipments being rewritten (their seizures are re-attributed), else null
    */
-  Decision decide(WarehouseTable table, Dataset<Row> fresh, Set<String> seedMonths, List<String> cbpOwners,
-      Dataset<Row> linkedShipmentIds) throws IOException {
+  Decision decide(WarehouseTable table, Dataset<Row> fresh, Set<String> seedMonths, Set<String> wholeMonths,
+      List<String> cbpOwners, Dataset<Row> linkedShipmentIds) throws IOException {
     var sc = fresh.sparkSession().sparkContext();
-    sc.setJobDescription("fentrace ingest: find the months of " + table.tableName() + " to rewrite");
+    sc.setJobDescription("fentrace ingest: find the records of " + table.tableName() + " to decide again");
     Dataset<Row> stored = store.stored(table);
     Column kept = replaced.isEmpty() ? lit(true) : not(col("source_file").isin(replaced.toArray()));
-    Dataset<Row> index = CandidateStore.index(stored.filter(kept), table)
-        .unionByName(CandidateStore.index(fresh, table)).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> storedIndex = CandidateStore.index(stored.filter(kept), table);
     // Records whose candidate set changes: this run's rows and the rows of replaced files.
     Dataset<Row> changed = CandidateStore.index(fresh, table).select("record_id", "shipment_id");
     if (!replaced.isEmpty()) {
       changed = changed.union(CandidateStore.index(stored.filter(not(kept)), table).select("record_id", "shipment_id"));
     }
     changed = changed.persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> touchedIds = changed.select("record_id");
+    Dataset<Row> touched = changed.select("record_id");
     if (linkedShipmentIds != null) {
-      touchedIds = touchedIds.union(index.join(linkedShipmentIds, "shipment_id").select("record_id"));
+      touched = touched.union(storedIndex.join(small(linkedShipmentIds), "shipment_id", "left_semi").select("record_id"));
     }
+    if (!wholeMonths.isEmpty()) {
+      touched = touched.union(storedIndex.filter(col(MONTH).isin(wholeMonths.toArray())).select("record_id"));
+    }
+    Dataset<Row> touchedIds = touched.distinct().persist(StorageLevel.MEMORY_AND_DISK());
+    boolean few = touchedIds.count() <= BROADCAST_MAX_IDS;
+    touched = few ? broadcast(touchedIds) : touchedIds;
+    Dataset<Row> touchedIndex = storedIndex.join(touched, "record_id", "left_semi")
+        .unionByName(CandidateStore.index(fresh, table)).persist(StorageLevel.MEMORY_AND_DISK());
     Set<String> months = new TreeSet<>(seedMonths);
-    for (Row r : index.join(touchedIds.distinct(), "record_id").select(MONTH).distinct().collectAsList()) {
+    months.addAll(wholeMonths);
+    for (Row r : touchedIndex.select(MONTH).distinct().collectAsList()) {
       months.add(r.getString(0));
     }
     sc.setJobDescription("fentrace ingest: decide revisions in " + months.size() + " month(s) of " + table.tableName());
-    Dataset<Row> idsInMonths = index.filter(col(MONTH).isin(months.toArray())).select("record_id").distinct();
-    Dataset<Row> scope = index.join(idsInMonths, "record_id").join(rankTable, "source_file");
-    Dataset<Row> decided = Deduplication.outcomes(scope, cbpOwners).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> decided = Deduplication.outcomes(touchedIndex.join(rankTable, "source_file"), cbpOwners)
+        .persist(StorageLevel.MEMORY_AND_DISK());
     // Not cached: it is a filter over the cached parse and the stored files, cheaper to redo than to
     // encode into Spark's columnar cache (which dominated staging time in profiles).
     Dataset<Row> candidates = stored.filter(col(MONTH).isin(months.toArray()).and(kept))
         .unionByName(fresh.filter(col(MONTH).isin(months.toArray())));
-    index.unpersist();
-    return new Decision(months, new TreeSet<>(seedMonths), candidates, decided, changed);
+    return new Decision(months, new TreeSet<>(seedMonths), candidates, decided, changed, touched, touchedIds,
+        touchedIndex, few);
+  }
+
+  /**
+   * The frame with a broadcast hint when it holds at most {@link #BROADCAST_MAX_IDS} rows: a night
+   * touches a few thousand records, and broadcasting them turns each join against the whole history
+   * into a narrow scan with no shuffle. (Spark cannot know the size of a frame built from this run's
+   * parse, so it would otherwise shuffle the history.) A full load keeps the ordinary join.
+   */
+  static Dataset<Row> small(Dataset<Row> ids) {
+    return ids.count() <= BROADCAST_MAX_IDS ? broadcast(ids) : ids;
   }
 }

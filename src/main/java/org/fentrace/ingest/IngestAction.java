@@ -102,22 +102,30 @@ public final class IngestAction {
       Decider decider = new Decider(store, diff.replaced(), rankTable);
       Set<String> shipmentMonths0 = facts.affectedMonths(WarehouseTable.SHIPMENTS, before, diff.replaced());
       Decider.Decision ships = decider.decide(WarehouseTable.SHIPMENTS, newRows(envelopes, Envelope.SHIPMENT, "shipment"),
-          shipmentMonths0, List.of(), null);
+          shipmentMonths0, Set.of(), List.of(), null);
       Set<String> seizureMonths0 = facts.affectedMonths(WarehouseTable.SEIZURES, before, diff.replaced());
-      seizureMonths0.addAll(LedgerFacts.cbpYearMonths(before, after, toRead, diff.replaced()));
+      Set<String> cbpYearMonths = LedgerFacts.cbpYearMonths(before, after, toRead, diff.replaced());
+      seizureMonths0.addAll(cbpYearMonths);
       Decider.Decision seizures = decider.decide(WarehouseTable.SEIZURES, newRows(envelopes, Envelope.SEIZURE, "seizure"),
-          seizureMonths0, owners, ships.touchedShipmentIds());
+          seizureMonths0, cbpYearMonths, owners, ships.touchedShipmentIds());
       t = lap("decide_revisions", t);
 
       boolean changes = !toRead.isEmpty() || !diff.replaced().isEmpty();
       Map<String, List<String>> rewritten = new LinkedHashMap<>();
       if (changes) {
         Path staging = warehouse.staging(options.runId());
-        Dataset<Row> links = ships.publishedAfter(store.published(WarehouseTable.SHIPMENTS)).drop(MONTH);
+        // Rewritten months = live rows of untouched records (kept as published) + routed winners of touched ones.
+        Dataset<Row> liveShips = store.published(WarehouseTable.SHIPMENTS);
         Dataset<Row> routedShips = RouteAttribution.shipments(ships.published().drop(MONTH), options.routeRules())
-            .withColumn(MONTH, CandidateStore.month());
-        Dataset<Row> routedSeizures = RouteAttribution.seizures(seizures.published().drop(MONTH), links, options.routeRules())
-            .withColumn(MONTH, CandidateStore.month());
+            .withColumn(MONTH, CandidateStore.month()).unionByName(ships.untouched(liveShips));
+        Dataset<Row> newSeizures = seizures.published().drop(MONTH);
+        // Only the shipments these seizures link to: a broadcast semi-join, not a shuffle of every shipment.
+        Dataset<Row> links = ships.publishedAfter(liveShips).drop(MONTH).join(
+            seizures.hintIfFew(newSeizures.select("shipment_id").filter(col("shipment_id").isNotNull()).distinct()),
+            "shipment_id", "left_semi");
+        Dataset<Row> routedSeizures = RouteAttribution.seizures(newSeizures, links, options.routeRules())
+            .withColumn(MONTH, CandidateStore.month())
+            .unionByName(seizures.untouched(store.published(WarehouseTable.SEIZURES)));
         List<PartitionPublisher.Move> moves = new ArrayList<>();
         moves.addAll(stageTable(store, aggregates, routedShips, WarehouseTable.SHIPMENTS, ships.months(), staging,
             warehouse.table("shipments"), rewritten));
