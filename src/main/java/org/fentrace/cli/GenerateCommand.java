@@ -31,15 +31,30 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--first-day", defaultValue = "2018-10-01", description = "First day covered (default ${DEFAULT-VALUE}).")
   LocalDate firstDay;
 
-  @Option(names = "--chunks", defaultValue = "0", description = "Files per format; 0 picks one per ~500,000 rows.")
+  @Option(names = "--chunks", defaultValue = "0",
+      description = "Files per format, written in parallel; 0 picks one per ~500,000 rows. Chunk files of an"
+          + " earlier generation numbered at or above it are removed from --out.")
   int chunks;
+
+  @Option(names = "--bad-row-rate", defaultValue = "" + LandingGenerator.Options.DEFAULT_BAD_ROW_RATE,
+      description = "Share of deliberately bad rows (default ${DEFAULT-VALUE}).")
+  double badRowRate;
+
+  @Option(names = "--shipment-ratio", defaultValue = "" + LandingGenerator.Options.DEFAULT_SHIPMENT_RATIO,
+      description = "Customs shipment rows per seizure row (default ${DEFAULT-VALUE}).")
+  double shipmentRatio;
+
+  @Option(names = "--id-tag", defaultValue = "", paramLabel = "TAG",
+      description = "Capital letters and digits put in every id (SZ<TAG>-0-000000001) so that files generated"
+          + " separately, such as a later day, never reuse an id of earlier ones; default none (SZ0-000000001).")
+  String idTag;
 
   @Override
   public Integer call() throws Exception {
     int c = chunks > 0 ? chunks : (int) Math.max(1, Math.min(64, (rows + 499_999) / 500_000));
     LandingGenerator.Options o;
     try {
-      o = new LandingGenerator.Options(rows, out, seed, firstDay, days, c, 0.005, 0.35);
+      o = new LandingGenerator.Options(rows, out, seed, firstDay, days, c, badRowRate, shipmentRatio, idTag);
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("fentrace generate: " + e.getMessage());
       return Main.EXIT_USAGE;

@@ -55,7 +55,7 @@ final class ChunkWriter {
     Tally tally = new Tally(file, "seizure_events");
     long n = o.seizureRows(chunk);
     SplittableRandom r = new SplittableRandom(Rand.seed(o.seed(), chunk, -1));
-    SeizureMaker maker = new SeizureMaker(timeline, shipments, chunk, o.shipmentRows(chunk), o.shipmentRatio());
+    SeizureMaker maker = new SeizureMaker(timeline, shipments, chunk, o.shipmentRows(chunk), o.shipmentRatio(), o.idTag());
     SeizureFields f = new SeizureFields();
     PriorityQueue<Pending> pending = new PriorityQueue<>(
         Comparator.comparingLong(Pending::due).thenComparingLong(Pending::seq));

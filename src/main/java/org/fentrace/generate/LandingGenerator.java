@@ -43,7 +43,7 @@ public final class LandingGenerator {
    * @param shipmentRatio customs shipment rows per seizure row
    */
   public record Options(long rows, Path outDir, long seed, LocalDate firstDay, int days, int chunks,
-      double badRowRate, double shipmentRatio) {
+      double badRowRate, double shipmentRatio, String idTag) {
     public static final LocalDate DEFAULT_FIRST_DAY = LocalDate.of(2018, 10, 1);
     /** FY2019 to FY2023: 2018-10-01 to 2023-09-30. */
     public static final int DEFAULT_DAYS = 1826;
@@ -82,6 +82,16 @@ public final class LandingGenerator {
       if (!(shipmentRatio >= 0 && shipmentRatio <= 100)) {
         throw new IllegalArgumentException("shipmentRatio must be between 0 and 100, got " + shipmentRatio);
       }
+      idTag = idTag == null ? "" : idTag;
+      if (!idTag.matches("[A-Z0-9]{0,16}")) {
+        throw new IllegalArgumentException("idTag must be up to 16 capital letters and digits, got '" + idTag + "'");
+      }
+    }
+
+    /** Without an id tag: ids as {@code SZ0-000000001}. */
+    public Options(long rows, Path outDir, long seed, LocalDate firstDay, int days, int chunks, double badRowRate,
+        double shipmentRatio) {
+      this(rows, outDir, seed, firstDay, days, chunks, badRowRate, shipmentRatio, "");
     }
 
     /** The defaults for everything but the row count, the folder and the seed. */
@@ -143,6 +153,7 @@ public final class LandingGenerator {
   /** As {@link #generate(Options)} on at most {@code threads} threads; the output is the same for any count. */
   static Summary generate(Options o, int threads) throws IOException {
     Files.createDirectories(o.outDir());
+    removeStaleChunks(o);
     Timeline seizures = seizureTimeline(o);
     Timeline shipments = shipmentTimeline(o);
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, o.chunks())));
@@ -171,6 +182,22 @@ public final class LandingGenerator {
     }
   }
 
+  /**
+   * Chunk files of an earlier generation into the same folder with more chunks would otherwise be
+   * left beside the new ones and ingested with them: {@code seizures-N.csv} and {@code shipments-N.csv}
+   * with N at or above the chunk count are removed (lower ones are overwritten).
+   */
+  private static void removeStaleChunks(Options o) throws IOException {
+    try (var files = Files.list(o.outDir())) {
+      for (Path f : files.toList()) {
+        var m = java.util.regex.Pattern.compile("(?:seizures|shipments)-(\\d{1,9})\\.csv").matcher(f.getFileName().toString());
+        if (m.matches() && Integer.parseInt(m.group(1)) >= o.chunks()) {
+          Files.delete(f);
+        }
+      }
+    }
+  }
+
   /** Writes only chunk {@code chunk}'s two files: the same bytes a full run writes for it. */
   static List<FileSummary> generateChunk(Options o, int chunk) throws IOException {
     if (chunk < 0 || chunk >= o.chunks()) {
@@ -190,7 +217,7 @@ public final class LandingGenerator {
 
   private static List<FileSummary> writeChunk(Options o, Timeline seizures, Timeline shipments, int chunk)
       throws IOException {
-    return ChunkWriter.write(o, seizures, new ShipmentMaker(shipments, o.seed(), o.badRowRate()), chunk);
+    return ChunkWriter.write(o, seizures, new ShipmentMaker(shipments, o.seed(), o.badRowRate(), o.idTag()), chunk);
   }
 
   static final String USAGE = String.join("\n",
@@ -202,6 +229,8 @@ public final class LandingGenerator {
       "  --chunks          files of each kind, written in parallel, default " + Options.DEFAULT_CHUNKS,
       "  --bad-row-rate    share of deliberately bad rows, default " + Options.DEFAULT_BAD_ROW_RATE,
       "  --shipment-ratio  shipment rows per seizure row, default " + Options.DEFAULT_SHIPMENT_RATIO,
+      "  --id-tag          capital letters and digits put in every id (SZ<tag>-0-000000001), so that files",
+      "                    generated separately (a later day) never reuse an id; default none (SZ0-000000001)",
       "  --list-planted    also print each bad row and revision: file, line, id, kind, expected reason");
 
   public static void main(String[] args) {
@@ -251,6 +280,7 @@ public final class LandingGenerator {
     int chunks = Options.DEFAULT_CHUNKS;
     double badRate = Options.DEFAULT_BAD_ROW_RATE;
     double shipmentRatio = Options.DEFAULT_SHIPMENT_RATIO;
+    String idTag = "";
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -263,13 +293,14 @@ public final class LandingGenerator {
         case "--chunks" -> chunks = Integer.parseInt(value(args, ++i, a));
         case "--bad-row-rate" -> badRate = Double.parseDouble(value(args, ++i, a));
         case "--shipment-ratio" -> shipmentRatio = Double.parseDouble(value(args, ++i, a));
+        case "--id-tag" -> idTag = value(args, ++i, a);
         default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
       }
     }
     if (rows == null || out == null || seed == null) {
       throw new IllegalArgumentException("--rows, --out and --seed are required");
     }
-    return new Options(rows, out, seed, firstDay, days, chunks, badRate, shipmentRatio);
+    return new Options(rows, out, seed, firstDay, days, chunks, badRate, shipmentRatio, idTag);
   }
 
   private static String value(String[] args, int i, String flag) {

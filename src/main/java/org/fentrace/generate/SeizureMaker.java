@@ -57,7 +57,11 @@ final class SeizureMaker {
   private final long shipmentsInChunk;
   private final double shipmentRatio;
 
-  SeizureMaker(Timeline timeline, ShipmentMaker shipments, int chunk, long shipmentsInChunk, double shipmentRatio) {
+  private final String idTag;
+
+  SeizureMaker(Timeline timeline, ShipmentMaker shipments, int chunk, long shipmentsInChunk, double shipmentRatio,
+      String idTag) {
+    this.idTag = idTag;
     this.timeline = timeline;
     this.shipments = shipments;
     this.chunk = chunk;
@@ -72,7 +76,7 @@ final class SeizureMaker {
    */
   void next(SplittableRandom r, long k, SeizureFields f) {
     f.clear();
-    f.id = ShipmentCore.id("SZ", chunk, k);
+    f.id = ShipmentCore.id("SZ", idTag, chunk, k);
     f.dateStyle = Vocabulary.dateStyle(r);
     long j = (long) (k * shipmentRatio);
     if (shipmentRatio > 0 && j < shipmentsInChunk && (k == 0 || (long) ((k - 1) * shipmentRatio) < j)) {

@@ -70,7 +70,7 @@ final class ShipmentCore {
   private static final String[] INDIAN_PRECURSORS = {"4-AP", "NPP", "1-boc-4-AP"};
 
   /** Draws the facts of shipment {@code index} of {@code chunk} from {@code r}, a stream of its own. */
-  static ShipmentCore generate(Timeline timeline, SplittableRandom r, int chunk, long index) {
+  static ShipmentCore generate(Timeline timeline, SplittableRandom r, String idTag, int chunk, long index) {
     ShipmentCore c = new ShipmentCore();
     c.day = timeline.day(r);
     c.kind = Kind.values()[timeline.kind(r, c.day)];
@@ -91,14 +91,21 @@ final class ShipmentCore {
       default:
         c.other(r, year);
     }
-    c.id = id(idPrefix(c.mode), chunk, index);
+    c.id = id(idPrefix(c.mode), idTag, chunk, index);
     return c;
   }
 
-  /** A unique id: prefix, chunk, dash, index padded to nine digits (ids never depend on the row count). */
-  static String id(String prefix, int chunk, long index) {
+  /**
+   * A unique id: prefix, chunk, dash, index padded to nine digits (ids never depend on the row count);
+   * with a tag, prefix, tag, dash, chunk, dash, index ({@code SZ0-000000001}, {@code SZD1-0-000000001}).
+   */
+  static String id(String prefix, String tag, int chunk, long index) {
     String n = Long.toString(index);
-    StringBuilder sb = new StringBuilder(prefix.length() + 16).append(prefix).append(chunk).append('-');
+    StringBuilder sb = new StringBuilder(prefix.length() + tag.length() + 17).append(prefix);
+    if (!tag.isEmpty()) {
+      sb.append(tag).append('-');
+    }
+    sb.append(chunk).append('-');
     for (int i = n.length(); i < 9; i++) {
       sb.append('0');
     }

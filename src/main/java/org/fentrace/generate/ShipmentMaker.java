@@ -17,11 +17,13 @@ final class ShipmentMaker {
   private final Timeline timeline;
   private final long seed;
   private final double badRowRate;
+  private final String idTag;
   /** The shipment_id written by the last {@link #write} (blank for a row missing it). */
   private String lastId;
 
-  ShipmentMaker(Timeline timeline, long seed, double badRowRate) {
+  ShipmentMaker(Timeline timeline, long seed, double badRowRate, String idTag) {
     this.timeline = timeline;
+    this.idTag = idTag;
     this.seed = seed;
     this.badRowRate = badRowRate;
   }
@@ -31,13 +33,13 @@ final class ShipmentMaker {
   }
 
   ShipmentCore core(int chunk, long index) {
-    return ShipmentCore.generate(timeline, stream(chunk, index), chunk, index);
+    return ShipmentCore.generate(timeline, stream(chunk, index), idTag, chunk, index);
   }
 
   /** Writes shipment {@code index} of {@code chunk}; returns the kind of bad row it was made, or null. */
   BadKind write(int chunk, long index, CsvOut out) throws IOException {
     SplittableRandom r = stream(chunk, index);
-    ShipmentCore c = ShipmentCore.generate(timeline, r, chunk, index);
+    ShipmentCore c = ShipmentCore.generate(timeline, r, idTag, chunk, index);
     boolean fromMexico = c.origin == Country.MEXICO || c.origin == Country.GUATEMALA;
     String id = c.id;
     DateStyle style = Vocabulary.dateStyle(r);

@@ -105,11 +105,13 @@ final class Decider {
     }
 
     /**
-     * Keys derived from the touched records (for example the shipment ids their winners link to), with
-     * a broadcast hint when the touched records are few: the same reasoning as {@link Decider#small}.
+     * The rows of {@code table} whose {@code key} is among {@code keys} (derived from the touched records,
+     * for example the shipment ids their winners link to) when the touched records are few: a broadcast
+     * semi-join, the same reasoning as {@link Decider#small}. Otherwise (a full load) the whole table:
+     * restricting it would cost a shuffle for nothing.
      */
-    Dataset<Row> hintIfFew(Dataset<Row> keys) {
-      return few ? broadcast(keys) : keys;
+    Dataset<Row> restrictIfFew(Dataset<Row> table, String key, Dataset<Row> keys) {
+      return few ? table.join(broadcast(keys), key, "left_semi") : table;
     }
 
     /** Shipment ids of records whose candidates changed: seizures linked to them are re-attributed. */
@@ -165,7 +167,8 @@ final class Decider {
       touched = touched.union(storedIndex.filter(col(MONTH).isin(wholeMonths.toArray())).select("record_id"));
     }
     Dataset<Row> touchedIds = touched.distinct().persist(StorageLevel.MEMORY_AND_DISK());
-    boolean few = touchedIds.count() <= BROADCAST_MAX_IDS;
+    // changed is needed later anyway; counting it first spares a full load the distinct count of every id.
+    boolean few = changed.count() <= BROADCAST_MAX_IDS && touchedIds.count() <= BROADCAST_MAX_IDS;
     touched = few ? broadcast(touchedIds) : touchedIds;
     Dataset<Row> touchedIndex = storedIndex.join(touched, "record_id", "left_semi")
         .unionByName(CandidateStore.index(fresh, table)).persist(StorageLevel.MEMORY_AND_DISK());

@@ -120,9 +120,8 @@ public final class IngestAction {
             .withColumn(MONTH, CandidateStore.month()).unionByName(ships.untouched(liveShips));
         Dataset<Row> newSeizures = seizures.published().drop(MONTH);
         // Only the shipments these seizures link to: a broadcast semi-join, not a shuffle of every shipment.
-        Dataset<Row> links = ships.publishedAfter(liveShips).drop(MONTH).join(
-            seizures.hintIfFew(newSeizures.select("shipment_id").filter(col("shipment_id").isNotNull()).distinct()),
-            "shipment_id", "left_semi");
+        Dataset<Row> links = seizures.restrictIfFew(ships.publishedAfter(liveShips).drop(MONTH), "shipment_id",
+            newSeizures.select("shipment_id").filter(col("shipment_id").isNotNull()).distinct());
         Dataset<Row> routedSeizures = RouteAttribution.seizures(newSeizures, links, options.routeRules())
             .withColumn(MONTH, CandidateStore.month())
             .unionByName(seizures.untouched(store.published(WarehouseTable.SEIZURES)));

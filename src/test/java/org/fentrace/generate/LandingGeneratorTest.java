@@ -187,6 +187,32 @@ class LandingGeneratorTest {
   }
 
   @Test
+  void anIdTagChangesTheIdsAndNothingElse() throws IOException {
+    LandingGenerator.generate(options("plain", 6_000, 2));
+    Options tagged = new Options(6_000, tmp.resolve("tagged"), 99, FY2019, 1826, 2, 0.005, 0.3, "D20261001");
+    LandingGenerator.generate(tagged);
+    for (String n : List.of("seizures-0.csv", "seizures-1.csv", "shipments-0.csv", "shipments-1.csv")) {
+      String plain = Files.readString(tmp.resolve("plain").resolve(n));
+      String withTag = Files.readString(tmp.resolve("tagged").resolve(n));
+      // SZD20261001-1-000000042 is SZ1-000000042 with the tag: removing it gives the untagged file back.
+      assertThat(withTag).as(n).contains("D20261001-").isNotEqualTo(plain);
+      assertThat(withTag.replaceAll("\\b([A-Z]{2,3})D20261001-(\\d+-\\d{9})\\b", "$1$2")).as(n).isEqualTo(plain);
+    }
+    assertThatThrownBy(() -> new Options(1, tmp, 1, FY2019, 10, 1, 0.005, 0.3, "d-1")).hasMessageContaining("'d-1'");
+  }
+
+  @Test
+  void regeneratingWithFewerChunksRemovesTheStaleOnes() throws IOException {
+    LandingGenerator.generate(options("same", 6_000, 3));
+    Files.writeString(tmp.resolve("same/notes.csv"), "not the generator's\n");
+    LandingGenerator.generate(options("same", 2_000, 1));
+    assertThat(GeneratedCsv.files(tmp.resolve("same"), "*.csv")).extracting(p -> p.getFileName().toString())
+        .containsExactlyInAnyOrder("seizures-0.csv", "shipments-0.csv", "notes.csv");
+    LandingGenerator.generate(options("fresh", 2_000, 1));
+    assertThat(Files.mismatch(tmp.resolve("same/seizures-0.csv"), tmp.resolve("fresh/seizures-0.csv"))).isEqualTo(-1L);
+  }
+
+  @Test
   void optionsAreValidatedWithMessagesNamingTheValue() {
     Path out = tmp.resolve("x");
     assertThatThrownBy(() -> new Options(-3, out, 1, FY2019, 10, 1, 0.005, 0.3)).hasMessageContaining("-3");
