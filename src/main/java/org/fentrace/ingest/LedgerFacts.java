@@ -2,8 +2,12 @@ package org.fentrace.ingest;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -15,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.fentrace.state.Ledger;
@@ -37,32 +42,45 @@ final class LedgerFacts {
         o.runDate().toString(), Map.of(), Map.of(), null);
   }
 
+  /**
+   * Everything in one aggregation over the parse output, collected once: one scan of the cached
+   * envelopes instead of one per fact (on a full load each scan of the cache cost seconds). The groups
+   * are per file, kind, month, CBP fiscal year, reject reason and unknown-origin flag: a few thousand
+   * rows at most, sorted out on the driver.
+   */
   static LedgerFacts collect(Dataset<Row> envelopes, List<LandingFile> toRead) {
     LedgerFacts f = new LedgerFacts();
-    var sc = envelopes.sparkSession().sparkContext();
-    sc.setJobDescription("fentrace ingest: parse and normalize " + toRead.size() + " files");
-    for (Row r : envelopes.filter(col("kind").equalTo(Envelope.STATS)).select("file_index", "stats").collectAsList()) {
-      f.stats.put(r.getInt(0), r.getStruct(1));
-    }
-    sc.setJobDescription("fentrace ingest: months, coverage and rejects per file");
-    Dataset<Row> records = envelopes.filter(col("kind").isin(Envelope.SEIZURE, Envelope.SHIPMENT));
-    for (Row r : records.select(col("file_index"), col("kind"),
-        date_format(coalesce(col("seizure.event_date"), col("shipment.event_date")), "yyyy-MM")).distinct().collectAsList()) {
-      String table = r.getString(1).equals(Envelope.SEIZURE) ? "seizures" : "shipments";
-      f.months.computeIfAbsent(r.getInt(0), k -> new TreeMap<>()).computeIfAbsent(table, k -> new TreeSet<>()).add(r.getString(2));
-    }
-    for (Row r : records.filter(col("seizure.source_format").isin("cbp_nationwide", "cbp_amo"))
-        .groupBy(col("file_index"), col("seizure.fiscal_year")).agg(max(col("seizure.event_date"))).collectAsList()) {
-      f.cbp.computeIfAbsent(r.getInt(0), k -> new TreeMap<>()).put(Integer.toString(r.getInt(1)), r.getDate(2).toString());
-    }
-    for (Row r : envelopes.filter(col("kind").equalTo(Envelope.REJECT)).groupBy(col("file_index"), col("rejected.reason_code"))
-        .count().collectAsList()) {
-      f.reasons.computeIfAbsent(r.getInt(0), k -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
-    }
-    for (Row r : records.filter(coalesce(col("seizure.origin_country"), col("shipment.origin_country")).isNull()
-            .and(coalesce(col("seizure.origin_country_raw"), col("shipment.origin_country_raw")).isNotNull()))
-        .groupBy("file_index").count().collectAsList()) {
-      f.unknownOrigin.put(r.getInt(0), r.getLong(1));
+    envelopes.sparkSession().sparkContext().setJobDescription("fentrace ingest: parse and normalize " + toRead.size()
+        + " files; months, coverage and rejects per file");
+    Column isRecord = col("kind").isin(Envelope.SEIZURE, Envelope.SHIPMENT);
+    Column eventDate = coalesce(col("seizure.event_date"), col("shipment.event_date"));
+    Column cbpYear = when(col("seizure.source_format").isin("cbp_nationwide", "cbp_amo"), col("seizure.fiscal_year"));
+    Column unknownOrigin = isRecord.and(coalesce(col("seizure.origin_country"), col("shipment.origin_country")).isNull())
+        .and(coalesce(col("seizure.origin_country_raw"), col("shipment.origin_country_raw")).isNotNull());
+    List<Row> groups = envelopes
+        .groupBy(col("file_index"), col("kind"), date_format(eventDate, "yyyy-MM").as("month"), cbpYear.as("cbp_year"),
+            col("rejected.reason_code").as("reason"), coalesce(unknownOrigin, lit(false)).as("unknown_origin"))
+        .agg(count(lit(1)).as("rows"), max(eventDate).as("latest"), first(col("stats"), true).as("stats"))
+        .collectAsList();
+    for (Row r : groups) {
+      int file = r.getInt(0);
+      String kind = r.getString(1);
+      long rows = r.getLong(6);
+      switch (kind) {
+        case Envelope.STATS -> f.stats.put(file, r.getStruct(8));
+        case Envelope.REJECT -> f.reasons.computeIfAbsent(file, k -> new TreeMap<>()).merge(r.getString(4), rows, Long::sum);
+        default -> {
+          String table = kind.equals(Envelope.SEIZURE) ? "seizures" : "shipments";
+          f.months.computeIfAbsent(file, k -> new TreeMap<>()).computeIfAbsent(table, k -> new TreeSet<>()).add(r.getString(2));
+          if (!r.isNullAt(3)) {
+            f.cbp.computeIfAbsent(file, k -> new TreeMap<>())
+                .merge(Integer.toString(r.getInt(3)), r.getDate(7).toString(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+          }
+          if (r.getBoolean(5)) {
+            f.unknownOrigin.merge(file, rows, Long::sum);
+          }
+        }
+      }
     }
     return f;
   }
