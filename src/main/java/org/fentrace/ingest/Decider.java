@@ -99,11 +99,6 @@ final class Decider {
           : live.filter(col(MONTH).isin(months.toArray())).join(touched, "record_id", "left_anti");
     }
 
-    /** The table as it will read after publication: live rows of untouched records plus {@link #published()}. */
-    Dataset<Row> publishedAfter(Dataset<Row> live) {
-      return months.isEmpty() ? live : live.join(touched, "record_id", "left_anti").unionByName(published());
-    }
-
     /**
      * The rows of {@code table} whose {@code key} is among {@code keys} (derived from the touched records,
      * for example the shipment ids their winners link to) when the touched records are few: a broadcast

@@ -118,18 +118,26 @@ public final class IngestAction {
         Dataset<Row> liveShips = store.published(WarehouseTable.SHIPMENTS);
         Dataset<Row> routedShips = RouteAttribution.shipments(ships.published().drop(MONTH), options.routeRules())
             .withColumn(MONTH, CandidateStore.month()).unionByName(ships.untouched(liveShips));
+        List<PartitionPublisher.Move> moves = new ArrayList<>();
+        Staged stagedShips = stageTable(store, aggregates, routedShips, WarehouseTable.SHIPMENTS, ships.months(), staging,
+            warehouse.table("shipments"), rewritten);
+        moves.addAll(stagedShips.moves());
+        // Route links: shipments as they will read after publication, i.e. the live months left alone plus
+        // the months just staged, read back (a narrow Parquet scan, cheaper than recomputing the winners);
+        // on a small night only the shipments the new seizure winners name (a broadcast semi-join).
+        Dataset<Row> shipsAfter = ships.months().isEmpty() ? liveShips
+            : liveShips.filter(not(col(MONTH).isin(ships.months().toArray())));
+        if (stagedShips.rows() != null) {
+          shipsAfter = shipsAfter.unionByName(stagedShips.rows());
+        }
         Dataset<Row> newSeizures = seizures.published().drop(MONTH);
-        // Only the shipments these seizures link to: a broadcast semi-join, not a shuffle of every shipment.
-        Dataset<Row> links = seizures.restrictIfFew(ships.publishedAfter(liveShips).drop(MONTH), "shipment_id",
+        Dataset<Row> links = seizures.restrictIfFew(shipsAfter.drop(MONTH), "shipment_id",
             newSeizures.select("shipment_id").filter(col("shipment_id").isNotNull()).distinct());
         Dataset<Row> routedSeizures = RouteAttribution.seizures(newSeizures, links, options.routeRules())
             .withColumn(MONTH, CandidateStore.month())
             .unionByName(seizures.untouched(store.published(WarehouseTable.SEIZURES)));
-        List<PartitionPublisher.Move> moves = new ArrayList<>();
-        moves.addAll(stageTable(store, aggregates, routedShips, WarehouseTable.SHIPMENTS, ships.months(), staging,
-            warehouse.table("shipments"), rewritten));
         moves.addAll(stageTable(store, aggregates, routedSeizures, WarehouseTable.SEIZURES, seizures.months(), staging,
-            warehouse.table("seizures"), rewritten));
+            warehouse.table("seizures"), rewritten).moves());
         moves.addAll(stageCandidates(store, ships, staging, warehouse, WarehouseTable.SHIPMENTS));
         moves.addAll(stageCandidates(store, seizures, staging, warehouse, WarehouseTable.SEIZURES));
         moves.add(stageRejected(warehouse, envelopes, diff.replaced(), staging));
@@ -166,11 +174,14 @@ public final class IngestAction {
     return envelopes.filter(col("kind").equalTo(kind)).select(struct + ".*").withColumn(MONTH, CandidateStore.month());
   }
 
+  /** What staging a table produced: its publication moves, and its staged rows (null when no month holds rows). */
+  private record Staged(List<PartitionPublisher.Move> moves, Dataset<Row> rows) {}
+
   /**
    * Stages the rewritten months of a table, then its monthly aggregates recomputed from the staged
    * partitions only (a narrow re-read of this night's months, not of the history).
    */
-  private List<PartitionPublisher.Move> stageTable(CandidateStore store, AggregateStore aggregates, Dataset<Row> rows,
+  private Staged stageTable(CandidateStore store, AggregateStore aggregates, Dataset<Row> rows,
       WarehouseTable table, Set<String> months, Path staging, Path live, Map<String, List<String>> rewritten)
       throws IOException {
     spark.sparkContext().setJobDescription("fentrace ingest: stage " + months.size() + " month(s) of " + table.tableName());
@@ -181,7 +192,7 @@ public final class IngestAction {
     Dataset<Row> staged = written.isEmpty() ? null
         : spark.read().schema(CandidateStore.withMonth(table)).parquet(target.toString());
     moves.addAll(aggregates.stageMonths(table, staged, months, staging));
-    return moves;
+    return new Staged(moves, staged);
   }
 
   private List<PartitionPublisher.Move> stageCandidates(CandidateStore store, Decider.Decision d, Path staging,
