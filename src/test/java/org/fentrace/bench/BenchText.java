@@ -7,7 +7,7 @@ final class BenchText {
   static final String METHOD = """
       ## What is measured
 
-      `jobs/bench [--rows 1000000,5000000] [--runs N] [--work DIR] [--quick] [--no-nightly] [--commit REV]
+      `jobs/bench [--rows 1000000,5000000] [--runs N] [--work DIR] [--quick] [--no-nightly] [--no-full] [--commit REV]
       [--duckdb-memory 4GB] [--wait-load L] [--out FILE]` does everything in one invocation: it builds fentrace (from the working tree, or from `git archive REV`
       with `--commit`), freezes the jar and classpaths in `WORK/app` so that edits to the tree during the
       run cannot trigger a rebuild inside a measurement, compiles the benchmark mains
