@@ -85,6 +85,13 @@ public final class IngestAction {
         options.prune() ? "pruned" : "kept", scanned.stream().filter(f -> !f.isRead()).count());
     scanned.stream().filter(f -> f.problem() != null).forEach(f -> LOG.warn("file {}: {}", f.relativePath(), f.problem()));
 
+    if (toRead.isEmpty() && diff.replaced().isEmpty()) {
+      // Nothing new, changed or pruned: no table can change, so no Spark work (a re-run night costs its scan).
+      List<FileReport> reports = Accounting.reports(scanned, toRead, LedgerFacts.none(), Map.of(), Map.of());
+      lap("account", t);
+      return new IngestResult(options.runId(), options.runDate(), reports, tableRows(reports), Map.of(),
+          Map.copyOf(timings), Accounting.qualityFailures(reports, options.maxRejectRate()), List.of());
+    }
     jsc.setJobDescription("fentrace ingest: parse and normalize " + toRead.size() + " files");
     JavaRDD<Row> parsed = jsc.parallelize(toRead, Math.max(1, toRead.size()))
         .flatMap(new FileParser(options.context(), new SerializableHadoopConf(jsc.hadoopConfiguration()), options.runId()));
@@ -153,21 +160,26 @@ public final class IngestAction {
       }
 
       List<FileReport> reports = Accounting.reports(scanned, toRead, facts, ships.accounting(toRead), seizures.accounting(toRead));
-      Map<String, Long> tableRows = new LinkedHashMap<>();
-      for (FileReport r : reports) {
-        if (r.format() != null) {
-          tableRows.merge(r.format().equals("customs_shipments") ? "shipments" : "seizures", r.normalized(), Long::sum);
-          tableRows.merge("rejected", r.rejected(), Long::sum);
-        }
-      }
       ships.release();
       seizures.release();
       lap("account", t);
-      return new IngestResult(options.runId(), options.runDate(), reports, tableRows, rewritten, Map.copyOf(timings),
+      return new IngestResult(options.runId(), options.runDate(), reports, tableRows(reports), rewritten, Map.copyOf(timings),
           Accounting.qualityFailures(reports, options.maxRejectRate()), rejectExamples(envelopes));
     } finally {
       envelopes.unpersist();
     }
+  }
+
+  /** Rows this run added to each table, from the per-file accounting. */
+  private static Map<String, Long> tableRows(List<FileReport> reports) {
+    Map<String, Long> tableRows = new LinkedHashMap<>();
+    for (FileReport r : reports) {
+      if (r.format() != null) {
+        tableRows.merge(r.format().equals("customs_shipments") ? "shipments" : "seizures", r.normalized(), Long::sum);
+        tableRows.merge("rejected", r.rejected(), Long::sum);
+      }
+    }
+    return tableRows;
   }
 
   private static Dataset<Row> newRows(Dataset<Row> envelopes, String kind, String struct) {

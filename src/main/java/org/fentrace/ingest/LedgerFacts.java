@@ -37,6 +37,11 @@ final class LedgerFacts {
   private final Map<Integer, Map<String, Long>> reasons = new HashMap<>();
   private final Map<Integer, Long> unknownOrigin = new HashMap<>();
 
+  /** The facts of a run that read no file. */
+  static LedgerFacts none() {
+    return new LedgerFacts();
+  }
+
   static Ledger.Entry provisional(LandingFile f, IngestAction.Options o) {
     return new Ledger.Entry(f.relativePath(), f.header().format().id(), f.size(), f.modificationTime(), null, o.runId(),
         o.runDate().toString(), Map.of(), Map.of(), null);
