@@ -1,11 +1,9 @@
 package org.fentrace.aggregates;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fentrace.testing.Deliveries.deliver;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +18,7 @@ import org.apache.spark.sql.execution.datasources.HadoopFsRelation;
 import org.apache.spark.sql.execution.datasources.LogicalRelation;
 import org.apache.spark.sql.util.QueryExecutionListener;
 import org.fentrace.run.PipelineRunner;
+import org.fentrace.testing.Deliveries;
 import org.fentrace.testing.Pipelines;
 import org.fentrace.testing.SharedSpark;
 import org.fentrace.testing.WarehouseComparison;
@@ -35,21 +34,12 @@ import scala.jdk.javaapi.CollectionConverters;
  * built once, to the same trend tables.
  */
 class MonthlyAggregatesTest {
-  static final String SEIZURES = "seizure_id,seizure_date,substance,quantity,unit,region,conveyance,origin_country,"
-      + "shipment_id\n";
-  static final String SHIPMENTS = "shipment_id,arrival_date,origin_country,mode,description,shipper_name,"
-      + "consignee_name,gross_weight,weight_unit\n";
-  static final Instant BASE = Instant.parse("2024-06-01T00:00:00Z");
+  static final String SEIZURES = Deliveries.SEIZURE_HEADER;
+  static final String SHIPMENTS = Deliveries.SHIPMENT_HEADER;
 
   @TempDir
   Path tmp;
 
-  void deliver(Path landing, String name, int hour, String text) throws Exception {
-    Path f = landing.resolve(name);
-    Files.createDirectories(f.getParent());
-    Files.writeString(f, text);
-    Files.setLastModifiedTime(f, FileTime.from(BASE.plusSeconds(3600L * hour)));
-  }
 
   /** Two nights: January and February, then March plus a correction of January; shipments link to seizures. */
   Path twoNights(Path landing, Path warehouse) throws Exception {

@@ -1,13 +1,12 @@
 package org.fentrace.nightly;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fentrace.testing.Deliveries.deliver;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.time.LocalDate;
 import org.apache.spark.sql.Row;
+import org.fentrace.testing.Deliveries;
 import org.fentrace.testing.Pipelines;
 import org.fentrace.testing.SharedSpark;
 import org.fentrace.testing.WarehouseComparison;
@@ -21,21 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
  * the shipment arrives, and again when the shipment is corrected. Each night must equal a clean run.
  */
 class LateShipmentTest {
-  static final String SEIZURES = "seizure_id,seizure_date,substance,quantity,unit,region,conveyance,origin_country,"
-      + "shipment_id\n";
-  static final String SHIPMENTS = "shipment_id,arrival_date,origin_country,mode,description,shipper_name,"
-      + "consignee_name,gross_weight,weight_unit\n";
-  static final Instant BASE = Instant.parse("2024-06-01T00:00:00Z");
+  static final String SEIZURES = Deliveries.SEIZURE_HEADER;
+  static final String SHIPMENTS = Deliveries.SHIPMENT_HEADER;
 
   @TempDir
   Path tmp;
 
-  void deliver(Path landing, String name, int hour, String text) throws Exception {
-    Path f = landing.resolve(name);
-    Files.createDirectories(f.getParent());
-    Files.writeString(f, text);
-    Files.setLastModifiedTime(f, FileTime.from(BASE.plusSeconds(3600L * hour)));
-  }
 
   Row seizure(Path wh, String id) {
     return SharedSpark.session().read().parquet(wh.resolve("seizures").toString())

@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.fentrace.state.FaultInjection;
+import org.fentrace.testing.Deliveries;
 import org.fentrace.testing.Pipelines;
 import org.fentrace.testing.WarehouseComparison;
 import org.fentrace.testing.WarehouseContents;
@@ -27,16 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WeekOfNightsTest {
   static final String HEADER = "seizure_id,seizure_date,substance,quantity,unit,region,conveyance,origin_country\n";
-  static final Instant BASE = Instant.parse("2024-06-01T00:00:00Z");
 
   @TempDir
   Path tmp;
 
   void deliver(Path landing, String name, int hour, String... rows) throws Exception {
-    Path f = landing.resolve(name);
-    Files.createDirectories(f.getParent());
-    Files.writeString(f, HEADER + String.join("\n", rows) + "\n");
-    Files.setLastModifiedTime(f, FileTime.from(BASE.plusSeconds(3600L * hour)));
+    Deliveries.deliver(landing, name, hour, HEADER + String.join("\n", rows) + "\n");
   }
 
   static List<String> seizureMonths(JsonNode manifest) {
