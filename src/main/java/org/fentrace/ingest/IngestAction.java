@@ -117,47 +117,44 @@ public final class IngestAction {
           seizureMonths0, cbpYearMonths, owners, ships.touchedShipmentIds());
       t = lap("decide_revisions", t);
 
-      boolean changes = !toRead.isEmpty() || !diff.replaced().isEmpty();
       Map<String, List<String>> rewritten = new LinkedHashMap<>();
-      if (changes) {
-        Path staging = warehouse.staging(options.runId());
-        // Rewritten months = live rows of untouched records (kept as published) + routed winners of touched ones.
-        Dataset<Row> liveShips = store.published(WarehouseTable.SHIPMENTS);
-        Dataset<Row> routedShips = RouteAttribution.shipments(ships.published().drop(MONTH), options.routeRules())
-            .withColumn(MONTH, CandidateStore.month()).unionByName(ships.untouched(liveShips));
-        List<PartitionPublisher.Move> moves = new ArrayList<>();
-        Staged stagedShips = stageTable(store, aggregates, routedShips, WarehouseTable.SHIPMENTS, ships.months(), staging,
-            warehouse.table("shipments"), rewritten);
-        moves.addAll(stagedShips.moves());
-        // Route links: shipments as they will read after publication, i.e. the live months left alone plus
-        // the months just staged, read back (a narrow Parquet scan, cheaper than recomputing the winners);
-        // on a small night only the shipments the new seizure winners name (a broadcast semi-join).
-        Dataset<Row> shipsAfter = ships.months().isEmpty() ? liveShips
-            : liveShips.filter(not(col(MONTH).isin(ships.months().toArray())));
-        if (stagedShips.rows() != null) {
-          shipsAfter = shipsAfter.unionByName(stagedShips.rows());
-        }
-        Dataset<Row> newSeizures = seizures.published().drop(MONTH);
-        Dataset<Row> links = seizures.restrictIfFew(shipsAfter.drop(MONTH), "shipment_id",
-            newSeizures.select("shipment_id").filter(col("shipment_id").isNotNull()).distinct());
-        Dataset<Row> routedSeizures = RouteAttribution.seizures(newSeizures, links, options.routeRules())
-            .withColumn(MONTH, CandidateStore.month())
-            .unionByName(seizures.untouched(store.published(WarehouseTable.SEIZURES)));
-        moves.addAll(stageTable(store, aggregates, routedSeizures, WarehouseTable.SEIZURES, seizures.months(), staging,
-            warehouse.table("seizures"), rewritten).moves());
-        moves.addAll(stageCandidates(store, ships, staging, warehouse, WarehouseTable.SHIPMENTS));
-        moves.addAll(stageCandidates(store, seizures, staging, warehouse, WarehouseTable.SEIZURES));
-        moves.add(stageRejected(warehouse, envelopes, diff.replaced(), staging));
-        Path stagedLedger = new Path(staging, "ledger.json");
-        warehouse.writeText(stagedLedger, after.toJson());
-        moves.add(new PartitionPublisher.Move(stagedLedger.toString(), Ledger.path(warehouse).toString()));
-        t = lap("stage_tables", t);
-        FaultInjection.at(FaultInjection.AFTER_STAGE);
-        new PartitionPublisher(warehouse).publish(new PartitionPublisher.Journal(options.runId(), moves,
-            List.of("seizures", "shipments", "rejected")));
-        t = lap("publish_tables", t);
-        FaultInjection.at(FaultInjection.AFTER_PUBLISH);
+      Path staging = warehouse.staging(options.runId());
+      // Rewritten months = live rows of untouched records (kept as published) + routed winners of touched ones.
+      Dataset<Row> liveShips = store.published(WarehouseTable.SHIPMENTS);
+      Dataset<Row> routedShips = RouteAttribution.shipments(ships.published().drop(MONTH), options.routeRules())
+          .withColumn(MONTH, CandidateStore.month()).unionByName(ships.untouched(liveShips));
+      List<PartitionPublisher.Move> moves = new ArrayList<>();
+      Staged stagedShips = stageTable(store, aggregates, routedShips, WarehouseTable.SHIPMENTS, ships.months(), staging,
+          warehouse.table("shipments"), rewritten);
+      moves.addAll(stagedShips.moves());
+      // Route links: shipments as they will read after publication, i.e. the live months left alone plus
+      // the months just staged, read back (a narrow Parquet scan, cheaper than recomputing the winners);
+      // on a small night only the shipments the new seizure winners name (a broadcast semi-join).
+      Dataset<Row> shipsAfter = ships.months().isEmpty() ? liveShips
+          : liveShips.filter(not(col(MONTH).isin(ships.months().toArray())));
+      if (stagedShips.rows() != null) {
+        shipsAfter = shipsAfter.unionByName(stagedShips.rows());
       }
+      Dataset<Row> newSeizures = seizures.published().drop(MONTH);
+      Dataset<Row> links = seizures.restrictIfFew(shipsAfter.drop(MONTH), "shipment_id",
+          newSeizures.select("shipment_id").filter(col("shipment_id").isNotNull()).distinct());
+      Dataset<Row> routedSeizures = RouteAttribution.seizures(newSeizures, links, options.routeRules())
+          .withColumn(MONTH, CandidateStore.month())
+          .unionByName(seizures.untouched(store.published(WarehouseTable.SEIZURES)));
+      moves.addAll(stageTable(store, aggregates, routedSeizures, WarehouseTable.SEIZURES, seizures.months(), staging,
+          warehouse.table("seizures"), rewritten).moves());
+      moves.addAll(stageCandidates(store, ships, staging, warehouse, WarehouseTable.SHIPMENTS));
+      moves.addAll(stageCandidates(store, seizures, staging, warehouse, WarehouseTable.SEIZURES));
+      moves.add(stageRejected(warehouse, envelopes, diff.replaced(), staging));
+      Path stagedLedger = new Path(staging, "ledger.json");
+      warehouse.writeText(stagedLedger, after.toJson());
+      moves.add(new PartitionPublisher.Move(stagedLedger.toString(), Ledger.path(warehouse).toString()));
+      t = lap("stage_tables", t);
+      FaultInjection.at(FaultInjection.AFTER_STAGE);
+      new PartitionPublisher(warehouse).publish(new PartitionPublisher.Journal(options.runId(), moves,
+          List.of("seizures", "shipments", "rejected")));
+      t = lap("publish_tables", t);
+      FaultInjection.at(FaultInjection.AFTER_PUBLISH);
 
       List<FileReport> reports = Accounting.reports(scanned, toRead, facts, ships.accounting(toRead), seizures.accounting(toRead));
       ships.release();
