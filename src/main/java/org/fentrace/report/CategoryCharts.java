@@ -1,7 +1,6 @@
 package org.fentrace.report;
 
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Paint;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -83,11 +82,8 @@ final class CategoryCharts {
     eventsByFy.forEach((fy, numbers) -> {
       CategoryMarker m = new CategoryMarker(fyLabel(d, fy), ChartKit.EVENT, ChartKit.EVENT_STROKE);
       m.setDrawAsLine(true);
-      m.setLabel("events " + numbers.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""));
-      m.setLabelFont(ChartKit.FONT.deriveFont(Font.BOLD, 11f));
-      m.setLabelPaint(ChartKit.EVENT);
-      m.setLabelAnchor(RectangleAnchor.TOP);
-      m.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+      ChartKit.labelEvent(m, "events " + numbers.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""),
+          RectangleAnchor.TOP, TextAnchor.TOP_CENTER);
       plot.addDomainMarker(m, Layer.FOREGROUND);
     });
     JFreeChart chart = new JFreeChart(null, ChartKit.FONT, plot, true);
@@ -163,11 +159,7 @@ final class CategoryCharts {
         continue;
       }
       ValueMarker m = new ValueMarker(ChartKit.millis(date), ChartKit.EVENT, ChartKit.EVENT_STROKE);
-      m.setLabel(Integer.toString(i + 1));
-      m.setLabelFont(ChartKit.FONT.deriveFont(Font.BOLD, 11f));
-      m.setLabelPaint(ChartKit.EVENT);
-      m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-      m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+      ChartKit.labelEvent(m, Integer.toString(i + 1), RectangleAnchor.TOP_RIGHT, TextAnchor.TOP_LEFT);
       plot.addRangeMarker(m, Layer.FOREGROUND);
     }
     JFreeChart chart = new JFreeChart(null, ChartKit.FONT, plot, true);

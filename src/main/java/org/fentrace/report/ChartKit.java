@@ -163,11 +163,7 @@ final class ChartKit {
       }
       ValueMarker m = new ValueMarker(millis(d), EVENT, EVENT_STROKE);
       if (labelled) {
-        m.setLabel(Integer.toString(i + 1));
-        m.setLabelFont(FONT.deriveFont(Font.BOLD, 11f));
-        m.setLabelPaint(EVENT);
-        m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        labelEvent(m, Integer.toString(i + 1), RectangleAnchor.TOP_RIGHT, TextAnchor.TOP_LEFT);
       }
       plot.addDomainMarker(m, Layer.FOREGROUND);
       drawn++;
@@ -213,5 +209,14 @@ final class ChartKit {
       all.add(lineItem("lead change (China direct / Mexico cartel)", LEAD, LEAD_STROKE));
     }
     return all;
+  }
+
+  /** Labels a policy-event marker the same way on every chart: bold, in the event colour, at the given anchor. */
+  static void labelEvent(org.jfree.chart.plot.Marker m, String label, RectangleAnchor anchor, TextAnchor textAnchor) {
+    m.setLabel(label);
+    m.setLabelFont(FONT.deriveFont(Font.BOLD, 11f));
+    m.setLabelPaint(EVENT);
+    m.setLabelAnchor(anchor);
+    m.setLabelTextAnchor(textAnchor);
   }
 }
