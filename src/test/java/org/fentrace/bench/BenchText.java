@@ -16,6 +16,11 @@ final class BenchText {
       Default runs: 3 below 5,000,000 rows and 1 from 5,000,000 (`--runs N` sets them all); the figure is
       the median. `--quick` is a smoke test (200,000 rows, small histories, 1 run).
 
+      Both Spark competitors start the way `jobs/fentrace` starts for a user after its first run of a
+      build: the JVM maps the classes a run loads from a class-data-sharing archive (`-XX:SharedArchiveFile`,
+      one archive per competitor, written by a 20,000-row training run before any measurement), instead of
+      loading and verifying some 15,000 classes from the jars.
+
       For each size the landing files are read once (`cat > /dev/null`) to warm the page cache, then each
       run measures the three competitors one after another on the same files, each starting from an
       empty output folder:
@@ -28,7 +33,7 @@ final class BenchText {
         offsets, so the few values with a quoted line break are mis-read: this is a floor, not a reader
         that would pass fentrace's tests.
       - **(b) fentrace**: `fentrace ingest --master local[2]` (embedded Spark, default driver memory,
-        the frozen jar run exactly as `jobs/fentrace` runs it): header recognition, parsing with physical
+        the default JVM profile, the frozen jar run by a copy of `jobs/fentrace`): header recognition, parsing with physical
         line numbers, normalization, quarantine, revisions, route attribution, staged publish, manifest.
       - **(c) DuckDB**: `org.fentrace.bench.DuckDbIngest`, duckdb_jdbc, `threads = 2`, a memory limit,
         spilling to a temporary folder: the same normalization in SQL. fentrace's dictionaries are
@@ -53,7 +58,9 @@ final class BenchText {
         the landing (a new delivery), and `fentrace run --run-date 2026-10-01` (ingest, trends, report)
         is measured: it reads only the new files, rewrites only the month they touch, and updates the
         monthly aggregates trends and the report are computed from. The same run every time, for both
-        histories. For comparison, DuckDB rebuilds everything from the full landing (history and new day).
+        histories, twice: with the JVM's default tiered JIT, and with `FENTRACE_JVM_PROFILE=short`
+        (`-XX:TieredStopAtLevel=1`: no C2 compilation), which the README recommends for nightly runs
+        because a night's few thousand rows cost less CPU than compiling the code that processes them. For comparison, DuckDB rebuilds everything from the full landing (history and new day).
 
       Wall time is measured around the whole process (JVM start-up included, the same for every JVM
       competitor); CPU time is the process's user + system seconds; peak memory is `/usr/bin/time -v`'s

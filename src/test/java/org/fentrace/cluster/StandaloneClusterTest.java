@@ -4,11 +4,13 @@ import org.fentrace.testing.WarehouseComparison;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.fentrace.testing.Pipelines;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 4, item 6a: {@code jobs/fentrace run --master spark://...} on a real standalone cluster (Master
  * and Worker in their own JVMs, executors started by the Worker) gives the same warehouse as
  * {@code --master local[2]}. Both runs are processes of the real entry script (from a frozen install,
- * see {@link LocalInstall}); the local one runs while the cluster starts.
+ * see {@link LocalInstall}); the local one runs while the cluster starts. Being the install's first runs,
+ * both also write the launcher's class-data-sharing archive, at the same time.
  */
 class StandaloneClusterTest {
   static final String RUN_DATE = "2026-11-28";
@@ -100,5 +103,23 @@ class StandaloneClusterTest {
     assertThat(localExit).as("local run\n%s", localLog).isZero();
     WarehouseComparison.assertSameResults(localWarehouse.toString(), clusterWarehouse.toString(), true);
     assertThat(WarehouseComparison.exports(clusterWarehouse.toString())).as("exports written").isNotEmpty();
+  }
+
+  /**
+   * jobs/fentrace writes target/fentrace-cds.jsa at the end of the first run of a build, under a private
+   * name renamed into place: two first runs at once leave one whole archive and no temporary file.
+   */
+  @Test
+  void twoConcurrentFirstRunsLeaveOneClassDataSharingArchive() throws IOException {
+    assertThat(localExit).as("local run\n%s", localLog).isZero();
+    Path target = tmp.resolve("install/target");
+    Path archive = target.resolve("fentrace-cds.jsa");
+    assertThat(archive).as("archive written by the first runs").isRegularFile();
+    // The JDK's own base archive alone is ~13 MB; one of a Spark run's classes is over 100 MB.
+    assertThat(Files.size(archive)).as("size of %s", archive).isGreaterThan(50L << 20);
+    try (Stream<Path> files = Files.list(target)) {
+      assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tmp")))
+          .as("temporary archives left in %s", target).isEmpty();
+    }
   }
 }
