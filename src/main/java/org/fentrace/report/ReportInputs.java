@@ -17,11 +17,15 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.fentrace.aggregates.AggregateStore;
 import org.fentrace.aggregates.MonthlyAggregate;
+import org.fentrace.trends.TrendSchemas;
 import org.fentrace.trends.TrendsAction;
 import org.fentrace.trends.Vocabulary;
+import org.fentrace.warehouse.SparkSchemas;
 import org.fentrace.warehouse.Warehouse;
+import org.fentrace.warehouse.WarehouseTable;
 
 /**
  * Reads what the report needs from the warehouse. The trend tables are small (months x routes x
@@ -101,10 +105,19 @@ final class ReportInputs {
     return r.groupBy("source_file", "reason_code").agg(count(lit(1)).as("rows")).collectAsList();
   }
 
-  /** The table as a Dataset, or null when it is missing or holds no Parquet file. */
+  /**
+   * The table as a Dataset, or null when it is missing or holds no Parquet file. Read with its known
+   * schema (a trend table's, or the quarantine's), never inferred: inference costs a Spark job per table.
+   */
   Dataset<Row> table(String name) throws IOException {
     Path path = warehouse.table(name);
-    return Warehouse.holdsParquet(warehouse.fs(), path) ? spark.read().parquet(path.toString()) : null;
+    if (!Warehouse.holdsParquet(warehouse.fs(), path)) {
+      return null;
+    }
+    StructType schema = name.equals(WarehouseTable.REJECTED.tableName())
+        ? SparkSchemas.structType(WarehouseTable.REJECTED) : TrendSchemas.forTable(name);
+    return schema == null ? spark.read().parquet(path.toString())
+        : spark.read().schema(schema).parquet(path.toString());
   }
 
   // --- row value helpers (Spark gives java.sql.Date, or LocalDate with the Java 8 time API on) ---

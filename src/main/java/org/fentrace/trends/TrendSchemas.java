@@ -90,4 +90,22 @@ public final class TrendSchemas {
       .add("dosage_units", DataTypes.LongType, false)
       .add("unlisted", DataTypes.BooleanType, false)
       .add("new_this_run", DataTypes.BooleanType, false);
+
+  /**
+   * The schema of a trend table by its folder name (readers pass it to Spark instead of letting it infer
+   * one from the files, which costs a job per read); null for a name that is not a trend table.
+   */
+  public static StructType forTable(String name) {
+    return switch (name) {
+      case TrendsAction.ROUTE_MONTHLY -> ROUTE_MONTHLY;
+      case TrendsAction.ROUTE_FISCAL_YEAR -> ROUTE_FISCAL_YEAR;
+      case TrendsAction.ROUTE_MONTHLY_BY_FORM -> ROUTE_MONTHLY_BY_FORM;
+      case TrendsAction.ROUTE_MONTHLY_BY_CONVEYANCE -> ROUTE_MONTHLY_BY_CONVEYANCE;
+      case TrendsAction.ROUTE_TRENDS -> ROUTE_TRENDS;
+      case TrendsAction.ROUTE_LEAD_CHANGES -> ROUTE_LEAD_CHANGES;
+      case TrendsAction.PILL_PRESS_MONTHLY -> PILL_PRESS_MONTHLY;
+      case TrendsAction.ANALOG_WATCH -> ANALOG_WATCH;
+      default -> null;
+    };
+  }
 }

@@ -232,7 +232,7 @@ public final class TrendsAction {
     if (!Warehouse.holdsParquet(warehouse.fs(), path)) {
       return null;
     }
-    Dataset<Row> previous = spark.read().parquet(path.toString());
+    Dataset<Row> previous = spark.read().schema(TrendSchemas.ANALOG_WATCH).parquet(path.toString());
     describe("read the previous analog_watch");
     Set<String> names = new HashSet<>();
     for (Row r : previous.select("substance_name").collectAsList()) {
