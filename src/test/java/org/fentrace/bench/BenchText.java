@@ -13,7 +13,8 @@ final class BenchText {
       run cannot trigger a rebuild inside a measurement, compiles the benchmark mains
       (`src/test/java/org/fentrace/bench`, never run by `mvn test`), generates the data with
       `fentrace generate --seed 7` (kept in `WORK/data` and reused by later invocations), and measures.
-      Default runs: 3 below 5,000,000 rows and 1 from 5,000,000 (`--runs N` sets them all); the figure is
+      Default runs: 3 below 5,000,000 rows, 1 from 5,000,000, and 3 for every night (`--runs N` sets them
+      all); the figure is
       the median. `--quick` is a smoke test (200,000 rows, small histories, 1 run).
 
       Both Spark competitors start the way `jobs/fentrace` starts for a user after its first run of a
