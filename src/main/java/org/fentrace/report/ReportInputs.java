@@ -55,7 +55,7 @@ final class ReportInputs {
    * in no particular order: callers key them (the tables are written sorted, but a scan promises no order).
    */
   List<Row> trendRows(String table) throws IOException {
-    Dataset<Row> t = table(table);
+    Dataset<Row> t = table(table, TrendSchemas.forTable(table));
     if (t == null) {
       return List.of();
     }
@@ -97,7 +97,7 @@ final class ReportInputs {
 
   /** The quarantine counted by source file and reason code. */
   List<Row> rejectCounts() throws IOException {
-    Dataset<Row> r = table("rejected");
+    Dataset<Row> r = table(WarehouseTable.REJECTED.tableName(), SparkSchemas.structType(WarehouseTable.REJECTED));
     if (r == null) {
       return List.of();
     }
@@ -106,18 +106,12 @@ final class ReportInputs {
   }
 
   /**
-   * The table as a Dataset, or null when it is missing or holds no Parquet file. Read with its known
-   * schema (a trend table's, or the quarantine's), never inferred: inference costs a Spark job per table.
+   * The table read with its known schema (never inferred: inference costs a Spark job per table), or null
+   * when it is missing or holds no Parquet file.
    */
-  Dataset<Row> table(String name) throws IOException {
+  private Dataset<Row> table(String name, StructType schema) throws IOException {
     Path path = warehouse.table(name);
-    if (!Warehouse.holdsParquet(warehouse.fs(), path)) {
-      return null;
-    }
-    StructType schema = name.equals(WarehouseTable.REJECTED.tableName())
-        ? SparkSchemas.structType(WarehouseTable.REJECTED) : TrendSchemas.forTable(name);
-    return schema == null ? spark.read().parquet(path.toString())
-        : spark.read().schema(schema).parquet(path.toString());
+    return Warehouse.holdsParquet(warehouse.fs(), path) ? spark.read().schema(schema).parquet(path.toString()) : null;
   }
 
   // --- row value helpers (Spark gives java.sql.Date, or LocalDate with the Java 8 time API on) ---

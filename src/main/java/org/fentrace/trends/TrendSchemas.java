@@ -93,7 +93,9 @@ public final class TrendSchemas {
 
   /**
    * The schema of a trend table by its folder name (readers pass it to Spark instead of letting it infer
-   * one from the files, which costs a job per read); null for a name that is not a trend table.
+   * one from the files, which costs a job per read).
+   *
+   * @throws IllegalArgumentException for a name that is not a trend table
    */
   public static StructType forTable(String name) {
     return switch (name) {
@@ -105,7 +107,7 @@ public final class TrendSchemas {
       case TrendsAction.ROUTE_LEAD_CHANGES -> ROUTE_LEAD_CHANGES;
       case TrendsAction.PILL_PRESS_MONTHLY -> PILL_PRESS_MONTHLY;
       case TrendsAction.ANALOG_WATCH -> ANALOG_WATCH;
-      default -> null;
+      default -> throw new IllegalArgumentException("not a trend table: " + name);
     };
   }
 }
