@@ -18,18 +18,33 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.fentrace.state.PartitionPublisher;
 import org.fentrace.warehouse.SparkSchemas;
 import org.fentrace.warehouse.Warehouse;
 import org.fentrace.warehouse.WarehouseTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Every normalized row of every delivery still in the ledger, winners and losers alike
- * ({@code _state/candidates/<table>/event_month=yyyy-MM}). Keeping the losers is what lets an
- * incremental run decide revisions exactly as a clean run would: when a newer delivery is corrected or
- * pruned, the version it had superseded is still here to win again. Analysts never read this.
+ * Every normalized row of every delivery still in the ledger, winners and losers alike: the
+ * <em>candidates</em> among which revisions are decided. Keeping the losers is what lets an incremental
+ * run decide revisions exactly as a clean run would: when a newer delivery is corrected or pruned, the
+ * version it had superseded is still here to win again.
+ *
+ * <p>Most candidates are their record's winner and are published as delivered (only the route columns
+ * are added), so they are not stored twice: the candidates are the published rows that are
+ * {@linkplain #publishedAsDelivered as delivered}, with their route columns cleared, plus the
+ * <em>other versions</em> kept in {@code _state/other_versions/<table>/event_month=yyyy-MM}: the losers
+ * (duplicates, superseded versions) and, for seizures, the winners that name a shipment (route
+ * attribution may fill their countries from it, so the published row is not the delivered one).
+ * Analysts never read this. Warehouses written by earlier builds kept every candidate in
+ * {@code _state/candidates/}; {@link #migrateLegacyLayout} converts them once.
  */
 final class CandidateStore {
+  private static final Logger LOG = LoggerFactory.getLogger(CandidateStore.class);
   static final String MONTH = "event_month";
+  /** Identifies one candidate row: a record's version as delivered on one line of one file. */
+  static final List<String> KEY = List.of("record_id", "source_file", "source_line");
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -39,8 +54,32 @@ final class CandidateStore {
     this.warehouse = warehouse;
   }
 
-  static Path candidates(Warehouse w, WarehouseTable t) {
+  /** Where the other versions of a table are kept. */
+  static Path otherVersions(Warehouse w, WarehouseTable t) {
+    return new Path(new Path(new Path(w.root(), "_state"), "other_versions"), t.tableName());
+  }
+
+  /** Where warehouses written by earlier builds kept every candidate. */
+  static Path legacyCandidates(Warehouse w, WarehouseTable t) {
     return new Path(new Path(new Path(w.root(), "_state"), "candidates"), t.tableName());
+  }
+
+  /**
+   * True for a published row that is its record's winning candidate exactly as delivered, apart from
+   * the route columns: every shipment, and every seizure that names no shipment (no country can have
+   * been filled from one).
+   */
+  static Column publishedAsDelivered(WarehouseTable t) {
+    return t == WarehouseTable.SEIZURES ? col("shipment_id").isNull() : lit(true);
+  }
+
+  /** The candidate a published row was routed from: route columns as the normalizer leaves them (null). */
+  private static Dataset<Row> unrouted(Dataset<Row> published) {
+    Dataset<Row> rows = published;
+    for (String c : List.of("route", "route_rule", "route_confidence")) {
+      rows = rows.withColumn(c, lit(null).cast(DataTypes.StringType));
+    }
+    return rows;
   }
 
   static StructType withMonth(WarehouseTable t) {
@@ -51,9 +90,17 @@ final class CandidateStore {
     return date_format(col("event_date"), "yyyy-MM");
   }
 
-  /** The stored candidates of a table (with its month column), or an empty frame before the first run. */
+  /**
+   * The stored candidates of a table (with its month column): the published rows as delivered plus the
+   * other versions; an empty frame before the first run.
+   */
   Dataset<Row> stored(WarehouseTable t) throws IOException {
-    return readPartitioned(candidates(warehouse, t), t);
+    return unrouted(published(t).filter(publishedAsDelivered(t))).unionByName(otherVersions(t));
+  }
+
+  /** The other versions of a table (with its month column), or an empty frame. */
+  Dataset<Row> otherVersions(WarehouseTable t) throws IOException {
+    return readPartitioned(otherVersions(warehouse, t), t);
   }
 
   /** The published table (with its month column), or an empty frame. */
@@ -78,6 +125,46 @@ final class CandidateStore {
       }
     }
     return false;
+  }
+
+  /**
+   * Converts a warehouse written by an earlier build, which kept every candidate in {@code _state/candidates/},
+   * to the current layout: the legacy candidates minus the published rows kept as delivered (matched on
+   * {@link #KEY}) become the other versions. The stored candidates read the same before and after, so
+   * the conversion is published through the journal on its own, before the run decides anything. Once
+   * per warehouse, one pass over the history; a no-op on a current warehouse.
+   */
+  void migrateLegacyLayout(String runId) throws IOException {
+    List<PartitionPublisher.Move> moves = new ArrayList<>();
+    for (WarehouseTable t : List.of(WarehouseTable.SHIPMENTS, WarehouseTable.SEIZURES)) {
+      Path legacy = legacyCandidates(warehouse, t);
+      if (!warehouse.fs().exists(legacy)) {
+        continue;
+      }
+      Path current = otherVersions(warehouse, t);
+      if (!warehouse.fs().exists(current)) {
+        spark.sparkContext().setJobDescription("fentrace ingest: convert the candidates of " + t.tableName()
+            + " to _state/other_versions (once)");
+        Dataset<Row> asDelivered = published(t).filter(publishedAsDelivered(t)).select(keyColumns());
+        Path staged = new Path(new Path(warehouse.staging(runId), "_migrate_other_versions"), t.tableName());
+        writePartitions(readPartitioned(legacy, t).join(asDelivered, seq(KEY), "left_anti"), staged);
+        moves.add(new PartitionPublisher.Move(staged.toString(), current.toString()));
+      }
+      moves.add(new PartitionPublisher.Move(null, legacy.toString()));
+    }
+    if (!moves.isEmpty()) {
+      LOG.info("candidate store: converting _state/candidates to _state/other_versions ({} moves, once)", moves.size());
+      new PartitionPublisher(warehouse).publish(new PartitionPublisher.Journal(runId, moves, List.of()));
+      warehouse.fs().delete(new Path(new Path(warehouse.root(), "_state"), "candidates"), true);
+    }
+  }
+
+  static Column[] keyColumns() {
+    return KEY.stream().map(c -> col(c)).toArray(Column[]::new);
+  }
+
+  static scala.collection.immutable.Seq<String> seq(List<String> columns) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(columns).toList();
   }
 
   /** The narrow index that revision decisions need: a few columns of every candidate. */

@@ -32,6 +32,7 @@ import org.fentrace.warehouse.WarehouseTable;
  */
 final class Decider {
   private static final String MONTH = CandidateStore.MONTH;
+  private static final List<String> KEY = CandidateStore.KEY;
   /** Touched-id sets up to this size are broadcast to the scans of the history instead of shuffling the history. */
   static final long BROADCAST_MAX_IDS = 500_000;
 
@@ -48,49 +49,81 @@ final class Decider {
   /** The decision for one table; persisted frames are released by {@link #release()}. */
   static final class Decision {
     private final Set<String> months;
-    private final Set<String> changedMonths;
     private final Dataset<Row> candidates;
+    private final Dataset<Row> candidatesOfTouched;
+    private final Dataset<Row> otherVersionsBefore;
     private final Dataset<Row> decided;
     private final Dataset<Row> changed;
     private final Dataset<Row> touched;
     private final Dataset<Row> touchedIds;
     private final Dataset<Row> touchedIndex;
     private final boolean few;
+    private final WarehouseTable table;
+    private long loserCount = -1;
 
     /** {@code touched} is {@code touchedIds} (the persisted frame) with a broadcast hint when it is small. */
-    Decision(Set<String> months, Set<String> changedMonths, Dataset<Row> candidates, Dataset<Row> decided,
-        Dataset<Row> changed, Dataset<Row> touched, Dataset<Row> touchedIds, Dataset<Row> touchedIndex, boolean few) {
+    Decision(Set<String> months, Dataset<Row> candidates, Dataset<Row> candidatesOfTouched,
+        Dataset<Row> otherVersionsBefore, Dataset<Row> decided, Dataset<Row> changed, Dataset<Row> touched,
+        Dataset<Row> touchedIds, Dataset<Row> touchedIndex, boolean few, WarehouseTable table) {
       this.months = months;
-      this.changedMonths = changedMonths;
       this.candidates = candidates;
+      this.candidatesOfTouched = candidatesOfTouched;
+      this.otherVersionsBefore = otherVersionsBefore;
       this.decided = decided;
       this.changed = changed;
       this.touched = touched;
       this.touchedIds = touchedIds;
       this.touchedIndex = touchedIndex;
       this.few = few;
+      this.table = table;
     }
 
-    /** Months of the published table to rewrite. */
+    /** Months of the published table, and of the other versions, to rewrite. */
     Set<String> months() {
       return months;
     }
 
-    /** Months of the candidate store to rewrite. */
-    Set<String> changedMonths() {
-      return changedMonths;
-    }
-
-    Dataset<Row> candidatesOfChangedMonths() {
-      return candidates.filter(col(MONTH).isin(changedMonths.toArray()));
-    }
-
-    /** The winning candidates of the touched records (route columns not yet set); all fall in {@link #months()}. */
+    /**
+     * The winning candidates of the touched records (route columns not yet set); all fall in {@link #months()}.
+     *
+     * <p>Losers (duplicates and superseded versions) are usually a small share of the candidates, so the
+     * winners are the touched records' candidates minus a broadcast anti-join of the losers: the wide
+     * candidate rows are not shuffled. (A semi-join with the winners, the same size as the candidates,
+     * shuffled every wide row once more before the month partitioning; a full load spent a fifth of
+     * its staging there.) When losers are many, that semi-join is still the cheaper plan.
+     */
     Dataset<Row> published() {
-      Dataset<Row> winners = decided.filter(col("outcome").equalTo(Deduplication.NORMALIZED))
-          .select("record_id", "source_file", "source_line");
-      return candidates.join(winners, scala.jdk.javaapi.CollectionConverters.asScala(
-          List.of("record_id", "source_file", "source_line")).toSeq(), "left_semi");
+      if (manyLosers()) {
+        Dataset<Row> winners = decided.filter(col("outcome").equalTo(Deduplication.NORMALIZED))
+            .select(CandidateStore.keyColumns());
+        return candidates.join(winners, CandidateStore.seq(KEY), "left_semi");
+      }
+      return candidatesOfTouched.join(broadcast(losers()), CandidateStore.seq(KEY), "left_anti");
+    }
+
+    /**
+     * The other versions ({@link CandidateStore}) of {@link #months()} after this run: those of untouched
+     * records stay; a touched record contributes its losers and, when it is a seizure naming a shipment,
+     * its winner as delivered.
+     */
+    Dataset<Row> otherVersions() {
+      Dataset<Row> losers = losers();
+      Dataset<Row> loserRows = candidatesOfTouched.join(manyLosers() ? losers : broadcast(losers), CandidateStore.seq(KEY), "left_semi");
+      return otherVersionsBefore.join(touched, "record_id", "left_anti")
+          .unionByName(loserRows)
+          .unionByName(published().filter(not(CandidateStore.publishedAsDelivered(table))));
+    }
+
+    private Dataset<Row> losers() {
+      return decided.filter(col("outcome").notEqual(Deduplication.NORMALIZED)).select(CandidateStore.keyColumns());
+    }
+
+    /** Whether the losers are too many to broadcast (counted once: the decisions are cached). */
+    private boolean manyLosers() {
+      if (loserCount < 0) {
+        loserCount = losers().count();
+      }
+      return loserCount > BROADCAST_MAX_IDS;
     }
 
     /** Live rows of {@link #months()} whose record was not touched: they stay as published (routes included). */
@@ -177,10 +210,15 @@ final class Decider {
         .persist(StorageLevel.MEMORY_AND_DISK());
     // Not cached: it is a filter over the cached parse and the stored files, cheaper to redo than to
     // encode into Spark's columnar cache (which dominated staging time in profiles).
-    Dataset<Row> candidates = stored.filter(col(MONTH).isin(months.toArray()).and(kept))
-        .unionByName(fresh.filter(col(MONTH).isin(months.toArray())));
-    return new Decision(months, new TreeSet<>(seedMonths), candidates, decided, changed, touched, touchedIds,
-        touchedIndex, few);
+    Dataset<Row> storedInMonths = stored.filter(col(MONTH).isin(months.toArray()).and(kept));
+    Dataset<Row> freshInMonths = fresh.filter(col(MONTH).isin(months.toArray()));
+    Dataset<Row> candidates = storedInMonths.unionByName(freshInMonths);
+    // Every fresh record is touched; stored ones only if in the touched set (before the first run the
+    // store is an empty local frame, and Spark drops this join altogether).
+    Dataset<Row> candidatesOfTouched = storedInMonths.join(touched, "record_id", "left_semi").unionByName(freshInMonths);
+    Dataset<Row> otherVersionsBefore = store.otherVersions(table).filter(col(MONTH).isin(months.toArray()).and(kept));
+    return new Decision(months, candidates, candidatesOfTouched, otherVersionsBefore, decided, changed, touched,
+        touchedIds, touchedIndex, few, table);
   }
 
   /**

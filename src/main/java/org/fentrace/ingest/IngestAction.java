@@ -92,6 +92,7 @@ public final class IngestAction {
       return new IngestResult(options.runId(), options.runDate(), reports, tableRows(reports), Map.of(),
           Map.copyOf(timings), Accounting.qualityFailures(reports, options.maxRejectRate()), List.of());
     }
+    store.migrateLegacyLayout(options.runId());
     jsc.setJobDescription("fentrace ingest: parse and normalize " + toRead.size() + " files");
     JavaRDD<Row> parsed = jsc.parallelize(toRead, Math.max(1, toRead.size()))
         .flatMap(new FileParser(options.context(), new SerializableHadoopConf(jsc.hadoopConfiguration()), options.runId()));
@@ -143,8 +144,8 @@ public final class IngestAction {
           .unionByName(seizures.untouched(store.published(WarehouseTable.SEIZURES)));
       moves.addAll(stageTable(store, aggregates, routedSeizures, WarehouseTable.SEIZURES, seizures.months(), staging,
           warehouse.table("seizures"), rewritten).moves());
-      moves.addAll(stageCandidates(store, ships, staging, warehouse, WarehouseTable.SHIPMENTS));
-      moves.addAll(stageCandidates(store, seizures, staging, warehouse, WarehouseTable.SEIZURES));
+      moves.addAll(stageOtherVersions(store, ships, staging, warehouse, WarehouseTable.SHIPMENTS));
+      moves.addAll(stageOtherVersions(store, seizures, staging, warehouse, WarehouseTable.SEIZURES));
       moves.add(stageRejected(warehouse, envelopes, diff.replaced(), staging));
       Path stagedLedger = new Path(staging, "ledger.json");
       warehouse.writeText(stagedLedger, after.toJson());
@@ -204,12 +205,12 @@ public final class IngestAction {
     return new Staged(moves, staged);
   }
 
-  private List<PartitionPublisher.Move> stageCandidates(CandidateStore store, Decider.Decision d, Path staging,
+  private List<PartitionPublisher.Move> stageOtherVersions(CandidateStore store, Decider.Decision d, Path staging,
       Warehouse warehouse, WarehouseTable table) throws IOException {
-    spark.sparkContext().setJobDescription("fentrace ingest: stage candidates of " + table.tableName());
-    Path target = new Path(new Path(staging, "_candidates"), table.tableName());
-    Set<String> written = d.changedMonths().isEmpty() ? Set.of() : store.writePartitions(d.candidatesOfChangedMonths(), target);
-    return PartitionPublisher.partitionMoves(target, CandidateStore.candidates(warehouse, table), MONTH, d.changedMonths(), written);
+    spark.sparkContext().setJobDescription("fentrace ingest: stage other versions of " + table.tableName());
+    Path target = new Path(new Path(staging, "_other_versions"), table.tableName());
+    Set<String> written = d.months().isEmpty() ? Set.of() : store.writePartitions(d.otherVersions(), target);
+    return PartitionPublisher.partitionMoves(target, CandidateStore.otherVersions(warehouse, table), MONTH, d.months(), written);
   }
 
   /** The quarantine is small: it is rewritten whole, dropping the rows of replaced files. */
