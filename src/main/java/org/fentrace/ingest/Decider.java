@@ -28,7 +28,8 @@ import org.fentrace.warehouse.WarehouseTable;
  * candidates change) plus every month holding a candidate of a touched record; each is rewritten as
  * its live rows of untouched records plus the winners of touched records that fall in it. The result
  * equals a clean run's, at the cost of the touched records and the rewritten months; the history is
- * only read through a narrow semi-join against the (broadcast) touched ids.
+ * only read through a narrow semi-join against the (broadcast) touched ids. The other versions
+ * ({@link CandidateStore}) of the rewritten months are restaged with them.
  */
 final class Decider {
   private static final String MONTH = CandidateStore.MONTH;
