@@ -58,14 +58,13 @@ final class Decider {
     private final Dataset<Row> touched;
     private final Dataset<Row> touchedIds;
     private final Dataset<Row> touchedIndex;
-    private final boolean few;
     private final WarehouseTable table;
     private long loserCount = -1;
 
     /** {@code touched} is {@code touchedIds} (the persisted frame) with a broadcast hint when it is small. */
     Decision(Set<String> months, Dataset<Row> candidates, Dataset<Row> candidatesOfTouched,
         Dataset<Row> otherVersionsBefore, Dataset<Row> decided, Dataset<Row> changed, Dataset<Row> touched,
-        Dataset<Row> touchedIds, Dataset<Row> touchedIndex, boolean few, WarehouseTable table) {
+        Dataset<Row> touchedIds, Dataset<Row> touchedIndex, WarehouseTable table) {
       this.months = months;
       this.candidates = candidates;
       this.candidatesOfTouched = candidatesOfTouched;
@@ -75,7 +74,6 @@ final class Decider {
       this.touched = touched;
       this.touchedIds = touchedIds;
       this.touchedIndex = touchedIndex;
-      this.few = few;
       this.table = table;
     }
 
@@ -108,11 +106,11 @@ final class Decider {
      * its winner as delivered.
      */
     Dataset<Row> otherVersions() {
-      Dataset<Row> losers = losers();
-      Dataset<Row> loserRows = candidatesOfTouched.join(manyLosers() ? losers : broadcast(losers), CandidateStore.seq(KEY), "left_semi");
+      // The decisions carry every column the test needs (outcome, shipment_id): one semi-join picks the rows.
+      Dataset<Row> keys = decided.filter(col("outcome").notEqual(Deduplication.NORMALIZED)
+          .or(not(CandidateStore.publishedAsDelivered(table)))).select(CandidateStore.keyColumns());
       return otherVersionsBefore.join(touched, "record_id", "left_anti")
-          .unionByName(loserRows)
-          .unionByName(published().filter(not(CandidateStore.publishedAsDelivered(table))));
+          .unionByName(candidatesOfTouched.join(small(keys), CandidateStore.seq(KEY), "left_semi"));
     }
 
     private Dataset<Row> losers() {
@@ -134,13 +132,16 @@ final class Decider {
     }
 
     /**
-     * The rows of {@code table} whose {@code key} is among {@code keys} (derived from the touched records,
-     * for example the shipment ids their winners link to) when the touched records are few: a broadcast
-     * semi-join, the same reasoning as {@link Decider#small}. Otherwise (a full load) the whole table:
-     * restricting it would cost a shuffle for nothing.
+     * The rows of {@code shipments} that the touched seizure records name, with a broadcast hint: a
+     * night names a few, and even a full load names few (most seizures name no shipment), so the route
+     * join moves no seizure row. The ids come from the cached decision index (every candidate of the
+     * touched records: a superset of the winners' links), not from the wide rows. More than
+     * {@link Decider#BROADCAST_MAX_IDS} ids: every shipment, and an ordinary join.
      */
-    Dataset<Row> restrictIfFew(Dataset<Row> table, String key, Dataset<Row> keys) {
-      return few ? table.join(broadcast(keys), key, "left_semi") : table;
+    Dataset<Row> linkedShipments(Dataset<Row> shipments) {
+      Dataset<Row> ids = touchedIndex.select("shipment_id").filter(col("shipment_id").isNotNull()).distinct();
+      return ids.count() > BROADCAST_MAX_IDS ? shipments
+          : broadcast(shipments.join(broadcast(ids), "shipment_id", "left_semi"));
     }
 
     /** Shipment ids of records whose candidates changed: seizures linked to them are re-attributed. */
@@ -219,7 +220,7 @@ final class Decider {
     Dataset<Row> candidatesOfTouched = storedInMonths.join(touched, "record_id", "left_semi").unionByName(freshInMonths);
     Dataset<Row> otherVersionsBefore = store.otherVersions(table).filter(col(MONTH).isin(months.toArray()).and(kept));
     return new Decision(months, candidates, candidatesOfTouched, otherVersionsBefore, decided, changed, touched,
-        touchedIds, touchedIndex, few, table);
+        touchedIds, touchedIndex, table);
   }
 
   /**

@@ -137,8 +137,7 @@ public final class IngestAction {
         shipsAfter = shipsAfter.unionByName(stagedShips.rows());
       }
       Dataset<Row> newSeizures = seizures.published().drop(MONTH);
-      Dataset<Row> links = seizures.restrictIfFew(shipsAfter.drop(MONTH), "shipment_id",
-          newSeizures.select("shipment_id").filter(col("shipment_id").isNotNull()).distinct());
+      Dataset<Row> links = seizures.linkedShipments(shipsAfter.drop(MONTH));
       Dataset<Row> routedSeizures = RouteAttribution.seizures(newSeizures, links, options.routeRules())
           .withColumn(MONTH, CandidateStore.month())
           .unionByName(seizures.untouched(store.published(WarehouseTable.SEIZURES)));
