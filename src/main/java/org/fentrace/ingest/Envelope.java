@@ -18,13 +18,7 @@ final class Envelope {
   static final String REJECT = "REJECT";
   static final String STATS = "STATS";
 
-  static final StructType STATS_TYPE = new StructType()
-      .add("rows_read", DataTypes.LongType, false)
-      .add("sha256", DataTypes.StringType, true)
-      .add("fallback_bytes", DataTypes.LongType, false)
-      .add("syntax_error", DataTypes.StringType, true)
-      .add("read_error", DataTypes.StringType, true)
-      .add("earliest_future_date", DataTypes.DateType, true);
+  static final StructType STATS_TYPE = statsType();
 
   static final StructType SCHEMA = new StructType()
       .add("kind", DataTypes.StringType, false)
@@ -50,9 +44,25 @@ final class Envelope {
     return RowFactory.create(REJECT, file, line, null, null, null, rejected, null);
   }
 
+  /** The file's statistics, then the {@link FileFacts} its task gathered. */
+  private static StructType statsType() {
+    StructType t = new StructType()
+        .add("rows_read", DataTypes.LongType, false)
+        .add("sha256", DataTypes.StringType, true)
+        .add("fallback_bytes", DataTypes.LongType, false)
+        .add("syntax_error", DataTypes.StringType, true)
+        .add("read_error", DataTypes.StringType, true)
+        .add("earliest_future_date", DataTypes.DateType, true);
+    for (var f : FileFacts.FIELDS.fields()) {
+      t = t.add(f);
+    }
+    return t;
+  }
+
   static Row stats(int file, long rowsRead, String sha256, long fallbackBytes, String syntaxError, String readError,
-      java.time.LocalDate earliestFutureDate) {
-    return RowFactory.create(STATS, file, 0L, null, null, null, null, RowFactory.create(rowsRead, sha256, fallbackBytes,
-        syntaxError, readError, earliestFutureDate == null ? null : java.sql.Date.valueOf(earliestFutureDate)));
+      java.time.LocalDate earliestFutureDate, FileFacts facts) {
+    Object[] head = {rowsRead, sha256, fallbackBytes, syntaxError, readError,
+        earliestFutureDate == null ? null : java.sql.Date.valueOf(earliestFutureDate)};
+    return RowFactory.create(STATS, file, 0L, null, null, null, null, FileFacts.statsRow(head, facts));
   }
 }

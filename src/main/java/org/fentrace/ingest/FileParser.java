@@ -51,6 +51,7 @@ final class FileParser implements FlatMapFunction<LandingFile, Row> {
     private RecordNormalizer normalizer;
     private long rowsRead;
     private java.time.LocalDate earliestFutureDate;
+    private final FileFacts facts = new FileFacts();
     private boolean done;
     private Row next;
 
@@ -109,7 +110,7 @@ final class FileParser implements FlatMapFunction<LandingFile, Row> {
       } catch (IOException | UncheckedIOException e) {
         readError = readError == null ? e.toString() : readError;
       }
-      return Envelope.stats(file.index(), rowsRead, sha, fallback, syntax, readError, earliestFutureDate);
+      return Envelope.stats(file.index(), rowsRead, sha, fallback, syntax, readError, earliestFutureDate, facts);
     }
 
     private Row toEnvelope(RawRecord record) {
@@ -123,6 +124,7 @@ final class FileParser implements FlatMapFunction<LandingFile, Row> {
       }
       try {
         TableRow row = normalizer.normalize(record, file.relativePath());
+        facts.normalized(row);
         String key = (String) row.get("record_id");
         return switch (row.table()) {
           case SEIZURES -> Envelope.seizure(file.index(), record.line(), key, SparkSchemas.toRow(row));
@@ -138,6 +140,7 @@ final class FileParser implements FlatMapFunction<LandingFile, Row> {
     }
 
     private Row reject(RawRecord record, RejectReason reason, String field, String problem) {
+      facts.rejected(reason.name());
       String text = normalizer != null ? normalizer.quarantineText(record) : record.rawText();
       if (header.format().id().equals("customs_shipments") && normalizer == null) {
         text = "[" + text.length() + " characters withheld: customs rows may contain personal names]";

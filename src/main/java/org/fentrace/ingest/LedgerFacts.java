@@ -1,13 +1,6 @@
 package org.fentrace.ingest;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.date_format;
-import static org.apache.spark.sql.functions.first;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -19,11 +12,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 import org.fentrace.state.Ledger;
 import org.fentrace.warehouse.WarehouseTable;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * What the parsing pass learned about each file read in this run: its statistics row, the months its
@@ -48,43 +42,31 @@ final class LedgerFacts {
   }
 
   /**
-   * Everything in one aggregation over the parse output, collected once: one scan of the cached
-   * envelopes instead of one per fact (on a full load each scan of the cache cost seconds). The groups
-   * are per file, kind, month, CBP fiscal year, reject reason and unknown-origin flag: a few thousand
-   * rows at most, sorted out on the driver.
+   * The facts of every file read, from the files' statistics rows ({@link FileFacts}, gathered by the
+   * parsing tasks): collecting them is the first action on the parse output, so it also fills the
+   * cache of it, and it reads only the statistics columns of that cache.
    */
   static LedgerFacts collect(Dataset<Row> envelopes, List<LandingFile> toRead) {
     LedgerFacts f = new LedgerFacts();
     envelopes.sparkSession().sparkContext().setJobDescription("fentrace ingest: parse and normalize " + toRead.size()
         + " files; months, coverage and rejects per file");
-    Column isRecord = col("kind").isin(Envelope.SEIZURE, Envelope.SHIPMENT);
-    Column eventDate = coalesce(col("seizure.event_date"), col("shipment.event_date"));
-    Column cbpYear = when(col("seizure.source_format").isin("cbp_nationwide", "cbp_amo"), col("seizure.fiscal_year"));
-    Column unknownOrigin = isRecord.and(coalesce(col("seizure.origin_country"), col("shipment.origin_country")).isNull())
-        .and(coalesce(col("seizure.origin_country_raw"), col("shipment.origin_country_raw")).isNotNull());
-    List<Row> groups = envelopes
-        .groupBy(col("file_index"), col("kind"), date_format(eventDate, "yyyy-MM").as("month"), cbpYear.as("cbp_year"),
-            col("rejected.reason_code").as("reason"), coalesce(unknownOrigin, lit(false)).as("unknown_origin"))
-        .agg(count(lit(1)).as("rows"), max(eventDate).as("latest"), first(col("stats"), true).as("stats"))
-        .collectAsList();
-    for (Row r : groups) {
+    StructType type = Envelope.STATS_TYPE;
+    for (Row r : envelopes.filter(col("kind").equalTo(Envelope.STATS)).select("file_index", "stats").collectAsList()) {
       int file = r.getInt(0);
-      String kind = r.getString(1);
-      long rows = r.getLong(6);
-      switch (kind) {
-        case Envelope.STATS -> f.stats.put(file, r.getStruct(8));
-        case Envelope.REJECT -> f.reasons.computeIfAbsent(file, k -> new TreeMap<>()).merge(r.getString(4), rows, Long::sum);
-        default -> {
-          String table = kind.equals(Envelope.SEIZURE) ? "seizures" : "shipments";
-          f.months.computeIfAbsent(file, k -> new TreeMap<>()).computeIfAbsent(table, k -> new TreeSet<>()).add(r.getString(2));
-          if (!r.isNullAt(3)) {
-            f.cbp.computeIfAbsent(file, k -> new TreeMap<>())
-                .merge(Integer.toString(r.getInt(3)), r.getDate(7).toString(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
-          }
-          if (r.getBoolean(5)) {
-            f.unknownOrigin.merge(file, rows, Long::sum);
-          }
-        }
+      Row s = r.getStruct(1);
+      f.stats.put(file, s);
+      Map<String, scala.collection.Seq<String>> months = s.getJavaMap(type.fieldIndex("months"));
+      months.forEach((table, list) -> f.months.computeIfAbsent(file, k -> new TreeMap<>())
+          .computeIfAbsent(table, k -> new TreeSet<>()).addAll(CollectionConverters.asJava(list)));
+      Map<Integer, java.sql.Date> cbp = s.getJavaMap(type.fieldIndex("cbp_latest"));
+      cbp.forEach((year, date) -> f.cbp.computeIfAbsent(file, k -> new TreeMap<>()).put(year.toString(), date.toString()));
+      Map<String, Long> reasons = s.getJavaMap(type.fieldIndex("reasons"));
+      if (!reasons.isEmpty()) {
+        f.reasons.put(file, new TreeMap<>(reasons));
+      }
+      long unknown = s.getLong(type.fieldIndex("unknown_origin"));
+      if (unknown > 0) {
+        f.unknownOrigin.put(file, unknown);
       }
     }
     return f;
