@@ -2,8 +2,11 @@ package org.fentrace.ingest;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -59,12 +62,13 @@ final class Decider {
     private final Dataset<Row> touchedIds;
     private final Dataset<Row> touchedIndex;
     private final WarehouseTable table;
-    private long loserCount = -1;
+    private final long decidedRows;
+    private Sizes sizes;
 
     /** {@code touched} is {@code touchedIds} (the persisted frame) with a broadcast hint when it is small. */
     Decision(Set<String> months, Dataset<Row> candidates, Dataset<Row> candidatesOfTouched,
         Dataset<Row> otherVersionsBefore, Dataset<Row> decided, Dataset<Row> changed, Dataset<Row> touched,
-        Dataset<Row> touchedIds, Dataset<Row> touchedIndex, WarehouseTable table) {
+        Dataset<Row> touchedIds, Dataset<Row> touchedIndex, long decidedRows, WarehouseTable table) {
       this.months = months;
       this.candidates = candidates;
       this.candidatesOfTouched = candidatesOfTouched;
@@ -75,6 +79,7 @@ final class Decider {
       this.touchedIds = touchedIds;
       this.touchedIndex = touchedIndex;
       this.table = table;
+      this.decidedRows = decidedRows;
     }
 
     /** Months of the published table, and of the other versions, to rewrite. */
@@ -92,7 +97,7 @@ final class Decider {
      * its staging there.) When losers are many, that semi-join is still the cheaper plan.
      */
     Dataset<Row> published() {
-      if (manyLosers()) {
+      if (sizes().losers() > BROADCAST_MAX_IDS) {
         Dataset<Row> winners = decided.filter(col("outcome").equalTo(Deduplication.NORMALIZED))
             .select(CandidateStore.keyColumns());
         return candidates.join(winners, CandidateStore.seq(KEY), "left_semi");
@@ -107,22 +112,44 @@ final class Decider {
      */
     Dataset<Row> otherVersions() {
       // The decisions carry every column the test needs (outcome, shipment_id): one semi-join picks the rows.
-      Dataset<Row> keys = decided.filter(col("outcome").notEqual(Deduplication.NORMALIZED)
-          .or(not(CandidateStore.publishedAsDelivered(table)))).select(CandidateStore.keyColumns());
+      Dataset<Row> keys = decided.filter(isOtherVersion()).select(CandidateStore.keyColumns());
       return otherVersionsBefore.join(touched, "record_id", "left_anti")
-          .unionByName(candidatesOfTouched.join(small(keys), CandidateStore.seq(KEY), "left_semi"));
+          .unionByName(candidatesOfTouched.join(sizes().otherVersions() > BROADCAST_MAX_IDS ? keys : broadcast(keys),
+              CandidateStore.seq(KEY), "left_semi"));
+    }
+
+    private Column isLoser() {
+      return col("outcome").notEqual(Deduplication.NORMALIZED);
+    }
+
+    private Column isOtherVersion() {
+      return isLoser().or(not(CandidateStore.publishedAsDelivered(table)));
     }
 
     private Dataset<Row> losers() {
-      return decided.filter(col("outcome").notEqual(Deduplication.NORMALIZED)).select(CandidateStore.keyColumns());
+      return decided.filter(isLoser()).select(CandidateStore.keyColumns());
     }
 
-    /** Whether the losers are too many to broadcast (counted once: the decisions are cached). */
-    private boolean manyLosers() {
-      if (loserCount < 0) {
-        loserCount = losers().count();
+    /** How many losers, other versions and linked shipment ids the decisions hold. */
+    private record Sizes(long losers, long otherVersions, long linkedShipments) {}
+
+    /**
+     * The sizes that choose between a broadcast and an ordinary join. When the decisions hold at most
+     * {@link Decider#BROADCAST_MAX_IDS} rows (every night), each is smaller and nothing is counted: on a
+     * night each count was a Spark job of its own, and together they cost seconds. Otherwise (a full
+     * load) one aggregation over the cached decisions counts all three.
+     */
+    private Sizes sizes() {
+      if (sizes == null) {
+        if (decidedRows <= BROADCAST_MAX_IDS) {
+          sizes = new Sizes(decidedRows, decidedRows, decidedRows);
+        } else {
+          Row r = decided.agg(sum(when(isLoser(), 1L).otherwise(0L)), sum(when(isOtherVersion(), 1L).otherwise(0L)),
+              countDistinct(col("shipment_id"))).first();
+          sizes = new Sizes(r.getLong(0), r.getLong(1), r.getLong(2));
+        }
       }
-      return loserCount > BROADCAST_MAX_IDS;
+      return sizes;
     }
 
     /** Live rows of {@link #months()} whose record was not touched: they stay as published (routes included). */
@@ -134,13 +161,13 @@ final class Decider {
     /**
      * The rows of {@code shipments} that the touched seizure records name, with a broadcast hint: a
      * night names a few, and even a full load names few (most seizures name no shipment), so the route
-     * join moves no seizure row. The ids come from the cached decision index (every candidate of the
-     * touched records: a superset of the winners' links), not from the wide rows. More than
+     * join moves no seizure row. The ids come from the cached decisions (every candidate of the touched
+     * records: a superset of the winners' links), not from the wide rows. More than
      * {@link Decider#BROADCAST_MAX_IDS} ids: every shipment, and an ordinary join.
      */
     Dataset<Row> linkedShipments(Dataset<Row> shipments) {
-      Dataset<Row> ids = touchedIndex.select("shipment_id").filter(col("shipment_id").isNotNull()).distinct();
-      return ids.count() > BROADCAST_MAX_IDS ? shipments
+      Dataset<Row> ids = decided.select("shipment_id").filter(col("shipment_id").isNotNull()).distinct();
+      return sizes().linkedShipments() > BROADCAST_MAX_IDS ? shipments
           : broadcast(shipments.join(broadcast(ids), "shipment_id", "left_semi"));
     }
 
@@ -204,8 +231,10 @@ final class Decider {
         .unionByName(CandidateStore.index(fresh, table)).persist(StorageLevel.MEMORY_AND_DISK());
     Set<String> months = new TreeSet<>(seedMonths);
     months.addAll(wholeMonths);
-    for (Row r : touchedIndex.select(MONTH).distinct().collectAsList()) {
+    long indexRows = 0;
+    for (Row r : touchedIndex.groupBy(MONTH).count().collectAsList()) {
       months.add(r.getString(0));
+      indexRows += r.getLong(1);
     }
     sc.setJobDescription("fentrace ingest: decide revisions in " + months.size() + " month(s) of " + table.tableName());
     Dataset<Row> decided = Deduplication.outcomes(touchedIndex.join(rankTable, "source_file"), cbpOwners)
@@ -220,7 +249,7 @@ final class Decider {
     Dataset<Row> candidatesOfTouched = storedInMonths.join(touched, "record_id", "left_semi").unionByName(freshInMonths);
     Dataset<Row> otherVersionsBefore = store.otherVersions(table).filter(col(MONTH).isin(months.toArray()).and(kept));
     return new Decision(months, candidates, candidatesOfTouched, otherVersionsBefore, decided, changed, touched,
-        touchedIds, touchedIndex, table);
+        touchedIds, touchedIndex, indexRows, table);
   }
 
   /**
