@@ -62,13 +62,14 @@ final class Decider {
     private final Dataset<Row> touchedIds;
     private final Dataset<Row> touchedIndex;
     private final WarehouseTable table;
-    private final long decidedRows;
+    /** Rows of the index the decisions were made over: an upper bound of every size in {@link Sizes}. */
+    private final long indexRows;
     private Sizes sizes;
 
     /** {@code touched} is {@code touchedIds} (the persisted frame) with a broadcast hint when it is small. */
     Decision(Set<String> months, Dataset<Row> candidates, Dataset<Row> candidatesOfTouched,
         Dataset<Row> otherVersionsBefore, Dataset<Row> decided, Dataset<Row> changed, Dataset<Row> touched,
-        Dataset<Row> touchedIds, Dataset<Row> touchedIndex, long decidedRows, WarehouseTable table) {
+        Dataset<Row> touchedIds, Dataset<Row> touchedIndex, long indexRows, WarehouseTable table) {
       this.months = months;
       this.candidates = candidates;
       this.candidatesOfTouched = candidatesOfTouched;
@@ -79,7 +80,7 @@ final class Decider {
       this.touchedIds = touchedIds;
       this.touchedIndex = touchedIndex;
       this.table = table;
-      this.decidedRows = decidedRows;
+      this.indexRows = indexRows;
     }
 
     /** Months of the published table, and of the other versions, to rewrite. */
@@ -134,15 +135,15 @@ final class Decider {
     private record Sizes(long losers, long otherVersions, long linkedShipments) {}
 
     /**
-     * The sizes that choose between a broadcast and an ordinary join. When the decisions hold at most
-     * {@link Decider#BROADCAST_MAX_IDS} rows (every night), each is smaller and nothing is counted: on a
-     * night each count was a Spark job of its own, and together they cost seconds. Otherwise (a full
-     * load) one aggregation over the cached decisions counts all three.
+     * The sizes that choose between a broadcast and an ordinary join. When the decisions were made over
+     * at most {@link Decider#BROADCAST_MAX_IDS} candidates (every night), each size is smaller and
+     * nothing is counted: on a night each count was a Spark job of its own, and together they cost
+     * seconds. Otherwise (a full load) one aggregation over the cached decisions counts all three.
      */
     private Sizes sizes() {
       if (sizes == null) {
-        if (decidedRows <= BROADCAST_MAX_IDS) {
-          sizes = new Sizes(decidedRows, decidedRows, decidedRows);
+        if (indexRows <= BROADCAST_MAX_IDS) {
+          sizes = new Sizes(indexRows, indexRows, indexRows);
         } else {
           Row r = decided.agg(sum(when(isLoser(), 1L).otherwise(0L)), sum(when(isOtherVersion(), 1L).otherwise(0L)),
               countDistinct(col("shipment_id"))).first();

@@ -42,10 +42,10 @@ import org.slf4j.LoggerFactory;
  * new and changed files, one task per file (executors); find the months whose content can change (the
  * months of new rows, the months a changed or pruned file delivered to, and the months of every other
  * candidate of the records involved); decide revisions over all candidates of those records; attribute
- * routes; stage the affected partitions, the candidates, the quarantine and the new ledger; publish them
- * through the journal. Cost grows with the new data and the months it touches, not with the history
- * (except a narrow scan of the candidate index). {@link #execute()} returns the accounting; the caller
- * writes the manifest.
+ * routes; stage the affected partitions, their other versions ({@link CandidateStore}), the quarantine
+ * and the new ledger; publish them through the journal. Cost grows with the new data and the months it
+ * touches, not with the history (except a narrow scan of the candidate index). {@link #execute()}
+ * returns the accounting; the caller writes the manifest.
  */
 public final class IngestAction {
   private static final Logger LOG = LoggerFactory.getLogger(IngestAction.class);
