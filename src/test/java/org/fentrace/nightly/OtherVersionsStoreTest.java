@@ -56,6 +56,25 @@ class OtherVersionsStoreTest {
         + "SH9,2024-01-05,Hong Kong,international mail,fentanyl powder,Acme Trading,John Q Public,0.6,kg\n");
   }
 
+  /**
+   * The other versions after night 2, by hand: S1 still names a shipment (its delivered row stays); S2's
+   * January version (line 3) lost to its revision; S3's first line (line 4; the header is line 1) lost to
+   * its second; SH9's Chinese version lost to its correction.
+   */
+  static final List<String> SEIZURE_VERSIONS_AFTER_NIGHT_2 = List.of("seizure_events:S1@seizures-jan.csv:2",
+      "seizure_events:S2@seizures-jan.csv:3", "seizure_events:S3@seizures-jan.csv:4");
+  static final List<String> SHIPMENT_VERSIONS_AFTER_NIGHT_2 = List.of("customs_shipments:SH9@shipments-jan.csv:2");
+
+  /** Delivers night {@code n}'s files and runs the pipeline on {@code wh} (run date 2024-06-0n); it must succeed. */
+  static void night(int n, Path landing, Path wh) throws Exception {
+    if (n == 1) {
+      deliverNight1(landing);
+    } else {
+      deliverNight2(landing);
+    }
+    assertThat(Pipelines.run(landing, wh, LocalDate.of(2024, 6, n)).exitCode()).as("night %d", n).isZero();
+  }
+
   /** "record_id@source_file:source_line" of the stored other versions of a table, sorted. */
   static List<String> otherVersions(Path wh, String table) throws Exception {
     Path dir = wh.resolve("_state/other_versions/" + table);
@@ -79,8 +98,7 @@ class OtherVersionsStoreTest {
   void onlyVersionsThePublishedTablesDoNotHoldAsDeliveredAreStored() throws Exception {
     Path landing = tmp.resolve("landing");
     Path wh = tmp.resolve("warehouse");
-    deliverNight1(landing);
-    assertThat(Pipelines.run(landing, wh, LocalDate.of(2024, 6, 1)).exitCode()).isZero();
+    night(1, landing, wh);
     // By hand: S3's first line (line 4 of the file; the header is line 1) lost to its second; S1 won
     // but names a shipment, so its delivered row (origin empty) is kept beside the enriched published one.
     assertThat(otherVersions(wh, "seizures")).containsExactly(
@@ -88,12 +106,9 @@ class OtherVersionsStoreTest {
     assertThat(otherVersions(wh, "shipments")).isEmpty();
     assertThat(Files.exists(wh.resolve("_state/candidates"))).isFalse();
 
-    deliverNight2(landing);
-    assertThat(Pipelines.run(landing, wh, LocalDate.of(2024, 6, 2)).exitCode()).isZero();
-    // S2's January version and SH9's Chinese version are superseded; S1 is still linked.
-    assertThat(otherVersions(wh, "seizures")).containsExactly("seizure_events:S1@seizures-jan.csv:2",
-        "seizure_events:S2@seizures-jan.csv:3", "seizure_events:S3@seizures-jan.csv:4");
-    assertThat(otherVersions(wh, "shipments")).containsExactly("customs_shipments:SH9@shipments-jan.csv:2");
+    night(2, landing, wh);
+    assertThat(otherVersions(wh, "seizures")).isEqualTo(SEIZURE_VERSIONS_AFTER_NIGHT_2);
+    assertThat(otherVersions(wh, "shipments")).isEqualTo(SHIPMENT_VERSIONS_AFTER_NIGHT_2);
     Row s1 = SharedSpark.session().read().parquet(wh.resolve("_state/other_versions/seizures").toString())
         .filter("record_id = 'seizure_events:S1'").first();
     assertThat(s1.<String>getAs("origin_country")).as("the stored S1 is the delivered row, not the enriched one").isNull();
@@ -104,18 +119,15 @@ class OtherVersionsStoreTest {
   void aWarehouseWithTheLegacyCandidateStoreIsConvertedOnItsNextNight() throws Exception {
     Path landing = tmp.resolve("landing");
     Path wh = tmp.resolve("warehouse");
-    deliverNight1(landing);
-    assertThat(Pipelines.run(landing, wh, LocalDate.of(2024, 6, 1)).exitCode()).isZero();
+    night(1, landing, wh);
     writeLegacyStore(wh);
     assertThat(Files.exists(wh.resolve("_state/other_versions"))).isFalse();
 
-    deliverNight2(landing);
-    assertThat(Pipelines.run(landing, wh, LocalDate.of(2024, 6, 2)).exitCode()).isZero();
+    night(2, landing, wh);
     assertThat(Files.exists(wh.resolve("_state/candidates"))).as("the legacy store is gone").isFalse();
-    // The same versions as a warehouse that never had the legacy layout (the first test, by hand).
-    assertThat(otherVersions(wh, "seizures")).containsExactly("seizure_events:S1@seizures-jan.csv:2",
-        "seizure_events:S2@seizures-jan.csv:3", "seizure_events:S3@seizures-jan.csv:4");
-    assertThat(otherVersions(wh, "shipments")).containsExactly("customs_shipments:SH9@shipments-jan.csv:2");
+    // The same versions as a warehouse that never had the legacy layout.
+    assertThat(otherVersions(wh, "seizures")).isEqualTo(SEIZURE_VERSIONS_AFTER_NIGHT_2);
+    assertThat(otherVersions(wh, "shipments")).isEqualTo(SHIPMENT_VERSIONS_AFTER_NIGHT_2);
     assertSameAsCleanRun(landing, wh, LocalDate.of(2024, 6, 2));
   }
 
