@@ -24,7 +24,6 @@ final class Envelope {
       .add("kind", DataTypes.StringType, false)
       .add("file_index", DataTypes.IntegerType, false)
       .add("line", DataTypes.LongType, false)
-      .add("dedupe_key", DataTypes.StringType, true)
       .add("seizure", SparkSchemas.structType(WarehouseTable.SEIZURES), true)
       .add("shipment", SparkSchemas.structType(WarehouseTable.SHIPMENTS), true)
       .add("rejected", SparkSchemas.structType(WarehouseTable.REJECTED), true)
@@ -32,16 +31,16 @@ final class Envelope {
 
   private Envelope() {}
 
-  static Row seizure(int file, long line, String key, Row seizure) {
-    return RowFactory.create(SEIZURE, file, line, key, seizure, null, null, null);
+  static Row seizure(int file, long line, Row seizure) {
+    return RowFactory.create(SEIZURE, file, line, seizure, null, null, null);
   }
 
-  static Row shipment(int file, long line, String key, Row shipment) {
-    return RowFactory.create(SHIPMENT, file, line, key, null, shipment, null, null);
+  static Row shipment(int file, long line, Row shipment) {
+    return RowFactory.create(SHIPMENT, file, line, null, shipment, null, null);
   }
 
   static Row reject(int file, long line, Row rejected) {
-    return RowFactory.create(REJECT, file, line, null, null, null, rejected, null);
+    return RowFactory.create(REJECT, file, line, null, null, rejected, null);
   }
 
   /** The file's statistics, then the {@link FileFacts} its task gathered. */
@@ -63,6 +62,6 @@ final class Envelope {
       java.time.LocalDate earliestFutureDate, FileFacts facts) {
     Object[] head = {rowsRead, sha256, fallbackBytes, syntaxError, readError,
         earliestFutureDate == null ? null : java.sql.Date.valueOf(earliestFutureDate)};
-    return RowFactory.create(STATS, file, 0L, null, null, null, null, FileFacts.statsRow(head, facts));
+    return RowFactory.create(STATS, file, 0L, null, null, null, FileFacts.statsRow(head, facts));
   }
 }

@@ -125,10 +125,9 @@ final class FileParser implements FlatMapFunction<LandingFile, Row> {
       try {
         TableRow row = normalizer.normalize(record, file.relativePath());
         facts.normalized(row);
-        String key = (String) row.get("record_id");
         return switch (row.table()) {
-          case SEIZURES -> Envelope.seizure(file.index(), record.line(), key, SparkSchemas.toRow(row));
-          case SHIPMENTS -> Envelope.shipment(file.index(), record.line(), key, SparkSchemas.toRow(row));
+          case SEIZURES -> Envelope.seizure(file.index(), record.line(), SparkSchemas.toRow(row));
+          case SHIPMENTS -> Envelope.shipment(file.index(), record.line(), SparkSchemas.toRow(row));
           case REJECTED -> throw new IllegalStateException("a normalizer produced a rejected row");
         };
       } catch (RowRejectedException e) {
