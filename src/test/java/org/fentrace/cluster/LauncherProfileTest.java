@@ -1,0 +1,188 @@
+package org.fentrace.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The JVM profile {@code jobs/fentrace} picks by default ({@code FENTRACE_JVM_PROFILE=auto}): the quick
+ * JIT ({@code -XX:TieredStopAtLevel=1}) for a run or ingest whose local landing holds less than
+ * {@code FENTRACE_SHORT_MAX_MB} of files newer than the warehouse ledger, the full JIT otherwise. The real
+ * script runs from a {@link LocalInstall}; a stub {@code java} first on the PATH records the command line
+ * instead of starting a JVM, so each case costs a shell, not a Spark session. Sizes come from sparse files
+ * (no disk used).
+ */
+class LauncherProfileTest {
+  private static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
+  private static final long MB = 1L << 20;
+
+  @TempDir static Path tmp;
+  private static Path script;
+  private static Path stubBin;
+
+  @BeforeAll
+  static void install() throws IOException {
+    script = LocalInstall.create(tmp.resolve("install"));
+    stubBin = Files.createDirectories(tmp.resolve("bin"));
+    Path java = stubBin.resolve("java");
+    // Records its arguments, one per line, where the test says; exits 0 like a good run.
+    Files.writeString(java, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > \"$STUB_JAVA_ARGS\"\n");
+    java.toFile().setExecutable(true);
+  }
+
+  /** What one launch did: its exit code, the launcher's own messages, the java arguments (empty if none). */
+  private record Launch(int exit, String stderr, List<String> javaArgs) {
+    boolean quickJit() {
+      return javaArgs.contains(QUICK_JIT);
+    }
+
+    /** The -XX options given to java, for failure messages (the class path is long). */
+    List<String> xx() {
+      return javaArgs.stream().filter(a -> a.startsWith("-XX:")).toList();
+    }
+  }
+
+  private static Launch launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
+    Path argsFile = Files.createTempFile(tmp, "java-args", ".txt");
+    Files.delete(argsFile);
+    List<String> cmd = new ArrayList<>(List.of("bash", script.toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
+    LocalInstall.baseEnvironment().forEach((k, v) -> {
+      if (v == null) {
+        pb.environment().remove(k);
+      } else {
+        pb.environment().put(k, v);
+      }
+    });
+    pb.environment().keySet().removeIf(k -> k.startsWith("FENTRACE_"));
+    pb.environment().put("PATH", stubBin + File.pathSeparator + pb.environment().get("PATH"));
+    pb.environment().put("STUB_JAVA_ARGS", argsFile.toString());
+    pb.environment().put("FENTRACE_CDS", "0");
+    pb.environment().putAll(env);
+    Path err = Files.createTempFile(tmp, "stderr", ".txt");
+    Process p = pb.redirectErrorStream(false).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(err.toFile()).start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("launcher finished").isTrue();
+    List<String> javaArgs = Files.exists(argsFile) ? Files.readAllLines(argsFile) : List.of();
+    return new Launch(p.exitValue(), Files.readString(err, StandardCharsets.UTF_8), javaArgs);
+  }
+
+  private static Path landing(String name) throws IOException {
+    return Files.createDirectories(tmp.resolve(name));
+  }
+
+  /** A sparse file of the given size (the launcher looks at sizes only). */
+  private static Path file(Path dir, String name, long bytes) throws IOException {
+    Path f = dir.resolve(name);
+    try (RandomAccessFile r = new RandomAccessFile(f.toFile(), "rw")) {
+      r.setLength(bytes);
+    }
+    return f;
+  }
+
+  private static void setTime(Path p, long epochMillis) throws IOException {
+    Files.setLastModifiedTime(p, FileTime.fromMillis(epochMillis));
+  }
+
+  @Test
+  void aSmallLandingGetsTheQuickJitAndSaysSo() throws Exception {
+    Path in = landing("small");
+    file(in, "seizures.csv", 3 * MB);
+    Launch l = launch(Map.of(), "ingest", "--input", in.toString(), "--output", tmp.resolve("w-small").toString());
+    assertThat(l.exit()).as("exit; stderr: %s", l.stderr()).isZero();
+    assertThat(l.quickJit()).as("java -XX options %s", l.xx()).isTrue();
+    assertThat(l.stderr()).contains("JVM profile short (3 MB of new landing files)");
+  }
+
+  @Test
+  void aLandingAtTheThresholdGetsTheFullJit() throws Exception {
+    // 64 MB is the default threshold and "less than" is the rule: 40 + 24 MB is not less.
+    Path in = landing("big");
+    file(in, "a.csv", 40 * MB);
+    file(Files.createDirectories(in.resolve("2026/10")), "b.csv", 24 * MB);
+    file(in, "notes.txt", 500 * MB); // not a landing file: not counted either way
+    Launch l = launch(Map.of(), "run", "--input", in.toString(), "--output", tmp.resolve("w-big").toString());
+    assertThat(l.quickJit()).as("java -XX options %s", l.xx()).isFalse();
+    assertThat(l.javaArgs()).as("the application still runs").contains("org.fentrace.cli.Main");
+    assertThat(l.stderr()).contains("JVM profile batch (64 MB of new landing files)");
+    // The same landing under a raised threshold, given in MB.
+    Launch raised = launch(Map.of("FENTRACE_SHORT_MAX_MB", "65"), "run", "--input=" + in, "--output=" + tmp.resolve("w-big"));
+    assertThat(raised.quickJit()).as("java -XX options %s", raised.xx()).isTrue();
+  }
+
+  @Test
+  void compressedFilesCountFiveTimesTheirSize() throws Exception {
+    Path in = landing("gz");
+    file(in, "seizures.csv.gz", 13 * MB); // 65 MB unpacked, by the launcher's estimate
+    Launch l = launch(Map.of(), "ingest", "--input", in.toString(), "--output", tmp.resolve("w-gz").toString());
+    assertThat(l.quickJit()).as("java -XX options %s", l.xx()).isFalse();
+    assertThat(l.stderr()).contains("JVM profile batch (65 MB of new landing files)");
+  }
+
+  @Test
+  void onlyFilesNewerThanTheLedgerCount() throws Exception {
+    Path in = landing("history");
+    Path old = file(in, "history.csv", 100 * MB);
+    Path fresh = file(in, "day.csv", 2 * MB);
+    Path warehouse = tmp.resolve("w-history");
+    Path ledger = Files.createDirectories(warehouse.resolve("_state")).resolve("ledger.json");
+    Files.writeString(ledger, "{}");
+    long now = System.currentTimeMillis();
+    setTime(old, now - 3_600_000);
+    setTime(ledger, now - 1_800_000);
+    setTime(fresh, now - 60_000);
+    Launch night = launch(Map.of(), "run", "--input", in.toString(), "--output", warehouse.toString());
+    assertThat(night.quickJit()).as("a night over a big history; java -XX options %s", night.xx()).isTrue();
+    assertThat(night.stderr()).contains("JVM profile short (2 MB of new landing files)");
+    // The history re-delivered after the last run: it will be read again, so it counts.
+    setTime(old, now);
+    Launch redelivery = launch(Map.of(), "run", "--input", in.toString(), "--output", warehouse.toString());
+    assertThat(redelivery.quickJit()).as("java -XX options %s", redelivery.xx()).isFalse();
+    assertThat(redelivery.stderr()).contains("JVM profile batch (102 MB of new landing files)");
+  }
+
+  @Test
+  void aLandingThatIsNotALocalFolderAndOtherCommandsKeepTheFullJit() throws Exception {
+    Launch remote = launch(Map.of(), "run", "--input", "hdfs://namenode:8020/landing", "--output", tmp.resolve("w-remote").toString());
+    assertThat(remote.quickJit()).as("java -XX options %s", remote.xx()).isFalse();
+    assertThat(remote.stderr()).contains("JVM profile batch (the landing is not a local folder)");
+    Launch trends = launch(Map.of(), "trends", "--output", tmp.resolve("w-trends").toString());
+    assertThat(trends.quickJit()).as("java -XX options %s", trends.xx()).isFalse();
+    assertThat(trends.stderr()).doesNotContain("JVM profile");
+  }
+
+  @Test
+  void anExplicitProfileWinsAndABadOneIsAUsageError() throws Exception {
+    Path in = landing("explicit");
+    file(in, "big.csv", 200 * MB);
+    String out = tmp.resolve("w-explicit").toString();
+    assertThat(launch(Map.of("FENTRACE_JVM_PROFILE", "short"), "ingest", "--input", in.toString(), "--output", out).quickJit())
+        .as("short over a big landing").isTrue();
+    Path small = landing("explicit-small");
+    file(small, "day.csv", MB);
+    Launch batch = launch(Map.of("FENTRACE_JVM_PROFILE", "batch"), "ingest", "--input", small.toString(), "--output", out);
+    assertThat(batch.quickJit()).as("batch over a small landing; java -XX options %s", batch.xx()).isFalse();
+    assertThat(batch.stderr()).doesNotContain("JVM profile");
+    Launch bad = launch(Map.of("FENTRACE_JVM_PROFILE", "fast"), "ingest", "--input", small.toString(), "--output", out);
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.javaArgs()).as("no JVM started").isEmpty();
+    assertThat(bad.stderr()).contains("FENTRACE_JVM_PROFILE must be 'auto', 'batch' or 'short', got 'fast'");
+    Launch badMax = launch(Map.of("FENTRACE_SHORT_MAX_MB", "64MB"), "ingest", "--input", small.toString(), "--output", out);
+    assertThat(badMax.exit()).isEqualTo(2);
+    assertThat(badMax.stderr()).contains("FENTRACE_SHORT_MAX_MB must be a whole number of MB, got '64MB'");
+  }
+}
