@@ -98,6 +98,11 @@ final class CandidateStore {
     return unrouted(published(t).filter(publishedAsDelivered(t))).unionByName(otherVersions(t));
   }
 
+  /** True when nothing of the table is stored yet (before its first run with rows): {@link #stored} is empty. */
+  boolean isEmpty(WarehouseTable t) throws IOException {
+    return !hasPartitions(warehouse.table(t.tableName())) && !hasPartitions(otherVersions(warehouse, t));
+  }
+
   /** The other versions of a table (with its month column), or an empty frame. */
   Dataset<Row> otherVersions(WarehouseTable t) throws IOException {
     return readPartitioned(otherVersions(warehouse, t), t);

@@ -106,6 +106,8 @@ class LauncherProfileTest {
     assertThat(l.exit()).as("exit; stderr: %s", l.stderr()).isZero();
     assertThat(l.quickJit()).as("java -XX options %s", l.xx()).isTrue();
     assertThat(l.stderr()).contains("JVM profile short (3 MB of new landing files)");
+    assertThat(l.xx()).as("big generated stage methods are compiled, whatever the profile")
+        .contains("-XX:-DontCompileHugeMethods", "-XX:+UseParallelGC");
   }
 
   @Test
