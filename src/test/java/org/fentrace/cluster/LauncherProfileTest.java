@@ -105,7 +105,7 @@ class LauncherProfileTest {
     Launch l = launch(Map.of(), "ingest", "--input", in.toString(), "--output", tmp.resolve("w-small").toString());
     assertThat(l.exit()).as("exit; stderr: %s", l.stderr()).isZero();
     assertThat(l.quickJit()).as("java -XX options %s", l.xx()).isTrue();
-    assertThat(l.stderr()).contains("JVM profile short (3 MB of new landing files)");
+    assertThat(l.stderr()).contains("JVM profile short (3.0 MB of new landing files)");
     assertThat(l.xx()).as("big generated stage methods are compiled, whatever the profile")
         .contains("-XX:-DontCompileHugeMethods", "-XX:+UseParallelGC");
   }
@@ -120,7 +120,7 @@ class LauncherProfileTest {
     Launch l = launch(Map.of(), "run", "--input", in.toString(), "--output", tmp.resolve("w-big").toString());
     assertThat(l.quickJit()).as("java -XX options %s", l.xx()).isFalse();
     assertThat(l.javaArgs()).as("the application still runs").contains("org.fentrace.cli.Main");
-    assertThat(l.stderr()).contains("JVM profile batch (64 MB of new landing files)");
+    assertThat(l.stderr()).contains("JVM profile batch (64.0 MB of new landing files)");
     // The same landing under a raised threshold, given in MB.
     Launch raised = launch(Map.of("FENTRACE_SHORT_MAX_MB", "65"), "run", "--input=" + in, "--output=" + tmp.resolve("w-big"));
     assertThat(raised.quickJit()).as("java -XX options %s", raised.xx()).isTrue();
@@ -132,7 +132,7 @@ class LauncherProfileTest {
     file(in, "seizures.csv.gz", 13 * MB); // 65 MB unpacked, by the launcher's estimate
     Launch l = launch(Map.of(), "ingest", "--input", in.toString(), "--output", tmp.resolve("w-gz").toString());
     assertThat(l.quickJit()).as("java -XX options %s", l.xx()).isFalse();
-    assertThat(l.stderr()).contains("JVM profile batch (65 MB of new landing files)");
+    assertThat(l.stderr()).contains("JVM profile batch (65.0 MB of new landing files)");
   }
 
   @Test
@@ -149,12 +149,12 @@ class LauncherProfileTest {
     setTime(fresh, now - 60_000);
     Launch night = launch(Map.of(), "run", "--input", in.toString(), "--output", warehouse.toString());
     assertThat(night.quickJit()).as("a night over a big history; java -XX options %s", night.xx()).isTrue();
-    assertThat(night.stderr()).contains("JVM profile short (2 MB of new landing files)");
+    assertThat(night.stderr()).contains("JVM profile short (2.0 MB of new landing files)");
     // The history re-delivered after the last run: it will be read again, so it counts.
     setTime(old, now);
     Launch redelivery = launch(Map.of(), "run", "--input", in.toString(), "--output", warehouse.toString());
     assertThat(redelivery.quickJit()).as("java -XX options %s", redelivery.xx()).isFalse();
-    assertThat(redelivery.stderr()).contains("JVM profile batch (102 MB of new landing files)");
+    assertThat(redelivery.stderr()).contains("JVM profile batch (102.0 MB of new landing files)");
   }
 
   @Test
