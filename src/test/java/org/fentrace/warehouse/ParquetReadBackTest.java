@@ -122,6 +122,41 @@ class ParquetReadBackTest {
     }
   }
 
+  /**
+   * Columns whose values are all distinct are written without a Parquet dictionary (CandidateStore);
+   * the others keep theirs. Parquet keeps a dictionary only where it pays, so a unique column ends up
+   * plain either way (the setting saves the attempt); the 300 rows of one month here name one shipment,
+   * so that shipment_id would keep a dictionary if the setting did not reach the writer.
+   */
+  @Test
+  void distinctValuedColumnsAreWrittenPlain() throws Exception {
+    Path landing = Files.createDirectories(tmp.resolve("landing-300"));
+    StringBuilder csv = new StringBuilder("seizure_id,seizure_date,substance,quantity,unit,region,conveyance,origin_country,shipment_id\n");
+    for (int i = 0; i < 300; i++) {
+      csv.append("R").append(i).append(",2023-02-").append(10 + i % 10).append(",cocaine,2.5,kg,Southwest Border,land vehicle,Mexico,S1\n");
+    }
+    Files.writeString(landing.resolve("many.csv"), csv);
+    Path many = tmp.resolve("warehouse-300");
+    assertThat(Pipelines.ingest(landing, many, LocalDate.of(2024, 1, 1)).exitCode()).isZero();
+    java.util.Map<String, String> encodings = new java.util.TreeMap<>();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+         Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("SELECT path_in_schema, encodings, num_values FROM parquet_metadata('"
+             + many.resolve("seizures") + "/**/*.parquet')")) {
+      while (rs.next()) {
+        encodings.merge(rs.getString(1), rs.getString(2), (a, b) -> a + ", " + b);
+      }
+    }
+    for (String plain : List.of("record_id", "source_line", "shipment_id")) {
+      assertThat(encodings.get(plain)).as("encodings of %s (all: %s)", plain, encodings).isNotNull()
+          .doesNotContainIgnoringCase("DICTIONARY");
+    }
+    for (String dictionary : List.of("substance_class", "origin_country", "source_file")) {
+      assertThat(encodings.get(dictionary)).as("encodings of %s (all: %s)", dictionary, encodings)
+          .containsIgnoringCase("DICTIONARY");
+    }
+  }
+
   private static LocalDate asDate(Object v) {
     return v instanceof LocalDate d ? d : LocalDate.ofEpochDay(((Number) v).longValue());
   }
