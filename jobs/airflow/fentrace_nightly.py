@@ -131,7 +131,9 @@ with DAG(
             "spark.submit.deployMode": "client",  # the driver's exit code is spark-submit's
             # -XX:TieredStopAtLevel=1 is FENTRACE_JVM_PROFILE=short (README, "Command line"): a night's
             # driver spends more CPU compiling Spark's planner than planning; full loads should drop it.
-            "spark.driver.extraJavaOptions": f"-XX:TieredStopAtLevel=1 -Dlog4j2.configurationFile={LOG_CONFIG}",
+            # -XX:-DontCompileHugeMethods lets the JIT compile Spark's biggest generated stages (the
+            # application adds it for the executors).
+            "spark.driver.extraJavaOptions": f"-XX:TieredStopAtLevel=1 -XX:-DontCompileHugeMethods -Dlog4j2.configurationFile={LOG_CONFIG}",
             "spark.sql.session.timeZone": "UTC",
         },
         driver_memory="4g",

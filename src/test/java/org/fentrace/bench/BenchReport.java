@@ -147,8 +147,8 @@ public final class BenchReport {
         .append("| history | competitor | rows | wall s | rows/s | CPU s | peak RSS | runs (wall s, exit) |\n")
         .append("|---:|---|---:|---:|---:|---:|---:|---|\n");
     for (long months : sizes(rows, "nightly")) {
-      for (String[] c : new String[][] {{"fentrace_nightly", "(d) fentrace run, nightly increment"},
-          {"fentrace_nightly_short", "(d) the same, `FENTRACE_JVM_PROFILE=short`"},
+      for (String[] c : new String[][] {{"fentrace_nightly", "(d) fentrace run, nightly increment (default JVM profile)"},
+          {"fentrace_nightly_batch", "(d) the same, `FENTRACE_JVM_PROFILE=batch`"},
           {"duckdb_rebuild", "DuckDB full rebuild"}}) {
         Cell cell = cells.get(key("nightly", months, c[0]));
         if (cell != null) {
@@ -183,7 +183,7 @@ public final class BenchReport {
           size >= 5_000_000 ? "at most 3" : "(target is at 5,000,000)");
     }
     Cell rebuild36 = cells.get(key("nightly", 36, "duckdb_rebuild"));
-    for (String[] c : new String[][] {{"fentrace_nightly", ""}, {"fentrace_nightly_short", ", profile short"}}) {
+    for (String[] c : new String[][] {{"fentrace_nightly", ""}, {"fentrace_nightly_batch", ", profile batch"}}) {
       Cell d3 = cells.get(key("nightly", 3, c[0]));
       Cell d36 = cells.get(key("nightly", 36, c[0]));
       if (c[1].isEmpty() || d36 != null) {
@@ -258,7 +258,7 @@ public final class BenchReport {
       }
       String[] p = k.split("\\|");
       String what = p[0].equals("full") ? String.format(Locale.ROOT, "ingest, %,d rows", Long.parseLong(p[1]))
-          : "nightly run, " + p[1] + " months" + (k.endsWith("_short") ? ", profile short" : "");
+          : "nightly run, " + p[1] + " months" + (k.endsWith("_batch") ? ", profile batch" : "");
       md.append(String.format(Locale.ROOT, "| %s | %.1f | %s | %s |\n", what, med.wall(), read, steps));
     });
     md.append('\n');
