@@ -9,10 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,25 +60,19 @@ class LauncherProfileTest {
     Files.delete(argsFile);
     List<String> cmd = new ArrayList<>(List.of("bash", script.toString()));
     cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
-    LocalInstall.baseEnvironment().forEach((k, v) -> {
-      if (v == null) {
-        pb.environment().remove(k);
-      } else {
-        pb.environment().put(k, v);
-      }
-    });
-    pb.environment().keySet().removeIf(k -> k.startsWith("FENTRACE_"));
-    pb.environment().put("PATH", stubBin + File.pathSeparator + pb.environment().get("PATH"));
-    pb.environment().put("STUB_JAVA_ARGS", argsFile.toString());
-    pb.environment().put("FENTRACE_CDS", "0");
-    pb.environment().putAll(env);
-    Path err = Files.createTempFile(tmp, "stderr", ".txt");
-    Process p = pb.redirectErrorStream(false).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(err.toFile()).start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("launcher finished").isTrue();
-    List<String> javaArgs = Files.exists(argsFile) ? Files.readAllLines(argsFile) : List.of();
-    return new Launch(p.exitValue(), Files.readString(err, StandardCharsets.UTF_8), javaArgs);
+    Map<String, String> environment = LocalInstall.baseEnvironment();
+    System.getenv().keySet().stream().filter(k -> k.startsWith("FENTRACE_")).forEach(k -> environment.put(k, null));
+    environment.put("PATH", stubBin + File.pathSeparator + environment.get("PATH"));
+    environment.put("STUB_JAVA_ARGS", argsFile.toString());
+    environment.put("FENTRACE_CDS", "0");
+    environment.putAll(env);
+    // The stub writes nothing to the console, so the log holds the launcher's own messages alone.
+    Path log = Files.createTempFile(tmp, "launch", ".log");
+    try (ChildProcess p = ChildProcess.start("jobs/fentrace " + String.join(" ", args), cmd, environment, tmp, log)) {
+      int exit = p.awaitExit(Duration.ofSeconds(60));
+      List<String> javaArgs = Files.exists(argsFile) ? Files.readAllLines(argsFile) : List.of();
+      return new Launch(exit, Files.readString(log, StandardCharsets.UTF_8), javaArgs);
+    }
   }
 
   private static Path landing(String name) throws IOException {
