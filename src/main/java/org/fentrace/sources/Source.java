@@ -1,0 +1,49 @@
+package org.fentrace.sources;
+
+import java.util.Locale;
+import org.fentrace.formats.InputFormat;
+
+/**
+ * A source of numbers: the unit inside which figures may be added up. Two sources can describe the
+ * same seizures (CBP's published monthly aggregates already include every CBP seizure that an agency's
+ * own event file may list again), so no derived table ever adds figures across sources. CBP's
+ * nationwide file and its Air and Marine Operations file cover disjoint CBP components, so together
+ * they are one source.
+ */
+public enum Source {
+  /** CBP's published "Nationwide Drug Seizures" statistics: the nationwide and AMO files together. */
+  CBP_PUBLISHED,
+  /** Individual seizure events in the canonical seizure layout. */
+  SEIZURE_EVENTS,
+  /** Customs shipment records in the canonical shipment layout. */
+  CUSTOMS_SHIPMENTS;
+
+  /** The value written in every derived table's {@code source} column. */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The source an input format's rows belong to. */
+  public static Source of(InputFormat format) {
+    return switch (format) {
+      case CBP_NATIONWIDE, CBP_AMO -> CBP_PUBLISHED;
+      case SEIZURE_EVENTS -> SEIZURE_EVENTS;
+      case CUSTOMS_SHIPMENTS -> CUSTOMS_SHIPMENTS;
+    };
+  }
+
+  /** The source of a {@code source_format} column value, as written in the seizures and shipments tables. */
+  public static Source ofSourceFormat(String sourceFormat) {
+    return of(InputFormat.fromId(sourceFormat));
+  }
+
+  public static Source fromId(String id) {
+    for (Source s : values()) {
+      if (s.id().equals(id)) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown source '" + id + "'; expected one of cbp_published, seizure_events, customs_shipments");
+  }
+}

@@ -1,0 +1,27 @@
+package org.fentrace.sources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.fentrace.formats.InputFormat;
+import org.junit.jupiter.api.Test;
+
+class SourceTest {
+
+  @Test
+  void bothCbpFilesAreOneSourceAndEachCanonicalLayoutItsOwn() {
+    assertThat(Source.of(InputFormat.CBP_NATIONWIDE)).isEqualTo(Source.CBP_PUBLISHED);
+    assertThat(Source.of(InputFormat.CBP_AMO)).isEqualTo(Source.CBP_PUBLISHED);
+    assertThat(Source.ofSourceFormat("seizure_events")).isEqualTo(Source.SEIZURE_EVENTS);
+    assertThat(Source.ofSourceFormat("customs_shipments")).isEqualTo(Source.CUSTOMS_SHIPMENTS);
+  }
+
+  @Test
+  void columnValuesRoundTripAndAnUnknownOneIsNamed() {
+    for (Source s : Source.values()) {
+      assertThat(Source.fromId(s.id())).isEqualTo(s);
+    }
+    assertThat(Source.CBP_PUBLISHED.id()).isEqualTo("cbp_published");
+    assertThatThrownBy(() -> Source.fromId("cbp")).hasMessageContaining("'cbp'");
+  }
+}
