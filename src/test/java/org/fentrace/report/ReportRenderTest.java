@@ -72,7 +72,7 @@ class ReportRenderTest {
   void yearInProgressIsMarkedPartialInChartTableAndNotes() {
     ReportData d = data(EVENTS, Map.of(2024, List.of("seizure_events"), 2025, List.of("seizure_events")));
     String html = render(d);
-    String fig = ReportActionTest.section(html, "<figure id=\"fig-fiscal-year\"", "</figure>");
+    String fig = section(html, "<figure id=\"fig-fiscal-year\"", "</figure>");
     assertThat(fig).contains("<tr data-fiscal-year=\"2025\" data-partial=\"true\"><td>FY2025 (partial)</td>")
         .contains("<tr data-fiscal-year=\"2024\" data-partial=\"false\"><td>FY2024</td>")
         .contains("FY2025 is partial")
@@ -148,5 +148,12 @@ class ReportRenderTest {
 
   private static List<PolicyEvents.PolicyEvent> parse(String csv) throws IOException {
     return PolicyEvents.parse("test.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The part of the page from start to the first end after it. */
+  static String section(String text, String start, String end) {
+    int i = text.indexOf(start);
+    assertThat(i).as("page contains %s", start).isGreaterThanOrEqualTo(0);
+    return text.substring(i, text.indexOf(end, i) + end.length());
   }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * see {@link LocalInstall}); the local one runs while the cluster starts. Being the install's first runs,
  * both also write the launcher's class-data-sharing archive, at the same time.
  */
-class StandaloneClusterTest {
+class StandaloneClusterIT {
   static final String RUN_DATE = "2026-11-28";
   static final Duration RUN_TIMEOUT = Duration.ofMinutes(8);
 
@@ -54,7 +54,7 @@ class StandaloneClusterTest {
       long clusterDone = System.nanoTime();
       localExit = local.awaitExit(RUN_TIMEOUT);
       localLog = local.tail(60);
-      System.err.printf("StandaloneClusterTest: cluster up after %d s, cluster run %d s, local run done after %d s%n",
+      System.err.printf("StandaloneClusterIT: cluster up after %d s, cluster run %d s, local run done after %d s%n",
           (started - start) / 1_000_000_000L, (clusterDone - started) / 1_000_000_000L,
           (System.nanoTime() - start) / 1_000_000_000L);
     }

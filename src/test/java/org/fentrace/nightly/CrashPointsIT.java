@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and the next run (breaking the dead run's lock) ends with the same warehouse as an uninterrupted run.
  * Night 1 and the uninterrupted reference are built once; each case starts from a copy of night 1.
  */
-class CrashPointsTest {
+class CrashPointsIT {
   static final String HEADER = "seizure_id,seizure_date,substance,quantity,unit,region,conveyance,origin_country\n";
   static final LocalDate NIGHT_2 = LocalDate.of(2024, 3, 2);
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * {@code *_pct} columns, which DuckDB computes in doubles, within one unit of their last decimal). Every
  * question must also have its pandas version in the document.
  */
-class QueryingDocTest {
+class QueryingDocIT {
   static final String DOC = "docs/querying.md";
   static final String DOC_WAREHOUSE = "out/warehouse";
   static final Pattern BLOCK = Pattern.compile("<!-- (q\\d+):(spark|duckdb|pandas) -->\\s*```(\\w+)\\n(.*?)```",

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * default rules' reasoning (Southwest Border: MEXICO_CARTEL; Coastal/Interior "Other": CHINA_DIRECT;
  * Northern Border: OTHER_ORIGIN; Coastal/Interior "Land Only": UNATTRIBUTED).
  */
-class CbpFiscalYearTotalsTest {
+class CbpFiscalYearTotalsIT {
   static final Path CBP = Path.of("sample-data/cbp/nationwide-drugs-fy19-fy22.csv");
   /** From sample-data/cbp/PROVENANCE.md: "Fentanyl pounds in this file, summed per fiscal year". */
   static final Map<Integer, Double> PROVENANCE_LBS = Map.of(2019, 2803.6, 2020, 4791.1, 2021, 11201.3, 2022, 14699.9);

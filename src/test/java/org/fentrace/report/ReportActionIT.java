@@ -1,6 +1,7 @@
 package org.fentrace.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fentrace.report.ReportRenderTest.section;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * the policy events are drawn, and that the kilograms it shows equal the CSV exports, read here
  * independently with commons-csv and summed over the fentanyl family.
  */
-class ReportActionTest {
+class ReportActionIT {
   static final List<String> FAMILY = List.of("FENTANYL", "FENTANYL_ANALOG");
   static ReportResult report;
   static String html;
@@ -165,12 +166,6 @@ class ReportActionTest {
       out.put(tr.group(1), cells);
     }
     return out;
-  }
-
-  static String section(String text, String start, String end) {
-    int i = text.indexOf(start);
-    assertThat(i).as("page contains %s", start).isGreaterThanOrEqualTo(0);
-    return text.substring(i, text.indexOf(end, i) + end.length());
   }
 
   static List<CSVRecord> csv(String export) throws IOException {

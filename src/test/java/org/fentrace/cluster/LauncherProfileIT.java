@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * instead of starting a JVM, so each case costs a shell, not a Spark session. Sizes come from sparse files
  * (no disk used).
  */
-class LauncherProfileTest {
+class LauncherProfileIT {
   private static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
   private static final long MB = 1L << 20;
 

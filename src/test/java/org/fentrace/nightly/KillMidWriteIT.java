@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Readers must still see the previous night's tables, and the next run must finish the work to the
  * same warehouse as an uninterrupted run.
  */
-class KillMidWriteTest {
+class KillMidWriteIT {
   static final LocalDate NIGHT = LocalDate.of(2024, 1, 10);
 
   @TempDir

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * sample-data/README.md: the generator's list of the rows it planted (bad rows with their reason,
  * revisions with both quantities), written when the sample was generated, not by the normalizer.
  */
-class SampleDataEndToEndTest {
+class SampleDataEndToEndIT {
   @TempDir
   static Path tmp;
   static Pipelines.Run run;

@@ -14,13 +14,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Opens the sample report from disk in headless Chromium (Debian's {@code chromium}; {@code .ci/run}
+ * Opens the sample report from disk in headless Chromium (Debian's {@code chromium}; {@code jobs/test}
  * installs it) and checks what a reader would: no console errors or uncaught exceptions, no failed
  * request and no request leaving the disk, every chart present, laid out and drawn. Saves a full-page
  * screenshot to {@code target/report-screenshot.png} and Chromium's own log to
  * {@code target/report-chromium.log}. A missing browser fails the test: it must run in CI.
  */
-class ReportBrowserTest {
+class ReportBrowserIT {
   static final Path SCREENSHOT = Path.of("target", "report-screenshot.png");
   static final Path LOG = Path.of("target", "report-chromium.log");
   static final List<String> EXPECTED_CHARTS = List.of("fig-monthly-route", "fig-share", "fig-fiscal-year", "fig-forms",
@@ -44,7 +44,7 @@ class ReportBrowserTest {
     Path binary = Chromium.binary();
     assertThat(Files.isExecutable(binary))
         .withFailMessage("Chromium is required for the report's browser test and was not found at %s. Install"
-            + " Debian's package (apt-get install -y chromium; .ci/run does this when it is missing) or point"
+            + " Debian's package (apt-get install -y chromium; jobs/test does this as root when it is missing) or point"
             + " FENTRACE_CHROMIUM at a Chromium binary.", binary)
         .isTrue();
     ReportResult report = SampleWarehouse.report();

@@ -27,7 +27,7 @@ import picocli.CommandLine.Command;
  * module is also executed against stub Airflow modules, which checks it is valid Python, that Python
  * sees the same arguments, and that its operator maps fentrace's exit codes to the documented outcomes.
  */
-class AirflowDagTest {
+class AirflowDagIT {
   static final Path DAG = Path.of("jobs/airflow/fentrace_nightly.py");
 
   @Test

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * has, is valid bash, and maps fentrace's exit codes as its comments say (run in a sandbox against a
  * stub jobs/fentrace that exits with a chosen code).
  */
-class CronExampleTest {
+class CronExampleIT {
   static final Path CRON = Path.of("jobs/cron/fentrace.cron");
 
   /** One crontab entry in /etc/cron.d format: schedule, user, command. */

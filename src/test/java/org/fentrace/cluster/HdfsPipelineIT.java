@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * about a minute here (measured: 40 files in 9 s, with 20 ms in 1.3 s). The test sets 20 ms on the
  * cluster and, while it runs, on the shared session's Hadoop configuration.
  */
-class HdfsPipelineTest {
+class HdfsPipelineIT {
   static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 28);
   static final Path SAMPLE = Path.of("sample-data");
   static final String CLOSE_POLL = "dfs.client.block.write.locateFollowingBlock.initial.delay.ms";
@@ -83,7 +83,7 @@ class HdfsPipelineTest {
       }
     }
     localRun = Pipelines.run(SAMPLE, tmp.resolve("local-wh"), RUN_DATE);
-    System.err.printf("HdfsPipelineTest: HDFS up and landing copied in %d s, run on hdfs %d s, local run %d s%n",
+    System.err.printf("HdfsPipelineIT: HDFS up and landing copied in %d s, run on hdfs %d s, local run %d s%n",
         (up - start) / 1_000_000_000L, (onHdfs - up) / 1_000_000_000L, (System.nanoTime() - onHdfs) / 1_000_000_000L);
   }
 
