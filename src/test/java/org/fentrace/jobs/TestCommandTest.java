@@ -99,7 +99,7 @@ class TestCommandTest {
   void missingChromiumAsNonRootSaysWhatToInstallAndExits2() throws Exception {
     Result r = run();
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.stderr()).contains("sudo apt-get install chromium)");
+    assertThat(r.stderr()).contains("(sudo apt-get install chromium)");
     assertThat(r.calls()).as("neither apt-get nor Maven runs").isEmpty();
   }
 
@@ -109,7 +109,7 @@ class TestCommandTest {
     Files.delete(bin.resolve("apt-get"));
     Result r = run();
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.stderr()).contains("sudo apt-get install chromium)");
+    assertThat(r.stderr()).contains("(sudo apt-get install chromium)");
     assertThat(r.calls()).isEmpty();
   }
 
@@ -131,7 +131,7 @@ class TestCommandTest {
     Files.delete(bin.resolve("python3"));
     Result r = run();
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.stderr()).contains("sudo apt-get install python3-minimal)").doesNotContain("chromium");
+    assertThat(r.stderr()).contains("(sudo apt-get install python3-minimal)").doesNotContain("chromium");
   }
 
   @Test
@@ -140,8 +140,17 @@ class TestCommandTest {
     user(0);
     Result r = run();
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.stderr()).contains("Java 17 or newer is needed").contains("is Java 11");
+    assertThat(r.stderr()).contains("Java 17 or newer is needed, java is Java 11");
     assertThat(r.calls()).as("no install, no Maven").isEmpty();
+  }
+
+  @Test
+  void missingJavaIsRefusedWithExit2() throws Exception {
+    Files.delete(bin.resolve("java"));
+    Result r = run();
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.stderr()).contains("Java 17 or newer is needed, java is Java none");
+    assertThat(r.calls()).isEmpty();
   }
 
   @Test

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * by an earlier build kept every version in {@code _state/candidates}; its next night converts it once and
  * must still equal a clean run.
  */
-class OtherVersionsStoreTest {
+class OtherVersionsStoreIT {
   static final String SEIZURES = Deliveries.SEIZURE_HEADER;
   static final String SHIPMENTS = Deliveries.SHIPMENT_HEADER;
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * record into another month. The final warehouse must equal one clean run over the final landing, and
  * each night must rewrite only the months its data touched (read from the manifests).
  */
-class WeekOfNightsTest {
+class WeekOfNightsIT {
   static final String HEADER = "seizure_id,seizure_date,substance,quantity,unit,region,conveyance,origin_country\n";
 
   @TempDir

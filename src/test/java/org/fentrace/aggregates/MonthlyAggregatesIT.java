@@ -33,7 +33,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * computed from the whole tables, and a warehouse without them (written before they existed) gets them
  * built once, to the same trend tables.
  */
-class MonthlyAggregatesTest {
+class MonthlyAggregatesIT {
   static final String SEIZURES = Deliveries.SEIZURE_HEADER;
   static final String SHIPMENTS = Deliveries.SHIPMENT_HEADER;
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * touches, so the seizure (in an older month, in no new file) must be touched through its link when
  * the shipment arrives, and again when the shipment is corrected. Each night must equal a clean run.
  */
-class LateShipmentTest {
+class LateShipmentIT {
   static final String SEIZURES = Deliveries.SEIZURE_HEADER;
   static final String SHIPMENTS = Deliveries.SHIPMENT_HEADER;
 
@@ -55,7 +55,7 @@ class LateShipmentTest {
         + "SH9,2024-03-02,PRC,international mail,fentanyl powder,Acme Trading,John Q Public,0.6,kg\n");
     var n2 = Pipelines.run(landing, wh, LocalDate.of(2024, 6, 2));
     assertThat(n2.exitCode()).isZero();
-    assertThat(WeekOfNightsTest.seizureMonths(n2.manifest())).as("January is rewritten for S1's new origin")
+    assertThat(WeekOfNightsIT.seizureMonths(n2.manifest())).as("January is rewritten for S1's new origin")
         .containsExactly("2024-01");
     assertThat(seizure(wh, "S1").<String>getAs("origin_country")).isEqualTo("CN");
     assertThat(seizure(wh, "S1").<Boolean>getAs("enriched_from_shipment")).isTrue();
