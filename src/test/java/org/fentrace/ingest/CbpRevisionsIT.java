@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * covers it (the one whose latest fiscal month is latest) replaces all older rows of that year,
  * including rows it no longer has. Checked in one clean run and as two nights.
  */
-class CbpRevisionsTest {
+class CbpRevisionsIT {
   static final String HEADER = "FY,Month (abbv),Component,Region,Land Filter,Area of Responsibility,Drug Type,Count of Event,Sum Qty (lbs)\n";
   // Published first: FY2021 and the start of FY2022 (latest month FEB 2022).
   static final String OLD = HEADER
