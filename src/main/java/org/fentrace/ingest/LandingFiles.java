@@ -40,11 +40,10 @@ final class LandingFiles {
    * @throws IOException when the file cannot be opened or its content is corrupt rather than cut short
    */
   static String truncation(Configuration conf, String uri) throws IOException {
-    Opened opened = open(conf, uri);
-    try (InputStream content = opened.content()) {
-      if (content == opened.stored()) {
-        return null;
-      }
+    if (new CompressionCodecFactory(conf).getCodec(new Path(uri)) == null) {
+      return null;
+    }
+    try (InputStream content = open(conf, uri).content()) {
       byte[] buf = new byte[1 << 16];
       long total = 0;
       try {
