@@ -25,7 +25,9 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <p>A syntax error (for example a quote never closed) ends the file: {@link #next()} then returns
  * one last record with {@code values == null} covering the unreadable rest, and {@link #syntaxError()}
- * says what went wrong.
+ * says what went wrong. A stream that fails instead (a gzip file cut short ends in an EOFException)
+ * ends the file the same way: the text received after the last whole record, if any, is that last
+ * record, and {@link #readError()} says what went wrong; a half-written row is never silently dropped.
  */
 public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
   private static final int COMPACT_THRESHOLD = 1 << 16;
@@ -44,7 +46,9 @@ public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
   private long lineAtConsumed = 1;
   private long consumedTo;
   private String syntaxError;
-  private boolean syntaxErrorReported;
+  private String readError;
+  /** The last record after a syntax or read error (the unparsed rest) has been returned. */
+  private boolean tailReported;
 
   private CsvFileReader(InputStream in) throws IOException {
     PushbackInputStream pin = new PushbackInputStream(in, 3);
@@ -89,22 +93,35 @@ public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
     return decoder.fallbackBytes();
   }
 
-  /** The parser's message when the file stopped being readable, else null. */
+  /** The parser's message when the file stopped being valid CSV, else null. */
   public String syntaxError() {
     return syntaxError;
   }
 
+  /** The input stream's failure (for example a compressed stream that ends early) when it stopped reading, else null. */
+  public String readError() {
+    return readError;
+  }
+
   @Override
   public boolean hasNext() {
-    return ahead != null || (syntaxError != null && !syntaxErrorReported);
+    if (ahead != null) {
+      return true;
+    }
+    if (tailReported) {
+      return false;
+    }
+    // After a syntax error the rest is unparseable text; after a read error, only what arrived is left,
+    // and a stream that failed exactly at a record boundary leaves nothing.
+    return syntaxError != null || (readError != null && !stripBreaks(text.slice(consumedTo, text.position())).isEmpty());
   }
 
   @Override
   public RawRecord next() {
     if (ahead == null) {
-      if (syntaxError != null && !syntaxErrorReported) {
-        syntaxErrorReported = true;
-        String rest = text.drainFrom(consumedTo);
+      if (hasNext()) {
+        tailReported = true;
+        String rest = syntaxError != null ? text.drainFrom(consumedTo) : text.slice(consumedTo, text.position());
         long line = lineAtConsumed + leadingBreaks(rest);
         return new RawRecord(line, null, stripBreaks(rest));
       }
@@ -129,7 +146,7 @@ public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
     if (ahead != null) {
       return aheadPosition;
     }
-    if (syntaxError == null) {
+    if (syntaxError == null && readError == null) {
       return text.position();
     }
     String rest = text.slice(start, text.position());
@@ -160,7 +177,7 @@ public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
 
   private void fetchAhead() {
     ahead = null;
-    if (syntaxError != null) {
+    if (syntaxError != null || readError != null) {
       return;
     }
     try {
@@ -171,8 +188,13 @@ public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
         text.drainToEnd();
       }
     } catch (UncheckedIOException | IllegalStateException e) {
-      syntaxError = e.getCause() != null && e.getCause().getMessage() != null
-          ? e.getCause().getMessage() : e.getMessage();
+      if (text.failure() != null) {
+        // The stream failed, not the syntax: reading again would only fail again.
+        readError = text.failure().toString();
+      } else {
+        syntaxError = e.getCause() != null && e.getCause().getMessage() != null
+            ? e.getCause().getMessage() : e.getMessage();
+      }
     }
   }
 
@@ -257,6 +279,8 @@ public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
     /** Characters peeked before the parser started, replayed to it first. */
     private int replay;
     private boolean replaying;
+    /** The underlying reader's failure, kept: the parser reports it wrapped like its own syntax errors. */
+    private IOException failure;
 
     RecordingReader(Reader in) {
       this.in = in;
@@ -286,11 +310,21 @@ public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
         }
         replaying = false;
       }
-      int n = in.read(cbuf, off, len);
+      int n;
+      try {
+        n = in.read(cbuf, off, len);
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
       if (n > 0) {
         kept.append(cbuf, off, n);
       }
       return n;
+    }
+
+    IOException failure() {
+      return failure;
     }
 
     long base() {

@@ -22,6 +22,11 @@ import org.fentrace.warehouse.TableRow;
  * {@link Envelope} rows, ending with the file's statistics. Nothing is buffered beyond one record, so a
  * file of any size parses in constant memory. One task per file: quoted fields may hold line breaks, so
  * a file cannot be split at arbitrary byte offsets without losing the physical line numbers.
+ *
+ * <p>A compressed file is first decompressed once to its end ({@link LandingFiles#truncation}): when it
+ * ends early, every row of it, the half-written last one included, is quarantined as
+ * {@code TRUNCATED_INPUT} and none is published, so a later complete delivery replaces a file that
+ * contributed nothing but quarantine rows.
  */
 final class FileParser implements FlatMapFunction<LandingFile, Row> {
   private static final long serialVersionUID = 1L;
@@ -49,6 +54,8 @@ final class FileParser implements FlatMapFunction<LandingFile, Row> {
     private LandingFiles.Opened opened;
     private CsvFileReader reader;
     private RecordNormalizer normalizer;
+    /** Why the whole file is held back (a compressed file that ends early), or null. */
+    private String truncation;
     private long rowsRead;
     private java.time.LocalDate earliestFutureDate;
     private final FileFacts facts = new FileFacts();
@@ -81,6 +88,7 @@ final class FileParser implements FlatMapFunction<LandingFile, Row> {
     private Row advance() {
       try {
         if (reader == null) {
+          truncation = LandingFiles.truncation(conf.get(), file.uri());
           opened = LandingFiles.open(conf.get(), file.uri());
           reader = CsvFileReader.open(opened.content());
           normalizer = header.usable() ? RecordNormalizer.forHeader(header, reader.delimiter(), context) : null;
@@ -104,16 +112,30 @@ final class FileParser implements FlatMapFunction<LandingFile, Row> {
         if (reader != null) {
           fallback = reader.fallbackBytes();
           syntax = reader.syntaxError();
+          readError = readError == null ? reader.readError() : readError;
           sha = opened.finishChecksum();
           reader.close();
         }
       } catch (IOException | UncheckedIOException e) {
         readError = readError == null ? e.toString() : readError;
       }
+      if (truncation != null) {
+        readError = truncation + "; all " + rowsRead + " rows read are held back in the quarantine as "
+            + RejectReason.TRUNCATED_INPUT + " and none is published. Deliver the complete file again under the same"
+            + " name: it then replaces them";
+      }
       return Envelope.stats(file.index(), rowsRead, sha, fallback, syntax, readError, earliestFutureDate, facts);
     }
 
     private Row toEnvelope(RawRecord record) {
+      if (truncation != null) {
+        return reject(record, RejectReason.TRUNCATED_INPUT, null, truncation + ", so no row of it is published; "
+            + RejectReason.TRUNCATED_INPUT.hint());
+      }
+      if (record.values() == null && reader.readError() != null) {
+        return reject(record, RejectReason.TRUNCATED_INPUT, null, "reading stopped in this row (" + reader.readError()
+            + "); " + RejectReason.TRUNCATED_INPUT.hint());
+      }
       if (record.values() == null) {
         return reject(record, RejectReason.MALFORMED_CSV, null,
             "the rest of the file from this line could not be parsed (" + reader.syntaxError() + ")");

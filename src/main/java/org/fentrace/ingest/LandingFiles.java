@@ -1,5 +1,6 @@
 package org.fentrace.ingest;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
@@ -24,6 +25,35 @@ final class LandingFiles {
         // DigestInputStream digests as it reads
       }
       return java.util.HexFormat.of().formatHex(storedBytesDigest.digest());
+    }
+  }
+
+  /**
+   * Decompresses a compressed landing file once to its end, before any of its rows is used, and says
+   * whether it ends early. A gzip file cut short in transfer, or copied while still being written, is
+   * read without complaint up to its last whole deflate block and only then fails (EOFException), by
+   * which time its first rows would be normalized: so a compressed file is checked whole first, and its
+   * rows are all held back when it is incomplete. Plain CSV has no framing to check: not read here.
+   *
+   * @return null when the file is not compressed or decompresses to its end (gzip's length and CRC
+   *     included); else what went wrong, for the manifest and the quarantine
+   * @throws IOException when the file cannot be opened or its content is corrupt rather than cut short
+   */
+  static String truncation(Configuration conf, String uri) throws IOException {
+    if (new CompressionCodecFactory(conf).getCodec(new Path(uri)) == null) {
+      return null;
+    }
+    try (InputStream content = open(conf, uri).content()) {
+      byte[] buf = new byte[1 << 16];
+      long total = 0;
+      try {
+        for (int n; (n = content.read(buf)) >= 0; ) {
+          total += n;
+        }
+      } catch (EOFException e) {
+        return "the compressed file ends early, after " + total + " bytes of content (" + e + ")";
+      }
+      return null;
     }
   }
 

@@ -7,6 +7,7 @@ package org.fentrace.normalize;
 public enum RejectReason {
   MISSING_REQUIRED_COLUMN("the file's header lacks a required column; fix the export so the header carries it, then deliver the file again"),
   MALFORMED_CSV("the file stops being valid CSV here (usually a quote that is never closed); fix the quoting from this line on and deliver the file again"),
+  TRUNCATED_INPUT("reading stopped before the end of the file (usually a compressed file cut short in transfer or copied while still being written); deliver the complete file again under the same name, and it replaces these rows"),
   FIELD_COUNT_MISMATCH("the row has a different number of fields than the header; check for an unquoted delimiter inside a value"),
   FIELD_TOO_LONG("a value is longer than any real one could be; check the export for a runaway quoted field"),
   MISSING_REQUIRED_VALUE("a required value is blank; fill it in and deliver the row again"),

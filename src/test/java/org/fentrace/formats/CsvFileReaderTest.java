@@ -259,6 +259,66 @@ class CsvFileReaderTest {
     assertThat(r.get(0).values()).containsExactly("1", "2");
   }
 
+  /** Delivers {@code bytes}, then fails as a gzip stream cut short does: EOFException on the next read. */
+  private static java.io.InputStream cutShort(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return new java.io.InputStream() {
+      private int pos;
+
+      @Override
+      public int read() throws IOException {
+        if (pos == bytes.length) {
+          throw new java.io.EOFException("Unexpected end of input stream");
+        }
+        return bytes[pos++] & 0xFF;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        if (pos == bytes.length) {
+          throw new java.io.EOFException("Unexpected end of input stream");
+        }
+        int n = Math.min(len, bytes.length - pos);
+        System.arraycopy(bytes, pos, b, off, n);
+        pos += n;
+        return n;
+      }
+    };
+  }
+
+  private static Read readAll(java.io.InputStream in, List<String> readErrors) throws IOException {
+    try (CsvFileReader r = CsvFileReader.open(in)) {
+      List<RawRecord> out = new ArrayList<>();
+      while (r.hasNext()) {
+        out.add(r.next());
+      }
+      readErrors.add(r.readError());
+      return new Read(r.header(), r.delimiter(), out, r.syntaxError(), r.fallbackBytes());
+    }
+  }
+
+  @Test
+  void aStreamThatFailsMidRowEndsWithTheHalfRowAsOneRecordWithoutValues() throws IOException {
+    List<String> errors = new ArrayList<>();
+    Read r = readAll(cutShort("a,b\n1,2\n3,4\n5,\"half"), errors);
+    // Lines: header 1, "1,2" 2, "3,4" 3, the half-written "5,"half" 4: it is a row read, not a row lost.
+    assertThat(r.records()).hasSize(3);
+    assertThat(r.get(1).values()).containsExactly("3", "4");
+    assertThat(r.get(2).values()).isNull();
+    assertThat(r.get(2).rawText()).isEqualTo("5,\"half");
+    assertThat(r.lines()).containsExactly(2L, 3L, 4L);
+    assertThat(r.syntaxError()).isNull();
+    assertThat(errors.get(0)).isEqualTo("java.io.EOFException: Unexpected end of input stream");
+  }
+
+  @Test
+  void aStreamThatFailsAtARowBoundaryLeavesNoExtraRecord() throws IOException {
+    List<String> errors = new ArrayList<>();
+    Read r = readAll(cutShort("a,b\n1,2\n3,4\n"), errors);
+    assertThat(r.records()).extracting(RawRecord::rawText).containsExactly("1,2", "3,4");
+    assertThat(errors.get(0)).contains("EOFException");
+  }
+
   // ---------------------------------------------------------------- line numbers: relative (hold today)
 
   @Test
