@@ -16,7 +16,7 @@ The schedule is a ``CronTriggerTimetable`` at 02:30 UTC whose data interval is t
 the run that starts at 2026-03-05 02:30 UTC has the data interval 2026-03-04 02:30 -> 2026-03-05 02:30 and
 processes **2026-03-04**, the first day of its data interval. That is the night the cron example processes
 when it fires at the same minute (``date -u -d yesterday``). The night is taken from the data interval, not
-from ``{{ ds }}``: with a plain cron string Airflow 3 gives a run an empty data interval whose logical date
+from ``ds``: with a plain cron string Airflow 3 gives a run an empty data interval whose logical date
 is the trigger time, so ``ds`` would be the day the run starts, whose deliveries are still arriving.
 Retries, cleared tasks and backfill runs keep their data interval, so they re-run exactly that night
 (fentrace's runs are idempotent). A run without a data interval (Airflow 3 lets a manual trigger leave out
