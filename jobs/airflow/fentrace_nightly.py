@@ -33,7 +33,7 @@ Settings (Airflow Variables, read when the task runs; the defaults are the relea
 | fentrace_config        | /opt/fentrace/conf/fentrace.properties    | ``--config``                          |
 | fentrace_master        | (none: the launcher's default)            | ``--master``                          |
 | fentrace_spark_home    | (none: the worker's environment)          | SPARK_HOME for the launcher           |
-| fentrace_jvm_profile   | auto                                      | FENTRACE_JVM_PROFILE (auto/short/batch)|
+| fentrace_jvm_profile   | short                                     | FENTRACE_JVM_PROFILE (auto/short/batch)|
 | fentrace_alert_emails  | (none: no failure mail)                   | comma-separated failure recipients    |
 | fentrace_smtp_conn_id  | smtp_default                              | SMTP connection for those mails       |
 
@@ -83,7 +83,7 @@ DEFAULTS = {
     "fentrace_config": "/opt/fentrace/conf/fentrace.properties",
     "fentrace_master": "",
     "fentrace_spark_home": "",
-    "fentrace_jvm_profile": "auto",
+    "fentrace_jvm_profile": "short",
     "fentrace_alert_emails": "",
     "fentrace_smtp_conn_id": "smtp_default",
 }

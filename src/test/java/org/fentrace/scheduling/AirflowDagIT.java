@@ -111,7 +111,7 @@ class AirflowDagIT {
         "fentrace_warehouse", "/data/fentrace/warehouse",
         "fentrace_config", "/etc/fentrace/fentrace.properties",
         "fentrace_master", "spark://127.0.0.1:7077",
-        "fentrace_jvm_profile", "short",
+        "fentrace_jvm_profile", "batch",
         "fentrace_spark_home", "/opt/spark-4.2.0");
     runTask(vars, "{\"action\": \"run\", \"data_interval\": [\"2026-03-04T02:30:00+00:00\", \"2026-03-05T02:30:00+00:00\"]}", 0);
     List<String> args = launcherArgs();
@@ -120,7 +120,7 @@ class AirflowDagIT {
     CliArguments.assertValid(DAG + " launcher arguments", args);
     assertThat(optionNames(args)).as("the same options as the cron example")
         .isEqualTo(optionNames(CronExampleTest.entries().get(0).fentraceArgs()));
-    assertThat(launcherEnv()).containsEntry("FENTRACE_JVM_PROFILE", "short").containsEntry("SPARK_HOME", "/opt/spark-4.2.0");
+    assertThat(launcherEnv()).containsEntry("FENTRACE_JVM_PROFILE", "batch").containsEntry("SPARK_HOME", "/opt/spark-4.2.0");
   }
 
   @Test
@@ -130,11 +130,11 @@ class AirflowDagIT {
         "hdfs:///data/fentrace/warehouse", "--run-date", "2026-03-04", "--config",
         "/opt/fentrace/conf/fentrace.properties");
     assertThat(launcherEnv()).as("no SPARK_HOME unless the worker or the Variable has one")
-        .containsEntry("FENTRACE_JVM_PROFILE", "auto").containsEntry("SPARK_HOME", "");
+        .containsEntry("FENTRACE_JVM_PROFILE", "short").containsEntry("SPARK_HOME", "");
     String docs = Files.readString(OPERATIONS);
     for (String documented : List.of("`fentrace_launcher` | `/opt/fentrace/bin/fentrace`",
         "`fentrace_landing` | `hdfs:///data/fentrace/landing`", "`fentrace_warehouse` | `hdfs:///data/fentrace/warehouse`",
-        "`fentrace_config` | `/opt/fentrace/conf/fentrace.properties`", "`fentrace_jvm_profile` | `auto`",
+        "`fentrace_config` | `/opt/fentrace/conf/fentrace.properties`", "`fentrace_jvm_profile` | `short`",
         "`fentrace_smtp_conn_id` | `smtp_default`", "`fentrace_master` |", "`fentrace_spark_home` |",
         "`fentrace_alert_emails` |")) {
       assertThat(docs).as("docs/operations.md documents the Variable and its default").contains("| " + documented);
