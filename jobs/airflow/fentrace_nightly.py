@@ -54,16 +54,22 @@ cannot be started is a configuration error too (no retry); any other exit, or a 
 from __future__ import annotations
 
 import datetime
+import html
 import logging
 import os
 import signal
 import subprocess
 
-from airflow.sdk import DAG, CronTriggerTimetable, Param, Variable, task
+from airflow.sdk import DAG, Param, Variable, task
 
-try:  # Task SDK 1.2 and later (Airflow 3.2+)
+# Written against Airflow 3.3; the fallbacks are where Airflow 3.0 keeps the same classes.
+try:
+    from airflow.sdk import CronTriggerTimetable
+except ImportError:
+    from airflow.timetables.trigger import CronTriggerTimetable
+try:
     from airflow.sdk.exceptions import AirflowException, AirflowFailException
-except ImportError:  # Airflow 3.0 and 3.1
+except ImportError:
     from airflow.exceptions import AirflowException, AirflowFailException
 
 DAG_ID = "fentrace_nightly"
@@ -224,7 +230,7 @@ def notify_failure(context) -> None:
         to=recipients,
         smtp_conn_id=setting("fentrace_smtp_conn_id"),
         subject=f"[fentrace] {ti.dag_id}.{ti.task_id} failed ({context['run_id']})",
-        html_content=f"<p>{ti.dag_id}.{ti.task_id} failed: {context.get('exception')}</p>"
+        html_content=f"<p>{ti.dag_id}.{ti.task_id} failed: {html.escape(str(context.get('exception')))}</p>"
                      f"<p>Try {ti.try_number}; the task log has the launcher's output.</p>",
     )(context)
 

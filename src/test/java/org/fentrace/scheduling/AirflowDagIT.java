@@ -77,9 +77,12 @@ class AirflowDagIT {
     while (m.find()) {
       imports.add(m.group(1));
     }
+    // Airflow 2's paths (from airflow import DAG, airflow.operators, airflow.models, airflow.decorators) are
+    // gone; airflow.exceptions and airflow.timetables.trigger are the fallbacks where Airflow 3.0 has them.
     assertThat(imports).contains("airflow.sdk").allMatch(
-        i -> i.startsWith("airflow.sdk") || i.startsWith("airflow.providers.") || i.equals("airflow.exceptions"),
-        "airflow.sdk, a provider, or airflow.exceptions (the fallback for Airflow 3.0 and 3.1)");
+        i -> i.startsWith("airflow.sdk") || i.startsWith("airflow.providers.")
+            || i.equals("airflow.exceptions") || i.equals("airflow.timetables.trigger"),
+        "airflow.sdk, a provider, or an Airflow 3.0 fallback");
     assertThat(src).as("the night comes from the data interval, not from ds").doesNotContain("{{ ds }}");
   }
 
@@ -161,6 +164,18 @@ class AirflowDagIT {
     }
     // Mail only when the task has failed for good, not on a success or a retry.
     assertThat(r.get("mails")).hasSize(state.equals("failed") ? 1 : 0);
+  }
+
+  @Test
+  void theCodesTheDagRefusesToRetryMeanWhatTheCliSays() {
+    Map<Integer, String> cli = new HashMap<>();
+    for (String entry : org.fentrace.cli.Main.class.getAnnotation(picocli.CommandLine.Command.class).exitCodeList()) {
+      cli.put(Integer.parseInt(entry.substring(0, entry.indexOf(':')).strip()), entry.substring(entry.indexOf(':') + 1));
+    }
+    assertThat(cli.keySet()).containsExactlyInAnyOrder(0, 1, 2, 3);
+    assertThat(cli.get(1)).contains("failed");
+    assertThat(cli.get(2)).contains("configuration error");
+    assertThat(cli.get(3)).contains("data-quality gate");
   }
 
   @Test
