@@ -1,12 +1,44 @@
 """
-fentrace nightly: ``fentrace run`` for the day each DAG run stands for, submitted with spark-submit.
+fentrace nightly (Airflow 3): ``fentrace run`` for the night each DAG run stands for, through the launcher.
 
-One task, ``fentrace_run``: spark-submit of the application jar with ``org.fentrace.cli.Main run
---input LANDING --output WAREHOUSE --run-date {{ ds }} --config CONFIG``. The run date is the DAG run's
-logical date, so a retry, a cleared task or a backfill re-runs exactly that date (runs are idempotent).
+One task, ``fentrace_run``, starts the launcher (``bin/fentrace`` of the release, or ``jobs/fentrace`` of a
+source checkout) as the cron example in ``jobs/cron/fentrace.cron`` does::
 
-Exit codes (docs/operations.md) and what this DAG makes of them:
+    LAUNCHER run --input LANDING --output WAREHOUSE --run-date NIGHT --config CONFIG [--master MASTER]
 
+The launcher submits with ``$SPARK_HOME/bin/spark-submit`` when SPARK_HOME is set (the master then decides
+where Spark runs: ``yarn``, ``spark://host:7077``, ``k8s://...``) and runs embedded Spark otherwise; in both
+cases the driver is its child, so fentrace's exit code is the launcher's.
+
+Which night
+-----------
+The schedule is a ``CronTriggerTimetable`` at 02:30 UTC whose data interval is the day before the trigger:
+the run that starts at 2026-03-05 02:30 UTC has the data interval 2026-03-04 02:30 -> 2026-03-05 02:30 and
+processes **2026-03-04**, the first day of its data interval. That is the night the cron example processes
+when it fires at the same minute (``date -u -d yesterday``). The night is taken from the data interval, not
+from ``ds``: with a plain cron string Airflow 3 gives a run an empty data interval whose logical date
+is the trigger time, so ``ds`` would be the day the run starts, whose deliveries are still arriving.
+Retries, cleared tasks and backfill runs keep their data interval, so they re-run exactly that night
+(fentrace's runs are idempotent). A run without a data interval (Airflow 3 lets a manual trigger leave out
+the logical date) processes the day before it was started, as cron would. The ``night`` parameter
+(YYYY-MM-DD; trigger with ``{"night": "2026-03-04"}`` as the run's configuration) overrides all of this.
+
+Settings (Airflow Variables, read when the task runs; the defaults are the release layout)
+-----------------------------------------------------------------------------------------
+| Variable               | default                                   | what                                  |
+|------------------------|-------------------------------------------|---------------------------------------|
+| fentrace_launcher      | /opt/fentrace/bin/fentrace                | the launcher to start                 |
+| fentrace_landing       | hdfs:///data/fentrace/landing             | ``--input``                           |
+| fentrace_warehouse     | hdfs:///data/fentrace/warehouse           | ``--output``                          |
+| fentrace_config        | /opt/fentrace/conf/fentrace.properties    | ``--config``                          |
+| fentrace_master        | (none: the launcher's default)            | ``--master``                          |
+| fentrace_spark_home    | (none: the worker's environment)          | SPARK_HOME for the launcher           |
+| fentrace_jvm_profile   | short                                     | FENTRACE_JVM_PROFILE (auto/short/batch)|
+| fentrace_alert_emails  | (none: no failure mail)                   | comma-separated failure recipients    |
+| fentrace_smtp_conn_id  | smtp_default                              | SMTP connection for those mails       |
+
+Exit codes and what this DAG makes of them
+------------------------------------------
 | exit | meaning                                                      | task outcome                       |
 |------|--------------------------------------------------------------|------------------------------------|
 | 0    | success                                                      | success                            |
@@ -16,126 +48,221 @@ Exit codes (docs/operations.md) and what this DAG makes of them:
 |      |                                                              | "DATA-QUALITY GATE FAILED"         |
 
 Exit 3 fails the task rather than soft-failing it: a retry cannot repair an input file, the published
-tables are already valid (readers see them), and a red task is the alert nobody misses. The next night,
-or clearing this task after the file is re-delivered, finishes the work.
-
-Requirements: apache-airflow-providers-apache-spark (6.0 and later: with the ``[pyspark]`` extra), a
-Spark connection ``SPARK_CONN_ID`` whose host is the master (``yarn``, ``spark://host:7077``,
-``k8s://https://...``) and whose extras do not ask for cluster deploy mode, and spark-submit on the
-worker's PATH (or ``spark_binary``). Exit codes only reach Airflow in **client** deploy mode, where the
-driver is the spark-submit process; in cluster mode spark-submit reports the application's final state
-only (see docs/operations.md).
+tables are already valid (readers see them), and a red task is the alert nobody misses. A launcher that
+cannot be started is a configuration error too (no retry); any other exit, or a signal, is retried.
 """
 from __future__ import annotations
 
+import datetime
+import html
 import logging
-import re
-from datetime import timedelta
+import os
+import signal
+import subprocess
 
-import pendulum
-from airflow import DAG
-from airflow.exceptions import AirflowException, AirflowFailException
-from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
+from airflow.sdk import DAG, Param, Variable, task
 
-# Deployment: change these, not the task below.
-SPARK_CONN_ID = "spark_fentrace"
-APPLICATION_JAR = "/opt/fentrace/lib/fentrace.jar"
-MAIN_CLASS = "org.fentrace.cli.Main"
-LANDING = "hdfs:///data/fentrace/landing"
-WAREHOUSE = "hdfs:///data/fentrace/warehouse"
-CONFIG = "/opt/fentrace/conf/fentrace.properties"
-LOG_CONFIG = "/opt/fentrace/conf/log4j2.properties"
-SCHEDULE = "30 2 * * *"  # 02:30 UTC: the day's deliveries have landed
+# Written against Airflow 3.3; the fallbacks are where Airflow 3.0 keeps the same classes.
+try:
+    from airflow.sdk import CronTriggerTimetable
+except ImportError:
+    from airflow.timetables.trigger import CronTriggerTimetable
+try:
+    from airflow.sdk.exceptions import AirflowException, AirflowFailException
+except ImportError:
+    from airflow.exceptions import AirflowException, AirflowFailException
+
+DAG_ID = "fentrace_nightly"
+# 02:30 UTC: the day's deliveries have landed. The cron example fires at the same minute.
+SCHEDULE_CRON = "30 2 * * *"
+SCHEDULE_TIMEZONE = "UTC"
+DATA_INTERVAL = datetime.timedelta(days=1)
 RETRIES = 2
-RETRY_DELAY = timedelta(minutes=20)
+RETRY_DELAY = datetime.timedelta(minutes=20)
+EXECUTION_TIMEOUT = datetime.timedelta(hours=6)
 
-# fentrace's exit codes (contract section 1; `fentrace --help` lists them).
+# Variables and their defaults (table above).
+DEFAULTS = {
+    "fentrace_launcher": "/opt/fentrace/bin/fentrace",
+    "fentrace_landing": "hdfs:///data/fentrace/landing",
+    "fentrace_warehouse": "hdfs:///data/fentrace/warehouse",
+    "fentrace_config": "/opt/fentrace/conf/fentrace.properties",
+    "fentrace_master": "",
+    "fentrace_spark_home": "",
+    "fentrace_jvm_profile": "short",
+    "fentrace_alert_emails": "",
+    "fentrace_smtp_conn_id": "smtp_default",
+}
+
+# fentrace's exit codes (docs/contract.md; `fentrace --help` lists them).
 EXIT_SUCCESS = 0
 EXIT_RUN_FAILED = 1
 EXIT_USAGE = 2
 EXIT_QUALITY_GATE = 3
 
-# SparkSubmitHook's failure message: "Cannot execute: ... Error code is: N." and, on Kubernetes,
-# "... Kubernetes spark exit code is: M" (the driver pod's code, which is fentrace's).
-_K8S_EXIT_CODE = re.compile(r"Kubernetes spark exit code is: (\d+)")
-_EXIT_CODE = re.compile(r"Error code is: (\d+)")
 log = logging.getLogger(__name__)
 
 
-def spark_submit_exit_code(error: BaseException) -> int | None:
-    """fentrace's exit code as SparkSubmitHook reports it in its exception, if it does."""
-    match = _K8S_EXIT_CODE.search(str(error)) or _EXIT_CODE.search(str(error))
-    return int(match.group(1)) if match else None
+def setting(name: str) -> str:
+    """The Variable ``name``, or its documented default; surrounding blanks are dropped."""
+    return str(Variable.get(name, default=DEFAULTS[name]) or "").strip()
 
 
-class FentraceSubmitOperator(SparkSubmitOperator):
-    """SparkSubmitOperator that turns fentrace's exit codes into task outcomes (table above)."""
-
-    def execute(self, context):
+def night_to_process(params: dict | None, data_interval_start, run_after) -> tuple[str, str]:
+    """The night (YYYY-MM-DD, UTC) a run processes, and where it came from (for the log)."""
+    explicit = (params or {}).get("night")
+    if explicit:
         try:
-            return super().execute(context)
-        except AirflowFailException:
-            raise
-        except AirflowException as error:
-            code = spark_submit_exit_code(error)
-            run_date = context["ds"]
-            if code == EXIT_USAGE:
-                raise AirflowFailException(
-                    f"fentrace run --run-date {run_date}: exit 2, usage or configuration error, found before "
-                    f"Spark started; not retried. Fix the DAG's arguments or {CONFIG}, then clear this task."
-                ) from error
-            if code == EXIT_QUALITY_GATE:
-                raise AirflowFailException(
-                    f"fentrace run --run-date {run_date}: exit 3, DATA-QUALITY GATE FAILED (a landing file was "
-                    f"skipped or its rejects passed fentrace.quality.max-reject-rate). Everything that passed is "
-                    f"published and readers see it; the run manifest in {WAREHOUSE}/_runs/ names the files. "
-                    f"Not retried: get the file re-delivered, then clear this task (or let the next night run)."
-                ) from error
-            log.warning("fentrace run --run-date %s: exit %s, the run failed; readers still see the previous "
-                        "tables; Airflow retries it (%s retries, %s apart)", run_date, code, RETRIES, RETRY_DELAY)
-            raise
+            return datetime.date.fromisoformat(str(explicit)).isoformat(), "the night parameter"
+        except ValueError:
+            raise AirflowFailException(f"night parameter '{explicit}' is not a date (YYYY-MM-DD)") from None
+    if data_interval_start is not None:
+        # The first day of the data interval, read in UTC like fentrace's run dates and cron's `date -u`.
+        return _utc(data_interval_start).date().isoformat(), "the first day of the data interval"
+    if run_after is not None:
+        return (_utc(run_after).date() - datetime.timedelta(days=1)).isoformat(), "the day before the run started"
+    raise AirflowFailException("no night parameter, data interval or run time: trigger with a logical date, "
+                               "or with {\"night\": \"YYYY-MM-DD\"}")
+
+
+def _utc(moment) -> datetime.datetime:
+    if moment.tzinfo is None:
+        raise AirflowFailException(f"{moment} has no time zone; Airflow's dates always carry one")
+    return moment.astimezone(datetime.timezone.utc)
+
+
+def launcher_command(night: str) -> list[str]:
+    """The launcher's command line for ``night``; the cron example's, with the Variables' values."""
+    command = [
+        setting("fentrace_launcher"), "run",
+        "--input", setting("fentrace_landing"),
+        "--output", setting("fentrace_warehouse"),
+        "--run-date", night,
+        "--config", setting("fentrace_config"),
+    ]
+    master = setting("fentrace_master")
+    if master:
+        command += ["--master", master]
+    return command
+
+
+def launcher_environment() -> dict[str, str]:
+    """The worker's environment plus the JVM profile and, when set, SPARK_HOME."""
+    env = dict(os.environ)
+    env["FENTRACE_JVM_PROFILE"] = setting("fentrace_jvm_profile")
+    spark_home = setting("fentrace_spark_home")
+    if spark_home:
+        env["SPARK_HOME"] = spark_home
+    return env
+
+
+def outcome(exit_code: int, night: str) -> None:
+    """Turns the launcher's exit code into the task's outcome (table above): returns on success, raises
+    AirflowFailException (failed, no retry) or AirflowException (failed, retried while tries remain)."""
+    run = f"fentrace run --run-date {night}"
+    if exit_code == EXIT_SUCCESS:
+        return
+    if exit_code == EXIT_USAGE:
+        raise AirflowFailException(
+            f"{run}: exit 2, usage or configuration error, found before Spark started; not retried. Fix the "
+            f"fentrace_* Variables or {setting('fentrace_config')}, then clear this task.")
+    if exit_code == EXIT_QUALITY_GATE:
+        raise AirflowFailException(
+            f"{run}: exit 3, DATA-QUALITY GATE FAILED (a landing file was skipped or its rejects passed "
+            f"fentrace.quality.max-reject-rate). Everything that passed is published and readers see it; the "
+            f"run manifest in {setting('fentrace_warehouse')}/_runs/ names the files. Not retried: get the file "
+            f"re-delivered, then clear this task (or let the next night run).")
+    if exit_code == EXIT_RUN_FAILED:
+        raise AirflowException(
+            f"{run}: exit 1, the run failed; readers still see the previous tables. Airflow retries it "
+            f"({RETRIES} retries, {RETRY_DELAY} apart).")
+    if exit_code < 0:
+        raise AirflowException(f"{run}: the launcher was killed by signal {-exit_code}; retried.")
+    raise AirflowException(f"{run}: unexpected exit {exit_code}; retried. See the log above.")
+
+
+def run_launcher(command: list[str], env: dict[str, str]) -> int:
+    """Starts the launcher in its own process group, copies its output to the task log, and returns its exit
+    code. If the task is stopped (timeout, mark failed, SIGTERM) the whole group goes with it: a Spark
+    driver left behind would keep fentrace's warehouse lock."""
+    log.info("starting: %s", subprocess.list2cmdline(command))
+    try:
+        child = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                 stderr=subprocess.STDOUT, text=True, errors="replace", start_new_session=True)
+    except OSError as e:
+        raise AirflowFailException(f"cannot start the launcher {command[0]}: {e}; set the fentrace_launcher "
+                                   f"Variable to bin/fentrace of an unpacked release") from e
+    try:
+        for line in child.stdout:
+            log.info("%s", line.rstrip("\n"))
+        return child.wait()
+    except BaseException:
+        _stop_group(child)
+        raise
+
+
+def _stop_group(child: subprocess.Popen) -> None:
+    """SIGTERM to the launcher's process group (spark-submit stops its application on it), SIGKILL to
+    whatever is left a minute later."""
+    try:
+        os.killpg(child.pid, signal.SIGTERM)
+        child.wait(timeout=60)
+    except ProcessLookupError:
+        return
+    except subprocess.TimeoutExpired:
+        pass
+    try:
+        os.killpg(child.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+def notify_failure(context) -> None:
+    """on_failure_callback: mails the recipients in fentrace_alert_emails; none set, no mail."""
+    recipients = [r.strip() for r in setting("fentrace_alert_emails").split(",") if r.strip()]
+    if not recipients:
+        log.info("fentrace_alert_emails is not set: no failure mail")
+        return
+    from airflow.providers.smtp.notifications.smtp import SmtpNotifier
+
+    ti = context["ti"]
+    SmtpNotifier(
+        to=recipients,
+        smtp_conn_id=setting("fentrace_smtp_conn_id"),
+        subject=f"[fentrace] {ti.dag_id}.{ti.task_id} failed ({context['run_id']})",
+        html_content=f"<p>{ti.dag_id}.{ti.task_id} failed: {html.escape(str(context.get('exception')))}</p>"
+                     f"<p>Try {ti.try_number}; the task log has the launcher's output.</p>",
+    )(context)
 
 
 with DAG(
-    dag_id="fentrace_nightly",
-    description="fentrace: ingest, normalize, attribute routes and trend the day's deliveries",
-    schedule=SCHEDULE,
-    start_date=pendulum.datetime(2026, 11, 1, tz="UTC"),
+    dag_id=DAG_ID,
+    description="fentrace: ingest, normalize, attribute routes and trend the previous day's deliveries",
+    schedule=CronTriggerTimetable(SCHEDULE_CRON, timezone=SCHEDULE_TIMEZONE, interval=DATA_INTERVAL),
+    start_date=datetime.datetime(2026, 11, 1, tzinfo=datetime.timezone.utc),
     catchup=False,
     max_active_runs=1,  # fentrace also locks the warehouse: a second run would exit 1
+    params={
+        "night": Param(None, type=["null", "string"], format="date",
+                       description="YYYY-MM-DD: process this night instead of the data interval's first day"),
+    },
     default_args={
         "owner": "data-engineering",
         "retries": RETRIES,
         "retry_delay": RETRY_DELAY,
-        "execution_timeout": timedelta(hours=6),
-        "email_on_failure": True,
-        "email_on_retry": False,
+        "execution_timeout": EXECUTION_TIMEOUT,
+        "on_failure_callback": notify_failure,
     },
     tags=["fentrace", "spark"],
     doc_md=__doc__,
 ) as dag:
-    fentrace_run = FentraceSubmitOperator(
-        task_id="fentrace_run",
-        conn_id=SPARK_CONN_ID,
-        application=APPLICATION_JAR,
-        java_class=MAIN_CLASS,
-        name="fentrace-nightly-{{ ds }}",
-        application_args=[
-            "run",
-            "--input", LANDING,
-            "--output", WAREHOUSE,
-            "--run-date", "{{ ds }}",
-            "--config", CONFIG,
-        ],
-        conf={
-            "spark.submit.deployMode": "client",  # the driver's exit code is spark-submit's
-            # -XX:TieredStopAtLevel=1 is FENTRACE_JVM_PROFILE=short (README, "Command line"): a night's
-            # driver spends more CPU compiling Spark's planner than planning; full loads should drop it.
-            # -XX:-DontCompileHugeMethods lets the JIT compile Spark's biggest generated stages (the
-            # application adds it for the executors).
-            "spark.driver.extraJavaOptions": f"-XX:TieredStopAtLevel=1 -XX:-DontCompileHugeMethods -Dlog4j2.configurationFile={LOG_CONFIG}",
-            "spark.sql.session.timeZone": "UTC",
-        },
-        driver_memory="4g",
-        executor_memory="4g",
-    )
+
+    @task(task_id="fentrace_run")
+    def fentrace_run(params=None, data_interval_start=None, dag_run=None) -> str:
+        """Runs the launcher for this run's night; returns the night (an XCom for downstream tasks)."""
+        night, source = night_to_process(params, data_interval_start, getattr(dag_run, "run_after", None))
+        log.info("night %s (%s)", night, source)
+        outcome(run_launcher(launcher_command(night), launcher_environment()), night)
+        return night
+
+    fentrace_run()
