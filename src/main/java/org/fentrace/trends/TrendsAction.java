@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Recomputes the trend tables of the warehouse from {@code seizures} and {@code shipments} and writes
- * the CSV exports (issue 3, items 4 and 5).
+ * the CSV exports.
  *
  * <p>{@link #compute} does the reading: the monthly aggregates ingestion keeps beside the tables
  * ({@link AggregateStore}: month x route x class x form x conveyance; analogs by month and name;

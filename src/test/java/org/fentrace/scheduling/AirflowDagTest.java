@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Command;
 
 /**
- * jobs/airflow/fentrace_nightly.py (issue 4, item 7) against the real CLI. The DAG's application
+ * jobs/airflow/fentrace_nightly.py, the scheduling example, against the real CLI. The DAG's application
  * arguments are read from the file as text (no Airflow needed); when python3 is on the machine the DAG
  * module is also executed against stub Airflow modules, which checks it is valid Python, that Python
  * sees the same arguments, and that its operator maps fentrace's exit codes to the documented outcomes.
