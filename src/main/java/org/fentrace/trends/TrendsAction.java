@@ -241,10 +241,12 @@ public final class TrendsAction {
     return names;
   }
 
-  private void writeStaged(Warehouse warehouse, String name, Table table) {
+  private void writeStaged(Warehouse warehouse, String name, Table table) throws IOException {
     describe("write " + name + " (" + table.rows().size() + " rows)");
+    Path staged = new Path(warehouse.staging(options.runId()), name);
     spark.createDataFrame(table.rows(), table.schema()).coalesce(1)
-        .write().mode(SaveMode.Overwrite).parquet(new Path(warehouse.staging(options.runId()), name).toString());
+        .write().mode(SaveMode.Overwrite).parquet(staged.toString());
+    warehouse.writeSuccessMarker(staged, options.runId()); // the same marker as the ingested tables
   }
 
   private void describe(String what) {
