@@ -22,8 +22,8 @@ import org.fentrace.warehouse.WarehouseTable;
  * One per-month summary of a partitioned table, at the finest grain a trend table or a report figure
  * needs. Every column is additive across months (sums, counts, min and max, or-ed flags), so the
  * summary of any span of months is a re-aggregation of its months' rows; that is what lets a night
- * recompute only the months it rewrote (issue 4: "aggregates recomputed for the affected months and
- * trends from the aggregates").
+ * recompute only the months it rewrote, and the trends read these aggregates instead of the tables, so
+ * a night's cost follows its new data rather than the whole history.
  *
  * <p>Each constant's function takes rows of its table with the {@link AggregateStore#MONTH} column and
  * returns the aggregate, keyed by that month first. Null route, class, form and conveyance read as

@@ -11,7 +11,7 @@ import org.fentrace.config.ConfigException;
 import org.fentrace.config.FentraceConfig;
 import picocli.CommandLine.Option;
 
-/** Options shared by the pipeline commands (contract section 1), validated before Spark starts. */
+/** Options shared by the pipeline commands (docs/contract.md, "Command line"), validated before Spark starts. */
 final class PipelineOptions {
   @Option(names = "--input", paramLabel = "LANDING",
       description = "Landing folder (local path, hdfs://, s3a://), searched recursively for *.csv and *.csv.gz. "

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The input formats of contract section 2, each defined by its header. A file is recognised by its
+ * The input formats of docs/contract.md ("Landing (input)"), each defined by its header. A file is recognised by its
  * header alone, whatever folder it lies in; column names match case-insensitively with spaces,
  * underscores and hyphens treated alike (see {@link #columnKey(String)}).
  */

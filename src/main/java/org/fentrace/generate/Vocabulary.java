@@ -6,8 +6,8 @@ import org.fentrace.generate.CsvOut.DateStyle;
 
 /**
  * Every spelling the generator writes, in one place, so the tests can check that each of them really
- * appears in a generated sample. The spellings are the ones the normalizer has to understand (contract
- * section 2); the values are invented, never taken from real cases.
+ * appears in a generated sample. The spellings are the ones the normalizer has to understand (the
+ * landing formats of docs/contract.md, "Landing (input)"); the values are invented, never taken from real cases.
  */
 final class Vocabulary {
   private Vocabulary() {}

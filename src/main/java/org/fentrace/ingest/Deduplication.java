@@ -18,7 +18,8 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * Decides which delivered row of each record survives (contract section 2.3 and the revision rules):
+ * Decides which delivered row of each record survives (docs/contract.md,
+ * "Revisions and duplicates"):
  * <ul>
  *   <li>CBP aggregates: for each format and fiscal year, the file whose latest month is latest (ties:
  *       the newer delivery) replaces every row of that year from other files, including rows it no

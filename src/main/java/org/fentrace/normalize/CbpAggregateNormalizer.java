@@ -15,8 +15,8 @@ import org.fentrace.warehouse.TableRow;
 import org.fentrace.warehouse.WarehouseTable;
 
 /**
- * Normalizes CBP "Nationwide Drug Seizures" and Air and Marine Operations aggregate rows (contract
- * section 2.3). Each row stands for {@code Count of Event} seizures in one fiscal month; its date is the
+ * Normalizes CBP "Nationwide Drug Seizures" and Air and Marine Operations aggregate rows (the CBP
+ * formats of docs/contract.md). Each row stands for {@code Count of Event} seizures in one fiscal month; its date is the
  * first day of that month. A zero {@code Sum Qty (lbs)} is kept (CBP publishes such rows: events whose
  * weight rounds to nothing); the plausibility ceiling applies to the average per event.
  */

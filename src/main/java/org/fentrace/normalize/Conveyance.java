@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * How drugs or goods were moving when they reached the border: the stored value of
- * {@code seizures.conveyance} and {@code shipments.mode} (contract sections 2.1, 2.2 and 3).
+ * {@code seizures.conveyance} and {@code shipments.mode} (docs/contract.md: the
+ * landing formats and "Vocabularies").
  *
  * <p>Why an enum with a tolerant parser: agencies spell the same conveyance in many ways
  * ({@code IMF}, {@code USPS}, {@code Mail}; {@code POV}, {@code Commercial Truck}), and route

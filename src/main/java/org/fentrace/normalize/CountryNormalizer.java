@@ -18,7 +18,8 @@ import java.util.MissingResourceException;
 import java.util.Set;
 
 /**
- * Raw country text to ISO 3166-1 alpha-2 (contract sections 2.1, 2.2 and 3: {@code
+ * Raw country text to ISO 3166-1 alpha-2 (docs/contract.md, the
+ * landing formats and "Vocabularies": {@code
  * origin_country}, {@code transit_countries}, {@code destination_country}, {@code
  * export_country}).
  *

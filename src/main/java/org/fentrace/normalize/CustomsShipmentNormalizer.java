@@ -14,7 +14,7 @@ import org.fentrace.warehouse.TableRow;
 import org.fentrace.warehouse.WarehouseTable;
 
 /**
- * Normalizes {@code customs_shipments} rows (contract section 2.2). Shipper and consignee names are
+ * Normalizes {@code customs_shipments} rows (docs/contract.md, "Customs shipments"). Shipper and consignee names are
  * replaced by keyed hashes here, the first place they are read, and nowhere else is the clear name kept:
  * even a quarantined row is stored with the hashes in place of the names.
  */

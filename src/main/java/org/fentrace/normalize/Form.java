@@ -3,8 +3,8 @@ package org.fentrace.normalize;
 import java.util.List;
 
 /**
- * The physical form of seized drugs: the stored value of {@code seizures.form} (contract sections
- * 2.1 and 3).
+ * The physical form of seized drugs: the stored value of {@code seizures.form} (docs/contract.md,
+ * "Seizure events" and "Vocabularies").
  *
  * <p>Why it matters: pills are counted in dosage units rather than weighed, and the share of
  * counterfeit pills against powder is one of the trends users follow. Lab and officer notes spell

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The goods class of a customs shipment line (issue 3): what the shipment is, as far as the fentanyl
+ * The goods class of a customs shipment line: what the shipment is, as far as the fentanyl
  * trade is concerned. In order: {@code SEIZED_DRUG} when inspection found a drug; {@code FENTANYL_PRECURSOR}
  * by HS subheading (2933.33, 2933.34, 2933.36, 2933.37, 2934.92: the fentanyl and fentanyl-precursor
  * subheadings) or by a description naming a precursor or fentanyl (required for the broad 2933.39,

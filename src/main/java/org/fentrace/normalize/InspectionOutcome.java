@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What customs did with a shipment line: the stored value of
- * {@code shipments.inspection_outcome} (contract section 2.2).
+ * {@code shipments.inspection_outcome}, read from the free-text {@code inspection_outcome} column of
+ * {@code customs_shipments}.
  *
  * <p>Why a fixed set: hit rates (seized / examined) are only comparable across ports and years
  * when every source's wording lands on the same five outcomes. When a text names several steps

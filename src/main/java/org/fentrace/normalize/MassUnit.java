@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Units a quantity can be given in. Masses convert to kilograms with exact factors (contract section 3:
- * 1 lb = 0.45359237 kg, 1 oz = 0.028349523125 kg); counts of pills, tablets or dosage units stay counts.
+ * Units a quantity can be given in. Masses convert to kilograms with exact factors (the contract's
+ * definitions: 1 lb = 0.45359237 kg, 1 oz = 0.028349523125 kg); counts of pills, tablets or dosage units stay counts.
  */
 public enum MassUnit {
   KILOGRAM(new BigDecimal("1"), "kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramo", "kilogramos"),

@@ -3,8 +3,8 @@ package org.fentrace.normalize;
 import java.util.List;
 
 /**
- * The CBP region of a seizure: the stored value of {@code seizures.region} (contract sections 2.1
- * and 3).
+ * The CBP region of a seizure: the stored value of {@code seizures.region} (docs/contract.md,
+ * "Seizure events" and "Vocabularies").
  *
  * <p>Why: a seizure at the Southwest Border is evidence for the Mexico route even when nothing
  * else is known, so the region has to be read reliably from CBP files ({@code Southwest Border},

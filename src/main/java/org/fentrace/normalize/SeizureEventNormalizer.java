@@ -8,7 +8,7 @@ import org.fentrace.formats.RawRecord;
 import org.fentrace.warehouse.TableRow;
 import org.fentrace.warehouse.WarehouseTable;
 
-/** Normalizes {@code seizure_events} rows (contract section 2.1). */
+/** Normalizes {@code seizure_events} rows (docs/contract.md, "Seizure events"). */
 public final class SeizureEventNormalizer extends RecordNormalizer {
   private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,6 @@
 package org.fentrace.normalize;
 
-/** The contract's substance vocabulary (contract section 3, "Vocabularies"). */
+/** The contract's substance vocabulary (docs/contract.md, "Vocabularies"). */
 public enum SubstanceClass {
   /** Fentanyl and its salts. */
   FENTANYL,

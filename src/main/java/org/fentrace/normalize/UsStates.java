@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * US states and territories to two-letter USPS codes, for {@code seizures.us_state} and
- * {@code shipments.destination_state} (contract sections 2.1 and 2.2: "two-letter code or state
- * name").
+ * {@code shipments.destination_state} (the landing formats of docs/contract.md: "two-letter
+ * code or state name").
  *
  * <p>Why a hand-written table: the JDK has no list of subdivisions, and the sources mix codes,
  * full names, AP-style abbreviations ({@code Calif.}, {@code N.M.}) and, in Mexican sources,

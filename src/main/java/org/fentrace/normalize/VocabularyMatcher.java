@@ -16,8 +16,8 @@ import java.util.function.Function;
  * {@link Region}, {@link InspectionOutcome}) and the text key used by {@link CountryNormalizer}
  * and {@link UsStates}.
  *
- * <p>Why one class: every vocabulary must treat raw text the same way (contract section 2:
- * case-insensitive, spaces, underscores and hyphens alike), and the doc generator must be able
+ * <p>Why one class: every vocabulary must treat raw text the same way (as the contract
+ * promises for headers: case-insensitive, spaces, underscores and hyphens alike), and the doc generator must be able
  * to describe that one rule. Matching is two-stage and deterministic:
  *
  * <ol>

@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the analyst report, {@code WAREHOUSE/report/index.html} (issue 5, item 1): one static page with
+ * Writes the analyst report, {@code WAREHOUSE/report/index.html}: one static page with
  * every chart inline as SVG (JFreeChart rendered by JFreeSVG), the data behind each chart as a table, the
  * policy events drawn on every time chart, a headline computed from the data, and the data-quality
  * numbers of the latest run manifest.

@@ -1,5 +1,5 @@
 /**
- * The analyst report (issue 5, item 1): {@link org.fentrace.report.ReportAction} writes
+ * The analyst report: {@link org.fentrace.report.ReportAction} writes
  * {@code WAREHOUSE/report/index.html}, one static page that opens from disk with no network.
  *
  * <h2>Flow</h2>

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the pipeline steps of one command against a Spark session and records the run: the manifest is
- * written whatever happens, with the outcome and exit code (contract section 1).
+ * written whatever happens, with the outcome and exit code (docs/contract.md, "Exit codes").
  */
 public final class PipelineRunner {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);

@@ -15,7 +15,7 @@ import org.fentrace.trends.TrendsResult;
 import org.fentrace.warehouse.Warehouse;
 
 /**
- * The run manifest, {@code _runs/<run_id>.json} (contract section 3): inputs with size and checksum,
+ * The run manifest, {@code _runs/<run_id>.json} (docs/contract.md, "Run manifest"): inputs with size and checksum,
  * rows read / normalized / rejected / duplicate per file with the balance check, tables and partitions
  * written, configuration, timings and outcome.
  */

@@ -97,7 +97,7 @@ public final class PartitionPublisher {
     for (String t : tables) {
       Path dir = warehouse.table(t);
       fs.mkdirs(dir);
-      warehouse.writeText(new Path(dir, "_SUCCESS"), "{\"run_id\": \"" + journal.runId() + "\"}\n");
+      warehouse.writeSuccessMarker(dir, journal.runId());
     }
     fs.delete(trash, true);
     fs.delete(warehouse.staging(journal.runId()), true);

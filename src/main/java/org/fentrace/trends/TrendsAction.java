@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Recomputes the trend tables of the warehouse from {@code seizures} and {@code shipments} and writes
- * the CSV exports (issue 3, items 4 and 5).
+ * the CSV exports.
  *
  * <p>{@link #compute} does the reading: the monthly aggregates ingestion keeps beside the tables
  * ({@link AggregateStore}: month x route x class x form x conveyance; analogs by month and name;
@@ -241,10 +241,12 @@ public final class TrendsAction {
     return names;
   }
 
-  private void writeStaged(Warehouse warehouse, String name, Table table) {
+  private void writeStaged(Warehouse warehouse, String name, Table table) throws IOException {
     describe("write " + name + " (" + table.rows().size() + " rows)");
+    Path staged = new Path(warehouse.staging(options.runId()), name);
     spark.createDataFrame(table.rows(), table.schema()).coalesce(1)
-        .write().mode(SaveMode.Overwrite).parquet(new Path(warehouse.staging(options.runId()), name).toString());
+        .write().mode(SaveMode.Overwrite).parquet(staged.toString());
+    warehouse.writeSuccessMarker(staged, options.runId()); // the same marker as the ingested tables
   }
 
   private void describe(String what) {

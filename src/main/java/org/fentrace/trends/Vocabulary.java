@@ -3,7 +3,7 @@ package org.fentrace.trends;
 import java.util.List;
 
 /**
- * The closed vocabularies the trend tables are made dense over (contract section 3, Vocabularies).
+ * The closed vocabularies the trend tables are made dense over (docs/contract.md, "Vocabularies").
  * Routes are listed here rather than taken from the data so that a route with no seizures at all still
  * has its zero rows; a route value the vocabulary lacks (a newer rule file) is kept as well.
  */

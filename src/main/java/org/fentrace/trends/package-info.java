@@ -1,5 +1,5 @@
 /**
- * Route trend tables and CSV exports (issue 3, items 4 and 5): {@link org.fentrace.trends.TrendsAction}
+ * Route trend tables and CSV exports: {@link org.fentrace.trends.TrendsAction}
  * reads the normalized {@code seizures} and {@code shipments} tables of a warehouse and rewrites, whole,
  * eight small tables and two CSV exports.
  *

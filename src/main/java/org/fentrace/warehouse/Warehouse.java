@@ -47,6 +47,14 @@ public final class Warehouse {
     return root.getFileSystem(conf);
   }
 
+  /**
+   * Writes a table folder's {@code _SUCCESS} marker naming the run that published it, so a reader can tell
+   * which run's data a folder holds without the manifest. Replaces the empty marker Spark leaves.
+   */
+  public void writeSuccessMarker(Path tableDir, String runId) throws IOException {
+    writeText(new Path(tableDir, "_SUCCESS"), "{\"run_id\": \"" + runId + "\"}\n");
+  }
+
   /** Swaps a staged table into place: old table to the run's trash, staged table in, trash removed. */
   public void publish(String tableName, String runId) throws IOException {
     FileSystem fs = fs();

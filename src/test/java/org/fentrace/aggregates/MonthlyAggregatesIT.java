@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * The monthly aggregates (issue 4: "aggregates are recomputed for the affected months and trends from
- * the aggregates"): trends and the report read only them, a night keeps them equal to aggregates
+ * The monthly aggregates (recomputed for the months a night rewrites, so that a night's cost follows
+ * its new data): trends and the report read only them, a night keeps them equal to aggregates
  * computed from the whole tables, and a warehouse without them (written before they existed) gets them
  * built once, to the same trend tables.
  */

@@ -19,8 +19,8 @@ import java.util.TreeSet;
 /**
  * Writes {@code docs/benchmarks.md} from the measurements {@code jobs/bench} collected: one TSV row per
  * measured process ({@code scenario size competitor run rows wall_s cpu_s rss_kb exit load1 detail}) and a
- * properties file describing the machine and the invocation. Medians over the runs; ratios and the
- * targets of issue 6 item 3 marked met or not met.
+ * properties file describing the machine and the invocation. Medians over the runs; ratios against
+ * the performance targets (the limits written in targets()) marked met or not met.
  *
  * <p>Usage: {@code BenchReport --results FILE --meta FILE --out FILE}.
  */
@@ -90,8 +90,8 @@ public final class BenchReport {
     Map<String, Cell> cells = cells(rows);
     StringBuilder md = new StringBuilder();
     md.append("# Benchmarks\n\n")
-        .append("Written by `jobs/bench` on ").append(m.getProperty("date")).append("; rerun it to refresh this page ")
-        .append("(issue 6). Every figure is the median of the runs listed; peak memory is the maximum resident set ")
+        .append("Written by `jobs/bench` on ").append(m.getProperty("date")).append("; rerun it to refresh this page. ")
+        .append("Every figure is the median of the runs listed; peak memory is the maximum resident set ")
         .append("size of the measured process (`/usr/bin/time -v`), JVM start-up and Spark session included.\n\n")
         .append("```\n").append(m.getProperty("command")).append("\n```\n\n");
     md.append("## Machine and versions\n\n| | |\n|---|---|\n");
@@ -170,7 +170,7 @@ public final class BenchReport {
   }
 
   private static void targets(StringBuilder md, List<Row> rows, Map<String, Cell> cells) {
-    md.append("## Ratios and the targets of issue 6 item 3\n\nThe targets are on wall time. The CPU-time ratio ")
+    md.append("## Ratios against the performance targets\n\nThe targets are on wall time. The CPU-time ratio ")
         .append("(user + system seconds of the measured process) is given beside it because it is less disturbed ")
         .append("by other work on the machine.\n\n| figure | value (wall) | CPU-time ratio | target | status |\n")
         .append("|---|---:|---:|---|---|\n");

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 4, item 6b: the nightly pipeline with landing and warehouse on a real HDFS (an in-process
+ * The nightly pipeline with landing and warehouse on a real HDFS (an in-process
  * MiniDFSCluster: NameNode and one DataNode speaking the HDFS RPC protocol on 127.0.0.1), run on the
  * shared session. The hdfs:// URIs carry the NameNode's address, so the session needs no fs.defaultFS
  * and no other setting for correctness. The result must equal a run of the same landing on the local

@@ -20,7 +20,8 @@ import org.apache.spark.launcher.JavaModuleOptions;
 /**
  * A real Spark standalone cluster on 127.0.0.1: one Master and one Worker, each its own JVM started from
  * the project's runtime jars (no Spark distribution), on free ports, with a SPARK_HOME whose jars/ links
- * those jars (see ../shared/notes/spark-platform.md). Closing it kills both process trees.
+ * those jars (without one the Worker's executors fail with "Cannot find any build directories").
+ * Closing it kills both process trees.
  */
 final class StandaloneCluster implements AutoCloseable {
   static final Duration STARTUP = Duration.ofSeconds(120);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 4, item 6a: {@code jobs/fentrace run --master spark://...} on a real standalone cluster (Master
+ * {@code jobs/fentrace run --master spark://...} on a real standalone cluster (Master
  * and Worker in their own JVMs, executors started by the Worker) gives the same warehouse as
  * {@code --master local[2]}. Both runs are processes of the real entry script (from a frozen install,
  * see {@link LocalInstall}); the local one runs while the cluster starts. Being the install's first runs,

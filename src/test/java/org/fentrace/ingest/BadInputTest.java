@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every kind of bad input the ingest issue lists, in one landing folder, through real Spark: each file
+ * Every kind of bad input the contract and README describe, in one landing folder, through real Spark: each file
  * ends where it should (read, quarantined, skipped), each bad row is quarantined with its own reason at
  * its physical line, and the manifest's rows read = normalized + rejected + duplicates holds per file.
  */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Contract section 2.3: successive CBP files overlap, and for every fiscal year the newest file that
+ * docs/contract.md, "Revisions and duplicates": successive CBP files overlap, and for every fiscal year the newest file that
  * covers it (the one whose latest fiscal month is latest) replaces all older rows of that year,
  * including rows it no longer has. Checked in one clean run and as two nights.
  */

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * jobs/cron/fentrace.cron (issue 4, item 7): its entry calls jobs/fentrace with options the CLI really
+ * jobs/cron/fentrace.cron, the scheduling example: its entry calls jobs/fentrace with options the CLI really
  * has, is valid bash, and maps fentrace's exit codes as its comments say (run in a sandbox against a
  * stub jobs/fentrace that exits with a chosen code).
  */

@@ -88,6 +88,11 @@ class CsvExportTest {
     TrendsFixtures.run(warehouse, LocalDate.of(2023, 10, 20), "run-export-2");
     assertThat(Files.readAllBytes(monthly)).isEqualTo(monthlyBytes);
     assertThat(Files.readAllBytes(fiscal)).isEqualTo(fiscalBytes);
+    // Each trend table's marker names the run that published it last (the second one), as the
+    // normalized tables' markers do; Spark's own marker would be empty.
+    for (String table : TrendsAction.TABLES) {
+      assertThat(warehouse.resolve(table).resolve("_SUCCESS")).as(table).hasContent("{\"run_id\": \"run-export-2\"}");
+    }
   }
 
   @Test
