@@ -30,7 +30,7 @@ public final class ConfDir {
     if (dir.isBlank()) {
       return Optional.empty();
     }
-    Path p = Path.of(dir).resolve(name).toAbsolutePath();
+    Path p = Path.of(dir).resolve(name).toAbsolutePath().normalize();
     return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
   }
 }
