@@ -225,6 +225,19 @@ class LauncherModesTest {
   }
 
   @Test
+  void aSiteConfigurationFolderReplacesTheReleasesOwn() throws Exception {
+    Path site = Files.createDirectories(tmp.resolve("etc-fentrace"));
+    Launch l = launch(releaseScript(), Map.of("FENTRACE_CONF_DIR", site.toString()), run());
+    assertThat(l.exit()).as("exit; output: %s", l.stderr()).isZero();
+    assertThat(l.args("java")).contains("-Dfentrace.conf.dir=" + site,
+        "-Dlog4j2.configurationFile=" + site.resolve("log4j2.properties"));
+    Launch typo = launch(releaseScript(), Map.of("FENTRACE_CONF_DIR", site + "-missing"), run());
+    assertThat(typo.exit()).as("a configuration error").isEqualTo(2);
+    assertThat(typo.calls()).as("nothing started").isEmpty();
+    assertThat(typo.stderr()).contains("FENTRACE_CONF_DIR=" + site + "-missing is not a folder");
+  }
+
+  @Test
   void aReleaseWithoutRuntimeJarsOrSparkHomeSaysWhatIsMissing() throws Exception {
     Path bare = tmp.resolve("bare-release");
     copy(releaseScript(), Files.createDirectories(bare.resolve("bin")).resolve("fentrace"));
