@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.fentrace.config.ConfDir;
 import org.fentrace.config.ConfigException;
 import org.fentrace.config.FentraceConfig;
 import picocli.CommandLine.Option;
@@ -39,7 +40,8 @@ final class PipelineOptions {
       description = "Break a warehouse lock older than fentrace.lock.stale-after (a lock left by a run that died).")
   boolean forceUnlock;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Properties file of fentrace.* keys (see jobs/conf/fentrace.properties).")
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Properties file of fentrace.* keys; default: fentrace.properties of the launcher's conf folder.")
   Path config;
 
   @Option(names = "--master", paramLabel = "URL",
@@ -89,7 +91,9 @@ final class PipelineOptions {
         throw new ConfigException("--conf " + k + "=" + v + ": keys must start with fentrace. or spark.");
       }
     });
-    return FentraceConfig.load(config, ours);
+    // Without --config, the launcher's conf folder's fentrace.properties (conf/ of a release), read at run time.
+    Path file = config != null ? config : ConfDir.file(ConfDir.PROPERTIES_FILE).orElse(null);
+    return FentraceConfig.load(file, ours);
   }
 
   Map<String, String> sparkConf() {

@@ -43,9 +43,11 @@ public final class FentraceConfig {
         "Secret key (at least 16 characters) for hashing shipper and consignee names. Else $" + PARTY_KEY_ENV
             + "; else a random key generated once per warehouse in WAREHOUSE/_secrets/party-hash.key."),
     ROUTE_RULES("fentrace.routes.rules", "",
-        "Route rule file (YAML); empty means the bundled default, jobs/conf/route-rules.yaml."),
+        "Route rule file (YAML); empty means route-rules.yaml of the launcher's conf folder (conf/ of a release,"
+            + " jobs/conf of a checkout), else the copy bundled in the jar."),
     POLICY_EVENTS("fentrace.report.policy-events", "",
-        "Dated policy events drawn on the report's time charts (CSV); empty means the bundled jobs/conf/policy-events.csv."),
+        "Dated policy events drawn on the report's time charts (CSV); empty means policy-events.csv of the"
+            + " launcher's conf folder, else the copy bundled in the jar."),
     LOCK_STALE_AFTER("fentrace.lock.stale-after", "PT6H",
         "ISO-8601 duration: with --force-unlock, a warehouse lock older than this is broken."),
     SPARK_LOG_LEVEL("fentrace.log.spark-level", "WARN", "Log level of Spark's own loggers (fentrace's stay at INFO).");
@@ -102,12 +104,23 @@ public final class FentraceConfig {
       }
     }
     overrides.forEach((k, v) -> put(merged, k, v, "on the command line"));
+    // Files left empty are read from the launcher's conf folder when it has them, so an edit there needs
+    // no rebuild; the value then names the file, and the run manifest shows which one was used.
+    fromConfDir(merged, Key.ROUTE_RULES, ConfDir.ROUTE_RULES_FILE, false);
+    fromConfDir(merged, Key.POLICY_EVENTS, ConfDir.POLICY_EVENTS_FILE, true);
     FentraceConfig c = new FentraceConfig(Collections.unmodifiableMap(merged));
     c.normalizerSettings(LocalDate.now()); // validates the typed values now, not mid-run
     c.maxRejectRate();
     c.routeRules();
     c.lockStaleAfter();
     return c;
+  }
+
+  /** A policy events path is read through Hadoop: given as a file: URI, a cluster's default HDFS is not asked. */
+  private static void fromConfDir(Map<String, String> merged, Key key, String name, boolean asUri) {
+    if (merged.get(key.key()).isEmpty()) {
+      ConfDir.file(name).ifPresent(p -> merged.put(key.key(), asUri ? p.toUri().toString() : p.toString()));
+    }
   }
 
   private static void put(Map<String, String> merged, String name, String value, String where) {
