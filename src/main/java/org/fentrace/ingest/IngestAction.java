@@ -149,7 +149,7 @@ public final class IngestAction {
           staging);
       moves.addAll(labs.moves());
       if (labs.written()) {
-        rewritten.put(WarehouseTable.LAB_REPORTS.tableName(), List.of("(whole table)"));
+        rewritten.put(WarehouseTable.LAB_REPORTS.tableName(), labs.partitions()); // the whole table, every year
       }
       moves.add(stageRejected(warehouse, envelopes, diff.replaced(), staging));
       Path stagedLedger = new Path(staging, "ledger.json");

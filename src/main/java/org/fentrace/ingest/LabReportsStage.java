@@ -40,7 +40,8 @@ final class LabReportsStage {
   private static final String OUTCOME = "outcome";
 
   /** The moves to publish and, per file read this run, its rows by outcome (as {@link Deduplication} names them). */
-  record Staged(List<PartitionPublisher.Move> moves, Map<String, Map<String, Long>> accounting, boolean written) {}
+  record Staged(List<PartitionPublisher.Move> moves, Map<String, Map<String, Long>> accounting, boolean written,
+      List<String> partitions) {}
 
   private LabReportsStage() {}
 
@@ -51,7 +52,7 @@ final class LabReportsStage {
     Path liveOther = CandidateStore.otherVersions(warehouse, T);
     boolean published = warehouse.fs().exists(live);
     if (fresh.isEmpty() && !(published && !replaced.isEmpty())) {
-      return new Staged(List.of(), Map.of(), false);
+      return new Staged(List.of(), Map.of(), false, List.of());
     }
     spark.sparkContext().setJobDescription("fentrace ingest: stage lab_reports");
     StructType schema = SparkSchemas.structType(T);
@@ -90,7 +91,14 @@ final class LabReportsStage {
       List<PartitionPublisher.Move> moves = new ArrayList<>();
       moves.add(new PartitionPublisher.Move(target.toString(), live.toString()));
       moves.add(new PartitionPublisher.Move(targetOther.toString(), liveOther.toString()));
-      return new Staged(moves, accounting, true);
+      List<String> partitions = new ArrayList<>();
+      for (org.apache.hadoop.fs.FileStatus st : warehouse.fs().listStatus(target)) {
+        if (st.isDirectory() && st.getPath().getName().startsWith(T.partitionColumn() + "=")) {
+          partitions.add(st.getPath().getName());
+        }
+      }
+      java.util.Collections.sort(partitions);
+      return new Staged(moves, accounting, true, partitions);
     } finally {
       decided.unpersist();
     }

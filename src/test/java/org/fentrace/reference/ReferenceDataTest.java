@@ -63,7 +63,8 @@ class ReferenceDataTest {
   @Test
   void rowsResolveThroughTheSubstanceDictionary() {
     SchedulingReference ref = SchedulingReference.loadDefault();
-    // A lab abbreviation finds the row through the dictionary's canonical name.
+    // A lab abbreviation finds the row through the dictionary's canonical name (82 FR 20544, published
+    // 3 May 2017, the day a temporary order takes effect).
     String name = DICTIONARY.match("4-FIBF").name();
     SchedulingEntry fibf = ref.forSubstance(name).orElseThrow();
     assertThat(fibf.substanceClass()).isEqualTo(SubstanceClass.FENTANYL_ANALOG);
