@@ -33,7 +33,18 @@ public enum InputFormat {
       "branch",
       List.of("fy", "month_(abbv)", "component", "region", "land_filter", "branch", "drug_type",
           "count_of_event", "sum_qty_(lbs)"),
-      List.of());
+      List.of()),
+  /**
+   * NFLIS-Drug Data Query System export: drug report counts by substance, state and half-year, as the
+   * DEA's query tool writes them (its own upper-case column names, every value quoted).
+   */
+  NFLIS_DQS(
+      "nflis_dqs",
+      "drug_reports",
+      List.of("yyyy", "period", "drug_reports", "substance_id", "substance_description", "base_id",
+          "base_description", "state"),
+      List.of("labtype", "rptaggr", "query_run_date", "drug_category_code", "drug_category_description",
+          "state_long_name", "state_fips"));
 
   private final String id;
   private final String signatureColumn;

@@ -8,7 +8,7 @@ import org.fentrace.warehouse.SparkSchemas;
 import org.fentrace.warehouse.WarehouseTable;
 
 /**
- * The one row type that leaves the parsing pass: a normalized seizure, a normalized shipment, a
+ * The one row type that leaves the parsing pass: a normalized seizure, a normalized shipment, a lab report, a
  * quarantined row, or the statistics of one file. One pass over the input feeds every output table and
  * the manifest; the kinds are split afterwards.
  */
@@ -17,6 +17,7 @@ final class Envelope {
   static final String SHIPMENT = "SHIPMENT";
   static final String REJECT = "REJECT";
   static final String STATS = "STATS";
+  static final String LAB_REPORT = "LAB_REPORT";
 
   static final StructType STATS_TYPE = statsType();
 
@@ -27,20 +28,25 @@ final class Envelope {
       .add("seizure", SparkSchemas.structType(WarehouseTable.SEIZURES), true)
       .add("shipment", SparkSchemas.structType(WarehouseTable.SHIPMENTS), true)
       .add("rejected", SparkSchemas.structType(WarehouseTable.REJECTED), true)
-      .add("stats", STATS_TYPE, true);
+      .add("stats", STATS_TYPE, true)
+      .add("lab_report", SparkSchemas.structType(WarehouseTable.LAB_REPORTS), true);
 
   private Envelope() {}
 
   static Row seizure(int file, long line, Row seizure) {
-    return RowFactory.create(SEIZURE, file, line, seizure, null, null, null);
+    return RowFactory.create(SEIZURE, file, line, seizure, null, null, null, null);
   }
 
   static Row shipment(int file, long line, Row shipment) {
-    return RowFactory.create(SHIPMENT, file, line, null, shipment, null, null);
+    return RowFactory.create(SHIPMENT, file, line, null, shipment, null, null, null);
   }
 
   static Row reject(int file, long line, Row rejected) {
-    return RowFactory.create(REJECT, file, line, null, null, rejected, null);
+    return RowFactory.create(REJECT, file, line, null, null, rejected, null, null);
+  }
+
+  static Row labReport(int file, long line, Row labReport) {
+    return RowFactory.create(LAB_REPORT, file, line, null, null, null, null, labReport);
   }
 
   /** The file's statistics, then the {@link FileFacts} its task gathered. */
@@ -62,6 +68,6 @@ final class Envelope {
       java.time.LocalDate earliestFutureDate, FileFacts facts) {
     Object[] head = {rowsRead, sha256, fallbackBytes, syntaxError, readError,
         earliestFutureDate == null ? null : java.sql.Date.valueOf(earliestFutureDate)};
-    return RowFactory.create(STATS, file, 0L, null, null, null, FileFacts.statsRow(head, facts));
+    return RowFactory.create(STATS, file, 0L, null, null, null, FileFacts.statsRow(head, facts), null);
   }
 }

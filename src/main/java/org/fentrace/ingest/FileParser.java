@@ -146,10 +146,17 @@ final class FileParser implements FlatMapFunction<LandingFile, Row> {
       }
       try {
         TableRow row = normalizer.normalize(record, file.relativePath());
-        facts.normalized(row);
         return switch (row.table()) {
-          case SEIZURES -> Envelope.seizure(file.index(), record.line(), SparkSchemas.toRow(row));
-          case SHIPMENTS -> Envelope.shipment(file.index(), record.line(), SparkSchemas.toRow(row));
+          case SEIZURES -> {
+            facts.normalized(row);
+            yield Envelope.seizure(file.index(), record.line(), SparkSchemas.toRow(row));
+          }
+          case SHIPMENTS -> {
+            facts.normalized(row);
+            yield Envelope.shipment(file.index(), record.line(), SparkSchemas.toRow(row));
+          }
+          // Lab reports are not in the month ledger: their table is small and rewritten whole.
+          case LAB_REPORTS -> Envelope.labReport(file.index(), record.line(), SparkSchemas.toRow(row));
           case REJECTED -> throw new IllegalStateException("a normalizer produced a rejected row");
         };
       } catch (RowRejectedException e) {

@@ -145,18 +145,28 @@ public final class IngestAction {
           warehouse.table("seizures"), rewritten).moves());
       moves.addAll(stageOtherVersions(store, ships, staging, warehouse, WarehouseTable.SHIPMENTS));
       moves.addAll(stageOtherVersions(store, seizures, staging, warehouse, WarehouseTable.SEIZURES));
+      LabReportsStage.Staged labs = LabReportsStage.stage(spark, warehouse, envelopes, toRead, diff.replaced(), rankTable,
+          staging);
+      moves.addAll(labs.moves());
+      if (labs.written()) {
+        rewritten.put(WarehouseTable.LAB_REPORTS.tableName(), labs.partitions()); // the whole table, every year
+      }
       moves.add(stageRejected(warehouse, envelopes, diff.replaced(), staging));
       Path stagedLedger = new Path(staging, "ledger.json");
       warehouse.writeText(stagedLedger, after.toJson());
       moves.add(new PartitionPublisher.Move(stagedLedger.toString(), Ledger.path(warehouse).toString()));
       t = lap("stage_tables", t);
       FaultInjection.at(FaultInjection.AFTER_STAGE);
-      new PartitionPublisher(warehouse).publish(new PartitionPublisher.Journal(options.runId(), moves,
-          List.of("seizures", "shipments", "rejected")));
+      List<String> marked = new ArrayList<>(List.of("seizures", "shipments", "rejected"));
+      if (labs.written()) {
+        marked.add(WarehouseTable.LAB_REPORTS.tableName());
+      }
+      new PartitionPublisher(warehouse).publish(new PartitionPublisher.Journal(options.runId(), moves, marked));
       t = lap("publish_tables", t);
       FaultInjection.at(FaultInjection.AFTER_PUBLISH);
 
-      List<FileReport> reports = Accounting.reports(scanned, toRead, facts, ships.accounting(toRead), seizures.accounting(toRead));
+      List<FileReport> reports = Accounting.reports(scanned, toRead, facts, ships.accounting(toRead),
+          seizures.accounting(toRead), labs.accounting());
       ships.release();
       seizures.release();
       lap("account", t);
@@ -172,7 +182,12 @@ public final class IngestAction {
     Map<String, Long> tableRows = new LinkedHashMap<>();
     for (FileReport r : reports) {
       if (r.format() != null) {
-        tableRows.merge(r.format().equals("customs_shipments") ? "shipments" : "seizures", r.normalized(), Long::sum);
+        String table = switch (r.format()) {
+          case "customs_shipments" -> "shipments";
+          case "nflis_dqs" -> "lab_reports";
+          default -> "seizures";
+        };
+        tableRows.merge(table, r.normalized(), Long::sum);
         tableRows.merge("rejected", r.rejected(), Long::sum);
       }
     }

@@ -35,6 +35,7 @@ public abstract class RecordNormalizer implements Serializable {
       case SEIZURE_EVENTS -> new SeizureEventNormalizer(header, context);
       case CUSTOMS_SHIPMENTS -> new CustomsShipmentNormalizer(header, context, delimiter);
       case CBP_NATIONWIDE, CBP_AMO -> new CbpAggregateNormalizer(header, context);
+      case NFLIS_DQS -> new NflisLabReportNormalizer(header, context);
     };
   }
 

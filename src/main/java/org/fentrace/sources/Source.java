@@ -16,7 +16,12 @@ public enum Source {
   /** Individual seizure events in the canonical seizure layout. */
   SEIZURE_EVENTS,
   /** Customs shipment records in the canonical shipment layout. */
-  CUSTOMS_SHIPMENTS;
+  CUSTOMS_SHIPMENTS,
+  /**
+   * NFLIS-Drug laboratory reports: counts of analysed items by substance, state and half-year. Counts,
+   * not kilograms, with no route; a source of their own whatever else they may overlap with.
+   */
+  NFLIS_LAB_REPORTS;
 
   /** The value written in every derived table's {@code source} column. */
   public String id() {
@@ -29,6 +34,7 @@ public enum Source {
       case CBP_NATIONWIDE, CBP_AMO -> CBP_PUBLISHED;
       case SEIZURE_EVENTS -> SEIZURE_EVENTS;
       case CUSTOMS_SHIPMENTS -> CUSTOMS_SHIPMENTS;
+      case NFLIS_DQS -> NFLIS_LAB_REPORTS;
     };
   }
 
@@ -44,6 +50,7 @@ public enum Source {
       }
     }
     throw new IllegalArgumentException(
-        "unknown source '" + id + "'; expected one of cbp_published, seizure_events, customs_shipments");
+        "unknown source '" + id + "'; expected one of cbp_published, seizure_events, customs_shipments,"
+            + " nflis_lab_reports");
   }
 }

@@ -16,6 +16,8 @@ import org.apache.avro.Schema;
 public enum WarehouseTable {
   SEIZURES("seizures", "event_month"),
   SHIPMENTS("shipments", "event_month"),
+  /** NFLIS-Drug laboratory report counts: small, by half-year, so partitioned by calendar year. */
+  LAB_REPORTS("lab_reports", "year"),
   REJECTED("rejected", null);
 
   private final String tableName;

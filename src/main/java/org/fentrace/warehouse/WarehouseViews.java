@@ -51,7 +51,11 @@ public final class WarehouseViews {
     for (WarehouseTable t : WarehouseTable.values()) {
       if (t.tableName().equals(table)) {
         StructType st = SparkSchemas.structType(t);
-        return t.partitionColumn() == null ? st : st.add(t.partitionColumn(), DataTypes.StringType);
+        if (t.partitionColumn() == null) {
+          return st;
+        }
+        // Month folders read as 'yyyy-MM' text; lab_reports' year folders as the year number.
+        return st.add(t.partitionColumn(), "year".equals(t.partitionColumn()) ? DataTypes.IntegerType : DataTypes.StringType);
       }
     }
     return null;

@@ -35,7 +35,7 @@ class SampleDataEndToEndIT {
   @Test
   void runSucceedsAndEveryFileBalances() {
     assertThat(run.exitCode()).isZero();
-    assertThat(run.manifest().get("inputs")).hasSize(5);
+    assertThat(run.manifest().get("inputs")).hasSize(6);
     for (var input : run.manifest().get("inputs")) {
       assertThat(input.get("balanced").asBoolean()).as(input.get("path").asText()).isTrue();
       assertThat(input.get("sha256").asText()).hasSize(64);
@@ -50,6 +50,18 @@ class SampleDataEndToEndIT {
     assertThat(SharedSpark.session().read().parquet(tmp.resolve("warehouse/shipments").toString()).count()).isEqualTo(996);
     assertThat(run.input("events/seizures-0.csv").get("duplicates_in_file").asLong()).isEqualTo(3);
     assertThat(run.input("events/seizures-1.csv").get("duplicates_in_file").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void theNflisSliceIsReadIntoLabReportsAndStaysOutOfTheKilogramTables() {
+    // sample-data/nflis/PROVENANCE.md: 312 rows, none rejected, 103,055 reports; Arizona "Fentanyl" 83,296.
+    Dataset<Row> labs = SharedSpark.session().read().parquet(tmp.resolve("warehouse/lab_reports").toString());
+    assertThat(labs.count()).isEqualTo(312);
+    assertThat(labs.agg(org.apache.spark.sql.functions.sum("report_count")).first().getLong(0)).isEqualTo(103_055L);
+    assertThat(labs.filter(col("us_state").equalTo("AZ").and(col("base_substance_raw").equalTo("Fentanyl")))
+        .agg(org.apache.spark.sql.functions.sum("report_count")).first().getLong(0)).isEqualTo(83_296L);
+    assertThat(run.input("nflis/nflis-dqs-nh-az.csv").get("rejected").asLong()).isZero();
+    assertThat(seizures.filter(col("source_format").equalTo("nflis_dqs")).count()).isZero();
   }
 
   @Test

@@ -59,6 +59,7 @@ class VocabularyDocTest {
         InspectionOutcome.keywordOrder(), null);
     countries(md);
     states(md);
+    sources(md);
     return md.toString();
   }
 
@@ -119,12 +120,27 @@ class VocabularyDocTest {
 
   private static void states(StringBuilder md) {
     md.append("## US states\n\n")
-        .append("Stored as the two-letter USPS code in `seizures.us_state` and"
-            + " `shipments.destination_state`: the 50 states, DC and the inhabited territories."
-            + " The code itself is always accepted.\n\n")
+        .append("Stored as the two-letter USPS code in `seizures.us_state`,"
+            + " `shipments.destination_state` and `lab_reports.us_state`: the 50 states, DC and the"
+            + " inhabited territories. The code itself is always accepted. NFLIS's `XX` (Unknown) is"
+            + " no state: `lab_reports.us_state` is null and `state_raw` keeps `XX`.\n\n")
         .append("| code | spellings |\n|---|---|\n");
     UsStates.spellingsByCode().forEach((code, names) ->
         md.append("| `").append(code).append("` | ").append(codeList(names)).append(" |\n"));
+  }
+
+  private static void sources(StringBuilder md) {
+    md.append("\n## source\n\n")
+        .append("The unit inside which figures may be added up: the value of a `source` column"
+            + " (`lab_reports.source`, and every derived table that carries one). Two sources can describe the"
+            + " same events, so no table adds figures across sources. Each input format belongs to one"
+            + " source.\n\n")
+        .append("| value | input formats |\n|---|---|\n");
+    for (org.fentrace.sources.Source s : org.fentrace.sources.Source.values()) {
+      List<String> formats = java.util.Arrays.stream(org.fentrace.formats.InputFormat.values())
+          .filter(f -> org.fentrace.sources.Source.of(f) == s).map(org.fentrace.formats.InputFormat::id).toList();
+      md.append("| `").append(s.id()).append("` | ").append(codeList(formats)).append(" |\n");
+    }
   }
 
   private static String codeList(List<String> items) {

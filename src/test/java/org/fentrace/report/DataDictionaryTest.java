@@ -82,7 +82,8 @@ class DataDictionaryTest {
     for (WarehouseTable t : WarehouseTable.values()) {
       md.append("| [`").append(t.tableName()).append("`](#").append(t.tableName()).append(") | ")
           .append(firstSentence(t.avroSchema().getDoc())).append(" | ")
-          .append(t.partitionColumn() == null ? "" : "`" + t.partitionColumn() + "=yyyy-MM` folders").append(" |\n");
+          .append(t.partitionColumn() == null ? "" : "`" + t.partitionColumn() + "=" + partitionPattern(t) + "` folders")
+          .append(" |\n");
     }
     TREND_TABLES.keySet().forEach(t -> md.append("| [`").append(t).append("`](#").append(t.replace("_", "_"))
         .append(") | ").append(TrendColumnDocs.GRAIN.get(t)).append(" | |\n"));
@@ -109,6 +110,10 @@ class DataDictionaryTest {
     return md.toString();
   }
 
+  private static String partitionPattern(WarehouseTable t) {
+    return t.partitionColumn().equals("year") ? "yyyy" : "yyyy-MM";
+  }
+
   private static void avroTable(StringBuilder md, WarehouseTable t) {
     Schema schema = t.avroSchema();
     StructType spark = SparkSchemas.structType(t);
@@ -118,7 +123,10 @@ class DataDictionaryTest {
       StructField sf = spark.apply(f.name());
       row(md, f.name(), sf.dataType().sql(), sf.nullable(), f.doc());
     }
-    if (t.partitionColumn() != null) {
+    if (t.partitionColumn() != null && t.partitionColumn().equals("year")) {
+      row(md, t.partitionColumn(), "INT (folder)", false, "Hive-style partition folder `year=yyyy` (calendar year of"
+          + " period_start); not stored in the files, added by readers that read partitions.");
+    } else if (t.partitionColumn() != null) {
       row(md, t.partitionColumn(), "STRING (folder)", false, "Hive-style partition folder `" + t.partitionColumn()
           + "=yyyy-MM` (month of event_date); not stored in the files, added by readers that read partitions.");
     }
@@ -181,7 +189,7 @@ class DataDictionaryTest {
 
   private static void vocabularies(StringBuilder md) {
     md.append("## Vocabularies\n\n");
-    enumTable(md, "substance_class", "`seizures`, `shipments` and the trend tables", SubstanceClass.values(),
+    enumTable(md, "substance_class", "`seizures`, `shipments`, `lab_reports` and the trend tables", SubstanceClass.values(),
         v -> SUBSTANCE_CLASSES.get(v));
     enumTable(md, "route", "`seizures`, `shipments` and the trend tables; decided by the first matching rule of the"
         + " route rule file", Route.values(), v -> ROUTES.get(v));

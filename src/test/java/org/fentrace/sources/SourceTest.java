@@ -14,6 +14,9 @@ class SourceTest {
     assertThat(Source.of(InputFormat.CBP_AMO)).isEqualTo(Source.CBP_PUBLISHED);
     assertThat(Source.ofSourceFormat("seizure_events")).isEqualTo(Source.SEIZURE_EVENTS);
     assertThat(Source.ofSourceFormat("customs_shipments")).isEqualTo(Source.CUSTOMS_SHIPMENTS);
+    // Lab report counts are neither kilograms nor seizures: their own source.
+    assertThat(Source.ofSourceFormat("nflis_dqs")).isEqualTo(Source.NFLIS_LAB_REPORTS);
+    assertThat(Source.NFLIS_LAB_REPORTS.id()).isEqualTo("nflis_lab_reports");
   }
 
   @Test

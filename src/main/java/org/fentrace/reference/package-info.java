@@ -1,0 +1,6 @@
+/**
+ * Reference data bundled with fentrace and read by the analyses: when each fentanyl-related substance and
+ * precursor came under control ({@link org.fentrace.reference.SchedulingReference}). Pure Java, validated
+ * when loaded, every date carried with its primary source.
+ */
+package org.fentrace.reference;
