@@ -47,6 +47,16 @@ public final class RouteAttribution {
     return decide(withFacts, decision).selectExpr(seizures.columns());
   }
 
+  /**
+   * Seizures already attributed once, attributed again under {@code rules}: only the three route columns
+   * change. Their countries already hold what their shipment filled in, which is what a fresh
+   * attribution would see, so the routes equal those of a clean run under {@code rules}.
+   */
+  public static Dataset<Row> seizuresAgain(Dataset<Row> routedSeizures, RouteRules rules) {
+    return decide(routedSeizures, RuleCompiler.compile(rules, RouteAttribution::seizureFact))
+        .selectExpr(routedSeizures.columns());
+  }
+
   /** Shipments with routes: mode stands for conveyance, the US for destination, no region. */
   public static Dataset<Row> shipments(Dataset<Row> shipments, RouteRules rules) {
     Column decision = RuleCompiler.compile(rules, f -> switch (f) {

@@ -15,6 +15,7 @@ import org.fentrace.config.FentraceConfig;
 import org.fentrace.ingest.FileReport;
 import org.fentrace.ingest.IngestAction;
 import org.fentrace.ingest.IngestResult;
+import org.fentrace.ingest.Reattribution;
 import org.fentrace.normalize.NormalizationContext;
 import org.fentrace.normalize.NormalizerSettings;
 import org.fentrace.normalize.PartyHasher;
@@ -117,6 +118,12 @@ public final class PipelineRunner {
       if (request.steps().contains(Step.INGEST)) {
         NormalizationContext context = context(request, warehouse);
         manifest.configuration(request.config().printable(), referenceData(context, rules));
+        Reattribution.Result again = new Reattribution(spark, warehouse, rules, runId).ifRulesChanged();
+        if (again != null) {
+          manifest.reattributed(again.previous() == null ? "none"
+              : again.previous().version() + "#" + again.previous().sha256(),
+              again.current().version() + "#" + again.current().sha256(), again.monthsRewritten());
+        }
         IngestResult result = new IngestAction(spark, new IngestAction.Options(request.landing(), request.warehouse(),
             runId, request.runDate(), context, rules, request.config().maxRejectRate(), request.prune())).execute();
         manifest.ingest(result);
