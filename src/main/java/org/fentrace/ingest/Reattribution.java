@@ -77,6 +77,7 @@ public final class Reattribution {
       Dataset<Row> live = store.published(t);
       Dataset<Row> again = t == WarehouseTable.SHIPMENTS ? RouteAttribution.shipments(live, rules)
           : RouteAttribution.seizuresAgain(live, rules);
+      again = again.selectExpr(ingestColumnOrder(again.columns()));
       Path target = new Path(new Path(staging, "_reattributed"), t.tableName());
       Set<String> written = store.writePartitions(again, target);
       moves.addAll(PartitionPublisher.partitionMoves(target, warehouse.table(t.tableName()), MONTH, months, written));
@@ -94,5 +95,19 @@ public final class Reattribution {
         current.version() + "#" + current.sha256().substring(0, 8), rewritten);
     spark.sparkContext().setJobDescription(null);
     return new Result(previous, current, rewritten);
+  }
+
+  /**
+   * The column order ingestion writes partitions in (the candidate key first, from its joins), so a
+   * re-attributed month's files read exactly as those of a clean run.
+   */
+  private static String[] ingestColumnOrder(String[] columns) {
+    List<String> order = new ArrayList<>(CandidateStore.KEY);
+    for (String c : columns) {
+      if (!order.contains(c)) {
+        order.add(c);
+      }
+    }
+    return order.toArray(String[]::new);
   }
 }
