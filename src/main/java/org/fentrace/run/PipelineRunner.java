@@ -22,6 +22,7 @@ import org.fentrace.normalize.PartyHasher;
 import org.fentrace.normalize.SubstanceDictionary;
 import org.fentrace.normalize.CountryNormalizer;
 import org.fentrace.routes.RouteRules;
+import org.fentrace.routes.RouteSensitivityAction;
 import org.fentrace.state.PartitionPublisher;
 import org.fentrace.state.WarehouseLock;
 import org.fentrace.report.ReportAction;
@@ -134,6 +135,8 @@ public final class PipelineRunner {
         TrendsResult trends = new TrendsAction(spark, new TrendsAction.Options(request.warehouse(), request.runDate(), runId))
             .execute();
         manifest.trends(trends);
+        long sensitivity = new RouteSensitivityAction(spark, warehouse, rules, runId).execute();
+        LOG.info("trends: route_sensitivity {} rows", sensitivity);
         LOG.info("trends: {} months {} .. {}; tables {}; exports {}", trends.tableRows().size(), trends.firstMonth(),
             trends.lastMonth(), trends.tableRows(), trends.exports());
       }
