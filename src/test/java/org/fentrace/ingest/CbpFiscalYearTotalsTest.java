@@ -118,6 +118,41 @@ class CbpFiscalYearTotalsTest {
   }
 
   @Test
+  void routeSensitivityRangesChinaDirectBetweenTheMailFacilitiesAndEveryCoastalInteriorOffice() throws Exception {
+    // Independent sums of CBP's fentanyl pounds in Coastal/Interior "Other" rows, per fiscal year:
+    // all of them (the broadest variant), at the six hubs (in force), at the five mail facilities (narrowest).
+    Map<Integer, BigDecimal[]> lbs = new TreeMap<>();
+    try (Reader r = Files.newBufferedReader(CBP, StandardCharsets.UTF_8)) {
+      for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+        if (!rec.get("Drug Type").equals("Fentanyl") || !rec.get("Region").equals("Coastal/Interior")
+            || !rec.get("Land Filter").equals("Other")) {
+          continue;
+        }
+        BigDecimal[] a = lbs.computeIfAbsent(Integer.parseInt(rec.get("FY")),
+            k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+        BigDecimal v = new BigDecimal(rec.get("Sum Qty (lbs)"));
+        String office = rec.get("Area of Responsibility");
+        boolean ofo = rec.get("Component").equals("Office of Field Operations");
+        a[0] = a[0].add(v);
+        a[1] = ofo && HUBS.contains(office) ? a[1].add(v) : a[1];
+        a[2] = ofo && HUBS.contains(office) && !office.equals("NEW ORLEANS FIELD OFFICE") ? a[2].add(v) : a[2];
+      }
+    }
+    var rows = SharedSpark.session().read().parquet(tmp.resolve("warehouse/route_sensitivity").toString())
+        .filter(col("route").equalTo("CHINA_DIRECT")).collectAsList();
+    assertThat(rows).extracting(x -> x.<Integer>getAs("fiscal_year")).containsExactlyInAnyOrderElementsOf(lbs.keySet());
+    for (Row row : rows) {
+      assertThat(row.<String>getAs("source")).isEqualTo("cbp_published");
+      BigDecimal[] a = lbs.get(row.<Integer>getAs("fiscal_year"));
+      double lbPerKg = 1 / 0.45359237;
+      assertThat(row.<BigDecimal>getAs("in_force_kg").doubleValue() * lbPerKg).isCloseTo(a[1].doubleValue(), within(1e-5));
+      assertThat(row.<BigDecimal>getAs("max_kg").doubleValue() * lbPerKg).isCloseTo(a[0].doubleValue(), within(1e-5));
+      assertThat(row.<BigDecimal>getAs("min_kg").doubleValue() * lbPerKg).isCloseTo(a[2].doubleValue(), within(1e-5));
+      assertThat(row.<String>getAs("max_rule_set")).isEqualTo("all-coastal-interior");
+    }
+  }
+
+  @Test
   void noKilogramOutsideTheFentanylFamilyIsOnAChinaRoute() throws Exception {
     // The raw file has non-fentanyl pounds at the very hub offices the China-direct proxy reads (marijuana,
     // cocaine, khat, "Other Drugs**" at JFK, O'Hare, LAX...): the proxy must leave them out.
