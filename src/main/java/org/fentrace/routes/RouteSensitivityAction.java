@@ -32,11 +32,12 @@ public final class RouteSensitivityAction {
 
   /** Computes, writes and publishes the table; returns its row count. */
   public long execute() throws IOException {
-    spark.sparkContext().setJobDescription("fentrace trends: route sensitivity under "
-        + (1 + SensitivityRuleSets.alternatives().size()) + " rule sets");
+    var alternatives = SensitivityRuleSets.alternatives();
+    spark.sparkContext().setJobDescription("fentrace trends: route sensitivity under " + (1 + alternatives.size())
+        + " rule sets");
     Path live = warehouse.table(WarehouseTable.SEIZURES.tableName());
     List<Row> rows = Warehouse.holdsParquet(warehouse.fs(), live)
-        ? RouteSensitivity.compute(readSeizures(live), inForce, SensitivityRuleSets.alternatives())
+        ? RouteSensitivity.compute(readSeizures(live), inForce, alternatives)
         : List.of();
     spark.createDataFrame(rows, RouteSensitivity.SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
         .parquet(new Path(warehouse.staging(runId), RouteSensitivity.TABLE).toString());

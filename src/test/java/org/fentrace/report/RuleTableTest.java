@@ -20,7 +20,7 @@ class RuleTableTest {
     assertThat(html.indexOf("data-rule=\"cbp-southwest-land\"")).isLessThan(html.indexOf("data-rule=\"cbp-parcel-hubs\""));
     // The parcel proxy says it is one, and why these offices (HTML-escaped apostrophe aside).
     String hubs = html.substring(html.indexOf("data-rule=\"cbp-parcel-hubs\""), html.indexOf("data-rule=\"cbp-northern\""));
-    assertThat(hubs).contains("CHINA_DIRECT").contains("LOW (proxy: where CBP seized it, not where it came from)")
+    assertThat(hubs).contains("CHINA_DIRECT").contains("Coastal/Interior ports (proxy for direct parcels)").contains("LOW (proxy: where CBP seized it, not where it came from)")
         .contains("JFK International Mail Facility").contains("HOUSTON, BALTIMORE, TAMPA and SAN JUAN");
     String own = html.substring(html.indexOf("data-rule=\"china-direct\""));
     assertThat(own.substring(0, own.indexOf("</tr>"))).doesNotContain("proxy").contains("HIGH");
