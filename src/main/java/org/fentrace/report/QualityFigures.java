@@ -8,6 +8,8 @@ import static org.fentrace.report.Html.textCell;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.fentrace.routes.RouteRule;
+import org.fentrace.routes.RouteRules;
 import org.fentrace.trends.Vocabulary;
 
 /**
@@ -143,9 +145,32 @@ final class QualityFigures {
           + " file keep its routes until they are ingested again.");
     }
     notes.add(Confidence.LEGEND);
+    String ruleTable = ruleTable(RouteRules.fromSource(r.rulesSource()), notes);
     return new Figure("fig-rules", QUALITY, "Route rule file", "The versioned rule file that attributed the routes.",
         "not applicable", List.of("_runs/" + nonEmpty(r.manifestRunId(), "<run_id>") + ".json", "seizures"),
-        "see the legend below", null, false, List.of(), notes, Html.table("fig-rules-table", List.of("what", "value"), rows));
+        "see the legend below", null, false, List.of(), notes, Html.table("fig-rules-table", List.of("what", "value"), rows)
+            + ruleTable);
+  }
+
+  /**
+   * Every rule of the file in force, in the order tried, with its reasoning: a LOW rule is a proxy (where
+   * CBP seized, not where the drug came from), and the reader sees why it is taken as evidence at all.
+   */
+  static String ruleTable(RouteRules rules, List<String> notes) {
+    if (rules == null) {
+      notes.add("The rule file named above can no longer be read, so its rules are not listed here.");
+      return "";
+    }
+    List<String> rows = new ArrayList<>();
+    for (RouteRule rule : rules.rules()) {
+      String kind = rule.confidence() == org.fentrace.routes.Confidence.LOW && rule.id().startsWith("cbp-")
+          ? " (proxy: where CBP seized it, not where it came from)" : "";
+      rows.add(Html.row(List.of("rule", rule.id()), textCell(rule.id()), textCell(rule.route().name()),
+          textCell(rule.confidence().name() + kind), textCell(rule.description()),
+          textCell(rule.reasoning() == null ? "not given in the rule file" : rule.reasoning())));
+    }
+    return "<h4>Rules, in the order they are tried (the first that holds decides)</h4>"
+        + Html.table("fig-rules-list", List.of("rule", "route", "confidence", "what it takes", "why"), rows);
   }
 
   private static String nonEmpty(String s, String fallback) {

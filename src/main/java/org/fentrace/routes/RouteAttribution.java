@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
@@ -41,11 +43,18 @@ public final class RouteAttribution {
         .withColumn("export_country", coalesce(col("export_country"), col("_s_export")))
         .withColumn("transit_countries", when(hasTransit.equalTo(false).and(shipmentTransit), col("_s_transit"))
             .otherwise(col("transit_countries")));
-    Column decision = RuleCompiler.compile(rules, f -> switch (f) {
-      case GOODS_CLASS -> lit(null).cast("string");
-      default -> col(f.fieldName());
-    });
+    Column decision = RuleCompiler.compile(rules, RouteAttribution::seizureFact);
     return decide(withFacts, decision).selectExpr(seizures.columns());
+  }
+
+  /**
+   * Seizures already attributed once, attributed again under {@code rules}: only the three route columns
+   * change. Their countries already hold what their shipment filled in, which is what a fresh
+   * attribution would see, so the routes equal those of a clean run under {@code rules}.
+   */
+  public static Dataset<Row> seizuresAgain(Dataset<Row> routedSeizures, RouteRules rules) {
+    return decide(routedSeizures, RuleCompiler.compile(rules, RouteAttribution::seizureFact))
+        .selectExpr(routedSeizures.columns());
   }
 
   /** Shipments with routes: mode stands for conveyance, the US for destination, no region. */
@@ -55,10 +64,23 @@ public final class RouteAttribution {
       case CONVEYANCE -> col("mode");
       case DESTINATION_COUNTRY -> lit("US");
       case REGION -> lit("UNKNOWN");
-      case CBP_LAND_FILTER, CBP_COMPONENT -> lit(null).cast("string");
+      case CBP_LAND_FILTER, CBP_COMPONENT, CBP_AREA_OF_RESPONSIBILITY -> lit(null).cast("string");
       default -> col(f.fieldName());
     });
     return decide(shipments, decision).selectExpr(shipments.columns());
+  }
+
+  /**
+   * The column a rule field reads on a seizure row. The CBP area of responsibility is the nationwide file's
+   * {@code location}; AMO's {@code location} is a branch, not an office, so it is null there.
+   */
+  public static Column seizureFact(RuleField f) {
+    return switch (f) {
+      case GOODS_CLASS -> lit(null).cast("string");
+      case CBP_AREA_OF_RESPONSIBILITY -> when(col("source_format").equalTo("cbp_nationwide"),
+          upper(trim(col("location"))));
+      default -> col(f.fieldName());
+    };
   }
 
   private static Dataset<Row> decide(Dataset<Row> rows, Column decision) {

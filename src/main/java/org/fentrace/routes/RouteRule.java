@@ -4,7 +4,9 @@ import java.io.Serializable;
 
 /**
  * One rule of a route rule file: when {@code condition} holds, the record takes {@code route} with
- * {@code confidence}. Rules are tried in file order; the first that holds decides.
+ * {@code confidence}. Rules are tried in file order; the first that holds decides. {@code reasoning} says
+ * why the evidence supports the route (null when the file gives none).
  */
-public record RouteRule(String id, String description, RuleCondition condition, Route route, Confidence confidence)
+public record RouteRule(String id, String description, String reasoning, RuleCondition condition, Route route,
+    Confidence confidence)
     implements Serializable {}

@@ -29,7 +29,8 @@ import org.fentrace.config.ConfigException;
  *
  * <p>File layout: {@code version}, optional {@code country_groups} (name to ISO codes, used as
  * {@code @name} in country tests), and {@code rules}: each with {@code id}, {@code description},
- * {@code when}, {@code route}, {@code confidence}. A {@code when} map holds field tests, all of which must
+ * {@code when}, {@code route}, {@code confidence}, and optionally {@code reasoning} (why the evidence supports
+ * the route; the report's rule table shows it, and the bundled files give it for every rule). A {@code when} map holds field tests, all of which must
  * hold, plus optional {@code any} / {@code all} lists of nested maps. A field test is a list of values
  * (the field is one of them) or one of {@code {in: [...]}}, {@code {not_in: [...]}}, {@code {is_null: true}},
  * {@code {not_null: true}}. The last rule must have no conditions, so every record gets a route.
@@ -39,7 +40,8 @@ public final class RouteRules implements Serializable {
   /** Classpath location of the bundled default (the jar carries jobs/conf as conf/). */
   public static final String DEFAULT_RESOURCE = "/conf/route-rules.yaml";
   private static final Set<String> TOP_KEYS = Set.of("version", "country_groups", "rules");
-  private static final Set<String> RULE_KEYS = Set.of("id", "description", "when", "route", "confidence");
+  private static final Set<String> RULE_KEYS = Set.of("id", "description", "reasoning", "when", "route",
+      "confidence");
   private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
   private final String source;
@@ -55,14 +57,43 @@ public final class RouteRules implements Serializable {
   }
 
   public static RouteRules loadDefault() {
-    try (InputStream in = RouteRules.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+    return loadBundled(DEFAULT_RESOURCE);
+  }
+
+  /** A rule file bundled in the jar (under {@code /conf/}); its source reads {@code bundled <resource>}. */
+  public static RouteRules loadBundled(String resource) {
+    try (InputStream in = RouteRules.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("the default route rules " + DEFAULT_RESOURCE + " are missing from the jar");
+        throw new IllegalStateException("the route rules " + resource + " are missing from the jar");
       }
-      return parse(in.readAllBytes(), "bundled " + DEFAULT_RESOURCE);
+      return parse(in.readAllBytes(), "bundled " + resource);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The rules a manifest's {@code route_rules_source} names: a bundled resource or a file path; null when
+   * it can no longer be read (the file moved), so a reader can say so instead of failing.
+   */
+  public static RouteRules fromSource(String source) {
+    if (source == null || source.isBlank()) {
+      return null;
+    }
+    try {
+      return source.startsWith("bundled ") ? loadBundled(source.substring("bundled ".length()))
+          : load(Path.of(source));
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The stamp the warehouse records for the rules its stored routes were decided with: version and
+   * SHA-256 of the file. Two rule files with the same stamp decide every record alike.
+   */
+  public String stamp() {
+    return version + "#" + sha256;
   }
 
   public static RouteRules load(Path file) {
@@ -145,11 +176,16 @@ public final class RouteRules implements Serializable {
     String w = where(source, id);
     unknownKeys(n, RULE_KEYS, bare(w));
     String description = text(n, "description", bare(w));
+    JsonNode why = n.get("reasoning");
+    if (why != null && (!why.isTextual() || why.asText().isBlank())) {
+      throw new ConfigException(w + "'reasoning' must be text saying why the evidence supports the route");
+    }
+    String reasoning = why == null ? null : why.asText().strip().replaceAll("\\s+", " ");
     Route route = enumValue(Route.class, text(n, "route", bare(w)), w + "route");
     Confidence confidence = enumValue(Confidence.class, text(n, "confidence", bare(w)), w + "confidence");
     JsonNode when = n.get("when");
     RuleCondition condition = when == null || when.isNull() ? new RuleCondition.All(List.of()) : conditions(when, groups, w);
-    return new RouteRule(id, description, condition, route, confidence);
+    return new RouteRule(id, description, reasoning, condition, route, confidence);
   }
 
   private static RuleCondition conditions(JsonNode when, Map<String, Set<String>> groups, String w) {
@@ -230,10 +266,10 @@ public final class RouteRules implements Serializable {
         } else {
           throw new ConfigException(w + f + ": '" + s + "' is not an ISO 3166-1 alpha-2 code (upper case) or @group");
         }
-      } else if (field.allowedValues().contains(s)) {
+      } else if (field.accepts(s)) {
         out.add(s);
       } else {
-        throw new ConfigException(w + f + ": '" + s + "' is not one of " + new java.util.TreeSet<>(field.allowedValues()));
+        throw new ConfigException(w + f + ": '" + s + "' is not " + field.describeValues());
       }
     }
     return Set.copyOf(out);

@@ -24,15 +24,42 @@ public enum RuleField {
   CBP_LAND_FILTER(false, Set.of("LAND_ONLY", "OTHER")),
   CBP_COMPONENT(false, Set.of("OFO", "USBP", "AMO")),
   SUBSTANCE_CLASS(false, names(SubstanceClass.values())),
-  GOODS_CLASS(false, Set.of("FENTANYL_PRECURSOR", "PILL_PRESS", "SEIZED_DRUG", "OTHER"));
+  GOODS_CLASS(false, Set.of("FENTANYL_PRECURSOR", "PILL_PRESS", "SEIZED_DRUG", "OTHER")),
+  /**
+   * CBP's "Area of Responsibility" (a field office or Border Patrol sector, in upper case as CBP writes it,
+   * e.g. {@code NEW YORK FIELD OFFICE}); null outside the CBP nationwide file. CBP adds and renames offices,
+   * so the values are checked for shape, not against a closed list.
+   */
+  CBP_AREA_OF_RESPONSIBILITY(false, Set.of(), true);
+
+  /** The shape of a CBP office or sector name as the normalizer stores it. */
+  private static final String OFFICE_NAME = "[A-Z0-9][A-Z0-9 .&/'()-]*";
 
   private final boolean array;
   /** Allowed values; null for country fields (any ISO alpha-2 code or a country group). */
   private final Set<String> allowed;
+  /** Upper-case names of an open vocabulary, checked by shape ({@link #OFFICE_NAME}). */
+  private final boolean openNames;
 
   RuleField(boolean array, Set<String> allowed) {
+    this(array, allowed, false);
+  }
+
+  RuleField(boolean array, Set<String> allowed, boolean openNames) {
     this.array = array;
     this.allowed = allowed;
+    this.openNames = openNames;
+  }
+
+  /** Whether {@code value} may appear in a test on this field (country fields are checked by the caller). */
+  public boolean accepts(String value) {
+    return openNames ? value.matches(OFFICE_NAME) : allowed.contains(value);
+  }
+
+  /** What the field accepts, for messages. */
+  public String describeValues() {
+    return openNames ? "an upper-case CBP office or sector name such as 'NEW YORK FIELD OFFICE'"
+        : "one of " + new java.util.TreeSet<>(allowed);
   }
 
   /** The field's name in rule files and in the facts the rules are evaluated on. */

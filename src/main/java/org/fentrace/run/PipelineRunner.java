@@ -15,12 +15,14 @@ import org.fentrace.config.FentraceConfig;
 import org.fentrace.ingest.FileReport;
 import org.fentrace.ingest.IngestAction;
 import org.fentrace.ingest.IngestResult;
+import org.fentrace.ingest.Reattribution;
 import org.fentrace.normalize.NormalizationContext;
 import org.fentrace.normalize.NormalizerSettings;
 import org.fentrace.normalize.PartyHasher;
 import org.fentrace.normalize.SubstanceDictionary;
 import org.fentrace.normalize.CountryNormalizer;
 import org.fentrace.routes.RouteRules;
+import org.fentrace.routes.RouteSensitivityAction;
 import org.fentrace.state.PartitionPublisher;
 import org.fentrace.state.WarehouseLock;
 import org.fentrace.report.ReportAction;
@@ -117,6 +119,12 @@ public final class PipelineRunner {
       if (request.steps().contains(Step.INGEST)) {
         NormalizationContext context = context(request, warehouse);
         manifest.configuration(request.config().printable(), referenceData(context, rules));
+        Reattribution.Result again = new Reattribution(spark, warehouse, rules, runId).ifRulesChanged();
+        if (again != null) {
+          manifest.reattributed(again.previous() == null ? "none"
+              : again.previous().version() + "#" + again.previous().sha256(),
+              again.current().version() + "#" + again.current().sha256(), again.monthsRewritten());
+        }
         IngestResult result = new IngestAction(spark, new IngestAction.Options(request.landing(), request.warehouse(),
             runId, request.runDate(), context, rules, request.config().maxRejectRate(), request.prune())).execute();
         manifest.ingest(result);
@@ -127,6 +135,8 @@ public final class PipelineRunner {
         TrendsResult trends = new TrendsAction(spark, new TrendsAction.Options(request.warehouse(), request.runDate(), runId))
             .execute();
         manifest.trends(trends);
+        long sensitivity = new RouteSensitivityAction(spark, warehouse, rules, runId).execute();
+        LOG.info("trends: route_sensitivity {} rows", sensitivity);
         LOG.info("trends: {} months {} .. {}; tables {}; exports {}", trends.tableRows().size(), trends.firstMonth(),
             trends.lastMonth(), trends.tableRows(), trends.exports());
       }

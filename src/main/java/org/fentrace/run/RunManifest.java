@@ -103,6 +103,19 @@ public final class RunManifest {
   }
 
   /** Notes that this run first finished the publication of a run that died. */
+  /**
+   * The route rules changed since the stored routes were decided: every stored record was re-attributed.
+   * Records the rules recorded before ("none" for a warehouse older than the record) and the months rewritten.
+   */
+  public RunManifest reattributed(String previousRules, String currentRules, Map<String, Integer> monthsRewritten) {
+    var node = root.putObject("route_reattribution");
+    node.put("previous_rules", previousRules);
+    node.put("rules", currentRules);
+    var months = node.putObject("months_rewritten");
+    monthsRewritten.forEach(months::put);
+    return this;
+  }
+
   public RunManifest recovered(String deadRunId) {
     root.put("recovered_publication_of_run", deadRunId);
     return this;

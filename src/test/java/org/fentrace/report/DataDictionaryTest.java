@@ -49,6 +49,10 @@ class DataDictionaryTest {
     TREND_TABLES.put("analog_watch", TrendSchemas.ANALOG_WATCH);
   }
 
+  /** Derived tables the trends step writes beside the TrendsAction's own. */
+  static final Map<String, StructType> OTHER_DERIVED_TABLES = Map.of(
+      org.fentrace.routes.RouteSensitivity.TABLE, org.fentrace.routes.RouteSensitivity.SCHEMA);
+
   @Test
   void docMatchesTheCode() throws IOException {
     GeneratedDocs.assertCurrent(DOC, render(), "src/main/avro/*.avsc, TrendSchemas (with TrendColumnDocs) and the vocabulary enums", DataDictionaryTest.class);
@@ -87,11 +91,16 @@ class DataDictionaryTest {
     }
     TREND_TABLES.keySet().forEach(t -> md.append("| [`").append(t).append("`](#").append(t.replace("_", "_"))
         .append(") | ").append(TrendColumnDocs.GRAIN.get(t)).append(" | |\n"));
+    OTHER_DERIVED_TABLES.keySet().forEach(t -> md.append("| [`").append(t).append("`](#").append(t)
+        .append(") | ").append(TrendColumnDocs.GRAIN.get(t)).append(" | |\n"));
     md.append('\n');
     for (WarehouseTable t : WarehouseTable.values()) {
       avroTable(md, t);
     }
     for (Map.Entry<String, StructType> e : TREND_TABLES.entrySet()) {
+      trendTable(md, e.getKey(), e.getValue());
+    }
+    for (Map.Entry<String, StructType> e : OTHER_DERIVED_TABLES.entrySet()) {
       trendTable(md, e.getKey(), e.getValue());
     }
     md.append("## Exports\n\n`exports/route_monthly.csv` and `exports/route_fiscal_year.csv`: the columns and rows of"
@@ -166,7 +175,8 @@ class DataDictionaryTest {
       SubstanceClass.OTHER_DRUG, "any other drug: heroin, methamphetamine, cocaine, oxycodone, xylazine, nitazenes, ...",
       SubstanceClass.UNKNOWN, "nothing can be said (CBP's `Other Drugs**`)");
   static final Map<Route, String> ROUTES = Map.of(
-      Route.CHINA_DIRECT, "from China, Hong Kong or Macau straight to the US: mail, express consignment, air, sea",
+      Route.CHINA_DIRECT, "from China, Hong Kong or Macau straight to the US: mail, express consignment, air, sea (for"
+          + " CBP aggregates, a proxy: fentanyl-family seizures at the field offices holding the mail and express hubs)",
       Route.MEXICO_CARTEL, "through Mexico: origin or transit Mexico, or seized crossing the Southwest land border",
       Route.CHINA_PRECURSOR_VIA_MEXICO, "Chinese precursors shipped to or through Mexico",
       Route.OTHER_ORIGIN, "a known origin elsewhere",
@@ -174,7 +184,7 @@ class DataDictionaryTest {
   static final Map<Confidence, String> CONFIDENCES = Map.of(
       Confidence.HIGH, "origin, transit or conveyance recorded on the record itself",
       Confidence.MEDIUM, "inferred from where it was seized (a Southwest border land crossing)",
-      Confidence.LOW, "a proxy: CBP aggregates carry only region and land filter");
+      Confidence.LOW, "a proxy: CBP aggregates carry only region, land filter, office and drug");
   /** In the order GoodsClassifier tries them. */
   static final Map<String, String> GOODS_CLASSES = new LinkedHashMap<>();
 

@@ -91,6 +91,19 @@ final class TrendColumnDocs {
             + " as a fentanyl analog.",
         "new_this_run", "True when its name was not in the analog_watch table this run replaced (on a first run every"
             + " analog is new)."));
+    TABLES.put("route_sensitivity", ordered(
+        "source", "The source the kilograms come from (cbp_published, seizure_events); never a sum across sources.",
+        "fiscal_year", "US federal fiscal year.",
+        "route", MONTHLY.get("route"),
+        "in_force_kg", "Fentanyl-family (FENTANYL + FENTANYL_ANALOG) kilograms on this route under the route rules in"
+            + " force, attributed from the stored records' own fields.",
+        "min_kg", "The lowest of those kilograms over the rule sets compared (the rules in force and the bundled"
+            + " variants jobs/conf/route-rules-alt-*.yaml).",
+        "max_kg", "The highest of those kilograms over the same rule sets.",
+        "min_rule_set", "The rule set giving min_kg: in-force, mail-facilities-only, gulf-coast-mexico or"
+            + " all-coastal-interior (the first in that order on a tie).",
+        "max_rule_set", "The rule set giving max_kg (the first in the same order on a tie).",
+        "rule_sets", "How many rule sets were compared."));
   }
 
   /** What each table's row stands for. */
@@ -102,7 +115,9 @@ final class TrendColumnDocs {
       "route_trends", "route x substance_class: growth and trend statistics",
       "route_lead_changes", "a month in which CHINA_DIRECT and MEXICO_CARTEL swapped the lead in fentanyl-family kg",
       "pill_press_monthly", "month x route: pill press and die shipment lines",
-      "analog_watch", "a fentanyl-related substance seen in seizures");
+      "analog_watch", "a fentanyl-related substance seen in seizures",
+      "route_sensitivity", "source x fiscal year x route: fentanyl-family kg under the rules in force and their"
+          + " range over the alternative proxy rule sets");
 
   private static Map<String, String> ordered(String... pairs) {
     Map<String, String> m = new LinkedHashMap<>();

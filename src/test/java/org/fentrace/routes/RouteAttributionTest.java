@@ -33,6 +33,15 @@ class RouteAttributionTest {
       {"cbp3", "cbp_nationwide", null, "", null, "UNKNOWN", "COASTAL_INTERIOR", "OTHER", "FENTANYL", null},
       {"cbp4", "cbp_amo", null, "", null, "UNKNOWN", "NORTHERN_BORDER", "LAND_ONLY", "FENTANYL", null},
       {"cbp5", "cbp_nationwide", null, "", null, "UNKNOWN", "COASTAL_INTERIOR", "LAND_ONLY", "FENTANYL", null},
+      {"hub-fent", "cbp_nationwide", null, "", null, "UNKNOWN", "COASTAL_INTERIOR", "OTHER", "FENTANYL", null},
+      {"hub-analog", "cbp_nationwide", null, "", null, "UNKNOWN", "COASTAL_INTERIOR", "OTHER", "FENTANYL_ANALOG", null},
+      {"hub-pot", "cbp_nationwide", null, "", null, "UNKNOWN", "COASTAL_INTERIOR", "OTHER", "OTHER_DRUG", null},
+      {"hub-unknown", "cbp_nationwide", null, "", null, "UNKNOWN", "COASTAL_INTERIOR", "OTHER", "UNKNOWN", null},
+      {"houston-fent", "cbp_nationwide", null, "", null, "UNKNOWN", "COASTAL_INTERIOR", "OTHER", "FENTANYL", null},
+      {"usbp-miami", "cbp_nationwide", null, "", null, "UNKNOWN", "COASTAL_INTERIOR", "OTHER", "FENTANYL", null},
+      {"amo-coastal", "cbp_amo", null, "", null, "UNKNOWN", "COASTAL_INTERIOR", "OTHER", "FENTANYL", null},
+      {"swb-pot", "cbp_nationwide", null, "", null, "UNKNOWN", "SOUTHWEST_BORDER", "LAND_ONLY", "OTHER_DRUG", null},
+      {"cn-mail-pot", "seizure_events", "CN", "", null, "INTERNATIONAL_MAIL", "COASTAL_INTERIOR", null, "OTHER_DRUG", null},
       {"pre-transit", "seizure_events", "CN", "MX", "US", "SEA", "COASTAL_INTERIOR", null, "FENTANYL_PRECURSOR", null},
       {"pre-dest", "seizure_events", "HK", "", "MX", "SEA", "UNKNOWN", null, "FENTANYL_PRECURSOR", null},
       {"pre-us", "seizure_events", "CN", "", "US", "EXPRESS_CONSIGNMENT", "COASTAL_INTERIOR", null, "FENTANYL_PRECURSOR", null},
@@ -72,6 +81,17 @@ class RouteAttributionTest {
     }
   }
 
+  /** CBP rows: component and area of responsibility as the nationwide file writes them (AMO: a branch). */
+  static final Map<String, String[]> CBP_OFFICES = Map.of(
+      "cbp3", new String[] {"OFO", "HOUSTON FIELD OFFICE"},
+      "hub-fent", new String[] {"OFO", "NEW YORK FIELD OFFICE"},
+      "hub-analog", new String[] {"OFO", "Chicago Field Office"},
+      "hub-pot", new String[] {"OFO", "NEW YORK FIELD OFFICE"},
+      "hub-unknown", new String[] {"OFO", "MIAMI FIELD OFFICE"},
+      "houston-fent", new String[] {"OFO", "HOUSTON FIELD OFFICE"},
+      "usbp-miami", new String[] {"USBP", "MIAMI SECTOR"},
+      "amo-coastal", new String[] {"AMO", "NEW YORK FIELD OFFICE"});
+
   static Row seizure(String[] c) {
     TableRow t = WarehouseTable.SEIZURES.newRow()
         .set("record_id", c[0]).set("source_format", c[1]).set("source_file", "f.csv").set("source_line", 2L)
@@ -80,6 +100,10 @@ class RouteAttributionTest {
         .set("form", "UNKNOWN").set("origin_country", c[2]).set("transit_countries", list(c[3]))
         .set("destination_country", c[4]).set("conveyance", c[5]).set("region", c[6]).set("cbp_land_filter", c[7])
         .set("shipment_id", c[9]).set("enriched_from_shipment", false);
+    String[] office = CBP_OFFICES.get(c[0]);
+    if (office != null) {
+      t.set("cbp_component", office[0]).set("location", office[1]);
+    }
     return SparkSchemas.toRow(t);
   }
 
@@ -100,7 +124,7 @@ class RouteAttributionTest {
     Row r = rows.get(id);
     assertThat(r).as(id).isNotNull();
     assertThat(r.<String>getAs("route")).as("%s route", id).isEqualTo(route);
-    assertThat(r.<String>getAs("route_rule")).as("%s rule", id).isEqualTo(rule + "@1.0.0#" + RULES.sha256().substring(0, 8));
+    assertThat(r.<String>getAs("route_rule")).as("%s rule", id).isEqualTo(rule + "@" + RULES.version() + "#" + RULES.sha256().substring(0, 8));
     assertThat(r.<String>getAs("route_confidence")).as("%s confidence", id).isEqualTo(confidence);
   }
 
@@ -108,9 +132,31 @@ class RouteAttributionTest {
   void cbpAggregatesByRegionAndLandFilter() {
     expect(seizures, "cbp1", "MEXICO_CARTEL", "cbp-southwest-land", "MEDIUM");
     expect(seizures, "cbp2", "MEXICO_CARTEL", "cbp-southwest-other", "LOW");
-    expect(seizures, "cbp3", "CHINA_DIRECT", "cbp-coastal-interior-other", "LOW");
     expect(seizures, "cbp4", "OTHER_ORIGIN", "cbp-northern", "LOW");
     expect(seizures, "cbp5", "UNATTRIBUTED", "cbp-other", "LOW");
+  }
+
+  @Test
+  void theParcelProxyTakesOnlyTheFentanylFamilyAtTheMailAndExpressHubs() {
+    expect(seizures, "hub-fent", "CHINA_DIRECT", "cbp-parcel-hubs", "LOW");
+    // CBP's spelling varies in case between vintages; the rule compares upper case.
+    expect(seizures, "hub-analog", "CHINA_DIRECT", "cbp-parcel-hubs", "LOW");
+    // Marijuana or "Other Drugs**" at JFK is no evidence of a Chinese parcel.
+    expect(seizures, "hub-pot", "UNATTRIBUTED", "cbp-other", "LOW");
+    expect(seizures, "hub-unknown", "UNATTRIBUTED", "cbp-other", "LOW");
+    // A seaport office, a coastal Border Patrol sector, an AMO branch: not parcel hubs.
+    expect(seizures, "cbp3", "UNATTRIBUTED", "cbp-other", "LOW");
+    expect(seizures, "houston-fent", "UNATTRIBUTED", "cbp-other", "LOW");
+    expect(seizures, "usbp-miami", "UNATTRIBUTED", "cbp-other", "LOW");
+    expect(seizures, "amo-coastal", "UNATTRIBUTED", "cbp-other", "LOW");
+  }
+
+  @Test
+  void geographyAndOwnCountryEvidenceStillHoldForAnyDrug() {
+    // A Southwest land crossing came from Mexico whatever was seized.
+    expect(seizures, "swb-pot", "MEXICO_CARTEL", "cbp-southwest-land", "MEDIUM");
+    // The record's own origin (China) and a parcel conveyance: direct, whatever the drug.
+    expect(seizures, "cn-mail-pot", "CHINA_DIRECT", "china-direct", "HIGH");
   }
 
   @Test

@@ -21,11 +21,39 @@ class RouteRulesTest {
   @Test
   void bundledDefaultLoadsWithVersionChecksumAndCatchAll() {
     RouteRules r = RouteRules.loadDefault();
-    assertThat(r.version()).isEqualTo("1.0.0");
+    assertThat(r.version()).isEqualTo("1.1.0");
     assertThat(r.sha256()).hasSize(64);
     assertThat(r.rules()).extracting(RouteRule::id).startsWith("cbp-southwest-land").endsWith("unattributed");
-    assertThat(r.tag(r.rules().get(0))).isEqualTo("cbp-southwest-land@1.0.0#" + r.sha256().substring(0, 8));
+    assertThat(r.tag(r.rules().get(0))).isEqualTo("cbp-southwest-land@1.1.0#" + r.sha256().substring(0, 8));
     assertThat(r.sha256()).matches("[0-9a-f]{64}");
+  }
+
+  @Test
+  void everyBundledRuleSaysWhyAndTheAlternativesDifferOnlyInTheCbpRules() {
+    RouteRules in = RouteRules.loadDefault();
+    java.util.Map<String, RouteRules> alternatives = SensitivityRuleSets.alternatives();
+    assertThat(alternatives).containsOnlyKeys("mail-facilities-only", "gulf-coast-mexico", "all-coastal-interior");
+    java.util.List<RouteRule> eventRules = in.rules().stream().filter(r -> !r.id().startsWith("cbp-")).toList();
+    assertThat(eventRules).hasSize(8);
+    for (var e : alternatives.entrySet()) {
+      RouteRules alt = e.getValue();
+      assertThat(alt.version()).as(e.getKey()).isEqualTo("1.1.0-" + e.getKey());
+      assertThat(alt.rules().stream().filter(r -> !r.id().startsWith("cbp-")).toList()).as(e.getKey())
+          .isEqualTo(eventRules);
+      assertThat(alt.sha256()).isNotEqualTo(in.sha256());
+    }
+    for (RouteRules r : java.util.List.of(in, alternatives.get("gulf-coast-mexico"))) {
+      assertThat(r.rules()).allSatisfy(rule -> assertThat(rule.reasoning()).as(rule.id()).isNotBlank());
+    }
+    RouteRule hubs = in.rules().stream().filter(r -> r.id().equals("cbp-parcel-hubs")).findFirst().orElseThrow();
+    assertThat(hubs.reasoning()).contains("JFK International").contains("not evidence of parcels");
+  }
+
+  @Test
+  void reasoningIsOptionalForOwnRuleFilesAndFoldedToOneLine() {
+    RouteRules r = parse("  - {id: a, description: d, reasoning: \"one\\n   two\", route: CHINA_DIRECT, confidence: LOW}\n");
+    assertThat(r.rules().get(0).reasoning()).isEqualTo("one two");
+    assertThat(r.rules().get(1).reasoning()).isNull();
   }
 
   @Test
@@ -53,7 +81,9 @@ class RouteRulesTest {
       "{id: a, description: d, when: {region: {matches: '.*'}}, route: CHINA_DIRECT, confidence: HIGH}|rule a: region: expected a list",
       "{id: a, description: d, when: {region: {is_null: false}}, route: CHINA_DIRECT, confidence: HIGH}|rule a: region: is_null takes the value true",
       "{id: a, description: d, when: {any: []}, route: CHINA_DIRECT, confidence: HIGH}|rule a: 'any' must be a non-empty list",
-      "{id: rest, description: d, route: CHINA_DIRECT, confidence: HIGH}|rule rest: the id is used twice"})
+      "{id: rest, description: d, route: CHINA_DIRECT, confidence: HIGH}|rule rest: the id is used twice",
+      "{id: a, description: d, when: {cbp_area_of_responsibility: [new york]}, route: CHINA_DIRECT, confidence: LOW}|rule a: cbp_area_of_responsibility: 'new york' is not an upper-case CBP office",
+      "{id: a, description: d, reasoning: '', route: CHINA_DIRECT, confidence: LOW}|rule a: 'reasoning' must be text"})
   void badRulesAreNamedWithTheirProblem(String rule, String expected) {
     assertThatThrownBy(() -> parse("  - " + rule + "\n"))
         .isInstanceOf(ConfigException.class)
