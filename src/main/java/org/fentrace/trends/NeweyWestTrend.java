@@ -12,10 +12,18 @@ import org.apache.commons.math3.distribution.TDistribution;
  * autocovariances up to a lag L, each weighted 1 - d/(L+1).
  *
  * <p>Lag: L = ceil(1.3 * sqrt(n)), the rule of Lazarus, Lewis, Stock and Watson (2018, "HAR inference:
- * recommendations for practice"). The older rule floor(4 (n/100)^(2/9)) gives L = 3 for five years of
- * months, which under-covers badly at the autocorrelation of monthly seizure series; the larger lag
- * trades a little power for an interval that holds its level (see TrendIntervalTest, which measures
- * both). Critical value: Student t with n - 2 degrees of freedom (commons-math3), and the variance is
+ * recommendations for practice"): longer than the classic floor(4 (n/100)^(2/9)) (3 for five years of
+ * months), because a short lag misses most of the autocorrelation of a persistent series.
+ *
+ * <p>Floor: for a time-trend regressor in a few years of months the Bartlett estimator is biased
+ * downwards (the fitted trend absorbs the slow part of the noise). Simulated on AR(1) noise with
+ * phi = 0.5 over 60 months, a plain Newey-West 95% interval held the true slope in only about 80% of
+ * series. So the standard error used is the larger of the Newey-West one and the one implied by an AR(1)
+ * fit of the residuals, OLS variance * (1 + phi) / (1 - phi), with phi the lag-1 autocorrelation of the
+ * residuals (consecutive months only) plus its small-sample bias correction (2 + 4 phi) / n for a
+ * detrended series, capped at 0.97. On the same simulation this holds the slope in 93-95% of series
+ * and calls a flat series significant in 6-9% (TrendIntervalTest measures it on 200 seeded series).
+ * Critical value: Student t with n - 2 degrees of freedom (commons-math3); the Newey-West variance is
  * scaled by n/(n-2) for the two fitted parameters.
  *
  * <p>Lags are distances in months, not positions in the list: months left out of the fit (no kg, or
@@ -25,7 +33,7 @@ import org.apache.commons.math3.distribution.TDistribution;
 public final class NeweyWestTrend {
   /** The method, as written in route_trends' {@code trend_method} column. */
   public static final String METHOD = "OLS of ln(monthly kg) on month, covered months with kg > 0;"
-      + " Newey-West HAC interval, Bartlett lag ceil(1.3*sqrt(n)), t(n-2)";
+      + " 95% interval from Newey-West HAC s.e. (Bartlett, lag ceil(1.3*sqrt(n))), floored at the AR(1)-implied s.e., t(n-2)";
 
   private NeweyWestTrend() {}
 
@@ -35,6 +43,31 @@ public final class NeweyWestTrend {
     public boolean significant() {
       return low > 0 || high < 0;
     }
+  }
+
+  /**
+   * OLS slope variance s^2 / Sxx scaled by (1 + phi) / (1 - phi), the long-run to short-run variance
+   * ratio of AR(1) noise; phi from residual pairs one month apart, bias-corrected, in [0, 0.97].
+   */
+  private static double ar1Variance(double[] x, double[] y, double intercept, double slope, double sxx) {
+    int n = x.length;
+    double sse = 0;
+    double lag1 = 0;
+    double prev = Double.NaN;
+    for (int i = 0; i < n; i++) {
+      double e = y[i] - intercept - slope * x[i];
+      sse += e * e;
+      if (i > 0 && x[i] - x[i - 1] == 1) {
+        lag1 += e * prev;
+      }
+      prev = e;
+    }
+    if (sse == 0) {
+      return 0;
+    }
+    double phi = lag1 / sse;
+    double corrected = Math.max(0, Math.min(0.97, phi + (2 + 4 * phi) / n));
+    return sse / (n - 2) / sxx * (1 + corrected) / (1 - corrected);
   }
 
   /** The lag for n observations: ceil(1.3 * sqrt(n)), at most n - 1. */
@@ -83,8 +116,8 @@ public final class NeweyWestTrend {
         s += 2 * (1 - (x[j] - x[i]) / (lag + 1.0)) * u[i] * u[j];
       }
     }
-    double variance = Math.max(0, s) / (sxx * sxx) * n / (n - 2.0);
-    double se = Math.sqrt(variance);
+    double nwVariance = Math.max(0, s) / (sxx * sxx) * n / (n - 2.0);
+    double se = Math.sqrt(Math.max(nwVariance, ar1Variance(x, y, intercept, slope, sxx)));
     double t = new TDistribution(n - 2).inverseCumulativeProbability(0.5 + confidence / 2);
     return new Fit(slope, slope - t * se, slope + t * se, se, n, lag);
   }
