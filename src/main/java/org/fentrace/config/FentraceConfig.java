@@ -46,6 +46,9 @@ public final class FentraceConfig {
         "Route rule file (YAML); empty means the bundled default, jobs/conf/route-rules.yaml."),
     POLICY_EVENTS("fentrace.report.policy-events", "",
         "Dated policy events drawn on the report's time charts (CSV); empty means the bundled jobs/conf/policy-events.csv."),
+    PRIMARY_SOURCE("fentrace.report.primary-source", "",
+        "Source of the report's headline and figures (cbp_published, seizure_events, customs_shipments); empty means"
+            + " the source with the most complete coverage of the latest fiscal year."),
     LOCK_STALE_AFTER("fentrace.lock.stale-after", "PT6H",
         "ISO-8601 duration: with --force-unlock, a warehouse lock older than this is broken."),
     SPARK_LOG_LEVEL("fentrace.log.spark-level", "WARN", "Log level of Spark's own loggers (fentrace's stay at INFO).");
@@ -107,6 +110,7 @@ public final class FentraceConfig {
     c.maxRejectRate();
     c.routeRules();
     c.lockStaleAfter();
+    c.primarySource();
     return c;
   }
 
@@ -164,6 +168,19 @@ public final class FentraceConfig {
     }
     throw new ConfigException(Key.LOCK_STALE_AFTER.key() + " must be an ISO-8601 duration such as PT6H, got '"
         + get(Key.LOCK_STALE_AFTER) + "'");
+  }
+
+  /** The report's primary source id, or null for "the best covered one"; an unknown id is a ConfigException. */
+  public String primarySource() {
+    String v = get(Key.PRIMARY_SOURCE).strip();
+    if (v.isEmpty()) {
+      return null;
+    }
+    try {
+      return org.fentrace.sources.Source.fromId(v).id();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(Key.PRIMARY_SOURCE.key() + ": " + e.getMessage());
+    }
   }
 
   /** The route rules named by the configuration (or the bundled default), validated. */
