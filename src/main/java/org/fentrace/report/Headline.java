@@ -33,8 +33,8 @@ public record Headline(List<String> lines, List<String> cautions) {
     String in = " (" + src.id() + ")";
     List<Integer> years = d.fiscalYearList();
     if (years.isEmpty()) {
-      return new Headline(List.of("No fentanyl-family seizures in " + src.label() + " yet: run the pipeline on a"
-          + " landing folder with seizure data."), List.of());
+      return new Headline(List.of("No fentanyl-family seizures in the warehouse yet (source: " + src.label() + "): run"
+          + " the pipeline on a landing folder with seizure data."), List.of());
     }
     lines.add("Every figure below is from " + src.label() + ", " + src.reason() + "; figures from different sources"
         + " are never added together.");
@@ -47,7 +47,7 @@ public record Headline(List<String> lines, List<String> cautions) {
         + " kg to " + CD + " (" + share(kg(d, latest, CD), total) + ")" + ratio(kg(d, latest, MC), kg(d, latest, CD)) + ".");
     if (src.comparable(latest)) {
       lines.add(change(d, latest - 1, latest, in));
-    } else {
+    } else if (years.contains(latest - 1) || !src.coveredIn(latest - 1).isEmpty()) {
       cautions.add("FY" + latest + " is not compared with FY" + (latest - 1) + ": " + src.id() + " covers "
           + src.coveredIn(latest - 1).size() + " month(s) of FY" + (latest - 1) + " and " + src.coveredIn(latest).size()
           + " of FY" + latest + ", so a change between them would measure the coverage, not the border (see Coverage).");

@@ -57,7 +57,9 @@ class ReportRenderTest {
         List.of(new ReportData.Analog("x fentanyl", YearMonth.of(2024, 1), YearMonth.of(2024, 6), 3, BigDecimal.ONE, 0,
             true, true)),
         months, Map.of(CD, months.stream().map(m -> 1L).toList()), Map.of(CD, BigDecimal.TEN), List.of(), quality,
-        Map.of(CD, Map.of("HIGH", BigDecimal.ONE)), Map.of(CD, Map.of("HIGH", 3L)), events, "test");
+        Map.of(CD, Map.of("HIGH", BigDecimal.ONE)), Map.of(CD, Map.of("HIGH", 3L)), events, "test",
+        new ReportData.SourceChoice("seizure_events", "the seizure source with the most complete coverage of FY2025",
+            months));
   }
 
   static final List<PolicyEvents.PolicyEvent> EVENTS = List.of(
@@ -97,10 +99,12 @@ class ReportRenderTest {
   @Test
   void headlineComparesTheLatestCompleteYearAndReportsTheYearInProgress() {
     Headline h = Headline.of(data(EVENTS, Map.of(2024, List.of("seizure_events"), 2025, List.of("seizure_events"))));
-    assertThat(h.lines().get(0)).isEqualTo("In FY2024, 780.0 kg of fentanyl-family seizures were attributed to"
+    assertThat(h.lines().get(0)).startsWith("Every figure below is from seizure event files (seizure_events)");
+    assertThat(h.lines().get(1)).isEqualTo("In FY2024 (seizure_events), 780.0 kg of fentanyl-family seizures were attributed to"
         + " MEXICO_CARTEL (89.7% of the year's kg) and 78.0 kg to CHINA_DIRECT (9.0%): the cartel route carried"
         + " 10.0 times the kilograms of the direct route.");
-    assertThat(h.lines()).anySatisfy(l -> assertThat(l).startsWith("FY2025 to date (partial")
+    // FY2025 covered October to March: 6 months, never compared with the whole of FY2024.
+    assertThat(h.lines()).anySatisfy(l -> assertThat(l).startsWith("FY2025 to date (seizure_events), 6 month(s) covered")
         .contains("60.0 kg MEXICO_CARTEL, 6.0 kg CHINA_DIRECT"));
     assertThat(h.lines()).anySatisfy(l -> assertThat(l).contains("swapped the lead in monthly kg 1 time(s)")
         .contains("2024-02, put CHINA_DIRECT ahead"));
@@ -118,7 +122,8 @@ class ReportRenderTest {
     ReportData.Quality q = new ReportData.Quality(List.of(), Map.of(), Map.of(), List.of(), List.of(), Map.of(), "");
     ReportData.Run run = new ReportData.Run(LocalDate.of(2025, 3, 15), "r1", "/w", "", "", "", "", List.of());
     ReportData d = new ReportData(run, List.of(), Map.of(), List.of(), Map.of(), Map.of(), List.of(), List.of(),
-        List.of(), Map.of(), Map.of(), List.of(), q, Map.of(), Map.of(), EVENTS, "test");
+        List.of(), Map.of(), Map.of(), List.of(), q, Map.of(), Map.of(), EVENTS, "test",
+        new ReportData.SourceChoice("cbp_published", "no seizure source covers any month yet", List.of()));
     String html = render(d);
     assertThat(html).contains("No fentanyl-family seizures in the warehouse yet").contains("data none yet");
   }
