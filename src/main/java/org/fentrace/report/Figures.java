@@ -47,10 +47,12 @@ final class Figures {
         f.timeChart(), f.eventsDrawn(), notes, f.tableHtml());
   }
 
-  /** The notes, plus a warning when the seizure sources do not all cover the same months. */
+  /** The notes, plus a warning when the input formats of the report's source do not all cover the same months. */
   static List<String> withCoverage(ReportData d, String... notes) {
     List<String> out = new ArrayList<>(List.of(notes));
-    List<ReportData.Coverage> cov = d.quality().coverageByFormat();
+    // Only the formats of the report's source: the others are not in these figures.
+    List<ReportData.Coverage> cov = d.quality().coverageByFormat().stream()
+        .filter(c -> org.fentrace.sources.Source.ofSourceFormat(c.source()).id().equals(d.source().id())).toList();
     boolean same = cov.stream().map(c -> c.firstMonth() + "/" + c.lastMonth()).distinct().count() <= 1;
     if (!same) {
       out.add("The sources change inside this span (" + String.join("; ", cov.stream().map(c -> c.source() + " "

@@ -117,10 +117,6 @@ public record Headline(List<String> lines, List<String> cautions) {
     return String.join("; ", parts);
   }
 
-  static List<String> formats(ReportData d, int fy) {
-    return d.quality().formatsByFiscalYear().getOrDefault(fy, List.of());
-  }
-
   static BigDecimal kg(ReportData d, int fy, String route) {
     ReportData.FiscalYearRow r = d.fiscalYear(fy, route);
     return r == null ? BigDecimal.ZERO : r.kg();
