@@ -112,6 +112,27 @@ class ReportRenderTest {
   }
 
   @Test
+  void headlineMakesNoChangeAcrossACoverageChange() {
+    // The source covered only October to March of FY2023 (6 months), then every month of FY2024: a change
+    // from FY2023 to FY2024 would measure the coverage, so there is none, only a caution saying why.
+    ReportData d = data(EVENTS, Map.of());
+    List<YearMonth> covered = new ArrayList<>();
+    for (YearMonth m = YearMonth.of(2022, 10); !m.isAfter(YearMonth.of(2023, 3)); m = m.plusMonths(1)) {
+      covered.add(m);
+    }
+    covered.addAll(d.months());
+    ReportData gap = new ReportData(d.run(), d.months(), d.familyKgByRoute(), d.fiscalYears(), d.familyKgByForm(),
+        d.familyUnitsByForm(), d.leadChanges(), d.analogs(), d.shipmentMonths(), d.pillPressLinesByRoute(),
+        d.pillPressKgByRoute(), d.trends(), d.quality(), d.familyKgByRouteAndConfidence(),
+        d.pillPressLinesByRouteAndConfidence(), d.policyEvents(), d.policyEventsSource(),
+        new ReportData.SourceChoice("seizure_events", "test", covered));
+    Headline h = Headline.of(gap);
+    assertThat(h.cautions()).containsExactly("FY2024 is not compared with FY2023: seizure_events covers 6 month(s) of"
+        + " FY2023 and 12 of FY2024, so a change between them would measure the coverage, not the border (see Coverage).");
+    assertThat(h.lines()).noneSatisfy(l -> assertThat(l).contains("Compared with"));
+  }
+
+  @Test
   void sameDataGiveTheSamePage() {
     ReportData d = data(EVENTS, Map.of());
     assertThat(render(d)).isEqualTo(render(d));
