@@ -60,9 +60,28 @@ public final class AggregateStore {
     return new Path(root(warehouse), a.storeName());
   }
 
-  /** True once the aggregate has been built (its folder has Spark's _SUCCESS; an empty aggregate has no rows but has that). */
+  /**
+   * True once the aggregate has been built in its current layout (its folder has Spark's _SUCCESS, an
+   * empty aggregate has no rows but has that, and its files hold every column the code now computes).
+   * An aggregate in an older layout (for example written before the aggregates were keyed by source)
+   * reads as absent, so ingestion leaves it alone and {@link #read}/{@link #ensureAll} rebuild it whole
+   * from its table: an old warehouse migrates on its next trends run without any manual step.
+   */
   public boolean present(MonthlyAggregate a) throws IOException {
-    return warehouse.fs().exists(new Path(live(a), "_SUCCESS"));
+    if (!warehouse.fs().exists(new Path(live(a), "_SUCCESS"))) {
+      return false;
+    }
+    if (!Warehouse.holdsParquet(warehouse.fs(), live(a))) {
+      return true;
+    }
+    // One small file: Spark reads its footer on the driver (no schema merge, no job).
+    List<String> stored = Arrays.asList(spark.read().parquet(live(a).toString()).schema().fieldNames());
+    boolean current = stored.containsAll(Arrays.asList(schema(a).fieldNames()));
+    if (!current) {
+      LOG.info("aggregates: {} is in an older layout (columns {}); it will be rebuilt from its table",
+          a.storeName(), stored);
+    }
+    return current;
   }
 
   /** The schema of an aggregate, derived from its function over an empty table: files are read with it, never inferred. */

@@ -15,6 +15,8 @@ import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.fentrace.formats.InputFormat;
+import org.fentrace.sources.Source;
 import org.fentrace.trends.Vocabulary;
 import org.fentrace.warehouse.WarehouseTable;
 
@@ -32,7 +34,7 @@ import org.fentrace.warehouse.WarehouseTable;
 public enum MonthlyAggregate {
   /** Seizures per month, route, substance class, form and conveyance: the trend tables' cells. */
   SEIZURE_CELLS("seizure_cells", WarehouseTable.SEIZURES, rows -> rows
-      .groupBy(col(AggregateStore.MONTH), route(), unknownIfNull("substance_class"), unknownIfNull("form"),
+      .groupBy(col(AggregateStore.MONTH), sourceOf(), route(), unknownIfNull("substance_class"), unknownIfNull("form"),
           unknownIfNull("conveyance"))
       .agg(sum(col("event_count").cast("bigint")).as("events"), sum(col("quantity_kg")).as("quantity_kg"),
           sum(col("dosage_units")).as("dosage_units"))),
@@ -40,7 +42,7 @@ public enum MonthlyAggregate {
   /** Fentanyl analogs per month and substance name: the analog watch. */
   ANALOG_CELLS("analog_cells", WarehouseTable.SEIZURES, rows -> rows
       .filter(col("substance_class").equalTo(Vocabulary.FENTANYL_ANALOG))
-      .groupBy(col(AggregateStore.MONTH), col("substance_name"))
+      .groupBy(col(AggregateStore.MONTH), sourceOf(), col("substance_name"))
       .agg(sum(col("event_count").cast("bigint")).as("events"), sum(col("quantity_kg")).as("quantity_kg"),
           sum(col("dosage_units")).as("dosage_units"), bool_or(col("substance_unlisted")).as("unlisted"))),
 
@@ -53,13 +55,18 @@ public enum MonthlyAggregate {
       .agg(min("event_date").as("first_date"), max("event_date").as("last_date"), count(lit(1)).as("rows"),
           sum(col("event_count").cast("bigint")).as("events"), sum("quantity_kg").as("quantity_kg"))),
 
-  /** Shipment lines per month, route and confidence, with the pill press lines and their weight. */
+  /**
+   * Shipment lines per month, delivery file, route and confidence, with the pill press lines and their
+   * weight; first and last arrival date per file give the span each delivery covers. Every shipment row
+   * is of the customs shipments source (the table holds one input format).
+   */
   SHIPMENT_CELLS("shipment_cells", WarehouseTable.SHIPMENTS, rows -> {
     Column press = col("goods_class").equalTo(Vocabulary.PILL_PRESS);
-    return rows.groupBy(col(AggregateStore.MONTH), route(),
-            coalesce(col("route_confidence"), lit("NONE")).as("route_confidence"))
+    return rows.groupBy(col(AggregateStore.MONTH), lit(Source.CUSTOMS_SHIPMENTS.id()).as("source"),
+            col("source_file"), route(), coalesce(col("route_confidence"), lit("NONE")).as("route_confidence"))
         .agg(count(lit(1)).as("lines"), count(when(press, lit(1))).as("press_lines"),
-            sum(when(press, col("gross_weight_kg"))).as("press_weight_kg"));
+            sum(when(press, col("gross_weight_kg"))).as("press_weight_kg"),
+            min("event_date").as("first_date"), max("event_date").as("last_date"));
   });
 
   private final String storeName;
@@ -85,6 +92,20 @@ public enum MonthlyAggregate {
   /** The aggregate of some rows of {@link #source()} (which carry the month column), one row per month and key. */
   public Dataset<Row> of(Dataset<Row> rowsWithMonth) {
     return compute.apply(rowsWithMonth);
+  }
+
+  /**
+   * The {@link Source} of a seizure row, from its {@code source_format}: every aggregate a trend table is
+   * built from is keyed by source, so no figure is ever summed across two sources.
+   */
+  private static Column sourceOf() {
+    Column out = null;
+    for (InputFormat f : InputFormat.values()) {
+      Column is = col("source_format").equalTo(f.id());
+      String id = Source.of(f).id();
+      out = out == null ? when(is, lit(id)) : out.when(is, lit(id));
+    }
+    return out.as("source");
   }
 
   private static Column route() {

@@ -48,6 +48,9 @@ public final class FentraceConfig {
     POLICY_EVENTS("fentrace.report.policy-events", "",
         "Dated policy events drawn on the report's time charts (CSV); empty means policy-events.csv of the"
             + " launcher's conf folder, else the copy bundled in the jar."),
+    PRIMARY_SOURCE("fentrace.report.primary-source", "",
+        "Source of the report's headline and figures (cbp_published, seizure_events, customs_shipments); empty means"
+            + " the source with the most complete coverage of the latest fiscal year."),
     LOCK_STALE_AFTER("fentrace.lock.stale-after", "PT6H",
         "ISO-8601 duration: with --force-unlock, a warehouse lock older than this is broken."),
     SPARK_LOG_LEVEL("fentrace.log.spark-level", "WARN", "Log level of Spark's own loggers (fentrace's stay at INFO).");
@@ -113,6 +116,7 @@ public final class FentraceConfig {
     c.maxRejectRate();
     c.routeRules();
     c.lockStaleAfter();
+    c.primarySource();
     return c;
   }
 
@@ -177,6 +181,19 @@ public final class FentraceConfig {
     }
     throw new ConfigException(Key.LOCK_STALE_AFTER.key() + " must be an ISO-8601 duration such as PT6H, got '"
         + get(Key.LOCK_STALE_AFTER) + "'");
+  }
+
+  /** The report's primary source id, or null for "the best covered one"; an unknown id is a ConfigException. */
+  public String primarySource() {
+    String v = get(Key.PRIMARY_SOURCE).strip();
+    if (v.isEmpty()) {
+      return null;
+    }
+    try {
+      return org.fentrace.sources.Source.fromId(v).id();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(Key.PRIMARY_SOURCE.key() + ": " + e.getMessage());
+    }
   }
 
   /** The route rules named by the configuration (or the bundled default), validated. */

@@ -25,21 +25,34 @@ final class Figures {
 
   static List<Figure> all(ReportData d) {
     List<Figure> out = new ArrayList<>();
-    out.add(monthly(d));
-    out.add(share(d));
-    out.add(fiscalYears(d));
-    out.add(forms(d));
-    out.add(analogs(d));
-    out.add(pillPresses(d));
-    out.add(trends(d));
+    String seizures = "Source: " + d.source().label() + " only, over the months it covered; no figure adds sources.";
+    out.add(named(monthly(d), seizures));
+    out.add(named(share(d), seizures));
+    out.add(named(fiscalYears(d), seizures));
+    out.add(named(forms(d), seizures));
+    out.add(named(analogs(d), seizures));
+    out.add(named(pillPresses(d), "Source: customs shipment files (customs_shipments) only: pill presses are"
+        + " shipments, which no seizure source records."));
+    out.add(named(trends(d), seizures + " Interval: 95%, " + org.fentrace.trends.NeweyWestTrend.METHOD + "."));
     out.addAll(QualityFigures.all(d));
     return out;
   }
 
-  /** The notes, plus a warning when the seizure sources do not all cover the same months. */
+  /** The figure with the sentence naming its source first among its notes. */
+  private static Figure named(Figure f, String source) {
+    List<String> notes = new ArrayList<>();
+    notes.add(source);
+    notes.addAll(f.notes());
+    return new Figure(f.id(), f.section(), f.title(), f.summary(), f.unit(), f.sources(), f.confidence(), f.svg(),
+        f.timeChart(), f.eventsDrawn(), notes, f.tableHtml());
+  }
+
+  /** The notes, plus a warning when the input formats of the report's source do not all cover the same months. */
   static List<String> withCoverage(ReportData d, String... notes) {
     List<String> out = new ArrayList<>(List.of(notes));
-    List<ReportData.Coverage> cov = d.quality().coverageByFormat();
+    // Only the formats of the report's source: the others are not in these figures.
+    List<ReportData.Coverage> cov = d.quality().coverageByFormat().stream()
+        .filter(c -> org.fentrace.sources.Source.ofSourceFormat(c.source()).id().equals(d.source().id())).toList();
     boolean same = cov.stream().map(c -> c.firstMonth() + "/" + c.lastMonth()).distinct().count() <= 1;
     if (!same) {
       out.add("The sources change inside this span (" + String.join("; ", cov.stream().map(c -> c.source() + " "

@@ -8,10 +8,11 @@ import java.util.Map;
 import org.fentrace.trends.Vocabulary;
 
 /**
- * The summary at the top of the report, computed from the data: the latest complete fiscal year's
- * fentanyl-family kg on the direct and cartel routes and the change from the year before, a warning when
- * the two years do not rest on the same sources (with the latest like-for-like comparison instead), the
- * year in progress, the lead changes, and how much is unattributed. Plain text; the page escapes it.
+ * The summary at the top of the report, computed from the data of one source ({@link ReportData#source()},
+ * named in every sentence): the latest complete fiscal year's fentanyl-family kg on the direct and cartel
+ * routes and the change from the year before, made only when the source covered the same months of both
+ * years (else a caution, with the latest like-for-like comparison instead), the year in progress, the
+ * lead changes, and how much is unattributed. Plain text; the page escapes it.
  *
  * @param lines the summary sentences, most important first
  * @param cautions sentences a reader must not miss (drawn as warnings)
@@ -28,68 +29,71 @@ public record Headline(List<String> lines, List<String> cautions) {
   static Headline of(ReportData d) {
     List<String> lines = new ArrayList<>();
     List<String> cautions = new ArrayList<>();
+    ReportData.SourceChoice src = d.source();
+    String in = " (" + src.id() + ")";
     List<Integer> years = d.fiscalYearList();
     if (years.isEmpty()) {
-      return new Headline(List.of("No fentanyl-family seizures in the warehouse yet: run the pipeline on a landing"
-          + " folder with seizure data."), List.of());
+      return new Headline(List.of("No fentanyl-family seizures in the warehouse yet (source: " + src.label() + "): run"
+          + " the pipeline on a landing folder with seizure data."), List.of());
     }
+    lines.add("Every figure below is from " + src.label() + ", " + src.reason() + "; figures from different sources"
+        + " are never added together.");
     List<Integer> complete = years.stream().filter(y -> !d.isPartial(y)).toList();
     int latest = complete.isEmpty() ? years.get(years.size() - 1) : complete.get(complete.size() - 1);
     String fy = "FY" + latest + (d.isPartial(latest) ? " (partial)" : "");
     BigDecimal total = total(d, latest);
-    lines.add("In " + fy + ", " + Html.kg(kg(d, latest, MC)) + " kg of fentanyl-family seizures were attributed to "
+    lines.add("In " + fy + in + ", " + Html.kg(kg(d, latest, MC)) + " kg of fentanyl-family seizures were attributed to "
         + MC + " (" + share(kg(d, latest, MC), total) + " of the year's kg) and " + Html.kg(kg(d, latest, CD))
         + " kg to " + CD + " (" + share(kg(d, latest, CD), total) + ")" + ratio(kg(d, latest, MC), kg(d, latest, CD)) + ".");
-    if (years.contains(latest - 1)) {
-      lines.add(change(d, latest - 1, latest));
-      List<String> before = formats(d, latest - 1);
-      List<String> now = formats(d, latest);
-      if (!before.equals(now)) {
-        cautions.add("Not like for like: FY" + latest + " rests on " + String.join(", ", now) + " and FY" + (latest - 1)
-            + " on " + String.join(", ", before) + ". The change between them reflects the sources as much as"
-            + " the border (see Coverage).");
-        likeForLike(d, complete, latest).ifPresent(lines::add);
-      }
+    if (src.comparable(latest)) {
+      lines.add(change(d, latest - 1, latest, in));
+    } else if (years.contains(latest - 1) || !src.coveredIn(latest - 1).isEmpty()) {
+      cautions.add("FY" + latest + " is not compared with FY" + (latest - 1) + ": " + src.id() + " covers "
+          + src.coveredIn(latest - 1).size() + " month(s) of FY" + (latest - 1) + " and " + src.coveredIn(latest).size()
+          + " of FY" + latest + ", so a change between them would measure the coverage, not the border (see Coverage).");
+      likeForLike(d, complete, latest, in).ifPresent(lines::add);
     }
     for (int y : years) {
       if (y > latest && d.isPartial(y)) {
-        lines.add("FY" + y + " to date (partial, still in progress or not fully covered): " + Html.kg(kg(d, y, MC))
-            + " kg " + MC + ", " + Html.kg(kg(d, y, CD)) + " kg " + CD + ".");
+        lines.add("FY" + y + " to date" + in + ", " + src.coveredIn(y).size() + " month(s) covered: "
+            + Html.kg(kg(d, y, MC)) + " kg " + MC + ", " + Html.kg(kg(d, y, CD)) + " kg " + CD + ".");
       }
     }
     if (!d.leadChanges().isEmpty()) {
       ReportData.LeadChange last = d.leadChanges().get(d.leadChanges().size() - 1);
-      lines.add(CD + " and " + MC + " swapped the lead in monthly kg " + d.leadChanges().size() + " time(s); the last"
-          + " change, in " + last.month() + ", put " + last.leaderAfter() + " ahead.");
+      lines.add("In " + src.id() + ", " + CD + " and " + MC + " swapped the lead in monthly kg " + d.leadChanges().size()
+          + " time(s) within its covered months; the last change, in " + last.month() + ", put " + last.leaderAfter()
+          + " ahead.");
     } else if (!d.months().isEmpty()) {
-      lines.add("No lead change between " + CD + " and " + MC + " from " + d.months().get(0) + " to "
+      lines.add("No lead change between " + CD + " and " + MC + " in " + src.id() + " from " + d.months().get(0) + " to "
           + d.months().get(d.months().size() - 1) + ".");
     }
     BigDecimal un = kg(d, latest, Vocabulary.UNATTRIBUTED);
     if (total.signum() > 0) {
-      lines.add(share(un, total) + " of " + fy + "'s fentanyl-family kg could not be attributed to a route.");
+      lines.add(share(un, total) + " of " + fy + "'s fentanyl-family kg" + in + " could not be attributed to a route.");
     }
     String mix = dominantConfidence(d);
     if (!mix.isEmpty()) {
-      lines.add("Confidence of the rules behind these kg: " + mix + ".");
+      lines.add("Confidence of the rules behind these kg" + in + ": " + mix + ".");
     }
     return new Headline(lines, cautions);
   }
 
-  private static String change(ReportData d, int from, int to) {
-    return "Compared with FY" + from + ": " + MC + " " + Html.signedPct(pctChange(kg(d, from, MC), kg(d, to, MC)))
-        + " (from " + Html.kg(kg(d, from, MC)) + " kg), " + CD + " " + Html.signedPct(pctChange(kg(d, from, CD),
-        kg(d, to, CD))) + " (from " + Html.kg(kg(d, from, CD)) + " kg).";
+  private static String change(ReportData d, int from, int to, String in) {
+    return "Compared with FY" + from + in + ", same months covered: " + MC + " "
+        + Html.signedPct(pctChange(kg(d, from, MC), kg(d, to, MC))) + " (from " + Html.kg(kg(d, from, MC)) + " kg), "
+        + CD + " " + Html.signedPct(pctChange(kg(d, from, CD), kg(d, to, CD))) + " (from " + Html.kg(kg(d, from, CD))
+        + " kg).";
   }
 
-  /** The latest pair of consecutive complete fiscal years with the same sources, before {@code latest}. */
-  private static java.util.Optional<String> likeForLike(ReportData d, List<Integer> complete, int latest) {
+  /** The latest pair of consecutive complete fiscal years the source covered the same way, before {@code latest}. */
+  private static java.util.Optional<String> likeForLike(ReportData d, List<Integer> complete, int latest, String in) {
     for (int i = complete.size() - 1; i > 0; i--) {
       int b = complete.get(i);
       int a = complete.get(i - 1);
-      if (b <= latest && a == b - 1 && formats(d, a).equals(formats(d, b)) && !formats(d, a).isEmpty()) {
-        return java.util.Optional.of("Like for like (both years from " + String.join(", ", formats(d, b)) + "), FY" + a
-            + " to FY" + b + ": " + MC + " " + Html.signedPct(pctChange(kg(d, a, MC), kg(d, b, MC))) + " to "
+      if (b <= latest && a == b - 1 && d.source().comparable(b)) {
+        return java.util.Optional.of("Latest like-for-like change" + in + ", FY" + a + " to FY" + b + " (both fully"
+            + " covered): " + MC + " " + Html.signedPct(pctChange(kg(d, a, MC), kg(d, b, MC))) + " to "
             + Html.kg(kg(d, b, MC)) + " kg, " + CD + " " + Html.signedPct(pctChange(kg(d, a, CD), kg(d, b, CD)))
             + " to " + Html.kg(kg(d, b, CD)) + " kg.");
       }
@@ -111,10 +115,6 @@ public record Headline(List<String> lines, List<String> cautions) {
       }
     }
     return String.join("; ", parts);
-  }
-
-  static List<String> formats(ReportData d, int fy) {
-    return d.quality().formatsByFiscalYear().getOrDefault(fy, List.of());
   }
 
   static BigDecimal kg(ReportData d, int fy, String route) {

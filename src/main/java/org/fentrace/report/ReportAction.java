@@ -49,6 +49,11 @@ public final class ReportAction {
    * the run in progress (written only when the run ends); default: the latest {@code _runs/*.json}.
    */
   public static final String MANIFEST_JSON = "manifest-json";
+  /**
+   * Option: the source every figure and the headline use (a {@link org.fentrace.sources.Source} id). Not
+   * set: the source covering the most months of the latest fiscal year any seizure source covers.
+   */
+  public static final String PRIMARY_SOURCE = "primary-source";
   /** Every table the report reads. */
   public static final List<String> SOURCE_TABLES = List.of(TrendsAction.ROUTE_MONTHLY, TrendsAction.ROUTE_FISCAL_YEAR,
       TrendsAction.ROUTE_MONTHLY_BY_FORM, TrendsAction.ROUTE_TRENDS, TrendsAction.ROUTE_LEAD_CHANGES,
@@ -70,6 +75,7 @@ public final class ReportAction {
   private final Options options;
   private String policyEvents;
   private String manifestJson;
+  private String primarySource;
   private final Map<String, Long> timings = new LinkedHashMap<>();
 
   public ReportAction(SparkSession spark, Options options) {
@@ -82,6 +88,8 @@ public final class ReportAction {
     switch (Objects.requireNonNull(name, "option name")) {
       case POLICY_EVENTS -> policyEvents = value;
       case MANIFEST_JSON -> manifestJson = value;
+      case PRIMARY_SOURCE -> primarySource = value == null || value.isBlank() ? null
+          : org.fentrace.sources.Source.fromId(value.strip()).id();
       default -> throw new IllegalArgumentException("unknown report option '" + name + "'");
     }
     return this;
@@ -118,7 +126,7 @@ public final class ReportAction {
         Manifests.text(manifest, "", "reference_data", "route_rules_source"), List.of());
     ReportInputs inputs = new ReportInputs(spark, warehouse, options.runDate(), options.runId(),
         what -> spark.sparkContext().setJobDescription("fentrace report: " + what));
-    ReportData data = ReportDataReader.read(inputs, warehouse, manifest, run, events);
+    ReportData data = ReportDataReader.read(inputs, warehouse, manifest, run, events, primarySource);
     t = lap("read", t);
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");

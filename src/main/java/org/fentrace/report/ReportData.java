@@ -31,7 +31,8 @@ public record ReportData(
     Map<String, Map<String, BigDecimal>> familyKgByRouteAndConfidence,
     Map<String, Map<String, Long>> pillPressLinesByRouteAndConfidence,
     List<PolicyEvents.PolicyEvent> policyEvents,
-    String policyEventsSource) {
+    String policyEventsSource,
+    SourceChoice source) {
 
   public ReportData {
     months = List.copyOf(months);
@@ -48,6 +49,40 @@ public record ReportData(
     familyKgByRouteAndConfidence = nested(familyKgByRouteAndConfidence);
     pillPressLinesByRouteAndConfidence = nested(pillPressLinesByRouteAndConfidence);
     policyEvents = List.copyOf(policyEvents);
+  }
+
+  /**
+   * The one source every figure and sentence of the report uses (figures are never added across
+   * sources), why it was chosen, and the months it covered: a change between two periods is stated only
+   * when the source covered the same months of both.
+   */
+  public record SourceChoice(String id, String reason, List<YearMonth> coveredMonths) {
+    public SourceChoice {
+      coveredMonths = List.copyOf(coveredMonths);
+    }
+
+    /** How the report names the source in every sentence and figure. */
+    public String label() {
+      return switch (id) {
+        case "cbp_published" -> "CBP published statistics (cbp_published)";
+        case "seizure_events" -> "seizure event files (seizure_events)";
+        case "customs_shipments" -> "customs shipment files (customs_shipments)";
+        default -> id;
+      };
+    }
+
+    /** Months of fiscal year {@code fy} the source covered. */
+    public List<YearMonth> coveredIn(int fy) {
+      return coveredMonths.stream().filter(m -> (m.getMonthValue() >= 10 ? m.getYear() + 1 : m.getYear()) == fy)
+          .toList();
+    }
+
+    /** Whether the source covered the same, non-empty, months of fiscal years {@code fy - 1} and {@code fy}. */
+    public boolean comparable(int fy) {
+      List<YearMonth> now = coveredIn(fy);
+      List<YearMonth> before = coveredIn(fy - 1).stream().map(m -> m.plusYears(1)).toList();
+      return !now.isEmpty() && now.equals(before);
+    }
   }
 
   /** The run the report describes: date, id, warehouse, and the route rules in force. */

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Row;
+import org.fentrace.sources.Source;
 import org.fentrace.trends.TrendsAction;
 import org.fentrace.trends.Vocabulary;
 
@@ -29,9 +30,14 @@ import org.fentrace.trends.Vocabulary;
 final class ReportDataReader {
   private ReportDataReader() {}
 
-  static ReportData read(ReportInputs in, org.fentrace.warehouse.Warehouse warehouse, JsonNode manifest, ReportData.Run run, PolicyEvents.Loaded policy)
-      throws IOException {
-    List<Row> monthly = in.trendRows(TrendsAction.ROUTE_MONTHLY);
+  static ReportData read(ReportInputs in, org.fentrace.warehouse.Warehouse warehouse, JsonNode manifest, ReportData.Run run,
+      PolicyEvents.Loaded policy, String primarySource) throws IOException {
+    ReportData.SourceChoice source = SourceChoices.choose(in.trendRows(TrendsAction.ROUTE_FISCAL_YEAR, null),
+        in.trendRows(TrendsAction.SOURCE_COVERAGE, null), primarySource);
+    in.useSource(source.id());
+    // Only the months the source covered are charted: a month outside its coverage is no data, not zero.
+    List<Row> monthly = in.trendRows(TrendsAction.ROUTE_MONTHLY).stream().filter(r -> r.<Boolean>getAs("covered"))
+        .toList();
     List<YearMonth> months = distinctMonths(monthly, "month");
     Map<String, List<BigDecimal>> kgByRoute = new LinkedHashMap<>();
     for (String route : routes(monthly)) {
@@ -43,6 +49,9 @@ final class ReportDataReader {
 
     Map<String, ReportData.FiscalYearRow> fy = new TreeMap<>();
     for (Row r : in.trendRows(TrendsAction.ROUTE_FISCAL_YEAR)) {
+      if (r.<Integer>getAs("months_covered") == 0) {
+        continue; // a year the source did not cover has no figures, not zero ones
+      }
       int year = r.<Integer>getAs("fiscal_year");
       String route = r.getAs("route");
       String key = String.format("%06d|%s", year, route);
@@ -57,7 +66,8 @@ final class ReportDataReader {
     }
     List<ReportData.FiscalYearRow> fiscalYears = orderByRoute(new ArrayList<>(fy.values()));
 
-    List<Row> byForm = in.trendRows(TrendsAction.ROUTE_MONTHLY_BY_FORM);
+    List<Row> byForm = in.trendRows(TrendsAction.ROUTE_MONTHLY_BY_FORM).stream()
+        .filter(r -> r.<Boolean>getAs("covered")).toList();
     Map<String, List<BigDecimal>> kgByForm = new TreeMap<>();
     Map<String, List<Long>> unitsByForm = new TreeMap<>();
     for (Row r : byForm) {
@@ -85,7 +95,9 @@ final class ReportDataReader {
     }
 
     analogs.sort(java.util.Comparator.comparing(ReportData.Analog::firstMonth).thenComparing(ReportData.Analog::name));
-    List<Row> presses = in.trendRows(TrendsAction.PILL_PRESS_MONTHLY);
+    // Pill presses exist only in the customs shipments source: that table is always read from it.
+    List<Row> presses = in.trendRows(TrendsAction.PILL_PRESS_MONTHLY, Source.CUSTOMS_SHIPMENTS.id()).stream()
+        .filter(r -> r.<Boolean>getAs("covered")).toList();
     List<YearMonth> shipmentMonths = distinctMonths(presses, "month");
     Map<String, List<Long>> linesByRoute = new LinkedHashMap<>();
     Map<String, BigDecimal> pressKg = new LinkedHashMap<>();
@@ -113,7 +125,7 @@ final class ReportDataReader {
 
     trends.sort(java.util.Comparator.comparing(ReportData.TrendRow::substanceClass)
         .thenComparingInt(t -> routeRank(t.route())).thenComparing(ReportData.TrendRow::route));
-    SeizureFacts facts = SeizureFacts.of(in.seizureAggregates());
+    SeizureFacts facts = SeizureFacts.of(in.seizureAggregates(), source.id());
     Map<String, Map<String, Long>> pressConfidence = new TreeMap<>();
     for (Row r : in.pillPressConfidence()) {
       pressConfidence.computeIfAbsent(r.getAs("route"), k -> new TreeMap<>())
@@ -132,7 +144,7 @@ final class ReportDataReader {
         run.rulesVersion(), run.rulesSha256(), run.rulesSource(), facts.ruleVersions());
     return new ReportData(withVersions, months, kgByRoute, fiscalYears, kgByForm, unitsByForm, leads, analogs,
         shipmentMonths, linesByRoute, pressKg, trends, quality, facts.familyKgByRouteAndConfidence(), pressConfidence,
-        policy.events(), policy.source());
+        policy.events(), policy.source(), source);
   }
 
   /** The route vocabulary's routes first, in its order, then any other route the rows have. */
@@ -179,7 +191,8 @@ final class ReportDataReader {
       Map<Integer, List<String>> formatsByFiscalYear, Map<String, Map<String, BigDecimal>> familyKgByRouteAndConfidence,
       List<String> ruleVersions) {
 
-    static SeizureFacts of(List<Row> rows) {
+    /** {@code source}: the confidence mix is the report's source's only (never summed across sources). */
+    static SeizureFacts of(List<Row> rows, String source) {
       Map<String, long[]> format = new TreeMap<>();
       Map<String, LocalDate[]> formatDates = new TreeMap<>();
       Map<String, long[]> file = new TreeMap<>();
@@ -197,7 +210,7 @@ final class ReportDataReader {
         if (v != null && !v.isEmpty()) {
           versions.add(v);
         }
-        if (r.<Boolean>getAs("family")) {
+        if (r.<Boolean>getAs("family") && Source.ofSourceFormat(f).id().equals(source)) {
           confidence.computeIfAbsent(r.getAs("route"), k -> new TreeMap<>())
               .merge(r.getAs("route_confidence"), decimal(r, "kg"), BigDecimal::add);
         }

@@ -41,6 +41,8 @@ final class ReportInputs {
   private final LocalDate runDate;
   private final String runId;
   private final Consumer<String> describe;
+  /** The one source trend rows are read for; null until {@link #useSource} (then rows of every source). */
+  private String source;
 
   ReportInputs(SparkSession spark, Warehouse warehouse, LocalDate runDate, String runId, Consumer<String> describe) {
     this.spark = spark;
@@ -50,14 +52,32 @@ final class ReportInputs {
     this.describe = describe;
   }
 
+  /** From now on, trend rows are those of {@code source} only: the report never adds figures across sources. */
+  void useSource(String source) {
+    this.source = source;
+  }
+
+  String source() {
+    return source;
+  }
+
   /**
-   * Rows of a trend table whose substance_class is in the fentanyl family (all rows when it has no class),
-   * in no particular order: callers key them (the tables are written sorted, but a scan promises no order).
+   * Rows of a trend table whose substance_class is in the fentanyl family (all rows when it has no class)
+   * and whose source is the report's source (once chosen), in no particular order: callers key them (the
+   * tables are written sorted, but a scan promises no order).
    */
   List<Row> trendRows(String table) throws IOException {
+    return trendRows(table, source);
+  }
+
+  /** As {@link #trendRows(String)}, for the rows of {@code onlySource} (null: every source). */
+  List<Row> trendRows(String table, String onlySource) throws IOException {
     Dataset<Row> t = table(table, TrendSchemas.forTable(table));
     if (t == null) {
       return List.of();
+    }
+    if (onlySource != null) {
+      t = t.filter(col("source").equalTo(onlySource));
     }
     if (List.of(t.columns()).contains("substance_class")) {
       t = t.filter(col("substance_class").isin(FAMILY.toArray()));

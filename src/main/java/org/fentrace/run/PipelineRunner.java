@@ -145,6 +145,10 @@ public final class PipelineRunner {
         if (request.steps().contains(Step.INGEST)) {
           report.option(ReportAction.MANIFEST_JSON, manifest.toJson()); // this run's data quality, not the last one's
         }
+        String primary = request.config().primarySource();
+        if (primary != null) {
+          report.option(ReportAction.PRIMARY_SOURCE, primary);
+        }
         String events = request.config().get(FentraceConfig.Key.POLICY_EVENTS);
         if (!events.isEmpty()) {
           report.option(ReportAction.POLICY_EVENTS, events);

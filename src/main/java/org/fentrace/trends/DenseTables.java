@@ -20,9 +20,10 @@ import org.fentrace.trends.Aggregates.ShipmentCell;
 
 /**
  * Builds the rows of the dense tables from the collected aggregates, in plain Java, already sorted by
- * the tables' keys (strings in their natural order). Dense: every month of the span x every route x
- * every observed value of the other dimensions gets a row, with zeros where nothing was seized, so
- * rolling windows count calendar months. Rows follow {@link TrendSchemas}.
+ * the tables' keys (source first, strings in their natural order). Dense: every source x every month of
+ * the span x every route x every observed value of the other dimensions gets a row, with zeros where a
+ * covered month had no seizure and nulls where the source did not cover the month, so rolling windows
+ * count calendar months and "no data" never reads as "nothing seized". Rows follow {@link TrendSchemas}.
  */
 final class DenseTables {
   private DenseTables() {}
@@ -44,14 +45,17 @@ final class DenseTables {
   }
 
   /**
-   * month x route x dims: {@code events, quantity_kg, dosage_units} and {@code share_of_month_kg}, this
-   * route's kg over all routes' kg in the same month and dims values (null when that total is 0).
+   * source x month x route x dims over the span: {@code covered}, {@code events, quantity_kg,
+   * dosage_units} and {@code share_of_month_kg}, this route's kg over all routes' kg in the same source,
+   * month and dims values (null when that total is 0). Measures are null in a month the source did not
+   * cover, 0 in a covered month without seizures.
    */
-  static List<Row> monthly(MonthSpan span, List<String> routes, List<Dim> dims, List<SeizureCell> cells) {
+  static List<Row> monthly(MonthSpan span, Coverage coverage, List<String> sources, List<String> routes,
+      List<Dim> dims, List<SeizureCell> cells) {
     Map<List<Object>, Totals> sums = new HashMap<>();
     Map<List<Object>, BigDecimal> allRoutes = new HashMap<>();
     for (SeizureCell c : cells) {
-      List<Object> at = new ArrayList<>(List.of(c.month()));
+      List<Object> at = new ArrayList<>(List.of(c.source(), c.month()));
       for (Dim d : dims) {
         at.add(d.of().apply(c));
       }
@@ -62,19 +66,23 @@ final class DenseTables {
     }
     List<List<String>> combos = combinations(dims);
     List<Row> rows = new ArrayList<>();
-    for (YearMonth m : span.months()) {
-      for (String route : sorted(routes)) {
-        for (List<String> combo : combos) {
-          List<Object> at = new ArrayList<>(List.of(m));
-          at.addAll(combo);
-          List<Object> key = new ArrayList<>(at);
-          key.add(route);
-          Totals t = sums.getOrDefault(key, new Totals());
-          List<Object> values = new ArrayList<>(List.of(date(m), MonthSpan.fiscalYear(m), route));
-          values.addAll(combo);
-          values.addAll(List.of(t.events, kg(t.kg), t.dosageUnits));
-          values.add(share(t.kg, allRoutes.get(at)));
-          rows.add(RowFactory.create(values.toArray()));
+    for (String source : sorted(sources)) {
+      for (YearMonth m : span.months()) {
+        boolean covered = coverage.covered(source, m);
+        for (String route : sorted(routes)) {
+          for (List<String> combo : combos) {
+            List<Object> at = new ArrayList<>(List.of(source, m));
+            at.addAll(combo);
+            List<Object> key = new ArrayList<>(at);
+            key.add(route);
+            Totals t = sums.getOrDefault(key, new Totals());
+            List<Object> values = new ArrayList<>(List.of(source, date(m), MonthSpan.fiscalYear(m), route));
+            values.addAll(combo);
+            values.add(covered);
+            values.addAll(covered ? List.of(t.events, kg(t.kg), t.dosageUnits) : nulls(3));
+            values.add(covered ? share(t.kg, allRoutes.get(at)) : null);
+            rows.add(RowFactory.create(values.toArray()));
+          }
         }
       }
     }
@@ -82,27 +90,87 @@ final class DenseTables {
   }
 
   /**
-   * fiscal_year x route x substance_class over the fiscal years the span touches, with
-   * {@code share_of_year_kg} and {@code partial_year} ({@link MonthSpan#isPartialFiscalYear}).
+   * source x fiscal_year x route x substance_class over the fiscal years the span touches, summed over
+   * the months the source covered ({@code months_covered}; measures null when it covered none), with
+   * {@code share_of_year_kg}, {@code partial_year} (fewer than 12 covered months, or the run date is
+   * before the year's last day) and the change from the year before. That change is made only when both
+   * years were covered in the same months of the fiscal year: otherwise it would measure the coverage,
+   * not the border, so it is null and {@code comparison_note} says why.
    */
-  static List<Row> fiscalYears(MonthSpan span, LocalDate runDate, List<String> routes, List<String> classes,
-      List<SeizureCell> cells) {
+  static List<Row> fiscalYears(MonthSpan span, Coverage coverage, List<String> sources, LocalDate runDate,
+      List<String> routes, List<String> classes, List<SeizureCell> cells) {
     Map<List<Object>, Totals> sums = new HashMap<>();
     Map<List<Object>, BigDecimal> allRoutes = new HashMap<>();
     for (SeizureCell c : cells) {
       int fy = MonthSpan.fiscalYear(c.month());
-      allRoutes.merge(List.of(fy, c.substanceClass()), c.kg(), BigDecimal::add);
-      sums.computeIfAbsent(List.of(fy, c.route(), c.substanceClass()), k -> new Totals())
+      allRoutes.merge(List.of(c.source(), fy, c.substanceClass()), c.kg(), BigDecimal::add);
+      sums.computeIfAbsent(List.of(c.source(), fy, c.route(), c.substanceClass()), k -> new Totals())
           .add(c.events(), c.kg(), c.dosageUnits());
     }
     List<Row> rows = new ArrayList<>();
-    for (int fy : span.fiscalYears()) {
-      boolean partial = span.isPartialFiscalYear(fy, runDate);
-      for (String route : sorted(routes)) {
-        for (String cls : sorted(classes)) {
-          Totals t = sums.getOrDefault(List.of(fy, route, cls), new Totals());
-          rows.add(RowFactory.create(fy, route, cls, t.events, kg(t.kg), t.dosageUnits,
-              share(t.kg, allRoutes.get(List.of(fy, cls))), partial));
+    for (String source : sorted(sources)) {
+      for (int fy : span.fiscalYears()) {
+        List<YearMonth> months = coverage.coveredIn(source, fy);
+        List<YearMonth> before = coverage.coveredIn(source, fy - 1);
+        boolean covered = !months.isEmpty();
+        boolean partial = months.size() < 12 || runDate.isBefore(YearMonth.of(fy, 9).atEndOfMonth());
+        for (String route : sorted(routes)) {
+          for (String cls : sorted(classes)) {
+            Totals t = sums.getOrDefault(List.of(source, fy, route, cls), new Totals());
+            Totals p = sums.getOrDefault(List.of(source, fy - 1, route, cls), new Totals());
+            String note = yearComparisonNote(source, fy, months, before, p.kg);
+            Double pct = note == null ? t.kg.subtract(p.kg).multiply(BigDecimal.valueOf(100))
+                .divide(p.kg, MathContext.DECIMAL128).doubleValue() : null;
+            rows.add(RowFactory.create(source, fy, route, cls, months.size(), covered ? t.events : null,
+                covered ? kg(t.kg) : null, covered ? t.dosageUnits : null,
+                covered ? share(t.kg, allRoutes.get(List.of(source, fy, cls))) : null, partial, pct, note));
+          }
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** Why FY {@code fy} is not compared with the year before; null when it is. */
+  static String yearComparisonNote(String source, int fy, List<YearMonth> months, List<YearMonth> before,
+      BigDecimal priorKg) {
+    if (months.isEmpty()) {
+      return source + " does not cover FY" + fy;
+    }
+    if (before.isEmpty()) {
+      return source + " does not cover FY" + (fy - 1);
+    }
+    List<YearMonth> shifted = before.stream().map(m -> m.plusYears(1)).toList();
+    if (!shifted.equals(months)) {
+      return "coverage differs: " + source + " covers " + before.size() + " month(s) of FY" + (fy - 1) + " and "
+          + months.size() + " of FY" + fy;
+    }
+    if (priorKg.signum() == 0) {
+      return "no kg in FY" + (fy - 1);
+    }
+    return null;
+  }
+
+  /**
+   * Pill press lines per source x month x route over the span of the shipment sources. The customs
+   * layout has no piece count: {@code units} counts lines (one line, one press or die set), like
+   * {@code shipment_lines}. Null outside the source's coverage.
+   */
+  static List<Row> pillPresses(MonthSpan span, Coverage coverage, List<String> sources, List<String> routes,
+      List<ShipmentCell> cells) {
+    Map<List<Object>, ShipmentCell> byKey = new HashMap<>();
+    for (ShipmentCell c : cells) {
+      byKey.put(List.of(c.source(), c.month(), c.route()), c);
+    }
+    List<Row> rows = new ArrayList<>();
+    for (String source : sorted(sources)) {
+      for (YearMonth m : span.months()) {
+        boolean covered = coverage.covered(source, m);
+        for (String route : sorted(routes)) {
+          ShipmentCell c = byKey.get(List.of(source, m, route));
+          Long lines = covered ? (c == null ? 0L : c.pressLines()) : null;
+          BigDecimal kg = covered ? kg(c == null ? BigDecimal.ZERO : c.pressWeightKg()) : null;
+          rows.add(RowFactory.create(source, date(m), MonthSpan.fiscalYear(m), route, covered, lines, lines, kg));
         }
       }
     }
@@ -110,41 +178,38 @@ final class DenseTables {
   }
 
   /**
-   * Pill press lines per month x route over the months of the shipments table. The customs layout has
-   * no piece count: {@code units} counts lines (one line, one press or die set), like {@code shipment_lines}.
+   * One row per source and analog, sorted by source then name; {@code new_this_run} when the pair is
+   * not in {@code previous} (keys {@code source|name}, or a bare name from a table written before the
+   * source column), the analog_watch table this run replaces (null: there was none, so every analog is new).
    */
-  static List<Row> pillPresses(MonthSpan span, List<String> routes, List<ShipmentCell> cells) {
-    Map<List<Object>, ShipmentCell> byKey = new HashMap<>();
-    for (ShipmentCell c : cells) {
-      byKey.put(List.of(c.month(), c.route()), c);
-    }
+  static List<Row> analogWatch(List<AnalogCell> analogs, Set<String> previous) {
+    List<AnalogCell> sorted = new ArrayList<>(analogs);
+    sorted.sort(java.util.Comparator.comparing(AnalogCell::source).thenComparing(AnalogCell::substanceName));
     List<Row> rows = new ArrayList<>();
-    for (YearMonth m : span.months()) {
-      for (String route : sorted(routes)) {
-        ShipmentCell c = byKey.get(List.of(m, route));
-        long lines = c == null ? 0 : c.pressLines();
-        rows.add(RowFactory.create(date(m), MonthSpan.fiscalYear(m), route, lines, lines,
-            kg(c == null ? BigDecimal.ZERO : c.pressWeightKg())));
+    for (AnalogCell a : sorted) {
+      boolean isNew = previous == null || !(previous.contains(a.source() + "|" + a.substanceName())
+          || previous.contains(a.substanceName()));
+      rows.add(RowFactory.create(a.source(), a.substanceName(), date(a.firstMonth()), date(a.lastMonth()), a.events(),
+          kg(a.kg()), a.dosageUnits(), a.unlisted(), isNew));
+    }
+    return rows;
+  }
+
+  /** source x month over the span: covered, and the source's first and last covered month. */
+  static List<Row> sourceCoverage(MonthSpan span, Coverage coverage) {
+    List<Row> rows = new ArrayList<>();
+    for (String source : coverage.sources()) {
+      MonthSpan own = coverage.span(source);
+      for (YearMonth m : span.months()) {
+        rows.add(RowFactory.create(source, date(m), MonthSpan.fiscalYear(m), coverage.covered(source, m),
+            date(own.first()), date(own.last())));
       }
     }
     return rows;
   }
 
-  /**
-   * One row per analog, sorted by name; {@code new_this_run} when the name is not in
-   * {@code previousNames}, the analog_watch table this run replaces (null: there was none, so every
-   * analog is new).
-   */
-  static List<Row> analogWatch(List<AnalogCell> analogs, Set<String> previousNames) {
-    List<AnalogCell> sorted = new ArrayList<>(analogs);
-    sorted.sort(java.util.Comparator.comparing(AnalogCell::substanceName));
-    List<Row> rows = new ArrayList<>();
-    for (AnalogCell a : sorted) {
-      boolean isNew = previousNames == null || !previousNames.contains(a.substanceName());
-      rows.add(RowFactory.create(a.substanceName(), date(a.firstMonth()), date(a.lastMonth()), a.events(),
-          kg(a.kg()), a.dosageUnits(), a.unlisted(), isNew));
-    }
-    return rows;
+  private static List<Object> nulls(int n) {
+    return java.util.Collections.nCopies(n, null);
   }
 
   /** kg / total as a double (correctly rounded from the exact decimals); null when the total is not positive. */

@@ -7,7 +7,10 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The schemas of the trend tables, in one place. Masses keep the warehouse's exact
  * {@code DECIMAL(22,9)}, months are {@code DATE} (first day of the month), counts {@code BIGINT},
- * shares and statistics {@code DOUBLE}.
+ * shares and statistics {@code DOUBLE}. Every table has a {@code source} column
+ * ({@link org.fentrace.sources.Source#id()}), and every grouping includes it: nothing is added across
+ * sources. Measures are nullable: null, with {@code covered = false}, for a month the source did not
+ * cover; 0 for a covered month with nothing seized.
  */
 public final class TrendSchemas {
   private TrendSchemas() {}
@@ -17,6 +20,7 @@ public final class TrendSchemas {
   /** month x route x substance_class [x extra], the columns of route_monthly and its by-form/conveyance variants. */
   public static StructType monthly(String... extraDims) {
     StructType s = new StructType()
+        .add("source", DataTypes.StringType, false)
         .add("month", DataTypes.DateType, false)
         .add("fiscal_year", DataTypes.IntegerType, false)
         .add("route", DataTypes.StringType, false)
@@ -24,9 +28,10 @@ public final class TrendSchemas {
     for (String d : extraDims) {
       s = s.add(d, DataTypes.StringType, false);
     }
-    return s.add("events", DataTypes.LongType, false)
-        .add("quantity_kg", KG, false)
-        .add("dosage_units", DataTypes.LongType, false)
+    return s.add("covered", DataTypes.BooleanType, false)
+        .add("events", DataTypes.LongType, true)
+        .add("quantity_kg", KG, true)
+        .add("dosage_units", DataTypes.LongType, true)
         .add("share_of_month_kg", DataTypes.DoubleType, true);
   }
 
@@ -35,16 +40,21 @@ public final class TrendSchemas {
   public static final StructType ROUTE_MONTHLY_BY_CONVEYANCE = monthly("conveyance");
 
   public static final StructType ROUTE_FISCAL_YEAR = new StructType()
+      .add("source", DataTypes.StringType, false)
       .add("fiscal_year", DataTypes.IntegerType, false)
       .add("route", DataTypes.StringType, false)
       .add("substance_class", DataTypes.StringType, false)
-      .add("events", DataTypes.LongType, false)
-      .add("quantity_kg", KG, false)
-      .add("dosage_units", DataTypes.LongType, false)
+      .add("months_covered", DataTypes.IntegerType, false)
+      .add("events", DataTypes.LongType, true)
+      .add("quantity_kg", KG, true)
+      .add("dosage_units", DataTypes.LongType, true)
       .add("share_of_year_kg", DataTypes.DoubleType, true)
-      .add("partial_year", DataTypes.BooleanType, false);
+      .add("partial_year", DataTypes.BooleanType, false)
+      .add("pct_change_prior_year", DataTypes.DoubleType, true)
+      .add("comparison_note", DataTypes.StringType, true);
 
   public static final StructType ROUTE_TRENDS = new StructType()
+      .add("source", DataTypes.StringType, false)
       .add("route", DataTypes.StringType, false)
       .add("substance_class", DataTypes.StringType, false)
       .add("first_month", DataTypes.DateType, true)
@@ -55,18 +65,23 @@ public final class TrendSchemas {
       .add("last_12m_kg", KG, true)
       .add("prior_12m_kg", KG, true)
       .add("pct_change_12m", DataTypes.DoubleType, true)
+      .add("comparison_note", DataTypes.StringType, true)
       .add("rolling_3m_mean_kg", DataTypes.DoubleType, true)
       .add("rolling_12m_mean_kg", DataTypes.DoubleType, true)
+      .add("trend_method", DataTypes.StringType, false)
       .add("trend_pct_per_month_all", DataTypes.DoubleType, true)
       .add("trend_ci_low_all", DataTypes.DoubleType, true)
       .add("trend_ci_high_all", DataTypes.DoubleType, true)
       .add("trend_months_all", DataTypes.IntegerType, false)
+      .add("trend_lag_all", DataTypes.IntegerType, true)
       .add("trend_pct_per_month_24m", DataTypes.DoubleType, true)
       .add("trend_ci_low_24m", DataTypes.DoubleType, true)
       .add("trend_ci_high_24m", DataTypes.DoubleType, true)
-      .add("trend_months_24m", DataTypes.IntegerType, false);
+      .add("trend_months_24m", DataTypes.IntegerType, false)
+      .add("trend_lag_24m", DataTypes.IntegerType, true);
 
   public static final StructType ROUTE_LEAD_CHANGES = new StructType()
+      .add("source", DataTypes.StringType, false)
       .add("month", DataTypes.DateType, false)
       .add("leader_before", DataTypes.StringType, false)
       .add("leader_after", DataTypes.StringType, false)
@@ -74,14 +89,17 @@ public final class TrendSchemas {
       .add("mexico_cartel_kg", KG, false);
 
   public static final StructType PILL_PRESS_MONTHLY = new StructType()
+      .add("source", DataTypes.StringType, false)
       .add("month", DataTypes.DateType, false)
       .add("fiscal_year", DataTypes.IntegerType, false)
       .add("route", DataTypes.StringType, false)
-      .add("shipment_lines", DataTypes.LongType, false)
-      .add("units", DataTypes.LongType, false)
-      .add("gross_weight_kg", KG, false);
+      .add("covered", DataTypes.BooleanType, false)
+      .add("shipment_lines", DataTypes.LongType, true)
+      .add("units", DataTypes.LongType, true)
+      .add("gross_weight_kg", KG, true);
 
   public static final StructType ANALOG_WATCH = new StructType()
+      .add("source", DataTypes.StringType, false)
       .add("substance_name", DataTypes.StringType, false)
       .add("first_month", DataTypes.DateType, false)
       .add("last_month", DataTypes.DateType, false)
@@ -90,6 +108,15 @@ public final class TrendSchemas {
       .add("dosage_units", DataTypes.LongType, false)
       .add("unlisted", DataTypes.BooleanType, false)
       .add("new_this_run", DataTypes.BooleanType, false);
+
+  /** Per source and month: whether the source covered it, and the first and last month it covers at all. */
+  public static final StructType SOURCE_COVERAGE = new StructType()
+      .add("source", DataTypes.StringType, false)
+      .add("month", DataTypes.DateType, false)
+      .add("fiscal_year", DataTypes.IntegerType, false)
+      .add("covered", DataTypes.BooleanType, false)
+      .add("coverage_first_month", DataTypes.DateType, false)
+      .add("coverage_last_month", DataTypes.DateType, false);
 
   /**
    * The schema of a trend table by its folder name (readers pass it to Spark instead of letting it infer
@@ -107,6 +134,7 @@ public final class TrendSchemas {
       case TrendsAction.ROUTE_LEAD_CHANGES -> ROUTE_LEAD_CHANGES;
       case TrendsAction.PILL_PRESS_MONTHLY -> PILL_PRESS_MONTHLY;
       case TrendsAction.ANALOG_WATCH -> ANALOG_WATCH;
+      case TrendsAction.SOURCE_COVERAGE -> SOURCE_COVERAGE;
       default -> throw new IllegalArgumentException("not a trend table: " + name);
     };
   }

@@ -5,26 +5,29 @@ import java.math.MathContext;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.Objects;
-import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
- * Growth and trend statistics of one dense monthly series (one route and substance class), computed in
- * plain Java from the months of a {@link MonthSpan}: index 0 is {@code first}, the last element is the
- * "as of" month at which every window ends.
+ * Growth and trend statistics of one dense monthly series (one source, route and substance class),
+ * computed in plain Java from the months of a {@link MonthSpan}: index 0 is {@code first}, the last
+ * element is the "as of" month at which every window ends. A month the source did not cover
+ * ({@code covered[i]} false) is no data: it never counts as a zero, and a window that contains one gives
+ * no number.
  *
  * <ul>
  *   <li>{@code firstMonth}/{@code lastMonth}: first and last month with any seizure (events or kg);
  *       null when the series is all zero.
  *   <li>{@code last12mKg}: kg of the last 12 months of the span; {@code prior12mKg}: the 12 before.
- *       Null when the span is shorter than 12 (24) months: a window that reaches before the data is not
- *       a comparison. {@code pctChange12m} = 100 * (last - prior) / prior; null when prior is 0 or null.
+ *       Null when the span is shorter than 12 (24) months or a month of the window is not covered.
+ *       {@code pctChange12m} = 100 * (last - prior) / prior; null when it is not made, and then
+ *       {@code comparisonNote} says why (too few months, a coverage change inside the 24 months, or a
+ *       prior year of 0 kg).
  *   <li>{@code rolling3mMeanKg}/{@code rolling12mMeanKg}: mean monthly kg over the last 3 (12) months,
- *       zero months included; null when the span is shorter than the window.
- *   <li>Log-linear trend: ordinary least squares of ln(kg) on the month index, over the months with
- *       kg &gt; 0 only (ln 0 is undefined: months without seizures are left out of the fit, they are not
- *       imputed). Slope b becomes percent per month 100 * (exp(b) - 1); the 95% confidence interval is
- *       b +- t(0.975, n-2) * se(b) (commons-math3 {@link SimpleRegression}) transformed the same way.
- *       Null when fewer than 3 months qualify. Once over the whole span, once over its last 24 months.
+ *       zero months included; null when the window is longer than the span or holds an uncovered month.
+ *   <li>Log-linear trend: least squares of ln(kg) on the month index, over the covered months with
+ *       kg &gt; 0 only (ln 0 is undefined: months without seizures are left out, not imputed), with a
+ *       Newey-West interval ({@link NeweyWestTrend}). Slope b becomes percent per month
+ *       100 * (exp(b) - 1), and the interval bounds the same way. Null when fewer than {@code minPoints}
+ *       months qualify. Once over the whole span, once over its last 24 months.
  * </ul>
  */
 public record TrendStatistics(
@@ -36,6 +39,7 @@ public record TrendStatistics(
     BigDecimal last12mKg,
     BigDecimal prior12mKg,
     Double pctChange12m,
+    String comparisonNote,
     Double rolling3mMeanKg,
     Double rolling12mMeanKg,
     LogLinearTrend trendAll,
@@ -47,11 +51,11 @@ public record TrendStatistics(
 
   /**
    * A fitted log-linear trend: percent change per month with its confidence interval (null when the fit
-   * had too few points), and {@code months}, the number of months with kg &gt; 0 the fit used.
+   * had too few points), {@code months}, the number of months the fit used, and the Newey-West lag.
    */
-  public record LogLinearTrend(Double pctPerMonth, Double ciLow, Double ciHigh, int months) {}
+  public record LogLinearTrend(Double pctPerMonth, Double ciLow, Double ciHigh, int months, Integer lag) {}
 
-  /** Statistics of a kg-only series (a month counts as "seen" when its kg is positive); default windows. */
+  /** Statistics of a kg-only, fully covered series (a month counts as "seen" when its kg is positive); default windows. */
   public static TrendStatistics of(YearMonth first, double[] monthlyKg) {
     BigDecimal[] kg = new BigDecimal[monthlyKg.length];
     for (int i = 0; i < kg.length; i++) {
@@ -61,16 +65,18 @@ public record TrendStatistics(
   }
 
   public static TrendStatistics of(YearMonth first, BigDecimal[] monthlyKg, long[] monthlyEvents) {
-    return of(first, monthlyKg, monthlyEvents, DEFAULT_RECENT_MONTHS, DEFAULT_MIN_POINTS, DEFAULT_CONFIDENCE);
+    boolean[] all = new boolean[monthlyKg.length];
+    Arrays.fill(all, true);
+    return of(first, monthlyKg, monthlyEvents, all, DEFAULT_RECENT_MONTHS, DEFAULT_MIN_POINTS, DEFAULT_CONFIDENCE);
   }
 
-  public static TrendStatistics of(YearMonth first, BigDecimal[] monthlyKg, long[] monthlyEvents,
+  public static TrendStatistics of(YearMonth first, BigDecimal[] monthlyKg, long[] monthlyEvents, boolean[] covered,
       int recentMonths, int minPoints, double confidence) {
     Objects.requireNonNull(first, "first");
     int n = monthlyKg.length;
-    if (n == 0 || monthlyEvents.length != n) {
-      throw new IllegalArgumentException("need a non-empty series with one event count per month (kg: " + n
-          + ", events: " + monthlyEvents.length + ")");
+    if (n == 0 || monthlyEvents.length != n || covered.length != n) {
+      throw new IllegalArgumentException("need a non-empty series with one event count and one coverage flag per"
+          + " month (kg: " + n + ", events: " + monthlyEvents.length + ", covered: " + covered.length + ")");
     }
     if (minPoints < 3) {
       throw new IllegalArgumentException("a trend with a confidence interval needs at least 3 points, not " + minPoints);
@@ -84,19 +90,28 @@ public record TrendStatistics(
     int firstSeen = -1;
     int lastSeen = -1;
     for (int i = 0; i < n; i++) {
-      BigDecimal k = monthlyKg[i] == null ? BigDecimal.ZERO : monthlyKg[i];
-      kg[i] = k.doubleValue();
+      BigDecimal k = monthlyKg[i] == null || !covered[i] ? BigDecimal.ZERO : monthlyKg[i];
+      kg[i] = covered[i] ? k.doubleValue() : Double.NaN;
       total = total.add(k);
-      events += monthlyEvents[i];
-      if (monthlyEvents[i] > 0 || k.signum() > 0) {
+      long e = covered[i] ? monthlyEvents[i] : 0;
+      events += e;
+      if (e > 0 || k.signum() > 0) {
         firstSeen = firstSeen < 0 ? i : firstSeen;
         lastSeen = i;
       }
     }
-    BigDecimal last12 = n >= 12 ? sum(monthlyKg, n - 12, n) : null;
-    BigDecimal prior12 = n >= 24 ? sum(monthlyKg, n - 24, n - 12) : null;
+    BigDecimal last12 = n >= 12 && allCovered(covered, n - 12, n) ? sum(monthlyKg, n - 12, n) : null;
+    BigDecimal prior12 = n >= 24 && allCovered(covered, n - 24, n - 12) ? sum(monthlyKg, n - 24, n - 12) : null;
     Double pct = null;
-    if (last12 != null && prior12 != null && prior12.signum() != 0) {
+    String note;
+    if (n < 24) {
+      note = "fewer than 24 covered months";
+    } else if (!allCovered(covered, n - 24, n)) {
+      note = "coverage changes within the last 24 months";
+    } else if (prior12.signum() == 0) {
+      note = "no kg in the prior 12 months";
+    } else {
+      note = null;
       pct = last12.subtract(prior12).multiply(BigDecimal.valueOf(100))
           .divide(prior12, MathContext.DECIMAL128).doubleValue();
     }
@@ -104,32 +119,37 @@ public record TrendStatistics(
         firstSeen < 0 ? null : first.plusMonths(firstSeen),
         lastSeen < 0 ? null : first.plusMonths(lastSeen),
         first.plusMonths(n - 1L),
-        total, events, last12, prior12, pct,
-        mean(monthlyKg, n, 3), mean(monthlyKg, n, 12),
+        total, events, last12, prior12, pct, note,
+        mean(monthlyKg, covered, n, 3), mean(monthlyKg, covered, n, 12),
         logLinearTrend(kg, 0, minPoints, confidence),
         logLinearTrend(kg, Math.max(0, n - recentMonths), minPoints, confidence));
   }
 
   /**
-   * OLS of ln(kg[i]) on i for i &gt;= from with kg[i] &gt; 0. The x values are the indexes themselves,
-   * so the slope does not depend on where the window starts.
+   * ln(kg[i]) on i for i &gt;= from with kg[i] &gt; 0 (NaN, an uncovered month, is left out), with a
+   * Newey-West interval. The x values are the indexes themselves, so the slope does not depend on where
+   * the window starts.
    */
   public static LogLinearTrend logLinearTrend(double[] kg, int from, int minPoints, double confidence) {
-    SimpleRegression ols = new SimpleRegression(true);
     int points = 0;
     for (int i = from; i < kg.length; i++) {
-      if (kg[i] > 0 && Double.isFinite(kg[i])) {
-        ols.addData(i, Math.log(kg[i]));
-        points++;
-      }
+      points += kg[i] > 0 && Double.isFinite(kg[i]) ? 1 : 0;
     }
     if (points < Math.max(3, minPoints)) {
-      return new LogLinearTrend(null, null, null, points);
+      return new LogLinearTrend(null, null, null, points, null);
     }
-    double slope = ols.getSlope();
-    double halfWidth = ols.getSlopeConfidenceInterval(1 - confidence);
-    return new LogLinearTrend(finite(percentPerMonth(slope)), finite(percentPerMonth(slope - halfWidth)),
-        finite(percentPerMonth(slope + halfWidth)), points);
+    double[] x = new double[points];
+    double[] y = new double[points];
+    int j = 0;
+    for (int i = from; i < kg.length; i++) {
+      if (kg[i] > 0 && Double.isFinite(kg[i])) {
+        x[j] = i;
+        y[j++] = Math.log(kg[i]);
+      }
+    }
+    NeweyWestTrend.Fit fit = NeweyWestTrend.fit(x, y, confidence);
+    return new LogLinearTrend(finite(percentPerMonth(fit.slope())), finite(percentPerMonth(fit.low())),
+        finite(percentPerMonth(fit.high())), points, fit.lag());
   }
 
   /** A slope of ln(kg) per month as percent change per month: 100 * (exp(b) - 1). */
@@ -137,12 +157,21 @@ public record TrendStatistics(
     return 100 * Math.expm1(slope);
   }
 
+  private static boolean allCovered(boolean[] covered, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!covered[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static BigDecimal sum(BigDecimal[] kg, int from, int to) {
     return Arrays.stream(kg, from, to).map(k -> k == null ? BigDecimal.ZERO : k).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
-  private static Double mean(BigDecimal[] kg, int n, int window) {
-    if (n < window) {
+  private static Double mean(BigDecimal[] kg, boolean[] covered, int n, int window) {
+    if (n < window || !allCovered(covered, n - window, n)) {
       return null;
     }
     return sum(kg, n - window, n).divide(BigDecimal.valueOf(window), MathContext.DECIMAL128).doubleValue();

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Recomputes the trend tables of the warehouse from {@code seizures} and {@code shipments} and writes
- * the CSV exports.
+ * the CSV exports. Every table is keyed by source and knows which months its source covered
+ * ({@link Coverage}, published as {@code source_coverage}).
  *
  * <p>{@link #compute} does the reading: the monthly aggregates ingestion keeps beside the tables
  * ({@link AggregateStore}: month x route x class x form x conveyance; analogs by month and name;
@@ -39,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * collected and every table (dense grids, shares, statistics, lead changes, analog flags) is built on
  * the driver in plain Java, sorted by its keys. Months after the run date's month are left out. {@link #execute} then writes each table to {@code WAREHOUSE/_staging/<runId>/<table>} as one
  * unpartitioned Parquet file (the tables are small and rewritten whole on every run), publishes them
- * with {@link Warehouse#publish} (two renames each), and writes {@code exports/route_monthly.csv} and
- * {@code exports/route_fiscal_year.csv} from the same rows.
+ * with {@link Warehouse#publish} (two renames each), and writes {@code exports/route_monthly.csv},
+ * {@code exports/route_fiscal_year.csv} and {@code exports/source_coverage.csv} from the same rows.
  *
  * <pre>{@code
  * TrendsResult r = new TrendsAction(spark, new TrendsAction.Options(warehouse, runDate, runId))
@@ -59,9 +60,10 @@ public final class TrendsAction {
   public static final String ROUTE_LEAD_CHANGES = "route_lead_changes";
   public static final String PILL_PRESS_MONTHLY = "pill_press_monthly";
   public static final String ANALOG_WATCH = "analog_watch";
+  public static final String SOURCE_COVERAGE = "source_coverage";
   /** Every table this action writes, in writing (and publishing) order. */
   public static final List<String> TABLES = List.of(ROUTE_MONTHLY, ROUTE_FISCAL_YEAR, ROUTE_MONTHLY_BY_FORM,
-      ROUTE_MONTHLY_BY_CONVEYANCE, ROUTE_TRENDS, ROUTE_LEAD_CHANGES, PILL_PRESS_MONTHLY, ANALOG_WATCH);
+      ROUTE_MONTHLY_BY_CONVEYANCE, ROUTE_TRENDS, ROUTE_LEAD_CHANGES, PILL_PRESS_MONTHLY, ANALOG_WATCH, SOURCE_COVERAGE);
 
   /** Option: write the CSV exports after publishing (true/false). */
   public static final String WRITE_EXPORTS = "write-exports";
@@ -154,7 +156,7 @@ public final class TrendsAction {
       t = lap("publish_tables", t);
       List<String> exports = new ArrayList<>();
       if (writeExports) {
-        for (String table : List.of(ROUTE_MONTHLY, ROUTE_FISCAL_YEAR)) {
+        for (String table : List.of(ROUTE_MONTHLY, ROUTE_FISCAL_YEAR, SOURCE_COVERAGE)) {
           Table data = c.tables().get(table);
           exports.add(CsvExports.write(warehouse, table, CsvExports.csv(data.schema(), data.rows())).toString());
         }
@@ -181,18 +183,25 @@ public final class TrendsAction {
     describe("read the monthly seizure cells");
     List<SeizureCell> cells = Aggregates.seizureCells(
         store.read(MonthlyAggregate.SEIZURE_CELLS, runMonth, options.runId()));
-    describe("sum fentanyl analogs by substance");
+    describe("sum fentanyl analogs by source and substance");
     List<AnalogCell> analogs = Aggregates.analogCells(
         store.read(MonthlyAggregate.ANALOG_CELLS, runMonth, options.runId()));
-    describe("sum shipments by month and route");
-    List<ShipmentCell> shipments = Aggregates.shipmentCells(
-        store.read(MonthlyAggregate.SHIPMENT_CELLS, runMonth, options.runId()));
-    Set<String> previousAnalogs = previousAnalogNames(warehouse);
+    describe("sum shipments by source, month and route");
+    Dataset<Row> shipmentAggregate = store.read(MonthlyAggregate.SHIPMENT_CELLS, runMonth, options.runId());
+    List<ShipmentCell> shipments = Aggregates.shipmentCells(shipmentAggregate);
+    describe("read the span each delivery covers");
+    List<Coverage.Delivery> deliveries = new ArrayList<>(Aggregates.deliveries(
+        store.read(MonthlyAggregate.SEIZURE_SOURCES, runMonth, options.runId())));
+    deliveries.addAll(Aggregates.deliveries(shipmentAggregate));
+    Coverage coverage = Coverage.of(deliveries, runMonth);
+    Set<String> previousAnalogs = previousAnalogKeys(warehouse);
 
-    // Without seizures (shipments) every list of values is empty, so every grid is empty: tables with
-    // their schema and no rows. The placeholder span is then never used for a row.
-    MonthSpan span = span(cells.stream().map(SeizureCell::month).toList(), runMonth);
-    List<String> routes = cells.isEmpty() ? List.of() : routes(cells.stream().map(SeizureCell::route).toList());
+    // Seizure tables have one block per seizure source; the shipment table one per shipment source.
+    List<String> seizureSources = sourcesOf(coverage, cells.stream().map(SeizureCell::source).toList());
+    List<String> shipmentSources = sourcesOf(coverage, shipments.stream().map(ShipmentCell::source).toList());
+    // Without any covered month there is nothing to lay out: tables with their schema and no rows.
+    MonthSpan span = spanOr(coverage.span(seizureSources), runMonth);
+    List<String> routes = seizureSources.isEmpty() ? List.of() : routes(cells.stream().map(SeizureCell::route).toList());
     List<String> classes = distinct(cells.stream().map(SeizureCell::substanceClass).toList());
     DenseTables.Dim byClass = new DenseTables.Dim("substance_class", classes, SeizureCell::substanceClass);
     DenseTables.Dim byForm = new DenseTables.Dim("form", distinct(cells.stream().map(SeizureCell::form).toList()),
@@ -202,43 +211,61 @@ public final class TrendsAction {
 
     Map<String, Table> tables = new LinkedHashMap<>();
     tables.put(ROUTE_MONTHLY, new Table(TrendSchemas.ROUTE_MONTHLY,
-        DenseTables.monthly(span, routes, List.of(byClass), cells)));
+        DenseTables.monthly(span, coverage, seizureSources, routes, List.of(byClass), cells)));
     tables.put(ROUTE_FISCAL_YEAR, new Table(TrendSchemas.ROUTE_FISCAL_YEAR,
-        DenseTables.fiscalYears(span, options.runDate(), routes, classes, cells)));
+        DenseTables.fiscalYears(span, coverage, seizureSources, options.runDate(), routes, classes, cells)));
     tables.put(ROUTE_MONTHLY_BY_FORM, new Table(TrendSchemas.ROUTE_MONTHLY_BY_FORM,
-        DenseTables.monthly(span, routes, List.of(byClass, byForm), cells)));
+        DenseTables.monthly(span, coverage, seizureSources, routes, List.of(byClass, byForm), cells)));
     tables.put(ROUTE_MONTHLY_BY_CONVEYANCE, new Table(TrendSchemas.ROUTE_MONTHLY_BY_CONVEYANCE,
-        DenseTables.monthly(span, routes, List.of(byClass, byConveyance), cells)));
-    List<SeriesTables.Series> series = SeriesTables.series(span, routes, classes, cells);
-    List<LeadChanges.LeadChange> leadChanges = cells.isEmpty() ? List.of() : SeriesTables.leadChanges(series, span);
+        DenseTables.monthly(span, coverage, seizureSources, routes, List.of(byClass, byConveyance), cells)));
+    List<SeriesTables.Series> series = SeriesTables.series(coverage, seizureSources, routes, classes, cells);
+    List<SeriesTables.SourcedLeadChange> leadChanges = SeriesTables.leadChanges(series, coverage, seizureSources);
     tables.put(ROUTE_TRENDS, new Table(TrendSchemas.ROUTE_TRENDS,
-        SeriesTables.trends(series, span, minTrendPoints, confidenceLevel)));
+        SeriesTables.trends(series, minTrendPoints, confidenceLevel)));
     tables.put(ROUTE_LEAD_CHANGES, new Table(TrendSchemas.ROUTE_LEAD_CHANGES, SeriesTables.leadChangeRows(leadChanges)));
-    MonthSpan shipmentSpan = span(shipments.stream().map(ShipmentCell::month).toList(), runMonth);
-    List<String> shipmentRoutes = shipments.isEmpty() ? List.of()
+    MonthSpan shipmentSpan = spanOr(coverage.span(shipmentSources), runMonth);
+    List<String> shipmentRoutes = shipmentSources.isEmpty() ? List.of()
         : routes(shipments.stream().map(ShipmentCell::route).toList());
     tables.put(PILL_PRESS_MONTHLY, new Table(TrendSchemas.PILL_PRESS_MONTHLY,
-        DenseTables.pillPresses(shipmentSpan, shipmentRoutes, shipments)));
+        DenseTables.pillPresses(shipmentSpan, coverage, shipmentSources, shipmentRoutes, shipments)));
     List<Row> watch = DenseTables.analogWatch(analogs, previousAnalogs);
     tables.put(ANALOG_WATCH, new Table(TrendSchemas.ANALOG_WATCH, watch));
-    List<String> newAnalogs = watch.stream().filter(r -> r.getBoolean(7)).map(r -> r.getString(0)).toList();
-    return new Computed(tables, cells.isEmpty() ? null : span.first(), cells.isEmpty() ? null : span.last(),
-        leadChanges, newAnalogs);
+    MonthSpan all = coverage.span(coverage.sources());
+    tables.put(SOURCE_COVERAGE, new Table(TrendSchemas.SOURCE_COVERAGE,
+        all == null ? List.of() : DenseTables.sourceCoverage(all, coverage)));
+    List<String> newAnalogs = watch.stream().filter(r -> r.getBoolean(8)).map(r -> r.getString(1)).distinct().toList();
+    boolean none = seizureSources.isEmpty();
+    return new Computed(tables, none ? null : span.first(), none ? null : span.last(),
+        leadChanges.stream().map(SeriesTables.SourcedLeadChange::change).toList(), newAnalogs);
   }
 
-  /** Names in the current analog_watch (read before it is replaced), or null when there is none. */
-  private Set<String> previousAnalogNames(Warehouse warehouse) throws IOException {
+  /** Sources with covered months, and any source that has cells (a cell always lies in its delivery's span). */
+  private static List<String> sourcesOf(Coverage coverage, List<String> withCells) {
+    TreeSet<String> out = new TreeSet<>(withCells);
+    out.retainAll(coverage.sources());
+    return List.copyOf(out);
+  }
+
+  private static MonthSpan spanOr(MonthSpan span, YearMonth runMonth) {
+    return span == null ? new MonthSpan(runMonth, runMonth) : span;
+  }
+
+  /**
+   * Keys {@code source|name} of the current analog_watch (read before it is replaced; a table written
+   * before the source column gives bare names), or null when there is none.
+   */
+  private Set<String> previousAnalogKeys(Warehouse warehouse) throws IOException {
     Path path = warehouse.table(ANALOG_WATCH);
     if (!Warehouse.holdsParquet(warehouse.fs(), path)) {
       return null;
     }
     Dataset<Row> previous = spark.read().schema(TrendSchemas.ANALOG_WATCH).parquet(path.toString());
     describe("read the previous analog_watch");
-    Set<String> names = new HashSet<>();
-    for (Row r : previous.select("substance_name").collectAsList()) {
-      names.add(r.getString(0));
+    Set<String> keys = new HashSet<>();
+    for (Row r : previous.select("source", "substance_name").collectAsList()) {
+      keys.add(r.isNullAt(0) ? r.getString(1) : r.getString(0) + "|" + r.getString(1));
     }
-    return names;
+    return keys;
   }
 
   private void writeStaged(Warehouse warehouse, String name, Table table) throws IOException {
@@ -258,15 +285,6 @@ public final class TrendsAction {
     if (fs.exists(dir) && fs.listStatus(dir).length == 0) {
       fs.delete(dir, false);
     }
-  }
-
-  /** From the first to the last month seen; a one-month placeholder at the run month when nothing was seen. */
-  private static MonthSpan span(List<YearMonth> months, YearMonth runMonth) {
-    if (months.isEmpty()) {
-      return new MonthSpan(runMonth, runMonth);
-    }
-    TreeSet<YearMonth> s = new TreeSet<>(months);
-    return new MonthSpan(s.first(), s.last());
   }
 
   /** The route vocabulary, then any other route the data has (a newer rule file), sorted. */

@@ -128,4 +128,33 @@ class MonthlyAggregatesIT {
     WarehouseComparison.assertAggregatesMatchTables(wh.toString());
     WarehouseContents.assertSame(before, wh);
   }
+
+  @Test
+  void aggregatesStoredWithoutTheSourceColumnAreRebuiltToTheSameTrends() throws Exception {
+    Path landing = tmp.resolve("landing");
+    Path wh = twoNights(landing, tmp.resolve("warehouse"));
+    Path before = tmp.resolve("before");
+    FileUtils.copyDirectory(wh.toFile(), before.toFile());
+    // As a warehouse whose aggregates were written before they were keyed by source: same folders, the
+    // source columns missing. Summing them would add sources together, so they must be rebuilt.
+    SparkSession spark = SharedSpark.session();
+    for (String name : List.of("seizure_cells", "analog_cells", "shipment_cells")) {
+      Path live = wh.resolve("_state/aggregates").resolve(name);
+      Path old = tmp.resolve("old-" + name);
+      spark.read().parquet(live.toString()).drop("source", "source_file", "first_date", "last_date")
+          .coalesce(1).write().parquet(old.toString());
+      FileUtils.deleteDirectory(live.toFile());
+      FileUtils.moveDirectory(old.toFile(), live.toFile());
+      assertThat(List.of(spark.read().parquet(live.toString()).columns())).doesNotContain("source");
+    }
+    var trends = Pipelines.execute("trends", EnumSet.of(PipelineRunner.Step.TRENDS), landing, wh,
+        LocalDate.of(2024, 6, 2), Map.of());
+    assertThat(trends.exitCode()).isZero();
+    for (String name : List.of("seizure_cells", "analog_cells", "shipment_cells")) {
+      assertThat(List.of(spark.read().parquet(wh.resolve("_state/aggregates").resolve(name).toString()).columns()))
+          .as(name).contains("source");
+    }
+    WarehouseComparison.assertAggregatesMatchTables(wh.toString());
+    WarehouseContents.assertSame(before, wh);
+  }
 }

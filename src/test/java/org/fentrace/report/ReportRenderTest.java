@@ -57,7 +57,9 @@ class ReportRenderTest {
         List.of(new ReportData.Analog("x fentanyl", YearMonth.of(2024, 1), YearMonth.of(2024, 6), 3, BigDecimal.ONE, 0,
             true, true)),
         months, Map.of(CD, months.stream().map(m -> 1L).toList()), Map.of(CD, BigDecimal.TEN), List.of(), quality,
-        Map.of(CD, Map.of("HIGH", BigDecimal.ONE)), Map.of(CD, Map.of("HIGH", 3L)), events, "test");
+        Map.of(CD, Map.of("HIGH", BigDecimal.ONE)), Map.of(CD, Map.of("HIGH", 3L)), events, "test",
+        new ReportData.SourceChoice("seizure_events", "the seizure source with the most complete coverage of FY2025",
+            months));
   }
 
   static final List<PolicyEvents.PolicyEvent> EVENTS = List.of(
@@ -97,14 +99,37 @@ class ReportRenderTest {
   @Test
   void headlineComparesTheLatestCompleteYearAndReportsTheYearInProgress() {
     Headline h = Headline.of(data(EVENTS, Map.of(2024, List.of("seizure_events"), 2025, List.of("seizure_events"))));
-    assertThat(h.lines().get(0)).isEqualTo("In FY2024, 780.0 kg of fentanyl-family seizures were attributed to"
+    assertThat(h.lines().get(0)).startsWith("Every figure below is from seizure event files (seizure_events)");
+    assertThat(h.lines().get(1)).isEqualTo("In FY2024 (seizure_events), 780.0 kg of fentanyl-family seizures were attributed to"
         + " MEXICO_CARTEL (89.7% of the year's kg) and 78.0 kg to CHINA_DIRECT (9.0%): the cartel route carried"
         + " 10.0 times the kilograms of the direct route.");
-    assertThat(h.lines()).anySatisfy(l -> assertThat(l).startsWith("FY2025 to date (partial")
+    // FY2025 covered October to March: 6 months, never compared with the whole of FY2024.
+    assertThat(h.lines()).anySatisfy(l -> assertThat(l).startsWith("FY2025 to date (seizure_events), 6 month(s) covered")
         .contains("60.0 kg MEXICO_CARTEL, 6.0 kg CHINA_DIRECT"));
     assertThat(h.lines()).anySatisfy(l -> assertThat(l).contains("swapped the lead in monthly kg 1 time(s)")
         .contains("2024-02, put CHINA_DIRECT ahead"));
     assertThat(h.cautions()).isEmpty();
+  }
+
+  @Test
+  void headlineMakesNoChangeAcrossACoverageChange() {
+    // The source covered only October to March of FY2023 (6 months), then every month of FY2024: a change
+    // from FY2023 to FY2024 would measure the coverage, so there is none, only a caution saying why.
+    ReportData d = data(EVENTS, Map.of());
+    List<YearMonth> covered = new ArrayList<>();
+    for (YearMonth m = YearMonth.of(2022, 10); !m.isAfter(YearMonth.of(2023, 3)); m = m.plusMonths(1)) {
+      covered.add(m);
+    }
+    covered.addAll(d.months());
+    ReportData gap = new ReportData(d.run(), d.months(), d.familyKgByRoute(), d.fiscalYears(), d.familyKgByForm(),
+        d.familyUnitsByForm(), d.leadChanges(), d.analogs(), d.shipmentMonths(), d.pillPressLinesByRoute(),
+        d.pillPressKgByRoute(), d.trends(), d.quality(), d.familyKgByRouteAndConfidence(),
+        d.pillPressLinesByRouteAndConfidence(), d.policyEvents(), d.policyEventsSource(),
+        new ReportData.SourceChoice("seizure_events", "test", covered));
+    Headline h = Headline.of(gap);
+    assertThat(h.cautions()).containsExactly("FY2024 is not compared with FY2023: seizure_events covers 6 month(s) of"
+        + " FY2023 and 12 of FY2024, so a change between them would measure the coverage, not the border (see Coverage).");
+    assertThat(h.lines()).noneSatisfy(l -> assertThat(l).contains("Compared with"));
   }
 
   @Test
@@ -118,7 +143,8 @@ class ReportRenderTest {
     ReportData.Quality q = new ReportData.Quality(List.of(), Map.of(), Map.of(), List.of(), List.of(), Map.of(), "");
     ReportData.Run run = new ReportData.Run(LocalDate.of(2025, 3, 15), "r1", "/w", "", "", "", "", List.of());
     ReportData d = new ReportData(run, List.of(), Map.of(), List.of(), Map.of(), Map.of(), List.of(), List.of(),
-        List.of(), Map.of(), Map.of(), List.of(), q, Map.of(), Map.of(), EVENTS, "test");
+        List.of(), Map.of(), Map.of(), List.of(), q, Map.of(), Map.of(), EVENTS, "test",
+        new ReportData.SourceChoice("cbp_published", "no seizure source covers any month yet", List.of()));
     String html = render(d);
     assertThat(html).contains("No fentanyl-family seizures in the warehouse yet").contains("data none yet");
   }

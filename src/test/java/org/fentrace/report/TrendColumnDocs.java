@@ -14,17 +14,21 @@ final class TrendColumnDocs {
 
   /** Columns shared by the monthly tables. */
   static final Map<String, String> MONTHLY = ordered(
+      "source", "Source of the figures (cbp_published, seizure_events, customs_shipments); every grouping includes it and"
+          + " nothing is ever added across sources.",
       "month", "First day of the month (DATE).",
       "fiscal_year", "US federal fiscal year of the month (1 October to 30 September, named by the year it ends in).",
       "route", "Route vocabulary value; a row without a route counts as UNATTRIBUTED.",
       "substance_class", "Substance class vocabulary value (UNKNOWN when the seizure had none).",
       "form", "Form vocabulary value of the seizures (UNKNOWN when not recorded, as in every CBP aggregate).",
       "conveyance", "Conveyance vocabulary value of the seizures (UNKNOWN when not recorded).",
+      "covered", "True when the source covered this month (see source_coverage); false: the measures are null (no"
+          + " data), not 0 (nothing seized).",
       "events", "Seizure events: sum of event_count (1 per seizure event, CBP's Count of Event per aggregate).",
       "quantity_kg", "Seized mass in kilograms (exact DECIMAL; seizures counted in dosage units add nothing here).",
       "dosage_units", "Seized pills, tablets or dosage units (counts, never converted to mass).",
-      "share_of_month_kg", "This route's quantity_kg / all routes' quantity_kg in the same month and class (and form or"
-          + " conveyance); null when that total is 0.");
+      "share_of_month_kg", "This route's quantity_kg / all routes' quantity_kg in the same source, month and class (and"
+          + " form or conveyance); null when that total is 0 or the month is not covered.");
 
   static final Map<String, Map<String, String>> TABLES = new LinkedHashMap<>();
 
@@ -33,54 +37,76 @@ final class TrendColumnDocs {
     TABLES.put("route_monthly_by_form", MONTHLY);
     TABLES.put("route_monthly_by_conveyance", MONTHLY);
     TABLES.put("route_fiscal_year", ordered(
+        "source", MONTHLY.get("source"),
         "fiscal_year", "US federal fiscal year.",
         "route", MONTHLY.get("route"),
         "substance_class", MONTHLY.get("substance_class"),
+        "months_covered", "Months of this fiscal year the source covered (0 to 12); the measures sum those months and are"
+            + " null when it is 0.",
         "events", MONTHLY.get("events"),
         "quantity_kg", MONTHLY.get("quantity_kg"),
         "dosage_units", MONTHLY.get("dosage_units"),
         "share_of_year_kg", "This route's quantity_kg / all routes' quantity_kg in the same fiscal year and class; null"
             + " when that total is 0.",
-        "partial_year", "True when the data start after the year's October, end before its September, or the run date"
-            + " is before its 30 September: do not compare its totals with full years."));
+        "partial_year", "True when the source covered fewer than 12 months of the year or the run date is before its 30"
+            + " September: do not compare its totals with full years.",
+        "pct_change_prior_year", "100 * (quantity_kg - previous year's) / previous year's, made only when the source"
+            + " covered the same months of both years; else null.",
+        "comparison_note", "Why pct_change_prior_year is null (a year not covered, coverage that differs between the two"
+            + " years, or 0 kg the year before); null when the change was made."));
     TABLES.put("route_trends", ordered(
+        "source", MONTHLY.get("source"),
         "route", MONTHLY.get("route"),
         "substance_class", MONTHLY.get("substance_class"),
         "first_month", "First month with any seizure of this route and class; null when there is none.",
         "last_month", "Last month with any seizure of this route and class; null when there is none.",
-        "as_of_month", "Last month of the whole series (the same for every row): every window below ends here.",
-        "total_kg", "Kilograms over the whole span.",
-        "total_events", "Events over the whole span.",
-        "last_12m_kg", "Kilograms in the 12 months ending at as_of_month; null when the span is shorter than 12 months.",
-        "prior_12m_kg", "Kilograms in the 12 months before those; null when the span is shorter than 24 months.",
-        "pct_change_12m", "100 * (last_12m_kg - prior_12m_kg) / prior_12m_kg; null when prior_12m_kg is 0 or null.",
-        "rolling_3m_mean_kg", "Mean monthly kilograms over the last 3 months (months without seizures count as 0).",
-        "rolling_12m_mean_kg", "Mean monthly kilograms over the last 12 months (months without seizures count as 0).",
-        "trend_pct_per_month_all", "Log-linear trend over the whole span: ordinary least squares of ln(kg) on the month"
-            + " index over months with kg > 0, as percent per month 100 * (exp(slope) - 1); null with fewer than 3"
-            + " such months.",
-        "trend_ci_low_all", "Lower end of the trend's 95% confidence interval, in percent per month.",
-        "trend_ci_high_all", "Upper end of the trend's 95% confidence interval, in percent per month.",
-        "trend_months_all", "Months with kg > 0 the whole-span trend was fitted on.",
-        "trend_pct_per_month_24m", "The same log-linear trend over the last 24 months of the span.",
-        "trend_ci_low_24m", "Lower end of the 24-month trend's 95% confidence interval.",
-        "trend_ci_high_24m", "Upper end of the 24-month trend's 95% confidence interval.",
-        "trend_months_24m", "Months with kg > 0 the 24-month trend was fitted on."));
+        "as_of_month", "The source's last covered month (the same for every row of a source): every window below ends"
+            + " here.",
+        "total_kg", "Kilograms over the source's covered months.",
+        "total_events", "Events over the source's covered months.",
+        "last_12m_kg", "Kilograms in the 12 months ending at as_of_month; null when any of them is not covered.",
+        "prior_12m_kg", "Kilograms in the 12 months before those; null when any of them is not covered.",
+        "pct_change_12m", "100 * (last_12m_kg - prior_12m_kg) / prior_12m_kg; made only when all 24 months are covered"
+            + " and prior_12m_kg is not 0, else null.",
+        "comparison_note", "Why pct_change_12m is null (fewer than 24 covered months, a coverage change inside the 24"
+            + " months, or 0 kg in the prior 12); null when the change was made.",
+        "rolling_3m_mean_kg", "Mean monthly kilograms over the last 3 months (covered months without seizures count as 0;"
+            + " null when one of them is not covered).",
+        "rolling_12m_mean_kg", "Mean monthly kilograms over the last 12 months (as rolling_3m_mean_kg).",
+        "trend_method", "How the trends and their intervals are computed (see docs/report.md): OLS of ln(kg) on the"
+            + " month, Newey-West interval floored at the AR(1)-implied one, t(n-2).",
+        "trend_pct_per_month_all", "Log-linear trend over the source's covered months: least squares of ln(kg) on the"
+            + " month index over covered months with kg > 0, as percent per month 100 * (exp(slope) - 1); null with"
+            + " fewer than 3 such months.",
+        "trend_ci_low_all", "Lower end of the trend's 95% interval, in percent per month (allows for autocorrelation).",
+        "trend_ci_high_all", "Upper end of the trend's 95% interval, in percent per month.",
+        "trend_months_all", "Months the whole-span trend was fitted on (covered, kg > 0).",
+        "trend_lag_all", "Newey-West lag in months, ceil(1.3 * sqrt(trend_months_all)); null without a trend.",
+        "trend_pct_per_month_24m", "The same log-linear trend over the last 24 months ending at as_of_month.",
+        "trend_ci_low_24m", "Lower end of the 24-month trend's 95% interval.",
+        "trend_ci_high_24m", "Upper end of the 24-month trend's 95% interval.",
+        "trend_months_24m", "Months the 24-month trend was fitted on (covered, kg > 0).",
+        "trend_lag_24m", "Newey-West lag of the 24-month trend; null without a trend."));
     TABLES.put("route_lead_changes", ordered(
+        "source", MONTHLY.get("source"),
         "month", "Month in which the leader in fentanyl-family (FENTANYL + FENTANYL_ANALOG) kilograms changed between"
-            + " CHINA_DIRECT and MEXICO_CARTEL (ties keep the previous leader; the first leader is not a change).",
+            + " CHINA_DIRECT and MEXICO_CARTEL within the source (ties keep the previous leader; the first leader, and the first"
+            + " after a month the source did not cover, is not a change).",
         "leader_before", "The route that led before this month.",
         "leader_after", "The route that leads from this month.",
         "china_direct_kg", "CHINA_DIRECT fentanyl-family kilograms in this month.",
         "mexico_cartel_kg", "MEXICO_CARTEL fentanyl-family kilograms in this month."));
     TABLES.put("pill_press_monthly", ordered(
+        "source", MONTHLY.get("source"),
         "month", MONTHLY.get("month"),
         "fiscal_year", MONTHLY.get("fiscal_year"),
         "route", MONTHLY.get("route"),
+        "covered", MONTHLY.get("covered"),
         "shipment_lines", "Customs lines with goods_class PILL_PRESS (tablet and pill presses, dies, punches).",
         "units", "Pieces shipped; the customs layout has no piece count, so this counts lines like shipment_lines.",
         "gross_weight_kg", "Declared gross weight of those lines in kilograms (lines without a weight add nothing)."));
     TABLES.put("analog_watch", ordered(
+        "source", MONTHLY.get("source"),
         "substance_name", "Canonical name of a fentanyl-related substance (class FENTANYL_ANALOG) seen in seizures.",
         "first_month", "First month it was seized.",
         "last_month", "Last month it was seized.",
@@ -89,8 +115,8 @@ final class TrendColumnDocs {
         "dosage_units", "Dosage units seized.",
         "unlisted", "True when any of its rows had substance_unlisted: a name the substance dictionary lacks that reads"
             + " as a fentanyl analog.",
-        "new_this_run", "True when its name was not in the analog_watch table this run replaced (on a first run every"
-            + " analog is new)."));
+        "new_this_run", "True when its source and name were not in the analog_watch table this run replaced (on a first"
+            + " run every analog is new)."));
     TABLES.put("route_sensitivity", ordered(
         "source", "The source the kilograms come from (cbp_published, seizure_events); never a sum across sources.",
         "fiscal_year", "US federal fiscal year.",
@@ -104,20 +130,32 @@ final class TrendColumnDocs {
             + " all-coastal-interior (the first in that order on a tie).",
         "max_rule_set", "The rule set giving max_kg (the first in the same order on a tie).",
         "rule_sets", "How many rule sets were compared."));
+    TABLES.put("source_coverage", ordered(
+        "source", MONTHLY.get("source"),
+        "month", MONTHLY.get("month"),
+        "fiscal_year", MONTHLY.get("fiscal_year"),
+        "covered", "True when the source covered the month: CBP's published span, or the span of event dates of one of"
+            + " the source's delivery files.",
+        "coverage_first_month", "First month the source covers at all.",
+        "coverage_last_month", "Last month the source covers (never after the run month)."));
   }
 
   /** What each table's row stands for. */
   static final Map<String, String> GRAIN = Map.of(
-      "route_monthly", "month x route x substance_class, dense (a month without seizures is a row of zeros)",
-      "route_monthly_by_form", "month x route x substance_class x form, dense over the observed forms",
-      "route_monthly_by_conveyance", "month x route x substance_class x conveyance, dense over the observed conveyances",
-      "route_fiscal_year", "fiscal year x route x substance_class",
-      "route_trends", "route x substance_class: growth and trend statistics",
-      "route_lead_changes", "a month in which CHINA_DIRECT and MEXICO_CARTEL swapped the lead in fentanyl-family kg",
-      "pill_press_monthly", "month x route: pill press and die shipment lines",
-      "analog_watch", "a fentanyl-related substance seen in seizures",
+      "route_monthly", "source x month x route x substance_class, dense (a covered month without seizures is a row of"
+          + " zeros, a month outside coverage a row of nulls)",
+      "route_monthly_by_form", "source x month x route x substance_class x form, dense over the observed forms",
+      "route_monthly_by_conveyance", "source x month x route x substance_class x conveyance, dense over the observed"
+          + " conveyances",
+      "route_fiscal_year", "source x fiscal year x route x substance_class",
+      "route_trends", "source x route x substance_class: growth and trend statistics over the source's covered months",
+      "route_lead_changes", "a month in which CHINA_DIRECT and MEXICO_CARTEL swapped the lead in fentanyl-family kg in"
+          + " one source",
+      "pill_press_monthly", "source x month x route: pill press and die shipment lines",
+      "analog_watch", "source x a fentanyl-related substance seen in its seizures",
       "route_sensitivity", "source x fiscal year x route: fentanyl-family kg under the rules in force and their"
-          + " range over the alternative proxy rule sets");
+          + " range over the alternative proxy rule sets",
+      "source_coverage", "source x month: whether the source covered the month");
 
   private static Map<String, String> ordered(String... pairs) {
     Map<String, String> m = new LinkedHashMap<>();

@@ -96,7 +96,8 @@ class AnalogAndPillPressTest {
     assertThat(acetyl.<Long>getAs("events")).isEqualTo(2L);
     assertThat(acetyl.<BigDecimal>getAs("quantity_kg")).isEqualByComparingTo("0.2");
     assertThat(acetyl.<Long>getAs("dosage_units")).isEqualTo(100L);
-    assertThat(table(warehouse, "analog_watch").schema().simpleString()).isEqualTo("struct<substance_name:string,"
+    assertThat(acetyl.<String>getAs("source")).isEqualTo("seizure_events");
+    assertThat(table(warehouse, "analog_watch").schema().simpleString()).isEqualTo("struct<source:string,substance_name:string,"
         + "first_month:date,last_month:date,events:bigint,quantity_kg:decimal(22,9),dosage_units:bigint,"
         + "unlisted:boolean,new_this_run:boolean>");
   }
@@ -118,7 +119,14 @@ class AnalogAndPillPressTest {
     Row july = row(warehouse, "pill_press_monthly", "month = '2022-07-01' AND route = 'CHINA_PRECURSOR_VIA_MEXICO'");
     assertThat(july.<Long>getAs("shipment_lines")).isEqualTo(1L);
     assertThat(july.<BigDecimal>getAs("gross_weight_kg")).isEqualByComparingTo("0");
-    assertThat(table(warehouse, "pill_press_monthly").schema().simpleString()).isEqualTo("struct<month:date,"
-        + "fiscal_year:int,route:string,shipment_lines:bigint,units:bigint,gross_weight_kg:decimal(22,9)>");
+    assertThat(table(warehouse, "pill_press_monthly").schema().simpleString()).isEqualTo("struct<source:string,"
+        + "month:date,fiscal_year:int,route:string,covered:boolean,shipment_lines:bigint,units:bigint,"
+        + "gross_weight_kg:decimal(22,9)>");
+    // Shipments are their own source, and the delivery's arrival dates (2022-05-03 .. 2022-07-01) are its coverage.
+    assertThat(table(warehouse, "pill_press_monthly").filter("source = 'customs_shipments' AND covered").count())
+        .isEqualTo(15L);
+    assertThat(table(warehouse, "source_coverage").filter("source = 'customs_shipments' AND covered")
+        .select("month").orderBy("month").collectAsList()).extracting(r -> r.getDate(0).toString())
+        .containsExactly("2022-05-01", "2022-06-01", "2022-07-01");
   }
 }

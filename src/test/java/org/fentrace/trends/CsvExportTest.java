@@ -23,44 +23,46 @@ import org.junit.jupiter.api.io.TempDir;
  * 2023-10-04  MEXICO_CARTEL  500 pills
  * </pre>
  * Fiscal year 2023: China 2 events, 1.25 kg, 200 pills, share 0.25; Mexico 1 event, 3.75 kg, share 0.75;
- * partial (the data starts in August). Fiscal year 2024: Mexico 2 events, 3 kg, 500 pills, share 1;
+ * partial (the delivery covers August and September only). Fiscal year 2024: Mexico 2 events, 3 kg, 500 pills, share 1;
  * partial (the run date is before 30 September 2024).
  */
 class CsvExportTest {
   @TempDir
   Path tmp;
 
+  // One source, seizure_events, whose one file covers August to October 2023 (its first and last event dates).
   private static final String ROUTE_MONTHLY_CSV = """
-      month,fiscal_year,route,substance_class,events,quantity_kg,dosage_units,share_of_month_kg
-      2023-08-01,2023,CHINA_DIRECT,FENTANYL,1,0,200,
-      2023-08-01,2023,CHINA_PRECURSOR_VIA_MEXICO,FENTANYL,0,0,0,
-      2023-08-01,2023,MEXICO_CARTEL,FENTANYL,0,0,0,
-      2023-08-01,2023,OTHER_ORIGIN,FENTANYL,0,0,0,
-      2023-08-01,2023,UNATTRIBUTED,FENTANYL,0,0,0,
-      2023-09-01,2023,CHINA_DIRECT,FENTANYL,1,1.25,0,0.25
-      2023-09-01,2023,CHINA_PRECURSOR_VIA_MEXICO,FENTANYL,0,0,0,0
-      2023-09-01,2023,MEXICO_CARTEL,FENTANYL,1,3.75,0,0.75
-      2023-09-01,2023,OTHER_ORIGIN,FENTANYL,0,0,0,0
-      2023-09-01,2023,UNATTRIBUTED,FENTANYL,0,0,0,0
-      2023-10-01,2024,CHINA_DIRECT,FENTANYL,0,0,0,0
-      2023-10-01,2024,CHINA_PRECURSOR_VIA_MEXICO,FENTANYL,0,0,0,0
-      2023-10-01,2024,MEXICO_CARTEL,FENTANYL,2,3,500,1
-      2023-10-01,2024,OTHER_ORIGIN,FENTANYL,0,0,0,0
-      2023-10-01,2024,UNATTRIBUTED,FENTANYL,0,0,0,0
+      source,month,fiscal_year,route,substance_class,covered,events,quantity_kg,dosage_units,share_of_month_kg
+      seizure_events,2023-08-01,2023,CHINA_DIRECT,FENTANYL,true,1,0,200,
+      seizure_events,2023-08-01,2023,CHINA_PRECURSOR_VIA_MEXICO,FENTANYL,true,0,0,0,
+      seizure_events,2023-08-01,2023,MEXICO_CARTEL,FENTANYL,true,0,0,0,
+      seizure_events,2023-08-01,2023,OTHER_ORIGIN,FENTANYL,true,0,0,0,
+      seizure_events,2023-08-01,2023,UNATTRIBUTED,FENTANYL,true,0,0,0,
+      seizure_events,2023-09-01,2023,CHINA_DIRECT,FENTANYL,true,1,1.25,0,0.25
+      seizure_events,2023-09-01,2023,CHINA_PRECURSOR_VIA_MEXICO,FENTANYL,true,0,0,0,0
+      seizure_events,2023-09-01,2023,MEXICO_CARTEL,FENTANYL,true,1,3.75,0,0.75
+      seizure_events,2023-09-01,2023,OTHER_ORIGIN,FENTANYL,true,0,0,0,0
+      seizure_events,2023-09-01,2023,UNATTRIBUTED,FENTANYL,true,0,0,0,0
+      seizure_events,2023-10-01,2024,CHINA_DIRECT,FENTANYL,true,0,0,0,0
+      seizure_events,2023-10-01,2024,CHINA_PRECURSOR_VIA_MEXICO,FENTANYL,true,0,0,0,0
+      seizure_events,2023-10-01,2024,MEXICO_CARTEL,FENTANYL,true,2,3,500,1
+      seizure_events,2023-10-01,2024,OTHER_ORIGIN,FENTANYL,true,0,0,0,0
+      seizure_events,2023-10-01,2024,UNATTRIBUTED,FENTANYL,true,0,0,0,0
       """;
 
+  // FY2023 has 2 covered months (August, September), FY2024 1 (October): neither year is compared with the one before.
   private static final String ROUTE_FISCAL_YEAR_CSV = """
-      fiscal_year,route,substance_class,events,quantity_kg,dosage_units,share_of_year_kg,partial_year
-      2023,CHINA_DIRECT,FENTANYL,2,1.25,200,0.25,true
-      2023,CHINA_PRECURSOR_VIA_MEXICO,FENTANYL,0,0,0,0,true
-      2023,MEXICO_CARTEL,FENTANYL,1,3.75,0,0.75,true
-      2023,OTHER_ORIGIN,FENTANYL,0,0,0,0,true
-      2023,UNATTRIBUTED,FENTANYL,0,0,0,0,true
-      2024,CHINA_DIRECT,FENTANYL,0,0,0,0,true
-      2024,CHINA_PRECURSOR_VIA_MEXICO,FENTANYL,0,0,0,0,true
-      2024,MEXICO_CARTEL,FENTANYL,2,3,500,1,true
-      2024,OTHER_ORIGIN,FENTANYL,0,0,0,0,true
-      2024,UNATTRIBUTED,FENTANYL,0,0,0,0,true
+      source,fiscal_year,route,substance_class,months_covered,events,quantity_kg,dosage_units,share_of_year_kg,partial_year,pct_change_prior_year,comparison_note
+      seizure_events,2023,CHINA_DIRECT,FENTANYL,2,2,1.25,200,0.25,true,,seizure_events does not cover FY2022
+      seizure_events,2023,CHINA_PRECURSOR_VIA_MEXICO,FENTANYL,2,0,0,0,0,true,,seizure_events does not cover FY2022
+      seizure_events,2023,MEXICO_CARTEL,FENTANYL,2,1,3.75,0,0.75,true,,seizure_events does not cover FY2022
+      seizure_events,2023,OTHER_ORIGIN,FENTANYL,2,0,0,0,0,true,,seizure_events does not cover FY2022
+      seizure_events,2023,UNATTRIBUTED,FENTANYL,2,0,0,0,0,true,,seizure_events does not cover FY2022
+      seizure_events,2024,CHINA_DIRECT,FENTANYL,1,0,0,0,0,true,,coverage differs: seizure_events covers 2 month(s) of FY2023 and 1 of FY2024
+      seizure_events,2024,CHINA_PRECURSOR_VIA_MEXICO,FENTANYL,1,0,0,0,0,true,,coverage differs: seizure_events covers 2 month(s) of FY2023 and 1 of FY2024
+      seizure_events,2024,MEXICO_CARTEL,FENTANYL,1,2,3,500,1,true,,coverage differs: seizure_events covers 2 month(s) of FY2023 and 1 of FY2024
+      seizure_events,2024,OTHER_ORIGIN,FENTANYL,1,0,0,0,0,true,,coverage differs: seizure_events covers 2 month(s) of FY2023 and 1 of FY2024
+      seizure_events,2024,UNATTRIBUTED,FENTANYL,1,0,0,0,0,true,,coverage differs: seizure_events covers 2 month(s) of FY2023 and 1 of FY2024
       """;
 
   @Test
@@ -76,12 +78,19 @@ class CsvExportTest {
     TrendsResult result = TrendsFixtures.run(warehouse, LocalDate.of(2023, 10, 20), "run-export-1");
     Path monthly = warehouse.resolve("exports/route_monthly.csv");
     Path fiscal = warehouse.resolve("exports/route_fiscal_year.csv");
-    assertThat(result.exports()).hasSize(2);
+    assertThat(result.exports()).hasSize(3);
     assertThat(Files.readString(monthly)).isEqualTo(ROUTE_MONTHLY_CSV);
     assertThat(Files.readString(fiscal)).isEqualTo(ROUTE_FISCAL_YEAR_CSV);
     // No temporary file is left next to the exports.
     assertThat(Files.list(warehouse.resolve("exports")).map(p -> p.getFileName().toString())
-        .filter(n -> n.endsWith(".csv"))).containsExactlyInAnyOrder("route_monthly.csv", "route_fiscal_year.csv");
+        .filter(n -> n.endsWith(".csv"))).containsExactlyInAnyOrder("route_monthly.csv", "route_fiscal_year.csv",
+        "source_coverage.csv");
+    assertThat(Files.readString(warehouse.resolve("exports/source_coverage.csv"))).isEqualTo("""
+        source,month,fiscal_year,covered,coverage_first_month,coverage_last_month
+        seizure_events,2023-08-01,2023,true,2023-08-01,2023-10-01
+        seizure_events,2023-09-01,2023,true,2023-08-01,2023-10-01
+        seizure_events,2023-10-01,2024,true,2023-08-01,2023-10-01
+        """);
 
     byte[] monthlyBytes = Files.readAllBytes(monthly);
     byte[] fiscalBytes = Files.readAllBytes(fiscal);
@@ -100,12 +109,12 @@ class CsvExportTest {
     Path warehouse = Files.createDirectories(tmp.resolve("empty"));
     TrendsResult result = TrendsFixtures.run(warehouse, LocalDate.of(2024, 1, 31), "run-empty");
     assertThat(result.firstMonth()).isNull();
-    assertThat(result.tableRows()).hasSize(8).allSatisfy((table, rows) -> assertThat(rows).isZero());
+    assertThat(result.tableRows()).hasSize(9).allSatisfy((table, rows) -> assertThat(rows).isZero());
     assertThat(TrendsFixtures.table(warehouse, "route_trends").columns()).contains("trend_pct_per_month_24m");
     assertThat(Files.readString(warehouse.resolve("exports/route_monthly.csv")))
-        .isEqualTo("month,fiscal_year,route,substance_class,events,quantity_kg,dosage_units,share_of_month_kg\n");
+        .isEqualTo("source,month,fiscal_year,route,substance_class,covered,events,quantity_kg,dosage_units,share_of_month_kg\n");
     assertThat(Files.readString(warehouse.resolve("exports/route_fiscal_year.csv"))).isEqualTo(
-        "fiscal_year,route,substance_class,events,quantity_kg,dosage_units,share_of_year_kg,partial_year\n");
+        "source,fiscal_year,route,substance_class,months_covered,events,quantity_kg,dosage_units,share_of_year_kg,partial_year,pct_change_prior_year,comparison_note\n");
   }
 
   @Test

@@ -63,11 +63,14 @@ class RouteTrendsTest {
   @Test
   void oneRowPerRouteAndClassWithTheDocumentedColumns() {
     assertThat(result.tableRows()).containsEntry("route_trends", 10L);
-    assertThat(table(warehouse, "route_trends").columns()).containsExactly("route", "substance_class", "first_month",
-        "last_month", "as_of_month", "total_kg", "total_events", "last_12m_kg", "prior_12m_kg", "pct_change_12m",
-        "rolling_3m_mean_kg", "rolling_12m_mean_kg", "trend_pct_per_month_all", "trend_ci_low_all",
-        "trend_ci_high_all", "trend_months_all", "trend_pct_per_month_24m", "trend_ci_low_24m", "trend_ci_high_24m",
-        "trend_months_24m");
+    assertThat(table(warehouse, "route_trends").columns()).containsExactly("source", "route", "substance_class",
+        "first_month", "last_month", "as_of_month", "total_kg", "total_events", "last_12m_kg", "prior_12m_kg",
+        "pct_change_12m", "comparison_note", "rolling_3m_mean_kg", "rolling_12m_mean_kg", "trend_method",
+        "trend_pct_per_month_all", "trend_ci_low_all", "trend_ci_high_all", "trend_months_all", "trend_lag_all",
+        "trend_pct_per_month_24m", "trend_ci_low_24m", "trend_ci_high_24m", "trend_months_24m", "trend_lag_24m");
+    // One source (every fixture row is a seizure event): every row says so, and names its method.
+    assertThat(table(warehouse, "route_trends").filter("source = 'seizure_events' AND trend_method LIKE 'OLS%Newey-West%'")
+        .count()).isEqualTo(10L);
   }
 
   @Test
@@ -84,6 +87,7 @@ class RouteTrendsTest {
     assertThat(china.<BigDecimal>getAs("last_12m_kg")).isEqualByComparingTo("31");
     assertThat(china.<BigDecimal>getAs("prior_12m_kg")).isEqualByComparingTo("0");
     assertThat(china.<Object>getAs("pct_change_12m")).isNull();
+    assertThat(china.<String>getAs("comparison_note")).isEqualTo("no kg in the prior 12 months");
     assertThat(china.<Double>getAs("rolling_3m_mean_kg")).isCloseTo(28.0 / 3, within(1e-12));
     assertThat(china.<Double>getAs("rolling_12m_mean_kg")).isCloseTo(31.0 / 12, within(1e-12));
     for (String w : List.of("all", "24m")) {
@@ -91,13 +95,15 @@ class RouteTrendsTest {
       assertThat(china.<Double>getAs("trend_ci_low_" + w)).isCloseTo(100.0, within(1e-6));
       assertThat(china.<Double>getAs("trend_ci_high_" + w)).isCloseTo(100.0, within(1e-6));
       assertThat(china.<Integer>getAs("trend_months_" + w)).isEqualTo(5);
+      assertThat(china.<Integer>getAs("trend_lag_" + w)).isEqualTo(3); // ceil(1.3 * sqrt 5) = ceil(2.907)
     }
   }
 
   @Test
   void noisySeriesMatchesTheHandDerivedFitAndDropsOutOfThe24MonthWindow() {
-    // Same derivation as TrendStatisticsTest: y = ln kg / ln 2 = 0, 1, 1, 3 at x = 0..3: slope 0.9 (x ln 2),
-    // se = sqrt(0.07), t(0.975, 2) = 0.95 / sqrt(0.04875): 100 (2^0.9 - 1) = 86.607 %/month, CI [-15.230, 310.78].
+    // Same derivation as TrendStatisticsTest: y = ln kg / ln 2 = 0, 1, 1, 3 at x = 0..3: slope 0.9 (x ln 2);
+    // the Newey-West variance (0.0178) is below the AR(1) floor, the OLS variance 0.07, so se = sqrt(0.07);
+    // t(0.975, 2) = 0.95 / sqrt(0.04875): 100 (2^0.9 - 1) = 86.607 %/month, CI [-15.230, 310.78].
     double half = 0.95 / Math.sqrt(0.04875) * Math.sqrt(0.07);
     Row mexico = trend("MEXICO_CARTEL", "FENTANYL");
     assertThat(mexico.<Double>getAs("trend_pct_per_month_all")).isCloseTo(100 * (Math.pow(2, 0.9) - 1), within(1e-9));
@@ -148,13 +154,14 @@ class RouteTrendsTest {
     // 2023-02: China 16 vs 0 -> China. Months where both are 0 leave the lead where it was.
     List<Row> changes = table(warehouse, "route_lead_changes").orderBy("month").collectAsList();
     assertThat(table(warehouse, "route_lead_changes").columns())
-        .containsExactly("month", "leader_before", "leader_after", "china_direct_kg", "mexico_cartel_kg");
-    assertThat(changes).extracting(r -> r.getDate(0).toLocalDate() + " " + r.getString(1) + ">" + r.getString(2)
-            + " " + r.getDecimal(3).stripTrailingZeros().toPlainString() + "/" + r.getDecimal(4).stripTrailingZeros().toPlainString())
+        .containsExactly("source", "month", "leader_before", "leader_after", "china_direct_kg", "mexico_cartel_kg");
+    assertThat(changes).extracting(r -> r.getString(0) + " " + r.getDate(1).toLocalDate() + " " + r.getString(2) + ">"
+            + r.getString(3) + " " + r.getDecimal(4).stripTrailingZeros().toPlainString() + "/"
+            + r.getDecimal(5).stripTrailingZeros().toPlainString())
         .containsExactly(
-            "2022-10-01 MEXICO_CARTEL>CHINA_DIRECT 1/0",
-            "2023-01-01 CHINA_DIRECT>MEXICO_CARTEL 8/20",
-            "2023-02-01 MEXICO_CARTEL>CHINA_DIRECT 16/0");
+            "seizure_events 2022-10-01 MEXICO_CARTEL>CHINA_DIRECT 1/0",
+            "seizure_events 2023-01-01 CHINA_DIRECT>MEXICO_CARTEL 8/20",
+            "seizure_events 2023-02-01 MEXICO_CARTEL>CHINA_DIRECT 16/0");
     assertThat(result.leadChanges()).extracting(LeadChanges.LeadChange::month)
         .containsExactly(YearMonth.of(2022, 10), YearMonth.of(2023, 1), YearMonth.of(2023, 2));
   }

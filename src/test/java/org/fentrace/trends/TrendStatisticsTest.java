@@ -37,16 +37,22 @@ class TrendStatisticsTest {
   }
 
   @Test
-  void noisyFourPointSeriesMatchesTheHandDerivedSlopeAndTInterval() {
+  void noisyFourPointSeriesMatchesTheHandDerivedSlopeAndNeweyWestInterval() {
     // kg 1, 2, 2, 8 at months 0..3: ln kg / ln 2 = y = 0, 1, 1, 3 (work in units of ln 2, then scale).
     // x mean 1.5, y mean 1.25; Sxx = 2.25 + 0.25 + 0.25 + 2.25 = 5;
     // Sxy = (-1.5)(-1.25) + (-0.5)(-0.25) + (0.5)(-0.25) + (1.5)(1.75) = 1.875 + 0.125 - 0.125 + 2.625 = 4.5;
     // slope = 4.5 / 5 = 0.9, intercept = 1.25 - 0.9 * 1.5 = -0.1; fitted -0.1, 0.8, 1.7, 2.6;
-    // residuals 0.1, 0.2, -0.7, 0.4; SSE = 0.01 + 0.04 + 0.49 + 0.16 = 0.70; s^2 = 0.70 / (4 - 2) = 0.35;
-    // se(slope) = sqrt(0.35 / 5) = sqrt(0.07). t(0.975, df 2) has the closed form (2p-1)/sqrt(2p(1-p))
-    // = 0.95 / sqrt(0.04875) = 4.30265. In ln units: b = 0.9 ln2, half width = 4.3027 * sqrt(0.07) * ln 2.
-    // 4.30265 * sqrt(0.07) = 4.30265 * 0.264575 = 1.138375. Percent per month: 100 * (2^0.9 - 1) = 86.607;
-    // interval 100 * (2^(0.9 -+ 1.138375) - 1) = 100 * (2^-0.238375 - 1), 100 * (2^2.038375 - 1) = [-15.230, 310.78].
+    // residuals e = 0.1, 0.2, -0.7, 0.4; u = (x - mean) e = -0.15, -0.1, -0.35, 0.6.
+    // Lag ceil(1.3 sqrt 4) = 3; Bartlett weights 1 - d/4: 0.75, 0.5, 0.25.
+    // S = sum u^2 = 0.515
+    //   + 2 * 0.75 * (u0u1 + u1u2 + u2u3 = 0.015 + 0.035 - 0.21 = -0.16) = -0.24
+    //   + 2 * 0.5 * (u0u2 + u1u3 = 0.0525 - 0.06 = -0.0075) = -0.0075
+    //   + 2 * 0.25 * (u0u3 = -0.09) = -0.045  -> S = 0.2225.
+    // Newey-West var(slope) = S / Sxx^2 * n/(n-2) = 0.2225 / 25 * 2 = 0.0178.
+    // AR(1) floor: SSE = 0.01 + 0.04 + 0.49 + 0.16 = 0.70; lag-1 products 0.02 - 0.14 - 0.28 = -0.40,
+    // phi = -0.40 / 0.70 = -0.5714; corrected -0.5714 + (2 - 2.2857) / 4 = -0.643, clamped to 0:
+    // OLS variance s^2 / Sxx = (0.70 / 2) / 5 = 0.07 > 0.0178, so the floor applies: se = sqrt(0.07).
+    // t(0.975, df 2) has the closed form (2p-1)/sqrt(2p(1-p)) = 0.95 / sqrt(0.04875) = 4.30265.
     double t975 = 0.95 / Math.sqrt(0.04875);
     double half = t975 * Math.sqrt(0.07);
     TrendStatistics t = TrendStatistics.of(JAN_2021, new double[] {1, 2, 2, 8});
@@ -54,8 +60,32 @@ class TrendStatisticsTest {
     assertThat(t.trendAll().ciLow()).isCloseTo(100 * (Math.pow(2, 0.9 - half) - 1), within(1e-6));
     assertThat(t.trendAll().ciHigh()).isCloseTo(100 * (Math.pow(2, 0.9 + half) - 1), within(1e-6));
     assertThat(t.trendAll().pctPerMonth()).isCloseTo(86.607, within(1e-3));
-    assertThat(t.trendAll().ciLow()).isCloseTo(-15.230, within(1e-3));
-    assertThat(t.trendAll().ciHigh()).isCloseTo(310.78, within(1e-2));
+    assertThat(t.trendAll().lag()).isEqualTo(3);
+  }
+
+  @Test
+  void uncoveredMonthsAreNoDataNotZeros() {
+    // 26 months of 2 kg except months 10..12, which the source did not cover (their values, 999, must
+    // be ignored). The 24-month window (months 2..25) holds the gap: no 12-month change, with a note.
+    // The rolling means' windows end after the gap: both 2.
+    // The trend fits the 23 covered months only, all 2 kg: slope 0, +0 %/month.
+    BigDecimal[] kg = new BigDecimal[26];
+    boolean[] covered = new boolean[26];
+    for (int i = 0; i < 26; i++) {
+      covered[i] = i < 10 || i > 12;
+      kg[i] = covered[i] ? BigDecimal.valueOf(2) : BigDecimal.valueOf(999);
+    }
+    TrendStatistics t = TrendStatistics.of(JAN_2021, kg, new long[26], covered, 24, 3, 0.95);
+    assertThat(t.pctChange12m()).isNull();
+    assertThat(t.comparisonNote()).isEqualTo("coverage changes within the last 24 months");
+    assertThat(t.prior12mKg()).isNull();
+    assertThat(t.last12mKg()).isEqualByComparingTo("24");
+    assertThat(t.rolling3mMeanKg()).isEqualTo(2.0);
+    // Months 14..25: all covered.
+    assertThat(t.rolling12mMeanKg()).isEqualTo(2.0);
+    assertThat(t.totalKg()).isEqualByComparingTo("46");
+    assertThat(t.trendAll().months()).isEqualTo(23);
+    assertThat(t.trendAll().pctPerMonth()).isCloseTo(0.0, within(1e-9));
   }
 
   @Test
@@ -66,7 +96,7 @@ class TrendStatisticsTest {
     assertThat(t.trendAll().pctPerMonth()).isCloseTo(100.0, within(1e-9));
     // Two positive months: no trend, but the number of months is still reported.
     TrendStatistics two = TrendStatistics.of(JAN_2021, new double[] {0, 3, 0, 5});
-    assertThat(two.trendAll()).isEqualTo(new TrendStatistics.LogLinearTrend(null, null, null, 2));
+    assertThat(two.trendAll()).isEqualTo(new TrendStatistics.LogLinearTrend(null, null, null, 2, null));
     assertThat(two.firstMonth()).isEqualTo(YearMonth.of(2021, 2));
     assertThat(two.lastMonth()).isEqualTo(YearMonth.of(2021, 4));
   }
