@@ -122,7 +122,7 @@ class AirflowDagIT {
         "--run-date", "2026-03-04", "--config", "/etc/fentrace/fentrace.properties", "--master", "spark://127.0.0.1:7077");
     CliArguments.assertValid(DAG + " launcher arguments", args);
     assertThat(optionNames(args)).as("the same options as the cron example")
-        .isEqualTo(optionNames(CronExampleTest.entries().get(0).fentraceArgs()));
+        .isEqualTo(optionNames(CronExampleIT.entries().get(0).fentraceArgs()));
     assertThat(launcherEnv()).containsEntry("FENTRACE_JVM_PROFILE", "batch").containsEntry("SPARK_HOME", "/opt/spark-4.2.0");
   }
 
@@ -277,8 +277,8 @@ class AirflowDagIT {
     return JSON.readTree(out);
   }
 
-  private static CronExampleTest.Entry cronEntry() throws IOException {
-    List<CronExampleTest.Entry> entries = CronExampleTest.entries();
+  private static CronExampleIT.Entry cronEntry() throws IOException {
+    List<CronExampleIT.Entry> entries = CronExampleIT.entries();
     assertThat(entries).hasSize(1);
     return entries.get(0);
   }
