@@ -1,6 +1,7 @@
 package org.fentrace.routes;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -14,8 +15,12 @@ import org.fentrace.warehouse.WarehouseTable;
 /**
  * Writes {@code route_sensitivity} beside the trend tables: computed from the published seizures,
  * staged under the run's staging folder and published with {@link Warehouse#publish} like them
- * (rewritten whole on every trends run; the table is small). A warehouse without seizures gets the
- * table with no rows.
+ * (rewritten whole; the table is small). A warehouse without seizures gets the table with no rows.
+ *
+ * <p>It reads every stored seizure, so a night that published no seizures must not pay for it: the table
+ * keeps, in {@value #BUILT_FROM}, the {@code seizures} marker (which names the run that last published
+ * seizures, and changes when rules re-attribute them) and the stamps of the rule sets it compared, and is
+ * rebuilt only when one of them differs.
  */
 public final class RouteSensitivityAction {
   private final SparkSession spark;
@@ -30,17 +35,31 @@ public final class RouteSensitivityAction {
     this.runId = runId;
   }
 
-  /** Computes, writes and publishes the table; returns its row count. */
+  /** Inside the table's folder: what the rows were computed from (ignored by Parquet readers: leading _). */
+  public static final String BUILT_FROM = "_BUILT_FROM";
+
+  /** Rows written, or -1 when the table already held what these seizures and rule sets give. */
   public long execute() throws IOException {
     var alternatives = SensitivityRuleSets.alternatives();
+    Path live = warehouse.table(WarehouseTable.SEIZURES.tableName());
+    StringBuilder basis = new StringBuilder(readIfPresent(new Path(live, "_SUCCESS")).strip());
+    basis.append("\nin-force ").append(inForce.version()).append('#').append(inForce.sha256());
+    alternatives.forEach((name, rules) ->
+        basis.append('\n').append(name).append(' ').append(rules.version()).append('#').append(rules.sha256()));
+    Path current = warehouse.table(RouteSensitivity.TABLE);
+    if (Warehouse.holdsParquet(warehouse.fs(), current)
+        && basis.toString().equals(readIfPresent(new Path(current, BUILT_FROM)))) {
+      return -1;
+    }
     spark.sparkContext().setJobDescription("fentrace trends: route sensitivity under " + (1 + alternatives.size())
         + " rule sets");
-    Path live = warehouse.table(WarehouseTable.SEIZURES.tableName());
     List<Row> rows = Warehouse.holdsParquet(warehouse.fs(), live)
         ? RouteSensitivity.compute(readSeizures(live), inForce, alternatives)
         : List.of();
     spark.createDataFrame(rows, RouteSensitivity.SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
         .parquet(new Path(warehouse.staging(runId), RouteSensitivity.TABLE).toString());
+    warehouse.writeText(new Path(new Path(warehouse.staging(runId), RouteSensitivity.TABLE), BUILT_FROM),
+        basis.toString());
     warehouse.publish(RouteSensitivity.TABLE, runId);
     Path staging = warehouse.staging(runId);
     if (warehouse.fs().exists(staging) && warehouse.fs().listStatus(staging).length == 0) {
@@ -48,6 +67,15 @@ public final class RouteSensitivityAction {
     }
     spark.sparkContext().setJobDescription(null);
     return rows.size();
+  }
+
+  private String readIfPresent(Path file) throws IOException {
+    if (!warehouse.fs().exists(file)) {
+      return "";
+    }
+    try (var in = warehouse.fs().open(file)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   private Dataset<Row> readSeizures(Path live) {

@@ -136,7 +136,8 @@ public final class PipelineRunner {
             .execute();
         manifest.trends(trends);
         long sensitivity = new RouteSensitivityAction(spark, warehouse, rules, runId).execute();
-        LOG.info("trends: route_sensitivity {} rows", sensitivity);
+        LOG.info(sensitivity < 0 ? "trends: route_sensitivity unchanged (no seizures published, same rule sets)"
+            : "trends: route_sensitivity {} rows", sensitivity);
         LOG.info("trends: {} months {} .. {}; tables {}; exports {}", trends.tableRows().size(), trends.firstMonth(),
             trends.lastMonth(), trends.tableRows(), trends.exports());
       }
