@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.fentrace.routes.RouteRules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,12 +26,18 @@ class ConfDirTest {
     System.clearProperty(ConfDir.PROPERTY);
   }
 
+  /** The version line of the shipped jobs/conf/route-rules.yaml, which the bundled copy is built from. */
+  private static String shippedVersion() throws IOException {
+    Matcher m = Pattern.compile("(?m)^version: \"([^\"]+)\"").matcher(Files.readString(Path.of("jobs/conf/route-rules.yaml")));
+    assertThat(m.find()).as("jobs/conf/route-rules.yaml has a version line").isTrue();
+    return m.group(1);
+  }
+
   /** jobs/conf/route-rules.yaml with only its version changed: a rule file the bundled copy cannot be. */
   private Path editedRules(Path folder) throws IOException {
     String shipped = Files.readString(Path.of("jobs/conf/route-rules.yaml"));
-    assertThat(shipped).contains("version: \"1.0.0\"");
     Path f = folder.resolve(ConfDir.ROUTE_RULES_FILE);
-    Files.writeString(f, shipped.replace("version: \"1.0.0\"", "version: \"9.9.9-edited\""));
+    Files.writeString(f, shipped.replace("version: \"" + shippedVersion() + "\"", "version: \"9.9.9-edited\""));
     return f;
   }
 
@@ -53,7 +61,7 @@ class ConfDirTest {
     Path other = Files.createDirectories(dir.resolve("other"));
     Path explicit = other.resolve("mine.yaml");
     Files.writeString(explicit, Files.readString(Path.of("jobs/conf/route-rules.yaml"))
-        .replace("version: \"1.0.0\"", "version: \"explicit\""));
+        .replace("version: \"" + shippedVersion() + "\"", "version: \"explicit\""));
     System.setProperty(ConfDir.PROPERTY, dir.toString());
 
     FentraceConfig c = FentraceConfig.load(null, Map.of("fentrace.routes.rules", explicit.toString()));
@@ -61,13 +69,13 @@ class ConfDirTest {
   }
 
   @Test
-  void withoutTheFolderOrItsFileTheBundledDefaultsApply() {
-    // The bundled copy is jobs/conf/route-rules.yaml at build time: version 1.0.0.
+  void withoutTheFolderOrItsFileTheBundledDefaultsApply() throws IOException {
+    // The bundled copy is jobs/conf/route-rules.yaml at build time, so it has the shipped version.
     assertThat(FentraceConfig.load(null, Map.of()).routeRules().source()).startsWith("bundled ");
     System.setProperty(ConfDir.PROPERTY, dir.toString()); // an empty folder
     FentraceConfig c = FentraceConfig.load(null, Map.of());
     assertThat(c.routeRules().source()).startsWith("bundled ");
-    assertThat(c.routeRules().version()).isEqualTo("1.0.0");
+    assertThat(c.routeRules().version()).isEqualTo(shippedVersion());
     assertThat(c.get(FentraceConfig.Key.POLICY_EVENTS)).isEmpty();
     assertThat(ConfDir.file(ConfDir.PROPERTIES_FILE)).isEmpty();
   }

@@ -61,9 +61,15 @@ class WrittenSchemaTest {
         shipment_id,arrival_date,origin_country,mode,description,hs_code,gross_weight,weight_unit
         P1,2023-01-12,China,air cargo,tablet press TDP-5,8479.89.9499,120,kg
         """);
+    // Two NFLIS lab report counts (copied in the layout of the real export) so that lab_reports has files too.
+    Files.writeString(landing.resolve("nflis.csv"), """
+        LABTYPE,RPTAGGR,YYYY,PERIOD,DRUG_REPORTS,QUERY_RUN_DATE,SUBSTANCE_ID,SUBSTANCE_DESCRIPTION,BASE_ID,BASE_DESCRIPTION,DRUG_CATEGORY_CODE,DRUG_CATEGORY_DESCRIPTION,STATE,STATE_LONG_NAME,STATE_FIPS
+        "Local/Municipal,State,Federal,Private","DrugReport  ","2022","SA1 (JAN - JUN)","589","2026-03-03 13:26:55","1504","FENTANYL","1504","Fentanyl","33","Fentanyl and Fentanyl-related","NH","New Hampshire","33"
+        "Local/Municipal,State,Federal,Private","DrugReport  ","2022","SA2 (JUL - DEC)","67","2026-03-03 13:26:55","1517","P-FLUOROFENTANYL","1517","para-Fluorofentanyl","33","Fentanyl and Fentanyl-related","AZ","Arizona","04"
+        """);
     warehouse = tmp.resolve("warehouse");
     var run = Pipelines.run(landing, warehouse, LocalDate.of(2023, 3, 1));
-    // S5 is quarantined: 1 row of 5 is over the default 5% reject rate, so the run exits 3 with all else written.
+    // S5 is quarantined: 1 row of 8 is over the default 5% reject rate, so the run exits 3 with all else written.
     assertThat(run.exitCode()).isEqualTo(3);
   }
 
