@@ -78,7 +78,10 @@ class ReportBrowserIT {
         assertThat(c.get("colours").asInt()).as("%s data colours (not grey)", id).isGreaterThanOrEqualTo(1);
       }
       assertThat(ids).containsExactlyElementsOf(EXPECTED_CHARTS);
+      // The first line names the source every figure comes from; the first finding follows it.
       assertThat(evaluate(browser, s, "document.querySelector('#summary-lines li').textContent"))
+          .startsWith("Every figure below is from");
+      assertThat(evaluate(browser, s, "document.querySelector('#summary-lines li:nth-child(2)').textContent"))
           .startsWith("In FY");
 
       screenshot(browser, s);
