@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReleaseTarballIT {
   static final String RUN_DATE = "2026-11-28";
   static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
-  static final String SITE_RULES_VERSION = "1.0.0-site";
+  static final String SITE_RULES_VERSION = "site-edited";
 
   @TempDir static Path tmp;
   static Path release;
@@ -100,8 +100,10 @@ class ReleaseTarballIT {
   static void editConf() throws IOException {
     Path rules = release.resolve("conf/route-rules.yaml");
     String text = Files.readString(rules);
-    assertThat(text).contains("version: \"1.0.0\"");
-    Files.writeString(rules, text.replace("version: \"1.0.0\"", "version: \"" + SITE_RULES_VERSION + "\""));
+    // Whatever version ships, the operator's edit replaces it (one version line, at the start of a line).
+    String edited = text.replaceFirst("(?m)^version: \"[^\"]+\"", "version: \"" + SITE_RULES_VERSION + "\"");
+    assertThat(edited).as("conf/route-rules.yaml has a version line").isNotEqualTo(text);
+    Files.writeString(rules, edited);
     Path props = release.resolve("conf/fentrace.properties");
     Files.writeString(props, Files.readString(props).replace("fentrace.lock.stale-after=PT6H", "fentrace.lock.stale-after=PT7H"));
     assertThat(Files.readString(props)).contains("fentrace.lock.stale-after=PT7H");
