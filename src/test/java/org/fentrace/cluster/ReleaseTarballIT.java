@@ -196,16 +196,8 @@ class ReleaseTarballIT {
 
   /** {@code bin/fentrace run} over sample-data from the unpacked release, with the fixed test party key. */
   static ChildProcess fentrace(Path warehouse, String master, Map<String, String> env, String name) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(release.resolve("bin/fentrace").toString(), "run",
-        "--input", LocalInstall.projectRoot().resolve("sample-data").toString(),
-        "--output", warehouse.toString(),
-        "--master", master,
-        "--run-date", RUN_DATE,
-        "--conf", "fentrace.party-hash.key=" + Pipelines.TEST_PARTY_KEY,
-        "--conf", "spark.sql.shuffle.partitions=4",
-        "--conf", "spark.ui.enabled=false",
-        "--conf", "spark.executor.memory=1g",
-        "--conf", "spark.executor.extraJavaOptions=" + StandaloneCluster.SHORT_LIVED_JVM));
+    List<String> cmd = new ArrayList<>(List.of(release.resolve("bin/fentrace").toString()));
+    cmd.addAll(StandaloneClusterIT.runOverSampleData(master, warehouse));
     // No -Xmx: spark-submit refuses one in the driver's Java options (its default driver heap is 1 GiB).
     env.put("FENTRACE_JAVA_OPTS", StandaloneCluster.SHORT_LIVED_JVM);
     Path work = Files.createDirectories(tmp.resolve("work-" + name));

@@ -67,9 +67,9 @@ class StandaloneClusterIT {
     }
   }
 
-  /** {@code jobs/fentrace run} over sample-data as its own process, with the fixed test party key. */
-  static ChildProcess fentrace(Path script, String master, Path warehouse, String name) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of("bash", script.toString(), "run",
+  /** The arguments of {@code run} over sample-data, with the fixed test party key and small-data settings. */
+  static List<String> runOverSampleData(String master, Path warehouse) {
+    return List.of("run",
         "--input", LocalInstall.projectRoot().resolve("sample-data").toString(),
         "--output", warehouse.toString(),
         "--master", master,
@@ -79,7 +79,13 @@ class StandaloneClusterIT {
         "--conf", "spark.sql.shuffle.partitions=4",
         "--conf", "spark.ui.enabled=false",
         "--conf", "spark.executor.memory=1g",
-        "--conf", "spark.executor.extraJavaOptions=" + StandaloneCluster.SHORT_LIVED_JVM));
+        "--conf", "spark.executor.extraJavaOptions=" + StandaloneCluster.SHORT_LIVED_JVM);
+  }
+
+  /** {@code jobs/fentrace run} over sample-data as its own process, with the fixed test party key. */
+  static ChildProcess fentrace(Path script, String master, Path warehouse, String name) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of("bash", script.toString()));
+    cmd.addAll(runOverSampleData(master, warehouse));
     Map<String, String> env = LocalInstall.baseEnvironment();
     env.put("FENTRACE_JAVA_OPTS", "-Xmx1536m " + StandaloneCluster.SHORT_LIVED_JVM);
     return ChildProcess.start(name, cmd, env, tmp, tmp.resolve("logs/" + name + ".log"));

@@ -43,7 +43,7 @@ class AirflowDagIT {
 
   @BeforeAll
   static void python3IsThere() {
-    assumeTrue(works("python3", "-c", "import sys; sys.exit(sys.version_info < (3, 9))"),
+    assumeTrue(CronExampleIT.works("python3", "-c", "import sys; sys.exit(sys.version_info < (3, 9))"),
         "python3 (3.9 or later) is not available");
   }
 
@@ -101,7 +101,7 @@ class AirflowDagIT {
   @ValueSource(strings = {"2026-03-05T02:30:00+00:00", "2026-03-01T02:30:00+00:00", "2027-01-01T02:30:00+00:00",
       "2028-03-01T02:30:00+00:00"})
   void theNightIsTheOneTheCronExampleComputesAtTheSameMinute(String firedAt) throws Exception {
-    assumeTrue(works("date", "-u", "-d", "yesterday", "+%F"), "GNU date is not available");
+    assumeTrue(CronExampleIT.works("date", "-u", "-d", "yesterday", "+%F"), "GNU date is not available");
     runTask(Map.of(), "{\"action\": \"run\", \"scheduled_at\": \"" + firedAt + "\"}", 0);
     // Independent source: the cron entry's own date expression, evaluated by GNU date as of that minute.
     assertThat(CliArguments.valueOf(launcherArgs(), "--run-date")).isEqualTo(cronNight(firedAt));
@@ -301,16 +301,4 @@ class AirflowDagIT {
     return args.stream().filter(a -> a.startsWith("--")).sorted().toList();
   }
 
-  private static boolean works(String... command) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
 }

@@ -163,7 +163,8 @@ class CronExampleIT {
     return command.replace("\\%", "%");
   }
 
-  private static boolean works(String... command) {
+  /** True when the command runs and exits 0 within 10 seconds (used to skip when a tool is missing). */
+  static boolean works(String... command) {
     try {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
