@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -30,13 +31,19 @@ import java.util.TreeMap;
  *       ortho-/meta-/para-, then spaces, hyphens and punctuation removed). If that key is a dictionary key,
  *       that entry wins. "para-" and "4-" are only equal where the dictionary lists both: a numeric locant
  *       means different things on different rings (3-methylfentanyl is not meta-methylfentanyl).</li>
+ *   <li><b>Structure.</b> Otherwise, when the whole text is a systematic name with the 4-anilidopiperidine
+ *       core ({@link ChemicalNames}), the entry with the same structure wins ({@link StructureIndex}: CAS
+ *       index names, IUPAC and DEA spellings of one compound are one entry); a core no entry has is
+ *       unlisted, FENTANYL_ANALOG when the ring nitrogen carries a carbon substituent, otherwise
+ *       FENTANYL_PRECURSOR (nor-compounds, Boc-protected and unacylated 4-anilinopiperidines).</li>
  *   <li><b>Free text and mixtures.</b> Otherwise the words are scanned left to right and at each word the
  *       longest run of words (up to the longest dictionary key) whose joined key is a dictionary key is
  *       taken, so "acetyl fentanyl" is the analogue and not fentanyl. When several substances are named,
  *       the text counts in the most fentanyl-relevant class: FENTANYL or FENTANYL_ANALOG, then
  *       FENTANYL_PRECURSOR, then OTHER_DRUG, then UNKNOWN-class entries ("Other drugs"); between equals the
  *       first named wins, as labs name the main substance first. So "heroin/fentanyl mixture" is fentanyl
- *       and "carfentanil and heroin" is carfentanil.</li>
+ *       and "carfentanil and heroin" is carfentanil. CAS Registry Numbers ({@link CasNumbers}) and
+ *       systematic names written as one word inside the text take part in the same ranking.</li>
  *   <li><b>Unlisted analogues.</b> A word ending in "fentanyl" (after the spelling unification), together
  *       with the chemical-looking words before it ({@link ChemicalPrefixes}), is a fentanyl-related
  *       substance even when the dictionary lacks it: class FENTANYL_ANALOG, unlisted=true, name the
@@ -73,14 +80,19 @@ public final class SubstanceDictionary implements Serializable {
   private final Map<SubstanceClass, Long> counts;
   private final int entryCount;
   private final int maxKeyWords;
+  private final StructureIndex structures;
+  /** Registry numbers recognised in free text; null for a dictionary loaded without them. */
+  private final CasNumbers cas;
 
   private SubstanceDictionary(String sourceName, Map<String, Entry> byKey, Map<SubstanceClass, Long> counts,
-      int entryCount, int maxKeyWords) {
+      int entryCount, int maxKeyWords, StructureIndex structures, CasNumbers cas) {
     this.sourceName = sourceName;
     this.byKey = byKey;
     this.counts = counts;
     this.entryCount = entryCount;
     this.maxKeyWords = maxKeyWords;
+    this.structures = structures;
+    this.cas = cas;
   }
 
   private static final class DefaultHolder {
@@ -93,14 +105,37 @@ public final class SubstanceDictionary implements Serializable {
         throw new IllegalStateException("substance dictionary not on the classpath: " + DEFAULT_RESOURCE);
       }
       try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-        return load(reader, "substances.csv");
+        return load(reader, "substances.csv").withCasNumbers(CasNumbers.loadDefault());
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + DEFAULT_RESOURCE, e);
       }
     }
   }
 
-  /** The bundled {@code substances.csv}, loaded once and cached. */
+  /**
+   * This dictionary recognising the given registry numbers too.
+   *
+   * @throws IllegalArgumentException when a number names a substance the dictionary lacks or gives it
+   *     another class than the dictionary does
+   */
+  public SubstanceDictionary withCasNumbers(CasNumbers numbers) {
+    for (CasNumbers.Entry e : numbers.entries()) {
+      Entry entry = byKey.get(SubstanceWords.parse(e.canonicalName()).key());
+      if (entry == null || !entry.name().equals(e.canonicalName()) || entry.substanceClass() != e.substanceClass()) {
+        throw new IllegalArgumentException("CAS " + e.number() + " names '" + e.canonicalName() + "' as "
+            + e.substanceClass() + ", but " + sourceName + " has " + (entry == null ? "no such entry"
+            : "'" + entry.name() + "' as " + entry.substanceClass()));
+      }
+    }
+    return new SubstanceDictionary(sourceName, byKey, counts, entryCount, maxKeyWords, structures, numbers);
+  }
+
+  /** Structures two entries share (each "signature = entry / entry"); empty for a sound dictionary. */
+  Set<String> structureAmbiguities() {
+    return structures.ambiguities();
+  }
+
+  /** The bundled {@code substances.csv} with the bundled CAS numbers, loaded once and cached. */
   public static SubstanceDictionary loadDefault() {
     return DefaultHolder.INSTANCE;
   }
@@ -117,6 +152,7 @@ public final class SubstanceDictionary implements Serializable {
     Map<SubstanceClass, Long> counts = new EnumMap<>(SubstanceClass.class);
     int entries = 0;
     int maxWords = 1;
+    StructureIndex structures = new StructureIndex();
     BufferedReader reader = new BufferedReader(csv);
     int lineNo = 0;
     try {
@@ -165,6 +201,7 @@ public final class SubstanceDictionary implements Serializable {
                 + other.name() + "' on line " + other.line(), line);
           }
           maxWords = Math.max(maxWords, words.size());
+          structures.add(name, new SubstanceMatch(canonical, cls, false));
         }
         counts.merge(cls, 1L, Long::sum);
         entries++;
@@ -175,7 +212,7 @@ public final class SubstanceDictionary implements Serializable {
     if (entries == 0) {
       throw new IllegalArgumentException(sourceName + ": the substance dictionary has no entries");
     }
-    return new SubstanceDictionary(sourceName, byKey, counts, entries, maxWords);
+    return new SubstanceDictionary(sourceName, byKey, counts, entries, maxWords, structures, null);
   }
 
   private static SubstanceClass parseClass(String value, String source, int lineNo, String line) {
@@ -204,8 +241,13 @@ public final class SubstanceDictionary implements Serializable {
     if (exact != null) {
       return new SubstanceMatch(exact.name(), exact.substanceClass(), false);
     }
+    SubstanceMatch structural = structures.whole(raw);
+    if (structural != null) {
+      return structural;
+    }
     List<Found> found = scanListed(w);
     addUnlisted(w, found);
+    addLocated(raw, found);
     if (found.isEmpty()) {
       return new SubstanceMatch(w.phrase(), SubstanceClass.UNKNOWN, false);
     }
@@ -275,6 +317,23 @@ public final class SubstanceDictionary implements Serializable {
       int to = j;
       found.removeIf(f -> f.end >= from && f.start <= to);
       found.add(new Found(start, j, m));
+    }
+  }
+
+  /** Rules 2 and 3 for registry numbers and one-word systematic names inside free text. */
+  private void addLocated(String raw, List<Found> found) {
+    CasNumbers.Found number = cas == null ? null : cas.find(raw);
+    if (number != null) {
+      Entry e = byKey.get(SubstanceWords.parse(number.entry().canonicalName()).key());
+      int at = SubstanceWords.parse(raw.substring(0, number.offset())).size();
+      found.add(new Found(at, at, new SubstanceMatch(e.name(), e.substanceClass(), false)));
+    }
+    for (StructureIndex.Located l : structures.inWords(raw)) {
+      int from = SubstanceWords.parse(raw.substring(0, l.offset())).size();
+      int end = raw.indexOf(' ', l.offset());
+      int to = SubstanceWords.parse(end < 0 ? raw : raw.substring(0, end)).size() - 1;
+      found.removeIf(f -> f.end >= from && f.start <= to);
+      found.add(new Found(from, Math.max(from, to), l.match()));
     }
   }
 

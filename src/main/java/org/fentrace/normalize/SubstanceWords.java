@@ -12,8 +12,9 @@ import java.util.Set;
  * <p>Normalization: Unicode NFKD with accents dropped, lower case, Greek α/β/γ spelled out, primes and
  * apostrophes kept on the word before them (2'-fluoro is not 2-fluoro), every other punctuation mark a word
  * break. Salt and isomer notes are dropped as whole words ({@link #NOTE_WORDS}). Word endings "fentanil",
- * "fentanilo", "fentanile" and "fentanyle" become "fentanyl" (Spanish/INN/French spellings, also inside
- * carfentanil, sufentanil, ...). A lone "o", "m" or "p" joined by a hyphen to a following chemical word
+ * "fentanilo", "fentanile", "fentanyle", "fentanila", Russian "фентанил", Japanese "フェンタニル" and Chinese
+ * "芬太尼" become "fentanyl" (the INN in other languages, also inside carfentanil, 卡芬太尼, ...). A lone
+ * "o", "m" or "p" joined by a hyphen to a following chemical word
  * becomes "ortho", "meta", "para" (p-fluoro = para-fluoro); numeric locants (4-) are left alone because
  * their meaning depends on the ring, which only the dictionary can say. A key is the words concatenated.
  *
@@ -192,12 +193,19 @@ final class SubstanceWords {
     return new SubstanceWords(words, tokenStart, sepBefore);
   }
 
+  /**
+   * Word endings that spell "fentanyl" in other languages: Spanish/Italian/INN, French, Portuguese,
+   * Russian, Japanese and Chinese. Longer endings first, so "fentanilo" is not read as "fentanil" + "o".
+   */
+  private static final String[] FENTANYL_ENDINGS = {
+      "fentanilo", "fentanile", "fentanyle", "fentanila", "fentanil",
+      "\u0444\u0435\u043d\u0442\u0430\u043d\u0438\u043b", "\u30d5\u30a7\u30f3\u30bf\u30cb\u30eb", "\u82ac\u592a\u5c3c"};
+
   static String unifyFentanyl(String w) {
-    if (w.endsWith("fentanilo") || w.endsWith("fentanile") || w.endsWith("fentanyle")) {
-      return w.substring(0, w.length() - 9) + "fentanyl";
-    }
-    if (w.endsWith("fentanil")) {
-      return w.substring(0, w.length() - 8) + "fentanyl";
+    for (String ending : FENTANYL_ENDINGS) {
+      if (w.endsWith(ending)) {
+        return w.substring(0, w.length() - ending.length()) + "fentanyl";
+      }
     }
     return w;
   }
