@@ -86,6 +86,9 @@ final class ChemicalNameParser {
       ester = text.substring(0, space);
       text = text.substring(space + 1);
     }
+    if (!spacesInsideOneName(text)) {
+      return null;
+    }
     text = text.replace(" ", "");
     int[] pos = {0};
     List<Item> items = parseItems(text, pos, (char) 0);
@@ -100,7 +103,8 @@ final class ChemicalNameParser {
     String s = Normalizer.normalize(raw, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
         .toLowerCase(Locale.ROOT).replace('\u2032', '\'').replace('\u2019', '\'').strip();
     List<String> parts = splitTopLevelCommas(s);
-    if (parts.size() >= 2) {
+    // A CAS index name ends its substituent part with a hyphen: "Propanamide, N-phenyl-N-[...]-".
+    if (parts.size() >= 2 && parts.get(1).strip().endsWith("-")) {
       String parent = parts.get(0).strip();
       String substituents = stripTrailingHyphen(parts.get(1).strip());
       String ester = parts.size() >= 3 ? parts.get(2).strip() : "";
@@ -114,6 +118,21 @@ final class ChemicalNameParser {
       }
     }
     return s.replaceAll("\\s+", " ").strip();
+  }
+
+  /**
+   * A space may stand inside a name only next to a bracket or hyphen ("...piperidin-4-yl] furan-2-
+   * carboxamide"); a space between two plain words means the text is a phrase, not one name.
+   */
+  private static boolean spacesInsideOneName(String text) {
+    for (int i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) {
+      char before = i > 0 ? text.charAt(i - 1) : '-';
+      char after = i + 1 < text.length() ? text.charAt(i + 1) : '-';
+      if (")]}-".indexOf(before) < 0 && "([{-".indexOf(after) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static List<String> splitTopLevelCommas(String s) {

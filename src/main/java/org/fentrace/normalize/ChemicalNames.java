@@ -77,9 +77,8 @@ final class ChemicalNames {
   private static final Map<String, String> ALIASES = Map.ofEntries(
       Map.entry("phenethyl", "2-phenyl|ethyl"), Map.entry("propion", "propan"), Map.entry("butyr", "butan"),
       Map.entry("isobutyr", "2-methyl|propan"), Map.entry("valer", "pentan"),
-      Map.entry("isovaler", "3-methyl|butan"), Map.entry("acet", "ethan"), Map.entry("acryl", "prop2en"),
-      Map.entry("prop2en", "prop2en"), Map.entry("croton", "but2en"), Map.entry("benz", "benzene"),
-      Map.entry("methyl", "methyl"));
+      Map.entry("isovaler", "3-methyl|butan"), Map.entry("acet", "ethan"), Map.entry("acryl", "propen@2"),
+      Map.entry("croton", "buten@2"));
 
   private ChemicalNames() {
   }
@@ -313,11 +312,23 @@ final class ChemicalNames {
     return canonicalStem(p.replaceAll("\\|?(oyl|yl)$", ""));
   }
 
-  /** Joined acyl stem morphemes with their usual synonyms made one. */
+  /**
+   * Acyl stem morphemes joined, with the stem's own locants moved behind an {@code @} so that CAS and IUPAC
+   * order agree ("2-furancarbox" = "furan-2-carbox" = {@code furancarbox@2}), and the usual synonyms made
+   * one (propionyl = propanoyl, acryl = prop-2-enoyl, isobutyryl = 2-methylpropanoyl, ...).
+   */
   static String canonicalStem(String stem) {
-    String joined = stem.replace("|", "");
-    String alias = ALIASES.get(joined);
-    return alias != null ? alias : joined;
+    StringBuilder morphemes = new StringBuilder();
+    TreeSet<String> locants = new TreeSet<>();
+    for (String part : stem.split("\\|")) {
+      if (!part.isEmpty() && Character.isDigit(part.charAt(0))) {
+        locants.add(part);
+      } else {
+        morphemes.append(part);
+      }
+    }
+    String joined = morphemes + (locants.isEmpty() ? "" : "@" + String.join(",", locants));
+    return alias(joined);
   }
 
   static String alias(String joined) {
