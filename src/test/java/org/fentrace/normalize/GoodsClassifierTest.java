@@ -24,6 +24,16 @@ class GoodsClassifierTest {
       "292249|amino acid salt|OTHER",
       // Described precursors count whatever the code.
       "|tert-butyl 4-(phenylamino)piperidine-1-carboxylate|FENTANYL_PRECURSOR",
+      // A registry number on the declaration names the precursor (39742-60-4 is NPP, 79-03-8 propionyl
+      // chloride); a number that is no listed substance (64-17-5, ethanol) says nothing.
+      "293339|organic intermediate CAS 39742-60-4|FENTANYL_PRECURSOR",
+      "291590|acid chloride, CAS No. 79-03-8, 25 kg drums|FENTANYL_PRECURSOR",
+      "220710|solvent CAS 64-17-5|OTHER",
+      // A precursor declared by a systematic name the dictionary does not spell out: Boc-protected
+      // para-fluoro 4-AP is still a 4-anilinopiperidine.
+      "293339|tert-butyl 4-(4-fluoroanilino)piperidine-1-carboxylate|FENTANYL_PRECURSOR",
+      // A 4-phenylpiperidine is no fentanyl chemical (pethidine's ester).
+      "293339|ethyl 1-methyl-4-phenylpiperidine-4-carboxylate|OTHER",
       // Presses, dies and punches.
       "847989|TDP-5 tablet press|PILL_PRESS",
       "|rotary press|PILL_PRESS",
