@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -88,7 +88,7 @@ public final class CasNumbers implements Serializable {
    *     unknown class or a number listed twice
    */
   public static CasNumbers load(Reader csv, String sourceName) {
-    Map<String, Entry> byDigits = new TreeMap<>();
+    Map<String, Entry> byDigits = new LinkedHashMap<>();
     BufferedReader reader = new BufferedReader(csv);
     int lineNo = 0;
     try {
@@ -141,7 +141,7 @@ public final class CasNumbers implements Serializable {
     return sum % 10 == digits.charAt(digits.length() - 1) - '0';
   }
 
-  /** Every listed number, in digit order. */
+  /** Every listed number, in the order of the file. */
   public List<Entry> entries() {
     return List.copyOf(byDigits.values());
   }

@@ -22,7 +22,7 @@ class VocabularyDocTest {
 
   @Test
   void docMatchesTheCode() throws IOException {
-    GeneratedDocs.assertCurrent(DOC, render(), "the vocabulary enums, UsStates and country-variants.csv", VocabularyDocTest.class);
+    GeneratedDocs.assertCurrent(DOC, render(), "the vocabulary enums, UsStates, country-variants.csv and cas-numbers.csv", VocabularyDocTest.class);
   }
 
   /** The page, rendered from the code. */
@@ -60,6 +60,7 @@ class VocabularyDocTest {
     countries(md);
     states(md);
     sources(md);
+    SubstanceDocSection.render(md);
     return md.toString();
   }
 
