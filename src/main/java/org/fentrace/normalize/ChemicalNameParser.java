@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Cuts a systematic (IUPAC or CAS index) chemical name into a tree of locants, bracketed substituents and
@@ -69,6 +70,8 @@ final class ChemicalNameParser {
       // the tert-butoxycarbonyl protecting group as chemists abbreviate it
       "boc");
 
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final String STEREO_CHARS = "0123456789,rsezrs±+-";
 
   private ChemicalNameParser() {
@@ -100,7 +103,7 @@ final class ChemicalNameParser {
 
   /** Lower case, accents off, CAS inversion turned around, spaces collapsed. */
   static String prepare(String raw) {
-    String s = Normalizer.normalize(raw, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+    String s = MARKS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFKD)).replaceAll("")
         .toLowerCase(Locale.ROOT).replace('\u2032', '\'').replace('\u2019', '\'').strip();
     List<String> parts = splitTopLevelCommas(s);
     // A CAS index name ends its substituent part with a hyphen: "Propanamide, N-phenyl-N-[...]-".
@@ -117,7 +120,7 @@ final class ChemicalNameParser {
         s = substituents + parent;
       }
     }
-    return s.replaceAll("\\s+", " ").strip();
+    return SPACES.matcher(s).replaceAll(" ").strip();
   }
 
   /**

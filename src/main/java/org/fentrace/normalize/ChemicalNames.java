@@ -96,7 +96,7 @@ final class ChemicalNames {
   static String withoutNotes(String raw) {
     StringBuilder kept = new StringBuilder();
     for (String word : raw.strip().split("\\s+")) {
-      String bare = word.toLowerCase(Locale.ROOT).replaceAll("^[,;]+|[,;]+$", "");
+      String bare = trimSeparators(word.toLowerCase(Locale.ROOT));
       if (NOTES.contains(bare)) {
         continue;
       }
@@ -110,6 +110,18 @@ final class ChemicalNames {
       s = s.substring(0, s.length() - 1).strip();
     }
     return s;
+  }
+
+  private static String trimSeparators(String word) {
+    int from = 0;
+    int to = word.length();
+    while (from < to && (word.charAt(from) == ',' || word.charAt(from) == ';')) {
+      from++;
+    }
+    while (to > from && (word.charAt(to - 1) == ',' || word.charAt(to - 1) == ';')) {
+      to--;
+    }
+    return word.substring(from, to);
   }
 
   private static Skeleton skeleton(Parsed parsed) {

@@ -56,8 +56,10 @@ import java.util.TreeMap;
  *       or null text is ("unknown", UNKNOWN, false).</li>
  * </ol>
  *
- * <p>Speed: keys are precomputed into one HashMap at load; a call allocates only its own word arrays and
- * compiles no regular expression. Instances are immutable, thread-safe and serializable (Spark closures).
+ * <p>Speed: keys and structure signatures are precomputed at load; a call allocates its own word arrays,
+ * runs the CAS finder's two precompiled patterns only on text with a hyphen or the word CAS, and parses a
+ * structure only from text that names a piperidine. Instances are immutable, thread-safe and serializable
+ * (Spark closures).
  */
 public final class SubstanceDictionary implements Serializable {
 
