@@ -46,10 +46,9 @@ public final class PolicyEffectsAction {
 
   public Result execute() throws IOException {
     try {
-      PolicyEventsFile.Loaded events = PolicyEventsFile.load(eventsPath, spark.sparkContext().hadoopConfiguration());
-      List<PolicyEffects.Series> series = new ArrayList<>(EffectSeries.monthly(monthCells()));
-      series.addAll(EffectSeries.halfYearly(halfYearCells()));
-      List<Row> rows = PolicyEffectsTable.rows(PolicyEffects.estimate(events.events(), series));
+      Computed c = compute();
+      PolicyEventsFile.Loaded events = c.events();
+      List<Row> rows = PolicyEffectsTable.rows(c.effects());
       spark.sparkContext().setJobDescription("fentrace effects: write " + PolicyEffectsTable.TABLE);
       Path staged = new Path(warehouse.staging(runId), PolicyEffectsTable.TABLE);
       spark.createDataFrame(rows, PolicyEffectsTable.SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
@@ -66,6 +65,17 @@ public final class PolicyEffectsAction {
     } finally {
       spark.sparkContext().setJobDescription(null);
     }
+  }
+
+  /** The events and every effect, computed from the published route_monthly and lab_reports, nothing written. */
+  public record Computed(PolicyEventsFile.Loaded events, List<PolicyEffects.Effect> effects) {}
+
+  /** Reads the events and the series and estimates; writes nothing (the report draws from this too). */
+  public Computed compute() throws IOException {
+    PolicyEventsFile.Loaded events = PolicyEventsFile.load(eventsPath, spark.sparkContext().hadoopConfiguration());
+    List<PolicyEffects.Series> series = new ArrayList<>(EffectSeries.monthly(monthCells()));
+    series.addAll(EffectSeries.halfYearly(halfYearCells()));
+    return new Computed(events, PolicyEffects.estimate(events.events(), series));
   }
 
   private List<EffectSeries.MonthCell> monthCells() throws IOException {
