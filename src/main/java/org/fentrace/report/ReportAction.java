@@ -132,7 +132,9 @@ public final class ReportAction {
       System.setProperty("java.awt.headless", "true");
     }
     Headline headline = Headline.of(data);
-    List<Figure> figures = Figures.all(data);
+    List<Figure> figures = new java.util.ArrayList<>(Figures.all(data));
+    figures.addAll(PolicyEffectFigures.all(new org.fentrace.effects.PolicyEffectsAction(spark, warehouse, policyEvents,
+        options.runId()).compute().effects()));
     t = lap("charts", t);
     String html = HtmlPage.render(data, headline, figures, Versions.fentrace());
     lap("page", t);

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.spark.sql.SparkSession;
 import org.fentrace.config.FentraceConfig;
+import org.fentrace.effects.PolicyEffectsAction;
 import org.fentrace.ingest.FileReport;
 import org.fentrace.ingest.IngestAction;
 import org.fentrace.ingest.IngestResult;
@@ -138,6 +139,10 @@ public final class PipelineRunner {
         long sensitivity = new RouteSensitivityAction(spark, warehouse, rules, runId).execute();
         LOG.info(sensitivity < 0 ? "trends: route_sensitivity unchanged (no seizures published, same rule sets)"
             : "trends: route_sensitivity {} rows", sensitivity);
+        PolicyEffectsAction.Result effects = new PolicyEffectsAction(spark, warehouse,
+            request.config().get(FentraceConfig.Key.POLICY_EVENTS), runId).execute();
+        LOG.info("trends: policy_effects {} rows ({} estimated) for {} events from {}; export {}", effects.rows(),
+            effects.estimated(), effects.events(), effects.eventsSource(), effects.export());
         LOG.info("trends: {} months {} .. {}; tables {}; exports {}", trends.tableRows().size(), trends.firstMonth(),
             trends.lastMonth(), trends.tableRows(), trends.exports());
       }

@@ -23,13 +23,13 @@ import org.fentrace.warehouse.Warehouse;
  * <p>The file is built on the driver from the rows the table was written from (the tables are small)
  * and written through the Hadoop FileSystem to a temporary name, then renamed into place.
  */
-final class CsvExports {
+public final class CsvExports {
   static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
 
   private CsvExports() {}
 
   /** The rows (already in table order) as CSV text under a header of the schema's column names. */
-  static String csv(StructType schema, List<Row> rows) throws IOException {
+  public static String csv(StructType schema, List<Row> rows) throws IOException {
     StringBuilder out = new StringBuilder();
     try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
       printer.printRecord((Object[]) schema.fieldNames());
@@ -46,7 +46,7 @@ final class CsvExports {
   }
 
   /** Writes {@code text} to {@code WAREHOUSE/exports/<name>.csv} (temporary file, then rename). */
-  static Path write(Warehouse warehouse, String name, String text) throws IOException {
+  public static Path write(Warehouse warehouse, String name, String text) throws IOException {
     Path path = new Path(new Path(warehouse.root(), "exports"), name + ".csv");
     warehouse.fs().mkdirs(path.getParent());
     warehouse.writeText(path, text);

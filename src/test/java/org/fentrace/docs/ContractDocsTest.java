@@ -63,6 +63,9 @@ class ContractDocsTest {
     }
     // Written by the pipeline after the trend tables, from the stored seizures under several rule sets.
     tables.put(RouteSensitivity.TABLE, Arrays.asList(RouteSensitivity.SCHEMA.fieldNames()));
+    // Written after those, from route_monthly and lab_reports, one estimate per policy event and series.
+    tables.put(org.fentrace.effects.PolicyEffectsTable.TABLE,
+        Arrays.asList(org.fentrace.effects.PolicyEffectsTable.SCHEMA.fieldNames()));
     return tables;
   }
 

@@ -51,8 +51,9 @@ class DataDictionaryTest {
   }
 
   /** Derived tables the trends step writes beside the TrendsAction's own. */
-  static final Map<String, StructType> OTHER_DERIVED_TABLES = Map.of(
-      org.fentrace.routes.RouteSensitivity.TABLE, org.fentrace.routes.RouteSensitivity.SCHEMA);
+  static final Map<String, StructType> OTHER_DERIVED_TABLES = new java.util.TreeMap<>(Map.of(
+      org.fentrace.routes.RouteSensitivity.TABLE, org.fentrace.routes.RouteSensitivity.SCHEMA,
+      org.fentrace.effects.PolicyEffectsTable.TABLE, org.fentrace.effects.PolicyEffectsTable.SCHEMA));
 
   @Test
   void docMatchesTheCode() throws IOException {
@@ -107,7 +108,8 @@ class DataDictionaryTest {
     md.append("## Exports\n\n`exports/route_monthly.csv` and `exports/route_fiscal_year.csv`: the columns and rows of"
             + " `route_monthly` and `route_fiscal_year` exactly, with a header row; UTF-8, comma-separated, LF line"
             + " ends; dates `yyyy-MM-dd`; decimals with `.` and no exponent, trailing zeros dropped; booleans"
-            + " `true`/`false`; null as an empty field; sorted by (month or fiscal_year, route, substance_class).\n\n")
+            + " `true`/`false`; null as an empty field; sorted by (month or fiscal_year, route, substance_class). `exports/policy_effects.csv`:"
+            + " `policy_effects` the same way, sorted by (event_date, event_id, source, route, substance_class).\n\n")
         .append("## Report\n\n`report/index.html`: the analyst report, one static page (see [report.md](report.md)).\n\n")
         .append("## Run manifest\n\n`_runs/<run_id>.json`, one per run. Main keys: `run_id`, `command`, `run_date`,"
             + " `started_at`/`finished_at`, `fentrace_version`, `spark_version`, `landing`, `warehouse`,"

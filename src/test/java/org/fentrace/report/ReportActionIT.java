@@ -88,6 +88,17 @@ class ReportActionIT {
   }
 
   @Test
+  void policyEffectsHaveASectionPerEventWithTheCounterfactualAndPlainWords() {
+    // Title 42 (2020-03-20) has 17 covered CBP months before and 30 after in the sample: a chart and an estimate.
+    String title42 = section(html, "<figure id=\"fig-effect-us-title-42-2020\"", "</figure>");
+    assertThat(title42).contains("<svg", "pre-event trend carried forward (counterfactual)", "Association, not causation",
+        "95% interval", "ESTIMATED", "85 FR 17060");
+    // Woodside (2023-11-15) is after every covered period of the sample's sources but NFLIS: its table says so.
+    String woodside = section(html, "<figure id=\"fig-effect-us-cn-woodside-2023\"", "</figure>");
+    assertThat(woodside).contains("OUTSIDE_COVERAGE");
+  }
+
+  @Test
   void monthlyKilogramsEqualTheExport() throws IOException {
     Map<String, Map<String, BigDecimal>> expected = new TreeMap<>();
     for (CSVRecord r : csv("route_monthly")) {

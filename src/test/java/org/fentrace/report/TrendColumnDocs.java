@@ -130,6 +130,7 @@ final class TrendColumnDocs {
             + " all-coastal-interior (the first in that order on a tie).",
         "max_rule_set", "The rule set giving max_kg (the first in the same order on a tie).",
         "rule_sets", "How many rule sets were compared."));
+    TABLES.put(org.fentrace.effects.PolicyEffectsTable.TABLE, org.fentrace.effects.PolicyEffectsTable.COLUMN_DOCS);
     TABLES.put("source_coverage", ordered(
         "source", MONTHLY.get("source"),
         "month", MONTHLY.get("month"),
@@ -141,7 +142,7 @@ final class TrendColumnDocs {
   }
 
   /** What each table's row stands for. */
-  static final Map<String, String> GRAIN = Map.of(
+  static final Map<String, String> GRAIN = withPolicyEffects(Map.of(
       "route_monthly", "source x month x route x substance_class, dense (a covered month without seizures is a row of"
           + " zeros, a month outside coverage a row of nulls)",
       "route_monthly_by_form", "source x month x route x substance_class x form, dense over the observed forms",
@@ -155,7 +156,14 @@ final class TrendColumnDocs {
       "analog_watch", "source x a fentanyl-related substance seen in its seizures",
       "route_sensitivity", "source x fiscal year x route: fentanyl-family kg under the rules in force and their"
           + " range over the alternative proxy rule sets",
-      "source_coverage", "source x month: whether the source covered the month");
+      "source_coverage", "source x month: whether the source covered the month"));
+
+  /** Map.of holds ten pairs at most: policy_effects, documented beside its schema, is added here. */
+  private static Map<String, String> withPolicyEffects(Map<String, String> grains) {
+    Map<String, String> m = new LinkedHashMap<>(grains);
+    m.put(org.fentrace.effects.PolicyEffectsTable.TABLE, org.fentrace.effects.PolicyEffectsTable.GRAIN);
+    return m;
+  }
 
   private static Map<String, String> ordered(String... pairs) {
     Map<String, String> m = new LinkedHashMap<>();

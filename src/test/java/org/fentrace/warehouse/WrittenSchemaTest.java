@@ -82,6 +82,7 @@ class WrittenSchemaTest {
     for (String t : TrendsAction.TABLES) {
       m.put(t, TrendSchemas.forTable(t));
     }
+    m.put(org.fentrace.effects.PolicyEffectsTable.TABLE, org.fentrace.effects.PolicyEffectsTable.SCHEMA);
     return m;
   }
 
