@@ -37,11 +37,15 @@ final class TimeCharts {
 
   /** Monthly fentanyl-family kg: one panel each for Mexico cartel, China direct, and the other routes. */
   static JFreeChart monthlyByRoute(ReportData d) {
-    CombinedDomainXYPlot plot = new CombinedDomainXYPlot(ChartKit.monthAxis("month"));
+    CombinedDomainXYPlot plot = new CombinedDomainXYPlot(ChartKit.monthAxis("month (calendar)"));
     plot.setGap(12);
     List<List<String>> panels = new ArrayList<>();
-    panels.add(List.of(Vocabulary.MEXICO_CARTEL));
-    panels.add(List.of(Vocabulary.CHINA_DIRECT));
+    // No panel for a series with no kg in this source: the figure notes say "none in this source" instead.
+    for (String main : List.of(Vocabulary.MEXICO_CARTEL, Vocabulary.CHINA_DIRECT)) {
+      if (nonZero(d.familyKgByRoute().getOrDefault(main, List.of()))) {
+        panels.add(List.of(main));
+      }
+    }
     List<String> others = new ArrayList<>();
     for (String r : d.familyKgByRoute().keySet()) {
       if (!r.equals(Vocabulary.MEXICO_CARTEL) && !r.equals(Vocabulary.CHINA_DIRECT) && nonZero(d.familyKgByRoute().get(r))) {
@@ -74,14 +78,18 @@ final class TimeCharts {
         r.setSeriesPaint(s + 1, c);
         r.setSeriesStroke(s + 1, new BasicStroke(2.6f));
       }
-      NumberAxis y = new NumberAxis(routes.size() == 1 ? label(routes.get(0)) + " kg" : "other routes kg");
+      NumberAxis y = new NumberAxis((routes.size() == 1 ? label(routes.get(0)) : "other routes")
+          + ", kilograms per month");
       XYPlot sub = new XYPlot(ds, null, y, r);
       ChartKit.policyMarkers(sub, d.policyEvents(), first(d.months()), last(d.months()), true);
+      CoverageMarks.draw(sub, d.source().coveredMonths());
       plot.add(sub, 1);
     }
     JFreeChart chart = new JFreeChart(null, ChartKit.FONT, plot, true);
     ChartKit.style(chart);
-    plot.setFixedLegendItems(ChartKit.withMarkers(plot.getLegendItems(), true, false));
+    LegendItemCollection legend = ChartKit.withMarkers(plot.getLegendItems(), true, false);
+    legend.add(CoverageMarks.legend(d.source().id()));
+    plot.setFixedLegendItems(legend);
     return chart;
   }
 
