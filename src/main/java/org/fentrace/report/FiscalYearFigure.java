@@ -54,7 +54,7 @@ final class FiscalYearFigure {
       notes.add("Proxy routes in " + d.source().id() + ": " + String.join("; ", proxies.values()) + ".");
     }
     for (LumpyYears.Flag f : flags) {
-      notes.add("Lumpy year: " + f.sentence(ProxyWording.name(proxies, f.route())));
+      notes.add("Lumpy year: " + f.sentence(ProxyWording.shortName(proxies, f.route())));
     }
     notes.add("Lumpy: a change from the year before that flips sign (or vanishes) when each year's largest month"
         + " of the route is left out; the largest month holds the year's largest single seizure or CBP row."

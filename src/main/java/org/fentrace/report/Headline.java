@@ -39,20 +39,20 @@ public record Headline(List<String> lines, List<String> cautions) {
     lines.add("Every figure below is from " + src.label() + ", " + src.reason() + "; figures from different sources"
         + " are never added together.");
     Map<String, String> proxies = proxies(d);
-    String mcName = ProxyWording.name(proxies, MC);
-    String cdName = ProxyWording.name(proxies, CD);
+    String mcName = ProxyWording.shortName(proxies, MC);
+    String cdName = ProxyWording.shortName(proxies, CD);
     List<Integer> complete = years.stream().filter(y -> !d.isPartial(y)).toList();
     int latest = complete.isEmpty() ? years.get(years.size() - 1) : complete.get(complete.size() - 1);
     String fy = "FY" + latest + (d.isPartial(latest) ? " (partial: " + PartialYears.describe(latest,
         src.coveredIn(latest)) + ")" : "");
     BigDecimal total = total(d, latest);
     lines.add("In " + fy + in + ", " + Pounds.kgText(d, kg(d, latest, MC)) + " of fentanyl-family seizures were attributed to "
-        + mcName + " (" + share(kg(d, latest, MC), total) + " of the year's kg) and " + Pounds.kgText(d, kg(d, latest, CD))
-        + " to " + cdName + " (" + share(kg(d, latest, CD), total) + ")" + ratio(kg(d, latest, MC), kg(d, latest, CD))
+        + ProxyWording.name(proxies, MC) + " (" + share(kg(d, latest, MC), total) + " of the year's kg) and "
+        + Pounds.kgText(d, kg(d, latest, CD)) + " to " + ProxyWording.name(proxies, CD) + " (" + share(kg(d, latest, CD), total) + ")" + ratio(kg(d, latest, MC), kg(d, latest, CD))
         + ".");
     if (!proxies.isEmpty()) {
-      lines.add("In " + src.id() + " these routes are proxies, not recorded origins: " + String.join("; ",
-          proxies.values()) + ". They count where the drugs were seized; the rule table (Route rule file) says why.");
+      lines.add("In " + src.id() + " these routes are proxies, not recorded origins: they count where the drugs were"
+          + " seized (" + String.join("; ", proxies.values()) + "); the rule table (Route rule file) says why.");
     }
     if (src.comparable(latest)) {
       lines.add(change(d, latest - 1, latest, in, mcName, cdName));
@@ -69,7 +69,7 @@ public record Headline(List<String> lines, List<String> cautions) {
     }
     for (LumpyYears.Flag f : LumpyYears.flags(d, List.of(MC, CD))) {
       if (f.toFy() >= latest - 1) {
-        cautions.add("Lumpy year" + in + ": " + f.sentence(ProxyWording.name(proxies, f.route())));
+        cautions.add("Lumpy year" + in + ": " + f.sentence(ProxyWording.shortName(proxies, f.route())));
       }
     }
     if (!d.leadChanges().isEmpty()) {

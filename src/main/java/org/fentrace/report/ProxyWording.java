@@ -73,9 +73,14 @@ final class ProxyWording {
     return out;
   }
 
-  /** The route as the report names it: its proxy wording when it has one, else its code. */
+  /** The route as the report first names it: its proxy wording when it has one, else its code. */
   static String name(Map<String, String> labels, String route) {
     return labels.getOrDefault(route, route);
+  }
+
+  /** The route as the report names it again, once defined: "CHINA_DIRECT (proxy)", else its code. */
+  static String shortName(Map<String, String> labels, String route) {
+    return labels.containsKey(route) ? route + " (proxy)" : route;
   }
 
   /**
@@ -87,8 +92,8 @@ final class ProxyWording {
     if (labels.isEmpty()) {
       return "";
     }
-    return " This share is small by construction, not by evidence: in " + source + " the proxy rules ("
-        + String.join("; ", labels.values()) + ") give a route to every row they match from where it was seized,"
-        + " so only rows no rule matches stay unattributed; it does not mean their origin is known.";
+    return " This is small by construction, not by evidence: in " + source + " the proxy rules give a route to every"
+        + " row they match from where it was seized, so only rows no rule matches stay unattributed; it does not"
+        + " mean the origin of the rest is known.";
   }
 }

@@ -35,10 +35,13 @@ class ProxyWordingTest {
   void phraseIsTheDescriptionsProxyOpeningOrItsFirstClause() {
     // The parcel-hub rule's description opens "Coastal/Interior ports (proxy for direct parcels): ...".
     assertThat(ProxyWording.phrase(rule("cbp-parcel-hubs"))).isEqualTo("Coastal/Interior ports (proxy for direct parcels)");
-    // cbp-southwest-land's description has no proxy opening: its first clause, up to the ';'.
-    assertThat(ProxyWording.phrase(rule("cbp-southwest-land"))).isEqualTo(
-        "CBP seizures at Southwest Border land ports and between them (proxy: inferred from where it was seized,"
-            + " not recorded)");
+    assertThat(ProxyWording.phrase(rule("cbp-southwest-land")))
+        .isEqualTo("Southwest Border land crossings (proxy for the cartel route)");
+    // A description with no proxy opening: its first clause, up to the ';', and a generic proxy note.
+    org.fentrace.routes.RouteRule plain = new org.fentrace.routes.RouteRule("x", "Seized at a port; who knows",
+        null, null, org.fentrace.routes.Route.MEXICO_CARTEL, org.fentrace.routes.Confidence.LOW);
+    assertThat(ProxyWording.phrase(plain))
+        .isEqualTo("Seized at a port (proxy: inferred from where it was seized, not recorded)");
   }
 
   /** The confidence mix of cbp_published on the real CBP file under rules 1.1.0, rounded (the run's headline). */
@@ -57,7 +60,9 @@ class ProxyWordingTest {
     assertThat(labels).containsEntry("CHINA_DIRECT", "CHINA_DIRECT = Coastal/Interior ports (proxy for direct parcels)")
         .containsKey("MEXICO_CARTEL").containsKey("OTHER_ORIGIN").doesNotContainKey("UNATTRIBUTED");
     // MEDIUM holds most of MEXICO_CARTEL's kg: the first MEDIUM rule to it in file order is cbp-southwest-land.
-    assertThat(labels.get("MEXICO_CARTEL")).startsWith("MEXICO_CARTEL = CBP seizures at Southwest Border land ports");
+    assertThat(labels.get("MEXICO_CARTEL")).isEqualTo("MEXICO_CARTEL = Southwest Border land crossings (proxy for the"
+        + " cartel route)");
+    assertThat(labels.get("OTHER_ORIGIN")).isEqualTo("OTHER_ORIGIN = Northern Border (proxy for other origins)");
     // Event files' routes rest on the record's own country: no proxy wording at all.
     assertThat(ProxyWording.labels(SHIPPED, Map.of("CHINA_DIRECT", Map.of("HIGH", BigDecimal.TEN),
         "MEXICO_CARTEL", Map.of("HIGH", BigDecimal.TEN, "MEDIUM", BigDecimal.ONE)))).isEmpty();
@@ -82,7 +87,10 @@ class ProxyWordingTest {
         .contains("these routes are proxies, not recorded origins");
     // FY2024 UNATTRIBUTED 12 of 870 kg = 1.4%, said with why it is small.
     assertThat(h.lines()).anySatisfy(l -> assertThat(l).startsWith("1.4% of FY2024's fentanyl-family kg (cbp_published)"
-        + " could not be attributed to a route. This share is small by construction, not by evidence"));
+        + " could not be attributed to a route. This is small by construction, not by evidence"));
+    // Once defined, a proxy route is named short: the comparison with FY2023 is not made here (FY2023 not
+    // covered), so look at the year-to-date line.
+    assertThat(h.lines()).anySatisfy(l -> assertThat(l).startsWith("FY2025 (partial").contains("MEXICO_CARTEL (proxy)"));
     String page = ReportRenderTest.render(cbp);
     assertThat(page).doesNotContain("carried").contains("Coastal/Interior ports (proxy for direct parcels)");
   }
