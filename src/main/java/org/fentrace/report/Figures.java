@@ -182,11 +182,23 @@ final class Figures {
             + " cannot be converted to kilograms, so both measures are shown.",
         "kilograms per month (top) and dosage units per month (bottom), all routes (" + FAMILY + ")",
         List.of("route_monthly_by_form"), Confidence.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
-        svg(TimeCharts.forms(d), id, 520), true,
+        TimeCharts.anyForm(d, true) || TimeCharts.anyForm(d, false) ? svg(TimeCharts.forms(d), id, 520) : null, true,
         ChartKit.eventsInside(d.policyEvents(), TimeCharts.first(d.months()), TimeCharts.last(d.months())),
-        withCoverage(d, "A pill seizure reported by weight counts in kg; one reported by count counts in dosage units.",
-            "CBP aggregates record no form: their kilograms count as form UNKNOWN."),
+        withCoverage(d, formNotes(d)),
         Html.table(id + "-table", header, rows));
+  }
+
+  static String[] formNotes(ReportData d) {
+    List<String> notes = new ArrayList<>(List.of(
+        "A pill seizure reported by weight counts in kg; one reported by count counts in dosage units.",
+        "CBP aggregates record no form: their kilograms count as form UNKNOWN."));
+    if (!TimeCharts.anyForm(d, true)) {
+      notes.add("Kilograms by form: none in this source (no panel drawn).");
+    }
+    if (!TimeCharts.anyForm(d, false)) {
+      notes.add("Dosage units: none in this source (no panel drawn).");
+    }
+    return notes.toArray(new String[0]);
   }
 
   static Figure analogs(ReportData d) {

@@ -120,7 +120,7 @@ final class TimeCharts {
     r.setSeriesPaint(2, ChartKit.route(Vocabulary.MEXICO_CARTEL));
     NumberAxis y = new NumberAxis("% of the month's fentanyl-family kg");
     y.setRange(0, 100);
-    XYPlot plot = new XYPlot(ds, ChartKit.monthAxis("month"), y, r);
+    XYPlot plot = new XYPlot(ds, ChartKit.monthAxis("month (calendar)"), y, r);
     plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
     ChartKit.policyMarkers(plot, d.policyEvents(), first(d.months()), last(d.months()), true);
     for (ReportData.LeadChange lc : d.leadChanges()) {
@@ -140,10 +140,15 @@ final class TimeCharts {
 
   /** Fentanyl-family powder and pills: kg by form (top) and dosage units by form (bottom). */
   static JFreeChart forms(ReportData d) {
-    CombinedDomainXYPlot plot = new CombinedDomainXYPlot(ChartKit.monthAxis("month"));
+    CombinedDomainXYPlot plot = new CombinedDomainXYPlot(ChartKit.monthAxis("month (calendar)"));
     plot.setGap(12);
-    plot.add(formPanel(d, "kg", true), 1);
-    plot.add(formPanel(d, "dosage units (pills)", false), 1);
+    // No panel for a measure with nothing in this source (CBP publishes pounds, never dosage units).
+    if (anyForm(d, true)) {
+      plot.add(formPanel(d, "fentanyl-family kilograms per month", true), 1);
+    }
+    if (anyForm(d, false)) {
+      plot.add(formPanel(d, "dosage units (pills) per month", false), 1);
+    }
     JFreeChart chart = new JFreeChart(null, ChartKit.FONT, plot, true);
     ChartKit.style(chart);
     plot.setFixedLegendItems(ChartKit.withMarkers(plot.getSubplots().isEmpty() ? new org.jfree.chart.LegendItemCollection()
@@ -162,6 +167,12 @@ final class TimeCharts {
       }
     }
     return out;
+  }
+
+  /** Whether any shown form has kg ({@code kg}) or dosage units in any month. */
+  static boolean anyForm(ReportData d, boolean kg) {
+    return shownForms(d).stream().anyMatch(f -> kg ? nonZero(d.familyKgByForm().getOrDefault(f, List.of()))
+        : d.familyUnitsByForm().getOrDefault(f, List.of()).stream().anyMatch(v -> v != 0));
   }
 
   private static XYPlot formPanel(ReportData d, String unit, boolean kg) {
@@ -200,9 +211,9 @@ final class TimeCharts {
       }
       r.setSeriesPaint(s++, ChartKit.route(e.getKey()));
     }
-    NumberAxis y = new NumberAxis("shipment lines");
+    NumberAxis y = new NumberAxis("pill press shipment lines per month");
     y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-    XYPlot plot = new XYPlot(ds, ChartKit.monthAxis("month"), y, r);
+    XYPlot plot = new XYPlot(ds, ChartKit.monthAxis("month (calendar)"), y, r);
     ChartKit.policyMarkers(plot, d.policyEvents(), first(d.shipmentMonths()), last(d.shipmentMonths()), true);
     JFreeChart chart = new JFreeChart(null, ChartKit.FONT, plot, true);
     ChartKit.style(chart);
@@ -227,7 +238,7 @@ final class TimeCharts {
     r.setSeriesStroke(0, new BasicStroke(1.8f));
     NumberAxis y = new NumberAxis("% of the month's fentanyl-family kg");
     y.setAutoRangeIncludesZero(true);
-    XYPlot plot = new XYPlot(ds, ChartKit.monthAxis("month"), y, r);
+    XYPlot plot = new XYPlot(ds, ChartKit.monthAxis("month (calendar)"), y, r);
     ChartKit.policyMarkers(plot, d.policyEvents(), first(d.months()), last(d.months()), true);
     JFreeChart chart = new JFreeChart(null, ChartKit.FONT, plot, true);
     ChartKit.style(chart);

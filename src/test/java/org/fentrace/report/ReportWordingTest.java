@@ -95,4 +95,33 @@ class ReportWordingTest {
     String row = f.tableHtml().substring(f.tableHtml().indexOf("data-fiscal-year=\"2024\" data-route=\"CHINA_DIRECT\""));
     assertThat(row.substring(0, row.indexOf("</tr>"))).contains(">12<").contains(">6.5<");
   }
+
+  @Test
+  void aRouteOrMeasureWithNothingInTheSourceGetsNoPanelButASentence() {
+    ReportData base = ReportRenderTest.data(List.of(), Map.of());
+    java.util.Map<String, List<BigDecimal>> kg = new java.util.LinkedHashMap<>(base.familyKgByRoute());
+    kg.put("CHINA_DIRECT", base.months().stream().map(m -> BigDecimal.ZERO).toList());
+    ReportData d = new ReportData(base.run(), base.months(), kg, base.fiscalYears(), base.familyKgByForm(), Map.of(),
+        base.leadChanges(), base.analogs(), base.shipmentMonths(), base.pillPressLinesByRoute(),
+        base.pillPressKgByRoute(), base.trends(), base.quality(), base.familyKgByRouteAndConfidence(),
+        base.pillPressLinesByRouteAndConfidence(), base.policyEvents(), base.policyEventsSource(), base.source());
+    Figure monthly = Figures.monthly(d);
+    assertThat(monthly.notes()).contains("CHINA_DIRECT: none in this source (no panel drawn).");
+    // The legend lists each drawn series; with its panel gone, CHINA_DIRECT's series are not drawn.
+    assertThat(monthly.svg()).contains("MEXICO_CARTEL monthly").doesNotContain("CHINA_DIRECT monthly");
+    // Axis titles are drawn as glyph outlines in the SVG: read them from the chart itself.
+    var plot = (org.jfree.chart.plot.CombinedDomainXYPlot) TimeCharts.monthlyByRoute(d).getPlot();
+    assertThat(plot.getDomainAxis().getLabel()).isEqualTo("month (calendar)");
+    assertThat(plot.getSubplots()).extracting(p -> ((org.jfree.chart.plot.XYPlot) p).getRangeAxis().getLabel())
+        .containsExactly("MEXICO_CARTEL, kilograms per month", "UNATTRIBUTED, kilograms per month"); // the only other route
+    assertThat(base.familyKgByRoute().get("CHINA_DIRECT").stream().anyMatch(v -> v.signum() > 0)).isTrue();
+    Figure forms = Figures.forms(d);
+    assertThat(forms.notes()).contains("Dosage units: none in this source (no panel drawn).");
+    var formPlot = (org.jfree.chart.plot.CombinedDomainXYPlot) TimeCharts.forms(d).getPlot();
+    assertThat(formPlot.getSubplots()).extracting(p -> ((org.jfree.chart.plot.XYPlot) p).getRangeAxis().getLabel())
+        .containsExactly("fentanyl-family kilograms per month");
+    // Every source's starts and stops are drawn and said: the hand-built source covers 2023-10 to 2025-03.
+    assertThat(monthly.notes()).contains("Green lines: where seizure_events starts and stops (source_coverage): it"
+        + " covers 2023-10 to 2025-03.");
+  }
 }
