@@ -72,7 +72,7 @@ final class CategoryCharts {
       renderer.setSeriesPaint(i, ChartKit.route(routes.get(i)));
     }
     CategoryPlot plot = new CategoryPlot(ds, new CategoryAxis("US federal fiscal year (October to September)"),
-        new NumberAxis("fentanyl-family seizures, kilograms per fiscal year"), renderer);
+        new NumberAxis("fentanyl-family kg per fiscal year"), renderer);
     List<Integer> years = d.fiscalYearList();
     boolean band = SensitivityBand.draw(plot, d.sensitivity(), routes, years,
         years.stream().map(fy -> fyLabel(d, fy)).toList(), renderer.getItemMargin());

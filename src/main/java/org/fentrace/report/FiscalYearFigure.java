@@ -80,6 +80,12 @@ final class FiscalYearFigure {
             + " largest month, lumpy changes</h4>" + detail(d, routes, flags));
   }
 
+  /** kg per event to two decimals (a parcel seizure is often well under a kilogram). */
+  static String perEvent(BigDecimal kg) {
+    return new java.text.DecimalFormat("#,##0.00", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.US))
+        .format(kg.setScale(2, java.math.RoundingMode.HALF_UP));
+  }
+
   /** One row per fiscal year and route: kg, lb (CBP), events, kg per event, range, largest month, flag. */
   static String detail(ReportData d, List<String> routes, List<LumpyYears.Flag> flags) {
     boolean lb = Pounds.shown(d);
@@ -102,7 +108,7 @@ final class FiscalYearFigure {
           cells.add(kgCell(Pounds.of(r.kg())));
         }
         cells.add(countCell(r.events()));
-        cells.add(numCell(r.events() == 0 ? "–" : Html.kg(r.kg().divide(BigDecimal.valueOf(r.events()),
+        cells.add(numCell(r.events() == 0 ? "–" : perEvent(r.kg().divide(BigDecimal.valueOf(r.events()),
             MathContext.DECIMAL64))));
         SensitivityBand.Range range = SensitivityBand.of(d.sensitivity(), fy, route);
         cells.add(numCell(range == null ? "–" : Html.kg(range.minKg()) + " (" + range.minRuleSet() + ") to "
@@ -112,7 +118,8 @@ final class FiscalYearFigure {
         LumpyYears.Largest largest = series == null || !d.months().containsAll(months) ? null
             : LumpyYears.largest(months, months.stream().map(m -> series.get(d.months().indexOf(m))).toList())
                 .orElse(null);
-        cells.add(textCell(largest == null ? "–" : largest.month() + ": " + Html.kg(largest.kg()) + " kg"));
+        cells.add(textCell(largest == null ? "–" : largest.yearKg().signum() == 0 ? "none in this source"
+            : largest.month() + ": " + Html.kg(largest.kg()) + " kg"));
         cells.add(numCell(largest == null || largest.yearKg().signum() == 0 ? "–" : Html.pct(100 * largest.share())));
         boolean lumpy = flags.stream().anyMatch(f -> f.toFy() == fy && f.route().equals(route));
         cells.add(textCell(lumpy ? "yes" : "no"));

@@ -78,9 +78,14 @@ final class TimeCharts {
         r.setSeriesPaint(s + 1, c);
         r.setSeriesStroke(s + 1, new BasicStroke(2.6f));
       }
-      NumberAxis y = new NumberAxis((routes.size() == 1 ? label(routes.get(0)) : "other routes")
-          + ", kilograms per month");
+      // The axis title gives the unit; the route, too long for a panel's height, is the panel's own title.
+      NumberAxis y = new NumberAxis("kg per month");
       XYPlot sub = new XYPlot(ds, null, y, r);
+      org.jfree.chart.title.TextTitle name = new org.jfree.chart.title.TextTitle(
+          routes.size() == 1 ? label(routes.get(0)) : "other routes", ChartKit.FONT.deriveFont(java.awt.Font.BOLD));
+      name.setBackgroundPaint(new Color(255, 255, 255, 200));
+      sub.addAnnotation(new org.jfree.chart.annotations.XYTitleAnnotation(0.01, 0.98, name,
+          org.jfree.chart.ui.RectangleAnchor.TOP_LEFT));
       ChartKit.policyMarkers(sub, d.policyEvents(), first(d.months()), last(d.months()), true);
       CoverageMarks.draw(sub, d.source().coveredMonths());
       plot.add(sub, 1);
@@ -144,10 +149,10 @@ final class TimeCharts {
     plot.setGap(12);
     // No panel for a measure with nothing in this source (CBP publishes pounds, never dosage units).
     if (anyForm(d, true)) {
-      plot.add(formPanel(d, "fentanyl-family kilograms per month", true), 1);
+      plot.add(formPanel(d, "kg per month", true), 1);
     }
     if (anyForm(d, false)) {
-      plot.add(formPanel(d, "dosage units (pills) per month", false), 1);
+      plot.add(formPanel(d, "dosage units per month", false), 1);
     }
     JFreeChart chart = new JFreeChart(null, ChartKit.FONT, plot, true);
     ChartKit.style(chart);
@@ -211,7 +216,7 @@ final class TimeCharts {
       }
       r.setSeriesPaint(s++, ChartKit.route(e.getKey()));
     }
-    NumberAxis y = new NumberAxis("pill press shipment lines per month");
+    NumberAxis y = new NumberAxis("shipment lines per month");
     y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     XYPlot plot = new XYPlot(ds, ChartKit.monthAxis("month (calendar)"), y, r);
     ChartKit.policyMarkers(plot, d.policyEvents(), first(d.shipmentMonths()), last(d.shipmentMonths()), true);

@@ -91,9 +91,9 @@ class ReportWordingTest {
         .contains("gulf-coast-mexico").contains("all-coastal-interior"));
     assertThat(f.svg()).contains("grey band: lowest to highest kg over the alternative rule sets");
     assertThat(f.tableHtml()).contains("40.0 (mail-facilities-only) to 150.0 (all-coastal-interior)");
-    // The FY2024 CHINA_DIRECT row has 12 events: 78 / 12 = 6.5 kg per event.
+    // The FY2024 CHINA_DIRECT row has 12 events: 78 / 12 = 6.50 kg per event.
     String row = f.tableHtml().substring(f.tableHtml().indexOf("data-fiscal-year=\"2024\" data-route=\"CHINA_DIRECT\""));
-    assertThat(row.substring(0, row.indexOf("</tr>"))).contains(">12<").contains(">6.5<");
+    assertThat(row.substring(0, row.indexOf("</tr>"))).contains(">12<").contains(">6.50<");
   }
 
   @Test
@@ -109,17 +109,21 @@ class ReportWordingTest {
     assertThat(monthly.notes()).contains("CHINA_DIRECT: none in this source (no panel drawn).");
     // The legend lists each drawn series; with its panel gone, CHINA_DIRECT's series are not drawn.
     assertThat(monthly.svg()).contains("MEXICO_CARTEL monthly").doesNotContain("CHINA_DIRECT monthly");
-    // Axis titles are drawn as glyph outlines in the SVG: read them from the chart itself.
+    // Axis titles are drawn as glyph outlines in the SVG: read them from the chart itself. Each panel is
+    // titled by its route (the only other route with kg here is UNATTRIBUTED), its axis by the unit.
     var plot = (org.jfree.chart.plot.CombinedDomainXYPlot) TimeCharts.monthlyByRoute(d).getPlot();
     assertThat(plot.getDomainAxis().getLabel()).isEqualTo("month (calendar)");
     assertThat(plot.getSubplots()).extracting(p -> ((org.jfree.chart.plot.XYPlot) p).getRangeAxis().getLabel())
-        .containsExactly("MEXICO_CARTEL, kilograms per month", "UNATTRIBUTED, kilograms per month"); // the only other route
+        .containsExactly("kg per month", "kg per month");
+    assertThat(plot.getSubplots()).extracting(p -> ((org.jfree.chart.annotations.XYTitleAnnotation)
+        ((org.jfree.chart.plot.XYPlot) p).getAnnotations().get(0)).getTitle())
+        .extracting(t -> ((org.jfree.chart.title.TextTitle) t).getText()).containsExactly("MEXICO_CARTEL", "UNATTRIBUTED");
     assertThat(base.familyKgByRoute().get("CHINA_DIRECT").stream().anyMatch(v -> v.signum() > 0)).isTrue();
     Figure forms = Figures.forms(d);
     assertThat(forms.notes()).contains("Dosage units: none in this source (no panel drawn).");
     var formPlot = (org.jfree.chart.plot.CombinedDomainXYPlot) TimeCharts.forms(d).getPlot();
     assertThat(formPlot.getSubplots()).extracting(p -> ((org.jfree.chart.plot.XYPlot) p).getRangeAxis().getLabel())
-        .containsExactly("fentanyl-family kilograms per month");
+        .containsExactly("kg per month");
     // Every source's starts and stops are drawn and said: the hand-built source covers 2023-10 to 2025-03.
     assertThat(monthly.notes()).contains("Green lines: where seizure_events starts and stops (source_coverage): it"
         + " covers 2023-10 to 2025-03.");
