@@ -113,9 +113,10 @@ public record Headline(List<String> lines, List<String> cautions) {
       int a = complete.get(i - 1);
       if (b <= latest && a == b - 1 && d.source().comparable(b)) {
         return java.util.Optional.of("Latest like-for-like change" + in + ", FY" + a + " to FY" + b + " (both fully"
-            + " covered): " + MC + " " + Html.signedPct(pctChange(kg(d, a, MC), kg(d, b, MC))) + " to "
-            + Html.kg(kg(d, b, MC)) + " kg, " + CD + " " + Html.signedPct(pctChange(kg(d, a, CD), kg(d, b, CD)))
-            + " to " + Html.kg(kg(d, b, CD)) + " kg.");
+            + " covered): " + ProxyWording.shortName(proxies(d), MC) + " "
+            + Html.signedPct(pctChange(kg(d, a, MC), kg(d, b, MC))) + " to " + Pounds.kgText(d, kg(d, b, MC)) + ", "
+            + ProxyWording.shortName(proxies(d), CD) + " " + Html.signedPct(pctChange(kg(d, a, CD), kg(d, b, CD)))
+            + " to " + Pounds.kgText(d, kg(d, b, CD)) + ".");
       }
     }
     return java.util.Optional.empty();

@@ -128,6 +128,7 @@ final class TimeCharts {
     XYPlot plot = new XYPlot(ds, ChartKit.monthAxis("month (calendar)"), y, r);
     plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
     ChartKit.policyMarkers(plot, d.policyEvents(), first(d.months()), last(d.months()), true);
+    CoverageMarks.draw(plot, d.source().coveredMonths());
     for (ReportData.LeadChange lc : d.leadChanges()) {
       plot.addDomainMarker(new ValueMarker(ChartKit.millis(lc.month().atDay(1)), ChartKit.LEAD, ChartKit.LEAD_STROKE),
           Layer.FOREGROUND);
@@ -139,7 +140,9 @@ final class TimeCharts {
     for (int i = items.getItemCount() - 1; i >= 0; i--) {
       own.add(items.get(i));
     }
-    plot.setFixedLegendItems(ChartKit.withMarkers(own, true, true));
+    LegendItemCollection legend = ChartKit.withMarkers(own, true, true);
+    legend.add(CoverageMarks.legend(d.source().id()));
+    plot.setFixedLegendItems(legend);
     return chart;
   }
 
@@ -245,9 +248,12 @@ final class TimeCharts {
     y.setAutoRangeIncludesZero(true);
     XYPlot plot = new XYPlot(ds, ChartKit.monthAxis("month (calendar)"), y, r);
     ChartKit.policyMarkers(plot, d.policyEvents(), first(d.months()), last(d.months()), true);
+    CoverageMarks.draw(plot, d.source().coveredMonths());
     JFreeChart chart = new JFreeChart(null, ChartKit.FONT, plot, true);
     ChartKit.style(chart);
-    plot.setFixedLegendItems(ChartKit.withMarkers(plot.getLegendItems(), true, false));
+    LegendItemCollection legend = ChartKit.withMarkers(plot.getLegendItems(), true, false);
+    legend.add(CoverageMarks.legend(d.source().id()));
+    plot.setFixedLegendItems(legend);
     return chart;
   }
 

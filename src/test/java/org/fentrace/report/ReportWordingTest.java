@@ -127,5 +127,7 @@ class ReportWordingTest {
     // Every source's starts and stops are drawn and said: the hand-built source covers 2023-10 to 2025-03.
     assertThat(monthly.notes()).contains("Green lines: where seizure_events starts and stops (source_coverage): it"
         + " covers 2023-10 to 2025-03.");
+    assertThat(monthly.svg()).contains("seizure_events starts / stops (source_coverage)");
+    assertThat(Figures.share(d).svg()).contains("seizure_events starts / stops (source_coverage)");
   }
 }
