@@ -83,9 +83,9 @@ final class TimeCharts {
       XYPlot sub = new XYPlot(ds, null, y, r);
       org.jfree.chart.title.TextTitle name = new org.jfree.chart.title.TextTitle(
           routes.size() == 1 ? label(routes.get(0)) : "other routes", ChartKit.FONT.deriveFont(java.awt.Font.BOLD));
-      name.setBackgroundPaint(new Color(255, 255, 255, 200));
-      sub.addAnnotation(new org.jfree.chart.annotations.XYTitleAnnotation(0.01, 0.98, name,
-          org.jfree.chart.ui.RectangleAnchor.TOP_LEFT));
+      // Top centre, no background: the policy-event numbers sit at the top left of their lines.
+      sub.addAnnotation(new org.jfree.chart.annotations.XYTitleAnnotation(0.5, 0.98, name,
+          org.jfree.chart.ui.RectangleAnchor.TOP));
       ChartKit.policyMarkers(sub, d.policyEvents(), first(d.months()), last(d.months()), true);
       CoverageMarks.draw(sub, d.source().coveredMonths());
       plot.add(sub, 1);
