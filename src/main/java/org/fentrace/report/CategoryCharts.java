@@ -55,7 +55,8 @@ final class CategoryCharts {
     for (int fy : d.fiscalYearList()) {
       for (String route : routes) {
         ReportData.FiscalYearRow r = d.fiscalYear(fy, route);
-        ds.addValue(r == null ? 0 : r.kg().doubleValue(), route, fyLabel(d, fy));
+        // No bar for no kg; a bar too small to see still gets a visible minimum length (below).
+        ds.addValue(r == null || r.kg().signum() == 0 ? null : r.kg().doubleValue(), route, fyLabel(d, fy));
       }
     }
     BarRenderer renderer = new BarRenderer() {
@@ -66,11 +67,15 @@ final class CategoryCharts {
       }
     };
     renderer.setItemMargin(0.05);
+    renderer.setMinimumBarLength(3.0);
     for (int i = 0; i < routes.size(); i++) {
       renderer.setSeriesPaint(i, ChartKit.route(routes.get(i)));
     }
-    CategoryPlot plot = new CategoryPlot(ds, new CategoryAxis("fiscal year (October to September)"),
-        new NumberAxis("fentanyl-family kg"), renderer);
+    CategoryPlot plot = new CategoryPlot(ds, new CategoryAxis("US federal fiscal year (October to September)"),
+        new NumberAxis("fentanyl-family kg per fiscal year"), renderer);
+    List<Integer> years = d.fiscalYearList();
+    boolean band = SensitivityBand.draw(plot, d.sensitivity(), routes, years,
+        years.stream().map(fy -> fyLabel(d, fy)).toList(), renderer.getItemMargin());
     Map<Integer, List<Integer>> eventsByFy = new LinkedHashMap<>();
     List<Integer> fys = d.fiscalYearList();
     for (int i = 0; i < d.policyEvents().size(); i++) {
@@ -90,7 +95,12 @@ final class CategoryCharts {
     ChartKit.style(chart);
     LegendItemCollection legend = ChartKit.withMarkers(plot.getLegendItems(), !eventsByFy.isEmpty(), false);
     if (fys.stream().anyMatch(d::isPartial)) {
-      legend.add(ChartKit.boxItem("lighter bars: fiscal year still in progress (partial)", new Color(0xBBBBBB)));
+      legend.add(ChartKit.boxItem("lighter bars: partial fiscal year (data do not cover all 12 months)",
+          new Color(0xBBBBBB)));
+    }
+    if (band) {
+      legend.add(ChartKit.boxItem("grey band: lowest to highest kg over the alternative rule sets (route_sensitivity)",
+          SensitivityBand.BAND));
     }
     plot.setFixedLegendItems(legend);
     return chart;

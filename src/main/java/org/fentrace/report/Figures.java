@@ -71,6 +71,9 @@ final class Figures {
     List<String> header = new ArrayList<>(List.of("month"));
     header.addAll(routes);
     header.add("all routes");
+    if (Pounds.shown(d)) {
+      header.add("all routes lb");
+    }
     List<String> rows = new ArrayList<>();
     for (int i = 0; i < d.months().size(); i++) {
       StringBuilder cells = new StringBuilder(textCell(d.months().get(i).toString()));
@@ -78,6 +81,9 @@ final class Figures {
         cells.append(kgCell(d.familyKgByRoute().get(r).get(i)));
       }
       cells.append(kgCell(d.familyKgTotal(i)));
+      if (Pounds.shown(d)) {
+        cells.append(kgCell(Pounds.of(d.familyKgTotal(i))));
+      }
       rows.add(Html.row(List.of("month", d.months().get(i).toString()), cells.toString()));
     }
     String id = "fig-monthly-route";
@@ -88,10 +94,30 @@ final class Figures {
         List.of("route_monthly"), Confidence.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
         svg(TimeCharts.monthlyByRoute(d), id, 620), true,
         ChartKit.eventsInside(d.policyEvents(), TimeCharts.first(d.months()), TimeCharts.last(d.months())),
-        withCoverage(d, "Each panel has its own scale: compare shapes and timing across panels, and kilograms with the table.",
-            "12-month mean: the mean of the month and the 11 before it (months without seizures count as 0 kg);"
-                + " drawn from the 12th month of data on."),
+        withCoverage(d, monthlyNotes(d)),
         Html.table(id + "-table", header, rows));
+  }
+
+  /** The monthly figure's notes: scales, the mean, routes with no kg, proxies, where the source starts and stops. */
+  static String[] monthlyNotes(ReportData d) {
+    List<String> notes = new ArrayList<>(List.of(
+        "Each panel has its own scale: compare shapes and timing across panels, and kilograms with the table.",
+        "12-month mean: the mean of the month and the 11 before it (months without seizures count as 0 kg);"
+            + " drawn from the 12th month of data on."));
+    for (String main : List.of(Vocabulary.MEXICO_CARTEL, Vocabulary.CHINA_DIRECT)) {
+      if (!TimeCharts.nonZero(d.familyKgByRoute().getOrDefault(main, List.of()))) {
+        notes.add(main + ": none in this source (no panel drawn).");
+      }
+    }
+    java.util.Map<String, String> proxies = Headline.proxies(d);
+    if (!proxies.isEmpty()) {
+      notes.add("Proxy routes in " + d.source().id() + ": " + String.join("; ", proxies.values()) + ".");
+    }
+    notes.add(CoverageMarks.sentence(d.source()));
+    if (Pounds.shown(d)) {
+      notes.add("CBP publishes pounds: the table gives them beside kilograms (1 kg = 2.20462 lb).");
+    }
+    return notes.toArray(new String[0]);
   }
 
   static Figure share(ReportData d) {
@@ -117,7 +143,7 @@ final class Figures {
         + Html.table(id + "-table", List.of("month", "MEXICO_CARTEL", "CHINA_DIRECT", "other routes and unattributed",
             "fentanyl-family kg, all routes"), rows);
     return new Figure(id, ROUTES, "Direct from China versus cartel-routed: share of each month's kilograms",
-        "Which road carried the larger part of the fentanyl seized each month. Pink dotted lines mark the months"
+        "Which route had the larger part of the fentanyl-family kilograms seized each month. Pink dotted lines mark the months"
             + " in which CHINA_DIRECT and MEXICO_CARTEL swapped the lead (listed in the table below).",
         "percent of the month's fentanyl-family kilograms, all routes = 100% (" + FAMILY + ")",
         List.of("route_monthly", "route_lead_changes"),
@@ -129,43 +155,7 @@ final class Figures {
   }
 
   static Figure fiscalYears(ReportData d) {
-    List<String> routes = d.fiscalYears().stream().map(ReportData.FiscalYearRow::route).distinct().toList();
-    List<String> header = new ArrayList<>(List.of("fiscal year"));
-    header.addAll(routes);
-    header.add("all routes");
-    List<String> rows = new ArrayList<>();
-    for (int fy : d.fiscalYearList()) {
-      StringBuilder cells = new StringBuilder(textCell(CategoryCharts.fyLabel(d, fy)));
-      BigDecimal total = BigDecimal.ZERO;
-      for (String r : routes) {
-        ReportData.FiscalYearRow row = d.fiscalYear(fy, r);
-        BigDecimal kg = row == null ? BigDecimal.ZERO : row.kg();
-        total = total.add(kg);
-        cells.append(kgCell(kg));
-      }
-      cells.append(kgCell(total));
-      rows.add(Html.row(List.of("fiscal-year", Integer.toString(fy), "partial", Boolean.toString(d.isPartial(fy))),
-          cells.toString()));
-    }
-    List<Integer> fys = d.fiscalYearList();
-    List<String> notes = new ArrayList<>();
-    notes.add("US federal fiscal year: 1 October to 30 September, named by the year it ends in.");
-    fys.stream().filter(d::isPartial).forEach(fy -> notes.add("FY" + fy + " is partial: the data do not cover all of"
-        + " it yet (the year is still in progress at the run date, or the data start or end inside it); do not"
-        + " compare its total with full years."));
-    String id = "fig-fiscal-year";
-    List<Integer> events = new ArrayList<>();
-    for (int i = 0; i < d.policyEvents().size(); i++) {
-      if (fys.contains(CategoryCharts.fiscalYear(d.policyEvents().get(i).date()))) {
-        events.add(i + 1);
-      }
-    }
-    return new Figure(id, ROUTES, "Fiscal-year totals by route",
-        "Fentanyl-family kilograms per fiscal year on each road; a year still in progress is drawn lighter and"
-            + " labelled partial.",
-        "kilograms per fiscal year (" + FAMILY + ")", List.of("route_fiscal_year"),
-        Confidence.ofKg(d.familyKgByRouteAndConfidence(), List.of()), svg(CategoryCharts.fiscalYears(d), id, 420),
-        true, events, withCoverage(d, notes.toArray(new String[0])), Html.table(id + "-table", header, rows));
+    return FiscalYearFigure.of(d);
   }
 
   static Figure forms(ReportData d) {
@@ -192,11 +182,23 @@ final class Figures {
             + " cannot be converted to kilograms, so both measures are shown.",
         "kilograms per month (top) and dosage units per month (bottom), all routes (" + FAMILY + ")",
         List.of("route_monthly_by_form"), Confidence.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
-        svg(TimeCharts.forms(d), id, 520), true,
+        TimeCharts.anyForm(d, true) || TimeCharts.anyForm(d, false) ? svg(TimeCharts.forms(d), id, 520) : null, true,
         ChartKit.eventsInside(d.policyEvents(), TimeCharts.first(d.months()), TimeCharts.last(d.months())),
-        withCoverage(d, "A pill seizure reported by weight counts in kg; one reported by count counts in dosage units.",
-            "CBP aggregates record no form: their kilograms count as form UNKNOWN."),
+        withCoverage(d, formNotes(d)),
         Html.table(id + "-table", header, rows));
+  }
+
+  static String[] formNotes(ReportData d) {
+    List<String> notes = new ArrayList<>(List.of(
+        "A pill seizure reported by weight counts in kg; one reported by count counts in dosage units.",
+        "CBP aggregates record no form: their kilograms count as form UNKNOWN."));
+    if (!TimeCharts.anyForm(d, true)) {
+      notes.add("Kilograms by form: none in this source (no panel drawn).");
+    }
+    if (!TimeCharts.anyForm(d, false)) {
+      notes.add("Dosage units: none in this source (no panel drawn).");
+    }
+    return notes.toArray(new String[0]);
   }
 
   static Figure analogs(ReportData d) {
@@ -256,20 +258,34 @@ final class Figures {
 
   static Figure trends(ReportData d) {
     List<String> rows = new ArrayList<>();
+    java.time.YearMonth asOf = null;
     for (ReportData.TrendRow t : d.trends()) {
       String ci = t.ciLow24m() == null ? "–" : Html.signedPct(t.ciLow24m()) + " to " + Html.signedPct(t.ciHigh24m());
+      asOf = t.asOfMonth() == null ? asOf : t.asOfMonth();
+      String window = t.asOfMonth() == null ? "–" : TrendWording.window(t.asOfMonth(), 24);
       rows.add(Html.row(List.of("route", t.route(), "class", t.substanceClass()), textCell(t.substanceClass()),
           textCell(t.route()), t.last12mKg() == null ? numCell("–") : kgCell(t.last12mKg()),
           t.prior12mKg() == null ? numCell("–") : kgCell(t.prior12mKg()), numCell(Html.signedPct(t.pctChange12m())),
-          numCell(Html.signedPct(t.trendPctPerMonth24m())), numCell(ci), numCell(Integer.toString(t.trendMonths24m()))));
+          textCell(window), numCell(Html.signedPct(t.trendPctPerMonth24m())), numCell(ci),
+          textCell(TrendWording.annualRange(t.ciLow24m(), t.ciHigh24m())),
+          numCell(Integer.toString(t.trendMonths24m()))));
+    }
+    List<String> notes = new ArrayList<>();
+    notes.add("An interval that spans 0 allows a fall as well as a rise: the table gives it as an annual range"
+        + " ((1 + monthly rate)^12 − 1), e.g. \"between −12% and +8% a year\"; read it as no clear trend, not as stable.");
+    if (asOf != null) {
+      notes.add("Windows are calendar months ending " + asOf + ", not fiscal years: last 12 months "
+          + TrendWording.window(asOf, 12) + ", the 12 before " + asOf.minusMonths(23) + " to " + asOf.minusMonths(12)
+          + ", trend " + TrendWording.window(asOf, 24) + ". The fiscal-year figure and the headline use fiscal years"
+          + " (October to September).");
     }
     return new Figure("fig-trends", ROUTES, "Trend statistics per route",
         "Last 12 months against the 12 before, and the log-linear trend over the last 24 months (percent per month,"
-            + " with its 95% confidence interval; fitted on months with kg > 0 only).",
-        "kilograms; percent change; percent per month", List.of("route_trends"),
-        Confidence.ofKg(d.familyKgByRouteAndConfidence(), List.of()), null, false, List.of(),
-        List.of("A confidence interval that spans 0 means the data do not show a trend either way."),
+            + " with its 95% confidence interval, also as an annual range; fitted on months with kg > 0 only).",
+        "kilograms; percent change; percent per month; percent a year", List.of("route_trends"),
+        Confidence.ofKg(d.familyKgByRouteAndConfidence(), List.of()), null, false, List.of(), notes,
         Html.table("fig-trends-table", List.of("substance_class", "route", "last 12 months kg", "prior 12 months kg",
-            "change", "trend per month (24 months)", "95% interval", "months fitted"), rows));
+            "change", "trend window (calendar months)", "trend per month (24 months)", "95% interval",
+            "95% interval as an annual range", "months fitted"), rows));
   }
 }

@@ -38,15 +38,24 @@ public record Headline(List<String> lines, List<String> cautions) {
     }
     lines.add("Every figure below is from " + src.label() + ", " + src.reason() + "; figures from different sources"
         + " are never added together.");
+    Map<String, String> proxies = proxies(d);
+    String mcName = ProxyWording.shortName(proxies, MC);
+    String cdName = ProxyWording.shortName(proxies, CD);
     List<Integer> complete = years.stream().filter(y -> !d.isPartial(y)).toList();
     int latest = complete.isEmpty() ? years.get(years.size() - 1) : complete.get(complete.size() - 1);
-    String fy = "FY" + latest + (d.isPartial(latest) ? " (partial)" : "");
+    String fy = "FY" + latest + (d.isPartial(latest) ? " (partial: " + PartialYears.describe(latest,
+        src.coveredIn(latest)) + ")" : "");
     BigDecimal total = total(d, latest);
-    lines.add("In " + fy + in + ", " + Html.kg(kg(d, latest, MC)) + " kg of fentanyl-family seizures were attributed to "
-        + MC + " (" + share(kg(d, latest, MC), total) + " of the year's kg) and " + Html.kg(kg(d, latest, CD))
-        + " kg to " + CD + " (" + share(kg(d, latest, CD), total) + ")" + ratio(kg(d, latest, MC), kg(d, latest, CD)) + ".");
+    lines.add("In " + fy + in + ", " + Pounds.kgText(d, kg(d, latest, MC)) + " of fentanyl-family seizures were attributed to "
+        + ProxyWording.name(proxies, MC) + " (" + share(kg(d, latest, MC), total) + " of the year's kg) and "
+        + Pounds.kgText(d, kg(d, latest, CD)) + " to " + ProxyWording.name(proxies, CD) + " (" + share(kg(d, latest, CD), total) + ")" + ratio(kg(d, latest, MC), kg(d, latest, CD))
+        + ".");
+    if (!proxies.isEmpty()) {
+      lines.add("In " + src.id() + " these routes are proxies, not recorded origins: they count where the drugs were"
+          + " seized (" + String.join("; ", proxies.values()) + "); the rule table (Route rule file) says why.");
+    }
     if (src.comparable(latest)) {
-      lines.add(change(d, latest - 1, latest, in));
+      lines.add(change(d, latest - 1, latest, in, mcName, cdName));
     } else if (years.contains(latest - 1) || !src.coveredIn(latest - 1).isEmpty()) {
       cautions.add("FY" + latest + " is not compared with FY" + (latest - 1) + ": " + src.id() + " covers "
           + src.coveredIn(latest - 1).size() + " month(s) of FY" + (latest - 1) + " and " + src.coveredIn(latest).size()
@@ -55,8 +64,12 @@ public record Headline(List<String> lines, List<String> cautions) {
     }
     for (int y : years) {
       if (y > latest && d.isPartial(y)) {
-        lines.add("FY" + y + " to date" + in + ", " + src.coveredIn(y).size() + " month(s) covered: "
-            + Html.kg(kg(d, y, MC)) + " kg " + MC + ", " + Html.kg(kg(d, y, CD)) + " kg " + CD + ".");
+        lines.add(PartialYears.line(d, y, in, mcName, cdName));
+      }
+    }
+    for (LumpyYears.Flag f : LumpyYears.flags(d, List.of(MC, CD))) {
+      if (f.toFy() >= latest - 1) {
+        cautions.add("Lumpy year" + in + ": " + f.sentence(ProxyWording.shortName(proxies, f.route())));
       }
     }
     if (!d.leadChanges().isEmpty()) {
@@ -70,7 +83,8 @@ public record Headline(List<String> lines, List<String> cautions) {
     }
     BigDecimal un = kg(d, latest, Vocabulary.UNATTRIBUTED);
     if (total.signum() > 0) {
-      lines.add(share(un, total) + " of " + fy + "'s fentanyl-family kg" + in + " could not be attributed to a route.");
+      lines.add(share(un, total) + " of " + fy + "'s fentanyl-family kg" + in + " could not be attributed to a route."
+          + ProxyWording.unattributedCaveat(proxies, src.id()));
     }
     String mix = dominantConfidence(d);
     if (!mix.isEmpty()) {
@@ -79,11 +93,17 @@ public record Headline(List<String> lines, List<String> cautions) {
     return new Headline(lines, cautions);
   }
 
-  private static String change(ReportData d, int from, int to, String in) {
-    return "Compared with FY" + from + in + ", same months covered: " + MC + " "
-        + Html.signedPct(pctChange(kg(d, from, MC), kg(d, to, MC))) + " (from " + Html.kg(kg(d, from, MC)) + " kg), "
-        + CD + " " + Html.signedPct(pctChange(kg(d, from, CD), kg(d, to, CD))) + " (from " + Html.kg(kg(d, from, CD))
-        + " kg).";
+  /** The proxy wording of the report's source's routes (rules in force, kg by confidence). */
+  static Map<String, String> proxies(ReportData d) {
+    return ProxyWording.labels(org.fentrace.routes.RouteRules.fromSource(d.run().rulesSource()),
+        d.familyKgByRouteAndConfidence());
+  }
+
+  private static String change(ReportData d, int from, int to, String in, String mcName, String cdName) {
+    return "Compared with FY" + from + in + ", same months covered: " + mcName + " "
+        + Html.signedPct(pctChange(kg(d, from, MC), kg(d, to, MC))) + " (from " + Pounds.kgText(d, kg(d, from, MC))
+        + "), " + cdName + " " + Html.signedPct(pctChange(kg(d, from, CD), kg(d, to, CD))) + " (from "
+        + Pounds.kgText(d, kg(d, from, CD)) + ").";
   }
 
   /** The latest pair of consecutive complete fiscal years the source covered the same way, before {@code latest}. */
@@ -93,9 +113,10 @@ public record Headline(List<String> lines, List<String> cautions) {
       int a = complete.get(i - 1);
       if (b <= latest && a == b - 1 && d.source().comparable(b)) {
         return java.util.Optional.of("Latest like-for-like change" + in + ", FY" + a + " to FY" + b + " (both fully"
-            + " covered): " + MC + " " + Html.signedPct(pctChange(kg(d, a, MC), kg(d, b, MC))) + " to "
-            + Html.kg(kg(d, b, MC)) + " kg, " + CD + " " + Html.signedPct(pctChange(kg(d, a, CD), kg(d, b, CD)))
-            + " to " + Html.kg(kg(d, b, CD)) + " kg.");
+            + " covered): " + ProxyWording.shortName(proxies(d), MC) + " "
+            + Html.signedPct(pctChange(kg(d, a, MC), kg(d, b, MC))) + " to " + Pounds.kgText(d, kg(d, b, MC)) + ", "
+            + ProxyWording.shortName(proxies(d), CD) + " " + Html.signedPct(pctChange(kg(d, a, CD), kg(d, b, CD)))
+            + " to " + Pounds.kgText(d, kg(d, b, CD)) + ".");
       }
     }
     return java.util.Optional.empty();
@@ -134,7 +155,7 @@ public record Headline(List<String> lines, List<String> cautions) {
     return to.subtract(from).multiply(BigDecimal.valueOf(100)).divide(from, MathContext.DECIMAL64).doubleValue();
   }
 
-  private static String share(BigDecimal part, BigDecimal total) {
+  static String share(BigDecimal part, BigDecimal total) {
     return total.signum() == 0 ? "–" : Html.pct(TimeCharts.percent(part, total));
   }
 
@@ -144,7 +165,7 @@ public record Headline(List<String> lines, List<String> cautions) {
     }
     boolean cartel = mc.compareTo(cd) >= 0;
     BigDecimal r = cartel ? mc.divide(cd, MathContext.DECIMAL64) : cd.divide(mc, MathContext.DECIMAL64);
-    return ": the " + (cartel ? "cartel" : "direct") + " route carried " + r.setScale(1, java.math.RoundingMode.HALF_UP)
-        .toPlainString() + " times the kilograms of the " + (cartel ? "direct" : "cartel") + " route";
+    return ": " + r.setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + " times as many kilograms on "
+        + (cartel ? MC : CD) + " as on " + (cartel ? CD : MC);
   }
 }

@@ -32,7 +32,22 @@ public record ReportData(
     Map<String, Map<String, Long>> pillPressLinesByRouteAndConfidence,
     List<PolicyEvents.PolicyEvent> policyEvents,
     String policyEventsSource,
-    SourceChoice source) {
+    SourceChoice source,
+    List<SensitivityBand.Range> sensitivity) {
+
+  /** As the canonical constructor, for a warehouse without route_sensitivity (null: no band). */
+  public ReportData(Run run, List<YearMonth> months, Map<String, List<BigDecimal>> familyKgByRoute,
+      List<FiscalYearRow> fiscalYears, Map<String, List<BigDecimal>> familyKgByForm,
+      Map<String, List<Long>> familyUnitsByForm, List<LeadChange> leadChanges, List<Analog> analogs,
+      List<YearMonth> shipmentMonths, Map<String, List<Long>> pillPressLinesByRoute,
+      Map<String, BigDecimal> pillPressKgByRoute, List<TrendRow> trends, Quality quality,
+      Map<String, Map<String, BigDecimal>> familyKgByRouteAndConfidence,
+      Map<String, Map<String, Long>> pillPressLinesByRouteAndConfidence, List<PolicyEvents.PolicyEvent> policyEvents,
+      String policyEventsSource, SourceChoice source) {
+    this(run, months, familyKgByRoute, fiscalYears, familyKgByForm, familyUnitsByForm, leadChanges, analogs,
+        shipmentMonths, pillPressLinesByRoute, pillPressKgByRoute, trends, quality, familyKgByRouteAndConfidence,
+        pillPressLinesByRouteAndConfidence, policyEvents, policyEventsSource, source, null);
+  }
 
   public ReportData {
     months = List.copyOf(months);
@@ -49,6 +64,7 @@ public record ReportData(
     familyKgByRouteAndConfidence = nested(familyKgByRouteAndConfidence);
     pillPressLinesByRouteAndConfidence = nested(pillPressLinesByRouteAndConfidence);
     policyEvents = List.copyOf(policyEvents);
+    sensitivity = sensitivity == null ? null : List.copyOf(sensitivity);
   }
 
   /**
@@ -105,7 +121,8 @@ public record ReportData(
 
   /** One route_trends row (the report shows the fentanyl classes). Doubles may be null. */
   public record TrendRow(String route, String substanceClass, BigDecimal last12mKg, BigDecimal prior12mKg,
-      Double pctChange12m, Double trendPctPerMonth24m, Double ciLow24m, Double ciHigh24m, int trendMonths24m) {}
+      Double pctChange12m, Double trendPctPerMonth24m, Double ciLow24m, Double ciHigh24m, int trendMonths24m,
+      YearMonth asOfMonth) {}
 
   /** One landing file as the manifest of the run that read it recorded it ({@code readByRun}). */
   public record FileRow(String path, String format, String status, long rowsRead, long normalized, long rejected,

@@ -120,7 +120,8 @@ final class ReportDataReader {
       trends.add(new ReportData.TrendRow(r.getAs("route"), r.getAs("substance_class"),
           last == null ? null : (BigDecimal) last, prior == null ? null : (BigDecimal) prior,
           doubleOrNull(r, "pct_change_12m"), doubleOrNull(r, "trend_pct_per_month_24m"),
-          doubleOrNull(r, "trend_ci_low_24m"), doubleOrNull(r, "trend_ci_high_24m"), r.<Integer>getAs("trend_months_24m")));
+          doubleOrNull(r, "trend_ci_low_24m"), doubleOrNull(r, "trend_ci_high_24m"), r.<Integer>getAs("trend_months_24m"),
+          month(r, "as_of_month")));
     }
 
     trends.sort(java.util.Comparator.comparing(ReportData.TrendRow::substanceClass)
@@ -144,7 +145,20 @@ final class ReportDataReader {
         run.rulesVersion(), run.rulesSha256(), run.rulesSource(), facts.ruleVersions());
     return new ReportData(withVersions, months, kgByRoute, fiscalYears, kgByForm, unitsByForm, leads, analogs,
         shipmentMonths, linesByRoute, pressKg, trends, quality, facts.familyKgByRouteAndConfidence(), pressConfidence,
-        policy.events(), policy.source(), source);
+        policy.events(), policy.source(), source, sensitivity(in.sensitivityRows()));
+  }
+
+  /** The route_sensitivity rows of the report's source, fentanyl family; null when the table is missing. */
+  static List<SensitivityBand.Range> sensitivity(List<Row> rows) {
+    if (rows == null) {
+      return null;
+    }
+    List<SensitivityBand.Range> out = new ArrayList<>();
+    for (Row r : rows) {
+      out.add(new SensitivityBand.Range(r.<Integer>getAs("fiscal_year"), r.getAs("route"), decimal(r, "in_force_kg"),
+          decimal(r, "min_kg"), decimal(r, "max_kg"), r.getAs("min_rule_set"), r.getAs("max_rule_set")));
+    }
+    return out;
   }
 
   /** The route vocabulary's routes first, in its order, then any other route the rows have. */

@@ -101,6 +101,22 @@ final class ReportInputs {
         .collectAsList();
   }
 
+  /**
+   * The route_sensitivity rows of the report's source (fentanyl family kg per fiscal year and route under
+   * each compared rule set), or null when the warehouse has no such table (written before it existed).
+   */
+  List<Row> sensitivityRows() throws IOException {
+    Dataset<Row> t = table(org.fentrace.routes.RouteSensitivity.TABLE, org.fentrace.routes.RouteSensitivity.SCHEMA);
+    if (t == null) {
+      return null;
+    }
+    if (source != null) {
+      t = t.filter(col("source").equalTo(source));
+    }
+    describe.accept("read " + org.fentrace.routes.RouteSensitivity.TABLE);
+    return t.collectAsList();
+  }
+
   /** Pill press and die shipment lines by route and route confidence (groups with at least one line). */
   List<Row> pillPressConfidence() throws IOException {
     Dataset<Row> cells = aggregate(MonthlyAggregate.SHIPMENT_CELLS);

@@ -37,11 +37,15 @@ final class TimeCharts {
 
   /** Monthly fentanyl-family kg: one panel each for Mexico cartel, China direct, and the other routes. */
   static JFreeChart monthlyByRoute(ReportData d) {
-    CombinedDomainXYPlot plot = new CombinedDomainXYPlot(ChartKit.monthAxis("month"));
+    CombinedDomainXYPlot plot = new CombinedDomainXYPlot(ChartKit.monthAxis("month (calendar)"));
     plot.setGap(12);
     List<List<String>> panels = new ArrayList<>();
-    panels.add(List.of(Vocabulary.MEXICO_CARTEL));
-    panels.add(List.of(Vocabulary.CHINA_DIRECT));
+    // No panel for a series with no kg in this source: the figure notes say "none in this source" instead.
+    for (String main : List.of(Vocabulary.MEXICO_CARTEL, Vocabulary.CHINA_DIRECT)) {
+      if (nonZero(d.familyKgByRoute().getOrDefault(main, List.of()))) {
+        panels.add(List.of(main));
+      }
+    }
     List<String> others = new ArrayList<>();
     for (String r : d.familyKgByRoute().keySet()) {
       if (!r.equals(Vocabulary.MEXICO_CARTEL) && !r.equals(Vocabulary.CHINA_DIRECT) && nonZero(d.familyKgByRoute().get(r))) {
@@ -74,14 +78,23 @@ final class TimeCharts {
         r.setSeriesPaint(s + 1, c);
         r.setSeriesStroke(s + 1, new BasicStroke(2.6f));
       }
-      NumberAxis y = new NumberAxis(routes.size() == 1 ? label(routes.get(0)) + " kg" : "other routes kg");
+      // The axis title gives the unit; the route, too long for a panel's height, is the panel's own title.
+      NumberAxis y = new NumberAxis("kg per month");
       XYPlot sub = new XYPlot(ds, null, y, r);
+      org.jfree.chart.title.TextTitle name = new org.jfree.chart.title.TextTitle(
+          routes.size() == 1 ? label(routes.get(0)) : "other routes", ChartKit.FONT.deriveFont(java.awt.Font.BOLD));
+      // Top centre, no background: the policy-event numbers sit at the top left of their lines.
+      sub.addAnnotation(new org.jfree.chart.annotations.XYTitleAnnotation(0.5, 0.98, name,
+          org.jfree.chart.ui.RectangleAnchor.TOP));
       ChartKit.policyMarkers(sub, d.policyEvents(), first(d.months()), last(d.months()), true);
+      CoverageMarks.draw(sub, d.source().coveredMonths());
       plot.add(sub, 1);
     }
     JFreeChart chart = new JFreeChart(null, ChartKit.FONT, plot, true);
     ChartKit.style(chart);
-    plot.setFixedLegendItems(ChartKit.withMarkers(plot.getLegendItems(), true, false));
+    LegendItemCollection legend = ChartKit.withMarkers(plot.getLegendItems(), true, false);
+    legend.add(CoverageMarks.legend(d.source().id()));
+    plot.setFixedLegendItems(legend);
     return chart;
   }
 
@@ -112,9 +125,10 @@ final class TimeCharts {
     r.setSeriesPaint(2, ChartKit.route(Vocabulary.MEXICO_CARTEL));
     NumberAxis y = new NumberAxis("% of the month's fentanyl-family kg");
     y.setRange(0, 100);
-    XYPlot plot = new XYPlot(ds, ChartKit.monthAxis("month"), y, r);
+    XYPlot plot = new XYPlot(ds, ChartKit.monthAxis("month (calendar)"), y, r);
     plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
     ChartKit.policyMarkers(plot, d.policyEvents(), first(d.months()), last(d.months()), true);
+    CoverageMarks.draw(plot, d.source().coveredMonths());
     for (ReportData.LeadChange lc : d.leadChanges()) {
       plot.addDomainMarker(new ValueMarker(ChartKit.millis(lc.month().atDay(1)), ChartKit.LEAD, ChartKit.LEAD_STROKE),
           Layer.FOREGROUND);
@@ -126,16 +140,23 @@ final class TimeCharts {
     for (int i = items.getItemCount() - 1; i >= 0; i--) {
       own.add(items.get(i));
     }
-    plot.setFixedLegendItems(ChartKit.withMarkers(own, true, true));
+    LegendItemCollection legend = ChartKit.withMarkers(own, true, true);
+    legend.add(CoverageMarks.legend(d.source().id()));
+    plot.setFixedLegendItems(legend);
     return chart;
   }
 
   /** Fentanyl-family powder and pills: kg by form (top) and dosage units by form (bottom). */
   static JFreeChart forms(ReportData d) {
-    CombinedDomainXYPlot plot = new CombinedDomainXYPlot(ChartKit.monthAxis("month"));
+    CombinedDomainXYPlot plot = new CombinedDomainXYPlot(ChartKit.monthAxis("month (calendar)"));
     plot.setGap(12);
-    plot.add(formPanel(d, "kg", true), 1);
-    plot.add(formPanel(d, "dosage units (pills)", false), 1);
+    // No panel for a measure with nothing in this source (CBP publishes pounds, never dosage units).
+    if (anyForm(d, true)) {
+      plot.add(formPanel(d, "kg per month", true), 1);
+    }
+    if (anyForm(d, false)) {
+      plot.add(formPanel(d, "dosage units per month", false), 1);
+    }
     JFreeChart chart = new JFreeChart(null, ChartKit.FONT, plot, true);
     ChartKit.style(chart);
     plot.setFixedLegendItems(ChartKit.withMarkers(plot.getSubplots().isEmpty() ? new org.jfree.chart.LegendItemCollection()
@@ -154,6 +175,12 @@ final class TimeCharts {
       }
     }
     return out;
+  }
+
+  /** Whether any shown form has kg ({@code kg}) or dosage units in any month. */
+  static boolean anyForm(ReportData d, boolean kg) {
+    return shownForms(d).stream().anyMatch(f -> kg ? nonZero(d.familyKgByForm().getOrDefault(f, List.of()))
+        : d.familyUnitsByForm().getOrDefault(f, List.of()).stream().anyMatch(v -> v != 0));
   }
 
   private static XYPlot formPanel(ReportData d, String unit, boolean kg) {
@@ -192,9 +219,9 @@ final class TimeCharts {
       }
       r.setSeriesPaint(s++, ChartKit.route(e.getKey()));
     }
-    NumberAxis y = new NumberAxis("shipment lines");
+    NumberAxis y = new NumberAxis("shipment lines per month");
     y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-    XYPlot plot = new XYPlot(ds, ChartKit.monthAxis("month"), y, r);
+    XYPlot plot = new XYPlot(ds, ChartKit.monthAxis("month (calendar)"), y, r);
     ChartKit.policyMarkers(plot, d.policyEvents(), first(d.shipmentMonths()), last(d.shipmentMonths()), true);
     JFreeChart chart = new JFreeChart(null, ChartKit.FONT, plot, true);
     ChartKit.style(chart);
@@ -219,11 +246,14 @@ final class TimeCharts {
     r.setSeriesStroke(0, new BasicStroke(1.8f));
     NumberAxis y = new NumberAxis("% of the month's fentanyl-family kg");
     y.setAutoRangeIncludesZero(true);
-    XYPlot plot = new XYPlot(ds, ChartKit.monthAxis("month"), y, r);
+    XYPlot plot = new XYPlot(ds, ChartKit.monthAxis("month (calendar)"), y, r);
     ChartKit.policyMarkers(plot, d.policyEvents(), first(d.months()), last(d.months()), true);
+    CoverageMarks.draw(plot, d.source().coveredMonths());
     JFreeChart chart = new JFreeChart(null, ChartKit.FONT, plot, true);
     ChartKit.style(chart);
-    plot.setFixedLegendItems(ChartKit.withMarkers(plot.getLegendItems(), true, false));
+    LegendItemCollection legend = ChartKit.withMarkers(plot.getLegendItems(), true, false);
+    legend.add(CoverageMarks.legend(d.source().id()));
+    plot.setFixedLegendItems(legend);
     return chart;
   }
 

@@ -29,8 +29,11 @@
  *   <li>Every number cell carries its exact value in {@code data-v}, the plain decimal the CSV exports
  *       write; kilograms are shown to one decimal (half up). The tests compare the page with the exports.
  *   <li>Every time chart carries the policy events inside its span, numbered as in the events table; the
- *       fiscal-year chart marks them on their fiscal year and draws a year in progress lighter, labelled
- *       {@code (partial)}.
+ *       fiscal-year chart marks them on their fiscal year and draws a partial year lighter, labelled
+ *       {@code (partial)} and described by where its data stop ({@link PartialYears}).
+ *   <li>A route that rests on proxy rules is named as a proxy ({@link ProxyWording}); the fiscal-year chart
+ *       carries the attribution sensitivity band ({@link SensitivityBand}) and flags lumpy changes
+ *       ({@link LumpyYears}); CBP kilograms come with CBP's pounds ({@link Pounds}).
  *   <li>The output is a function of the warehouse, the run date, the run id and the events file: no clock
  *       time is written, so the same inputs give the same page.
  * </ul>

@@ -160,6 +160,42 @@ class ReportActionIT {
     assertThat(html).contains("Source: seizure event files (seizure_events) only");
   }
 
+  @Test
+  void eventsBesideKilogramsEqualTheExportAndTheSensitivityBandIsDrawn() throws IOException {
+    // Events per fiscal year and route, summed over the fentanyl family from the CSV export independently.
+    Map<String, Long> expected = new TreeMap<>();
+    for (CSVRecord r : csv("route_fiscal_year")) {
+      if (FAMILY.contains(r.get("substance_class")) && r.get("source").equals(SOURCE)
+          && !r.get("months_covered").equals("0")) {
+        expected.merge(r.get("fiscal_year") + " " + r.get("route"), Long.parseLong(r.get("events")), Long::sum);
+      }
+    }
+    String table = section(html, "<table id=\"fig-fiscal-year-detail\">", "</table>");
+    List<String> header = new ArrayList<>();
+    Matcher th = Pattern.compile("<th scope=\"col\">([^<]*)</th>").matcher(table);
+    while (th.find()) {
+      header.add(th.group(1));
+    }
+    int events = header.indexOf("events");
+    Map<String, Long> shown = new TreeMap<>();
+    Matcher tr = Pattern.compile("<tr data-fiscal-year=\"(\\d+)\" data-route=\"([A-Z_]+)\"[^>]*>(.*?)</tr>").matcher(table);
+    while (tr.find()) {
+      Matcher td = Pattern.compile("<td[^>]*?(?: data-v=\"([^\"]*)\")?>").matcher(tr.group(3));
+      for (int col = 0; td.find(); col++) {
+        if (col == events) {
+          shown.put(tr.group(1) + " " + tr.group(2), Long.parseLong(td.group(1)));
+        }
+      }
+    }
+    assertThat(shown).isEqualTo(expected);
+    // The sample warehouse has route_sensitivity: the band is drawn, with its caption naming the rule sets.
+    String fig = section(html, "<figure id=\"fig-fiscal-year\"", "</figure>");
+    assertThat(fig).contains("grey band: lowest to highest kg over the alternative rule sets")
+        .contains("Grey band on each bar").contains("mail-facilities-only").contains("route_sensitivity")
+        .doesNotContain("No attribution sensitivity band");
+    assertThat(String.join("\n", report.headline())).doesNotContain("carried");
+  }
+
   /** Parses a report table into row key -> column header -> exact value (data-v) of every number cell. */
   static Map<String, Map<String, BigDecimal>> tableByRowKey(String tableId, String keyAttribute) {
     String table = section(html, "<table id=\"" + tableId + "\">", "</table>");

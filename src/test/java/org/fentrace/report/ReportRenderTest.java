@@ -77,9 +77,10 @@ class ReportRenderTest {
     String fig = section(html, "<figure id=\"fig-fiscal-year\"", "</figure>");
     assertThat(fig).contains("<tr data-fiscal-year=\"2025\" data-partial=\"true\"><td>FY2025 (partial)</td>")
         .contains("<tr data-fiscal-year=\"2024\" data-partial=\"false\"><td>FY2024</td>")
-        .contains("FY2025 is partial")
+        // The source covers 2024-10 to 2025-03 of FY2025: its data stop inside the year.
+        .contains("FY2025 is partial (data through 2025-03, 6 of 12 months)")
         .contains(">FY2025 (partial)</text>")
-        .contains("lighter bars: fiscal year still in progress (partial)");
+        .contains("lighter bars: partial fiscal year");
   }
 
   @Test
@@ -101,11 +102,13 @@ class ReportRenderTest {
     Headline h = Headline.of(data(EVENTS, Map.of(2024, List.of("seizure_events"), 2025, List.of("seizure_events"))));
     assertThat(h.lines().get(0)).startsWith("Every figure below is from seizure event files (seizure_events)");
     assertThat(h.lines().get(1)).isEqualTo("In FY2024 (seizure_events), 780.0 kg of fentanyl-family seizures were attributed to"
-        + " MEXICO_CARTEL (89.7% of the year's kg) and 78.0 kg to CHINA_DIRECT (9.0%): the cartel route carried"
-        + " 10.0 times the kilograms of the direct route.");
+        + " MEXICO_CARTEL (89.7% of the year's kg) and 78.0 kg to CHINA_DIRECT (9.0%): 10.0 times as many kilograms"
+        + " on MEXICO_CARTEL as on CHINA_DIRECT.");
     // FY2025 covered October to March: 6 months, never compared with the whole of FY2024.
-    assertThat(h.lines()).anySatisfy(l -> assertThat(l).startsWith("FY2025 to date (seizure_events), 6 month(s) covered")
-        .contains("60.0 kg MEXICO_CARTEL, 6.0 kg CHINA_DIRECT"));
+    assertThat(h.lines()).anySatisfy(l -> assertThat(l)
+        .startsWith("FY2025 (partial: data through 2025-03, 6 of 12 months) (seizure_events)")
+        .contains("60.0 kg MEXICO_CARTEL, 6.0 kg CHINA_DIRECT").contains("compared with the same months of FY2024")
+        .doesNotContain("year in progress"));
     assertThat(h.lines()).anySatisfy(l -> assertThat(l).contains("swapped the lead in monthly kg 1 time(s)")
         .contains("2024-02, put CHINA_DIRECT ahead"));
     assertThat(h.cautions()).isEmpty();
