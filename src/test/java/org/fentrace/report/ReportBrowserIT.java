@@ -24,7 +24,7 @@ class ReportBrowserIT {
   static final Path SCREENSHOT = Path.of("target", "report-screenshot.png");
   static final Path LOG = Path.of("target", "report-chromium.log");
   static final List<String> EXPECTED_CHARTS = List.of("fig-monthly-route", "fig-share", "fig-fiscal-year", "fig-forms",
-      "fig-analogs", "fig-pill-presses", "fig-rejects", "fig-unattributed", "fig-coverage");
+      "fig-analogs", "fig-pill-presses", "fig-analog-waves", "fig-rejects", "fig-unattributed", "fig-coverage");
 
   /** Per chart figure: its svg's size on the page and how much was drawn in it. */
   static final String CHARTS_JS = """
