@@ -109,7 +109,7 @@ class CsvExportTest {
     Path warehouse = Files.createDirectories(tmp.resolve("empty"));
     TrendsResult result = TrendsFixtures.run(warehouse, LocalDate.of(2024, 1, 31), "run-empty");
     assertThat(result.firstMonth()).isNull();
-    // 11 tables: the 9 route and coverage tables with analog_watch, and analog_waves and analog_successors.
+    // 11 tables: the 9 written before the analog waves (analog_watch among them), analog_waves, analog_successors.
     assertThat(result.tableRows()).hasSize(11).allSatisfy((table, rows) -> assertThat(rows).isZero());
     assertThat(TrendsFixtures.table(warehouse, "route_trends").columns()).contains("trend_pct_per_month_24m");
     assertThat(Files.readString(warehouse.resolve("exports/route_monthly.csv")))
