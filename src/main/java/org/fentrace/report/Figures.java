@@ -220,8 +220,10 @@ final class Figures {
         true, d.analogs().isEmpty() ? List.of() : ChartKit.eventsInside(d.policyEvents(),
             d.analogs().stream().map(ReportData.Analog::firstMonth).min(java.time.YearMonth::compareTo).get(),
             d.analogs().stream().map(ReportData.Analog::lastMonth).max(java.time.YearMonth::compareTo).get()),
-        List.of(d.analogs().size() + " analog(s); " + unlisted + " unlisted; " + fresh + " new in this run"
-            + " (not in the analog_watch table this run replaced; on a first run every analog is new)."),
+        List.of(d.analogs().size() + " analog(s); " + unlisted + " unlisted; " + fresh + " new in this run: first"
+            + " seized after its source's first covered month and absent from the analog_watch this run replaced. An"
+            + " analog seized in the source's first covered month is left-censored (it may predate the data), never"
+            + " new; on a first run nothing is new."),
         Html.table(id + "-table", List.of("substance", "first month", "last month", "events", "kg", "dosage units",
             "unlisted", "new this run"), rows));
   }

@@ -57,7 +57,8 @@ public final class ReportAction {
   /** Every table the report reads. */
   public static final List<String> SOURCE_TABLES = List.of(TrendsAction.ROUTE_MONTHLY, TrendsAction.ROUTE_FISCAL_YEAR,
       TrendsAction.ROUTE_MONTHLY_BY_FORM, TrendsAction.ROUTE_TRENDS, TrendsAction.ROUTE_LEAD_CHANGES,
-      TrendsAction.PILL_PRESS_MONTHLY, TrendsAction.ANALOG_WATCH, "seizures", "shipments", "rejected");
+      TrendsAction.PILL_PRESS_MONTHLY, TrendsAction.ANALOG_WATCH, TrendsAction.ANALOG_WAVES, "seizures", "shipments",
+      "rejected");
 
   /** Where the warehouse is, the run date shown on every figure, and the run id (staging folder). */
   public record Options(String warehouse, LocalDate runDate, String runId) {
@@ -127,12 +128,17 @@ public final class ReportAction {
     ReportInputs inputs = new ReportInputs(spark, warehouse, options.runDate(), options.runId(),
         what -> spark.sparkContext().setJobDescription("fentrace report: " + what));
     ReportData data = ReportDataReader.read(inputs, warehouse, manifest, run, events, primarySource);
+    AnalogWaveFigure.Data waves = AnalogWaveFigure.read(inputs);
     t = lap("read", t);
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }
     Headline headline = Headline.of(data);
     List<Figure> figures = new java.util.ArrayList<>(Figures.all(data));
+    if (waves != null) { // after the route figures, before the data-quality ones
+      figures.add((int) figures.stream().filter(f -> f.section().equals(Figures.ROUTES)).count(),
+          AnalogWaveFigure.figure(waves, data.policyEvents()));
+    }
     figures.addAll(PolicyEffectFigures.all(new org.fentrace.effects.PolicyEffectsAction(spark, warehouse, policyEvents,
         options.runId()).compute().effects()));
     t = lap("charts", t);

@@ -177,24 +177,6 @@ final class DenseTables {
     return rows;
   }
 
-  /**
-   * One row per source and analog, sorted by source then name; {@code new_this_run} when the pair is
-   * not in {@code previous} (keys {@code source|name}, or a bare name from a table written before the
-   * source column), the analog_watch table this run replaces (null: there was none, so every analog is new).
-   */
-  static List<Row> analogWatch(List<AnalogCell> analogs, Set<String> previous) {
-    List<AnalogCell> sorted = new ArrayList<>(analogs);
-    sorted.sort(java.util.Comparator.comparing(AnalogCell::source).thenComparing(AnalogCell::substanceName));
-    List<Row> rows = new ArrayList<>();
-    for (AnalogCell a : sorted) {
-      boolean isNew = previous == null || !(previous.contains(a.source() + "|" + a.substanceName())
-          || previous.contains(a.substanceName()));
-      rows.add(RowFactory.create(a.source(), a.substanceName(), date(a.firstMonth()), date(a.lastMonth()), a.events(),
-          kg(a.kg()), a.dosageUnits(), a.unlisted(), isNew));
-    }
-    return rows;
-  }
-
   /** source x month over the span: covered, and the source's first and last covered month. */
   static List<Row> sourceCoverage(MonthSpan span, Coverage coverage) {
     List<Row> rows = new ArrayList<>();

@@ -98,16 +98,8 @@ public final class TrendSchemas {
       .add("units", DataTypes.LongType, true)
       .add("gross_weight_kg", KG, true);
 
-  public static final StructType ANALOG_WATCH = new StructType()
-      .add("source", DataTypes.StringType, false)
-      .add("substance_name", DataTypes.StringType, false)
-      .add("first_month", DataTypes.DateType, false)
-      .add("last_month", DataTypes.DateType, false)
-      .add("events", DataTypes.LongType, false)
-      .add("quantity_kg", KG, false)
-      .add("dosage_units", DataTypes.LongType, false)
-      .add("unlisted", DataTypes.BooleanType, false)
-      .add("new_this_run", DataTypes.BooleanType, false);
+  /** analog_watch: see {@link AnalogSchemas}, with analog_waves and analog_successors. */
+  public static final StructType ANALOG_WATCH = AnalogSchemas.WATCH;
 
   /** Per source and month: whether the source covered it, and the first and last month it covers at all. */
   public static final StructType SOURCE_COVERAGE = new StructType()
@@ -134,6 +126,8 @@ public final class TrendSchemas {
       case TrendsAction.ROUTE_LEAD_CHANGES -> ROUTE_LEAD_CHANGES;
       case TrendsAction.PILL_PRESS_MONTHLY -> PILL_PRESS_MONTHLY;
       case TrendsAction.ANALOG_WATCH -> ANALOG_WATCH;
+      case TrendsAction.ANALOG_WAVES -> AnalogSchemas.WAVES;
+      case TrendsAction.ANALOG_SUCCESSORS -> AnalogSchemas.SUCCESSORS;
       case TrendsAction.SOURCE_COVERAGE -> SOURCE_COVERAGE;
       default -> throw new IllegalArgumentException("not a trend table: " + name);
     };

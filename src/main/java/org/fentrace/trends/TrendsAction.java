@@ -60,10 +60,13 @@ public final class TrendsAction {
   public static final String ROUTE_LEAD_CHANGES = "route_lead_changes";
   public static final String PILL_PRESS_MONTHLY = "pill_press_monthly";
   public static final String ANALOG_WATCH = "analog_watch";
+  public static final String ANALOG_WAVES = "analog_waves";
+  public static final String ANALOG_SUCCESSORS = "analog_successors";
   public static final String SOURCE_COVERAGE = "source_coverage";
   /** Every table this action writes, in writing (and publishing) order. */
   public static final List<String> TABLES = List.of(ROUTE_MONTHLY, ROUTE_FISCAL_YEAR, ROUTE_MONTHLY_BY_FORM,
-      ROUTE_MONTHLY_BY_CONVEYANCE, ROUTE_TRENDS, ROUTE_LEAD_CHANGES, PILL_PRESS_MONTHLY, ANALOG_WATCH, SOURCE_COVERAGE);
+      ROUTE_MONTHLY_BY_CONVEYANCE, ROUTE_TRENDS, ROUTE_LEAD_CHANGES, PILL_PRESS_MONTHLY, ANALOG_WATCH, ANALOG_WAVES, ANALOG_SUCCESSORS,
+      SOURCE_COVERAGE);
 
   /** Option: write the CSV exports after publishing (true/false). */
   public static final String WRITE_EXPORTS = "write-exports";
@@ -194,7 +197,9 @@ public final class TrendsAction {
         store.read(MonthlyAggregate.SEIZURE_SOURCES, runMonth, options.runId())));
     deliveries.addAll(Aggregates.deliveries(shipmentAggregate));
     Coverage coverage = Coverage.of(deliveries, runMonth);
-    Set<String> previousAnalogs = previousAnalogKeys(warehouse);
+    AnalogTables.Previous previousAnalogs = previousAnalogKeys(warehouse);
+    describe("sum lab reports by source, substance and half-year");
+    List<LabReportCounts.Count> labCounts = LabReportCounts.read(spark, warehouse, runMonth);
 
     // Seizure tables have one block per seizure source; the shipment table one per shipment source.
     List<String> seizureSources = sourcesOf(coverage, cells.stream().map(SeizureCell::source).toList());
@@ -228,8 +233,15 @@ public final class TrendsAction {
         : routes(shipments.stream().map(ShipmentCell::route).toList());
     tables.put(PILL_PRESS_MONTHLY, new Table(TrendSchemas.PILL_PRESS_MONTHLY,
         DenseTables.pillPresses(shipmentSpan, coverage, shipmentSources, shipmentRoutes, shipments)));
-    List<Row> watch = DenseTables.analogWatch(analogs, previousAnalogs);
+    AnalogTables.Result analogTables = AnalogTables.build(analogs, coverage, labCounts, scheduling(), previousAnalogs);
+    List<Row> watch = analogTables.watch();
     tables.put(ANALOG_WATCH, new Table(TrendSchemas.ANALOG_WATCH, watch));
+    tables.put(ANALOG_WAVES, new Table(AnalogSchemas.WAVES, analogTables.waves()));
+    tables.put(ANALOG_SUCCESSORS, new Table(AnalogSchemas.SUCCESSORS, analogTables.successors()));
+    if (!analogTables.unscheduled().isEmpty()) {
+      LOG.info("trends: {} lab-report substance(s) the scheduling reference has no row for: {}",
+          analogTables.unscheduled().size(), analogTables.unscheduled());
+    }
     MonthSpan all = coverage.span(coverage.sources());
     tables.put(SOURCE_COVERAGE, new Table(TrendSchemas.SOURCE_COVERAGE,
         all == null ? List.of() : DenseTables.sourceCoverage(all, coverage)));
@@ -250,22 +262,33 @@ public final class TrendsAction {
     return span == null ? new MonthSpan(runMonth, runMonth) : span;
   }
 
+  /** The bundled scheduling reference, read once per computation (a bad file fails the trends step by name). */
+  private static org.fentrace.analogs.Scheduling scheduling() {
+    return new org.fentrace.analogs.Scheduling(org.fentrace.reference.SchedulingReference.loadDefault());
+  }
+
   /**
-   * Keys {@code source|name} of the current analog_watch (read before it is replaced; a table written
-   * before the source column gives bare names), or null when there is none.
+   * Keys {@code source|name} of the current analog_watch and the sources it has rows for (read before it is
+   * replaced; a table written before the source column gives bare names), or null when there is none.
    */
-  private Set<String> previousAnalogKeys(Warehouse warehouse) throws IOException {
+  private AnalogTables.Previous previousAnalogKeys(Warehouse warehouse) throws IOException {
     Path path = warehouse.table(ANALOG_WATCH);
     if (!Warehouse.holdsParquet(warehouse.fs(), path)) {
       return null;
     }
-    Dataset<Row> previous = spark.read().schema(TrendSchemas.ANALOG_WATCH).parquet(path.toString());
+    // Only the two key columns: a table written before the later columns existed reads as well.
+    Dataset<Row> previous = spark.read().schema(new StructType().add("source", "string").add("substance_name", "string"))
+        .parquet(path.toString());
     describe("read the previous analog_watch");
     Set<String> keys = new HashSet<>();
-    for (Row r : previous.select("source", "substance_name").collectAsList()) {
+    Set<String> sources = new HashSet<>();
+    for (Row r : previous.collectAsList()) {
       keys.add(r.isNullAt(0) ? r.getString(1) : r.getString(0) + "|" + r.getString(1));
+      if (!r.isNullAt(0)) {
+        sources.add(r.getString(0));
+      }
     }
-    return keys;
+    return new AnalogTables.Previous(keys, sources);
   }
 
   private void writeStaged(Warehouse warehouse, String name, Table table) throws IOException {

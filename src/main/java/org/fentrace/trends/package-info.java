@@ -45,10 +45,18 @@
  *       layout has no piece count, so {@code units} counts lines like {@code shipment_lines}; lines
  *       without a weight add nothing to {@code gross_weight_kg}.
  *   <li>{@code analog_watch}: per source, every substance of class FENTANYL_ANALOG (fentanyl itself is
- *       its own class) seen in {@code seizures}; {@code unlisted} when any of its rows had
- *       {@code substance_unlisted}; {@code new_this_run} when the source and name are not in the
- *       analog_watch table this run replaces (read before it is overwritten). On the first run, with no
- *       previous table, every analog is new.
+ *       its own class) seen in {@code seizures}, and, for a lab-report source, every FENTANYL_ANALOG and
+ *       FENTANYL_PRECURSOR in {@code lab_reports} (read from the table: it is small); {@code unlisted} when
+ *       any of its rows had {@code substance_unlisted}; {@code left_censored} when first seen in the first
+ *       period its source covers; {@code new_this_run} only when its source had rows in the analog_watch
+ *       this run replaces (read before it is overwritten), it was not among them, and it is not
+ *       left-censored, so a first run marks nothing new. Peak, share and the months from a control to a
+ *       quarter of the peak for lab-report sources ({@link org.fentrace.analogs.Waves}); each substance's
+ *       own US and Chinese control dates from the scheduling reference ({@link org.fentrace.analogs.Scheduling}).
+ *   <li>{@code analog_waves}: a lab-report source's reports of each of those substances per half-year,
+ *       dense over its half-years, with the share of the half-year's fentanyl-related reports.
+ *   <li>{@code analog_successors}: substances of the same class and source first seen within 12 months
+ *       after another's US or Chinese control.
  *   <li>{@code source_coverage}: source x month, {@code covered}, and the source's first and last covered month.
  * </ul>
  *

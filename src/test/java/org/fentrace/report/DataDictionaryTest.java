@@ -47,6 +47,8 @@ class DataDictionaryTest {
     TREND_TABLES.put("route_lead_changes", TrendSchemas.ROUTE_LEAD_CHANGES);
     TREND_TABLES.put("pill_press_monthly", TrendSchemas.PILL_PRESS_MONTHLY);
     TREND_TABLES.put("analog_watch", TrendSchemas.ANALOG_WATCH);
+    TREND_TABLES.put("analog_waves", org.fentrace.trends.AnalogSchemas.WAVES);
+    TREND_TABLES.put("analog_successors", org.fentrace.trends.AnalogSchemas.SUCCESSORS);
     TREND_TABLES.put("source_coverage", TrendSchemas.SOURCE_COVERAGE);
   }
 

@@ -24,7 +24,7 @@ class ReportBrowserIT {
   static final Path SCREENSHOT = Path.of("target", "report-screenshot.png");
   static final Path LOG = Path.of("target", "report-chromium.log");
   static final List<String> EXPECTED_CHARTS = List.of("fig-monthly-route", "fig-share", "fig-fiscal-year", "fig-forms",
-      "fig-analogs", "fig-pill-presses", "fig-rejects", "fig-unattributed", "fig-coverage",
+      "fig-analogs", "fig-pill-presses", "fig-analog-waves", "fig-rejects", "fig-unattributed", "fig-coverage",
       // Policy effects: a chart for each event with an estimate on the sample (CBP covers Oct 2018 .. Sep 2022,
       // the NFLIS slice 2017 .. 2025), in event order.
       "fig-effect-us-support-act-2018", "fig-effect-cn-fentanyl-class-2019", "fig-effect-us-title-42-2020",

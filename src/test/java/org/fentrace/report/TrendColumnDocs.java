@@ -106,17 +106,71 @@ final class TrendColumnDocs {
         "units", "Pieces shipped; the customs layout has no piece count, so this counts lines like shipment_lines.",
         "gross_weight_kg", "Declared gross weight of those lines in kilograms (lines without a weight add nothing)."));
     TABLES.put("analog_watch", ordered(
-        "source", MONTHLY.get("source"),
-        "substance_name", "Canonical name of a fentanyl-related substance (class FENTANYL_ANALOG) seen in seizures.",
-        "first_month", "First month it was seized.",
-        "last_month", "Last month it was seized.",
-        "events", "Seizure events.",
-        "quantity_kg", "Kilograms seized.",
-        "dosage_units", "Dosage units seized.",
+        "source", "Source of the figures (cbp_published, seizure_events, customs_shipments, nflis_lab_reports); every"
+            + " grouping includes it and nothing is ever added across sources.",
+        "substance_name", "Canonical name of a fentanyl-related substance: class FENTANYL_ANALOG seen in a seizure"
+            + " source's seizures, or class FENTANYL_ANALOG or FENTANYL_PRECURSOR in a lab-report source's reports.",
+        "first_month", "First day of the first period it was seen in: a month for a seizure source, a half-year (1"
+            + " January or 1 July) for a lab-report source (see period_months).",
+        "last_month", "First day of the last period it was seen in (month or half-year, as first_month).",
+        "events", "Seizure events; null for a lab-report source (reports counts its items).",
+        "quantity_kg", "Kilograms seized; null for a lab-report source (lab reports carry no mass).",
+        "dosage_units", "Dosage units seized; null for a lab-report source.",
         "unlisted", "True when any of its rows had substance_unlisted: a name the substance dictionary lacks that reads"
-            + " as a fentanyl analog.",
-        "new_this_run", "True when its source and name were not in the analog_watch table this run replaced (on a first"
-            + " run every analog is new)."));
+            + " as a fentanyl analog or precursor.",
+        "new_this_run", "True when its source had rows in the analog_watch this run replaced, it was not among them, and"
+            + " it is not left_censored; false on a first run (nothing to compare with) and for every left-censored"
+            + " substance.",
+        "substance_class", "FENTANYL_ANALOG or FENTANYL_PRECURSOR (precursors only for a lab-report source).",
+        "period_months", "Length of the source's periods in months: 1 for a seizure source, 6 for NFLIS half-years.",
+        "reports", "Lab-report sources: its drug reports over every period and state; null for a seizure source.",
+        "left_censored", "True when first_month is the first period its source covers: it may have been there before"
+            + " the data start, so its first period says nothing about when it appeared, and it is never new.",
+        "peak_period", "Lab-report sources: first day of the half-year with the most reports (the earliest on a tie);"
+            + " null for a seizure source (its analog totals keep no series per month).",
+        "peak_reports", "Reports in peak_period.",
+        "peak_share", "peak_reports / the source's fentanyl-related reports (classes FENTANYL, FENTANYL_ANALOG,"
+            + " FENTANYL_PRECURSOR) in peak_period.",
+        "scheduling_listed", "True when the scheduling reference (scheduling.csv) has a row for substance_name; false:"
+            + " no date is known to fentrace, and none is guessed.",
+        "us_control", "Which US measure us_control_date is: the earliest of us_temporary, us_permanent, us_class_wide and"
+            + " us_precursor recorded on the substance's own row; null when none is recorded.",
+        "us_control_date", "Day that US measure took effect, as scheduling.csv records it; null when not recorded (not"
+            + " recorded is not the same as not controlled).",
+        "us_control_source", "The primary source the US date was read from (a Federal Register citation).",
+        "china_control", "Which Chinese measure china_control_date is: the earlier of china and china_class_wide"
+            + " recorded on the substance's own row; null when none is recorded.",
+        "china_control_date", "Day that Chinese measure took effect; null when not recorded.",
+        "china_control_source", "The primary source the Chinese date was read from (the announcement).",
+        "months_to_quarter_peak_us", "Months from us_control_date's month to the first half-year that starts on or after"
+            + " it, is not before the peak, and has fewer than a quarter of peak_reports (half-year resolution); null"
+            + " with quarter_peak_note_us saying why.",
+        "quarter_peak_note_us", "Why months_to_quarter_peak_us is null: no date recorded, controlled before the data"
+            + " start, never fell below a quarter of its peak after the control, or a seizure source; null when it"
+            + " has a value.",
+        "months_to_quarter_peak_china", "As months_to_quarter_peak_us, from china_control_date.",
+        "quarter_peak_note_china", "Why months_to_quarter_peak_china is null; null when it has a value."));
+    TABLES.put("analog_waves", ordered(
+        "source", "The lab-report source (nflis_lab_reports); counts, never added to another source's figures.",
+        "substance_name", "A substance of analog_watch for that source.",
+        "substance_class", "FENTANYL_ANALOG or FENTANYL_PRECURSOR.",
+        "period_start", "First day of the half-year (1 January or 1 July); every half-year from the source's first to"
+            + " its last, so a half-year without reports of the substance is a row of 0.",
+        "period_months", "Length of the period in months (6).",
+        "reports", "Drug reports of the substance in the half-year, every state summed.",
+        "fentanyl_related_reports", "Drug reports of the source in the half-year of classes FENTANYL, FENTANYL_ANALOG and"
+            + " FENTANYL_PRECURSOR (names the dictionary cannot class, UNKNOWN, are left out).",
+        "share_of_fentanyl_related", "reports / fentanyl_related_reports; null when that total is 0."));
+    TABLES.put("analog_successors", ordered(
+        "source", "Source of both substances (successors are found within one source only).",
+        "substance_name", "The controlled substance (a row of analog_watch with a US or Chinese control date).",
+        "control_country", "US or CHINA: which of its control dates this row is about.",
+        "control", "The measure (us_temporary, us_permanent, us_class_wide, us_precursor, china, china_class_wide).",
+        "control_date", "Day the measure took effect (as analog_watch's us_control_date or china_control_date).",
+        "successor_name", "A substance of the same class and source first seen in a period starting on or after"
+            + " control_date and no later than 12 months after it; a left-censored substance never is one.",
+        "successor_first_month", "First day of the successor's first period (its first_month in analog_watch).",
+        "months_after_control", "Months from control_date's month to successor_first_month."));
     TABLES.put("route_sensitivity", ordered(
         "source", "The source the kilograms come from (cbp_published, seizure_events); never a sum across sources.",
         "fiscal_year", "US federal fiscal year.",
@@ -142,7 +196,7 @@ final class TrendColumnDocs {
   }
 
   /** What each table's row stands for. */
-  static final Map<String, String> GRAIN = withPolicyEffects(Map.of(
+  static final Map<String, String> GRAIN = withPolicyEffects(ordered(
       "route_monthly", "source x month x route x substance_class, dense (a covered month without seizures is a row of"
           + " zeros, a month outside coverage a row of nulls)",
       "route_monthly_by_form", "source x month x route x substance_class x form, dense over the observed forms",
@@ -153,7 +207,11 @@ final class TrendColumnDocs {
       "route_lead_changes", "a month in which CHINA_DIRECT and MEXICO_CARTEL swapped the lead in fentanyl-family kg in"
           + " one source",
       "pill_press_monthly", "source x month x route: pill press and die shipment lines",
-      "analog_watch", "source x a fentanyl-related substance seen in its seizures",
+      "analog_watch", "source x a fentanyl-related substance seen in its seizures or lab reports",
+      "analog_waves", "lab-report source x fentanyl-related substance x half-year: reports and share of the"
+          + " fentanyl-related reports, dense over the source's half-years",
+      "analog_successors", "source x controlled substance x US or Chinese control x a substance first seen within 12"
+          + " months after that control",
       "route_sensitivity", "source x fiscal year x route: fentanyl-family kg under the rules in force and their"
           + " range over the alternative proxy rule sets",
       "source_coverage", "source x month: whether the source covered the month"));

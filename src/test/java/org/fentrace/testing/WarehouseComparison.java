@@ -178,7 +178,7 @@ public final class WarehouseComparison {
   }
 
   private static Dataset<Row> withoutRunIds(Dataset<Row> d) {
-    // analog_watch.new_this_run compares with the previous night's table: in one clean run every analog is new.
+    // analog_watch.new_this_run compares with the previous night's table: one clean run marks nothing new.
     return d.drop(Arrays.stream(d.columns()).filter(c -> c.equals("run_id") || c.endsWith("_run_id") || c.equals("new_this_run"))
         .toArray(String[]::new));
   }

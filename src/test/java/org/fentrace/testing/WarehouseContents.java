@@ -14,7 +14,7 @@ public final class WarehouseContents {
   /**
    * Columns that differ between runs by design: the id of the run that wrote the row, and
    * analog_watch.new_this_run, which compares with the previous night's table (in a single clean run
-   * every analog is new).
+   * nothing is new; after several nights the last night's newcomers are).
    */
   private static final List<String> RUN_SPECIFIC = List.of("run_id", "new_this_run");
 

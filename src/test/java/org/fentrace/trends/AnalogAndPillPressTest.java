@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * analog_watch over two runs (new_this_run compares with the previous analog_watch) and
- * pill_press_monthly.
+ * analog_watch over two runs (new_this_run compares with the previous analog_watch, and never marks a
+ * left-censored analog, one seized in its source's first covered month) and pill_press_monthly.
  *
  * <pre>
  * run 1 seizures: acetyl fentanyl 2022-05 0.2 kg and 2022-07 100 pills; carfentanil 2022-07 0.001 kg;
@@ -67,11 +67,14 @@ class AnalogAndPillPressTest {
   }
 
   @Test
-  void firstRunFlagsEveryAnalogNewAndListsNoFentanyl() {
-    // No analog_watch existed before the first run: every analog is seen for the first time.
-    assertThat(firstWatch).extracting(r -> r.<String>getAs("substance_name") + " new=" + r.<Boolean>getAs("new_this_run"))
-        .containsExactly("3-fluoro-x-fentanyl new=true", "acetyl fentanyl new=true", "carfentanil new=true");
-    assertThat(first.newAnalogs()).containsExactly("3-fluoro-x-fentanyl", "acetyl fentanyl", "carfentanil");
+  void firstRunFlagsNothingNewAndListsNoFentanyl() {
+    // No analog_watch existed before the first run: there is nothing to be new against. The seizures start in
+    // 2022-05, so acetyl fentanyl (first seized 2022-05) is left-censored; the July analogs are not.
+    assertThat(firstWatch).extracting(r -> r.<String>getAs("substance_name") + " new=" + r.<Boolean>getAs("new_this_run")
+            + " censored=" + r.<Boolean>getAs("left_censored"))
+        .containsExactly("3-fluoro-x-fentanyl new=false censored=false", "acetyl fentanyl new=false censored=true",
+            "carfentanil new=false censored=false");
+    assertThat(first.newAnalogs()).isEmpty();
   }
 
   @Test
@@ -97,9 +100,13 @@ class AnalogAndPillPressTest {
     assertThat(acetyl.<BigDecimal>getAs("quantity_kg")).isEqualByComparingTo("0.2");
     assertThat(acetyl.<Long>getAs("dosage_units")).isEqualTo(100L);
     assertThat(acetyl.<String>getAs("source")).isEqualTo("seizure_events");
-    assertThat(table(warehouse, "analog_watch").schema().simpleString()).isEqualTo("struct<source:string,substance_name:string,"
-        + "first_month:date,last_month:date,events:bigint,quantity_kg:decimal(22,9),dosage_units:bigint,"
-        + "unlisted:boolean,new_this_run:boolean>");
+    // A seizure source: monthly periods, no lab-report measures; carfentanil's own control (China, 2017-03-01 in
+    // scheduling.csv) is carried on its row.
+    assertThat(acetyl.<Integer>getAs("period_months")).isEqualTo(1);
+    assertThat(acetyl.<Object>getAs("reports")).isNull();
+    Row carfentanil = row(warehouse, "analog_watch", "substance_name = 'carfentanil'");
+    assertThat(carfentanil.<java.sql.Date>getAs("china_control_date").toLocalDate()).isEqualTo(LocalDate.of(2017, 3, 1));
+    assertThat(carfentanil.<Boolean>getAs("scheduling_listed")).isTrue();
   }
 
   @Test

@@ -194,7 +194,7 @@ class RouteMonthlyTest {
     assertThat(tmp.resolve("warehouse/_staging/run-monthly")).doesNotExist();
     assertThat(result.tableRows().keySet()).containsExactly("route_monthly", "route_fiscal_year",
         "route_monthly_by_form", "route_monthly_by_conveyance", "route_trends", "route_lead_changes",
-        "pill_press_monthly", "analog_watch", "source_coverage");
+        "pill_press_monthly", "analog_watch", "analog_waves", "analog_successors", "source_coverage");
     // No shipments table at all: the pill press table is there, empty.
     assertThat(result.tableRows()).containsEntry("pill_press_monthly", 0L);
   }
