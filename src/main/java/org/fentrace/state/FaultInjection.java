@@ -13,6 +13,10 @@ public final class FaultInjection {
   public static final String AFTER_STAGE = "after-stage";
   public static final String MID_PUBLISH = "mid-publish";
   public static final String AFTER_PUBLISH = "after-publish";
+  /** Inside the publication of the tables rewritten whole: after the first trend table is moved in. */
+  public static final String MID_PUBLISH_TRENDS = "mid-publish-trends";
+  public static final String MID_PUBLISH_SENSITIVITY = "mid-publish-sensitivity";
+  public static final String MID_PUBLISH_REPORT = "mid-publish-report";
 
   /** Thrown at the configured point; PipelineRunner lets it through untouched, as a kill would. */
   public static final class SimulatedCrash extends Error {
