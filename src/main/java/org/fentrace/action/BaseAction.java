@@ -23,9 +23,8 @@ import org.slf4j.LoggerFactory;
  * @param <R> the action's result
  */
 public abstract class BaseAction<R> {
-  private static final Logger LOG = LoggerFactory.getLogger(BaseAction.class);
-
   protected final SparkSession spark;
+  private final Logger log = LoggerFactory.getLogger(getClass());
   private final String name;
   private final Map<String, ActionOption<?>> known = new LinkedHashMap<>();
   private final Map<String, Object> values = new LinkedHashMap<>();
@@ -74,7 +73,7 @@ public abstract class BaseAction<R> {
   protected final long lap(String step, long since) {
     long now = System.nanoTime();
     timings.put(step, (now - since) / 1_000_000);
-    LOG.info("{} step {}: {} ms", name, step, (now - since) / 1_000_000);
+    log.info("step {}: {} ms", step, (now - since) / 1_000_000);
     return now;
   }
 
