@@ -6,10 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
-import org.fentrace.warehouse.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,13 +77,5 @@ public abstract class BaseAction<R> {
   /** The steps timed so far, in the order they ran (an immutable copy). */
   protected final Map<String, Long> timings() {
     return Collections.unmodifiableMap(new LinkedHashMap<>(timings));
-  }
-
-  /** Removes a folder left empty (a run's staging or trash once its publication is done). */
-  protected static void removeIfEmpty(Warehouse warehouse, Path dir) throws IOException {
-    FileSystem fs = warehouse.fs();
-    if (fs.exists(dir) && fs.listStatus(dir).length == 0) {
-      fs.delete(dir, false);
-    }
   }
 }

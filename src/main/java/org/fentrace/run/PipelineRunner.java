@@ -180,8 +180,8 @@ public final class PipelineRunner {
     NormalizerSettings settings = request.config().normalizerSettings(request.runDate());
     byte[] key = request.config().partyHashKey(System.getenv());
     if (key == null) {
-      LOG.warn("no party hash key configured (fentrace.party-hash.key or ${}); using the warehouse's own key in {}/_secrets",
-          FentraceConfig.PARTY_KEY_ENV, warehouse.root());
+      LOG.warn("no party hash key configured (fentrace.party-hash.key or ${}); using the warehouse's own key in {}",
+          FentraceConfig.PARTY_KEY_ENV, warehouse.layout().partyHashKey().getParent());
       key = warehouse.partyHashKey();
     }
     return new NormalizationContext(settings, SubstanceDictionary.loadDefault(), CountryNormalizer.loadDefault(),

@@ -278,7 +278,7 @@ public final class TrendsAction extends BaseAction<TrendsResult> {
 
   private void writeStaged(Warehouse warehouse, String name, Table table) throws IOException {
     describe("write " + name + " (" + table.rows().size() + " rows)");
-    Path staged = new Path(warehouse.staging(options.runId()), name);
+    Path staged = warehouse.layout().staged(options.runId(), name);
     spark.createDataFrame(table.rows(), table.schema()).coalesce(1)
         .write().mode(SaveMode.Overwrite).parquet(staged.toString());
     warehouse.writeSuccessMarker(staged, options.runId()); // the same marker as the ingested tables
