@@ -53,7 +53,7 @@ public final class AggregateStore {
   }
 
   public static Path root(Warehouse w) {
-    return new Path(new Path(w.root(), "_state"), "aggregates");
+    return w.layout().aggregates();
   }
 
   public Path live(MonthlyAggregate a) {
@@ -68,7 +68,7 @@ public final class AggregateStore {
    * from its table: an old warehouse migrates on its next trends run without any manual step.
    */
   public boolean present(MonthlyAggregate a) throws IOException {
-    if (!warehouse.fs().exists(new Path(live(a), "_SUCCESS"))) {
+    if (!warehouse.fs().exists(org.fentrace.warehouse.WarehouseLayout.successMarker(live(a)))) {
       return false;
     }
     if (!Warehouse.holdsParquet(warehouse.fs(), live(a))) {
@@ -95,7 +95,7 @@ public final class AggregateStore {
    * none) and returns the moves that publish them. Aggregates not built yet are left to {@link #read}.
    */
   public List<PartitionPublisher.Move> stageMonths(WarehouseTable table, Dataset<Row> rewritten, Set<String> months,
-      Path staging) throws IOException {
+      String runId) throws IOException {
     List<PartitionPublisher.Move> moves = new ArrayList<>();
     if (months.isEmpty()) {
       return moves;
@@ -108,7 +108,7 @@ public final class AggregateStore {
           + a.storeName());
       Dataset<Row> kept = readLive(a).filter(not(col(MONTH).isin(months.toArray())));
       Dataset<Row> rows = rewritten == null ? kept : kept.unionByName(a.of(rewritten));
-      Path target = new Path(new Path(staging, "_aggregates"), a.storeName());
+      Path target = warehouse.layout().stagedAggregate(runId, a.storeName());
       write(rows, target);
       moves.add(new PartitionPublisher.Move(target.toString(), live(a).toString()));
     }
@@ -153,7 +153,7 @@ public final class AggregateStore {
         a.storeName(), a.source().tableName());
     spark.sparkContext().setJobDescription("fentrace: build aggregate " + a.storeName() + " from "
         + a.source().tableName());
-    Path target = new Path(new Path(warehouse.staging(runId), "_aggregates"), a.storeName());
+    Path target = warehouse.layout().stagedAggregate(runId, a.storeName());
     write(a.of(readTable(a.source())), target);
     return new PartitionPublisher.Move(target.toString(), live(a).toString());
   }

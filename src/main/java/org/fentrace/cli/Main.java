@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "fentrace", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Fentanyl supply routes from customs and seizure data: ingest, normalize, attribute, trend.",
     subcommands = {RunCommand.class, IngestCommand.class, TrendsCommand.class, ReportCommand.class, SqlCommand.class,
-        RunsCommand.class, GenerateCommand.class,
+        RunsCommand.class, GenerateCommand.class, PathsCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

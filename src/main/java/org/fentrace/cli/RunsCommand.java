@@ -36,7 +36,7 @@ final class RunsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path runs = new Path(warehouse, "_runs");
+    Path runs = new org.fentrace.warehouse.WarehouseLayout(warehouse).runs();
     FileSystem fs = runs.getFileSystem(new Configuration());
     PrintWriter out = spec.commandLine().getOut();
     if (!fs.exists(runs)) {

@@ -13,6 +13,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.fentrace.state.FaultInjection;
+import org.fentrace.state.PartitionPublisher;
 import org.fentrace.trends.CsvExports;
 import org.fentrace.trends.TrendSchemas;
 import org.fentrace.trends.TrendsAction;
@@ -24,8 +26,8 @@ import org.fentrace.warehouse.WarehouseTable;
  * Writes {@code policy_effects} after the trend tables: reads {@code route_monthly} (fentanyl-related
  * classes) and {@code lab_reports} (summed by half-year and class, one Spark aggregation), collects them
  * (small), estimates every policy event against every series in plain Java ({@link PolicyEffects}),
- * stages the table under the run's staging folder, publishes it with {@link Warehouse#publish} like the
- * trend tables (rewritten whole), and writes {@code exports/policy_effects.csv} from the same rows.
+ * stages the table under the run's staging folder, publishes it through the journal
+ * ({@link PartitionPublisher#publishWhole}) like the trend tables (rewritten whole), and writes {@code exports/policy_effects.csv} from the same rows.
  */
 public final class PolicyEffectsAction {
   private final SparkSession spark;
@@ -50,15 +52,12 @@ public final class PolicyEffectsAction {
       PolicyEventsFile.Loaded events = c.events();
       List<Row> rows = PolicyEffectsTable.rows(c.effects());
       spark.sparkContext().setJobDescription("fentrace effects: write " + PolicyEffectsTable.TABLE);
-      Path staged = new Path(warehouse.staging(runId), PolicyEffectsTable.TABLE);
+      Path staged = warehouse.layout().staged(runId, PolicyEffectsTable.TABLE);
       spark.createDataFrame(rows, PolicyEffectsTable.SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
           .parquet(staged.toString());
       warehouse.writeSuccessMarker(staged, runId);
-      warehouse.publish(PolicyEffectsTable.TABLE, runId);
-      Path staging = warehouse.staging(runId);
-      if (warehouse.fs().exists(staging) && warehouse.fs().listStatus(staging).length == 0) {
-        warehouse.fs().delete(staging, false);
-      }
+      new PartitionPublisher(warehouse).publishWhole(runId, List.of(PolicyEffectsTable.TABLE),
+          FaultInjection.MID_PUBLISH_EFFECTS);
       Path export = CsvExports.write(warehouse, PolicyEffectsTable.TABLE, CsvExports.csv(PolicyEffectsTable.SCHEMA, rows));
       long estimated = rows.stream().filter(r -> EffectStatus.ESTIMATED.name().equals(r.getString(8))).count();
       return new Result(events.source(), events.events().size(), rows.size(), estimated, export.toString());

@@ -56,12 +56,12 @@ final class CandidateStore {
 
   /** Where the other versions of a table are kept. */
   static Path otherVersions(Warehouse w, WarehouseTable t) {
-    return new Path(new Path(new Path(w.root(), "_state"), "other_versions"), t.tableName());
+    return w.layout().otherVersions(t.tableName());
   }
 
   /** Where warehouses written by earlier builds kept every candidate. */
   static Path legacyCandidates(Warehouse w, WarehouseTable t) {
-    return new Path(new Path(new Path(w.root(), "_state"), "candidates"), t.tableName());
+    return w.layout().legacyCandidates(t.tableName());
   }
 
   /**
@@ -149,18 +149,19 @@ final class CandidateStore {
       Path current = otherVersions(warehouse, t);
       if (!warehouse.fs().exists(current)) {
         spark.sparkContext().setJobDescription("fentrace ingest: convert the candidates of " + t.tableName()
-            + " to _state/other_versions (once)");
+            + " to the other-versions store (once)");
         Dataset<Row> asDelivered = published(t).filter(publishedAsDelivered(t)).select(keyColumns());
-        Path staged = new Path(new Path(warehouse.staging(runId), "_migrate_other_versions"), t.tableName());
+        Path staged = warehouse.layout().stagedMigration(runId, t.tableName());
         writePartitions(readPartitioned(legacy, t).join(asDelivered, seq(KEY), "left_anti"), staged);
         moves.add(new PartitionPublisher.Move(staged.toString(), current.toString()));
       }
       moves.add(new PartitionPublisher.Move(null, legacy.toString()));
     }
     if (!moves.isEmpty()) {
-      LOG.info("candidate store: converting _state/candidates to _state/other_versions ({} moves, once)", moves.size());
+      LOG.info("candidate store: converting {} to {} ({} moves, once)", warehouse.layout().legacyCandidates(),
+          otherVersions(warehouse, WarehouseTable.SEIZURES).getParent(), moves.size());
       new PartitionPublisher(warehouse).publish(new PartitionPublisher.Journal(runId, moves, List.of()));
-      warehouse.fs().delete(new Path(new Path(warehouse.root(), "_state"), "candidates"), true);
+      warehouse.fs().delete(warehouse.layout().legacyCandidates(), true);
     }
   }
 

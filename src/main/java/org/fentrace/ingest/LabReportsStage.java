@@ -46,9 +46,9 @@ final class LabReportsStage {
   private LabReportsStage() {}
 
   static Staged stage(SparkSession spark, Warehouse warehouse, Dataset<Row> envelopes, List<LandingFile> toRead,
-      Set<String> replaced, Dataset<Row> rankTable, Path staging) throws IOException {
+      Set<String> replaced, Dataset<Row> rankTable, String runId) throws IOException {
     Dataset<Row> fresh = envelopes.filter(col("kind").equalTo(Envelope.LAB_REPORT)).select("lab_report.*");
-    Path live = warehouse.table(T.tableName());
+    Path live = warehouse.table(T);
     Path liveOther = CandidateStore.otherVersions(warehouse, T);
     boolean published = warehouse.fs().exists(live);
     if (fresh.isEmpty() && !(published && !replaced.isEmpty())) {
@@ -77,9 +77,9 @@ final class LabReportsStage {
         .cache();
     try {
       Column[] fields = java.util.Arrays.stream(schema.fieldNames()).map(c -> col(c)).toArray(Column[]::new);
-      Path target = new Path(staging, T.tableName());
+      Path target = warehouse.layout().staged(runId, T.tableName());
       write(decided.filter(col(OUTCOME).equalTo(Deduplication.NORMALIZED)).select(fields), target);
-      Path targetOther = new Path(new Path(staging, "_other_versions"), T.tableName());
+      Path targetOther = warehouse.layout().stagedOtherVersions(runId, T.tableName());
       write(decided.filter(not(col(OUTCOME).equalTo(Deduplication.NORMALIZED))).select(fields), targetOther);
       Map<String, Map<String, Long>> accounting = new HashMap<>();
       if (!toRead.isEmpty()) {

@@ -61,7 +61,6 @@ public final class Reattribution {
     RulesStamp current = new RulesStamp(rules.version(), rules.sha256(), rules.source());
     CandidateStore store = new CandidateStore(spark, warehouse);
     AggregateStore aggregates = new AggregateStore(spark, warehouse);
-    Path staging = warehouse.staging(runId);
     List<PartitionPublisher.Move> moves = new ArrayList<>();
     Map<String, Integer> rewritten = new LinkedHashMap<>();
     // Shipments first only for readability: seizure routes never read shipment routes.
@@ -78,18 +77,18 @@ public final class Reattribution {
       Dataset<Row> again = t == WarehouseTable.SHIPMENTS ? RouteAttribution.shipments(live, rules)
           : RouteAttribution.seizuresAgain(live, rules);
       again = again.selectExpr(ingestColumnOrder(again.columns()));
-      Path target = new Path(new Path(staging, "_reattributed"), t.tableName());
+      Path target = warehouse.layout().stagedReattributed(runId, t.tableName());
       Set<String> written = store.writePartitions(again, target);
-      moves.addAll(PartitionPublisher.partitionMoves(target, warehouse.table(t.tableName()), MONTH, months, written));
+      moves.addAll(PartitionPublisher.partitionMoves(target, warehouse.table(t), MONTH, months, written));
       Dataset<Row> staged = written.isEmpty() ? null
           : spark.read().schema(CandidateStore.withMonth(t)).parquet(target.toString());
-      moves.addAll(aggregates.stageMonths(t, staged, months, staging));
+      moves.addAll(aggregates.stageMonths(t, staged, months, runId));
     }
-    Path stagedStamp = new Path(staging, "route-rules.json");
+    Path stagedStamp = warehouse.layout().stagedRulesStamp(runId);
     warehouse.writeText(stagedStamp, current.toJson());
     moves.add(new PartitionPublisher.Move(stagedStamp.toString(), RulesStamp.path(warehouse).toString()));
     new PartitionPublisher(warehouse).publish(new PartitionPublisher.Journal(runId, moves,
-        rewritten.values().stream().anyMatch(n -> n > 0) ? List.of("shipments", "seizures") : List.of()));
+        rewritten.values().stream().anyMatch(n -> n > 0) ? List.of(WarehouseTable.SHIPMENTS.tableName(), WarehouseTable.SEIZURES.tableName()) : List.of()));
     LOG.info("route rules changed ({} -> {}): re-attributed every stored record; months rewritten {}",
         previous == null ? "none recorded" : previous.version() + "#" + previous.sha256().substring(0, 8),
         current.version() + "#" + current.sha256().substring(0, 8), rewritten);

@@ -107,7 +107,7 @@ final class Manifests {
 
   /** A run's manifest, or null when it is missing or unreadable (a run that died writes none). */
   private static JsonNode read(Warehouse warehouse, String runId) {
-    try (InputStream in = warehouse.fs().open(new Path(warehouse.runs(), runId + ".json"))) {
+    try (InputStream in = warehouse.fs().open(warehouse.layout().runManifest(runId))) {
       return JSON.readTree(in);
     } catch (IOException e) {
       return null;

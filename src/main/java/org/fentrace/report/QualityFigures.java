@@ -11,6 +11,8 @@ import java.util.List;
 import org.fentrace.routes.RouteRule;
 import org.fentrace.routes.RouteRules;
 import org.fentrace.trends.Vocabulary;
+import org.fentrace.warehouse.WarehouseLayout;
+import org.fentrace.warehouse.WarehouseTable;
 
 /**
  * The data-quality figures: rows per source file (from the run manifest), the quarantine by reason and
@@ -48,7 +50,7 @@ final class QualityFigures {
     return new Figure("fig-files", QUALITY, "Rows per source file",
         "What ingestion read from each landing file and where every row went: rows read = normalized + rejected +"
             + " duplicates. Runs are incremental: a file is read once, so its numbers come from the run that read it.",
-        "rows (input records)", List.of("_runs/" + nonEmpty(d.run().manifestRunId(), "<run_id>") + ".json"),
+        "rows (input records)", List.of(WarehouseLayout.RUNS + "/" + nonEmpty(d.run().manifestRunId(), "<run_id>") + ".json"),
         "not applicable (no route rule involved)", null, false, List.of(), List.of("From the run manifest: " + run + "."),
         Html.table("fig-files-table", List.of("file", "format", "status", "read by run", "rows read", "normalized",
             "rejected", "duplicates"), rows));
@@ -147,7 +149,7 @@ final class QualityFigures {
     notes.add(Confidence.LEGEND);
     String ruleTable = ruleTable(RouteRules.fromSource(r.rulesSource()), notes);
     return new Figure("fig-rules", QUALITY, "Route rule file", "The versioned rule file that attributed the routes.",
-        "not applicable", List.of("_runs/" + nonEmpty(r.manifestRunId(), "<run_id>") + ".json", "seizures"),
+        "not applicable", List.of(WarehouseLayout.RUNS + "/" + nonEmpty(r.manifestRunId(), "<run_id>") + ".json", WarehouseTable.SEIZURES.tableName()),
         "see the legend below", null, false, List.of(), notes, Html.table("fig-rules-table", List.of("what", "value"), rows)
             + ruleTable);
   }

@@ -12,9 +12,15 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.fentrace.action.ActionOption;
+import org.fentrace.action.BaseAction;
 import org.fentrace.run.Versions;
+import org.fentrace.state.FaultInjection;
+import org.fentrace.state.PartitionPublisher;
 import org.fentrace.trends.TrendsAction;
 import org.fentrace.warehouse.Warehouse;
+import org.fentrace.warehouse.WarehouseLayout;
+import org.fentrace.warehouse.WarehouseTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #compute} reads the trend tables (collected whole: they are small), aggregates
  * {@code seizures}, {@code shipments} and {@code rejected} with Spark (one scan each, only aggregates
  * collected), and renders the page in memory. {@link #execute} then writes it to
- * {@code WAREHOUSE/_staging/<runId>/report/} and swaps that folder into place with
- * {@link Warehouse#publish}, so a reader sees the old report or the new one.
+ * {@code WAREHOUSE/_staging/<runId>/report/} and moves that folder into place through the journal
+ * ({@link PartitionPublisher#publishWhole}), so a reader sees the old report or the new one.
  *
  * <pre>{@code
  * ReportResult r = new ReportAction(spark, new ReportAction.Options(warehouse, runDate, runId))
@@ -36,12 +42,12 @@ import org.slf4j.LoggerFactory;
  *     .execute();
  * }</pre>
  */
-public final class ReportAction {
+public final class ReportAction extends BaseAction<ReportResult> {
   private static final Logger LOG = LoggerFactory.getLogger(ReportAction.class);
 
   /** The folder under the warehouse, and the page in it. */
-  public static final String REPORT = "report";
-  public static final String INDEX = "index.html";
+  public static final String REPORT = WarehouseLayout.REPORT;
+  public static final String INDEX = WarehouseLayout.REPORT_INDEX;
   /** Option: path of the policy events CSV (any Hadoop URI); default the bundled {@code /conf/policy-events.csv}. */
   public static final String POLICY_EVENTS = "policy-events";
   /**
@@ -57,8 +63,14 @@ public final class ReportAction {
   /** Every table the report reads. */
   public static final List<String> SOURCE_TABLES = List.of(TrendsAction.ROUTE_MONTHLY, TrendsAction.ROUTE_FISCAL_YEAR,
       TrendsAction.ROUTE_MONTHLY_BY_FORM, TrendsAction.ROUTE_TRENDS, TrendsAction.ROUTE_LEAD_CHANGES,
-      TrendsAction.PILL_PRESS_MONTHLY, TrendsAction.ANALOG_WATCH, TrendsAction.ANALOG_WAVES, "seizures", "shipments",
-      "rejected");
+      TrendsAction.PILL_PRESS_MONTHLY, TrendsAction.ANALOG_WATCH, TrendsAction.ANALOG_WAVES, WarehouseTable.SEIZURES.tableName(),
+      WarehouseTable.SHIPMENTS.tableName(), WarehouseTable.REJECTED.tableName());
+
+  private static final ActionOption<String> POLICY_EVENTS_OPTION = ActionOption.text(POLICY_EVENTS, null);
+  private static final ActionOption<JsonNode> MANIFEST_JSON_OPTION = new ActionOption<>(MANIFEST_JSON, null,
+      ReportAction::parseManifest);
+  private static final ActionOption<String> PRIMARY_SOURCE_OPTION = new ActionOption<>(PRIMARY_SOURCE, null,
+      v -> v == null || v.isBlank() ? null : org.fentrace.sources.Source.fromId(v.strip()).id());
 
   /** Where the warehouse is, the run date shown on every figure, and the run id (staging folder). */
   public record Options(String warehouse, LocalDate runDate, String runId) {
@@ -72,62 +84,75 @@ public final class ReportAction {
   /** The computed report: its data, headline, figures and page, not yet written. */
   public record Computed(ReportData data, Headline headline, List<Figure> figures, String html) {}
 
-  private final SparkSession spark;
   private final Options options;
-  private String policyEvents;
-  private String manifestJson;
-  private String primarySource;
-  private final Map<String, Long> timings = new LinkedHashMap<>();
+  private JsonNode manifest;
 
   public ReportAction(SparkSession spark, Options options) {
-    this.spark = Objects.requireNonNull(spark, "spark");
+    super(spark, "report", List.of(POLICY_EVENTS_OPTION, MANIFEST_JSON_OPTION, PRIMARY_SOURCE_OPTION));
     this.options = Objects.requireNonNull(options, "options");
   }
 
   /** Sets one option (see the constants); an unknown name throws IllegalArgumentException. */
   public ReportAction option(String name, String value) {
-    switch (Objects.requireNonNull(name, "option name")) {
-      case POLICY_EVENTS -> policyEvents = value;
-      case MANIFEST_JSON -> manifestJson = value;
-      case PRIMARY_SOURCE -> primarySource = value == null || value.isBlank() ? null
-          : org.fentrace.sources.Source.fromId(value.strip()).id();
-      default -> throw new IllegalArgumentException("unknown report option '" + name + "'");
-    }
+    set(name, value);
     return this;
   }
 
-  public ReportResult execute() throws IOException {
+  /**
+   * The manifest of the run in progress, as the tree the run builds (no text in between): the pipeline's
+   * way of passing {@link #MANIFEST_JSON} when ingest and report run in one JVM.
+   */
+  public ReportAction manifest(JsonNode runManifest) {
+    this.manifest = Objects.requireNonNull(runManifest, "runManifest");
+    return this;
+  }
+
+  @Override
+  protected ReportResult run() throws IOException {
     Warehouse warehouse = new Warehouse(options.warehouse(), spark.sparkContext().hadoopConfiguration());
+    Computed c = compute(warehouse);
+    long t = System.nanoTime();
+    Path index = write(warehouse, c.html());
+    lap("write", t);
+    List<String> charts = c.figures().stream().filter(Figure::hasChart).map(Figure::id).toList();
+    int drawn = (int) java.util.stream.IntStream.rangeClosed(1, c.data().policyEvents().size())
+        .filter(n -> c.figures().stream().anyMatch(f -> f.hasChart() && f.eventsDrawn().contains(n))).count();
+    LOG.info("report: {} ({} figures, {} charts, {} of {} policy events inside the data's span); {}", index,
+        c.figures().size(), charts.size(), drawn, c.data().policyEvents().size(), String.join(" ", c.headline().lines()));
+    return new ReportResult(options.runId(), options.runDate(), index.toString(),
+        c.figures().stream().map(Figure::id).toList(), charts, c.headline().lines(), c.headline().cautions(),
+        c.data().policyEvents().size(), drawn, c.html().getBytes(StandardCharsets.UTF_8).length, timings());
+  }
+
+  private static JsonNode parseManifest(String json) {
     try {
-      Computed c = compute(warehouse);
-      long t = System.nanoTime();
-      Path index = write(warehouse, c.html());
-      lap("write", t);
-      List<String> charts = c.figures().stream().filter(Figure::hasChart).map(Figure::id).toList();
-      int drawn = (int) java.util.stream.IntStream.rangeClosed(1, c.data().policyEvents().size())
-          .filter(n -> c.figures().stream().anyMatch(f -> f.hasChart() && f.eventsDrawn().contains(n))).count();
-      LOG.info("report: {} ({} figures, {} charts, {} of {} policy events inside the data's span); {}", index,
-          c.figures().size(), charts.size(), drawn, c.data().policyEvents().size(), String.join(" ", c.headline().lines()));
-      return new ReportResult(options.runId(), options.runDate(), index.toString(),
-          c.figures().stream().map(Figure::id).toList(), charts, c.headline().lines(), c.headline().cautions(),
-          c.data().policyEvents().size(), drawn, c.html().getBytes(StandardCharsets.UTF_8).length, timings);
-    } finally {
-      spark.sparkContext().setJobDescription(null);
+      return Manifests.parse(json);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(MANIFEST_JSON + " is not a JSON manifest: " + e.getMessage(), e);
     }
+  }
+
+  /** The manifest to report: the one handed over, else {@link #MANIFEST_JSON}, else the latest on disk. */
+  private JsonNode manifest(Warehouse warehouse) throws IOException {
+    if (manifest != null) {
+      return manifest;
+    }
+    JsonNode given = get(MANIFEST_JSON_OPTION);
+    return given != null ? given : Manifests.latest(warehouse);
   }
 
   /** Reads the warehouse and renders the page, writing nothing (but a monthly aggregate missing until now). */
   public Computed compute(Warehouse warehouse) throws IOException {
     long t = System.nanoTime();
-    PolicyEvents.Loaded events = PolicyEvents.load(policyEvents, spark.sparkContext().hadoopConfiguration());
-    JsonNode manifest = manifestJson != null ? Manifests.parse(manifestJson) : Manifests.latest(warehouse);
+    PolicyEvents.Loaded events = PolicyEvents.load(get(POLICY_EVENTS_OPTION), spark.sparkContext().hadoopConfiguration());
+    JsonNode manifest = manifest(warehouse);
     ReportData.Run run = new ReportData.Run(options.runDate(), options.runId(), options.warehouse(),
         Manifests.text(manifest, "", "run_id"), Manifests.text(manifest, "", "reference_data", "route_rules_version"),
         Manifests.text(manifest, "", "reference_data", "route_rules_sha256"),
         Manifests.text(manifest, "", "reference_data", "route_rules_source"), List.of());
     ReportInputs inputs = new ReportInputs(spark, warehouse, options.runDate(), options.runId(),
-        what -> spark.sparkContext().setJobDescription("fentrace report: " + what));
-    ReportData data = ReportDataReader.read(inputs, warehouse, manifest, run, events, primarySource);
+        this::describe);
+    ReportData data = ReportDataReader.read(inputs, warehouse, manifest, run, events, get(PRIMARY_SOURCE_OPTION));
     AnalogWaveFigure.Data waves = AnalogWaveFigure.read(inputs);
     t = lap("read", t);
     if (System.getProperty("java.awt.headless") == null) {
@@ -139,7 +164,7 @@ public final class ReportAction {
       figures.add((int) figures.stream().filter(f -> f.section().equals(Figures.ROUTES)).count(),
           AnalogWaveFigure.figure(waves, data.policyEvents()));
     }
-    figures.addAll(PolicyEffectFigures.all(new org.fentrace.effects.PolicyEffectsAction(spark, warehouse, policyEvents,
+    figures.addAll(PolicyEffectFigures.all(new org.fentrace.effects.PolicyEffectsAction(spark, warehouse, get(POLICY_EVENTS_OPTION),
         options.runId()).compute().effects()));
     t = lap("charts", t);
     String html = HtmlPage.render(data, headline, figures, Versions.fentrace());
@@ -149,9 +174,9 @@ public final class ReportAction {
 
   /** Writes the page to the run's staging folder, then swaps {@code report/} into place; returns the page's path. */
   private Path write(Warehouse warehouse, String html) throws IOException {
-    spark.sparkContext().setJobDescription("fentrace report: write " + REPORT + "/" + INDEX);
+    describe("write " + REPORT + "/" + INDEX);
     FileSystem fs = warehouse.fs();
-    Path staged = new Path(warehouse.staging(options.runId()), REPORT);
+    Path staged = warehouse.layout().staged(options.runId(), REPORT);
     fs.delete(staged, true);
     fs.mkdirs(staged);
     try (FSDataOutputStream out = fs.create(new Path(staged, INDEX), true)) {
@@ -162,21 +187,7 @@ public final class ReportAction {
     if (fs.exists(crc)) {
       fs.delete(crc, false);
     }
-    warehouse.publish(REPORT, options.runId());
-    removeIfEmpty(fs, warehouse.staging(options.runId()));
-    removeIfEmpty(fs, new Path(new Path(warehouse.root(), "_trash"), options.runId()));
-    return new Path(warehouse.table(REPORT), INDEX);
-  }
-
-  private static void removeIfEmpty(FileSystem fs, Path dir) throws IOException {
-    if (fs.exists(dir) && fs.listStatus(dir).length == 0) {
-      fs.delete(dir, false);
-    }
-  }
-
-  private long lap(String step, long since) {
-    long now = System.nanoTime();
-    timings.put(step, (now - since) / 1_000_000);
-    return now;
+    new PartitionPublisher(warehouse).publishWhole(options.runId(), List.of(REPORT), FaultInjection.MID_PUBLISH_REPORT);
+    return warehouse.layout().reportIndex();
   }
 }

@@ -35,6 +35,34 @@ final class ReportDataReader {
     ReportData.SourceChoice source = SourceChoices.choose(in.trendRows(TrendsAction.ROUTE_FISCAL_YEAR, null),
         in.trendRows(TrendsAction.SOURCE_COVERAGE, null), primarySource);
     in.useSource(source.id());
+    MonthlyKg monthly = monthlyKg(in);
+    List<ReportData.FiscalYearRow> fiscalYears = fiscalYears(in);
+    FormSeries forms = formSeries(in, monthly.months());
+    List<ReportData.LeadChange> leads = leadChanges(in);
+    List<ReportData.Analog> analogs = analogs(in);
+    PillPresses presses = pillPresses(in);
+    List<ReportData.TrendRow> trends = trendRows(in);
+    SeizureFacts facts = SeizureFacts.of(in.seizureAggregates(), source.id());
+    Map<String, Map<String, Long>> pressConfidence = pressConfidence(in);
+    ReportData.Quality quality = quality(in, warehouse, manifest, facts);
+    ReportData.Run withVersions = new ReportData.Run(run.runDate(), run.runId(), run.warehouse(), run.manifestRunId(),
+        run.rulesVersion(), run.rulesSha256(), run.rulesSource(), facts.ruleVersions());
+    return new ReportData(withVersions, monthly.months(), monthly.kgByRoute(), fiscalYears, forms.kg(), forms.units(),
+        leads, analogs, presses.months(), presses.linesByRoute(), presses.kg(), trends, quality,
+        facts.familyKgByRouteAndConfidence(), pressConfidence, policy.events(), policy.source(), source,
+        sensitivity(in.sensitivityRows()));
+  }
+
+  /** The covered months of the chosen source and the kg of each route in each. */
+  private record MonthlyKg(List<YearMonth> months, Map<String, List<BigDecimal>> kgByRoute) {}
+
+  /** Kg and dosage units per form, per covered month. */
+  private record FormSeries(Map<String, List<BigDecimal>> kg, Map<String, List<Long>> units) {}
+
+  /** Pill press shipment lines per route and month, and their gross kg per route. */
+  private record PillPresses(List<YearMonth> months, Map<String, List<Long>> linesByRoute, Map<String, BigDecimal> kg) {}
+
+  private static MonthlyKg monthlyKg(ReportInputs in) throws IOException {
     // Only the months the source covered are charted: a month outside its coverage is no data, not zero.
     List<Row> monthly = in.trendRows(TrendsAction.ROUTE_MONTHLY).stream().filter(r -> r.<Boolean>getAs("covered"))
         .toList();
@@ -46,7 +74,10 @@ final class ReportDataReader {
     for (Row r : monthly) {
       add(kgByRoute.get(r.<String>getAs("route")), months.indexOf(month(r, "month")), decimal(r, "quantity_kg"));
     }
+    return new MonthlyKg(months, kgByRoute);
+  }
 
+  private static List<ReportData.FiscalYearRow> fiscalYears(ReportInputs in) throws IOException {
     Map<String, ReportData.FiscalYearRow> fy = new TreeMap<>();
     for (Row r : in.trendRows(TrendsAction.ROUTE_FISCAL_YEAR)) {
       if (r.<Integer>getAs("months_covered") == 0) {
@@ -64,8 +95,10 @@ final class ReportDataReader {
           : new ReportData.FiscalYearRow(year, route, prev.kg().add(kg), prev.events() + events,
               prev.dosageUnits() + units, prev.partial() || partial));
     }
-    List<ReportData.FiscalYearRow> fiscalYears = orderByRoute(new ArrayList<>(fy.values()));
+    return orderByRoute(new ArrayList<>(fy.values()));
+  }
 
+  private static FormSeries formSeries(ReportInputs in, List<YearMonth> months) throws IOException {
     List<Row> byForm = in.trendRows(TrendsAction.ROUTE_MONTHLY_BY_FORM).stream()
         .filter(r -> r.<Boolean>getAs("covered")).toList();
     Map<String, List<BigDecimal>> kgByForm = new TreeMap<>();
@@ -80,21 +113,31 @@ final class ReportDataReader {
       List<Long> u = unitsByForm.computeIfAbsent(form, k -> new ArrayList<>(java.util.Collections.nCopies(months.size(), 0L)));
       u.set(i, u.get(i) + longValue(r, "dosage_units"));
     }
+    return new FormSeries(kgByForm, unitsByForm);
+  }
 
+  private static List<ReportData.LeadChange> leadChanges(ReportInputs in) throws IOException {
     List<ReportData.LeadChange> leads = new ArrayList<>();
     for (Row r : in.trendRows(TrendsAction.ROUTE_LEAD_CHANGES)) {
       leads.add(new ReportData.LeadChange(month(r, "month"), r.getAs("leader_before"), r.getAs("leader_after"),
           decimal(r, "china_direct_kg"), decimal(r, "mexico_cartel_kg")));
     }
     leads.sort(java.util.Comparator.comparing(ReportData.LeadChange::month));
+    return leads;
+  }
+
+  private static List<ReportData.Analog> analogs(ReportInputs in) throws IOException {
     List<ReportData.Analog> analogs = new ArrayList<>();
     for (Row r : in.trendRows(TrendsAction.ANALOG_WATCH)) {
       analogs.add(new ReportData.Analog(r.getAs("substance_name"), month(r, "first_month"), month(r, "last_month"),
           longValue(r, "events"), decimal(r, "quantity_kg"), longValue(r, "dosage_units"), r.<Boolean>getAs("unlisted"),
           r.<Boolean>getAs("new_this_run")));
     }
-
     analogs.sort(java.util.Comparator.comparing(ReportData.Analog::firstMonth).thenComparing(ReportData.Analog::name));
+    return analogs;
+  }
+
+  private static PillPresses pillPresses(ReportInputs in) throws IOException {
     // Pill presses exist only in the customs shipments source: that table is always read from it.
     List<Row> presses = in.trendRows(TrendsAction.PILL_PRESS_MONTHLY, Source.CUSTOMS_SHIPMENTS.id()).stream()
         .filter(r -> r.<Boolean>getAs("covered")).toList();
@@ -112,7 +155,10 @@ final class ReportDataReader {
       l.set(i, l.get(i) + longValue(r, "shipment_lines"));
       pressKg.put(route, pressKg.get(route).add(decimal(r, "gross_weight_kg")));
     }
+    return new PillPresses(shipmentMonths, linesByRoute, pressKg);
+  }
 
+  private static List<ReportData.TrendRow> trendRows(ReportInputs in) throws IOException {
     List<ReportData.TrendRow> trends = new ArrayList<>();
     for (Row r : in.trendRows(TrendsAction.ROUTE_TRENDS)) {
       Object prior = r.getAs("prior_12m_kg");
@@ -123,29 +169,32 @@ final class ReportDataReader {
           doubleOrNull(r, "trend_ci_low_24m"), doubleOrNull(r, "trend_ci_high_24m"), r.<Integer>getAs("trend_months_24m"),
           month(r, "as_of_month")));
     }
-
     trends.sort(java.util.Comparator.comparing(ReportData.TrendRow::substanceClass)
         .thenComparingInt(t -> routeRank(t.route())).thenComparing(ReportData.TrendRow::route));
-    SeizureFacts facts = SeizureFacts.of(in.seizureAggregates(), source.id());
+    return trends;
+  }
+
+  private static Map<String, Map<String, Long>> pressConfidence(ReportInputs in) throws IOException {
     Map<String, Map<String, Long>> pressConfidence = new TreeMap<>();
     for (Row r : in.pillPressConfidence()) {
       pressConfidence.computeIfAbsent(r.getAs("route"), k -> new TreeMap<>())
           .merge(r.getAs("route_confidence"), longValue(r, "lines"), Long::sum);
     }
+    return pressConfidence;
+  }
+
+  /** Files read (from the manifest and the ledger), rejects by reason and by file, coverage by format and file. */
+  private static ReportData.Quality quality(ReportInputs in, org.fentrace.warehouse.Warehouse warehouse,
+      JsonNode manifest, SeizureFacts facts) throws IOException {
     Map<String, Long> byReason = new TreeMap<>();
     Map<String, Long> byFile = new TreeMap<>();
     for (Row r : in.rejectCounts()) {
       byReason.merge(r.getAs("reason_code"), longValue(r, "rows"), Long::sum);
       byFile.merge(r.getAs("source_file"), longValue(r, "rows"), Long::sum);
     }
-    ReportData.Quality quality = new ReportData.Quality(Manifests.files(warehouse, manifest), byReason, byFile,
+    return new ReportData.Quality(Manifests.files(warehouse, manifest), byReason, byFile,
         facts.coverageByFormat(), facts.coverageByFile(), facts.formatsByFiscalYear(),
         Manifests.text(manifest, "", "outcome"));
-    ReportData.Run withVersions = new ReportData.Run(run.runDate(), run.runId(), run.warehouse(), run.manifestRunId(),
-        run.rulesVersion(), run.rulesSha256(), run.rulesSource(), facts.ruleVersions());
-    return new ReportData(withVersions, months, kgByRoute, fiscalYears, kgByForm, unitsByForm, leads, analogs,
-        shipmentMonths, linesByRoute, pressKg, trends, quality, facts.familyKgByRouteAndConfidence(), pressConfidence,
-        policy.events(), policy.source(), source, sensitivity(in.sensitivityRows()));
   }
 
   /** The route_sensitivity rows of the report's source, fentanyl family; null when the table is missing. */

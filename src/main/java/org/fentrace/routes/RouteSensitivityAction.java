@@ -8,13 +8,16 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.fentrace.state.FaultInjection;
+import org.fentrace.state.PartitionPublisher;
 import org.fentrace.warehouse.SparkSchemas;
 import org.fentrace.warehouse.Warehouse;
+import org.fentrace.warehouse.WarehouseLayout;
 import org.fentrace.warehouse.WarehouseTable;
 
 /**
  * Writes {@code route_sensitivity} beside the trend tables: computed from the published seizures,
- * staged under the run's staging folder and published with {@link Warehouse#publish} like them
+ * staged under the run's staging folder and published through the journal like them
  * (rewritten whole; the table is small). A warehouse without seizures gets the table with no rows.
  *
  * <p>It reads every stored seizure, so a night that published no seizures must not pay for it: the table
@@ -41,8 +44,8 @@ public final class RouteSensitivityAction {
   /** Rows written, or -1 when the table already held what these seizures and rule sets give. */
   public long execute() throws IOException {
     var alternatives = SensitivityRuleSets.alternatives();
-    Path live = warehouse.table(WarehouseTable.SEIZURES.tableName());
-    StringBuilder basis = new StringBuilder(readIfPresent(new Path(live, "_SUCCESS")).strip());
+    Path live = warehouse.table(WarehouseTable.SEIZURES);
+    StringBuilder basis = new StringBuilder(readIfPresent(WarehouseLayout.successMarker(live)).strip());
     basis.append("\nin-force ").append(inForce.version()).append('#').append(inForce.sha256());
     alternatives.forEach((name, rules) ->
         basis.append('\n').append(name).append(' ').append(rules.version()).append('#').append(rules.sha256()));
@@ -57,14 +60,11 @@ public final class RouteSensitivityAction {
         ? RouteSensitivity.compute(readSeizures(live), inForce, alternatives)
         : List.of();
     spark.createDataFrame(rows, RouteSensitivity.SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
-        .parquet(new Path(warehouse.staging(runId), RouteSensitivity.TABLE).toString());
-    warehouse.writeText(new Path(new Path(warehouse.staging(runId), RouteSensitivity.TABLE), BUILT_FROM),
+        .parquet(warehouse.layout().staged(runId, RouteSensitivity.TABLE).toString());
+    warehouse.writeText(new Path(warehouse.layout().staged(runId, RouteSensitivity.TABLE), BUILT_FROM),
         basis.toString());
-    warehouse.publish(RouteSensitivity.TABLE, runId);
-    Path staging = warehouse.staging(runId);
-    if (warehouse.fs().exists(staging) && warehouse.fs().listStatus(staging).length == 0) {
-      warehouse.fs().delete(staging, false);
-    }
+    new PartitionPublisher(warehouse).publishWhole(runId, List.of(RouteSensitivity.TABLE),
+        FaultInjection.MID_PUBLISH_SENSITIVITY);
     spark.sparkContext().setJobDescription(null);
     return rows.size();
   }

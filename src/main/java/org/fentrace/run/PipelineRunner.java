@@ -96,16 +96,11 @@ public final class PipelineRunner {
       LOG.error("run {}: {}", runId, e.getMessage());
       return new Outcome(EXIT_FAILED, runId, null);
     }
-    boolean crashed = true;
-    try {
-      Outcome o = runLocked(request, runId, started, warehouse, manifest);
-      crashed = false;
-      return o;
-    } finally {
-      if (!crashed) {
-        releaseQuietly(lock, runId);
-      }
-    }
+    // Released on return only: whatever escapes runLocked (an Error: it catches the rest) ends the run as a
+    // kill would, leaving the lock for the next run to break after fentrace.lock.stale-after.
+    Outcome o = runLocked(request, runId, started, warehouse, manifest);
+    releaseQuietly(lock, runId);
+    return o;
   }
 
   private Outcome runLocked(Request request, String runId, Instant started, Warehouse warehouse, RunManifest manifest) {
@@ -149,7 +144,7 @@ public final class PipelineRunner {
       if (request.steps().contains(Step.REPORT)) {
         ReportAction report = new ReportAction(spark, new ReportAction.Options(request.warehouse(), request.runDate(), runId));
         if (request.steps().contains(Step.INGEST)) {
-          report.option(ReportAction.MANIFEST_JSON, manifest.toJson()); // this run's data quality, not the last one's
+          report.manifest(manifest.tree()); // this run's data quality, not the last one's
         }
         String primary = request.config().primarySource();
         if (primary != null) {
@@ -190,8 +185,8 @@ public final class PipelineRunner {
     NormalizerSettings settings = request.config().normalizerSettings(request.runDate());
     byte[] key = request.config().partyHashKey(System.getenv());
     if (key == null) {
-      LOG.warn("no party hash key configured (fentrace.party-hash.key or ${}); using the warehouse's own key in {}/_secrets",
-          FentraceConfig.PARTY_KEY_ENV, warehouse.root());
+      LOG.warn("no party hash key configured (fentrace.party-hash.key or ${}); using the warehouse's own key in {}",
+          FentraceConfig.PARTY_KEY_ENV, warehouse.layout().partyHashKey().getParent());
       key = warehouse.partyHashKey();
     }
     return new NormalizationContext(settings, SubstanceDictionary.loadDefault(), CountryNormalizer.loadDefault(),

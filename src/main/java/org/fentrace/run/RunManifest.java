@@ -158,6 +158,11 @@ public final class RunManifest {
     return this;
   }
 
+  /** The manifest as it stands, as a tree (a copy: later changes to this manifest do not show in it). */
+  public com.fasterxml.jackson.databind.JsonNode tree() {
+    return root.deepCopy();
+  }
+
   public String toJson() {
     try {
       return JSON.writeValueAsString(root);
@@ -168,7 +173,7 @@ public final class RunManifest {
 
   /** Writes {@code _runs/<run_id>.json} atomically; returns its path. */
   public Path write(Warehouse warehouse) throws IOException {
-    Path p = new Path(warehouse.runs(), root.get("run_id").asText() + ".json");
+    Path p = warehouse.layout().runManifest(root.get("run_id").asText());
     warehouse.fs().mkdirs(warehouse.runs());
     warehouse.writeText(p, toJson() + "\n");
     return p;

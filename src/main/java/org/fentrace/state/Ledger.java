@@ -54,7 +54,7 @@ public final class Ledger {
   }
 
   public static Path path(Warehouse w) {
-    return new Path(new Path(w.root(), "_state"), "ledger.json");
+    return w.layout().ledger();
   }
 
   public static Ledger load(Warehouse w) throws IOException {
@@ -71,7 +71,7 @@ public final class Ledger {
         list = JSON.treeToValue(tree, Entry[].class);
       } catch (JsonProcessingException e) {
         throw new IOException("cannot read the ledger " + p + ": " + e.getOriginalMessage()
-            + ". Was it written by a newer fentrace? Run the version that wrote it, or restore _state/ledger.json"
+            + ". Was it written by a newer fentrace? Run the version that wrote it, or restore it"
             + " from a backup.", e);
       }
       Map<String, Entry> m = new TreeMap<>();

@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * never half-written. A run that dies mid-way leaves the journal behind, and the next run replays it
  * first (every step is idempotent), which finishes the publication exactly as the dead run would have.
  * A run that dies before the journal is written leaves the live tables untouched.
+ *
+ * <p>Every table goes through it: the partitioned tables month by month ({@link #partitionMoves}), the
+ * monthly aggregates, and the tables rewritten whole (the trend tables, {@code route_sensitivity}, the
+ * report) by {@link #publishWhole}, which moves each staged folder over its live one. A kill between two
+ * of those moves leaves every table readable, old or new, and the next run finishes the set.
  */
 public final class PartitionPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionPublisher.class);
@@ -40,15 +45,32 @@ public final class PartitionPublisher {
   }
 
   public static Path journalPath(Warehouse w) {
-    return new Path(new Path(w.root(), "_state"), "journal.json");
+    return w.layout().journal();
   }
 
   /** Writes the journal, then makes every move, then cleans up. */
   public void publish(Journal journal) throws IOException {
+    publish(journal, FaultInjection.MID_PUBLISH);
+  }
+
+  /**
+   * Publishes tables staged whole under {@code _staging/<run_id>/<table>}: each replaces its live folder
+   * (the staged folder carries its own {@code _SUCCESS} marker). {@code midPublish} names the fault point
+   * passed after each move, so a crash test can stop this publication and no other.
+   */
+  public void publishWhole(String runId, List<String> tableNames, String midPublish) throws IOException {
+    List<Move> moves = new ArrayList<>();
+    for (String t : tableNames) {
+      moves.add(new Move(warehouse.layout().staged(runId, t).toString(), warehouse.table(t).toString()));
+    }
+    publish(new Journal(runId, moves, List.of()), midPublish);
+  }
+
+  private void publish(Journal journal, String midPublish) throws IOException {
     FileSystem fs = warehouse.fs();
     fs.mkdirs(journalPath(warehouse).getParent());
     warehouse.writeText(journalPath(warehouse), JSON.writeValueAsString(journal));
-    replay(journal);
+    replay(journal, midPublish);
   }
 
   /** Finishes the publication a dead run left behind; returns its run id, or null when there was none. */
@@ -63,13 +85,13 @@ public final class PartitionPublisher {
       journal = JSON.readValue(in, Journal.class);
     }
     LOG.warn("recovery: run {} died while publishing; finishing its {} moves", journal.runId(), journal.moves().size());
-    replay(journal);
+    replay(journal, null);
     return journal.runId();
   }
 
-  private void replay(Journal journal) throws IOException {
+  private void replay(Journal journal, String midPublish) throws IOException {
     FileSystem fs = warehouse.fs();
-    Path trash = new Path(new Path(warehouse.root(), "_trash"), journal.runId());
+    Path trash = warehouse.layout().trash(journal.runId());
     int i = 0;
     for (Move m : journal.moves()) {
       Path live = new Path(m.live());
@@ -91,7 +113,9 @@ public final class PartitionPublisher {
       if (!fs.rename(staged, live)) {
         throw new IOException("could not move " + staged + " to " + live);
       }
-      FaultInjection.at(FaultInjection.MID_PUBLISH);
+      if (midPublish != null) {
+        FaultInjection.at(midPublish);
+      }
     }
     Set<String> tables = new LinkedHashSet<>(journal.tables());
     for (String t : tables) {

@@ -16,7 +16,7 @@ public record RulesStamp(String version, String sha256, String source) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public static Path path(Warehouse w) {
-    return new Path(new Path(w.root(), "_state"), "route-rules.json");
+    return w.layout().rulesStamp();
   }
 
   /** The recorded stamp, or null when the warehouse has none. */

@@ -44,7 +44,7 @@ public final class WarehouseLock implements AutoCloseable {
   }
 
   public static Path path(Warehouse w) {
-    return new Path(w.root(), "_lock");
+    return w.layout().lock();
   }
 
   /**

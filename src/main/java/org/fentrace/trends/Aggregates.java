@@ -44,15 +44,17 @@ final class Aggregates {
         .toList();
   }
 
+  private static final String UNLISTED = "unlisted";
+
   /** The monthly analog cells summed over every month: first and last month seen, totals, ever unlisted. */
   static List<AnalogCell> analogCells(Dataset<Row> cells) {
     return cells.groupBy("source", "substance_name")
         .agg(min(col(MONTH)), max(col(MONTH)), sum(col("events")), sum(col("quantity_kg")),
-            sum(col("dosage_units")), bool_or(col("unlisted")))
+            sum(col("dosage_units")), bool_or(col(UNLISTED)).as(UNLISTED))
         .collectAsList().stream()
         .map(r -> new AnalogCell(r.getString(0), r.getString(1), YearMonth.parse(r.getString(2)),
             YearMonth.parse(r.getString(3)), longOrZero(r, 4), decimalOrZero(r, 5), longOrZero(r, 6),
-            !r.isNullAt(7) && r.getBoolean(7)))
+            !r.isNullAt(r.fieldIndex(UNLISTED)) && r.<Boolean>getAs(UNLISTED)))
         .toList();
   }
 

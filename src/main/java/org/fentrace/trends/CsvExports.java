@@ -47,7 +47,7 @@ public final class CsvExports {
 
   /** Writes {@code text} to {@code WAREHOUSE/exports/<name>.csv} (temporary file, then rename). */
   public static Path write(Warehouse warehouse, String name, String text) throws IOException {
-    Path path = new Path(new Path(warehouse.root(), "exports"), name + ".csv");
+    Path path = warehouse.layout().export(name);
     warehouse.fs().mkdirs(path.getParent());
     warehouse.writeText(path, text);
     return path;

@@ -11,15 +11,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.fentrace.action.ActionOption;
+import org.fentrace.action.BaseAction;
 import org.fentrace.aggregates.AggregateStore;
 import org.fentrace.aggregates.MonthlyAggregate;
+import org.fentrace.state.FaultInjection;
+import org.fentrace.state.PartitionPublisher;
 import org.fentrace.trends.Aggregates.AnalogCell;
 import org.fentrace.trends.Aggregates.SeizureCell;
 import org.fentrace.trends.Aggregates.ShipmentCell;
@@ -40,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * collected and every table (dense grids, shares, statistics, lead changes, analog flags) is built on
  * the driver in plain Java, sorted by its keys. Months after the run date's month are left out. {@link #execute} then writes each table to {@code WAREHOUSE/_staging/<runId>/<table>} as one
  * unpartitioned Parquet file (the tables are small and rewritten whole on every run), publishes them
- * with {@link Warehouse#publish} (two renames each), and writes {@code exports/route_monthly.csv},
+ * together through the journal ({@link PartitionPublisher#publishWhole}), and writes {@code exports/route_monthly.csv},
  * {@code exports/route_fiscal_year.csv} and {@code exports/source_coverage.csv} from the same rows.
  *
  * <pre>{@code
@@ -49,7 +52,7 @@ import org.slf4j.LoggerFactory;
  *     .execute();
  * }</pre>
  */
-public final class TrendsAction {
+public final class TrendsAction extends BaseAction<TrendsResult> {
   private static final Logger LOG = LoggerFactory.getLogger(TrendsAction.class);
 
   public static final String ROUTE_MONTHLY = "route_monthly";
@@ -78,6 +81,28 @@ public final class TrendsAction {
   public static final String CONFIDENCE_LEVEL = "confidence-level";
   public static final double CONFIDENCE_LEVEL_DEFAULT = TrendStatistics.DEFAULT_CONFIDENCE;
 
+  private static final ActionOption<Boolean> WRITE_EXPORTS_OPTION =
+      ActionOption.flag(WRITE_EXPORTS, WRITE_EXPORTS_DEFAULT);
+  private static final ActionOption<Integer> MIN_TREND_POINTS_OPTION = new ActionOption<>(MIN_TREND_POINTS,
+      MIN_TREND_POINTS_DEFAULT, value -> {
+        int v = Integer.parseInt(value.strip());
+        if (v < 3) {
+          throw new IllegalArgumentException(MIN_TREND_POINTS + " must be at least 3, not " + v);
+        }
+        return v;
+      });
+  private static final ActionOption<Double> CONFIDENCE_LEVEL_OPTION = new ActionOption<>(CONFIDENCE_LEVEL,
+      CONFIDENCE_LEVEL_DEFAULT, value -> {
+        double v = Double.parseDouble(value.strip());
+        if (!(v > 0 && v < 1)) {
+          throw new IllegalArgumentException(CONFIDENCE_LEVEL + " must be between 0 and 1, not " + value);
+        }
+        return v;
+      });
+  /** The field of an analog_watch row that flags a name first seen by this run. */
+  private static final int NEW_THIS_RUN = TrendSchemas.ANALOG_WATCH.fieldIndex("new_this_run");
+  private static final int SUBSTANCE_NAME = TrendSchemas.ANALOG_WATCH.fieldIndex("substance_name");
+
   /** Where the warehouse is, the run date (no month after its month is trended) and the run id (staging folder). */
   public record Options(String warehouse, LocalDate runDate, String runId) {
     public Options {
@@ -98,80 +123,63 @@ public final class TrendsAction {
   public record Computed(Map<String, Table> tables, YearMonth firstMonth, YearMonth lastMonth,
       List<LeadChanges.LeadChange> leadChanges, List<String> newAnalogs) {}
 
-  private final SparkSession spark;
   private final Options options;
-  private boolean writeExports = WRITE_EXPORTS_DEFAULT;
-  private int minTrendPoints = MIN_TREND_POINTS_DEFAULT;
-  private double confidenceLevel = CONFIDENCE_LEVEL_DEFAULT;
-  private final Map<String, Long> timings = new LinkedHashMap<>();
 
   public TrendsAction(SparkSession spark, Options options) {
-    this.spark = Objects.requireNonNull(spark, "spark");
+    super(spark, "trends", List.of(WRITE_EXPORTS_OPTION, MIN_TREND_POINTS_OPTION, CONFIDENCE_LEVEL_OPTION));
     this.options = Objects.requireNonNull(options, "options");
   }
 
   /** Sets one option (see the constants); an unknown name or a bad value throws IllegalArgumentException. */
   public TrendsAction option(String name, String value) {
-    Objects.requireNonNull(value, () -> "value of option " + name);
-    switch (Objects.requireNonNull(name, "option name")) {
-      case WRITE_EXPORTS -> {
-        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-          throw new IllegalArgumentException(WRITE_EXPORTS + " must be true or false, not '" + value + "'");
-        }
-        writeExports = Boolean.parseBoolean(value);
-      }
-      case MIN_TREND_POINTS -> {
-        int v = Integer.parseInt(value.strip());
-        if (v < 3) {
-          throw new IllegalArgumentException(MIN_TREND_POINTS + " must be at least 3, not " + v);
-        }
-        minTrendPoints = v;
-      }
-      case CONFIDENCE_LEVEL -> {
-        double v = Double.parseDouble(value.strip());
-        if (!(v > 0 && v < 1)) {
-          throw new IllegalArgumentException(CONFIDENCE_LEVEL + " must be between 0 and 1, not " + value);
-        }
-        confidenceLevel = v;
-      }
-      default -> throw new IllegalArgumentException("unknown trends option '" + name + "'");
-    }
+    set(name, value);
     return this;
   }
 
-  public TrendsResult execute() throws IOException {
+  @Override
+  protected TrendsResult run() throws IOException {
     Warehouse warehouse = new Warehouse(options.warehouse(), spark.sparkContext().hadoopConfiguration());
     long t = System.nanoTime();
-    try {
-      Computed c = compute(warehouse);
-      t = lap("compute", t);
-      Map<String, Long> rows = new LinkedHashMap<>();
-      for (Map.Entry<String, Table> e : c.tables().entrySet()) {
-        writeStaged(warehouse, e.getKey(), e.getValue());
-        rows.put(e.getKey(), (long) e.getValue().rows().size());
-      }
-      t = lap("write_tables", t);
-      for (String table : c.tables().keySet()) {
-        warehouse.publish(table, options.runId());
-      }
-      removeIfEmpty(warehouse, warehouse.staging(options.runId()));
-      removeIfEmpty(warehouse, new Path(new Path(warehouse.root(), "_trash"), options.runId()));
-      t = lap("publish_tables", t);
-      List<String> exports = new ArrayList<>();
-      if (writeExports) {
-        for (String table : List.of(ROUTE_MONTHLY, ROUTE_FISCAL_YEAR, SOURCE_COVERAGE)) {
-          Table data = c.tables().get(table);
-          exports.add(CsvExports.write(warehouse, table, CsvExports.csv(data.schema(), data.rows())).toString());
-        }
-        lap("write_exports", t);
-      }
-      LOG.info("trends: months {} to {}, {} lead changes, new analogs {}; rows {}", c.firstMonth(), c.lastMonth(),
-          c.leadChanges().size(), c.newAnalogs(), rows);
-      return new TrendsResult(options.runId(), options.runDate(), c.firstMonth(), c.lastMonth(), rows, exports,
-          c.leadChanges(), c.newAnalogs(), timings);
-    } finally {
-      spark.sparkContext().setJobDescription(null);
+    Computed c = compute(warehouse);
+    t = lap("compute", t);
+    Map<String, Long> rows = stageTables(warehouse, c);
+    t = lap("write_tables", t);
+    publishTables(warehouse, c);
+    t = lap("publish_tables", t);
+    List<String> exports = get(WRITE_EXPORTS_OPTION) ? writeExports(warehouse, c) : List.of();
+    if (get(WRITE_EXPORTS_OPTION)) {
+      lap("write_exports", t);
     }
+    LOG.info("trends: months {} to {}, {} lead changes, new analogs {}; rows {}", c.firstMonth(), c.lastMonth(),
+        c.leadChanges().size(), c.newAnalogs(), rows);
+    return new TrendsResult(options.runId(), options.runDate(), c.firstMonth(), c.lastMonth(), rows, exports,
+        c.leadChanges(), c.newAnalogs(), timings());
+  }
+
+  /** Writes every table to the run's staging folder; returns the rows of each. */
+  private Map<String, Long> stageTables(Warehouse warehouse, Computed c) throws IOException {
+    Map<String, Long> rows = new LinkedHashMap<>();
+    for (Map.Entry<String, Table> e : c.tables().entrySet()) {
+      writeStaged(warehouse, e.getKey(), e.getValue());
+      rows.put(e.getKey(), (long) e.getValue().rows().size());
+    }
+    return rows;
+  }
+
+  /** Moves every staged table over its live one through the journal: all of them, or (after a kill) the next run does. */
+  private void publishTables(Warehouse warehouse, Computed c) throws IOException {
+    describe("publish " + c.tables().size() + " tables");
+    new PartitionPublisher(warehouse).publishWhole(options.runId(), List.copyOf(c.tables().keySet()),
+        FaultInjection.MID_PUBLISH_TRENDS);
+  }
+
+  private List<String> writeExports(Warehouse warehouse, Computed c) throws IOException {
+    List<String> exports = new ArrayList<>();
+    for (String table : List.of(ROUTE_MONTHLY, ROUTE_FISCAL_YEAR, SOURCE_COVERAGE)) {
+      Table data = c.tables().get(table);
+      exports.add(CsvExports.write(warehouse, table, CsvExports.csv(data.schema(), data.rows())).toString());
+    }
+    return exports;
   }
 
   /**
@@ -226,7 +234,7 @@ public final class TrendsAction {
     List<SeriesTables.Series> series = SeriesTables.series(coverage, seizureSources, routes, classes, cells);
     List<SeriesTables.SourcedLeadChange> leadChanges = SeriesTables.leadChanges(series, coverage, seizureSources);
     tables.put(ROUTE_TRENDS, new Table(TrendSchemas.ROUTE_TRENDS,
-        SeriesTables.trends(series, minTrendPoints, confidenceLevel)));
+        SeriesTables.trends(series, get(MIN_TREND_POINTS_OPTION), get(CONFIDENCE_LEVEL_OPTION))));
     tables.put(ROUTE_LEAD_CHANGES, new Table(TrendSchemas.ROUTE_LEAD_CHANGES, SeriesTables.leadChangeRows(leadChanges)));
     MonthSpan shipmentSpan = spanOr(coverage.span(shipmentSources), runMonth);
     List<String> shipmentRoutes = shipmentSources.isEmpty() ? List.of()
@@ -245,7 +253,7 @@ public final class TrendsAction {
     MonthSpan all = coverage.span(coverage.sources());
     tables.put(SOURCE_COVERAGE, new Table(TrendSchemas.SOURCE_COVERAGE,
         all == null ? List.of() : DenseTables.sourceCoverage(all, coverage)));
-    List<String> newAnalogs = watch.stream().filter(r -> r.getBoolean(8)).map(r -> r.getString(1)).distinct().toList();
+    List<String> newAnalogs = watch.stream().filter(r -> r.getBoolean(NEW_THIS_RUN)).map(r -> r.getString(SUBSTANCE_NAME)).distinct().toList();
     boolean none = seizureSources.isEmpty();
     return new Computed(tables, none ? null : span.first(), none ? null : span.last(),
         leadChanges.stream().map(SeriesTables.SourcedLeadChange::change).toList(), newAnalogs);
@@ -293,21 +301,10 @@ public final class TrendsAction {
 
   private void writeStaged(Warehouse warehouse, String name, Table table) throws IOException {
     describe("write " + name + " (" + table.rows().size() + " rows)");
-    Path staged = new Path(warehouse.staging(options.runId()), name);
+    Path staged = warehouse.layout().staged(options.runId(), name);
     spark.createDataFrame(table.rows(), table.schema()).coalesce(1)
         .write().mode(SaveMode.Overwrite).parquet(staged.toString());
     warehouse.writeSuccessMarker(staged, options.runId()); // the same marker as the ingested tables
-  }
-
-  private void describe(String what) {
-    spark.sparkContext().setJobDescription("fentrace trends: " + what);
-  }
-
-  private static void removeIfEmpty(Warehouse warehouse, Path dir) throws IOException {
-    FileSystem fs = warehouse.fs();
-    if (fs.exists(dir) && fs.listStatus(dir).length == 0) {
-      fs.delete(dir, false);
-    }
   }
 
   /** The route vocabulary, then any other route the data has (a newer rule file), sorted. */
@@ -323,11 +320,5 @@ public final class TrendsAction {
 
   private static List<String> distinct(List<String> values) {
     return List.copyOf(new TreeSet<>(values));
-  }
-
-  private long lap(String step, long since) {
-    long now = System.nanoTime();
-    timings.put(step, (now - since) / 1_000_000);
-    return now;
   }
 }

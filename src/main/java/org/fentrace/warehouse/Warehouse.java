@@ -13,17 +13,18 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsPermission;
 
 /**
- * The warehouse folder: where each table, the run manifests and the staging area live. Small tables
- * (trends, the report) are written complete under {@code _staging/<run_id>/} and swapped into place by
- * two renames ({@link #publish}); the partitioned tables go through
+ * The warehouse folder and its file system; where each path lies is {@link WarehouseLayout}'s business.
+ * Every table (partitioned, rewritten whole, the report) is published through
  * {@link org.fentrace.state.PartitionPublisher}'s journal.
  */
 public final class Warehouse {
   private final Path root;
+  private final WarehouseLayout layout;
   private final Configuration conf;
 
   public Warehouse(String root, Configuration conf) {
     this.root = new Path(root);
+    this.layout = new WarehouseLayout(this.root);
     this.conf = conf;
   }
 
@@ -31,16 +32,25 @@ public final class Warehouse {
     return root;
   }
 
+  /** Every path under the root. */
+  public WarehouseLayout layout() {
+    return layout;
+  }
+
   public Path table(String name) {
-    return new Path(root, name);
+    return layout.table(name);
+  }
+
+  public Path table(WarehouseTable t) {
+    return layout.table(t);
   }
 
   public Path runs() {
-    return new Path(root, "_runs");
+    return layout.runs();
   }
 
   public Path staging(String runId) {
-    return new Path(new Path(root, "_staging"), runId);
+    return layout.staging(runId);
   }
 
   public FileSystem fs() throws IOException {
@@ -52,25 +62,7 @@ public final class Warehouse {
    * which run's data a folder holds without the manifest. Replaces the empty marker Spark leaves.
    */
   public void writeSuccessMarker(Path tableDir, String runId) throws IOException {
-    writeText(new Path(tableDir, "_SUCCESS"), "{\"run_id\": \"" + runId + "\"}\n");
-  }
-
-  /** Swaps a staged table into place: old table to the run's trash, staged table in, trash removed. */
-  public void publish(String tableName, String runId) throws IOException {
-    FileSystem fs = fs();
-    Path staged = new Path(staging(runId), tableName);
-    Path live = table(tableName);
-    Path trash = new Path(new Path(root, "_trash"), runId + "/" + tableName);
-    if (fs.exists(live)) {
-      fs.mkdirs(trash.getParent());
-      if (!fs.rename(live, trash)) {
-        throw new IOException("could not move " + live + " aside to " + trash);
-      }
-    }
-    if (!fs.rename(staged, live)) {
-      throw new IOException("could not move " + staged + " to " + live);
-    }
-    fs.delete(trash, true);
+    writeText(WarehouseLayout.successMarker(tableDir), "{\"run_id\": \"" + runId + "\"}\n");
   }
 
   /**
@@ -79,8 +71,7 @@ public final class Warehouse {
    */
   public void removeLeftovers(String currentRunId) throws IOException {
     FileSystem fs = fs();
-    for (String dir : new String[] {"_staging", "_trash"}) {
-      Path p = new Path(root, dir);
+    for (Path p : new Path[] {layout.stagingRoot(), layout.trashRoot()}) {
       if (fs.exists(p)) {
         for (org.apache.hadoop.fs.FileStatus s : fs.listStatus(p)) {
           if (!s.getPath().getName().equals(currentRunId)) {
@@ -138,7 +129,7 @@ public final class Warehouse {
    */
   public byte[] partyHashKey() throws IOException {
     FileSystem fs = fs();
-    Path key = new Path(new Path(root, "_secrets"), "party-hash.key");
+    Path key = layout.partyHashKey();
     if (!fs.exists(key)) {
       byte[] fresh = new byte[32];
       new SecureRandom().nextBytes(fresh);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.fentrace.state.FaultInjection;
+import org.fentrace.testing.Crashes;
 import org.fentrace.testing.Pipelines;
 import org.fentrace.testing.WarehouseContents;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,11 +57,8 @@ class CrashPointsIT {
       FaultInjection.AFTER_PUBLISH})
   void aRunThatDiesAnywhereIsFinishedByTheNext(String point) throws Exception {
     Path wh = copy(night1, tmp.resolve("case-" + point));
-    System.setProperty(FaultInjection.PROPERTY, point);
-    try {
-      assertThatThrownBy(() -> Pipelines.run(landing2, wh, NIGHT_2)).isInstanceOf(FaultInjection.SimulatedCrash.class);
-    } finally {
-      System.clearProperty(FaultInjection.PROPERTY);
+    try (AutoCloseable crash = Crashes.dieAt(point)) {
+      assertThatThrownBy(() -> Pipelines.run(landing2, wh, NIGHT_2)).isInstanceOf(Crashes.SimulatedCrash.class);
     }
     List<String> afterCrash = WarehouseContents.rows(wh, "seizures");
     if (point.equals(FaultInjection.AFTER_PARSE) || point.equals(FaultInjection.AFTER_STAGE)) {
@@ -73,7 +71,7 @@ class CrashPointsIT {
     WarehouseContents.assertSame(reference, wh);
   }
 
-  private static Path copy(Path from, Path to) throws Exception {
+  static Path copy(Path from, Path to) throws Exception {
     try (Stream<Path> s = Files.walk(from)) {
       for (Path p : s.toList()) {
         Path target = to.resolve(from.relativize(p).toString());

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.fentrace.state.FaultInjection;
+import org.fentrace.testing.Crashes;
 import org.fentrace.testing.Deliveries;
 import org.fentrace.testing.Pipelines;
 import org.fentrace.testing.WarehouseComparison;
@@ -73,12 +74,9 @@ class WeekOfNightsIT {
     // Night 4 dies in the middle of publishing, then is run again: the journal finishes the work.
     deliver(landing, "day4.csv", 5, "D1,2024-04-01,fentanyl,6,kg,Southwest Border,truck,MX",
         "D2,2024-04-02,xylazine,1,kg,Southwest Border,truck,MX");
-    System.setProperty(FaultInjection.PROPERTY, FaultInjection.MID_PUBLISH);
-    try {
+    try (AutoCloseable crash = Crashes.dieAt(FaultInjection.MID_PUBLISH)) {
       assertThatThrownBy(() -> Pipelines.run(landing, wh, LocalDate.of(2024, 6, 4)))
-          .isInstanceOf(FaultInjection.SimulatedCrash.class);
-    } finally {
-      System.clearProperty(FaultInjection.PROPERTY);
+          .isInstanceOf(Crashes.SimulatedCrash.class);
     }
     var locked = Pipelines.run(landing, wh, LocalDate.of(2024, 6, 4));
     assertThat(locked.exitCode()).as("the dead run's lock holds without --force-unlock").isEqualTo(1);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.fentrace.state.FaultInjection;
+import org.fentrace.testing.Crashes;
 import org.fentrace.testing.Pipelines;
 import org.fentrace.testing.SharedSpark;
 import org.fentrace.testing.WarehouseComparison;
@@ -57,7 +58,7 @@ class RulesChangeIT {
   Path tmp;
 
   @Test
-  void aRuleChangeReattributesEveryStoredMonthCrashSafely() throws IOException {
+  void aRuleChangeReattributesEveryStoredMonthCrashSafely() throws Exception {
     Path landing = Files.createDirectories(tmp.resolve("landing/cbp"));
     Path wh = tmp.resolve("warehouse");
     Path oldRules = tmp.resolve("old-rules.yaml");
@@ -72,12 +73,9 @@ class RulesChangeIT {
         .containsEntry("OTHER_DRUG|CHINA_DIRECT", kg("500"));
 
     write(landing.resolve("fy2021.csv"), FY2021, 1_600_000_100_000L);
-    System.setProperty(FaultInjection.PROPERTY, FaultInjection.MID_PUBLISH);
-    try {
+    try (AutoCloseable crash = Crashes.dieAt(FaultInjection.MID_PUBLISH)) {
       assertThatThrownBy(() -> Pipelines.run(tmp.resolve("landing"), wh, NIGHT_2))
-          .isInstanceOf(FaultInjection.SimulatedCrash.class);
-    } finally {
-      System.clearProperty(FaultInjection.PROPERTY);
+          .isInstanceOf(Crashes.SimulatedCrash.class);
     }
     var night3 = Pipelines.run(tmp.resolve("landing"), wh, NIGHT_2, Map.of("fentrace.lock.stale-after", "PT0S"), true);
     assertThat(night3.exitCode()).isZero();

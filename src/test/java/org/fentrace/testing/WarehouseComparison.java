@@ -105,7 +105,7 @@ public final class WarehouseComparison {
   }
 
   private static Path aggregate(String warehouse, MonthlyAggregate m) {
-    return new Path(new Path(new Path(new Path(warehouse), "_state"), "aggregates"), m.storeName());
+    return new org.fentrace.warehouse.WarehouseLayout(warehouse).aggregate(m.storeName());
   }
 
   /**
