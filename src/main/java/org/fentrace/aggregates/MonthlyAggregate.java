@@ -15,8 +15,8 @@ import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.fentrace.formats.InputFormat;
-import org.fentrace.sources.Source;
+import org.fentrace.core.InputFormat;
+import org.fentrace.core.Source;
 import org.fentrace.trends.Vocabulary;
 import org.fentrace.warehouse.WarehouseTable;
 

@@ -190,7 +190,7 @@ public final class FentraceConfig {
       return null;
     }
     try {
-      return org.fentrace.sources.Source.fromId(v).id();
+      return org.fentrace.core.Source.fromId(v).id();
     } catch (IllegalArgumentException e) {
       throw new ConfigException(Key.PRIMARY_SOURCE.key() + ": " + e.getMessage());
     }

@@ -8,6 +8,8 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.fentrace.core.Conveyance;
+import org.fentrace.core.InspectionOutcome;
 import org.fentrace.formats.HeaderMatch;
 import org.fentrace.formats.RawRecord;
 import org.fentrace.warehouse.TableRow;

@@ -3,6 +3,7 @@ package org.fentrace.normalize;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
+import org.fentrace.core.SubstanceClass;
 
 /**
  * The goods class of a customs shipment line: what the shipment is, as far as the fentanyl

@@ -3,9 +3,10 @@ package org.fentrace.normalize;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import org.fentrace.core.SubstanceClass;
 import org.fentrace.formats.HeaderMatch;
 import org.fentrace.formats.RawRecord;
-import org.fentrace.sources.Source;
+import org.fentrace.core.Source;
 import org.fentrace.warehouse.TableRow;
 import org.fentrace.warehouse.WarehouseTable;
 

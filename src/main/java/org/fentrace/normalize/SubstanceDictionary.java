@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.fentrace.core.SubstanceClass;
 
 /**
  * The substance dictionary ({@code substances.csv}) and the matcher that turns free substance text into

@@ -52,7 +52,7 @@ final class Figures {
     List<String> out = new ArrayList<>(List.of(notes));
     // Only the formats of the report's source: the others are not in these figures.
     List<ReportData.Coverage> cov = d.quality().coverageByFormat().stream()
-        .filter(c -> org.fentrace.sources.Source.ofSourceFormat(c.source()).id().equals(d.source().id())).toList();
+        .filter(c -> org.fentrace.core.Source.ofSourceFormat(c.source()).id().equals(d.source().id())).toList();
     boolean same = cov.stream().map(c -> c.firstMonth() + "/" + c.lastMonth()).distinct().count() <= 1;
     if (!same) {
       out.add("The sources change inside this span (" + String.join("; ", cov.stream().map(c -> c.source() + " "

@@ -163,7 +163,7 @@ final class QualityFigures {
     }
     List<String> rows = new ArrayList<>();
     for (RouteRule rule : rules.rules()) {
-      String kind = rule.confidence() == org.fentrace.routes.Confidence.LOW && rule.id().startsWith("cbp-")
+      String kind = rule.confidence() == org.fentrace.core.Confidence.LOW && rule.id().startsWith("cbp-")
           ? " (proxy: where CBP seized it, not where it came from)" : "";
       rows.add(Html.row(List.of("rule", rule.id()), textCell(rule.id()), textCell(rule.route().name()),
           textCell(rule.confidence().name() + kind), textCell(rule.description()),

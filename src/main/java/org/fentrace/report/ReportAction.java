@@ -50,7 +50,7 @@ public final class ReportAction {
    */
   public static final String MANIFEST_JSON = "manifest-json";
   /**
-   * Option: the source every figure and the headline use (a {@link org.fentrace.sources.Source} id). Not
+   * Option: the source every figure and the headline use (a {@link org.fentrace.core.Source} id). Not
    * set: the source covering the most months of the latest fiscal year any seizure source covers.
    */
   public static final String PRIMARY_SOURCE = "primary-source";
@@ -89,7 +89,7 @@ public final class ReportAction {
       case POLICY_EVENTS -> policyEvents = value;
       case MANIFEST_JSON -> manifestJson = value;
       case PRIMARY_SOURCE -> primarySource = value == null || value.isBlank() ? null
-          : org.fentrace.sources.Source.fromId(value.strip()).id();
+          : org.fentrace.core.Source.fromId(value.strip()).id();
       default -> throw new IllegalArgumentException("unknown report option '" + name + "'");
     }
     return this;

@@ -20,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.fentrace.config.ConfigException;
+import org.fentrace.core.Confidence;
+import org.fentrace.core.Route;
 
 /**
  * A versioned, ordered set of route rules read from YAML (default: {@code jobs/conf/route-rules.yaml},

@@ -16,7 +16,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.fentrace.sources.Source;
+import org.fentrace.core.Route;
+import org.fentrace.core.Source;
 
 /**
  * How much the routes depend on the proxy rules: fentanyl-family kilograms per source, fiscal year and

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.fentrace.normalize.Conveyance;
-import org.fentrace.normalize.Region;
-import org.fentrace.normalize.SubstanceClass;
+import org.fentrace.core.Conveyance;
+import org.fentrace.core.Region;
+import org.fentrace.core.SubstanceClass;
 
 /**
  * The normalized fields a route rule may test, with the values each accepts. Rules name fields by

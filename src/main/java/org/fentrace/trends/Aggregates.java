@@ -11,7 +11,7 @@ import java.time.YearMonth;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.fentrace.sources.Source;
+import org.fentrace.core.Source;
 
 /**
  * The Spark half of the trends: the monthly aggregates ({@link org.fentrace.aggregates.MonthlyAggregate}) summed to the grain

@@ -2,6 +2,7 @@ package org.fentrace.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.fentrace.core.SubstanceClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,4 +1,4 @@
-package org.fentrace.routes;
+package org.fentrace.core;
 
 /** The contract's route vocabulary. */
 public enum Route {

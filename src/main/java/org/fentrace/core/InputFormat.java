@@ -1,4 +1,4 @@
-package org.fentrace.formats;
+package org.fentrace.core;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.fentrace.routes;
+package org.fentrace.core;
 
 /** How sure a route rule is: the contract's route_confidence vocabulary. */
 public enum Confidence {

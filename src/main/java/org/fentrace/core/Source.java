@@ -1,7 +1,6 @@
-package org.fentrace.sources;
+package org.fentrace.core;
 
 import java.util.Locale;
-import org.fentrace.formats.InputFormat;
 
 /**
  * A source of numbers: the unit inside which figures may be added up. Two sources can describe the

@@ -1,4 +1,4 @@
-package org.fentrace.normalize;
+package org.fentrace.core;
 
 import java.io.Serializable;
 import java.text.Normalizer;
@@ -13,8 +13,8 @@ import java.util.function.Function;
 
 /**
  * Shared matching machinery for the fixed vocabularies ({@link Conveyance}, {@link Form},
- * {@link Region}, {@link InspectionOutcome}) and the text key used by {@link CountryNormalizer}
- * and {@link UsStates}.
+ * {@link Region}, {@link InspectionOutcome}) and the text key the country and US state normalizers
+ * use.
  *
  * <p>Why one class: every vocabulary must treat raw text the same way (as the contract
  * promises for headers: case-insensitive, spaces, underscores and hyphens alike), and the doc generator must be able
@@ -33,7 +33,7 @@ import java.util.function.Function;
  * threads. Keyword results are memoised in a bounded concurrent map because raw vocabulary
  * columns have very few distinct values but millions of rows.
  */
-final class VocabularyMatcher<E extends Enum<E>> implements Serializable {
+public final class VocabularyMatcher<E extends Enum<E>> implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final int MAX_CACHE = 10_000;
 
@@ -153,7 +153,7 @@ final class VocabularyMatcher<E extends Enum<E>> implements Serializable {
    * <p>Written as a single character loop, with the Unicode normalizer only for non-ASCII text,
    * because it runs once per value per row.
    */
-  static String key(String raw) {
+  public static String key(String raw) {
     if (raw == null || raw.isEmpty()) {
       return "";
     }
@@ -202,7 +202,7 @@ final class VocabularyMatcher<E extends Enum<E>> implements Serializable {
    * spaces: {@code P. R. C.} gives {@code prc} like {@code P.R.C.}, {@code U. S. A.} gives {@code
    * usa}, {@code N. M.} gives {@code nm}. Used for names (countries, states), not vocabularies.
    */
-  static String joinInitials(String key) {
+  public static String joinInitials(String key) {
     int n = key.length();
     boolean found = false;
     for (int i = 0; i + 2 < n && !found; i++) {

@@ -1,4 +1,4 @@
-package org.fentrace.normalize;
+package org.fentrace.core;
 
 /** The contract's substance vocabulary (docs/contract.md, "Vocabularies"). */
 public enum SubstanceClass {

@@ -1,4 +1,4 @@
-package org.fentrace.normalize;
+package org.fentrace.core;
 
 import java.util.List;
 
