@@ -9,7 +9,7 @@ import java.util.Locale;
  * nationwide file and its Air and Marine Operations file cover disjoint CBP components, so together
  * they are one source.
  */
-public enum Source {
+public enum Source implements Vocabulary {
   /** CBP's published "Nationwide Drug Seizures" statistics: the nationwide and AMO files together. */
   CBP_PUBLISHED,
   /** Individual seizure events in the canonical seizure layout. */
@@ -25,6 +25,11 @@ public enum Source {
   /** The value written in every derived table's {@code source} column. */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public String wireName() {
+    return id();
   }
 
   /** The source an input format's rows belong to. */

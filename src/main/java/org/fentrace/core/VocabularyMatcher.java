@@ -3,13 +3,10 @@ package org.fentrace.core;
 import java.io.Serializable;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * Shared matching machinery for the fixed vocabularies ({@link Conveyance}, {@link Form},
@@ -33,7 +30,7 @@ import java.util.function.Function;
  * threads. Keyword results are memoised in a bounded concurrent map because raw vocabulary
  * columns have very few distinct values but millions of rows.
  */
-public final class VocabularyMatcher<E extends Enum<E>> implements Serializable {
+public final class VocabularyMatcher<E extends Enum<E> & SpelledVocabulary> implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final int MAX_CACHE = 10_000;
 
@@ -44,35 +41,25 @@ public final class VocabularyMatcher<E extends Enum<E>> implements Serializable 
   private final List<String> phrases = new ArrayList<>();
   private final List<E> phraseValues = new ArrayList<>();
   private final List<E> keywordOrder;
-  private final Map<E, List<String>> spellings;
-  private final Map<E, List<String>> keywords;
   private final ConcurrentHashMap<String, E> cache = new ConcurrentHashMap<>();
 
   /**
-   * @param type the enum
-   * @param unknown value for null or blank text
-   * @param other value for text that matches nothing
-   * @param spellingsOf exact raw spellings of a value (its name is added automatically)
+   * @param type the enum; its {@code UNKNOWN} value is what null or blank text gives, its {@code OTHER} value
+   *     what text matching nothing gives
    * @param keywordOrder values whose keywords are tried, in this order
-   * @param keywordsOf keyword phrases of a value
    * @throws IllegalStateException when two values claim the same spelling or keyword
    */
-  VocabularyMatcher(Class<E> type, E unknown, E other, Function<E, List<String>> spellingsOf,
-      List<E> keywordOrder, Function<E, List<String>> keywordsOf) {
-    this.unknown = unknown;
-    this.other = other;
+  public VocabularyMatcher(Class<E> type, List<E> keywordOrder) {
+    this.unknown = Enum.valueOf(type, "UNKNOWN");
+    this.other = Enum.valueOf(type, "OTHER");
     this.keywordOrder = List.copyOf(keywordOrder);
-    Map<E, List<String>> sp = new EnumMap<>(type);
-    Map<E, List<String>> kw = new EnumMap<>(type);
     Map<String, E> keywordOwner = new HashMap<>();
     for (E value : type.getEnumConstants()) {
-      sp.put(value, List.copyOf(spellingsOf.apply(value)));
-      kw.put(value, List.copyOf(keywordsOf.apply(value)));
       addExact(value.name(), value);
-      for (String s : spellingsOf.apply(value)) {
+      for (String s : value.spellings()) {
         addExact(s, value);
       }
-      for (String k : keywordsOf.apply(value)) {
+      for (String k : value.keywords()) {
         String key = key(k);
         E previous = keywordOwner.put(key, value);
         if (previous != null && previous != value) {
@@ -82,13 +69,11 @@ public final class VocabularyMatcher<E extends Enum<E>> implements Serializable 
       }
     }
     for (E value : keywordOrder) {
-      for (String k : kw.get(value)) {
+      for (String k : value.keywords()) {
         phrases.add(" " + key(k) + " ");
         phraseValues.add(value);
       }
     }
-    this.spellings = Collections.unmodifiableMap(sp);
-    this.keywords = Collections.unmodifiableMap(kw);
   }
 
   private void addExact(String spelling, E value) {
@@ -126,16 +111,6 @@ public final class VocabularyMatcher<E extends Enum<E>> implements Serializable 
       cache.put(key, hit);
     }
     return hit;
-  }
-
-  /** The exact raw spellings declared for a value (without its constant name). */
-  List<String> spellings(E value) {
-    return spellings.get(value);
-  }
-
-  /** The keyword phrases declared for a value. */
-  List<String> keywords(E value) {
-    return keywords.get(value);
   }
 
   /** The values whose keywords are tried, in order. */

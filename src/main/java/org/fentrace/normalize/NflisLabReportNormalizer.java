@@ -64,7 +64,7 @@ public final class NflisLabReportNormalizer extends RecordNormalizer {
         .set("dea_base_id", baseId)
         .set("base_substance_raw", baseRaw)
         .set("substance_name", substance.name())
-        .set("substance_class", substance.substanceClass().name())
+        .set("substance_class", substance.substanceClass().wireName())
         .set("substance_unlisted", substance.unlisted())
         .set("us_state", UsStates.toCode(stateRaw))
         .set("state_raw", stateRaw)

@@ -333,7 +333,7 @@ public final class SubstanceDictionary implements Serializable {
     List<String> rows = new ArrayList<>(byKey.size());
     for (Map.Entry<String, Entry> e : new TreeMap<>(byKey).entrySet()) {
       rows.add(DictionaryCsv.quote(e.getKey()) + "," + DictionaryCsv.quote(e.getValue().name()) + ","
-          + e.getValue().substanceClass().name());
+          + e.getValue().substanceClass().wireName());
     }
     return Collections.unmodifiableList(rows);
   }

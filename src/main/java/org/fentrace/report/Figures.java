@@ -8,7 +8,7 @@ import static org.fentrace.report.Html.textCell;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.fentrace.trends.Vocabulary;
+import org.fentrace.core.Route;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -85,7 +85,7 @@ final class Figures {
         "How many kilograms were seized each month on each road; the thick line is the trailing 12-month mean, "
             + "which smooths the month-to-month noise.",
         "kilograms per month (" + FAMILY + "); dosage-unit counts are not included",
-        List.of("route_monthly"), Confidence.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
+        List.of("route_monthly"), ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
         svg(TimeCharts.monthlyByRoute(d), id, 620), true,
         ChartKit.eventsInside(d.policyEvents(), TimeCharts.first(d.months()), TimeCharts.last(d.months())),
         withCoverage(d, "Each panel has its own scale: compare shapes and timing across panels, and kilograms with the table.",
@@ -111,17 +111,19 @@ final class Figures {
     }
     String id = "fig-share";
     String tables = "<h4>Lead changes (route_lead_changes)</h4>"
-        + Html.table(id + "-leads", List.of("month", "leader before", "leader after", "CHINA_DIRECT kg", "MEXICO_CARTEL kg"),
+        + Html.table(id + "-leads", List.of("month", "leader before", "leader after",
+            Route.CHINA_DIRECT.wireName() + " kg", Route.MEXICO_CARTEL.wireName() + " kg"),
             leadRows)
         + "<h4>Monthly shares</h4>"
-        + Html.table(id + "-table", List.of("month", "MEXICO_CARTEL", "CHINA_DIRECT", "other routes and unattributed",
+        + Html.table(id + "-table", List.of("month", Route.MEXICO_CARTEL.wireName(), Route.CHINA_DIRECT.wireName(),
+            "other routes and unattributed",
             "fentanyl-family kg, all routes"), rows);
     return new Figure(id, ROUTES, "Direct from China versus cartel-routed: share of each month's kilograms",
         "Which road carried the larger part of the fentanyl seized each month. Pink dotted lines mark the months"
             + " in which CHINA_DIRECT and MEXICO_CARTEL swapped the lead (listed in the table below).",
         "percent of the month's fentanyl-family kilograms, all routes = 100% (" + FAMILY + ")",
         List.of("route_monthly", "route_lead_changes"),
-        Confidence.ofKg(d.familyKgByRouteAndConfidence(), List.of(Vocabulary.CHINA_DIRECT, Vocabulary.MEXICO_CARTEL)),
+        ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of(Route.CHINA_DIRECT.wireName(), Route.MEXICO_CARTEL.wireName())),
         svg(TimeCharts.share(d), id, 420), true,
         ChartKit.eventsInside(d.policyEvents(), TimeCharts.first(d.months()), TimeCharts.last(d.months())),
         withCoverage(d, "A month without fentanyl-family kg has no share and is drawn as 0.",
@@ -164,7 +166,7 @@ final class Figures {
         "Fentanyl-family kilograms per fiscal year on each road; a year still in progress is drawn lighter and"
             + " labelled partial.",
         "kilograms per fiscal year (" + FAMILY + ")", List.of("route_fiscal_year"),
-        Confidence.ofKg(d.familyKgByRouteAndConfidence(), List.of()), svg(CategoryCharts.fiscalYears(d), id, 420),
+        ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of()), svg(CategoryCharts.fiscalYears(d), id, 420),
         true, events, withCoverage(d, notes.toArray(new String[0])), Html.table(id + "-table", header, rows));
   }
 
@@ -191,7 +193,7 @@ final class Figures {
         "Powder is what moves in bulk and in parcels; pressed counterfeit pills are counted in dosage units, which"
             + " cannot be converted to kilograms, so both measures are shown.",
         "kilograms per month (top) and dosage units per month (bottom), all routes (" + FAMILY + ")",
-        List.of("route_monthly_by_form"), Confidence.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
+        List.of("route_monthly_by_form"), ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
         svg(TimeCharts.forms(d), id, 520), true,
         ChartKit.eventsInside(d.policyEvents(), TimeCharts.first(d.months()), TimeCharts.last(d.months())),
         withCoverage(d, "A pill seizure reported by weight counts in kg; one reported by count counts in dosage units.",
@@ -246,7 +248,7 @@ final class Figures {
         "Customs lines classed PILL_PRESS (tablet presses, their dies and punches): the machinery behind"
             + " counterfeit pills, by the road the shipment took.",
         "customs shipment lines per month (the customs layout has no piece count); weights in the table",
-        List.of("pill_press_monthly", "shipments"), Confidence.ofCounts(d.pillPressLinesByRouteAndConfidence()),
+        List.of("pill_press_monthly", "shipments"), ConfidenceMix.ofCounts(d.pillPressLinesByRouteAndConfidence()),
         d.shipmentMonths().isEmpty() ? null : svg(TimeCharts.pillPresses(d), id, 400), true,
         ChartKit.eventsInside(d.policyEvents(), TimeCharts.first(d.shipmentMonths()), TimeCharts.last(d.shipmentMonths())),
         List.of("Lines without a declared weight add nothing to the weight total."),
@@ -267,7 +269,7 @@ final class Figures {
         "Last 12 months against the 12 before, and the log-linear trend over the last 24 months (percent per month,"
             + " with its 95% confidence interval; fitted on months with kg > 0 only).",
         "kilograms; percent change; percent per month", List.of("route_trends"),
-        Confidence.ofKg(d.familyKgByRouteAndConfidence(), List.of()), null, false, List.of(),
+        ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of()), null, false, List.of(),
         List.of("A confidence interval that spans 0 means the data do not show a trend either way."),
         Html.table("fig-trends-table", List.of("substance_class", "route", "last 12 months kg", "prior 12 months kg",
             "change", "trend per month (24 months)", "95% interval", "months fitted"), rows));

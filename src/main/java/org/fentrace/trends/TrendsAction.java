@@ -20,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.fentrace.aggregates.AggregateStore;
 import org.fentrace.aggregates.MonthlyAggregate;
+import org.fentrace.core.Route;
 import org.fentrace.trends.Aggregates.AnalogCell;
 import org.fentrace.trends.Aggregates.SeizureCell;
 import org.fentrace.trends.Aggregates.ShipmentCell;
@@ -289,7 +290,7 @@ public final class TrendsAction {
 
   /** The route vocabulary, then any other route the data has (a newer rule file), sorted. */
   private static List<String> routes(List<String> observed) {
-    List<String> out = new ArrayList<>(Vocabulary.ROUTES);
+    List<String> out = new ArrayList<>(Route.WIRE_NAMES);
     for (String r : distinct(observed)) {
       if (!out.contains(r)) {
         out.add(r);
