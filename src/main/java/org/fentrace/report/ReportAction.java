@@ -12,7 +12,7 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
-import org.fentrace.run.Versions;
+import org.fentrace.config.Versions;
 import org.fentrace.trends.TrendsAction;
 import org.fentrace.warehouse.Warehouse;
 import org.slf4j.Logger;

@@ -10,7 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.fentrace.core.Route;
 import org.fentrace.core.SubstanceClass;
-import org.fentrace.trends.Aggregates.SeizureCell;
+import org.fentrace.trends.AggregateCells.SeizureCell;
 
 /**
  * {@code route_trends} and {@code route_lead_changes}: one dense monthly series per source, route and

@@ -21,9 +21,9 @@ import org.apache.spark.sql.types.StructType;
 import org.fentrace.aggregates.AggregateStore;
 import org.fentrace.aggregates.MonthlyAggregate;
 import org.fentrace.core.Route;
-import org.fentrace.trends.Aggregates.AnalogCell;
-import org.fentrace.trends.Aggregates.SeizureCell;
-import org.fentrace.trends.Aggregates.ShipmentCell;
+import org.fentrace.trends.AggregateCells.AnalogCell;
+import org.fentrace.trends.AggregateCells.SeizureCell;
+import org.fentrace.trends.AggregateCells.ShipmentCell;
 import org.fentrace.warehouse.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -182,18 +182,18 @@ public final class TrendsAction {
     AggregateStore store = new AggregateStore(spark, warehouse);
     store.ensureAll(options.runId());
     describe("read the monthly seizure cells");
-    List<SeizureCell> cells = Aggregates.seizureCells(
+    List<SeizureCell> cells = AggregateCells.seizureCells(
         store.read(MonthlyAggregate.SEIZURE_CELLS, runMonth, options.runId()));
     describe("sum fentanyl analogs by source and substance");
-    List<AnalogCell> analogs = Aggregates.analogCells(
+    List<AnalogCell> analogs = AggregateCells.analogCells(
         store.read(MonthlyAggregate.ANALOG_CELLS, runMonth, options.runId()));
     describe("sum shipments by source, month and route");
     Dataset<Row> shipmentAggregate = store.read(MonthlyAggregate.SHIPMENT_CELLS, runMonth, options.runId());
-    List<ShipmentCell> shipments = Aggregates.shipmentCells(shipmentAggregate);
+    List<ShipmentCell> shipments = AggregateCells.shipmentCells(shipmentAggregate);
     describe("read the span each delivery covers");
-    List<Coverage.Delivery> deliveries = new ArrayList<>(Aggregates.deliveries(
+    List<Coverage.Delivery> deliveries = new ArrayList<>(AggregateCells.deliveries(
         store.read(MonthlyAggregate.SEIZURE_SOURCES, runMonth, options.runId())));
-    deliveries.addAll(Aggregates.deliveries(shipmentAggregate));
+    deliveries.addAll(AggregateCells.deliveries(shipmentAggregate));
     Coverage coverage = Coverage.of(deliveries, runMonth);
     Set<String> previousAnalogs = previousAnalogKeys(warehouse);
 
