@@ -69,15 +69,13 @@ public final class SubstanceDictionary implements Serializable {
   private record Entry(String name, SubstanceClass substanceClass, int line) implements Serializable {
   }
 
-  private final String sourceName;
   private final Map<String, Entry> byKey;
   private final Map<SubstanceClass, Long> counts;
   private final int entryCount;
   private final int maxKeyWords;
 
-  private SubstanceDictionary(String sourceName, Map<String, Entry> byKey, Map<SubstanceClass, Long> counts,
-      int entryCount, int maxKeyWords) {
-    this.sourceName = sourceName;
+  private SubstanceDictionary(Map<String, Entry> byKey, Map<SubstanceClass, Long> counts, int entryCount,
+      int maxKeyWords) {
     this.byKey = byKey;
     this.counts = counts;
     this.entryCount = entryCount;
@@ -176,7 +174,7 @@ public final class SubstanceDictionary implements Serializable {
     if (entries == 0) {
       throw new IllegalArgumentException(sourceName + ": the substance dictionary has no entries");
     }
-    return new SubstanceDictionary(sourceName, byKey, counts, entries, maxWords);
+    return new SubstanceDictionary(byKey, counts, entries, maxWords);
   }
 
   private static SubstanceClass parseClass(String value, String source, int lineNo, String line) {
@@ -317,11 +315,6 @@ public final class SubstanceDictionary implements Serializable {
   /** Number of entries of one class. */
   public long count(SubstanceClass c) {
     return counts.getOrDefault(c, 0L);
-  }
-
-  /** Where this dictionary was loaded from, for messages and the run manifest. */
-  public String sourceName() {
-    return sourceName;
   }
 
   /**

@@ -45,9 +45,7 @@ import org.slf4j.LoggerFactory;
  * {@code exports/route_fiscal_year.csv} and {@code exports/source_coverage.csv} from the same rows.
  *
  * <pre>{@code
- * TrendsResult r = new TrendsAction(spark, new TrendsAction.Options(warehouse, runDate, runId))
- *     .option(TrendsAction.WRITE_EXPORTS, "true")
- *     .execute();
+ * TrendsResult r = new TrendsAction(spark, new TrendsAction.Options(warehouse, runDate, runId)).execute();
  * }</pre>
  */
 public final class TrendsAction {
@@ -65,16 +63,6 @@ public final class TrendsAction {
   /** Every table this action writes, in writing (and publishing) order. */
   public static final List<String> TABLES = List.of(ROUTE_MONTHLY, ROUTE_FISCAL_YEAR, ROUTE_MONTHLY_BY_FORM,
       ROUTE_MONTHLY_BY_CONVEYANCE, ROUTE_TRENDS, ROUTE_LEAD_CHANGES, PILL_PRESS_MONTHLY, ANALOG_WATCH, SOURCE_COVERAGE);
-
-  /** Option: write the CSV exports after publishing (true/false). */
-  public static final String WRITE_EXPORTS = "write-exports";
-  public static final boolean WRITE_EXPORTS_DEFAULT = true;
-  /** Option: fewest months with kg &gt; 0 a log-linear trend is fitted on (at least 3). */
-  public static final String MIN_TREND_POINTS = "min-trend-points";
-  public static final int MIN_TREND_POINTS_DEFAULT = TrendStatistics.DEFAULT_MIN_POINTS;
-  /** Option: confidence level of the trend intervals, between 0 and 1. */
-  public static final String CONFIDENCE_LEVEL = "confidence-level";
-  public static final double CONFIDENCE_LEVEL_DEFAULT = TrendStatistics.DEFAULT_CONFIDENCE;
 
   /** Where the warehouse is, the run date (no month after its month is trended) and the run id (staging folder). */
   public record Options(String warehouse, LocalDate runDate, String runId) {
@@ -98,43 +86,11 @@ public final class TrendsAction {
 
   private final SparkSession spark;
   private final Options options;
-  private boolean writeExports = WRITE_EXPORTS_DEFAULT;
-  private int minTrendPoints = MIN_TREND_POINTS_DEFAULT;
-  private double confidenceLevel = CONFIDENCE_LEVEL_DEFAULT;
   private final Map<String, Long> timings = new LinkedHashMap<>();
 
   public TrendsAction(SparkSession spark, Options options) {
     this.spark = Objects.requireNonNull(spark, "spark");
     this.options = Objects.requireNonNull(options, "options");
-  }
-
-  /** Sets one option (see the constants); an unknown name or a bad value throws IllegalArgumentException. */
-  public TrendsAction option(String name, String value) {
-    Objects.requireNonNull(value, () -> "value of option " + name);
-    switch (Objects.requireNonNull(name, "option name")) {
-      case WRITE_EXPORTS -> {
-        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-          throw new IllegalArgumentException(WRITE_EXPORTS + " must be true or false, not '" + value + "'");
-        }
-        writeExports = Boolean.parseBoolean(value);
-      }
-      case MIN_TREND_POINTS -> {
-        int v = Integer.parseInt(value.strip());
-        if (v < 3) {
-          throw new IllegalArgumentException(MIN_TREND_POINTS + " must be at least 3, not " + v);
-        }
-        minTrendPoints = v;
-      }
-      case CONFIDENCE_LEVEL -> {
-        double v = Double.parseDouble(value.strip());
-        if (!(v > 0 && v < 1)) {
-          throw new IllegalArgumentException(CONFIDENCE_LEVEL + " must be between 0 and 1, not " + value);
-        }
-        confidenceLevel = v;
-      }
-      default -> throw new IllegalArgumentException("unknown trends option '" + name + "'");
-    }
-    return this;
   }
 
   public TrendsResult execute() throws IOException {
@@ -156,13 +112,11 @@ public final class TrendsAction {
       removeIfEmpty(warehouse, new Path(new Path(warehouse.root(), "_trash"), options.runId()));
       t = lap("publish_tables", t);
       List<String> exports = new ArrayList<>();
-      if (writeExports) {
-        for (String table : List.of(ROUTE_MONTHLY, ROUTE_FISCAL_YEAR, SOURCE_COVERAGE)) {
-          Table data = c.tables().get(table);
-          exports.add(CsvExports.write(warehouse, table, CsvExports.csv(data.schema(), data.rows())).toString());
-        }
-        lap("write_exports", t);
+      for (String table : List.of(ROUTE_MONTHLY, ROUTE_FISCAL_YEAR, SOURCE_COVERAGE)) {
+        Table data = c.tables().get(table);
+        exports.add(CsvExports.write(warehouse, table, CsvExports.csv(data.schema(), data.rows())).toString());
       }
+      lap("write_exports", t);
       LOG.info("trends: months {} to {}, {} lead changes, new analogs {}; rows {}", c.firstMonth(), c.lastMonth(),
           c.leadChanges().size(), c.newAnalogs(), rows);
       return new TrendsResult(options.runId(), options.runDate(), c.firstMonth(), c.lastMonth(), rows, exports,
@@ -222,7 +176,7 @@ public final class TrendsAction {
     List<SeriesTables.Series> series = SeriesTables.series(coverage, seizureSources, routes, classes, cells);
     List<SeriesTables.SourcedLeadChange> leadChanges = SeriesTables.leadChanges(series, coverage, seizureSources);
     tables.put(ROUTE_TRENDS, new Table(TrendSchemas.ROUTE_TRENDS,
-        SeriesTables.trends(series, minTrendPoints, confidenceLevel)));
+        SeriesTables.trends(series, TrendStatistics.DEFAULT_MIN_POINTS, TrendStatistics.DEFAULT_CONFIDENCE)));
     tables.put(ROUTE_LEAD_CHANGES, new Table(TrendSchemas.ROUTE_LEAD_CHANGES, SeriesTables.leadChangeRows(leadChanges)));
     MonthSpan shipmentSpan = spanOr(coverage.span(shipmentSources), runMonth);
     List<String> shipmentRoutes = shipmentSources.isEmpty() ? List.of()
