@@ -62,5 +62,7 @@
  * {@code exports/source_coverage.csv}: the tables' columns and rows exactly, sorted by (source,
  * month | fiscal_year, route, substance_class); format in
  * {@link org.fentrace.trends.CsvExports}. Written after the tables are published.
+ *
+ * <p>May depend on: core, aggregates, warehouse.
  */
 package org.fentrace.trends;

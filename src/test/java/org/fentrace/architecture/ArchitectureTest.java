@@ -11,10 +11,15 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.fentrace.core.Vocabulary;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +78,21 @@ class ArchitectureTest {
         .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.fentrace.core..")
         .because("the vocabularies are pure Java, usable from every layer and from tests without Spark")
         .check(MAIN);
+  }
+
+  @Test
+  void everyPackageSaysItsRoleAndWhatItMayDependOn() throws IOException {
+    Path main = Path.of(System.getProperty("basedir", System.getProperty("user.dir")), "src/main/java/org/fentrace");
+    List<String> missing = new ArrayList<>();
+    try (Stream<Path> dirs = Files.list(main)) {
+      for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+        Path info = dir.resolve("package-info.java");
+        if (!Files.isRegularFile(info) || !Files.readString(info).contains("May depend on:")) {
+          missing.add(main.relativize(dir).toString());
+        }
+      }
+    }
+    assertThat(missing).as("packages without a package-info.java naming what they may depend on").isEmpty();
   }
 
   @Test
