@@ -15,9 +15,13 @@ import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.fentrace.formats.InputFormat;
-import org.fentrace.sources.Source;
-import org.fentrace.trends.Vocabulary;
+import org.fentrace.core.Confidence;
+import org.fentrace.core.GoodsClass;
+import org.fentrace.core.InputFormat;
+import org.fentrace.core.Route;
+import org.fentrace.core.Source;
+import org.fentrace.core.SubstanceClass;
+import org.fentrace.core.Vocabulary;
 import org.fentrace.warehouse.WarehouseTable;
 
 /**
@@ -41,7 +45,7 @@ public enum MonthlyAggregate {
 
   /** Fentanyl analogs per month and substance name: the analog watch. */
   ANALOG_CELLS("analog_cells", WarehouseTable.SEIZURES, rows -> rows
-      .filter(col("substance_class").equalTo(Vocabulary.FENTANYL_ANALOG))
+      .filter(col("substance_class").equalTo(SubstanceClass.FENTANYL_ANALOG.wireName()))
       .groupBy(col(AggregateStore.MONTH), sourceOf(), col("substance_name"))
       .agg(sum(col("event_count").cast("bigint")).as("events"), sum(col("quantity_kg")).as("quantity_kg"),
           sum(col("dosage_units")).as("dosage_units"), bool_or(col("substance_unlisted")).as("unlisted"))),
@@ -49,9 +53,9 @@ public enum MonthlyAggregate {
   /** Seizures per month and source, fiscal year, route, confidence and rule version: the report's quality figures. */
   SEIZURE_SOURCES("seizure_sources", WarehouseTable.SEIZURES, rows -> rows
       .groupBy(col(AggregateStore.MONTH), col("source_format"), col("source_file"), col("fiscal_year"), route(),
-          coalesce(col("route_confidence"), lit("NONE")).as("route_confidence"),
+          coalesce(col("route_confidence"), lit(Confidence.NO_RULE)).as("route_confidence"),
           coalesce(regexp_extract(col("route_rule"), "@([^@#]*)(#[0-9a-f]*)?$", 1), lit("")).as("rule_version"),
-          col("substance_class").isin(Vocabulary.FENTANYL_FAMILY.toArray()).as("family"))
+          col("substance_class").isin(SubstanceClass.FENTANYL_FAMILY_WIRE_NAMES.toArray()).as("family"))
       .agg(min("event_date").as("first_date"), max("event_date").as("last_date"), count(lit(1)).as("rows"),
           sum(col("event_count").cast("bigint")).as("events"), sum("quantity_kg").as("quantity_kg"))),
 
@@ -61,9 +65,9 @@ public enum MonthlyAggregate {
    * is of the customs shipments source (the table holds one input format).
    */
   SHIPMENT_CELLS("shipment_cells", WarehouseTable.SHIPMENTS, rows -> {
-    Column press = col("goods_class").equalTo(Vocabulary.PILL_PRESS);
+    Column press = col("goods_class").equalTo(GoodsClass.PILL_PRESS.wireName());
     return rows.groupBy(col(AggregateStore.MONTH), lit(Source.CUSTOMS_SHIPMENTS.id()).as("source"),
-            col("source_file"), route(), coalesce(col("route_confidence"), lit("NONE")).as("route_confidence"))
+            col("source_file"), route(), coalesce(col("route_confidence"), lit(Confidence.NO_RULE)).as("route_confidence"))
         .agg(count(lit(1)).as("lines"), count(when(press, lit(1))).as("press_lines"),
             sum(when(press, col("gross_weight_kg"))).as("press_weight_kg"),
             min("event_date").as("first_date"), max("event_date").as("last_date"));
@@ -109,10 +113,10 @@ public enum MonthlyAggregate {
   }
 
   private static Column route() {
-    return coalesce(col("route"), lit(Vocabulary.UNATTRIBUTED)).as("route");
+    return coalesce(col("route"), lit(Route.UNATTRIBUTED.wireName())).as("route");
   }
 
   private static Column unknownIfNull(String column) {
-    return coalesce(col(column), lit("UNKNOWN")).as(column);
+    return coalesce(col(column), lit(Vocabulary.UNKNOWN_WIRE_NAME)).as(column);
   }
 }

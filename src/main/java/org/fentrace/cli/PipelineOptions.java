@@ -10,6 +10,7 @@ import java.util.Map;
 import org.fentrace.config.ConfDir;
 import org.fentrace.config.ConfigException;
 import org.fentrace.config.FentraceConfig;
+import org.fentrace.routes.RouteRules;
 import picocli.CommandLine.Option;
 
 /** Options shared by the pipeline commands (docs/contract.md, "Command line"), validated before Spark starts. */
@@ -93,7 +94,9 @@ final class PipelineOptions {
     });
     // Without --config, the launcher's conf folder's fentrace.properties (conf/ of a release), read at run time.
     Path file = config != null ? config : ConfDir.file(ConfDir.PROPERTIES_FILE).orElse(null);
-    return FentraceConfig.load(file, ours);
+    FentraceConfig loaded = FentraceConfig.load(file, ours);
+    RouteRules.configured(loaded); // a broken rule file is a usage error, found before any Spark work
+    return loaded;
   }
 
   Map<String, String> sparkConf() {

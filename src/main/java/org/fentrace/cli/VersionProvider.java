@@ -1,6 +1,6 @@
 package org.fentrace.cli;
 
-import org.fentrace.run.Versions;
+import org.fentrace.config.Versions;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code --version}: fentrace's version and the Spark it runs on. */

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.fentrace.normalize.NormalizerSettings;
@@ -114,7 +115,6 @@ public final class FentraceConfig {
     FentraceConfig c = new FentraceConfig(Collections.unmodifiableMap(merged));
     c.normalizerSettings(LocalDate.now()); // validates the typed values now, not mid-run
     c.maxRejectRate();
-    c.routeRules();
     c.lockStaleAfter();
     c.primarySource();
     return c;
@@ -190,17 +190,16 @@ public final class FentraceConfig {
       return null;
     }
     try {
-      return org.fentrace.sources.Source.fromId(v).id();
+      return org.fentrace.core.Source.fromId(v).id();
     } catch (IllegalArgumentException e) {
       throw new ConfigException(Key.PRIMARY_SOURCE.key() + ": " + e.getMessage());
     }
   }
 
-  /** The route rules named by the configuration (or the bundled default), validated. */
-  public org.fentrace.routes.RouteRules routeRules() {
+  /** The route rules file the configuration names, or empty for the rules bundled in the jar. */
+  public Optional<Path> routeRulesFile() {
     String file = get(Key.ROUTE_RULES);
-    return file.isEmpty() ? org.fentrace.routes.RouteRules.loadDefault()
-        : org.fentrace.routes.RouteRules.load(Path.of(file));
+    return file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file));
   }
 
   /** The configured party hash key, or null when neither the configuration nor the environment sets one. */

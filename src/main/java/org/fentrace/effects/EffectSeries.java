@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import org.fentrace.normalize.SubstanceClass;
+import org.fentrace.core.SubstanceClass;
 
 /**
  * Builds the series the estimates run on, from rows already collected (plain Java): the monthly kilogram

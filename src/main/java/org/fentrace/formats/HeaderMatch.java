@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.fentrace.core.InputFormat;
 
 /**
  * What a file's header says about it: the format it is (or was meant to be), where each known column

@@ -60,7 +60,7 @@ final class ChunkWriter {
     PriorityQueue<Pending> pending = new PriorityQueue<>(
         Comparator.comparingLong(Pending::due).thenComparingLong(Pending::seq));
     long seq = 0;
-    try (CsvOut out = new CsvOut(file, eol, Vocabulary.SEIZURE_HEADER)) {
+    try (CsvOut out = new CsvOut(file, eol, LandingSpellings.SEIZURE_HEADER)) {
       for (long k = 0; k < n; k++) {
         Pending p = pending.peek();
         if (p != null && p.due() <= k) {
@@ -92,7 +92,7 @@ final class ChunkWriter {
     Path file = o.outDir().resolve(shipmentFile(chunk));
     Tally tally = new Tally(file, "customs_shipments");
     long n = o.shipmentRows(chunk);
-    try (CsvOut out = new CsvOut(file, eol, Vocabulary.SHIPMENT_HEADER)) {
+    try (CsvOut out = new CsvOut(file, eol, LandingSpellings.SHIPMENT_HEADER)) {
       for (long j = 0; j < n; j++) {
         BadKind kind = shipments.write(chunk, j, out);
         if (kind != null) {

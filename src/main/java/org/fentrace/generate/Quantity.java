@@ -37,7 +37,7 @@ final class Quantity {
   /** A mass, in a unit that suits its size: grams and ounces for parcels, kilograms and pounds for loads. */
   void setMass(double kg, SplittableRandom r) {
     text = null;
-    String u = kg < 0.5 ? Rand.pick(r, Vocabulary.MASS_UNITS_SMALL) : Rand.pick(r, Vocabulary.MASS_UNITS_LARGE);
+    String u = kg < 0.5 ? Rand.pick(r, LandingSpellings.MASS_UNITS_SMALL) : Rand.pick(r, LandingSpellings.MASS_UNITS_LARGE);
     if (u.equals("mg") && kg >= 0.01) {
       u = "g"; // milligrams only for a few grams at most
     }
@@ -78,7 +78,7 @@ final class Quantity {
   /** A count of pills, tablets or dosage units: never converted to mass. */
   void setCount(long n, SplittableRandom r) {
     text = null;
-    unit = Rand.pick(r, Vocabulary.COUNT_UNITS);
+    unit = Rand.pick(r, LandingSpellings.COUNT_UNITS);
     value = Math.max(1, n);
     decimals = 0;
     thousands = value >= 1000 && r.nextInt(3) == 0;

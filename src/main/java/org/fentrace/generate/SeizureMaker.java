@@ -1,8 +1,8 @@
 package org.fentrace.generate;
 
 import java.util.SplittableRandom;
-import org.fentrace.generate.Vocabulary.Country;
-import org.fentrace.generate.Vocabulary.Place;
+import org.fentrace.generate.LandingSpellings.Country;
+import org.fentrace.generate.LandingSpellings.Place;
 
 /**
  * Makes the good seizure_events rows of one chunk. Each row is one of six scenarios whose volumes
@@ -77,7 +77,7 @@ final class SeizureMaker {
   void next(SplittableRandom r, long k, SeizureFields f) {
     f.clear();
     f.id = ShipmentCore.id("SZ", idTag, chunk, k);
-    f.dateStyle = Vocabulary.dateStyle(r);
+    f.dateStyle = LandingSpellings.dateStyle(r);
     long j = (long) (k * shipmentRatio);
     if (shipmentRatio > 0 && j < shipmentsInChunk && (k == 0 || (long) ((k - 1) * shipmentRatio) < j)) {
       ShipmentCore core = shipments.core(chunk, j);
@@ -114,25 +114,25 @@ final class SeizureMaker {
       f.quantity.setMass(c.seizedAmount, r);
     }
     if (r.nextBoolean()) { // no origin of its own: it has to come from the shipment
-      f.origin = Vocabulary.spell(r, c.origin);
-      f.transit = Vocabulary.transit(r, c.transit);
+      f.origin = LandingSpellings.spell(r, c.origin);
+      f.transit = LandingSpellings.transit(r, c.transit);
     }
-    f.destination = r.nextBoolean() ? Vocabulary.spell(r, c.destination) : null;
+    f.destination = r.nextBoolean() ? LandingSpellings.spell(r, c.destination) : null;
   }
 
   private static void at(SplittableRandom r, SeizureFields f, Place p) {
     f.region = p.region();
     f.location = p.name();
-    f.usState = r.nextInt(20) == 0 ? null : Vocabulary.state(r, p);
+    f.usState = r.nextInt(20) == 0 ? null : LandingSpellings.state(r, p);
   }
 
   private static Place portFor(SplittableRandom r, String conveyance) {
     switch (conveyance) {
-      case "international mail": return Vocabulary.MAIL_FACILITIES[r.nextInt(5)];
-      case "express consignment": return Vocabulary.MAIL_FACILITIES[5 + r.nextInt(3)];
+      case "international mail": return LandingSpellings.MAIL_FACILITIES[r.nextInt(5)];
+      case "express consignment": return LandingSpellings.MAIL_FACILITIES[5 + r.nextInt(3)];
       case "air cargo":
-      case "air passenger": return Vocabulary.AIR_AND_SEA_PORTS[4 + r.nextInt(3)];
-      default: return Vocabulary.AIR_AND_SEA_PORTS[r.nextInt(4)];
+      case "air passenger": return LandingSpellings.AIR_AND_SEA_PORTS[4 + r.nextInt(3)];
+      default: return LandingSpellings.AIR_AND_SEA_PORTS[r.nextInt(4)];
     }
   }
 
@@ -161,13 +161,13 @@ final class SeizureMaker {
     at(r, f, portFor(r, f.conveyance));
     int o = r.nextInt(100);
     Country origin = o < 70 ? Country.CHINA : o < 95 ? Country.HONG_KONG : Country.MACAU;
-    f.origin = Vocabulary.spell(r, origin);
+    f.origin = LandingSpellings.spell(r, origin);
     if (origin == Country.CHINA && r.nextInt(7) == 0) {
-      f.transit = Vocabulary.spell(r, Country.HONG_KONG);
+      f.transit = LandingSpellings.spell(r, Country.HONG_KONG);
     }
-    f.destination = r.nextInt(5) < 3 ? Vocabulary.spell(r, Country.USA) : null;
+    f.destination = r.nextInt(5) < 3 ? LandingSpellings.spell(r, Country.USA) : null;
     boolean pills = r.nextInt(14) == 0;
-    String s = pills ? Vocabulary.M30 : Substances.chinaParcelContents(r, year);
+    String s = pills ? LandingSpellings.M30 : Substances.chinaParcelContents(r, year);
     dose(r, f, s, pills, Math.min(Rand.logNormal(r, 0.03, 1.1), 5), Rand.logNormal(r, 100, 1.0));
     if (!pills && r.nextInt(20) == 0) {
       f.form = "liquid";
@@ -180,20 +180,20 @@ final class SeizureMaker {
     f.agency = usbp ? "USBP" : a < 18 ? "CBP-OFO" : a == 18 ? "HSI" : "DEA";
     int c = r.nextInt(100);
     if (usbp) {
-      at(r, f, Rand.pick(r, Vocabulary.SWB_SECTORS));
+      at(r, f, Rand.pick(r, LandingSpellings.SWB_SECTORS));
       f.conveyance = c < 75 ? "land vehicle" : "pedestrian";
     } else {
-      at(r, f, Rand.pick(r, Vocabulary.SWB_PORTS));
+      at(r, f, Rand.pick(r, LandingSpellings.SWB_PORTS));
       f.conveyance = c < 55 ? "land vehicle" : c < 75 ? "truck" : c < 95 ? "pedestrian" : "rail";
     }
     if (noOrigin) {
       f.conveyance = c % 20 == 0 ? null : f.conveyance;
     } else if (r.nextInt(10) == 0) {
-      f.origin = Vocabulary.spell(r, r.nextBoolean() ? Country.GUATEMALA : Country.COLOMBIA);
-      f.transit = Vocabulary.transit(r, new Country[] {Country.MEXICO});
+      f.origin = LandingSpellings.spell(r, r.nextBoolean() ? Country.GUATEMALA : Country.COLOMBIA);
+      f.transit = LandingSpellings.transit(r, new Country[] {Country.MEXICO});
     } else {
-      f.origin = Vocabulary.spell(r, Country.MEXICO);
-      f.destination = r.nextInt(10) < 3 ? Vocabulary.spell(r, Country.USA) : null;
+      f.origin = LandingSpellings.spell(r, Country.MEXICO);
+      f.destination = r.nextInt(10) < 3 ? LandingSpellings.spell(r, Country.USA) : null;
     }
     double scale = ("pedestrian".equals(f.conveyance) ? 0.1 : 1) * (noOrigin ? 0.5 : 1);
     int s = Rand.weighted(r, 55, 40, 3, 2);
@@ -216,9 +216,9 @@ final class SeizureMaker {
     int c = Rand.weighted(r, 45, 25, 20, 10);
     f.conveyance = c == 0 ? "air cargo" : c == 1 ? "express consignment" : c == 2 ? "sea container" : "sea";
     at(r, f, portFor(r, f.conveyance));
-    f.origin = Vocabulary.spell(r, r.nextInt(100) < 85 ? Country.CHINA : Country.HONG_KONG);
-    f.destination = r.nextInt(10) == 0 ? null : Vocabulary.spell(r, Country.MEXICO);
-    f.transit = Vocabulary.transit(r, Rand.pick(r, PRECURSOR_TRANSIT));
+    f.origin = LandingSpellings.spell(r, r.nextInt(100) < 85 ? Country.CHINA : Country.HONG_KONG);
+    f.destination = r.nextInt(10) == 0 ? null : LandingSpellings.spell(r, Country.MEXICO);
+    f.transit = LandingSpellings.transit(r, Rand.pick(r, PRECURSOR_TRANSIT));
     int s = Rand.weighted(r, 90, 5, 5);
     String name = s == 0 ? Substances.precursor(r) : s == 1 ? Substances.fentanyl(r, false) : "xylazine";
     dose(r, f, name, false, Math.min(Rand.logNormal(r, 25, 1.2), 3000), 0);
@@ -229,7 +229,7 @@ final class SeizureMaker {
 
   private void otherOrigin(SplittableRandom r, double year, SeizureFields f) {
     Country origin = OTHER[Rand.weighted(r, OTHER_WEIGHTS)];
-    f.origin = Vocabulary.spell(r, origin);
+    f.origin = LandingSpellings.spell(r, origin);
     f.agency = "CBP-OFO";
     double kg = Rand.logNormal(r, 0.3, 1.2);
     switch (origin) {
@@ -238,7 +238,7 @@ final class SeizureMaker {
         f.conveyance = c == 0 ? "land vehicle" : c == 1 ? "truck" : c == 2 ? "rail" : c == 3 ? "international mail"
             : "air passenger";
         f.agency = c == 0 && r.nextInt(4) == 0 ? "USBP" : "CBP-OFO";
-        at(r, f, c <= 2 ? Rand.pick(r, Vocabulary.NORTH_PORTS) : portFor(r, f.conveyance));
+        at(r, f, c <= 2 ? Rand.pick(r, LandingSpellings.NORTH_PORTS) : portFor(r, f.conveyance));
         int s = Rand.weighted(r, 45, 15, 20, 10, 10);
         String name = s == 0 ? Substances.fentanyl(r, false) : s == 1 ? Substances.analog(r, year)
             : s == 2 ? "methamphetamine" : s == 3 ? "cocaine" : "marijuana";
@@ -263,14 +263,14 @@ final class SeizureMaker {
       }
       case GUATEMALA:
         mexicoLand(r, year, f, false);
-        f.origin = Vocabulary.spell(r, Country.GUATEMALA);
-        f.transit = Vocabulary.transit(r, new Country[] {Country.MEXICO});
+        f.origin = LandingSpellings.spell(r, Country.GUATEMALA);
+        f.transit = LandingSpellings.transit(r, new Country[] {Country.MEXICO});
         return;
       default: // Colombia, Panama: cocaine and heroin by sea, sometimes fentanyl
         f.conveyance = r.nextBoolean() ? "sea container" : "sea";
         at(r, f, portFor(r, f.conveyance));
         if (origin == Country.PANAMA) {
-          f.transit = Vocabulary.transit(r, new Country[] {Country.COLOMBIA});
+          f.transit = LandingSpellings.transit(r, new Country[] {Country.COLOMBIA});
         }
         int s = Rand.weighted(r, 70, 20, 10);
         dose(r, f, s == 0 ? "cocaine" : s == 1 ? "heroin" : Substances.fentanyl(r, true), false, kg * 100, 0);
@@ -280,7 +280,7 @@ final class SeizureMaker {
   private void unattributable(SplittableRandom r, double year, SeizureFields f) {
     int a = Rand.weighted(r, 35, 25, 25, 15);
     f.agency = a == 0 ? "DEA" : a == 1 ? "STATE" : a == 2 ? "LOCAL" : "HSI";
-    Place p = Rand.pick(r, Vocabulary.CITIES);
+    Place p = Rand.pick(r, LandingSpellings.CITIES);
     at(r, f, p);
     if (r.nextInt(10) < 3) {
       f.region = null;
@@ -312,7 +312,7 @@ final class SeizureMaker {
         f.quantity.setCount(Math.round(Rand.logNormal(r, 20, 0.8)), r);
         break;
       default: // diverted pharmaceutical solution
-        f.substance = Vocabulary.FENTANYL_CITRATE;
+        f.substance = LandingSpellings.FENTANYL_CITRATE;
         f.form = "liquid";
         f.quantity.setMass(Rand.logNormal(r, 0.01, 0.8), r);
     }

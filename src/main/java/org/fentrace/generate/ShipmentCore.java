@@ -1,9 +1,9 @@
 package org.fentrace.generate;
 
 import java.util.SplittableRandom;
-import org.fentrace.generate.Vocabulary.Country;
-import org.fentrace.generate.Vocabulary.Goods;
-import org.fentrace.generate.Vocabulary.Place;
+import org.fentrace.generate.LandingSpellings.Country;
+import org.fentrace.generate.LandingSpellings.Goods;
+import org.fentrace.generate.LandingSpellings.Place;
 
 /**
  * The facts of one customs shipment that a seizure linked to it must agree with: when and where it
@@ -124,11 +124,11 @@ final class ShipmentCore {
 
   private static Place port(SplittableRandom r, String mode) {
     switch (mode) {
-      case "international mail": return Vocabulary.MAIL_FACILITIES[r.nextInt(5)];
-      case "express consignment": return Vocabulary.MAIL_FACILITIES[5 + r.nextInt(3)];
-      case "air cargo": return Vocabulary.AIR_AND_SEA_PORTS[4 + r.nextInt(3)];
-      case "sea container": return Vocabulary.AIR_AND_SEA_PORTS[r.nextInt(4)];
-      default: return Rand.pick(r, Vocabulary.SWB_PORTS);
+      case "international mail": return LandingSpellings.MAIL_FACILITIES[r.nextInt(5)];
+      case "express consignment": return LandingSpellings.MAIL_FACILITIES[5 + r.nextInt(3)];
+      case "air cargo": return LandingSpellings.AIR_AND_SEA_PORTS[4 + r.nextInt(3)];
+      case "sea container": return LandingSpellings.AIR_AND_SEA_PORTS[r.nextInt(4)];
+      default: return Rand.pick(r, LandingSpellings.SWB_PORTS);
     }
   }
 
@@ -163,10 +163,10 @@ final class ShipmentCore {
     mode = m < 55 ? "international mail" : m < 95 ? "express consignment" : "air cargo";
     port = port(r, mode);
     boolean press = r.nextInt(12) == 0;
-    goods = press ? Rand.pick(r, Vocabulary.PILL_PRESSES) : Rand.pick(r, Vocabulary.PARCEL_GOODS);
+    goods = press ? Rand.pick(r, LandingSpellings.PILL_PRESSES) : Rand.pick(r, LandingSpellings.PARCEL_GOODS);
     if (seized && !press) {
       if (r.nextInt(10) == 0) {
-        pills(Vocabulary.M30, Rand.logNormal(r, 200, 1.0));
+        pills(LandingSpellings.M30, Rand.logNormal(r, 200, 1.0));
       } else {
         mass(Substances.chinaParcelContents(r, year), "powder", Rand.logNormal(r, 0.04, 1.0));
       }
@@ -187,13 +187,13 @@ final class ShipmentCore {
     int g = Rand.weighted(r, 20, 15, 15, 10, 10, 10, 20);
     String substance;
     switch (g) {
-      case 0: goods = Vocabulary.NPP_GOODS; substance = "NPP"; break;
-      case 1: goods = Vocabulary.ANPP_GOODS; substance = r.nextInt(4) == 0 ? "para-fluoro 4-ANPP" : "4-ANPP"; break;
-      case 2: goods = Vocabulary.BOC_AP_GOODS; substance = "1-boc-4-AP"; break;
-      case 3: goods = Vocabulary.BOC_PIPERIDONE_GOODS; substance = "1-boc-4-piperidone"; break;
-      case 4: goods = Vocabulary.INTERMEDIATE_GOODS; substance = r.nextBoolean() ? "4-AP" : "norfentanyl"; break;
-      case 5: goods = Vocabulary.RESEARCH_GOODS; substance = Substances.analog(r, year); break;
-      default: goods = Rand.pick(r, Vocabulary.AMINE_GOODS); substance = null;
+      case 0: goods = LandingSpellings.NPP_GOODS; substance = "NPP"; break;
+      case 1: goods = LandingSpellings.ANPP_GOODS; substance = r.nextInt(4) == 0 ? "para-fluoro 4-ANPP" : "4-ANPP"; break;
+      case 2: goods = LandingSpellings.BOC_AP_GOODS; substance = "1-boc-4-AP"; break;
+      case 3: goods = LandingSpellings.BOC_PIPERIDONE_GOODS; substance = "1-boc-4-piperidone"; break;
+      case 4: goods = LandingSpellings.INTERMEDIATE_GOODS; substance = r.nextBoolean() ? "4-AP" : "norfentanyl"; break;
+      case 5: goods = LandingSpellings.RESEARCH_GOODS; substance = Substances.analog(r, year); break;
+      default: goods = Rand.pick(r, LandingSpellings.AMINE_GOODS); substance = null;
     }
     if (substance == null) {
       seized = false; // not controlled: examined, detained or released, never seized
@@ -213,7 +213,7 @@ final class ShipmentCore {
     mode = m < 75 ? "truck" : m < 83 ? "rail" : "pedestrian";
     port = port(r, mode);
     boolean walker = mode.equals("pedestrian");
-    goods = walker ? Vocabulary.PERSONAL_EFFECTS : Rand.pick(r, Vocabulary.TRUCK_GOODS);
+    goods = walker ? LandingSpellings.PERSONAL_EFFECTS : Rand.pick(r, LandingSpellings.TRUCK_GOODS);
     if (!seized) {
       return;
     }
@@ -229,7 +229,7 @@ final class ShipmentCore {
 
   private void other(SplittableRandom r, double year) {
     origin = OTHER_ORIGINS[Rand.weighted(r, OTHER_ORIGIN_WEIGHTS)];
-    Goods[] og = Vocabulary.OTHER_GOODS;
+    Goods[] og = LandingSpellings.OTHER_GOODS;
     String[] modes;
     Goods[] choices;
     switch (origin) {
@@ -255,7 +255,7 @@ final class ShipmentCore {
         break;
       case GUATEMALA:
         modes = new String[] {"truck"};
-        choices = Vocabulary.TRUCK_GOODS;
+        choices = LandingSpellings.TRUCK_GOODS;
         transit = new Country[] {Country.MEXICO};
         break;
       default: // Panama
@@ -265,7 +265,7 @@ final class ShipmentCore {
     }
     mode = Rand.pick(r, modes);
     boolean northern = origin == Country.CANADA && !mode.equals("international mail");
-    port = northern ? Rand.pick(r, Vocabulary.NORTH_PORTS) : port(r, mode);
+    port = northern ? Rand.pick(r, LandingSpellings.NORTH_PORTS) : port(r, mode);
     goods = Rand.pick(r, choices);
     if (seized) {
       otherSeizure(r, year, Rand.logNormal(r, mode.equals("international mail") ? 0.2 : 4, 1.0));

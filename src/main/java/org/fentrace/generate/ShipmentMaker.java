@@ -3,7 +3,7 @@ package org.fentrace.generate;
 import java.io.IOException;
 import java.util.SplittableRandom;
 import org.fentrace.generate.CsvOut.DateStyle;
-import org.fentrace.generate.Vocabulary.Country;
+import org.fentrace.generate.LandingSpellings.Country;
 
 /**
  * Writes customs_shipments rows. Shipment {@code j} of chunk {@code c} is drawn from a random stream
@@ -42,10 +42,10 @@ final class ShipmentMaker {
     ShipmentCore c = ShipmentCore.generate(timeline, r, idTag, chunk, index);
     boolean fromMexico = c.origin == Country.MEXICO || c.origin == Country.GUATEMALA;
     String id = c.id;
-    DateStyle style = Vocabulary.dateStyle(r);
+    DateStyle style = LandingSpellings.dateStyle(r);
     long epochDay = timeline.epochDay(c.day);
     String dateText = null;
-    String origin = Vocabulary.spell(r, c.origin);
+    String origin = LandingSpellings.spell(r, c.origin);
     String description = c.goods.description();
     int quirk = r.nextInt(400);
     if (quirk == 0) {
@@ -73,11 +73,11 @@ final class ShipmentMaker {
     }
     out.text(origin).text(c.mode).text(description);
     Country export = c.export != null ? c.export : r.nextInt(3) == 0 ? c.origin : null;
-    out.text(export == null ? null : Vocabulary.spell(r, export));
-    out.text(Vocabulary.transit(r, c.transit));
+    out.text(export == null ? null : LandingSpellings.spell(r, export));
+    out.text(LandingSpellings.transit(r, c.transit));
     out.text(r.nextBoolean() ? c.port.code() : c.port.name());
     if (c.destination == Country.USA) {
-      out.text(r.nextInt(5) == 0 ? null : Vocabulary.state(r, c.port));
+      out.text(r.nextInt(5) == 0 ? null : LandingSpellings.state(r, c.port));
     } else {
       out.text(r.nextInt(10) < 3 ? "TX" : null); // in bond towards a land port, or not said
     }
@@ -87,7 +87,7 @@ final class ShipmentMaker {
     out.number(Rand.logNormal(r, declaredValueMedian(c), 1.0), 2, false);
     out.text(Names.shipper(r, fromMexico));
     out.text(Names.consignee(r, fromMexico || c.destination == Country.MEXICO));
-    out.text(c.seized ? "seized" : Rand.pick(r, Vocabulary.OUTCOMES_NOT_SEIZED));
+    out.text(c.seized ? "seized" : Rand.pick(r, LandingSpellings.OUTCOMES_NOT_SEIZED));
     if (c.seizedSubstance != null) {
       Quantity quantity = new Quantity();
       if (c.seizedCount) {

@@ -9,7 +9,7 @@ final class Substances {
   /** China's class-wide control of fentanyl-related substances took effect on 1 May 2019. */
   static final double CHINA_CLASS_CONTROL = 2019.33;
 
-  /** Weights of {@link Vocabulary#OTHER_DRUGS}, in its order; nitazenes get theirs only from 2019.5. */
+  /** Weights of {@link LandingSpellings#OTHER_DRUGS}, in its order; nitazenes get theirs only from 2019.5. */
   private static final double[] OTHER_WEIGHTS = {15, 30, 22, 8, 8, 2.5, 2.5, 12};
   private static final double[] OTHER_WEIGHTS_BEFORE_NITAZENES = {15, 30, 22, 8, 8, 0, 0, 12};
 
@@ -18,14 +18,14 @@ final class Substances {
     if (spanish && r.nextInt(3) == 0) {
       return r.nextBoolean() ? "fentanilo" : "fentanil";
     }
-    return Rand.pick(r, Vocabulary.FENTANYL_POWDER);
+    return Rand.pick(r, LandingSpellings.FENTANYL_POWDER);
   }
 
   /** Fentanyl written on a pill seizure. */
   static String fentanylPills(SplittableRandom r, boolean spanish) {
     int i = r.nextInt(6);
     if (i < 3) {
-      return Vocabulary.M30;
+      return LandingSpellings.M30;
     }
     return i == 3 ? "Fentanyl" : fentanyl(r, spanish);
   }
@@ -36,22 +36,22 @@ final class Substances {
    */
   static String analog(SplittableRandom r, double year) {
     if (year < CHINA_CLASS_CONTROL) {
-      return Rand.pick(r, Vocabulary.ANALOGS);
+      return Rand.pick(r, LandingSpellings.ANALOGS);
     }
-    if (year >= Vocabulary.NOVEL_FROM_YEAR && r.nextInt(4) == 0) {
-      return Rand.pick(r, Vocabulary.NOVEL_ANALOGS);
+    if (year >= LandingSpellings.NOVEL_FROM_YEAR && r.nextInt(4) == 0) {
+      return Rand.pick(r, LandingSpellings.NOVEL_ANALOGS);
     }
-    return r.nextInt(3) == 0 ? Rand.pick(r, Vocabulary.ANALOGS) : Rand.pick(r, Vocabulary.ANALOGS_AFTER_2019);
+    return r.nextInt(3) == 0 ? Rand.pick(r, LandingSpellings.ANALOGS) : Rand.pick(r, LandingSpellings.ANALOGS_AFTER_2019);
   }
 
   static String precursor(SplittableRandom r) {
-    return Rand.pick(r, Vocabulary.PRECURSORS);
+    return Rand.pick(r, LandingSpellings.PRECURSORS);
   }
 
   /** Other drugs, methamphetamine and cocaine most often; nitazenes only once they appeared on the market. */
   static String otherDrug(SplittableRandom r, double year) {
-    double[] w = year >= Vocabulary.NITAZENES_FROM_YEAR ? OTHER_WEIGHTS : OTHER_WEIGHTS_BEFORE_NITAZENES;
-    return Vocabulary.OTHER_DRUGS[Rand.weighted(r, w)];
+    double[] w = year >= LandingSpellings.NITAZENES_FROM_YEAR ? OTHER_WEIGHTS : OTHER_WEIGHTS_BEFORE_NITAZENES;
+    return LandingSpellings.OTHER_DRUGS[Rand.weighted(r, w)];
   }
 
   /** The typical kilograms of one seizure of a non-fentanyl drug crossing a land border. */
@@ -77,7 +77,7 @@ final class Substances {
       case 1: return analog(r, year);
       case 2: return precursor(r);
       default:
-        return year >= Vocabulary.NITAZENES_FROM_YEAR && r.nextBoolean() ? Rand.pick(r, Vocabulary.NITAZENES)
+        return year >= LandingSpellings.NITAZENES_FROM_YEAR && r.nextBoolean() ? Rand.pick(r, LandingSpellings.NITAZENES)
             : "xylazine";
     }
   }

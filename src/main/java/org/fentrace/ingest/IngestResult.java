@@ -24,8 +24,4 @@ public record IngestResult(
   public int exitCode() {
     return qualityFailures.isEmpty() ? EXIT_OK : EXIT_QUALITY_GATE;
   }
-
-  public boolean allBalanced() {
-    return files.stream().allMatch(FileReport::balanced);
-  }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.LinkedHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fentrace.core.SubstanceClass;
 
 /**
  * CAS Registry Numbers of fentanyl, its scheduled analogues and its listed precursors

@@ -8,8 +8,11 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import org.fentrace.core.Conveyance;
+import org.fentrace.core.Form;
+import org.fentrace.core.Region;
 import org.fentrace.formats.HeaderMatch;
-import org.fentrace.formats.InputFormat;
+import org.fentrace.core.InputFormat;
 import org.fentrace.formats.RawRecord;
 import org.fentrace.warehouse.TableRow;
 import org.fentrace.warehouse.WarehouseTable;
@@ -65,15 +68,15 @@ public final class CbpAggregateNormalizer extends RecordNormalizer {
         .set("event_count", events)
         .set("substance_raw", drugType)
         .set("substance_name", substance.name())
-        .set("substance_class", substance.substanceClass().name())
+        .set("substance_class", substance.substanceClass().wireName())
         .set("substance_unlisted", substance.unlisted())
-        .set("form", Form.UNKNOWN.name())
+        .set("form", Form.UNKNOWN.wireName())
         .set("quantity_kg", measure.kilograms())
         .set("dosage_units", null)
         .set("transit_countries", List.of())
         .set("enriched_from_shipment", false)
-        .set("conveyance", Conveyance.UNKNOWN.name())
-        .set("region", Region.fromRaw(region).name())
+        .set("conveyance", Conveyance.UNKNOWN.wireName())
+        .set("region", Region.fromRaw(region).wireName())
         .set("agency", component)
         .set("location", location)
         .set("cbp_component", component)

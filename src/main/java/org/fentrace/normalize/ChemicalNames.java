@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.fentrace.normalize.ChemicalNameParser.Parsed;
+import org.fentrace.core.SubstanceClass;
 
 /**
  * Recognises the fentanyl skeleton in a systematic chemical name: the 4-anilidopiperidine core, an amide

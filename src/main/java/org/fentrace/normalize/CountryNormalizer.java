@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.Set;
+import org.fentrace.core.VocabularyMatcher;
 
 /**
  * Raw country text to ISO 3166-1 alpha-2 (docs/contract.md, the

@@ -8,6 +8,8 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.fentrace.core.Conveyance;
+import org.fentrace.core.InspectionOutcome;
 import org.fentrace.formats.HeaderMatch;
 import org.fentrace.formats.RawRecord;
 import org.fentrace.warehouse.TableRow;
@@ -59,20 +61,20 @@ public final class CustomsShipmentNormalizer extends RecordNormalizer {
         .set("export_country_raw", exportRaw)
         .set("transit_countries", transitCodes(transitRaw))
         .set("transit_countries_raw", transitRaw)
-        .set("mode", Conveyance.fromRaw(text(r, "mode")).name())
+        .set("mode", Conveyance.fromRaw(text(r, "mode")).wireName())
         .set("port_of_entry", text(r, "port_of_entry"))
         .set("destination_state", UsStates.toCode(text(r, "destination_state")))
         .set("description", description)
         .set("hs_code", hs)
-        .set("goods_class", goods.classify(hs, description, seized == null ? null : seized.substanceClass()))
+        .set("goods_class", goods.classify(hs, description, seized == null ? null : seized.substanceClass()).wireName())
         .set("gross_weight_kg", grossKg)
         .set("declared_value_usd", value)
         .set("shipper_id", context.parties().hash(text(r, "shipper_name")))
         .set("consignee_id", context.parties().hash(text(r, "consignee_name")))
-        .set("inspection_outcome", InspectionOutcome.fromRaw(text(r, "inspection_outcome")).name())
+        .set("inspection_outcome", InspectionOutcome.fromRaw(text(r, "inspection_outcome")).wireName())
         .set("seized_substance_raw", seizedRaw)
         .set("seized_substance_name", seized == null ? null : seized.name())
-        .set("substance_class", seized == null ? null : seized.substanceClass().name())
+        .set("substance_class", seized == null ? null : seized.substanceClass().wireName())
         .set("seized_quantity_kg", seizedMeasure == null ? null : seizedMeasure.kilograms())
         .set("seized_dosage_units", seizedMeasure == null ? null : seizedMeasure.dosageUnits());
   }

@@ -3,10 +3,11 @@ package org.fentrace.normalize;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
+import org.fentrace.core.GoodsClass;
+import org.fentrace.core.SubstanceClass;
 
 /**
- * The goods class of a customs shipment line: what the shipment is, as far as the fentanyl
- * trade is concerned. In order: {@code SEIZED_DRUG} when inspection found a drug; {@code FENTANYL_PRECURSOR}
+ * The {@link GoodsClass} of a customs shipment line. In order: {@code SEIZED_DRUG} when inspection found a drug; {@code FENTANYL_PRECURSOR}
  * by HS subheading (2933.33, 2933.34, 2933.36, 2933.37, 2934.92: the fentanyl and fentanyl-precursor
  * subheadings) or by a description naming a precursor or fentanyl (required for the broad 2933.39,
  * 2921 and 2922 lines); {@code PILL_PRESS} for tablet and pill presses, their dies and punches, by
@@ -32,22 +33,22 @@ public final class GoodsClassifier implements Serializable {
    * @param description goods description as declared
    * @param seizedClass class of the substance found at inspection, or null when nothing was found
    */
-  public String classify(String hsCode, String description, SubstanceClass seizedClass) {
+  public GoodsClass classify(String hsCode, String description, SubstanceClass seizedClass) {
     if (seizedClass != null) {
-      return "SEIZED_DRUG";
+      return GoodsClass.SEIZED_DRUG;
     }
     String hs = hsCode == null ? "" : hsCode;
     if (FENTANYL_SUBHEADINGS.stream().anyMatch(hs::startsWith) || namesFentanylChemical(description)) {
-      return "FENTANYL_PRECURSOR";
+      return GoodsClass.FENTANYL_PRECURSOR;
     }
     String d = description == null ? "" : " " + description.toLowerCase(Locale.ROOT).replace('-', ' ') + " ";
     if (PRESS_PHRASES.stream().anyMatch(p -> d.contains(p.replace('-', ' ')))) {
-      return "PILL_PRESS";
+      return GoodsClass.PILL_PRESS;
     }
     if (hs.startsWith("8479") && PRESS_WORDS_UNDER_8479.stream().anyMatch(w -> d.contains(" " + w + " "))) {
-      return "PILL_PRESS";
+      return GoodsClass.PILL_PRESS;
     }
-    return "OTHER";
+    return GoodsClass.OTHER;
   }
 
   private boolean namesFentanylChemical(String description) {
@@ -55,6 +56,6 @@ public final class GoodsClassifier implements Serializable {
       return false;
     }
     SubstanceClass c = substances.match(description).substanceClass();
-    return c == SubstanceClass.FENTANYL_PRECURSOR || c == SubstanceClass.FENTANYL || c == SubstanceClass.FENTANYL_ANALOG;
+    return c == SubstanceClass.FENTANYL_PRECURSOR || c.isFentanylFamily();
   }
 }

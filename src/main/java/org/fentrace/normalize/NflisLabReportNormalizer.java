@@ -3,9 +3,10 @@ package org.fentrace.normalize;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import org.fentrace.core.SubstanceClass;
 import org.fentrace.formats.HeaderMatch;
 import org.fentrace.formats.RawRecord;
-import org.fentrace.sources.Source;
+import org.fentrace.core.Source;
 import org.fentrace.warehouse.TableRow;
 import org.fentrace.warehouse.WarehouseTable;
 
@@ -63,7 +64,7 @@ public final class NflisLabReportNormalizer extends RecordNormalizer {
         .set("dea_base_id", baseId)
         .set("base_substance_raw", baseRaw)
         .set("substance_name", substance.name())
-        .set("substance_class", substance.substanceClass().name())
+        .set("substance_class", substance.substanceClass().wireName())
         .set("substance_unlisted", substance.unlisted())
         .set("us_state", UsStates.toCode(stateRaw))
         .set("state_raw", stateRaw)

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.fentrace.core.Form;
 
 /**
  * Replaces shipper and consignee names by a keyed hash (HMAC-SHA-256, first 128 bits in hex).

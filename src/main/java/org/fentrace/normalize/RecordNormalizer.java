@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.fentrace.formats.HeaderMatch;
-import org.fentrace.formats.InputFormat;
+import org.fentrace.core.InputFormat;
 import org.fentrace.formats.RawRecord;
 import org.fentrace.warehouse.TableRow;
 

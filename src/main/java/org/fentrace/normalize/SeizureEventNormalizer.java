@@ -3,6 +3,9 @@ package org.fentrace.normalize;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.fentrace.core.Conveyance;
+import org.fentrace.core.Form;
+import org.fentrace.core.Region;
 import org.fentrace.formats.HeaderMatch;
 import org.fentrace.formats.RawRecord;
 import org.fentrace.warehouse.TableRow;
@@ -48,9 +51,9 @@ public final class SeizureEventNormalizer extends RecordNormalizer {
         .set("event_count", 1)
         .set("substance_raw", substanceRaw)
         .set("substance_name", substance.name())
-        .set("substance_class", substance.substanceClass().name())
+        .set("substance_class", substance.substanceClass().wireName())
         .set("substance_unlisted", substance.unlisted())
-        .set("form", form.name())
+        .set("form", form.wireName())
         .set("quantity_kg", measure.kilograms())
         .set("dosage_units", measure.dosageUnits())
         .set("origin_country", context.countries().toAlpha2(originRaw))
@@ -59,8 +62,8 @@ public final class SeizureEventNormalizer extends RecordNormalizer {
         .set("transit_countries_raw", transitRaw)
         .set("destination_country", context.countries().toAlpha2(text(r, "destination_country")))
         .set("enriched_from_shipment", false)
-        .set("conveyance", Conveyance.fromRaw(text(r, "conveyance")).name())
-        .set("region", Region.fromRaw(text(r, "region")).name())
+        .set("conveyance", Conveyance.fromRaw(text(r, "conveyance")).wireName())
+        .set("region", Region.fromRaw(text(r, "region")).wireName())
         .set("agency", agency == null ? null : agency.toUpperCase(Locale.ROOT))
         .set("location", text(r, "location"))
         .set("us_state", UsStates.toCode(text(r, "us_state")))

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.fentrace.core.SubstanceClass;
 
 /**
  * The substance dictionary ({@code substances.csv}) and the matcher that turns free substance text into
@@ -77,11 +78,12 @@ public final class SubstanceDictionary implements Serializable {
   private record Entry(String name, SubstanceClass substanceClass, int line) implements Serializable {
   }
 
-  private final String sourceName;
   private final Map<String, Entry> byKey;
   private final Map<SubstanceClass, Long> counts;
   private final int entryCount;
   private final int maxKeyWords;
+  /** Where the dictionary was read from, named in load errors. */
+  private final String sourceName;
   private final StructureIndex structures;
   /** Registry numbers recognised in free text; null for a dictionary loaded without them. */
   private final CasNumbers cas;
@@ -379,11 +381,6 @@ public final class SubstanceDictionary implements Serializable {
     return counts.getOrDefault(c, 0L);
   }
 
-  /** Where this dictionary was loaded from, for messages and the run manifest. */
-  public String sourceName() {
-    return sourceName;
-  }
-
   /**
    * Every exact-match key as a CSV row {@code normalized_key,canonical_name,substance_class}, sorted by key,
    * without a header: a lookup table for a broadcast join that covers rule 1 only (free text still needs
@@ -393,7 +390,7 @@ public final class SubstanceDictionary implements Serializable {
     List<String> rows = new ArrayList<>(byKey.size());
     for (Map.Entry<String, Entry> e : new TreeMap<>(byKey).entrySet()) {
       rows.add(DictionaryCsv.quote(e.getKey()) + "," + DictionaryCsv.quote(e.getValue().name()) + ","
-          + e.getValue().substanceClass().name());
+          + e.getValue().substanceClass().wireName());
     }
     return Collections.unmodifiableList(rows);
   }

@@ -2,6 +2,7 @@ package org.fentrace.normalize;
 
 import java.io.Serializable;
 import java.util.Objects;
+import org.fentrace.core.SubstanceClass;
 
 /**
  * What {@link SubstanceDictionary#match(String)} made of one raw substance text.

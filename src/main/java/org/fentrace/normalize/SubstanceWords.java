@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.fentrace.core.Form;
 
 /**
  * A substance text cut into normalized words; the one place where dictionary synonyms and raw texts are

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fentrace.core.VocabularyMatcher;
 
 /**
  * US states and territories to two-letter USPS codes, for {@code seizures.us_state} and

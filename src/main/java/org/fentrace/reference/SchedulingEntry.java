@@ -3,7 +3,7 @@ package org.fentrace.reference;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import org.fentrace.normalize.SubstanceClass;
+import org.fentrace.core.SubstanceClass;
 
 /**
  * One row of {@code scheduling.csv}: a substance as the substance dictionary names it, and the control

@@ -21,7 +21,7 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.fentrace.normalize.SubstanceClass;
+import org.fentrace.core.SubstanceClass;
 import org.fentrace.normalize.SubstanceDictionary;
 import org.fentrace.normalize.SubstanceMatch;
 

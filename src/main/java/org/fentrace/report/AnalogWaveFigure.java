@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Row;
-import org.fentrace.sources.Source;
+import org.fentrace.core.Source;
 import org.fentrace.trends.TrendsAction;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;

@@ -13,6 +13,8 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.fentrace.core.Form;
+import org.fentrace.core.Route;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
@@ -48,15 +50,16 @@ final class ChartKit {
       new float[] {2f, 3f}, 0f);
 
   private static final Map<String, Color> ROUTE_COLORS = Map.of(
-      "CHINA_DIRECT", new Color(0xD55E00),
-      "MEXICO_CARTEL", new Color(0x0072B2),
-      "CHINA_PRECURSOR_VIA_MEXICO", new Color(0xCC79A7),
-      "OTHER_ORIGIN", new Color(0x009E73),
-      "UNATTRIBUTED", new Color(0x999999),
+      Route.CHINA_DIRECT.wireName(), new Color(0xD55E00),
+      Route.MEXICO_CARTEL.wireName(), new Color(0x0072B2),
+      Route.CHINA_PRECURSOR_VIA_MEXICO.wireName(), new Color(0xCC79A7),
+      Route.OTHER_ORIGIN.wireName(), new Color(0x009E73),
+      Route.UNATTRIBUTED.wireName(), new Color(0x999999),
       "OTHER_ROUTES", new Color(0x8C8C8C));
   private static final Map<String, Color> FORM_COLORS = Map.of(
-      "POWDER", new Color(0xE69F00), "PILLS", new Color(0x56B4E9), "LIQUID", new Color(0x009E73),
-      "PATCH", new Color(0xCC79A7), "OTHER", new Color(0x666666), "UNKNOWN", new Color(0xAAAAAA));
+      Form.POWDER.wireName(), new Color(0xE69F00), Form.PILLS.wireName(), new Color(0x56B4E9),
+      Form.LIQUID.wireName(), new Color(0x009E73), Form.PATCH.wireName(), new Color(0xCC79A7),
+      Form.OTHER.wireName(), new Color(0x666666), Form.UNKNOWN.wireName(), new Color(0xAAAAAA));
 
   static Color route(String route) {
     return ROUTE_COLORS.getOrDefault(route, new Color(0x555555));

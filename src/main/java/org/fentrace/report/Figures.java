@@ -8,7 +8,7 @@ import static org.fentrace.report.Html.textCell;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.fentrace.trends.Vocabulary;
+import org.fentrace.core.Route;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -52,7 +52,7 @@ final class Figures {
     List<String> out = new ArrayList<>(List.of(notes));
     // Only the formats of the report's source: the others are not in these figures.
     List<ReportData.Coverage> cov = d.quality().coverageByFormat().stream()
-        .filter(c -> org.fentrace.sources.Source.ofSourceFormat(c.source()).id().equals(d.source().id())).toList();
+        .filter(c -> org.fentrace.core.Source.ofSourceFormat(c.source()).id().equals(d.source().id())).toList();
     boolean same = cov.stream().map(c -> c.firstMonth() + "/" + c.lastMonth()).distinct().count() <= 1;
     if (!same) {
       out.add("The sources change inside this span (" + String.join("; ", cov.stream().map(c -> c.source() + " "
@@ -91,7 +91,7 @@ final class Figures {
         "How many kilograms were seized each month on each road; the thick line is the trailing 12-month mean, "
             + "which smooths the month-to-month noise.",
         "kilograms per month (" + FAMILY + "); dosage-unit counts are not included",
-        List.of("route_monthly"), Confidence.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
+        List.of("route_monthly"), ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
         svg(TimeCharts.monthlyByRoute(d), id, 620), true,
         ChartKit.eventsInside(d.policyEvents(), TimeCharts.first(d.months()), TimeCharts.last(d.months())),
         withCoverage(d, monthlyNotes(d)),
@@ -104,7 +104,7 @@ final class Figures {
         "Each panel has its own scale: compare shapes and timing across panels, and kilograms with the table.",
         "12-month mean: the mean of the month and the 11 before it (months without seizures count as 0 kg);"
             + " drawn from the 12th month of data on."));
-    for (String main : List.of(Vocabulary.MEXICO_CARTEL, Vocabulary.CHINA_DIRECT)) {
+    for (String main : List.of(Route.MEXICO_CARTEL.wireName(), Route.CHINA_DIRECT.wireName())) {
       if (!TimeCharts.nonZero(d.familyKgByRoute().getOrDefault(main, List.of()))) {
         notes.add(main + ": none in this source (no panel drawn).");
       }
@@ -137,17 +137,19 @@ final class Figures {
     }
     String id = "fig-share";
     String tables = "<h4>Lead changes (route_lead_changes)</h4>"
-        + Html.table(id + "-leads", List.of("month", "leader before", "leader after", "CHINA_DIRECT kg", "MEXICO_CARTEL kg"),
+        + Html.table(id + "-leads", List.of("month", "leader before", "leader after",
+            Route.CHINA_DIRECT.wireName() + " kg", Route.MEXICO_CARTEL.wireName() + " kg"),
             leadRows)
         + "<h4>Monthly shares</h4>"
-        + Html.table(id + "-table", List.of("month", "MEXICO_CARTEL", "CHINA_DIRECT", "other routes and unattributed",
+        + Html.table(id + "-table", List.of("month", Route.MEXICO_CARTEL.wireName(), Route.CHINA_DIRECT.wireName(),
+            "other routes and unattributed",
             "fentanyl-family kg, all routes"), rows);
     return new Figure(id, ROUTES, "Direct from China versus cartel-routed: share of each month's kilograms",
         "Which route had the larger part of the fentanyl-family kilograms seized each month. Pink dotted lines mark the months"
             + " in which CHINA_DIRECT and MEXICO_CARTEL swapped the lead (listed in the table below).",
         "percent of the month's fentanyl-family kilograms, all routes = 100% (" + FAMILY + ")",
         List.of("route_monthly", "route_lead_changes"),
-        Confidence.ofKg(d.familyKgByRouteAndConfidence(), List.of(Vocabulary.CHINA_DIRECT, Vocabulary.MEXICO_CARTEL)),
+        ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of(Route.CHINA_DIRECT.wireName(), Route.MEXICO_CARTEL.wireName())),
         svg(TimeCharts.share(d), id, 420), true,
         ChartKit.eventsInside(d.policyEvents(), TimeCharts.first(d.months()), TimeCharts.last(d.months())),
         withCoverage(d, "A month without fentanyl-family kg has no share and is drawn as 0.",
@@ -181,7 +183,7 @@ final class Figures {
         "Powder is what moves in bulk and in parcels; pressed counterfeit pills are counted in dosage units, which"
             + " cannot be converted to kilograms, so both measures are shown.",
         "kilograms per month (top) and dosage units per month (bottom), all routes (" + FAMILY + ")",
-        List.of("route_monthly_by_form"), Confidence.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
+        List.of("route_monthly_by_form"), ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
         TimeCharts.anyForm(d, true) || TimeCharts.anyForm(d, false) ? svg(TimeCharts.forms(d), id, 520) : null, true,
         ChartKit.eventsInside(d.policyEvents(), TimeCharts.first(d.months()), TimeCharts.last(d.months())),
         withCoverage(d, formNotes(d)),
@@ -250,7 +252,7 @@ final class Figures {
         "Customs lines classed PILL_PRESS (tablet presses, their dies and punches): the machinery behind"
             + " counterfeit pills, by the road the shipment took.",
         "customs shipment lines per month (the customs layout has no piece count); weights in the table",
-        List.of("pill_press_monthly", "shipments"), Confidence.ofCounts(d.pillPressLinesByRouteAndConfidence()),
+        List.of("pill_press_monthly", "shipments"), ConfidenceMix.ofCounts(d.pillPressLinesByRouteAndConfidence()),
         d.shipmentMonths().isEmpty() ? null : svg(TimeCharts.pillPresses(d), id, 400), true,
         ChartKit.eventsInside(d.policyEvents(), TimeCharts.first(d.shipmentMonths()), TimeCharts.last(d.shipmentMonths())),
         List.of("Lines without a declared weight add nothing to the weight total."),
@@ -285,7 +287,7 @@ final class Figures {
         "Last 12 months against the 12 before, and the log-linear trend over the last 24 months (percent per month,"
             + " with its 95% confidence interval, also as an annual range; fitted on months with kg > 0 only).",
         "kilograms; percent change; percent per month; percent a year", List.of("route_trends"),
-        Confidence.ofKg(d.familyKgByRouteAndConfidence(), List.of()), null, false, List.of(), notes,
+        ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of()), null, false, List.of(), notes,
         Html.table("fig-trends-table", List.of("substance_class", "route", "last 12 months kg", "prior 12 months kg",
             "change", "trend window (calendar months)", "trend per month (24 months)", "95% interval",
             "95% interval as an annual range", "months fitted"), rows));

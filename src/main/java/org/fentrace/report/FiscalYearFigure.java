@@ -73,7 +73,7 @@ final class FiscalYearFigure {
             + " (grey band); a partial year is drawn lighter and labelled partial.",
         "kilograms per fiscal year (" + Figures.FAMILY + ")" + (Pounds.shown(d) ? "; pounds in the table" : ""),
         List.of("route_fiscal_year", "route_sensitivity"),
-        Confidence.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
+        ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
         Figures.svg(CategoryCharts.fiscalYears(d), ID, 440), true, events,
         Figures.withCoverage(d, notes.toArray(new String[0])),
         Html.table(ID + "-table", header, rows) + "<h4>Per route: events, kilograms per event, sensitivity range,"

@@ -5,7 +5,7 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.fentrace.trends.Vocabulary;
+import org.fentrace.core.Route;
 
 /**
  * The summary at the top of the report, computed from the data of one source ({@link ReportData#source()},
@@ -23,8 +23,8 @@ public record Headline(List<String> lines, List<String> cautions) {
     cautions = List.copyOf(cautions);
   }
 
-  static final String CD = Vocabulary.CHINA_DIRECT;
-  static final String MC = Vocabulary.MEXICO_CARTEL;
+  static final String CD = Route.CHINA_DIRECT.wireName();
+  static final String MC = Route.MEXICO_CARTEL.wireName();
 
   static Headline of(ReportData d) {
     List<String> lines = new ArrayList<>();
@@ -81,7 +81,7 @@ public record Headline(List<String> lines, List<String> cautions) {
       lines.add("No lead change between " + CD + " and " + MC + " in " + src.id() + " from " + d.months().get(0) + " to "
           + d.months().get(d.months().size() - 1) + ".");
     }
-    BigDecimal un = kg(d, latest, Vocabulary.UNATTRIBUTED);
+    BigDecimal un = kg(d, latest, Route.UNATTRIBUTED.wireName());
     if (total.signum() > 0) {
       lines.add(share(un, total) + " of " + fy + "'s fentanyl-family kg" + in + " could not be attributed to a route."
           + ProxyWording.unattributedCaveat(proxies, src.id()));

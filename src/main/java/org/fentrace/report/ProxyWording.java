@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.fentrace.routes.Confidence;
-import org.fentrace.routes.Route;
+import org.fentrace.core.Confidence;
+import org.fentrace.core.Route;
 import org.fentrace.routes.RouteRule;
 import org.fentrace.routes.RouteRules;
 

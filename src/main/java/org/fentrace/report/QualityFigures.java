@@ -8,9 +8,9 @@ import static org.fentrace.report.Html.textCell;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.fentrace.core.Route;
 import org.fentrace.routes.RouteRule;
 import org.fentrace.routes.RouteRules;
-import org.fentrace.trends.Vocabulary;
 import org.fentrace.warehouse.WarehouseLayout;
 import org.fentrace.warehouse.WarehouseTable;
 
@@ -80,7 +80,7 @@ final class QualityFigures {
       for (ReportData.FiscalYearRow r : d.fiscalYears()) {
         if (r.fiscalYear() == fy) {
           total = total.add(r.kg());
-          if (r.route().equals(Vocabulary.UNATTRIBUTED)) {
+          if (r.route().equals(Route.UNATTRIBUTED.wireName())) {
             un = un.add(r.kg());
           }
         }
@@ -93,7 +93,7 @@ final class QualityFigures {
             + " the less the route figures above can say.",
         "percent of the month's fentanyl-family kilograms (" + Figures.FAMILY + ")",
         List.of("route_monthly", "route_fiscal_year"),
-        Confidence.ofKg(d.familyKgByRouteAndConfidence(), List.of(Vocabulary.UNATTRIBUTED)),
+        ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of(Route.UNATTRIBUTED.wireName())),
         d.months().isEmpty() ? null : Figures.svg(TimeCharts.unattributed(d), "fig-unattributed", 340), true,
         ChartKit.eventsInside(d.policyEvents(), TimeCharts.first(d.months()), TimeCharts.last(d.months())),
         List.of("UNATTRIBUTED: no rule matched (no origin, and nothing about where or how it was seized pointed"
@@ -146,7 +146,7 @@ final class QualityFigures {
       notes.add("More than one rule version decided the rows in the warehouse: rows ingested under an older rule"
           + " file keep its routes until they are ingested again.");
     }
-    notes.add(Confidence.LEGEND);
+    notes.add(ConfidenceMix.LEGEND);
     String ruleTable = ruleTable(RouteRules.fromSource(r.rulesSource()), notes);
     return new Figure("fig-rules", QUALITY, "Route rule file", "The versioned rule file that attributed the routes.",
         "not applicable", List.of(WarehouseLayout.RUNS + "/" + nonEmpty(r.manifestRunId(), "<run_id>") + ".json", WarehouseTable.SEIZURES.tableName()),
@@ -165,7 +165,7 @@ final class QualityFigures {
     }
     List<String> rows = new ArrayList<>();
     for (RouteRule rule : rules.rules()) {
-      String kind = rule.confidence() == org.fentrace.routes.Confidence.LOW && rule.id().startsWith("cbp-")
+      String kind = rule.confidence() == org.fentrace.core.Confidence.LOW && rule.id().startsWith("cbp-")
           ? " (proxy: where CBP seized it, not where it came from)" : "";
       rows.add(Html.row(List.of("rule", rule.id()), textCell(rule.id()), textCell(rule.route().name()),
           textCell(rule.confidence().name() + kind), textCell(rule.description()),

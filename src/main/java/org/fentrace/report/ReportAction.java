@@ -14,7 +14,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.fentrace.action.ActionOption;
 import org.fentrace.action.BaseAction;
-import org.fentrace.run.Versions;
+import org.fentrace.config.Versions;
 import org.fentrace.state.FaultInjection;
 import org.fentrace.state.PartitionPublisher;
 import org.fentrace.trends.TrendsAction;
@@ -56,7 +56,7 @@ public final class ReportAction extends BaseAction<ReportResult> {
    */
   public static final String MANIFEST_JSON = "manifest-json";
   /**
-   * Option: the source every figure and the headline use (a {@link org.fentrace.sources.Source} id). Not
+   * Option: the source every figure and the headline use (a {@link org.fentrace.core.Source} id). Not
    * set: the source covering the most months of the latest fiscal year any seizure source covers.
    */
   public static final String PRIMARY_SOURCE = "primary-source";
@@ -70,7 +70,7 @@ public final class ReportAction extends BaseAction<ReportResult> {
   private static final ActionOption<JsonNode> MANIFEST_JSON_OPTION = new ActionOption<>(MANIFEST_JSON, null,
       ReportAction::parseManifest);
   private static final ActionOption<String> PRIMARY_SOURCE_OPTION = new ActionOption<>(PRIMARY_SOURCE, null,
-      v -> v == null || v.isBlank() ? null : org.fentrace.sources.Source.fromId(v.strip()).id());
+      v -> v == null || v.isBlank() ? null : org.fentrace.core.Source.fromId(v.strip()).id());
 
   /** Where the warehouse is, the run date shown on every figure, and the run id (staging folder). */
   public record Options(String warehouse, LocalDate runDate, String runId) {

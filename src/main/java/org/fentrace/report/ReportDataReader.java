@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Row;
-import org.fentrace.sources.Source;
+import org.fentrace.core.Route;
+import org.fentrace.core.Source;
 import org.fentrace.trends.TrendsAction;
-import org.fentrace.trends.Vocabulary;
 
 /**
  * Turns what {@link ReportInputs} collected into {@link ReportData}: fentanyl-family sums per month and
@@ -215,7 +215,7 @@ final class ReportDataReader {
     TreeSet<String> seen = new TreeSet<>();
     rows.forEach(r -> seen.add(r.getAs("route")));
     List<String> out = new ArrayList<>();
-    for (String r : Vocabulary.ROUTES) {
+    for (String r : Route.WIRE_NAMES) {
       if (seen.remove(r)) {
         out.add(r);
       }
@@ -231,8 +231,8 @@ final class ReportDataReader {
   }
 
   static int routeRank(String route) {
-    int i = Vocabulary.ROUTES.indexOf(route);
-    return i < 0 ? Vocabulary.ROUTES.size() : i;
+    int i = Route.WIRE_NAMES.indexOf(route);
+    return i < 0 ? Route.WIRE_NAMES.size() : i;
   }
 
   private static List<YearMonth> distinctMonths(List<Row> rows, String field) {

@@ -20,9 +20,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.fentrace.aggregates.AggregateStore;
 import org.fentrace.aggregates.MonthlyAggregate;
+import org.fentrace.core.SubstanceClass;
 import org.fentrace.trends.TrendSchemas;
 import org.fentrace.trends.TrendsAction;
-import org.fentrace.trends.Vocabulary;
 import org.fentrace.warehouse.SparkSchemas;
 import org.fentrace.warehouse.Warehouse;
 import org.fentrace.warehouse.WarehouseTable;
@@ -34,7 +34,7 @@ import org.fentrace.warehouse.WarehouseTable;
  * the (small) quarantine is counted by Spark. A missing table reads as no rows. {@code describe} labels each Spark job.
  */
 final class ReportInputs {
-  static final List<String> FAMILY = Vocabulary.FENTANYL_FAMILY;
+  static final List<String> FAMILY = SubstanceClass.FENTANYL_FAMILY_WIRE_NAMES;
 
   private final SparkSession spark;
   private final Warehouse warehouse;

@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.fentrace.core.Route;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
@@ -22,7 +23,6 @@ import org.jfree.chart.ui.Layer;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 import org.jfree.data.time.TimeTableXYDataset;
-import org.fentrace.trends.Vocabulary;
 
 /**
  * The report's time charts (months on the horizontal axis), each with the policy events inside its span.
@@ -32,8 +32,8 @@ import org.fentrace.trends.Vocabulary;
 final class TimeCharts {
   private TimeCharts() {}
 
-  static final List<String> OTHER_ROUTES = List.of(Vocabulary.CHINA_PRECURSOR_VIA_MEXICO, Vocabulary.OTHER_ORIGIN,
-      Vocabulary.UNATTRIBUTED);
+  static final List<String> OTHER_ROUTES = List.of(Route.CHINA_PRECURSOR_VIA_MEXICO.wireName(), Route.OTHER_ORIGIN.wireName(),
+      Route.UNATTRIBUTED.wireName());
 
   /** Monthly fentanyl-family kg: one panel each for Mexico cartel, China direct, and the other routes. */
   static JFreeChart monthlyByRoute(ReportData d) {
@@ -41,14 +41,14 @@ final class TimeCharts {
     plot.setGap(12);
     List<List<String>> panels = new ArrayList<>();
     // No panel for a series with no kg in this source: the figure notes say "none in this source" instead.
-    for (String main : List.of(Vocabulary.MEXICO_CARTEL, Vocabulary.CHINA_DIRECT)) {
+    for (String main : List.of(Route.MEXICO_CARTEL.wireName(), Route.CHINA_DIRECT.wireName())) {
       if (nonZero(d.familyKgByRoute().getOrDefault(main, List.of()))) {
         panels.add(List.of(main));
       }
     }
     List<String> others = new ArrayList<>();
     for (String r : d.familyKgByRoute().keySet()) {
-      if (!r.equals(Vocabulary.MEXICO_CARTEL) && !r.equals(Vocabulary.CHINA_DIRECT) && nonZero(d.familyKgByRoute().get(r))) {
+      if (!r.equals(Route.MEXICO_CARTEL.wireName()) && !r.equals(Route.CHINA_DIRECT.wireName()) && nonZero(d.familyKgByRoute().get(r))) {
         others.add(r);
       }
     }
@@ -106,8 +106,8 @@ final class TimeCharts {
   static JFreeChart share(ReportData d) {
     TimeSeriesCollection ds = new TimeSeriesCollection(java.util.TimeZone.getTimeZone("UTC"));
     TimeSeries all = new TimeSeries("other routes and unattributed");
-    TimeSeries direct = new TimeSeries(label(Vocabulary.CHINA_DIRECT));
-    TimeSeries cartel = new TimeSeries(label(Vocabulary.MEXICO_CARTEL));
+    TimeSeries direct = new TimeSeries(label(Route.CHINA_DIRECT.wireName()));
+    TimeSeries cartel = new TimeSeries(label(Route.MEXICO_CARTEL.wireName()));
     List<double[]> shares = shares(d);
     for (int i = 0; i < d.months().size(); i++) {
       double[] s = shares.get(i);
@@ -121,8 +121,8 @@ final class TimeCharts {
     ds.addSeries(cartel);
     XYAreaRenderer r = new XYAreaRenderer(XYAreaRenderer.AREA);
     r.setSeriesPaint(0, ChartKit.route("OTHER_ROUTES"));
-    r.setSeriesPaint(1, ChartKit.route(Vocabulary.CHINA_DIRECT));
-    r.setSeriesPaint(2, ChartKit.route(Vocabulary.MEXICO_CARTEL));
+    r.setSeriesPaint(1, ChartKit.route(Route.CHINA_DIRECT.wireName()));
+    r.setSeriesPaint(2, ChartKit.route(Route.MEXICO_CARTEL.wireName()));
     NumberAxis y = new NumberAxis("% of the month's fentanyl-family kg");
     y.setRange(0, 100);
     XYPlot plot = new XYPlot(ds, ChartKit.monthAxis("month (calendar)"), y, r);
@@ -284,8 +284,8 @@ final class TimeCharts {
       BigDecimal total = d.familyKgTotal(i);
       double[] s = new double[3];
       if (total.signum() > 0) {
-        BigDecimal mc = at(d, Vocabulary.MEXICO_CARTEL, i);
-        BigDecimal cd = at(d, Vocabulary.CHINA_DIRECT, i);
+        BigDecimal mc = at(d, Route.MEXICO_CARTEL.wireName(), i);
+        BigDecimal cd = at(d, Route.CHINA_DIRECT.wireName(), i);
         s[0] = percent(mc, total);
         s[1] = percent(cd, total);
         s[2] = percent(total.subtract(mc).subtract(cd), total);
@@ -300,7 +300,7 @@ final class TimeCharts {
     List<double[]> out = new ArrayList<>();
     for (int i = 0; i < d.months().size(); i++) {
       BigDecimal total = d.familyKgTotal(i);
-      out.add(total.signum() > 0 ? new double[] {percent(at(d, Vocabulary.UNATTRIBUTED, i), total)} : null);
+      out.add(total.signum() > 0 ? new double[] {percent(at(d, Route.UNATTRIBUTED.wireName(), i), total)} : null);
     }
     return out;
   }

@@ -37,5 +37,7 @@
  *   <li>The output is a function of the warehouse, the run date, the run id and the events file: no clock
  *       time is written, so the same inputs give the same page.
  * </ul>
+ *
+ * <p>May depend on: core, config, aggregates, trends, routes, state, warehouse. Only run and cli depend on it.
  */
 package org.fentrace.report;

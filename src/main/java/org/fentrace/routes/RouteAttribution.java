@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.fentrace.core.Region;
 
 /**
  * Attributes normalized rows to routes with a {@link RouteRules} set: fills {@code route},
@@ -63,7 +64,7 @@ public final class RouteAttribution {
       case SOURCE_FORMAT -> lit("customs_shipments");
       case CONVEYANCE -> col("mode");
       case DESTINATION_COUNTRY -> lit("US");
-      case REGION -> lit("UNKNOWN");
+      case REGION -> lit(Region.UNKNOWN.wireName());
       case CBP_LAND_FILTER, CBP_COMPONENT, CBP_AREA_OF_RESPONSIBILITY -> lit(null).cast("string");
       default -> col(f.fieldName());
     });

@@ -1,6 +1,8 @@
 package org.fentrace.routes;
 
 import java.io.Serializable;
+import org.fentrace.core.Confidence;
+import org.fentrace.core.Route;
 
 /**
  * One rule of a route rule file: when {@code condition} holds, the record takes {@code route} with

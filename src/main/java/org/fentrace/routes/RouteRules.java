@@ -20,6 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.fentrace.config.ConfigException;
+import org.fentrace.config.FentraceConfig;
+import org.fentrace.core.Confidence;
+import org.fentrace.core.Route;
 
 /**
  * A versioned, ordered set of route rules read from YAML (default: {@code jobs/conf/route-rules.yaml},
@@ -54,6 +57,11 @@ public final class RouteRules implements Serializable {
     this.version = version;
     this.sha256 = sha256;
     this.rules = List.copyOf(rules);
+  }
+
+  /** The route rules the configuration names (or the bundled default), validated. */
+  public static RouteRules configured(FentraceConfig config) {
+    return config.routeRulesFile().map(RouteRules::load).orElseGet(RouteRules::loadDefault);
   }
 
   public static RouteRules loadDefault() {

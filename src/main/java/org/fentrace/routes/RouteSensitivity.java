@@ -16,7 +16,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.fentrace.sources.Source;
+import org.fentrace.core.Route;
+import org.fentrace.core.Source;
+import org.fentrace.core.SubstanceClass;
 
 /**
  * How much the routes depend on the proxy rules: fentanyl-family kilograms per source, fiscal year and
@@ -54,7 +56,7 @@ public final class RouteSensitivity {
     Map<String, RouteRules> sets = new LinkedHashMap<>();
     sets.put(SensitivityRuleSets.IN_FORCE, inForce);
     sets.putAll(alternatives);
-    Dataset<Row> family = seizures.filter(col("substance_class").isin("FENTANYL", "FENTANYL_ANALOG"));
+    Dataset<Row> family = seizures.filter(col("substance_class").isin(SubstanceClass.FENTANYL_FAMILY_WIRE_NAMES.toArray()));
     List<String> names = new ArrayList<>(sets.keySet());
     Dataset<Row> routed = family;
     for (int i = 0; i < names.size(); i++) {
@@ -81,7 +83,7 @@ public final class RouteSensitivity {
       String[] key = e.getKey().split("\\|");
       TreeSet<String> routes = new TreeSet<>(e.getValue().keySet());
       for (Route route : Route.values()) {
-        routes.add(route.name());
+        routes.add(route.wireName());
       }
       for (String route : routes) {
         BigDecimal[] kg = e.getValue().getOrDefault(route, zeros(names.size()));

@@ -29,8 +29,8 @@ public final class RuleCompiler {
     Column chain = null;
     List<RouteRule> list = rules.rules();
     for (RouteRule rule : list) {
-      Column value = struct(lit(rule.route().name()).as("route"), lit(rules.tag(rule)).as("route_rule"),
-          lit(rule.confidence().name()).as("route_confidence"));
+      Column value = struct(lit(rule.route().wireName()).as("route"), lit(rules.tag(rule)).as("route_rule"),
+          lit(rule.confidence().wireName()).as("route_confidence"));
       Column test = condition(rule.condition(), facts);
       chain = chain == null ? when(test, value) : chain.when(test, value);
     }

@@ -4,9 +4,11 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.fentrace.normalize.Conveyance;
-import org.fentrace.normalize.Region;
-import org.fentrace.normalize.SubstanceClass;
+import org.fentrace.core.Conveyance;
+import org.fentrace.core.GoodsClass;
+import org.fentrace.core.Region;
+import org.fentrace.core.SubstanceClass;
+import org.fentrace.core.Vocabulary;
 
 /**
  * The normalized fields a route rule may test, with the values each accepts. Rules name fields by
@@ -24,7 +26,7 @@ public enum RuleField {
   CBP_LAND_FILTER(false, Set.of("LAND_ONLY", "OTHER")),
   CBP_COMPONENT(false, Set.of("OFO", "USBP", "AMO")),
   SUBSTANCE_CLASS(false, names(SubstanceClass.values())),
-  GOODS_CLASS(false, Set.of("FENTANYL_PRECURSOR", "PILL_PRESS", "SEIZED_DRUG", "OTHER")),
+  GOODS_CLASS(false, names(GoodsClass.values())),
   /**
    * CBP's "Area of Responsibility" (a field office or Border Patrol sector, in upper case as CBP writes it,
    * e.g. {@code NEW YORK FIELD OFFICE}); null outside the CBP nationwide file. CBP adds and renames offices,
@@ -92,7 +94,7 @@ public enum RuleField {
     return Arrays.stream(values()).map(RuleField::fieldName).collect(Collectors.joining(", "));
   }
 
-  private static Set<String> names(Enum<?>[] values) {
-    return Arrays.stream(values).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+  private static Set<String> names(Vocabulary[] values) {
+    return Arrays.stream(values).map(Vocabulary::wireName).collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -111,7 +111,7 @@ public final class PipelineRunner {
         manifest.recovered(recovered);
       }
       warehouse.removeLeftovers(runId);
-      RouteRules rules = request.config().routeRules();
+      RouteRules rules = RouteRules.configured(request.config());
       if (request.steps().contains(Step.INGEST)) {
         NormalizationContext context = context(request, warehouse);
         manifest.configuration(request.config().printable(), referenceData(context, rules));

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
+import org.fentrace.config.Versions;
 import org.fentrace.ingest.FileReport;
 import org.fentrace.ingest.IngestResult;
 import org.fentrace.report.ReportResult;

@@ -14,7 +14,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.fentrace.analogs.Scheduling;
 import org.fentrace.analogs.Waves;
-import org.fentrace.trends.Aggregates.AnalogCell;
+import org.fentrace.trends.AggregateCells.AnalogCell;
+import org.fentrace.core.SubstanceClass;
 
 /**
  * Builds {@code analog_watch}, {@code analog_waves} and {@code analog_successors} on the driver from
@@ -31,8 +32,8 @@ import org.fentrace.trends.Aggregates.AnalogCell;
  */
 final class AnalogTables {
   static final int LAB_PERIOD_MONTHS = 6;
-  static final List<String> LISTED = List.of(Vocabulary.FENTANYL_ANALOG, "FENTANYL_PRECURSOR");
-  static final List<String> RELATED = List.of(Vocabulary.FENTANYL, Vocabulary.FENTANYL_ANALOG, "FENTANYL_PRECURSOR");
+  static final List<String> LISTED = List.of(SubstanceClass.FENTANYL_ANALOG.wireName(), SubstanceClass.FENTANYL_PRECURSOR.wireName());
+  static final List<String> RELATED = List.of(SubstanceClass.FENTANYL.wireName(), SubstanceClass.FENTANYL_ANALOG.wireName(), SubstanceClass.FENTANYL_PRECURSOR.wireName());
   static final String SEIZURE_DECLINE_NOTE = "not computed for a seizure source: its analog totals keep no series"
       + " per month";
 
@@ -67,7 +68,7 @@ final class AnalogTables {
         Scheduling.Controls c = scheduling.of(a.substanceName());
         List<Object> v = new ArrayList<>(List.of(source, a.substanceName(), date(a.firstMonth().atDay(1)),
             date(a.lastMonth().atDay(1)), a.events(), DenseTables.kg(a.kg()), a.dosageUnits(), a.unlisted(),
-            previous != null && previous.isNew(source, a.substanceName(), censored), Vocabulary.FENTANYL_ANALOG, 1));
+            previous != null && previous.isNew(source, a.substanceName(), censored), SubstanceClass.FENTANYL_ANALOG.wireName(), 1));
         v.add(null); // reports: a lab-report measure
         v.add(censored);
         v.addAll(java.util.Arrays.asList(null, null, null));

@@ -14,9 +14,9 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.fentrace.trends.Aggregates.AnalogCell;
-import org.fentrace.trends.Aggregates.SeizureCell;
-import org.fentrace.trends.Aggregates.ShipmentCell;
+import org.fentrace.trends.AggregateCells.AnalogCell;
+import org.fentrace.trends.AggregateCells.SeizureCell;
+import org.fentrace.trends.AggregateCells.ShipmentCell;
 
 /**
  * Builds the rows of the dense tables from the collected aggregates, in plain Java, already sorted by

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import org.fentrace.core.Route;
 
 /**
  * The months in which {@code CHINA_DIRECT} and {@code MEXICO_CARTEL} swapped the lead in fentanyl-family
@@ -29,7 +30,7 @@ public final class LeadChanges {
       BigDecimal china = chinaDirectKg[i] == null ? BigDecimal.ZERO : chinaDirectKg[i];
       BigDecimal mexico = mexicoCartelKg[i] == null ? BigDecimal.ZERO : mexicoCartelKg[i];
       int cmp = china.compareTo(mexico);
-      String now = cmp > 0 ? Vocabulary.CHINA_DIRECT : cmp < 0 ? Vocabulary.MEXICO_CARTEL : leader;
+      String now = cmp > 0 ? Route.CHINA_DIRECT.wireName() : cmp < 0 ? Route.MEXICO_CARTEL.wireName() : leader;
       if (leader != null && !leader.equals(now)) {
         out.add(new LeadChange(first.plusMonths(i), leader, now, china, mexico));
       }

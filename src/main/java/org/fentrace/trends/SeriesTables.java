@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.fentrace.trends.Aggregates.SeizureCell;
+import org.fentrace.core.Route;
+import org.fentrace.core.SubstanceClass;
+import org.fentrace.trends.AggregateCells.SeizureCell;
 
 /**
  * {@code route_trends} and {@code route_lead_changes}: one dense monthly series per source, route and
@@ -88,8 +90,8 @@ final class SeriesTables {
         continue;
       }
       boolean[] covered = coverage.flags(source, span);
-      BigDecimal[] china = family(series, source, span, Vocabulary.CHINA_DIRECT);
-      BigDecimal[] mexico = family(series, source, span, Vocabulary.MEXICO_CARTEL);
+      BigDecimal[] china = family(series, source, span, Route.CHINA_DIRECT.wireName());
+      BigDecimal[] mexico = family(series, source, span, Route.MEXICO_CARTEL.wireName());
       int i = 0;
       while (i < covered.length) {
         if (!covered[i]) {
@@ -128,7 +130,7 @@ final class SeriesTables {
     Arrays.fill(kg, BigDecimal.ZERO);
     for (Series s : series) {
       if (s.source().equals(source) && s.route().equals(route)
-          && Vocabulary.FENTANYL_FAMILY.contains(s.substanceClass())) {
+          && SubstanceClass.FENTANYL_FAMILY_WIRE_NAMES.contains(s.substanceClass())) {
         for (int i = 0; i < kg.length; i++) {
           kg[i] = kg[i].add(s.kg()[i]);
         }

@@ -8,7 +8,7 @@ import org.apache.spark.sql.types.StructType;
  * The schemas of the trend tables, in one place. Masses keep the warehouse's exact
  * {@code DECIMAL(22,9)}, months are {@code DATE} (first day of the month), counts {@code BIGINT},
  * shares and statistics {@code DOUBLE}. Every table has a {@code source} column
- * ({@link org.fentrace.sources.Source#id()}), and every grouping includes it: nothing is added across
+ * ({@link org.fentrace.core.Source#id()}), and every grouping includes it: nothing is added across
  * sources. Measures are nullable: null, with {@code covered = false}, for a month the source did not
  * cover; 0 for a covered month with nothing seized.
  */

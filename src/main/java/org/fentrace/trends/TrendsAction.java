@@ -17,15 +17,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.fentrace.action.ActionOption;
 import org.fentrace.action.BaseAction;
 import org.fentrace.aggregates.AggregateStore;
 import org.fentrace.aggregates.MonthlyAggregate;
+import org.fentrace.core.Route;
 import org.fentrace.state.FaultInjection;
 import org.fentrace.state.PartitionPublisher;
-import org.fentrace.trends.Aggregates.AnalogCell;
-import org.fentrace.trends.Aggregates.SeizureCell;
-import org.fentrace.trends.Aggregates.ShipmentCell;
+import org.fentrace.trends.AggregateCells.AnalogCell;
+import org.fentrace.trends.AggregateCells.SeizureCell;
+import org.fentrace.trends.AggregateCells.ShipmentCell;
 import org.fentrace.warehouse.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +47,7 @@ import org.slf4j.LoggerFactory;
  * {@code exports/route_fiscal_year.csv} and {@code exports/source_coverage.csv} from the same rows.
  *
  * <pre>{@code
- * TrendsResult r = new TrendsAction(spark, new TrendsAction.Options(warehouse, runDate, runId))
- *     .option(TrendsAction.WRITE_EXPORTS, "true")
- *     .execute();
+ * TrendsResult r = new TrendsAction(spark, new TrendsAction.Options(warehouse, runDate, runId)).execute();
  * }</pre>
  */
 public final class TrendsAction extends BaseAction<TrendsResult> {
@@ -71,34 +69,6 @@ public final class TrendsAction extends BaseAction<TrendsResult> {
       ROUTE_MONTHLY_BY_CONVEYANCE, ROUTE_TRENDS, ROUTE_LEAD_CHANGES, PILL_PRESS_MONTHLY, ANALOG_WATCH, ANALOG_WAVES, ANALOG_SUCCESSORS,
       SOURCE_COVERAGE);
 
-  /** Option: write the CSV exports after publishing (true/false). */
-  public static final String WRITE_EXPORTS = "write-exports";
-  public static final boolean WRITE_EXPORTS_DEFAULT = true;
-  /** Option: fewest months with kg &gt; 0 a log-linear trend is fitted on (at least 3). */
-  public static final String MIN_TREND_POINTS = "min-trend-points";
-  public static final int MIN_TREND_POINTS_DEFAULT = TrendStatistics.DEFAULT_MIN_POINTS;
-  /** Option: confidence level of the trend intervals, between 0 and 1. */
-  public static final String CONFIDENCE_LEVEL = "confidence-level";
-  public static final double CONFIDENCE_LEVEL_DEFAULT = TrendStatistics.DEFAULT_CONFIDENCE;
-
-  private static final ActionOption<Boolean> WRITE_EXPORTS_OPTION =
-      ActionOption.flag(WRITE_EXPORTS, WRITE_EXPORTS_DEFAULT);
-  private static final ActionOption<Integer> MIN_TREND_POINTS_OPTION = new ActionOption<>(MIN_TREND_POINTS,
-      MIN_TREND_POINTS_DEFAULT, value -> {
-        int v = Integer.parseInt(value.strip());
-        if (v < 3) {
-          throw new IllegalArgumentException(MIN_TREND_POINTS + " must be at least 3, not " + v);
-        }
-        return v;
-      });
-  private static final ActionOption<Double> CONFIDENCE_LEVEL_OPTION = new ActionOption<>(CONFIDENCE_LEVEL,
-      CONFIDENCE_LEVEL_DEFAULT, value -> {
-        double v = Double.parseDouble(value.strip());
-        if (!(v > 0 && v < 1)) {
-          throw new IllegalArgumentException(CONFIDENCE_LEVEL + " must be between 0 and 1, not " + value);
-        }
-        return v;
-      });
   /** The field of an analog_watch row that flags a name first seen by this run. */
   private static final int NEW_THIS_RUN = TrendSchemas.ANALOG_WATCH.fieldIndex("new_this_run");
   private static final int SUBSTANCE_NAME = TrendSchemas.ANALOG_WATCH.fieldIndex("substance_name");
@@ -126,14 +96,8 @@ public final class TrendsAction extends BaseAction<TrendsResult> {
   private final Options options;
 
   public TrendsAction(SparkSession spark, Options options) {
-    super(spark, "trends", List.of(WRITE_EXPORTS_OPTION, MIN_TREND_POINTS_OPTION, CONFIDENCE_LEVEL_OPTION));
+    super(spark, "trends", List.of());
     this.options = Objects.requireNonNull(options, "options");
-  }
-
-  /** Sets one option (see the constants); an unknown name or a bad value throws IllegalArgumentException. */
-  public TrendsAction option(String name, String value) {
-    set(name, value);
-    return this;
   }
 
   @Override
@@ -146,10 +110,8 @@ public final class TrendsAction extends BaseAction<TrendsResult> {
     t = lap("write_tables", t);
     publishTables(warehouse, c);
     t = lap("publish_tables", t);
-    List<String> exports = get(WRITE_EXPORTS_OPTION) ? writeExports(warehouse, c) : List.of();
-    if (get(WRITE_EXPORTS_OPTION)) {
-      lap("write_exports", t);
-    }
+    List<String> exports = writeExports(warehouse, c);
+    lap("write_exports", t);
     LOG.info("trends: months {} to {}, {} lead changes, new analogs {}; rows {}", c.firstMonth(), c.lastMonth(),
         c.leadChanges().size(), c.newAnalogs(), rows);
     return new TrendsResult(options.runId(), options.runDate(), c.firstMonth(), c.lastMonth(), rows, exports,
@@ -192,18 +154,18 @@ public final class TrendsAction extends BaseAction<TrendsResult> {
     AggregateStore store = new AggregateStore(spark, warehouse);
     store.ensureAll(options.runId());
     describe("read the monthly seizure cells");
-    List<SeizureCell> cells = Aggregates.seizureCells(
+    List<SeizureCell> cells = AggregateCells.seizureCells(
         store.read(MonthlyAggregate.SEIZURE_CELLS, runMonth, options.runId()));
     describe("sum fentanyl analogs by source and substance");
-    List<AnalogCell> analogs = Aggregates.analogCells(
+    List<AnalogCell> analogs = AggregateCells.analogCells(
         store.read(MonthlyAggregate.ANALOG_CELLS, runMonth, options.runId()));
     describe("sum shipments by source, month and route");
     Dataset<Row> shipmentAggregate = store.read(MonthlyAggregate.SHIPMENT_CELLS, runMonth, options.runId());
-    List<ShipmentCell> shipments = Aggregates.shipmentCells(shipmentAggregate);
+    List<ShipmentCell> shipments = AggregateCells.shipmentCells(shipmentAggregate);
     describe("read the span each delivery covers");
-    List<Coverage.Delivery> deliveries = new ArrayList<>(Aggregates.deliveries(
+    List<Coverage.Delivery> deliveries = new ArrayList<>(AggregateCells.deliveries(
         store.read(MonthlyAggregate.SEIZURE_SOURCES, runMonth, options.runId())));
-    deliveries.addAll(Aggregates.deliveries(shipmentAggregate));
+    deliveries.addAll(AggregateCells.deliveries(shipmentAggregate));
     Coverage coverage = Coverage.of(deliveries, runMonth);
     AnalogTables.Previous previousAnalogs = previousAnalogKeys(warehouse);
     describe("sum lab reports by source, substance and half-year");
@@ -234,7 +196,7 @@ public final class TrendsAction extends BaseAction<TrendsResult> {
     List<SeriesTables.Series> series = SeriesTables.series(coverage, seizureSources, routes, classes, cells);
     List<SeriesTables.SourcedLeadChange> leadChanges = SeriesTables.leadChanges(series, coverage, seizureSources);
     tables.put(ROUTE_TRENDS, new Table(TrendSchemas.ROUTE_TRENDS,
-        SeriesTables.trends(series, get(MIN_TREND_POINTS_OPTION), get(CONFIDENCE_LEVEL_OPTION))));
+        SeriesTables.trends(series, TrendStatistics.DEFAULT_MIN_POINTS, TrendStatistics.DEFAULT_CONFIDENCE)));
     tables.put(ROUTE_LEAD_CHANGES, new Table(TrendSchemas.ROUTE_LEAD_CHANGES, SeriesTables.leadChangeRows(leadChanges)));
     MonthSpan shipmentSpan = spanOr(coverage.span(shipmentSources), runMonth);
     List<String> shipmentRoutes = shipmentSources.isEmpty() ? List.of()
@@ -309,7 +271,7 @@ public final class TrendsAction extends BaseAction<TrendsResult> {
 
   /** The route vocabulary, then any other route the data has (a newer rule file), sorted. */
   private static List<String> routes(List<String> observed) {
-    List<String> out = new ArrayList<>(Vocabulary.ROUTES);
+    List<String> out = new ArrayList<>(Route.WIRE_NAMES);
     for (String r : distinct(observed)) {
       if (!out.contains(r)) {
         out.add(r);

@@ -4,7 +4,7 @@
  * nine small tables and three CSV exports.
  *
  * <h2>Sources and coverage</h2>
- * Every table has a {@code source} column ({@link org.fentrace.sources.Source}: cbp_published,
+ * Every table has a {@code source} column ({@link org.fentrace.core.Source}: cbp_published,
  * seizure_events, customs_shipments) and every grouping includes it: CBP's published aggregates already
  * count the seizures an agency's event file may list again, so figures are never added across sources.
  * {@code source_coverage} says, per source and month, whether the source covered it: the months its
@@ -70,5 +70,7 @@
  * {@code exports/source_coverage.csv}: the tables' columns and rows exactly, sorted by (source,
  * month | fiscal_year, route, substance_class); format in
  * {@link org.fentrace.trends.CsvExports}. Written after the tables are published.
+ *
+ * <p>May depend on: core, aggregates, warehouse.
  */
 package org.fentrace.trends;

@@ -24,12 +24,12 @@ import java.util.Set;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.fentrace.normalize.Conveyance;
+import org.fentrace.core.Conveyance;
 import org.fentrace.normalize.CountryNormalizer;
-import org.fentrace.normalize.Form;
-import org.fentrace.normalize.InspectionOutcome;
+import org.fentrace.core.Form;
+import org.fentrace.core.InspectionOutcome;
 import org.fentrace.normalize.MassUnit;
-import org.fentrace.normalize.Region;
+import org.fentrace.core.Region;
 import org.fentrace.normalize.SubstanceDictionary;
 import org.fentrace.normalize.UsStates;
 

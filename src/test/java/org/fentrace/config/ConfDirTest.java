@@ -48,7 +48,7 @@ class ConfDirTest {
     System.setProperty(ConfDir.PROPERTY, dir.toString());
 
     FentraceConfig c = FentraceConfig.load(null, Map.of());
-    assertThat(c.routeRules().version()).isEqualTo("9.9.9-edited");
+    assertThat(RouteRules.configured(c).version()).isEqualTo("9.9.9-edited");
     assertThat(c.get(FentraceConfig.Key.ROUTE_RULES)).isEqualTo(rules.toAbsolutePath().toString());
     // A file: URI, so a cluster whose default file system is HDFS still reads the local file.
     assertThat(c.get(FentraceConfig.Key.POLICY_EVENTS)).isEqualTo(events.toAbsolutePath().toUri().toString())
@@ -65,17 +65,17 @@ class ConfDirTest {
     System.setProperty(ConfDir.PROPERTY, dir.toString());
 
     FentraceConfig c = FentraceConfig.load(null, Map.of("fentrace.routes.rules", explicit.toString()));
-    assertThat(c.routeRules().version()).isEqualTo("explicit");
+    assertThat(RouteRules.configured(c).version()).isEqualTo("explicit");
   }
 
   @Test
   void withoutTheFolderOrItsFileTheBundledDefaultsApply() throws IOException {
     // The bundled copy is jobs/conf/route-rules.yaml at build time, so it has the shipped version.
-    assertThat(FentraceConfig.load(null, Map.of()).routeRules().source()).startsWith("bundled ");
+    assertThat(RouteRules.configured(FentraceConfig.load(null, Map.of())).source()).startsWith("bundled ");
     System.setProperty(ConfDir.PROPERTY, dir.toString()); // an empty folder
     FentraceConfig c = FentraceConfig.load(null, Map.of());
-    assertThat(c.routeRules().source()).startsWith("bundled ");
-    assertThat(c.routeRules().version()).isEqualTo(shippedVersion());
+    assertThat(RouteRules.configured(c).source()).startsWith("bundled ");
+    assertThat(RouteRules.configured(c).version()).isEqualTo(shippedVersion());
     assertThat(c.get(FentraceConfig.Key.POLICY_EVENTS)).isEmpty();
     assertThat(ConfDir.file(ConfDir.PROPERTIES_FILE)).isEmpty();
   }

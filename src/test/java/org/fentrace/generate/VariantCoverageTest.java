@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.fentrace.generate.GeneratedCsv.Row;
 import org.fentrace.generate.LandingGenerator.Options;
-import org.fentrace.generate.Vocabulary.Country;
+import org.fentrace.generate.LandingSpellings.Country;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,9 +118,9 @@ class VariantCoverageTest {
   void everySubstanceSpellingAppearsAndNovelAnalogsOnlyLate() {
     Set<String> substances = column(seizures, "substance");
     List<String> expected = new ArrayList<>();
-    Stream.of(Vocabulary.FENTANYL_POWDER, Vocabulary.ANALOGS, Vocabulary.NOVEL_ANALOGS, Vocabulary.PRECURSORS,
-        Vocabulary.OTHER_DRUGS).forEach(a -> expected.addAll(List.of(a)));
-    expected.addAll(List.of(Vocabulary.FENTANYL_CITRATE, Vocabulary.M30));
+    Stream.of(LandingSpellings.FENTANYL_POWDER, LandingSpellings.ANALOGS, LandingSpellings.NOVEL_ANALOGS, LandingSpellings.PRECURSORS,
+        LandingSpellings.OTHER_DRUGS).forEach(a -> expected.addAll(List.of(a)));
+    expected.addAll(List.of(LandingSpellings.FENTANYL_CITRATE, LandingSpellings.M30));
     assertThat(substances).containsAll(expected);
     assertThat(expected).contains("Fentanyl", "Fentanyl HCl", "fentanyl hydrochloride", "Fentanyl citrate",
         "fentanil", "fentanilo", "M30 blue pills (fentanyl)", "Fentanyl, salt undetermined", "acetyl fentanyl",
@@ -128,7 +128,7 @@ class VariantCoverageTest {
         "carfentanil", "methoxyacetyl fentanyl", "valeryl fentanyl", "NPP", "4-ANPP", "4-AP", "1-boc-4-AP",
         "norfentanyl", "1-boc-4-piperidone", "para-fluoro 4-ANPP", "heroin", "methamphetamine", "cocaine",
         "oxycodone", "xylazine", "isotonitazene", "metonitazene", "marijuana");
-    Predicate<Row> novel = r -> List.of(Vocabulary.NOVEL_ANALOGS).contains(r.get("substance"));
+    Predicate<Row> novel = r -> List.of(LandingSpellings.NOVEL_ANALOGS).contains(r.get("substance"));
     for (Row r : seizures.stream().filter(novel).toList()) {
       LocalDate d = BadRows.date(r.get("seizure_date"));
       if (d != null) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.fentrace.core.SubstanceClass;
 
 /**
  * The structure reader on its own: which spellings are one compound, which are different compounds, and

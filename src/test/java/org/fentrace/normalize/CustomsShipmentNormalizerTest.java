@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fentrace.formats.HeaderMatch;
-import org.fentrace.formats.InputFormat;
+import org.fentrace.core.InputFormat;
 import org.fentrace.formats.RawRecord;
 import org.fentrace.warehouse.TableRow;
 import org.fentrace.warehouse.WarehouseTable;

@@ -2,6 +2,8 @@ package org.fentrace.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.fentrace.core.GoodsClass;
+import org.fentrace.core.SubstanceClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,12 +46,12 @@ class GoodsClassifierTest {
       "|LED lights|OTHER",
       "392690|phone cases|OTHER"})
   void classifiesByCodeAndDescription(String hs, String description, String expected) {
-    assertThat(GOODS.classify(hs, description, null)).isEqualTo(expected);
+    assertThat(GOODS.classify(hs, description, null).wireName()).isEqualTo(expected);
   }
 
   @Test
   void aDrugFoundAtInspectionWins() {
-    assertThat(GOODS.classify("847989", "TDP-5 tablet press", SubstanceClass.FENTANYL)).isEqualTo("SEIZED_DRUG");
-    assertThat(GOODS.classify(null, "cosmetics", SubstanceClass.OTHER_DRUG)).isEqualTo("SEIZED_DRUG");
+    assertThat(GOODS.classify("847989", "TDP-5 tablet press", SubstanceClass.FENTANYL)).isEqualTo(GoodsClass.SEIZED_DRUG);
+    assertThat(GOODS.classify(null, "cosmetics", SubstanceClass.OTHER_DRUG)).isEqualTo(GoodsClass.SEIZED_DRUG);
   }
 }

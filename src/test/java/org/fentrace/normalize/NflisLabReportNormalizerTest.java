@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.Map;
 import org.fentrace.formats.HeaderMatch;
-import org.fentrace.formats.InputFormat;
+import org.fentrace.core.InputFormat;
 import org.fentrace.warehouse.TableRow;
 import org.fentrace.warehouse.WarehouseTable;
 import org.junit.jupiter.api.Test;

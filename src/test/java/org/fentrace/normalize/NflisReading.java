@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.fentrace.formats.CsvFileReader;
 import org.fentrace.formats.HeaderMatch;
-import org.fentrace.formats.InputFormat;
+import org.fentrace.core.InputFormat;
 import org.fentrace.formats.RawRecord;
 import org.fentrace.warehouse.TableRow;
 

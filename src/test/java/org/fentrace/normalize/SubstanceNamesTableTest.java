@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.fentrace.core.SubstanceClass;
 
 /**
  * The table {@code substance-names.csv}: systematic names, CAS numbers, salts, brands and other languages'

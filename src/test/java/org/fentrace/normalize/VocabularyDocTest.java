@@ -1,5 +1,9 @@
 package org.fentrace.normalize;
 
+import org.fentrace.core.Conveyance;
+import org.fentrace.core.Form;
+import org.fentrace.core.InspectionOutcome;
+import org.fentrace.core.Region;
 import org.fentrace.testing.GeneratedDocs;
 
 
@@ -137,9 +141,9 @@ class VocabularyDocTest {
             + " same events, so no table adds figures across sources. Each input format belongs to one"
             + " source.\n\n")
         .append("| value | input formats |\n|---|---|\n");
-    for (org.fentrace.sources.Source s : org.fentrace.sources.Source.values()) {
-      List<String> formats = java.util.Arrays.stream(org.fentrace.formats.InputFormat.values())
-          .filter(f -> org.fentrace.sources.Source.of(f) == s).map(org.fentrace.formats.InputFormat::id).toList();
+    for (org.fentrace.core.Source s : org.fentrace.core.Source.values()) {
+      List<String> formats = java.util.Arrays.stream(org.fentrace.core.InputFormat.values())
+          .filter(f -> org.fentrace.core.Source.of(f) == s).map(org.fentrace.core.InputFormat::id).toList();
       md.append("| `").append(s.id()).append("` | ").append(codeList(formats)).append(" |\n");
     }
   }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 import java.time.LocalDate;
-import org.fentrace.normalize.SubstanceClass;
+import org.fentrace.core.SubstanceClass;
 import org.fentrace.normalize.SubstanceDictionary;
 import org.junit.jupiter.api.Test;
 

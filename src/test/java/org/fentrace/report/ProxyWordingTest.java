@@ -39,7 +39,7 @@ class ProxyWordingTest {
         .isEqualTo("Southwest Border land crossings (proxy for the cartel route)");
     // A description with no proxy opening: its first clause, up to the ';', and a generic proxy note.
     org.fentrace.routes.RouteRule plain = new org.fentrace.routes.RouteRule("x", "Seized at a port; who knows",
-        null, null, org.fentrace.routes.Route.MEXICO_CARTEL, org.fentrace.routes.Confidence.LOW);
+        null, null, org.fentrace.core.Route.MEXICO_CARTEL, org.fentrace.core.Confidence.LOW);
     assertThat(ProxyWording.phrase(plain))
         .isEqualTo("Seized at a port (proxy: inferred from where it was seized, not recorded)");
   }

@@ -16,7 +16,7 @@ import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.fentrace.sources.Source;
+import org.fentrace.core.Source;
 import org.fentrace.testing.Pipelines;
 import org.fentrace.testing.SharedSpark;
 import org.fentrace.trends.TrendSchemas;

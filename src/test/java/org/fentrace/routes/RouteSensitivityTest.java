@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
+import org.fentrace.core.Route;
 import org.fentrace.testing.SharedSpark;
 import org.fentrace.warehouse.SparkSchemas;
 import org.fentrace.warehouse.TableRow;

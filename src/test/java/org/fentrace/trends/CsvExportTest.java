@@ -1,7 +1,6 @@
 package org.fentrace.trends;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.fentrace.trends.TrendsFixtures.pills;
 import static org.fentrace.trends.TrendsFixtures.seizure;
 
@@ -116,20 +115,5 @@ class CsvExportTest {
         .isEqualTo("source,month,fiscal_year,route,substance_class,covered,events,quantity_kg,dosage_units,share_of_month_kg\n");
     assertThat(Files.readString(warehouse.resolve("exports/route_fiscal_year.csv"))).isEqualTo(
         "source,fiscal_year,route,substance_class,months_covered,events,quantity_kg,dosage_units,share_of_year_kg,partial_year,pct_change_prior_year,comparison_note\n");
-  }
-
-  @Test
-  void optionsAreCheckedWhenSetAndExportsCanBeTurnedOff() throws Exception {
-    Path warehouse = Files.createDirectories(tmp.resolve("no-exports"));
-    TrendsAction action = new TrendsAction(TrendsFixtures.spark(),
-        new TrendsAction.Options(warehouse.toString(), LocalDate.of(2024, 1, 31), "run-options"));
-    assertThatThrownBy(() -> action.option("no-such-option", "1")).hasMessageContaining("no-such-option");
-    assertThatThrownBy(() -> action.option(TrendsAction.MIN_TREND_POINTS, "2")).hasMessageContaining("at least 3");
-    assertThatThrownBy(() -> action.option(TrendsAction.CONFIDENCE_LEVEL, "95")).hasMessageContaining("between 0 and 1");
-    assertThatThrownBy(() -> action.option(TrendsAction.WRITE_EXPORTS, "yes")).hasMessageContaining("true or false");
-    TrendsResult result = action.option(TrendsAction.WRITE_EXPORTS, "false").execute();
-    assertThat(result.exports()).isEmpty();
-    assertThat(warehouse.resolve("exports")).doesNotExist();
-    assertThat(result.tableRows().keySet()).containsExactlyElementsOf(TrendsAction.TABLES);
   }
 }

@@ -1,4 +1,4 @@
-package org.fentrace.run;
+package org.fentrace.config;
 
 /** Versions reported in manifests and {@code --version}. */
 public final class Versions {

@@ -1,9 +1,8 @@
-package org.fentrace.sources;
+package org.fentrace.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.fentrace.formats.InputFormat;
 import org.junit.jupiter.api.Test;
 
 class SourceTest {

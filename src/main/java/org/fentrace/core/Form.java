@@ -1,4 +1,4 @@
-package org.fentrace.normalize;
+package org.fentrace.core;
 
 import java.util.List;
 
@@ -13,7 +13,7 @@ import java.util.List;
  * capsule} counts as a pill), then powder, liquid and patch. The constant names are the values
  * written to Parquet; {@code docs/vocabularies.md} is generated from this class.
  */
-public enum Form {
+public enum Form implements SpelledVocabulary {
   /** Loose powder, bulk or in bags. */
   POWDER(
       List.of("powder", "powdered", "polvo", "bulk powder"),
@@ -33,20 +33,27 @@ public enum Form {
       List.of("patch", "transdermal patch", "patches", "parche"),
       List.of("patch", "patches", "transdermal", "parche", "parches")),
   /** Stated, but none of the above (paper, blotter, residue, ...). */
-  OTHER(List.of("other", "misc", "miscellaneous", "otro"), List.of()),
+  OTHER(Spellings.OTHER),
   /** Not stated. */
-  UNKNOWN(List.of("unknown", "unk", "n/a", "NA", "none", "not reported", "null"), List.of());
+  UNKNOWN(Spellings.UNKNOWN);
 
-  private final List<String> spellings;
-  private final List<String> keywords;
+  private final Spellings spelled;
 
   Form(List<String> spellings, List<String> keywords) {
-    this.spellings = spellings;
-    this.keywords = keywords;
+    this(new Spellings(spellings, keywords));
+  }
+
+  Form(Spellings spelled) {
+    this.spelled = spelled;
+  }
+
+  @Override
+  public Spellings spelled() {
+    return spelled;
   }
 
   private static final VocabularyMatcher<Form> MATCHER = new VocabularyMatcher<>(Form.class,
-      UNKNOWN, OTHER, f -> f.spellings, List.of(PILLS, POWDER, LIQUID, PATCH), f -> f.keywords);
+      List.of(PILLS, POWDER, LIQUID, PATCH));
 
   /**
    * The form named by raw text: null or blank gives {@link #UNKNOWN}, anything not recognised
@@ -54,16 +61,6 @@ public enum Form {
    */
   public static Form fromRaw(String raw) {
     return MATCHER.match(raw);
-  }
-
-  /** The exact raw spellings recognised for this value (besides its own name). */
-  public List<String> spellings() {
-    return spellings;
-  }
-
-  /** Keyword phrases (whole words) that select this value when no exact spelling matched. */
-  public List<String> keywords() {
-    return keywords;
   }
 
   /** The values whose keywords are tried, in this order. */

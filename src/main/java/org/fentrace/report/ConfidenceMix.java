@@ -5,16 +5,18 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.fentrace.core.Confidence;
 
 /**
  * The confidence of the route rules behind a figure, in words: for each route, the share of its kg (or
  * shipment lines) decided by HIGH, MEDIUM and LOW rules. The mix is what tells a reader how far to trust
  * a line: CBP aggregates carry no origin, so every route they get is a LOW or MEDIUM proxy.
  */
-final class Confidence {
-  private Confidence() {}
+final class ConfidenceMix {
+  private ConfidenceMix() {}
 
-  static final List<String> ORDER = List.of("HIGH", "MEDIUM", "LOW", "NONE");
+  static final List<String> ORDER = List.of(Confidence.HIGH.wireName(), Confidence.MEDIUM.wireName(),
+      Confidence.LOW.wireName(), Confidence.NO_RULE);
   static final String LEGEND = "HIGH: origin, transit or conveyance recorded on the seizure or shipment; "
       + "MEDIUM: inferred from where it was seized (Southwest border land crossing); LOW: CBP aggregate "
       + "proxy from region and land filter alone; NONE: no route rule has run on the row.";

@@ -1,20 +1,17 @@
-package org.fentrace.normalize;
+package org.fentrace.core;
 
 import java.io.Serializable;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * Shared matching machinery for the fixed vocabularies ({@link Conveyance}, {@link Form},
- * {@link Region}, {@link InspectionOutcome}) and the text key used by {@link CountryNormalizer}
- * and {@link UsStates}.
+ * {@link Region}, {@link InspectionOutcome}) and the text key the country and US state normalizers
+ * use.
  *
  * <p>Why one class: every vocabulary must treat raw text the same way (as the contract
  * promises for headers: case-insensitive, spaces, underscores and hyphens alike), and the doc generator must be able
@@ -33,7 +30,7 @@ import java.util.function.Function;
  * threads. Keyword results are memoised in a bounded concurrent map because raw vocabulary
  * columns have very few distinct values but millions of rows.
  */
-final class VocabularyMatcher<E extends Enum<E>> implements Serializable {
+public final class VocabularyMatcher<E extends Enum<E> & SpelledVocabulary> implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final int MAX_CACHE = 10_000;
 
@@ -44,35 +41,25 @@ final class VocabularyMatcher<E extends Enum<E>> implements Serializable {
   private final List<String> phrases = new ArrayList<>();
   private final List<E> phraseValues = new ArrayList<>();
   private final List<E> keywordOrder;
-  private final Map<E, List<String>> spellings;
-  private final Map<E, List<String>> keywords;
   private final ConcurrentHashMap<String, E> cache = new ConcurrentHashMap<>();
 
   /**
-   * @param type the enum
-   * @param unknown value for null or blank text
-   * @param other value for text that matches nothing
-   * @param spellingsOf exact raw spellings of a value (its name is added automatically)
+   * @param type the enum; its {@code UNKNOWN} value is what null or blank text gives, its {@code OTHER} value
+   *     what text matching nothing gives
    * @param keywordOrder values whose keywords are tried, in this order
-   * @param keywordsOf keyword phrases of a value
    * @throws IllegalStateException when two values claim the same spelling or keyword
    */
-  VocabularyMatcher(Class<E> type, E unknown, E other, Function<E, List<String>> spellingsOf,
-      List<E> keywordOrder, Function<E, List<String>> keywordsOf) {
-    this.unknown = unknown;
-    this.other = other;
+  public VocabularyMatcher(Class<E> type, List<E> keywordOrder) {
+    this.unknown = Enum.valueOf(type, "UNKNOWN");
+    this.other = Enum.valueOf(type, "OTHER");
     this.keywordOrder = List.copyOf(keywordOrder);
-    Map<E, List<String>> sp = new EnumMap<>(type);
-    Map<E, List<String>> kw = new EnumMap<>(type);
     Map<String, E> keywordOwner = new HashMap<>();
     for (E value : type.getEnumConstants()) {
-      sp.put(value, List.copyOf(spellingsOf.apply(value)));
-      kw.put(value, List.copyOf(keywordsOf.apply(value)));
       addExact(value.name(), value);
-      for (String s : spellingsOf.apply(value)) {
+      for (String s : value.spellings()) {
         addExact(s, value);
       }
-      for (String k : keywordsOf.apply(value)) {
+      for (String k : value.keywords()) {
         String key = key(k);
         E previous = keywordOwner.put(key, value);
         if (previous != null && previous != value) {
@@ -82,13 +69,11 @@ final class VocabularyMatcher<E extends Enum<E>> implements Serializable {
       }
     }
     for (E value : keywordOrder) {
-      for (String k : kw.get(value)) {
+      for (String k : value.keywords()) {
         phrases.add(" " + key(k) + " ");
         phraseValues.add(value);
       }
     }
-    this.spellings = Collections.unmodifiableMap(sp);
-    this.keywords = Collections.unmodifiableMap(kw);
   }
 
   private void addExact(String spelling, E value) {
@@ -128,16 +113,6 @@ final class VocabularyMatcher<E extends Enum<E>> implements Serializable {
     return hit;
   }
 
-  /** The exact raw spellings declared for a value (without its constant name). */
-  List<String> spellings(E value) {
-    return spellings.get(value);
-  }
-
-  /** The keyword phrases declared for a value. */
-  List<String> keywords(E value) {
-    return keywords.get(value);
-  }
-
   /** The values whose keywords are tried, in order. */
   List<E> keywordOrder() {
     return keywordOrder;
@@ -153,7 +128,7 @@ final class VocabularyMatcher<E extends Enum<E>> implements Serializable {
    * <p>Written as a single character loop, with the Unicode normalizer only for non-ASCII text,
    * because it runs once per value per row.
    */
-  static String key(String raw) {
+  public static String key(String raw) {
     if (raw == null || raw.isEmpty()) {
       return "";
     }
@@ -202,7 +177,7 @@ final class VocabularyMatcher<E extends Enum<E>> implements Serializable {
    * spaces: {@code P. R. C.} gives {@code prc} like {@code P.R.C.}, {@code U. S. A.} gives {@code
    * usa}, {@code N. M.} gives {@code nm}. Used for names (countries, states), not vocabularies.
    */
-  static String joinInitials(String key) {
+  public static String joinInitials(String key) {
     int n = key.length();
     boolean found = false;
     for (int i = 0; i + 2 < n && !found; i++) {

@@ -1,4 +1,4 @@
-package org.fentrace.normalize;
+package org.fentrace.core;
 
 import java.util.List;
 
@@ -13,7 +13,7 @@ import java.util.List;
  * northern, interior. The constant names are the values written to Parquet;
  * {@code docs/vocabularies.md} is generated from this class.
  */
-public enum Region {
+public enum Region implements SpelledVocabulary {
   /** The US-Mexico land border. {@code Southern border} is read as this. */
   SOUTHWEST_BORDER(
       List.of("Southwest Border", "SWB", "southwest", "south west border", "southern border",
@@ -31,21 +31,27 @@ public enum Region {
   /** Inside the country, away from any border (DEA, state and local cases). */
   INTERIOR(List.of("Interior", "inland", "domestic"), List.of("interior", "inland")),
   /** Stated, but none of the above. */
-  OTHER(List.of("other", "misc", "miscellaneous", "otro"), List.of()),
+  OTHER(Spellings.OTHER),
   /** Not stated. */
-  UNKNOWN(List.of("unknown", "unk", "n/a", "NA", "none", "not reported", "null"), List.of());
+  UNKNOWN(Spellings.UNKNOWN);
 
-  private final List<String> spellings;
-  private final List<String> keywords;
+  private final Spellings spelled;
 
   Region(List<String> spellings, List<String> keywords) {
-    this.spellings = spellings;
-    this.keywords = keywords;
+    this(new Spellings(spellings, keywords));
+  }
+
+  Region(Spellings spelled) {
+    this.spelled = spelled;
+  }
+
+  @Override
+  public Spellings spelled() {
+    return spelled;
   }
 
   private static final VocabularyMatcher<Region> MATCHER = new VocabularyMatcher<>(Region.class,
-      UNKNOWN, OTHER, r -> r.spellings,
-      List.of(COASTAL_INTERIOR, SOUTHWEST_BORDER, NORTHERN_BORDER, INTERIOR), r -> r.keywords);
+      List.of(COASTAL_INTERIOR, SOUTHWEST_BORDER, NORTHERN_BORDER, INTERIOR));
 
   /**
    * The region named by raw text: null or blank gives {@link #UNKNOWN}, anything not recognised
@@ -53,16 +59,6 @@ public enum Region {
    */
   public static Region fromRaw(String raw) {
     return MATCHER.match(raw);
-  }
-
-  /** The exact raw spellings recognised for this value (besides its own name). */
-  public List<String> spellings() {
-    return spellings;
-  }
-
-  /** Keyword phrases (whole words) that select this value when no exact spelling matched. */
-  public List<String> keywords() {
-    return keywords;
   }
 
   /** The values whose keywords are tried, in this order. */

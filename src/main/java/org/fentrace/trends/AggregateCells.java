@@ -11,17 +11,17 @@ import java.time.YearMonth;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.fentrace.sources.Source;
+import org.fentrace.core.Source;
 
 /**
  * The Spark half of the trends: the monthly aggregates ({@link org.fentrace.aggregates.MonthlyAggregate}) summed to the grain
  * each trend table needs and collected to the driver. They are bounded by months x vocabularies (a few
  * thousand rows for a decade), not by the number of seizures, so everything downstream is plain Java.
  */
-final class Aggregates {
+final class AggregateCells {
   private static final String MONTH = org.fentrace.aggregates.AggregateStore.MONTH;
 
-  private Aggregates() {}
+  private AggregateCells() {}
 
   /** Seizures summed per source, month, route, substance class, form and conveyance. */
   record SeizureCell(String source, YearMonth month, String route, String substanceClass, String form, String conveyance,

@@ -1,4 +1,4 @@
-package org.fentrace.normalize;
+package org.fentrace.core;
 
 import java.util.List;
 
@@ -18,7 +18,7 @@ import java.util.List;
  * service stays mail), and rail, pedestrian and land vehicle before sea (so a container on a
  * train or truck is a land crossing).
  */
-public enum Conveyance {
+public enum Conveyance implements SpelledVocabulary {
   /** International mail: postal items through a US international mail facility. */
   INTERNATIONAL_MAIL(
       List.of("international mail", "mail", "USPS", "postal", "IMF", "international mail facility",
@@ -63,23 +63,28 @@ public enum Conveyance {
       List.of("rail", "train", "railway", "railroad", "ferrocarril", "tren"),
       List.of("rail", "train", "trains", "railway", "railroad", "ferrocarril", "tren")),
   /** Stated, but none of the above. */
-  OTHER(List.of("other", "misc", "miscellaneous", "otro"), List.of()),
+  OTHER(Spellings.OTHER),
   /** Not stated. */
-  UNKNOWN(List.of("unknown", "unk", "n/a", "NA", "none", "not reported", "null"), List.of());
+  UNKNOWN(Spellings.UNKNOWN);
 
-  private final List<String> spellings;
-  private final List<String> keywords;
+  private final Spellings spelled;
 
   Conveyance(List<String> spellings, List<String> keywords) {
-    this.spellings = spellings;
-    this.keywords = keywords;
+    this(new Spellings(spellings, keywords));
+  }
+
+  Conveyance(Spellings spelled) {
+    this.spelled = spelled;
+  }
+
+  @Override
+  public Spellings spelled() {
+    return spelled;
   }
 
   private static final VocabularyMatcher<Conveyance> MATCHER = new VocabularyMatcher<>(
-      Conveyance.class, UNKNOWN, OTHER, c -> c.spellings,
-      List.of(AIR_PASSENGER, INTERNATIONAL_MAIL, EXPRESS_CONSIGNMENT, AIR_CARGO, RAIL, PEDESTRIAN,
-          LAND_VEHICLE, SEA),
-      c -> c.keywords);
+      Conveyance.class, List.of(AIR_PASSENGER, INTERNATIONAL_MAIL, EXPRESS_CONSIGNMENT, AIR_CARGO, RAIL, PEDESTRIAN,
+          LAND_VEHICLE, SEA));
 
   /**
    * The conveyance named by raw text: null or blank gives {@link #UNKNOWN}, anything not
@@ -98,16 +103,6 @@ public enum Conveyance {
   public boolean isMailExpressAirOrSea() {
     return this == INTERNATIONAL_MAIL || this == EXPRESS_CONSIGNMENT || this == AIR_CARGO
         || this == AIR_PASSENGER || this == SEA;
-  }
-
-  /** The exact raw spellings recognised for this value (besides its own name). */
-  public List<String> spellings() {
-    return spellings;
-  }
-
-  /** Keyword phrases (whole words) that select this value when no exact spelling matched. */
-  public List<String> keywords() {
-    return keywords;
   }
 
   /** The values whose keywords are tried, in this order. */

@@ -1,4 +1,4 @@
-package org.fentrace.formats;
+package org.fentrace.core;
 
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +8,7 @@ import java.util.Locale;
  * header alone, whatever folder it lies in; column names match case-insensitively with spaces,
  * underscores and hyphens treated alike (see {@link #columnKey(String)}).
  */
-public enum InputFormat {
+public enum InputFormat implements Vocabulary {
   SEIZURE_EVENTS(
       "seizure_events",
       "seizure_id",
@@ -60,6 +60,11 @@ public enum InputFormat {
 
   /** The name used in the contract, the manifest and the {@code source_format} column. */
   public String id() {
+    return id;
+  }
+
+  @Override
+  public String wireName() {
     return id;
   }
 

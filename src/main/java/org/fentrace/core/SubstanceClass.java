@@ -1,7 +1,10 @@
-package org.fentrace.normalize;
+package org.fentrace.core;
+
+import java.util.Arrays;
+import java.util.List;
 
 /** The contract's substance vocabulary (docs/contract.md, "Vocabularies"). */
-public enum SubstanceClass {
+public enum SubstanceClass implements Vocabulary {
   /** Fentanyl and its salts. */
   FENTANYL,
   /** Fentanyl-related substances, pharmaceutical ones (sufentanil, ...) included. */
@@ -17,4 +20,8 @@ public enum SubstanceClass {
   public boolean isFentanylFamily() {
     return this == FENTANYL || this == FENTANYL_ANALOG;
   }
+
+  /** The fentanyl family as written in the {@code substance_class} column, in the vocabulary's order. */
+  public static final List<String> FENTANYL_FAMILY_WIRE_NAMES =
+      Arrays.stream(values()).filter(SubstanceClass::isFentanylFamily).map(Vocabulary::wireName).toList();
 }

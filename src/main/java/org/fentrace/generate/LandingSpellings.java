@@ -9,8 +9,8 @@ import org.fentrace.generate.CsvOut.DateStyle;
  * appears in a generated sample. The spellings are the ones the normalizer has to understand (the
  * landing formats of docs/contract.md, "Landing (input)"); the values are invented, never taken from real cases.
  */
-final class Vocabulary {
-  private Vocabulary() {}
+final class LandingSpellings {
+  private LandingSpellings() {}
 
   static final List<String> SEIZURE_HEADER = List.of("seizure_id", "seizure_date", "substance", "quantity",
       "unit", "agency", "region", "location", "us_state", "conveyance", "form", "origin_country",

@@ -1,7 +1,6 @@
-package org.fentrace.sources;
+package org.fentrace.core;
 
 import java.util.Locale;
-import org.fentrace.formats.InputFormat;
 
 /**
  * A source of numbers: the unit inside which figures may be added up. Two sources can describe the
@@ -10,7 +9,7 @@ import org.fentrace.formats.InputFormat;
  * nationwide file and its Air and Marine Operations file cover disjoint CBP components, so together
  * they are one source.
  */
-public enum Source {
+public enum Source implements Vocabulary {
   /** CBP's published "Nationwide Drug Seizures" statistics: the nationwide and AMO files together. */
   CBP_PUBLISHED,
   /** Individual seizure events in the canonical seizure layout. */
@@ -26,6 +25,11 @@ public enum Source {
   /** The value written in every derived table's {@code source} column. */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public String wireName() {
+    return id();
   }
 
   /** The source an input format's rows belong to. */

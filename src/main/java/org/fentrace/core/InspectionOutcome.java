@@ -1,4 +1,4 @@
-package org.fentrace.normalize;
+package org.fentrace.core;
 
 import java.util.List;
 
@@ -14,7 +14,7 @@ import java.util.List;
  * names are the values written to Parquet; {@code docs/vocabularies.md} is generated from this
  * class.
  */
-public enum InspectionOutcome {
+public enum InspectionOutcome implements SpelledVocabulary {
   /** Released to the importer without a finding. */
   RELEASED(
       List.of("released", "release", "cleared", "liberado"),
@@ -38,21 +38,27 @@ public enum InspectionOutcome {
       List.of("detained", "detention", "on hold", "hold", "held", "retenido"),
       List.of("detained", "detention", "hold", "held", "retenido")),
   /** Stated, but none of the above. */
-  OTHER(List.of("other", "misc", "miscellaneous", "otro"), List.of()),
+  OTHER(Spellings.OTHER),
   /** Not stated. */
-  UNKNOWN(List.of("unknown", "unk", "n/a", "NA", "none", "not reported", "null"), List.of());
+  UNKNOWN(Spellings.UNKNOWN);
 
-  private final List<String> spellings;
-  private final List<String> keywords;
+  private final Spellings spelled;
 
   InspectionOutcome(List<String> spellings, List<String> keywords) {
-    this.spellings = spellings;
-    this.keywords = keywords;
+    this(new Spellings(spellings, keywords));
   }
 
-  private static final VocabularyMatcher<InspectionOutcome> MATCHER = new VocabularyMatcher<>(
-      InspectionOutcome.class, UNKNOWN, OTHER, o -> o.spellings,
-      List.of(SEIZED, REFUSED, DETAINED, RELEASED, EXAMINED), o -> o.keywords);
+  InspectionOutcome(Spellings spelled) {
+    this.spelled = spelled;
+  }
+
+  @Override
+  public Spellings spelled() {
+    return spelled;
+  }
+
+  private static final VocabularyMatcher<InspectionOutcome> MATCHER = new VocabularyMatcher<>(InspectionOutcome.class,
+      List.of(SEIZED, REFUSED, DETAINED, RELEASED, EXAMINED));
 
   /**
    * The outcome named by raw text: null or blank gives {@link #UNKNOWN}, anything not recognised
@@ -60,16 +66,6 @@ public enum InspectionOutcome {
    */
   public static InspectionOutcome fromRaw(String raw) {
     return MATCHER.match(raw);
-  }
-
-  /** The exact raw spellings recognised for this value (besides its own name). */
-  public List<String> spellings() {
-    return spellings;
-  }
-
-  /** Keyword phrases (whole words) that select this value when no exact spelling matched. */
-  public List<String> keywords() {
-    return keywords;
   }
 
   /** The values whose keywords are tried, in this order. */

@@ -1,8 +1,0 @@
-package org.fentrace.routes;
-
-/** How sure a route rule is: the contract's route_confidence vocabulary. */
-public enum Confidence {
-  HIGH,
-  MEDIUM,
-  LOW
-}
