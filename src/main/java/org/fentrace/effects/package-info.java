@@ -1,18 +1,11 @@
 /**
- * Policy effects: interrupted-time-series estimates of each dated policy event on each series.
+ * Policy effects: the policy events file, each event with its primary source
+ * ({@link org.fentrace.effects.PolicyEventsFile}); an interrupted-time-series estimate per event, source,
+ * route and substance class ({@link org.fentrace.effects.SegmentedRegression}: segmented regression on the
+ * log series with autocorrelation-robust intervals, in pure Java); and the action that reads the published
+ * monthly and lab-report series, estimates, and publishes {@code policy_effects} through the journal
+ * ({@link org.fentrace.effects.PolicyEffectsAction}). Runs after the trends step.
  *
- * <ul>
- *   <li>{@link org.fentrace.effects.PolicyEventsFile} reads the events file and refuses an event without a
- *       primary source ({@link org.fentrace.effects.PolicyEvent}).</li>
- *   <li>{@link org.fentrace.effects.EffectSeries} builds the series: monthly kilograms per source, route and
- *       fentanyl-related class from {@code route_monthly}; NFLIS drug reports per half-year and class from
- *       {@code lab_reports}.</li>
- *   <li>{@link org.fentrace.effects.PolicyEffects} chooses each event's window (covered periods only, the
- *       event's own period left out as a transition) and status; {@link org.fentrace.effects.SegmentedRegression}
- *       fits the segmented model with autocorrelation-robust intervals. Both are plain Java, tested without
- *       Spark.</li>
- *   <li>{@link org.fentrace.effects.PolicyEffectsAction} runs after the trend tables: reads, estimates, publishes
- *       {@code policy_effects} ({@link org.fentrace.effects.PolicyEffectsTable}) and its CSV export.</li>
- * </ul>
+ * <p>May depend on: core, trends, state, warehouse.
  */
 package org.fentrace.effects;

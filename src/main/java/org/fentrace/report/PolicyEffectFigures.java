@@ -23,6 +23,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
+import org.fentrace.core.SubstanceClass;
 
 /**
  * The report's "Policy effects" section: one figure per policy event with its interrupted-time-series
@@ -50,7 +51,7 @@ final class PolicyEffectFigures {
     PolicyEvent event = effects.get(0).event();
     List<PolicyEffects.Effect> estimated = effects.stream().filter(e -> e.status() == EffectStatus.ESTIMATED).toList();
     Optional<PolicyEffects.Effect> shown = estimated.stream()
-        .filter(e -> e.series().substanceClass().equals("FENTANYL")).findFirst()
+        .filter(e -> e.series().substanceClass().equals(SubstanceClass.FENTANYL.wireName())).findFirst()
         .or(() -> estimated.stream().findFirst());
     String id = "fig-effect-" + event.id();
     List<String> notes = new ArrayList<>();

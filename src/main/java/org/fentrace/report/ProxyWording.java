@@ -57,7 +57,7 @@ final class ProxyWording {
         return;
       }
       Map.Entry<String, BigDecimal> top = mix.entrySet().stream().max(Map.Entry.comparingByValue()).get();
-      if (top.getValue().signum() <= 0 || top.getKey().equals(Confidence.HIGH.name()) || top.getKey().equals("NONE")) {
+      if (top.getValue().signum() <= 0 || top.getKey().equals(Confidence.HIGH.wireName()) || top.getKey().equals(Confidence.NO_RULE)) {
         return;
       }
       String phrase = "proxy: inferred from where it was seized, not recorded";
