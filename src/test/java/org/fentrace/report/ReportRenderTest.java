@@ -168,11 +168,13 @@ class ReportRenderTest {
 
   @Test
   void badPolicyEventRowsAreErrorsNamingTheLine() {
-    assertThatThrownBy(() -> parse("date,label,source_url\n2019-13-01,x,https://a.org\n"))
+    // The report reads the events with the policy effects' loader: a row it refuses stops the report too.
+    String header = "id,date,label,source_url,primary_citation\n";
+    assertThatThrownBy(() -> parse(header + "a,2019-13-01,x,https://www.federalregister.gov/d/1,1 FR 1\n"))
         .hasMessageContaining("line 2").hasMessageContaining("'2019-13-01' is not yyyy-MM-dd");
-    assertThatThrownBy(() -> parse("# comment\ndate,label,source_url\n2019-05-01,x,not a url\n"))
+    assertThatThrownBy(() -> parse("# comment\n" + header + "a,2019-05-01,x,not a url,1 FR 1\n"))
         .hasMessageContaining("line 3").hasMessageContaining("not an http(s) URL");
-    assertThatThrownBy(() -> parse("date,label\n2019-05-01,x\n")).hasMessageContaining("lacks the column 'source_url'");
+    assertThatThrownBy(() -> parse("date,label\n2019-05-01,x\n")).hasMessageContaining("lacks the column");
   }
 
   private static List<PolicyEvents.PolicyEvent> parse(String csv) throws IOException {
