@@ -11,11 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the pipeline's actions (ingest, trends, report) share, in the manner of Iceberg's
- * {@code BaseSparkAction}: named options with defaults ({@link ActionOption}), the Spark job description
- * every job of a step carries ("fentrace NAME: what"), step timings in the order the steps ran, and the
- * description cleared when {@link #execute} ends however it ends. A subclass writes {@link #run} as a short
- * sequence of named steps, each closed by {@link #lap}, and returns an immutable result.
+ * What the pipeline's actions (ingest, trends, report) share, in the manner of Iceberg's {@code
+ * BaseSparkAction}: named options with defaults ({@link ActionOption}), the Spark job description
+ * every job of a step carries ("fentrace NAME: what"), step timings in the order the steps ran, and
+ * the description cleared when {@link #execute} ends however it ends. A subclass writes {@link
+ * #run} as a short sequence of named steps, each closed by {@link #lap}, and returns an immutable
+ * result.
  *
  * @param <R> the action's result
  */
@@ -45,7 +46,10 @@ public abstract class BaseAction<R> {
   /** The action's steps. */
   protected abstract R run() throws IOException;
 
-  /** Sets one option by name; an unknown name or a value its option refuses throws IllegalArgumentException. */
+  /**
+   * Sets one option by name; an unknown name or a value its option refuses throws
+   * IllegalArgumentException.
+   */
   protected final void set(String option, String value) {
     ActionOption<?> o = known.get(Objects.requireNonNull(option, "option name"));
     if (o == null) {
@@ -58,7 +62,9 @@ public abstract class BaseAction<R> {
   /** An option's value: as set, else its default. */
   @SuppressWarnings("unchecked")
   protected final <T> T get(ActionOption<T> option) {
-    return values.containsKey(option.name()) ? (T) values.get(option.name()) : option.defaultValue();
+    return values.containsKey(option.name())
+        ? (T) values.get(option.name())
+        : option.defaultValue();
   }
 
   /** Names the Spark jobs that follow in the UI and the logs: "fentrace NAME: what". */
@@ -66,7 +72,10 @@ public abstract class BaseAction<R> {
     spark.sparkContext().setJobDescription("fentrace " + name + ": " + what);
   }
 
-  /** Closes the step that started at {@code since} (System.nanoTime), records its milliseconds, returns now. */
+  /**
+   * Closes the step that started at {@code since} (System.nanoTime), records its milliseconds,
+   * returns now.
+   */
   protected final long lap(String step, long since) {
     long now = System.nanoTime();
     timings.put(step, (now - since) / 1_000_000);

@@ -25,53 +25,97 @@ import org.fentrace.core.Vocabulary;
 import org.fentrace.warehouse.WarehouseTable;
 
 /**
- * One per-month summary of a partitioned table, at the finest grain a trend table or a report figure
- * needs. Every column is additive across months (sums, counts, min and max, or-ed flags), so the
- * summary of any span of months is a re-aggregation of its months' rows; that is what lets a night
- * recompute only the months it rewrote, and the trends read these aggregates instead of the tables, so
- * a night's cost follows its new data rather than the whole history.
+ * One per-month summary of a partitioned table, at the finest grain a trend table or a report
+ * figure needs. Every column is additive across months (sums, counts, min and max, or-ed flags), so
+ * the summary of any span of months is a re-aggregation of its months' rows; that is what lets a
+ * night recompute only the months it rewrote, and the trends read these aggregates instead of the
+ * tables, so a night's cost follows its new data rather than the whole history.
  *
- * <p>Each constant's function takes rows of its table with the {@link AggregateStore#MONTH} column and
- * returns the aggregate, keyed by that month first. Null route, class, form and conveyance read as
- * {@code UNATTRIBUTED} or {@code UNKNOWN}, exactly as the trend tables show them.
+ * <p>Each constant's function takes rows of its table with the {@link AggregateStore#MONTH} column
+ * and returns the aggregate, keyed by that month first. Null route, class, form and conveyance read
+ * as {@code UNATTRIBUTED} or {@code UNKNOWN}, exactly as the trend tables show them.
  */
 public enum MonthlyAggregate {
   /** Seizures per month, route, substance class, form and conveyance: the trend tables' cells. */
-  SEIZURE_CELLS("seizure_cells", WarehouseTable.SEIZURES, rows -> rows
-      .groupBy(col(AggregateStore.MONTH), sourceOf(), route(), unknownIfNull("substance_class"), unknownIfNull("form"),
-          unknownIfNull("conveyance"))
-      .agg(sum(col("event_count").cast("bigint")).as("events"), sum(col("quantity_kg")).as("quantity_kg"),
-          sum(col("dosage_units")).as("dosage_units"))),
+  SEIZURE_CELLS(
+      "seizure_cells",
+      WarehouseTable.SEIZURES,
+      rows ->
+          rows.groupBy(
+                  col(AggregateStore.MONTH),
+                  sourceOf(),
+                  route(),
+                  unknownIfNull("substance_class"),
+                  unknownIfNull("form"),
+                  unknownIfNull("conveyance"))
+              .agg(
+                  sum(col("event_count").cast("bigint")).as("events"),
+                  sum(col("quantity_kg")).as("quantity_kg"),
+                  sum(col("dosage_units")).as("dosage_units"))),
 
   /** Fentanyl analogs per month and substance name: the analog watch. */
-  ANALOG_CELLS("analog_cells", WarehouseTable.SEIZURES, rows -> rows
-      .filter(col("substance_class").equalTo(SubstanceClass.FENTANYL_ANALOG.wireName()))
-      .groupBy(col(AggregateStore.MONTH), sourceOf(), col("substance_name"))
-      .agg(sum(col("event_count").cast("bigint")).as("events"), sum(col("quantity_kg")).as("quantity_kg"),
-          sum(col("dosage_units")).as("dosage_units"), bool_or(col("substance_unlisted")).as("unlisted"))),
-
-  /** Seizures per month and source, fiscal year, route, confidence and rule version: the report's quality figures. */
-  SEIZURE_SOURCES("seizure_sources", WarehouseTable.SEIZURES, rows -> rows
-      .groupBy(col(AggregateStore.MONTH), col("source_format"), col("source_file"), col("fiscal_year"), route(),
-          coalesce(col("route_confidence"), lit(Confidence.NO_RULE)).as("route_confidence"),
-          coalesce(regexp_extract(col("route_rule"), "@([^@#]*)(#[0-9a-f]*)?$", 1), lit("")).as("rule_version"),
-          col("substance_class").isin(SubstanceClass.FENTANYL_FAMILY_WIRE_NAMES.toArray()).as("family"))
-      .agg(min("event_date").as("first_date"), max("event_date").as("last_date"), count(lit(1)).as("rows"),
-          sum(col("event_count").cast("bigint")).as("events"), sum("quantity_kg").as("quantity_kg"))),
+  ANALOG_CELLS(
+      "analog_cells",
+      WarehouseTable.SEIZURES,
+      rows ->
+          rows.filter(col("substance_class").equalTo(SubstanceClass.FENTANYL_ANALOG.wireName()))
+              .groupBy(col(AggregateStore.MONTH), sourceOf(), col("substance_name"))
+              .agg(
+                  sum(col("event_count").cast("bigint")).as("events"),
+                  sum(col("quantity_kg")).as("quantity_kg"),
+                  sum(col("dosage_units")).as("dosage_units"),
+                  bool_or(col("substance_unlisted")).as("unlisted"))),
 
   /**
-   * Shipment lines per month, delivery file, route and confidence, with the pill press lines and their
-   * weight; first and last arrival date per file give the span each delivery covers. Every shipment row
-   * is of the customs shipments source (the table holds one input format).
+   * Seizures per month and source, fiscal year, route, confidence and rule version: the report's
+   * quality figures.
    */
-  SHIPMENT_CELLS("shipment_cells", WarehouseTable.SHIPMENTS, rows -> {
-    Column press = col("goods_class").equalTo(GoodsClass.PILL_PRESS.wireName());
-    return rows.groupBy(col(AggregateStore.MONTH), lit(Source.CUSTOMS_SHIPMENTS.id()).as("source"),
-            col("source_file"), route(), coalesce(col("route_confidence"), lit(Confidence.NO_RULE)).as("route_confidence"))
-        .agg(count(lit(1)).as("lines"), count(when(press, lit(1))).as("press_lines"),
-            sum(when(press, col("gross_weight_kg"))).as("press_weight_kg"),
-            min("event_date").as("first_date"), max("event_date").as("last_date"));
-  });
+  SEIZURE_SOURCES(
+      "seizure_sources",
+      WarehouseTable.SEIZURES,
+      rows ->
+          rows.groupBy(
+                  col(AggregateStore.MONTH),
+                  col("source_format"),
+                  col("source_file"),
+                  col("fiscal_year"),
+                  route(),
+                  coalesce(col("route_confidence"), lit(Confidence.NO_RULE)).as("route_confidence"),
+                  coalesce(regexp_extract(col("route_rule"), "@([^@#]*)(#[0-9a-f]*)?$", 1), lit(""))
+                      .as("rule_version"),
+                  col("substance_class")
+                      .isin(SubstanceClass.FENTANYL_FAMILY_WIRE_NAMES.toArray())
+                      .as("family"))
+              .agg(
+                  min("event_date").as("first_date"),
+                  max("event_date").as("last_date"),
+                  count(lit(1)).as("rows"),
+                  sum(col("event_count").cast("bigint")).as("events"),
+                  sum("quantity_kg").as("quantity_kg"))),
+
+  /**
+   * Shipment lines per month, delivery file, route and confidence, with the pill press lines and
+   * their weight; first and last arrival date per file give the span each delivery covers. Every
+   * shipment row is of the customs shipments source (the table holds one input format).
+   */
+  SHIPMENT_CELLS(
+      "shipment_cells",
+      WarehouseTable.SHIPMENTS,
+      rows -> {
+        Column press = col("goods_class").equalTo(GoodsClass.PILL_PRESS.wireName());
+        return rows.groupBy(
+                col(AggregateStore.MONTH),
+                lit(Source.CUSTOMS_SHIPMENTS.id()).as("source"),
+                col("source_file"),
+                route(),
+                coalesce(col("route_confidence"), lit(Confidence.NO_RULE)).as("route_confidence"))
+            .agg(
+                count(lit(1)).as("lines"),
+                count(when(press, lit(1))).as("press_lines"),
+                sum(when(press, col("gross_weight_kg"))).as("press_weight_kg"),
+                min("event_date").as("first_date"),
+                max("event_date").as("last_date"));
+      });
 
   private final String storeName;
   private final WarehouseTable source;
@@ -93,14 +137,17 @@ public enum MonthlyAggregate {
     return source;
   }
 
-  /** The aggregate of some rows of {@link #source()} (which carry the month column), one row per month and key. */
+  /**
+   * The aggregate of some rows of {@link #source()} (which carry the month column), one row per
+   * month and key.
+   */
   public Dataset<Row> of(Dataset<Row> rowsWithMonth) {
     return compute.apply(rowsWithMonth);
   }
 
   /**
-   * The {@link Source} of a seizure row, from its {@code source_format}: every aggregate a trend table is
-   * built from is keyed by source, so no figure is ever summed across two sources.
+   * The {@link Source} of a seizure row, from its {@code source_format}: every aggregate a trend
+   * table is built from is keyed by source, so no figure is ever summed across two sources.
    */
   private static Column sourceOf() {
     Column out = null;

@@ -11,8 +11,7 @@ import picocli.CommandLine.Mixin;
 
 /** The pipeline commands (run, ingest, trends, ...): same options, different steps. */
 abstract class PipelineCommand implements Callable<Integer> {
-  @Mixin
-  PipelineOptions options;
+  @Mixin PipelineOptions options;
 
   /** The command's name in the manifest and the Spark application name. */
   abstract String commandName();
@@ -27,13 +26,25 @@ abstract class PipelineCommand implements Callable<Integer> {
     }
     FentraceConfig config = options.fentraceConfig();
     java.util.List<java.time.LocalDate> dates = options.runDates();
-    SparkSession spark = SparkSessions.create("fentrace " + commandName(), options.master, options.sparkConf(),
-        config.get(FentraceConfig.Key.SPARK_LOG_LEVEL));
+    SparkSession spark =
+        SparkSessions.create(
+            "fentrace " + commandName(),
+            options.master,
+            options.sparkConf(),
+            config.get(FentraceConfig.Key.SPARK_LOG_LEVEL));
     try {
       int worst = 0;
       for (java.time.LocalDate date : dates) {
-        var request = new PipelineRunner.Request(commandName(), steps(), options.input, options.output, date, config,
-            options.prune, options.forceUnlock);
+        var request =
+            new PipelineRunner.Request(
+                commandName(),
+                steps(),
+                options.input,
+                options.output,
+                date,
+                config,
+                options.prune,
+                options.forceUnlock);
         int exit = new PipelineRunner(spark).run(request).exitCode();
         if (exit == PipelineRunner.EXIT_FAILED) {
           return exit; // a backfill stops at the first failed date: later dates build on it

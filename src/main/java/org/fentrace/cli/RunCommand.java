@@ -6,8 +6,11 @@ import org.fentrace.run.PipelineRunner.Step;
 import picocli.CommandLine.Command;
 
 /** {@code fentrace run}: the nightly pipeline, every step in order. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-    description = "The nightly pipeline: ingest LANDING, normalize, attribute routes, recompute trends and exports.")
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description =
+        "The nightly pipeline: ingest LANDING, normalize, attribute routes, recompute trends and exports.")
 final class RunCommand extends PipelineCommand {
   @Override
   String commandName() {

@@ -15,23 +15,35 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code fentrace runs}: the recent runs of a warehouse from their manifests, newest first. No Spark needed. */
-@Command(name = "runs", mixinStandardHelpOptions = true,
-    description = "List recent runs of a warehouse: outcome, duration and row counts, from _runs/*.json.")
+/**
+ * {@code fentrace runs}: the recent runs of a warehouse from their manifests, newest first. No
+ * Spark needed.
+ */
+@Command(
+    name = "runs",
+    mixinStandardHelpOptions = true,
+    description =
+        "List recent runs of a warehouse: outcome, duration and row counts, from _runs/*.json.")
 final class RunsCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--warehouse", required = true, paramLabel = "WAREHOUSE", description = "Warehouse folder.")
+  @Option(
+      names = "--warehouse",
+      required = true,
+      paramLabel = "WAREHOUSE",
+      description = "Warehouse folder.")
   String warehouse;
 
-  @Option(names = "--limit", defaultValue = "20", description = "Most runs listed (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      defaultValue = "20",
+      description = "Most runs listed (default ${DEFAULT-VALUE}).")
   int limit;
 
   @Override
@@ -52,16 +64,38 @@ final class RunsCommand implements Callable<Integer> {
       }
     }
     manifests.sort(Comparator.comparing((JsonNode m) -> m.path("started_at").asText()).reversed());
-    out.printf("%-26s %-7s %-10s %-20s %4s %9s %6s %12s %10s %10s%n", "run_id", "command", "run_date", "outcome", "exit",
-        "duration", "files", "rows_read", "normalized", "rejected");
+    out.printf(
+        "%-26s %-7s %-10s %-20s %4s %9s %6s %12s %10s %10s%n",
+        "run_id",
+        "command",
+        "run_date",
+        "outcome",
+        "exit",
+        "duration",
+        "files",
+        "rows_read",
+        "normalized",
+        "rejected");
     for (JsonNode m : manifests.subList(0, Math.min(limit, manifests.size()))) {
       JsonNode totals = m.path("totals");
-      String duration = m.hasNonNull("finished_at")
-          ? formatDuration(Duration.between(Instant.parse(m.get("started_at").asText()), Instant.parse(m.get("finished_at").asText())))
-          : "-";
-      out.printf("%-26s %-7s %-10s %-20s %4s %9s %6s %12s %10s %10s%n", m.path("run_id").asText(), m.path("command").asText(),
-          m.path("run_date").asText(), m.path("outcome").asText("UNFINISHED"), m.path("exit_code").asText("-"), duration,
-          totals.path("files").asText("-"), totals.path("rows_read").asText("-"), totals.path("normalized").asText("-"),
+      String duration =
+          m.hasNonNull("finished_at")
+              ? formatDuration(
+                  Duration.between(
+                      Instant.parse(m.get("started_at").asText()),
+                      Instant.parse(m.get("finished_at").asText())))
+              : "-";
+      out.printf(
+          "%-26s %-7s %-10s %-20s %4s %9s %6s %12s %10s %10s%n",
+          m.path("run_id").asText(),
+          m.path("command").asText(),
+          m.path("run_date").asText(),
+          m.path("outcome").asText("UNFINISHED"),
+          m.path("exit_code").asText("-"),
+          duration,
+          totals.path("files").asText("-"),
+          totals.path("rows_read").asText("-"),
+          totals.path("normalized").asText("-"),
           totals.path("rejected").asText("-"));
     }
     out.flush();
@@ -70,6 +104,8 @@ final class RunsCommand implements Callable<Integer> {
 
   private static String formatDuration(Duration d) {
     long s = d.getSeconds();
-    return s >= 60 ? (s / 60) + "m" + String.format("%02d", s % 60) + "s" : (d.toMillis() / 1000.0) + "s";
+    return s >= 60
+        ? (s / 60) + "m" + String.format("%02d", s % 60) + "s"
+        : (d.toMillis() / 1000.0) + "s";
   }
 }

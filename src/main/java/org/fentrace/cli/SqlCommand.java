@@ -12,45 +12,67 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.fentrace.warehouse.WarehouseViews;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code fentrace sql}: Spark SQL over the warehouse tables, each registered as a view named after its folder. */
-@Command(name = "sql", mixinStandardHelpOptions = true,
-    description = "Run a Spark SQL query over the warehouse tables and print the result as CSV (or an aligned table).")
+/**
+ * {@code fentrace sql}: Spark SQL over the warehouse tables, each registered as a view named after
+ * its folder.
+ */
+@Command(
+    name = "sql",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run a Spark SQL query over the warehouse tables and print the result as CSV (or an aligned table).")
 final class SqlCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--warehouse", required = true, paramLabel = "WAREHOUSE", description = "Warehouse folder.")
+  @Option(
+      names = "--warehouse",
+      required = true,
+      paramLabel = "WAREHOUSE",
+      description = "Warehouse folder.")
   String warehouse;
 
-  @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|table",
+  @Option(
+      names = "--format",
+      defaultValue = "csv",
+      paramLabel = "csv|table",
       description = "Output format: csv (default) or table.")
   String format;
 
   @Option(names = "--master", paramLabel = "URL", description = "Spark master; default local[*].")
   String master;
 
-  @Option(names = "--max-rows", defaultValue = "10000", description = "Most rows printed (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-rows",
+      defaultValue = "10000",
+      description = "Most rows printed (default ${DEFAULT-VALUE}).")
   int maxRows;
 
-  @Parameters(index = "0", paramLabel = "QUERY", description = "A SELECT statement; tables: seizures, shipments, rejected, ...")
+  @Parameters(
+      index = "0",
+      paramLabel = "QUERY",
+      description = "A SELECT statement; tables: seizures, shipments, rejected, ...")
   String query;
 
   @Override
   public Integer call() throws Exception {
     if (!format.equals("csv") && !format.equals("table")) {
-      spec.commandLine().getErr().println("fentrace sql: --format must be csv or table, got '" + format + "'");
+      spec.commandLine()
+          .getErr()
+          .println("fentrace sql: --format must be csv or table, got '" + format + "'");
       return Main.EXIT_USAGE;
     }
     SparkSession spark = SparkSessions.create("fentrace sql", master, java.util.Map.of(), "ERROR");
     try {
       List<String> views = WarehouseViews.register(spark, warehouse);
       if (views.isEmpty()) {
-        spec.commandLine().getErr().println("fentrace sql: no tables under " + warehouse + "; run 'fentrace run' first");
+        spec.commandLine()
+            .getErr()
+            .println("fentrace sql: no tables under " + warehouse + "; run 'fentrace run' first");
         return 1;
       }
       Dataset<Row> result = spark.sql(query);
@@ -75,7 +97,8 @@ final class SqlCommand implements Callable<Integer> {
   }
 
   private void printCsv(Dataset<Row> result, PrintWriter out) throws IOException {
-    CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
+    CSVPrinter csv =
+        new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
     csv.printRecord((Object[]) result.columns());
     for (Row r : result.takeAsList(maxRows)) {
       csv.printRecord((Object[]) cells(r));
@@ -91,7 +114,8 @@ final class SqlCommand implements Callable<Integer> {
     boolean[] numeric = new boolean[names.length];
     for (int i = 0; i < names.length; i++) {
       width[i] = names[i].length();
-      numeric[i] = result.schema().fields()[i].dataType() instanceof org.apache.spark.sql.types.NumericType;
+      numeric[i] =
+          result.schema().fields()[i].dataType() instanceof org.apache.spark.sql.types.NumericType;
     }
     for (Row r : result.takeAsList(maxRows)) {
       String[] c = cells(r);
@@ -125,7 +149,8 @@ final class SqlCommand implements Callable<Integer> {
     String[] cells = new String[r.size()];
     for (int i = 0; i < cells.length; i++) {
       Object v = r.get(i);
-      cells[i] = v == null ? "" : v instanceof java.math.BigDecimal d ? d.toPlainString() : v.toString();
+      cells[i] =
+          v == null ? "" : v instanceof java.math.BigDecimal d ? d.toPlainString() : v.toString();
     }
     return cells;
   }

@@ -4,9 +4,15 @@ import java.util.Set;
 import org.fentrace.run.PipelineRunner.Step;
 import picocli.CommandLine.Command;
 
-/** {@code fentrace trends}: recompute the trend tables and exports from the warehouse's normalized tables. */
-@Command(name = "trends", mixinStandardHelpOptions = true,
-    description = "Recompute the trend tables and CSV exports from the seizures and shipments tables (--input is not read).")
+/**
+ * {@code fentrace trends}: recompute the trend tables and exports from the warehouse's normalized
+ * tables.
+ */
+@Command(
+    name = "trends",
+    mixinStandardHelpOptions = true,
+    description =
+        "Recompute the trend tables and CSV exports from the seizures and shipments tables (--input is not read).")
 final class TrendsCommand extends PipelineCommand {
   @Override
   String commandName() {

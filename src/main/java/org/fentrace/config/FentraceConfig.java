@@ -17,44 +17,68 @@ import java.util.TreeMap;
 import org.fentrace.normalize.NormalizerSettings;
 
 /**
- * fentrace's own configuration: keys under the {@code fentrace.} prefix, read from a properties file
- * ({@code --config}) and overridden by {@code --conf fentrace.key=value}. Every key is declared in
- * {@link Key} with its default and description; an unknown {@code fentrace.} key or a bad value is a
- * {@link ConfigException} (exit 2) raised before any Spark work.
+ * fentrace's own configuration: keys under the {@code fentrace.} prefix, read from a properties
+ * file ({@code --config}) and overridden by {@code --conf fentrace.key=value}. Every key is
+ * declared in {@link Key} with its default and description; an unknown {@code fentrace.} key or a
+ * bad value is a {@link ConfigException} (exit 2) raised before any Spark work.
  */
 public final class FentraceConfig {
   public static final String PREFIX = "fentrace.";
+
   /** Environment variable holding the party hash key when the configuration does not. */
   public static final String PARTY_KEY_ENV = "FENTRACE_PARTY_HASH_KEY";
 
   /** Every configuration key, its default and what it means. */
   public enum Key {
-    MAX_KG_PER_SEIZURE("fentrace.quantity.max-kg-per-seizure", NormalizerSettings.DEFAULT_MAX_KG_PER_SEIZURE.toPlainString(),
+    MAX_KG_PER_SEIZURE(
+        "fentrace.quantity.max-kg-per-seizure",
+        NormalizerSettings.DEFAULT_MAX_KG_PER_SEIZURE.toPlainString(),
         "Plausibility ceiling for one seizure event, in kg; heavier rows are quarantined as IMPLAUSIBLE_QUANTITY (CBP aggregates: per event)."),
-    MAX_DOSAGE_UNITS_PER_SEIZURE("fentrace.quantity.max-dosage-units-per-seizure",
+    MAX_DOSAGE_UNITS_PER_SEIZURE(
+        "fentrace.quantity.max-dosage-units-per-seizure",
         Long.toString(NormalizerSettings.DEFAULT_MAX_DOSAGE_UNITS_PER_SEIZURE),
         "Plausibility ceiling for one seizure event, in pills/tablets/dosage units."),
-    EARLIEST_DATE("fentrace.dates.earliest", NormalizerSettings.DEFAULT_EARLIEST_DATE.toString(),
+    EARLIEST_DATE(
+        "fentrace.dates.earliest",
+        NormalizerSettings.DEFAULT_EARLIEST_DATE.toString(),
         "Dates before this are quarantined as DATE_OUT_OF_RANGE."),
-    MAX_FIELD_CHARS("fentrace.input.max-field-chars", Integer.toString(NormalizerSettings.DEFAULT_MAX_FIELD_CHARS),
+    MAX_FIELD_CHARS(
+        "fentrace.input.max-field-chars",
+        Integer.toString(NormalizerSettings.DEFAULT_MAX_FIELD_CHARS),
         "Longest value accepted in any field; longer rows are quarantined as FIELD_TOO_LONG."),
-    MAX_REJECT_RATE("fentrace.quality.max-reject-rate", "0.05",
+    MAX_REJECT_RATE(
+        "fentrace.quality.max-reject-rate",
+        "0.05",
         "Data-quality gate: a file whose rejected rows exceed this fraction of its rows makes the run exit 3."),
-    PARTY_HASH_KEY("fentrace.party-hash.key", "",
-        "Secret key (at least 16 characters) for hashing shipper and consignee names. Else $" + PARTY_KEY_ENV
+    PARTY_HASH_KEY(
+        "fentrace.party-hash.key",
+        "",
+        "Secret key (at least 16 characters) for hashing shipper and consignee names. Else $"
+            + PARTY_KEY_ENV
             + "; else a random key generated once per warehouse in WAREHOUSE/_secrets/party-hash.key."),
-    ROUTE_RULES("fentrace.routes.rules", "",
+    ROUTE_RULES(
+        "fentrace.routes.rules",
+        "",
         "Route rule file (YAML); empty means route-rules.yaml of the launcher's conf folder (conf/ of a release,"
             + " jobs/conf of a checkout), else the copy bundled in the jar."),
-    POLICY_EVENTS("fentrace.report.policy-events", "",
+    POLICY_EVENTS(
+        "fentrace.report.policy-events",
+        "",
         "Dated policy events drawn on the report's time charts (CSV); empty means policy-events.csv of the"
             + " launcher's conf folder, else the copy bundled in the jar."),
-    PRIMARY_SOURCE("fentrace.report.primary-source", "",
+    PRIMARY_SOURCE(
+        "fentrace.report.primary-source",
+        "",
         "Source of the report's headline and figures (cbp_published, seizure_events, customs_shipments); empty means"
             + " the source with the most complete coverage of the latest fiscal year."),
-    LOCK_STALE_AFTER("fentrace.lock.stale-after", "PT6H",
+    LOCK_STALE_AFTER(
+        "fentrace.lock.stale-after",
+        "PT6H",
         "ISO-8601 duration: with --force-unlock, a warehouse lock older than this is broken."),
-    SPARK_LOG_LEVEL("fentrace.log.spark-level", "WARN", "Log level of Spark's own loggers (fentrace's stay at INFO).");
+    SPARK_LOG_LEVEL(
+        "fentrace.log.spark-level",
+        "WARN",
+        "Log level of Spark's own loggers (fentrace's stay at INFO).");
 
     private final String name;
     private final String defaultValue;
@@ -101,14 +125,16 @@ public final class FentraceConfig {
       try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         p.load(r);
       } catch (IOException e) {
-        throw new ConfigException("cannot read the configuration file " + file + ": " + e.getMessage());
+        throw new ConfigException(
+            "cannot read the configuration file " + file + ": " + e.getMessage());
       }
       for (String name : new TreeMap<>(p).keySet().stream().map(Object::toString).toList()) {
         put(merged, name, p.getProperty(name), "in " + file);
       }
     }
     overrides.forEach((k, v) -> put(merged, k, v, "on the command line"));
-    // Files left empty are read from the launcher's conf folder when it has them, so an edit there needs
+    // Files left empty are read from the launcher's conf folder when it has them, so an edit there
+    // needs
     // no rebuild; the value then names the file, and the run manifest shows which one was used.
     fromConfDir(merged, Key.ROUTE_RULES, ConfDir.ROUTE_RULES_FILE, false);
     fromConfDir(merged, Key.POLICY_EVENTS, ConfDir.POLICY_EVENTS_FILE, true);
@@ -120,17 +146,26 @@ public final class FentraceConfig {
     return c;
   }
 
-  /** A policy events path is read through Hadoop: given as a file: URI, a cluster's default HDFS is not asked. */
+  /**
+   * A policy events path is read through Hadoop: given as a file: URI, a cluster's default HDFS is
+   * not asked.
+   */
   private static void fromConfDir(Map<String, String> merged, Key key, String name, boolean asUri) {
     if (merged.get(key.key()).isEmpty()) {
-      ConfDir.file(name).ifPresent(p -> merged.put(key.key(), asUri ? p.toUri().toString() : p.toString()));
+      ConfDir.file(name)
+          .ifPresent(p -> merged.put(key.key(), asUri ? p.toUri().toString() : p.toString()));
     }
   }
 
   private static void put(Map<String, String> merged, String name, String value, String where) {
     if (!merged.containsKey(name)) {
-      throw new ConfigException("unknown configuration key '" + name + "' " + where + "; known keys: "
-          + String.join(", ", merged.keySet()));
+      throw new ConfigException(
+          "unknown configuration key '"
+              + name
+              + "' "
+              + where
+              + "; known keys: "
+              + String.join(", ", merged.keySet()));
     }
     merged.put(name, value == null ? "" : value.strip());
   }
@@ -142,18 +177,30 @@ public final class FentraceConfig {
   /** The values a manifest may show: the party hash key is reported only as set or not. */
   public Map<String, String> printable() {
     Map<String, String> m = new LinkedHashMap<>(values);
-    m.put(Key.PARTY_HASH_KEY.key(), values.get(Key.PARTY_HASH_KEY.key()).isEmpty() ? "(not set)" : "(set)");
+    m.put(
+        Key.PARTY_HASH_KEY.key(),
+        values.get(Key.PARTY_HASH_KEY.key()).isEmpty() ? "(not set)" : "(set)");
     return m;
   }
 
   public NormalizerSettings normalizerSettings(LocalDate runDate) {
     try {
-      return new NormalizerSettings(runDate, LocalDate.parse(get(Key.EARLIEST_DATE)),
-          new BigDecimal(get(Key.MAX_KG_PER_SEIZURE)), Long.parseLong(get(Key.MAX_DOSAGE_UNITS_PER_SEIZURE)),
+      return new NormalizerSettings(
+          runDate,
+          LocalDate.parse(get(Key.EARLIEST_DATE)),
+          new BigDecimal(get(Key.MAX_KG_PER_SEIZURE)),
+          Long.parseLong(get(Key.MAX_DOSAGE_UNITS_PER_SEIZURE)),
           Integer.parseInt(get(Key.MAX_FIELD_CHARS)));
     } catch (RuntimeException e) {
-      throw new ConfigException("bad value among " + List.of(Key.EARLIEST_DATE.key(), Key.MAX_KG_PER_SEIZURE.key(),
-          Key.MAX_DOSAGE_UNITS_PER_SEIZURE.key(), Key.MAX_FIELD_CHARS.key()) + ": " + e.getMessage());
+      throw new ConfigException(
+          "bad value among "
+              + List.of(
+                  Key.EARLIEST_DATE.key(),
+                  Key.MAX_KG_PER_SEIZURE.key(),
+                  Key.MAX_DOSAGE_UNITS_PER_SEIZURE.key(),
+                  Key.MAX_FIELD_CHARS.key())
+              + ": "
+              + e.getMessage());
     }
   }
 
@@ -167,7 +214,8 @@ public final class FentraceConfig {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new ConfigException(Key.MAX_REJECT_RATE.key() + " must be a fraction between 0 and 1, got '" + v + "'");
+    throw new ConfigException(
+        Key.MAX_REJECT_RATE.key() + " must be a fraction between 0 and 1, got '" + v + "'");
   }
 
   public java.time.Duration lockStaleAfter() {
@@ -179,11 +227,17 @@ public final class FentraceConfig {
     } catch (java.time.format.DateTimeParseException e) {
       // reported below
     }
-    throw new ConfigException(Key.LOCK_STALE_AFTER.key() + " must be an ISO-8601 duration such as PT6H, got '"
-        + get(Key.LOCK_STALE_AFTER) + "'");
+    throw new ConfigException(
+        Key.LOCK_STALE_AFTER.key()
+            + " must be an ISO-8601 duration such as PT6H, got '"
+            + get(Key.LOCK_STALE_AFTER)
+            + "'");
   }
 
-  /** The report's primary source id, or null for "the best covered one"; an unknown id is a ConfigException. */
+  /**
+   * The report's primary source id, or null for "the best covered one"; an unknown id is a
+   * ConfigException.
+   */
   public String primarySource() {
     String v = get(Key.PRIMARY_SOURCE).strip();
     if (v.isEmpty()) {
@@ -202,7 +256,10 @@ public final class FentraceConfig {
     return file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file));
   }
 
-  /** The configured party hash key, or null when neither the configuration nor the environment sets one. */
+  /**
+   * The configured party hash key, or null when neither the configuration nor the environment sets
+   * one.
+   */
   public byte[] partyHashKey(Map<String, String> env) {
     String k = get(Key.PARTY_HASH_KEY);
     if (k.isEmpty()) {

@@ -7,8 +7,8 @@ public enum Confidence implements Vocabulary {
   LOW;
 
   /**
-   * What the monthly aggregates and the report write for a row no route rule has run on (its
-   * {@code route_confidence} is null). Not a value of the {@code route_confidence} column.
+   * What the monthly aggregates and the report write for a row no route rule has run on (its {@code
+   * route_confidence} is null). Not a value of the {@code route_confidence} column.
    */
   public static final String NO_RULE = "NONE";
 }

@@ -9,9 +9,9 @@ import java.util.List;
  * <p>Why it matters: pills are counted in dosage units rather than weighed, and the share of
  * counterfeit pills against powder is one of the trends users follow. Lab and officer notes spell
  * forms freely ({@code M30 blue pills}, {@code pressed tablets}, {@code nasal spray}), so matching
- * is by exact spelling first, then by keyword: pills before powder (a {@code powder-filled
- * capsule} counts as a pill), then powder, liquid and patch. The constant names are the values
- * written to Parquet; {@code docs/vocabularies.md} is generated from this class.
+ * is by exact spelling first, then by keyword: pills before powder (a {@code powder-filled capsule}
+ * counts as a pill), then powder, liquid and patch. The constant names are the values written to
+ * Parquet; {@code docs/vocabularies.md} is generated from this class.
  */
 public enum Form implements SpelledVocabulary {
   /** Loose powder, bulk or in bags. */
@@ -20,10 +20,33 @@ public enum Form implements SpelledVocabulary {
       List.of("powder", "powdered", "polvo")),
   /** Pills, tablets and capsules, counterfeit or pharmaceutical. */
   PILLS(
-      List.of("pills", "pill", "tablets", "tablet", "counterfeit pills", "M30 pills",
-          "pressed pills", "M30", "capsules", "capsule", "pastillas", "tabletas"),
-      List.of("pill", "pills", "tablet", "tablets", "m30", "m30s", "m 30", "capsule", "capsules",
-          "pastilla", "pastillas", "tableta", "tabletas")),
+      List.of(
+          "pills",
+          "pill",
+          "tablets",
+          "tablet",
+          "counterfeit pills",
+          "M30 pills",
+          "pressed pills",
+          "M30",
+          "capsules",
+          "capsule",
+          "pastillas",
+          "tabletas"),
+      List.of(
+          "pill",
+          "pills",
+          "tablet",
+          "tablets",
+          "m30",
+          "m30s",
+          "m 30",
+          "capsule",
+          "capsules",
+          "pastilla",
+          "pastillas",
+          "tableta",
+          "tabletas")),
   /** Liquids: solutions, nasal sprays, vials. */
   LIQUID(
       List.of("liquid", "solution", "nasal spray", "spray", "liquido"),
@@ -52,8 +75,8 @@ public enum Form implements SpelledVocabulary {
     return spelled;
   }
 
-  private static final VocabularyMatcher<Form> MATCHER = new VocabularyMatcher<>(Form.class,
-      List.of(PILLS, POWDER, LIQUID, PATCH));
+  private static final VocabularyMatcher<Form> MATCHER =
+      new VocabularyMatcher<>(Form.class, List.of(PILLS, POWDER, LIQUID, PATCH));
 
   /**
    * The form named by raw text: null or blank gives {@link #UNKNOWN}, anything not recognised

@@ -4,47 +4,97 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The input formats of docs/contract.md ("Landing (input)"), each defined by its header. A file is recognised by its
- * header alone, whatever folder it lies in; column names match case-insensitively with spaces,
- * underscores and hyphens treated alike (see {@link #columnKey(String)}).
+ * The input formats of docs/contract.md ("Landing (input)"), each defined by its header. A file is
+ * recognised by its header alone, whatever folder it lies in; column names match case-insensitively
+ * with spaces, underscores and hyphens treated alike (see {@link #columnKey(String)}).
  */
 public enum InputFormat implements Vocabulary {
   SEIZURE_EVENTS(
       "seizure_events",
       "seizure_id",
       List.of("seizure_id", "seizure_date", "substance", "quantity", "unit"),
-      List.of("agency", "region", "location", "us_state", "conveyance", "form", "origin_country",
-          "transit_countries", "destination_country", "shipment_id")),
+      List.of(
+          "agency",
+          "region",
+          "location",
+          "us_state",
+          "conveyance",
+          "form",
+          "origin_country",
+          "transit_countries",
+          "destination_country",
+          "shipment_id")),
   CUSTOMS_SHIPMENTS(
       "customs_shipments",
       "shipment_id",
       List.of("shipment_id", "arrival_date", "origin_country", "mode", "description"),
-      List.of("export_country", "transit_countries", "port_of_entry", "destination_state", "hs_code",
-          "gross_weight", "weight_unit", "declared_value_usd", "shipper_name", "consignee_name",
-          "inspection_outcome", "seized_substance", "seized_quantity", "seized_unit")),
+      List.of(
+          "export_country",
+          "transit_countries",
+          "port_of_entry",
+          "destination_state",
+          "hs_code",
+          "gross_weight",
+          "weight_unit",
+          "declared_value_usd",
+          "shipper_name",
+          "consignee_name",
+          "inspection_outcome",
+          "seized_substance",
+          "seized_quantity",
+          "seized_unit")),
   CBP_NATIONWIDE(
       "cbp_nationwide",
       "area_of_responsibility",
-      List.of("fy", "month_(abbv)", "component", "region", "land_filter", "area_of_responsibility",
-          "drug_type", "count_of_event", "sum_qty_(lbs)"),
+      List.of(
+          "fy",
+          "month_(abbv)",
+          "component",
+          "region",
+          "land_filter",
+          "area_of_responsibility",
+          "drug_type",
+          "count_of_event",
+          "sum_qty_(lbs)"),
       List.of()),
   CBP_AMO(
       "cbp_amo",
       "branch",
-      List.of("fy", "month_(abbv)", "component", "region", "land_filter", "branch", "drug_type",
-          "count_of_event", "sum_qty_(lbs)"),
+      List.of(
+          "fy",
+          "month_(abbv)",
+          "component",
+          "region",
+          "land_filter",
+          "branch",
+          "drug_type",
+          "count_of_event",
+          "sum_qty_(lbs)"),
       List.of()),
   /**
-   * NFLIS-Drug Data Query System export: drug report counts by substance, state and half-year, as the
-   * DEA's query tool writes them (its own upper-case column names, every value quoted).
+   * NFLIS-Drug Data Query System export: drug report counts by substance, state and half-year, as
+   * the DEA's query tool writes them (its own upper-case column names, every value quoted).
    */
   NFLIS_DQS(
       "nflis_dqs",
       "drug_reports",
-      List.of("yyyy", "period", "drug_reports", "substance_id", "substance_description", "base_id",
-          "base_description", "state"),
-      List.of("labtype", "rptaggr", "query_run_date", "drug_category_code", "drug_category_description",
-          "state_long_name", "state_fips"));
+      List.of(
+          "yyyy",
+          "period",
+          "drug_reports",
+          "substance_id",
+          "substance_description",
+          "base_id",
+          "base_description",
+          "state"),
+      List.of(
+          "labtype",
+          "rptaggr",
+          "query_run_date",
+          "drug_category_code",
+          "drug_category_description",
+          "state_long_name",
+          "state_fips"));
 
   private final String id;
   private final String signatureColumn;
@@ -68,7 +118,10 @@ public enum InputFormat implements Vocabulary {
     return id;
   }
 
-  /** A required column that only this format has; used to name the format a broken header was meant to be. */
+  /**
+   * A required column that only this format has; used to name the format a broken header was meant
+   * to be.
+   */
   public String signatureColumn() {
     return signatureColumn;
   }
@@ -96,7 +149,8 @@ public enum InputFormat implements Vocabulary {
 
   /**
    * Canonical key of a header cell: trimmed, lower case, runs of spaces, underscores and hyphens
-   * made one underscore. {@code "Sum Qty (lbs)"} and {@code "sum_qty_(lbs)"} both give {@code sum_qty_(lbs)}.
+   * made one underscore. {@code "Sum Qty (lbs)"} and {@code "sum_qty_(lbs)"} both give {@code
+   * sum_qty_(lbs)}.
    */
   public static String columnKey(String headerCell) {
     String s = headerCell == null ? "" : headerCell.strip().toLowerCase(Locale.ROOT);

@@ -4,21 +4,24 @@ import java.util.Locale;
 
 /**
  * A source of numbers: the unit inside which figures may be added up. Two sources can describe the
- * same seizures (CBP's published monthly aggregates already include every CBP seizure that an agency's
- * own event file may list again), so no derived table ever adds figures across sources. CBP's
- * nationwide file and its Air and Marine Operations file cover disjoint CBP components, so together
- * they are one source.
+ * same seizures (CBP's published monthly aggregates already include every CBP seizure that an
+ * agency's own event file may list again), so no derived table ever adds figures across sources.
+ * CBP's nationwide file and its Air and Marine Operations file cover disjoint CBP components, so
+ * together they are one source.
  */
 public enum Source implements Vocabulary {
-  /** CBP's published "Nationwide Drug Seizures" statistics: the nationwide and AMO files together. */
+  /**
+   * CBP's published "Nationwide Drug Seizures" statistics: the nationwide and AMO files together.
+   */
   CBP_PUBLISHED,
   /** Individual seizure events in the canonical seizure layout. */
   SEIZURE_EVENTS,
   /** Customs shipment records in the canonical shipment layout. */
   CUSTOMS_SHIPMENTS,
   /**
-   * NFLIS-Drug laboratory reports: counts of analysed items by substance, state and half-year. Counts,
-   * not kilograms, with no route; a source of their own whatever else they may overlap with.
+   * NFLIS-Drug laboratory reports: counts of analysed items by substance, state and half-year.
+   * Counts, not kilograms, with no route; a source of their own whatever else they may overlap
+   * with.
    */
   NFLIS_LAB_REPORTS;
 
@@ -42,7 +45,10 @@ public enum Source implements Vocabulary {
     };
   }
 
-  /** The source of a {@code source_format} column value, as written in the seizures and shipments tables. */
+  /**
+   * The source of a {@code source_format} column value, as written in the seizures and shipments
+   * tables.
+   */
   public static Source ofSourceFormat(String sourceFormat) {
     return of(InputFormat.fromId(sourceFormat));
   }
@@ -54,7 +60,9 @@ public enum Source implements Vocabulary {
       }
     }
     throw new IllegalArgumentException(
-        "unknown source '" + id + "'; expected one of cbp_published, seizure_events, customs_shipments,"
+        "unknown source '"
+            + id
+            + "'; expected one of cbp_published, seizure_events, customs_shipments,"
             + " nflis_lab_reports");
   }
 }

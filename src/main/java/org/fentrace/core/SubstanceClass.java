@@ -21,7 +21,13 @@ public enum SubstanceClass implements Vocabulary {
     return this == FENTANYL || this == FENTANYL_ANALOG;
   }
 
-  /** The fentanyl family as written in the {@code substance_class} column, in the vocabulary's order. */
+  /**
+   * The fentanyl family as written in the {@code substance_class} column, in the vocabulary's
+   * order.
+   */
   public static final List<String> FENTANYL_FAMILY_WIRE_NAMES =
-      Arrays.stream(values()).filter(SubstanceClass::isFentanylFamily).map(Vocabulary::wireName).toList();
+      Arrays.stream(values())
+          .filter(SubstanceClass::isFentanylFamily)
+          .map(Vocabulary::wireName)
+          .toList();
 }

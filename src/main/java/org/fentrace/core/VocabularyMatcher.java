@@ -9,43 +9,45 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Shared matching machinery for the fixed vocabularies ({@link Conveyance}, {@link Form},
- * {@link Region}, {@link InspectionOutcome}) and the text key the country and US state normalizers
- * use.
+ * Shared matching machinery for the fixed vocabularies ({@link Conveyance}, {@link Form}, {@link
+ * Region}, {@link InspectionOutcome}) and the text key the country and US state normalizers use.
  *
- * <p>Why one class: every vocabulary must treat raw text the same way (as the contract
- * promises for headers: case-insensitive, spaces, underscores and hyphens alike), and the doc generator must be able
- * to describe that one rule. Matching is two-stage and deterministic:
+ * <p>Why one class: every vocabulary must treat raw text the same way (as the contract promises for
+ * headers: case-insensitive, spaces, underscores and hyphens alike), and the doc generator must be
+ * able to describe that one rule. Matching is two-stage and deterministic:
  *
  * <ol>
- *   <li>the {@linkplain #key normalized key} of the raw text is looked up among the exact
- *       spellings of every value (the constant's own name is always one of them, so stored values
+ *   <li>the {@linkplain #key normalized key} of the raw text is looked up among the exact spellings
+ *       of every value (the constant's own name is always one of them, so stored values
  *       round-trip);
  *   <li>otherwise the key is searched for keyword phrases, whole words only, value by value in a
  *       fixed priority order; the first value with a matching phrase wins;
  *   <li>otherwise the text is {@code other}; blank text is {@code unknown}.
  * </ol>
  *
- * <p>All tables are built once, are never mutated afterwards and are safe to share between
- * threads. Keyword results are memoised in a bounded concurrent map because raw vocabulary
- * columns have very few distinct values but millions of rows.
+ * <p>All tables are built once, are never mutated afterwards and are safe to share between threads.
+ * Keyword results are memoised in a bounded concurrent map because raw vocabulary columns have very
+ * few distinct values but millions of rows.
  */
-public final class VocabularyMatcher<E extends Enum<E> & SpelledVocabulary> implements Serializable {
+public final class VocabularyMatcher<E extends Enum<E> & SpelledVocabulary>
+    implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final int MAX_CACHE = 10_000;
 
   private final E unknown;
   private final E other;
   private final Map<String, E> exact = new HashMap<>();
+
   /** Keyword phrases, padded with spaces (" m30 "), in priority order. */
   private final List<String> phrases = new ArrayList<>();
+
   private final List<E> phraseValues = new ArrayList<>();
   private final List<E> keywordOrder;
   private final ConcurrentHashMap<String, E> cache = new ConcurrentHashMap<>();
 
   /**
-   * @param type the enum; its {@code UNKNOWN} value is what null or blank text gives, its {@code OTHER} value
-   *     what text matching nothing gives
+   * @param type the enum; its {@code UNKNOWN} value is what null or blank text gives, its {@code
+   *     OTHER} value what text matching nothing gives
    * @param keywordOrder values whose keywords are tried, in this order
    * @throws IllegalStateException when two values claim the same spelling or keyword
    */
@@ -63,8 +65,14 @@ public final class VocabularyMatcher<E extends Enum<E> & SpelledVocabulary> impl
         String key = key(k);
         E previous = keywordOwner.put(key, value);
         if (previous != null && previous != value) {
-          throw new IllegalStateException(type.getSimpleName() + ": keyword '" + k
-              + "' claimed by both " + previous + " and " + value);
+          throw new IllegalStateException(
+              type.getSimpleName()
+                  + ": keyword '"
+                  + k
+                  + "' claimed by both "
+                  + previous
+                  + " and "
+                  + value);
         }
       }
     }
@@ -80,8 +88,14 @@ public final class VocabularyMatcher<E extends Enum<E> & SpelledVocabulary> impl
     String key = key(spelling);
     E previous = exact.put(key, value);
     if (previous != null && previous != value) {
-      throw new IllegalStateException(value.getDeclaringClass().getSimpleName() + ": spelling '"
-          + spelling + "' claimed by both " + previous + " and " + value);
+      throw new IllegalStateException(
+          value.getDeclaringClass().getSimpleName()
+              + ": spelling '"
+              + spelling
+              + "' claimed by both "
+              + previous
+              + " and "
+              + value);
     }
   }
 
@@ -119,11 +133,11 @@ public final class VocabularyMatcher<E extends Enum<E> & SpelledVocabulary> impl
   }
 
   /**
-   * The matching key of raw text: Unicode NFKD with accents (combining marks) removed, lower
-   * case, {@code &} read as the word "and", dots and apostrophes removed (so {@code U.S.A.} is
-   * {@code usa} and {@code People's} is {@code peoples}), every other run of non-letters and
-   * non-digits (spaces, underscores, hyphens, slashes, commas, brackets) a single space, trimmed.
-   * Never returns null; blank or punctuation-only text gives the empty string.
+   * The matching key of raw text: Unicode NFKD with accents (combining marks) removed, lower case,
+   * {@code &} read as the word "and", dots and apostrophes removed (so {@code U.S.A.} is {@code
+   * usa} and {@code People's} is {@code peoples}), every other run of non-letters and non-digits
+   * (spaces, underscores, hyphens, slashes, commas, brackets) a single space, trimmed. Never
+   * returns null; blank or punctuation-only text gives the empty string.
    *
    * <p>Written as a single character loop, with the Unicode normalizer only for non-ASCII text,
    * because it runs once per value per row.
@@ -158,9 +172,14 @@ public final class VocabularyMatcher<E extends Enum<E> & SpelledVocabulary> impl
         continue;
       }
       int type = Character.getType(c);
-      if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-          || type == Character.ENCLOSING_MARK || c == '\u2019' || c == '\u2018' || c == '\u00b4'
-          || c == '\u02bb' || c == '\u02bc') {
+      if (type == Character.NON_SPACING_MARK
+          || type == Character.COMBINING_SPACING_MARK
+          || type == Character.ENCLOSING_MARK
+          || c == '\u2019'
+          || c == '\u2018'
+          || c == '\u00b4'
+          || c == '\u02bb'
+          || c == '\u02bc') {
         continue;
       }
       if (Character.isLetterOrDigit(c)) {
@@ -173,16 +192,18 @@ public final class VocabularyMatcher<E extends Enum<E> & SpelledVocabulary> impl
   }
 
   /**
-   * A key with runs of two or more one-character words joined, for initialisms written with
-   * spaces: {@code P. R. C.} gives {@code prc} like {@code P.R.C.}, {@code U. S. A.} gives {@code
-   * usa}, {@code N. M.} gives {@code nm}. Used for names (countries, states), not vocabularies.
+   * A key with runs of two or more one-character words joined, for initialisms written with spaces:
+   * {@code P. R. C.} gives {@code prc} like {@code P.R.C.}, {@code U. S. A.} gives {@code usa},
+   * {@code N. M.} gives {@code nm}. Used for names (countries, states), not vocabularies.
    */
   public static String joinInitials(String key) {
     int n = key.length();
     boolean found = false;
     for (int i = 0; i + 2 < n && !found; i++) {
-      found = (i == 0 || key.charAt(i - 1) == ' ') && key.charAt(i + 1) == ' '
-          && (i + 3 == n || key.charAt(i + 3) == ' ');
+      found =
+          (i == 0 || key.charAt(i - 1) == ' ')
+              && key.charAt(i + 1) == ' '
+              && (i + 3 == n || key.charAt(i + 3) == ' ');
     }
     if (!found) {
       return key;

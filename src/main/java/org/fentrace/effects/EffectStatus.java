@@ -1,6 +1,8 @@
 package org.fentrace.effects;
 
-/** Whether a policy_effects row holds an estimate, and if not why not (its {@code status} column). */
+/**
+ * Whether a policy_effects row holds an estimate, and if not why not (its {@code status} column).
+ */
 public enum EffectStatus {
   /** Enough covered periods on each side: the estimate columns are filled. */
   ESTIMATED,
@@ -8,6 +10,9 @@ public enum EffectStatus {
   OUTSIDE_COVERAGE,
   /** Inside coverage, but fewer covered periods than the minimum on one side of the event. */
   TOO_FEW_PERIODS,
-  /** More than half of the covered periods in the window are zero: a percentage change would be noise. */
+  /**
+   * More than half of the covered periods in the window are zero: a percentage change would be
+   * noise.
+   */
   SPARSE_SERIES
 }

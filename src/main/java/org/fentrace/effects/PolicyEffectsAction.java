@@ -23,11 +23,12 @@ import org.fentrace.warehouse.Warehouse;
 import org.fentrace.warehouse.WarehouseTable;
 
 /**
- * Writes {@code policy_effects} after the trend tables: reads {@code route_monthly} (fentanyl-related
- * classes) and {@code lab_reports} (summed by half-year and class, one Spark aggregation), collects them
- * (small), estimates every policy event against every series in plain Java ({@link PolicyEffects}),
- * stages the table under the run's staging folder, publishes it through the journal
- * ({@link PartitionPublisher#publishWhole}) like the trend tables (rewritten whole), and writes {@code exports/policy_effects.csv} from the same rows.
+ * Writes {@code policy_effects} after the trend tables: reads {@code route_monthly}
+ * (fentanyl-related classes) and {@code lab_reports} (summed by half-year and class, one Spark
+ * aggregation), collects them (small), estimates every policy event against every series in plain
+ * Java ({@link PolicyEffects}), stages the table under the run's staging folder, publishes it
+ * through the journal ({@link PartitionPublisher#publishWhole}) like the trend tables (rewritten
+ * whole), and writes {@code exports/policy_effects.csv} from the same rows.
  */
 public final class PolicyEffectsAction {
   private final SparkSession spark;
@@ -35,11 +36,17 @@ public final class PolicyEffectsAction {
   private final String eventsPath;
   private final String runId;
 
-  /** What one run produced: where the events came from, the rows written and how many hold an estimate. */
+  /**
+   * What one run produced: where the events came from, the rows written and how many hold an
+   * estimate.
+   */
   public record Result(String eventsSource, int events, long rows, long estimated, String export) {}
 
-  /** {@code eventsPath}: the policy events file (any Hadoop URI), or null/empty for the bundled one. */
-  public PolicyEffectsAction(SparkSession spark, Warehouse warehouse, String eventsPath, String runId) {
+  /**
+   * {@code eventsPath}: the policy events file (any Hadoop URI), or null/empty for the bundled one.
+   */
+  public PolicyEffectsAction(
+      SparkSession spark, Warehouse warehouse, String eventsPath, String runId) {
     this.spark = Objects.requireNonNull(spark, "spark");
     this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
     this.eventsPath = eventsPath;
@@ -53,25 +60,40 @@ public final class PolicyEffectsAction {
       List<Row> rows = PolicyEffectsTable.rows(c.effects());
       spark.sparkContext().setJobDescription("fentrace effects: write " + PolicyEffectsTable.TABLE);
       Path staged = warehouse.layout().staged(runId, PolicyEffectsTable.TABLE);
-      spark.createDataFrame(rows, PolicyEffectsTable.SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
+      spark
+          .createDataFrame(rows, PolicyEffectsTable.SCHEMA)
+          .coalesce(1)
+          .write()
+          .mode(SaveMode.Overwrite)
           .parquet(staged.toString());
       warehouse.writeSuccessMarker(staged, runId);
-      new PartitionPublisher(warehouse).publishWhole(runId, List.of(PolicyEffectsTable.TABLE),
-          FaultInjection.MID_PUBLISH_EFFECTS);
-      Path export = CsvExports.write(warehouse, PolicyEffectsTable.TABLE, CsvExports.csv(PolicyEffectsTable.SCHEMA, rows));
-      long estimated = rows.stream().filter(r -> EffectStatus.ESTIMATED.name().equals(r.getString(8))).count();
-      return new Result(events.source(), events.events().size(), rows.size(), estimated, export.toString());
+      new PartitionPublisher(warehouse)
+          .publishWhole(
+              runId, List.of(PolicyEffectsTable.TABLE), FaultInjection.MID_PUBLISH_EFFECTS);
+      Path export =
+          CsvExports.write(
+              warehouse, PolicyEffectsTable.TABLE, CsvExports.csv(PolicyEffectsTable.SCHEMA, rows));
+      long estimated =
+          rows.stream().filter(r -> EffectStatus.ESTIMATED.name().equals(r.getString(8))).count();
+      return new Result(
+          events.source(), events.events().size(), rows.size(), estimated, export.toString());
     } finally {
       spark.sparkContext().setJobDescription(null);
     }
   }
 
-  /** The events and every effect, computed from the published route_monthly and lab_reports, nothing written. */
+  /**
+   * The events and every effect, computed from the published route_monthly and lab_reports, nothing
+   * written.
+   */
   public record Computed(PolicyEventsFile.Loaded events, List<PolicyEffects.Effect> effects) {}
 
-  /** Reads the events and the series and estimates; writes nothing (the report draws from this too). */
+  /**
+   * Reads the events and the series and estimates; writes nothing (the report draws from this too).
+   */
   public Computed compute() throws IOException {
-    PolicyEventsFile.Loaded events = PolicyEventsFile.load(eventsPath, spark.sparkContext().hadoopConfiguration());
+    PolicyEventsFile.Loaded events =
+        PolicyEventsFile.load(eventsPath, spark.sparkContext().hadoopConfiguration());
     List<PolicyEffects.Series> series = new ArrayList<>(EffectSeries.monthly(monthCells()));
     series.addAll(EffectSeries.halfYearly(halfYearCells()));
     return new Computed(events, PolicyEffects.estimate(events.events(), series));
@@ -84,12 +106,23 @@ public final class PolicyEffectsAction {
     }
     spark.sparkContext().setJobDescription("fentrace effects: read route_monthly");
     List<EffectSeries.MonthCell> out = new ArrayList<>();
-    for (Row r : spark.read().schema(TrendSchemas.ROUTE_MONTHLY).parquet(path.toString())
-        .where(col("substance_class").isin(EffectSeries.CLASSES.toArray()))
-        .select("source", "month", "route", "substance_class", "covered", "quantity_kg").collectAsList()) {
+    for (Row r :
+        spark
+            .read()
+            .schema(TrendSchemas.ROUTE_MONTHLY)
+            .parquet(path.toString())
+            .where(col("substance_class").isin(EffectSeries.CLASSES.toArray()))
+            .select("source", "month", "route", "substance_class", "covered", "quantity_kg")
+            .collectAsList()) {
       BigDecimal kg = r.isNullAt(5) ? null : r.getDecimal(5);
-      out.add(new EffectSeries.MonthCell(r.getString(0), month(r.get(1)), r.getString(2),
-          r.getString(3), r.getBoolean(4), kg == null ? null : kg.doubleValue()));
+      out.add(
+          new EffectSeries.MonthCell(
+              r.getString(0),
+              month(r.get(1)),
+              r.getString(2),
+              r.getString(3),
+              r.getBoolean(4),
+              kg == null ? null : kg.doubleValue()));
     }
     return out;
   }
@@ -99,17 +132,29 @@ public final class PolicyEffectsAction {
     if (!Warehouse.holdsParquet(warehouse.fs(), path)) {
       return List.of();
     }
-    spark.sparkContext().setJobDescription("fentrace effects: sum lab_reports by half-year and class");
+    spark
+        .sparkContext()
+        .setJobDescription("fentrace effects: sum lab_reports by half-year and class");
     List<EffectSeries.HalfYearCell> out = new ArrayList<>();
-    for (Row r : spark.read().schema(SparkSchemas.structType(WarehouseTable.LAB_REPORTS)).parquet(path.toString())
-        .groupBy("period_start", "substance_class").agg(sum("report_count")).collectAsList()) {
+    for (Row r :
+        spark
+            .read()
+            .schema(SparkSchemas.structType(WarehouseTable.LAB_REPORTS))
+            .parquet(path.toString())
+            .groupBy("period_start", "substance_class")
+            .agg(sum("report_count"))
+            .collectAsList()) {
       out.add(new EffectSeries.HalfYearCell(month(r.get(0)), r.getString(1), r.getLong(2)));
     }
     return out;
   }
 
-  /** A DATE as Spark hands it back (java.sql.Date, or LocalDate with the Java 8 time API on) to its month. */
+  /**
+   * A DATE as Spark hands it back (java.sql.Date, or LocalDate with the Java 8 time API on) to its
+   * month.
+   */
   private static YearMonth month(Object date) {
-    return YearMonth.from(date instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) date);
+    return YearMonth.from(
+        date instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) date);
   }
 }

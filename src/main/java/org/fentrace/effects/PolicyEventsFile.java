@@ -26,26 +26,50 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Reads the policy events file ({@code jobs/conf/policy-events.csv}, bundled as {@code /conf/policy-events.csv}):
- * UTF-8 CSV, {@code #} comments, a header naming at least {@code id,date,label,source_url,primary_citation}
- * (any order, case-insensitive; {@code description} optional).
+ * Reads the policy events file ({@code jobs/conf/policy-events.csv}, bundled as {@code
+ * /conf/policy-events.csv}): UTF-8 CSV, {@code #} comments, a header naming at least {@code
+ * id,date,label,source_url,primary_citation} (any order, case-insensitive; {@code description}
+ * optional).
  *
- * <p>Every event needs a primary source: {@code source_url} must be an http(s) URL on a host of the body
- * that made the measure or of its official gazette ({@link #PRIMARY_HOSTS}: the Federal Register and GovInfo,
- * congress.gov, the White House, the US agencies acting, China's State Council, MPS and NNCC, Mexico's DOF
- * and gob.mx, the UN drug bodies), and {@code primary_citation} must say which document it is. A news
- * site is not a primary source. A bad row is an error naming the file and line: an estimate anchored on a
- * date nobody can check would mislead.
+ * <p>Every event needs a primary source: {@code source_url} must be an http(s) URL on a host of the
+ * body that made the measure or of its official gazette ({@link #PRIMARY_HOSTS}: the Federal
+ * Register and GovInfo, congress.gov, the White House, the US agencies acting, China's State
+ * Council, MPS and NNCC, Mexico's DOF and gob.mx, the UN drug bodies), and {@code primary_citation}
+ * must say which document it is. A news site is not a primary source. A bad row is an error naming
+ * the file and line: an estimate anchored on a date nobody can check would mislead.
  */
 public final class PolicyEventsFile {
   /** The bundled default, on the classpath. */
   public static final String DEFAULT_RESOURCE = "/conf/policy-events.csv";
-  public static final List<String> REQUIRED_COLUMNS = List.of("id", "date", "label", "source_url", "primary_citation");
+
+  public static final List<String> REQUIRED_COLUMNS =
+      List.of("id", "date", "label", "source_url", "primary_citation");
+
   /** Hosts (and their subdomains) accepted as primary sources. */
-  public static final List<String> PRIMARY_HOSTS = List.of("federalregister.gov", "govinfo.gov", "congress.gov",
-      "whitehouse.gov", "bidenwhitehouse.archives.gov", "trumpwhitehouse.archives.gov", "justice.gov", "dea.gov",
-      "cbp.gov", "dhs.gov", "treasury.gov", "state.gov", "cdc.gov", "gov.cn", "mps.gov.cn", "nncc626.com",
-      "dof.gob.mx", "gob.mx", "unodc.org", "un.org", "incb.org");
+  public static final List<String> PRIMARY_HOSTS =
+      List.of(
+          "federalregister.gov",
+          "govinfo.gov",
+          "congress.gov",
+          "whitehouse.gov",
+          "bidenwhitehouse.archives.gov",
+          "trumpwhitehouse.archives.gov",
+          "justice.gov",
+          "dea.gov",
+          "cbp.gov",
+          "dhs.gov",
+          "treasury.gov",
+          "state.gov",
+          "cdc.gov",
+          "gov.cn",
+          "mps.gov.cn",
+          "nncc626.com",
+          "dof.gob.mx",
+          "gob.mx",
+          "unodc.org",
+          "un.org",
+          "incb.org");
+
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,47}");
 
   private PolicyEventsFile() {}
@@ -57,7 +81,10 @@ public final class PolicyEventsFile {
     }
   }
 
-  /** Reads {@code path} (any Hadoop URI) when given, else the bundled default (none there reads as no events). */
+  /**
+   * Reads {@code path} (any Hadoop URI) when given, else the bundled default (none there reads as
+   * no events).
+   */
   public static Loaded load(String path, Configuration conf) throws IOException {
     if (path != null && !path.isBlank()) {
       Path p = new Path(path);
@@ -79,8 +106,15 @@ public final class PolicyEventsFile {
 
   /** Parses the CSV text; events sorted by date, then id. */
   public static List<PolicyEvent> parse(String source, InputStream in) throws IOException {
-    CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setIgnoreEmptyLines(true)
-        .setIgnoreSurroundingSpaces(true).setHeader().setSkipHeaderRecord(true).get();
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setCommentMarker('#')
+            .setIgnoreEmptyLines(true)
+            .setIgnoreSurroundingSpaces(true)
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get();
     List<PolicyEvent> events = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
@@ -89,8 +123,13 @@ public final class PolicyEventsFile {
       parser.getHeaderMap().forEach((k, v) -> header.put(k.strip().toLowerCase(Locale.ROOT), v));
       for (String required : REQUIRED_COLUMNS) {
         if (!header.containsKey(required)) {
-          throw new IOException(source + ": the header lacks the column '" + required + "'; expected "
-              + String.join(",", REQUIRED_COLUMNS) + " (and description)");
+          throw new IOException(
+              source
+                  + ": the header lacks the column '"
+                  + required
+                  + "'; expected "
+                  + String.join(",", REQUIRED_COLUMNS)
+                  + " (and description)");
         }
       }
       for (CSVRecord r : parser) {
@@ -106,14 +145,16 @@ public final class PolicyEventsFile {
     return events;
   }
 
-  private static PolicyEvent event(String where, CSVRecord r, Map<String, Integer> header) throws IOException {
+  private static PolicyEvent event(String where, CSVRecord r, Map<String, Integer> header)
+      throws IOException {
     String id = value(r, header, "id");
     String date = value(r, header, "date");
     String label = value(r, header, "label");
     String url = value(r, header, "source_url");
     String citation = value(r, header, "primary_citation");
     if (!ID.matcher(id).matches()) {
-      throw new IOException(where + ": id '" + id + "' must be lower-case letters, digits and dashes (at most 48)");
+      throw new IOException(
+          where + ": id '" + id + "' must be lower-case letters, digits and dashes (at most 48)");
     }
     LocalDate d;
     try {
@@ -126,14 +167,25 @@ public final class PolicyEventsFile {
     }
     String host = host(url);
     if (host == null) {
-      throw new IOException(where + ": source_url '" + url + "' is not an http(s) URL; every event needs a primary source");
+      throw new IOException(
+          where
+              + ": source_url '"
+              + url
+              + "' is not an http(s) URL; every event needs a primary source");
     }
     if (!isPrimaryHost(host)) {
-      throw new IOException(where + ": source_url host '" + host + "' is not a primary source (the body that made the"
-          + " measure or its official gazette: " + String.join(", ", PRIMARY_HOSTS) + ")");
+      throw new IOException(
+          where
+              + ": source_url host '"
+              + host
+              + "' is not a primary source (the body that made the"
+              + " measure or its official gazette: "
+              + String.join(", ", PRIMARY_HOSTS)
+              + ")");
     }
     if (citation.isEmpty()) {
-      throw new IOException(where + ": primary_citation is empty; name the document (e.g. 83 FR 5188)");
+      throw new IOException(
+          where + ": primary_citation is empty; name the document (e.g. 83 FR 5188)");
     }
     return new PolicyEvent(id, d, label, value(r, header, "description"), url, citation);
   }

@@ -16,18 +16,20 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads one delimited text file record by record, keeping for each record its physical start line
- * (header = line 1) and its text as delivered, so a quarantined row can be found and fixed in its file.
+ * (header = line 1) and its text as delivered, so a quarantined row can be found and fixed in its
+ * file.
  *
- * <p>Handles what real exports contain: a UTF-8 byte-order mark, CRLF or LF, comma, semicolon or tab
- * delimiters (chosen from the header line), quoted fields with delimiters, quotes and line breaks,
- * blank lines, and non-UTF-8 bytes (see {@link FallbackDecodingReader}). Decompression is the caller's
- * business: pass the decompressed stream.
+ * <p>Handles what real exports contain: a UTF-8 byte-order mark, CRLF or LF, comma, semicolon or
+ * tab delimiters (chosen from the header line), quoted fields with delimiters, quotes and line
+ * breaks, blank lines, and non-UTF-8 bytes (see {@link FallbackDecodingReader}). Decompression is
+ * the caller's business: pass the decompressed stream.
  *
  * <p>A syntax error (for example a quote never closed) ends the file: {@link #next()} then returns
- * one last record with {@code values == null} covering the unreadable rest, and {@link #syntaxError()}
- * says what went wrong. A stream that fails instead (a gzip file cut short ends in an EOFException)
- * ends the file the same way: the text received after the last whole record, if any, is that last
- * record, and {@link #readError()} says what went wrong; a half-written row is never silently dropped.
+ * one last record with {@code values == null} covering the unreadable rest, and {@link
+ * #syntaxError()} says what went wrong. A stream that fails instead (a gzip file cut short ends in
+ * an EOFException) ends the file the same way: the text received after the last whole record, if
+ * any, is that last record, and {@link #readError()} says what went wrong; a half-written row is
+ * never silently dropped.
  */
 public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
   private static final int COMPACT_THRESHOLD = 1 << 16;
@@ -41,12 +43,16 @@ public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
 
   /** Next record read from the parser but not yet returned, with its start position. */
   private CSVRecord ahead;
+
   private long aheadPosition;
+
   /** Line number at the character position {@code consumedTo}. */
   private long lineAtConsumed = 1;
+
   private long consumedTo;
   private String syntaxError;
   private String readError;
+
   /** The last record after a syntax or read error (the unparsed rest) has been returned. */
   private boolean tailReported;
 
@@ -56,11 +62,13 @@ public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
     this.decoder = new FallbackDecodingReader(pin);
     this.text = new RecordingReader(decoder);
     this.delimiter = sniffDelimiter(text.peekLine());
-    CSVFormat format = CSVFormat.RFC4180.builder()
-        .setDelimiter(delimiter)
-        .setIgnoreEmptyLines(true)
-        .setAllowMissingColumnNames(true)
-        .get();
+    CSVFormat format =
+        CSVFormat.RFC4180
+            .builder()
+            .setDelimiter(delimiter)
+            .setIgnoreEmptyLines(true)
+            .setAllowMissingColumnNames(true)
+            .get();
     this.parser = CSVParser.builder().setReader(text).setFormat(format).get();
     this.records = parser.iterator();
     fetchAhead();
@@ -98,7 +106,10 @@ public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
     return syntaxError;
   }
 
-  /** The input stream's failure (for example a compressed stream that ends early) when it stopped reading, else null. */
+  /**
+   * The input stream's failure (for example a compressed stream that ends early) when it stopped
+   * reading, else null.
+   */
   public String readError() {
     return readError;
   }
@@ -111,9 +122,11 @@ public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
     if (tailReported) {
       return false;
     }
-    // After a syntax error the rest is unparseable text; after a read error, only what arrived is left,
+    // After a syntax error the rest is unparseable text; after a read error, only what arrived is
+    // left,
     // and a stream that failed exactly at a record boundary leaves nothing.
-    return syntaxError != null || (readError != null && !stripBreaks(text.slice(consumedTo, text.position())).isEmpty());
+    return syntaxError != null
+        || (readError != null && !stripBreaks(text.slice(consumedTo, text.position())).isEmpty());
   }
 
   @Override
@@ -121,7 +134,10 @@ public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
     if (ahead == null) {
       if (hasNext()) {
         tailReported = true;
-        String rest = syntaxError != null ? text.drainFrom(consumedTo) : text.slice(consumedTo, text.position());
+        String rest =
+            syntaxError != null
+                ? text.drainFrom(consumedTo)
+                : text.slice(consumedTo, text.position());
         long line = lineAtConsumed + leadingBreaks(rest);
         return new RawRecord(line, null, stripBreaks(rest));
       }
@@ -192,8 +208,10 @@ public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
         // The stream failed, not the syntax: reading again would only fail again.
         readError = text.failure().toString();
       } else {
-        syntaxError = e.getCause() != null && e.getCause().getMessage() != null
-            ? e.getCause().getMessage() : e.getMessage();
+        syntaxError =
+            e.getCause() != null && e.getCause().getMessage() != null
+                ? e.getCause().getMessage()
+                : e.getMessage();
       }
     }
   }
@@ -237,7 +255,9 @@ public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
     }
   }
 
-  /** The most frequent of comma, semicolon and tab outside quotes in the header line; comma on ties. */
+  /**
+   * The most frequent of comma, semicolon and tab outside quotes in the header line; comma on ties.
+   */
   static char sniffDelimiter(String headerLine) {
     int commas = 0;
     int semicolons = 0;
@@ -276,10 +296,16 @@ public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
     private final Reader in;
     private final StringBuilder kept = new StringBuilder();
     private long base;
+
     /** Characters peeked before the parser started, replayed to it first. */
     private int replay;
+
     private boolean replaying;
-    /** The underlying reader's failure, kept: the parser reports it wrapped like its own syntax errors. */
+
+    /**
+     * The underlying reader's failure, kept: the parser reports it wrapped like its own syntax
+     * errors.
+     */
     private IOException failure;
 
     RecordingReader(Reader in) {
@@ -370,6 +396,10 @@ public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
 
   @Override
   public String toString() {
-    return "CsvFileReader[delimiter=" + delimiter + ", header=" + Arrays.toString(header.toArray()) + "]";
+    return "CsvFileReader[delimiter="
+        + delimiter
+        + ", header="
+        + Arrays.toString(header.toArray())
+        + "]";
   }
 }

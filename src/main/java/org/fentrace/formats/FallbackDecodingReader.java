@@ -14,18 +14,21 @@ import java.nio.charset.StandardCharsets;
  * Decodes UTF-8, and decodes any byte that is not part of a valid UTF-8 sequence as Windows-1252.
  *
  * <p>Why: agencies export CSV from spreadsheets in whatever code page the desktop had, and a
- * Latin-1 {@code México} must not become {@code M?xico} (an unknown country) nor fail the file. Valid
- * UTF-8 is never reinterpreted, so a UTF-8 file reads exactly as UTF-8; a Latin-1 file reads exactly as
- * Latin-1 for its letters (every Latin-1 letter byte is invalid as UTF-8 in the contexts that occur in
- * text). The number of bytes decoded the fallback way is reported so the manifest can say so.
+ * Latin-1 {@code México} must not become {@code M?xico} (an unknown country) nor fail the file.
+ * Valid UTF-8 is never reinterpreted, so a UTF-8 file reads exactly as UTF-8; a Latin-1 file reads
+ * exactly as Latin-1 for its letters (every Latin-1 letter byte is invalid as UTF-8 in the contexts
+ * that occur in text). The number of bytes decoded the fallback way is reported so the manifest can
+ * say so.
  */
 public final class FallbackDecodingReader extends Reader {
   private static final char[] CP1252_HIGH = buildCp1252Table();
 
   private final InputStream in;
-  private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-      .onMalformedInput(CodingErrorAction.REPORT)
-      .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private final CharsetDecoder utf8 =
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
   private final ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
   private final CharBuffer chars = CharBuffer.allocate(64 * 1024);
   private boolean eof;

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.fentrace.core.InputFormat;
 
 /**
- * What a file's header says about it: the format it is (or was meant to be), where each known column
- * sits, which required columns are missing and which extra columns it carries.
+ * What a file's header says about it: the format it is (or was meant to be), where each known
+ * column sits, which required columns are missing and which extra columns it carries.
  *
  * @param format the recognised format, or null when the header matches none
  * @param columns known column key to its position in the header
@@ -21,7 +21,8 @@ public record HeaderMatch(
     Map<String, Integer> columns,
     List<String> missingRequired,
     List<String> extraColumns,
-    List<String> header) implements Serializable {
+    List<String> header)
+    implements Serializable {
 
   /** True when rows can be normalized: a format was recognised and has all its required columns. */
   public boolean usable() {
@@ -35,9 +36,10 @@ public record HeaderMatch(
   }
 
   /**
-   * Matches a header against every format. A format matches when all its required columns are present;
-   * when none matches, a header that holds a format's signature column is taken as that format with
-   * columns missing (its rows are quarantined with the missing columns named); otherwise no format.
+   * Matches a header against every format. A format matches when all its required columns are
+   * present; when none matches, a header that holds a format's signature column is taken as that
+   * format with columns missing (its rows are quarantined with the missing columns named);
+   * otherwise no format.
    */
   public static HeaderMatch of(List<String> header) {
     Map<String, Integer> keys = new HashMap<>();
@@ -79,17 +81,23 @@ public record HeaderMatch(
         extra.add(header.get(i));
       }
     }
-    return new HeaderMatch(f, Map.copyOf(known), List.copyOf(missing), List.copyOf(extra), List.copyOf(header));
+    return new HeaderMatch(
+        f, Map.copyOf(known), List.copyOf(missing), List.copyOf(extra), List.copyOf(header));
   }
 
-  /** Plain-words description of a header that matched no format, for the console and the manifest. */
+  /**
+   * Plain-words description of a header that matched no format, for the console and the manifest.
+   */
   public static String describeExpected() {
     StringBuilder b = new StringBuilder();
     for (InputFormat f : InputFormat.values()) {
       if (b.length() > 0) {
         b.append("; ");
       }
-      b.append(f.id()).append(" (required: ").append(String.join(", ", f.requiredColumns())).append(')');
+      b.append(f.id())
+          .append(" (required: ")
+          .append(String.join(", ", f.requiredColumns()))
+          .append(')');
     }
     return b.toString();
   }

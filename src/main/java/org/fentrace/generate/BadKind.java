@@ -2,8 +2,8 @@ package org.fentrace.generate;
 
 /**
  * The kinds of deliberately bad rows, each with the reject reason the normalizer should give it
- * ({@code org.fentrace.normalize.RejectReason}, stored in {@code rejected.reason_code}). Shipment rows
- * only get the kinds that concern their required columns (dates and blanks).
+ * ({@code org.fentrace.normalize.RejectReason}, stored in {@code rejected.reason_code}). Shipment
+ * rows only get the kinds that concern their required columns (dates and blanks).
  */
 public enum BadKind {
   /** {@code approx. 2}, {@code N/A}, {@code 1,5}: not a number. */
@@ -18,7 +18,9 @@ public enum BadKind {
   UNPARSEABLE_DATE("BAD_DATE"),
   /** A date in 2099. */
   FUTURE_DATE("FUTURE_DATE"),
-  /** Blank seizure_id or substance; for shipments blank shipment_id, origin_country or description. */
+  /**
+   * Blank seizure_id or substance; for shipments blank shipment_id, origin_country or description.
+   */
   MISSING_REQUIRED("MISSING_REQUIRED_VALUE"),
   /** 900,000 kg in one seizure. */
   IMPLAUSIBLE_QUANTITY("IMPLAUSIBLE_QUANTITY");

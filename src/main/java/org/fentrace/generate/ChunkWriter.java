@@ -14,18 +14,26 @@ import org.fentrace.generate.LandingGenerator.Options;
 import org.fentrace.generate.LandingGenerator.Planted;
 
 /**
- * Writes the two files of one chunk, {@code seizures-<chunk>.csv} and {@code shipments-<chunk>.csv}.
- * Everything in them depends only on the options and the chunk number, never on other chunks or on
- * thread scheduling. Odd chunks end their lines with CRLF, even ones with LF (quoted newlines inside
- * values are LF in both), as files from different exporters do.
+ * Writes the two files of one chunk, {@code seizures-<chunk>.csv} and {@code
+ * shipments-<chunk>.csv}. Everything in them depends only on the options and the chunk number,
+ * never on other chunks or on thread scheduling. Odd chunks end their lines with CRLF, even ones
+ * with LF (quoted newlines inside values are LF in both), as files from different exporters do.
  */
 final class ChunkWriter {
-  /** Share of seizure rows delivered a second time, later in the same file, with a corrected quantity. */
+  /**
+   * Share of seizure rows delivered a second time, later in the same file, with a corrected
+   * quantity.
+   */
   static final double REVISION_RATE = 0.002;
+
   /** A revision comes at most this many rows after the row it revises. */
   static final int REVISION_WINDOW = 200;
-  /** How many bad rows and revisions per file the summary lists (the counts are always complete). */
+
+  /**
+   * How many bad rows and revisions per file the summary lists (the counts are always complete).
+   */
   static final int PLANTED_LISTED = 200;
+
   static final String REVISION = "REVISION";
 
   private ChunkWriter() {}
@@ -49,16 +57,19 @@ final class ChunkWriter {
 
   private record Pending(long due, long seq, SeizureFields fields) {}
 
-  private static FileSummary writeSeizures(Options o, Timeline timeline, ShipmentMaker shipments, int chunk,
-      String eol) throws IOException {
+  private static FileSummary writeSeizures(
+      Options o, Timeline timeline, ShipmentMaker shipments, int chunk, String eol)
+      throws IOException {
     Path file = o.outDir().resolve(seizureFile(chunk));
     Tally tally = new Tally(file, "seizure_events");
     long n = o.seizureRows(chunk);
     SplittableRandom r = new SplittableRandom(Rand.seed(o.seed(), chunk, -1));
-    SeizureMaker maker = new SeizureMaker(timeline, shipments, chunk, o.shipmentRows(chunk), o.shipmentRatio(), o.idTag());
+    SeizureMaker maker =
+        new SeizureMaker(
+            timeline, shipments, chunk, o.shipmentRows(chunk), o.shipmentRatio(), o.idTag());
     SeizureFields f = new SeizureFields();
-    PriorityQueue<Pending> pending = new PriorityQueue<>(
-        Comparator.comparingLong(Pending::due).thenComparingLong(Pending::seq));
+    PriorityQueue<Pending> pending =
+        new PriorityQueue<>(Comparator.comparingLong(Pending::due).thenComparingLong(Pending::seq));
     long seq = 0;
     try (CsvOut out = new CsvOut(file, eol, LandingSpellings.SEIZURE_HEADER)) {
       for (long k = 0; k < n; k++) {
@@ -87,8 +98,8 @@ final class ChunkWriter {
     return tally.summary();
   }
 
-  private static FileSummary writeShipments(Options o, ShipmentMaker shipments, int chunk, String eol)
-      throws IOException {
+  private static FileSummary writeShipments(
+      Options o, ShipmentMaker shipments, int chunk, String eol) throws IOException {
     Path file = o.outDir().resolve(shipmentFile(chunk));
     Tally tally = new Tally(file, "customs_shipments");
     long n = o.shipmentRows(chunk);

@@ -9,27 +9,35 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A CSV file being written, RFC 4180 quoting (a field is quoted only when it holds a comma, a quote, CR
- * or LF; quotes inside are doubled). Rows are built in one reused buffer and flushed in large blocks: no
- * String.format, no regex, no per-row objects beyond the values themselves. Tracks the physical line
- * each record starts on, since quoted newlines make records span lines.
+ * A CSV file being written, RFC 4180 quoting (a field is quoted only when it holds a comma, a
+ * quote, CR or LF; quotes inside are doubled). Rows are built in one reused buffer and flushed in
+ * large blocks: no String.format, no regex, no per-row objects beyond the values themselves. Tracks
+ * the physical line each record starts on, since quoted newlines make records span lines.
  */
 final class CsvOut implements AutoCloseable {
   private static final int FLUSH_AT = 1 << 16;
-  private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
-      "Nov", "Dec"};
+  private static final String[] MONTHS = {
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+  };
 
   /** The three date layouts of the contract. */
-  enum DateStyle { ISO, US, DAY_MONTH_ABBREVIATION }
+  enum DateStyle {
+    ISO,
+    US,
+    DAY_MONTH_ABBREVIATION
+  }
 
   private final Writer out;
   private final String eol;
   private final StringBuilder sb = new StringBuilder(FLUSH_AT + 4096);
   private char[] chars = new char[FLUSH_AT + 4096];
   private boolean firstField = true;
+
   /** Physical line on which the record being built starts (1 = header). */
   private long line = 1;
+
   private long recordStartLine = 1;
+
   /** Newlines inside quoted fields of the record being built. */
   private long embeddedNewlines;
 
@@ -96,7 +104,8 @@ final class CsvOut implements AutoCloseable {
 
   /**
    * A non-negative number with up to {@code decimals} decimals (trailing zeros dropped); with
-   * {@code thousands} the whole part is grouped with commas and the field quoted, as {@code "1,234.5"}.
+   * {@code thousands} the whole part is grouped with commas and the field quoted, as {@code
+   * "1,234.5"}.
    */
   CsvOut number(double value, int decimals, boolean thousands) {
     separator();

@@ -15,21 +15,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Writes synthetic landing data in the contract's {@code seizure_events} and {@code customs_shipments}
- * formats: {@code seizures-<chunk>.csv} and {@code shipments-<chunk>.csv} in {@code outDir}, one
- * thread per chunk (at most as many threads as processors). Each chunk draws from its own streams,
- * seeded from (seed, chunk), so the bytes depend only on the options, never on scheduling; the first
- * row of a chunk does not depend on the row count either. Memory does not grow with rows.
+ * Writes synthetic landing data in the contract's {@code seizure_events} and {@code
+ * customs_shipments} formats: {@code seizures-<chunk>.csv} and {@code shipments-<chunk>.csv} in
+ * {@code outDir}, one thread per chunk (at most as many threads as processors). Each chunk draws
+ * from its own streams, seeded from (seed, chunk), so the bytes depend only on the options, never
+ * on scheduling; the first row of a chunk does not depend on the row count either. Memory does not
+ * grow with rows.
  *
- * <p>Seizure rows of chunk {@code c}: {@code rows / chunks}, plus one for the first {@code rows % chunks}
- * chunks. Shipment rows of a chunk: {@code ceil(seizureRows(c) * shipmentRatio)}. About {@code badRowRate}
- * of the rows are deliberately bad ({@link BadKind}), and about 0.2% of seizure rows are revisions
- * (an id delivered again later in the same file with a corrected quantity). Files of previous runs
- * with other chunk counts are not deleted.
+ * <p>Seizure rows of chunk {@code c}: {@code rows / chunks}, plus one for the first {@code rows %
+ * chunks} chunks. Shipment rows of a chunk: {@code ceil(seizureRows(c) * shipmentRatio)}. About
+ * {@code badRowRate} of the rows are deliberately bad ({@link BadKind}), and about 0.2% of seizure
+ * rows are revisions (an id delivered again later in the same file with a corrected quantity).
+ * Files of previous runs with other chunk counts are not deleted.
  *
- * <p>Plain Java with no dependencies and no Spark: {@code jobs/regenerate-sample-data} compiles this
- * package with javac alone. Random values come only from {@link java.util.SplittableRandom} and
- * {@link StrictMath}, so the bytes are the same on every JDK and CPU.
+ * <p>Plain Java with no dependencies and no Spark: {@code jobs/regenerate-sample-data} compiles
+ * this package with javac alone. Random values come only from {@link java.util.SplittableRandom}
+ * and {@link StrictMath}, so the bytes are the same on every JDK and CPU.
  */
 public final class LandingGenerator {
   private LandingGenerator() {}
@@ -42,16 +43,27 @@ public final class LandingGenerator {
    * @param badRowRate share of deliberately bad rows
    * @param shipmentRatio customs shipment rows per seizure row
    */
-  public record Options(long rows, Path outDir, long seed, LocalDate firstDay, int days, int chunks,
-      double badRowRate, double shipmentRatio, String idTag) {
+  public record Options(
+      long rows,
+      Path outDir,
+      long seed,
+      LocalDate firstDay,
+      int days,
+      int chunks,
+      double badRowRate,
+      double shipmentRatio,
+      String idTag) {
     public static final LocalDate DEFAULT_FIRST_DAY = LocalDate.of(2018, 10, 1);
+
     /** FY2019 to FY2023: 2018-10-01 to 2023-09-30. */
     public static final int DEFAULT_DAYS = 1826;
+
     public static final int DEFAULT_CHUNKS = 4;
     public static final double DEFAULT_BAD_ROW_RATE = 0.005;
     public static final double DEFAULT_SHIPMENT_RATIO = 0.3;
     public static final int MAX_DAYS = 36_600;
     public static final int MAX_CHUNKS = 1024;
+
     /** Good dates stay before this, so that the year-2099 bad rows are the only future ones. */
     public static final LocalDate END_LIMIT = LocalDate.of(2099, 1, 1);
 
@@ -66,38 +78,64 @@ public final class LandingGenerator {
         throw new IllegalArgumentException("firstDay is required");
       }
       if (days < 1 || days > MAX_DAYS) {
-        throw new IllegalArgumentException("days must be between 1 and " + MAX_DAYS + ", got " + days);
+        throw new IllegalArgumentException(
+            "days must be between 1 and " + MAX_DAYS + ", got " + days);
       }
-      if (firstDay.getYear() < 1900 || firstDay.getYear() > 2098 || !firstDay.plusDays(days).isBefore(END_LIMIT)) {
-        throw new IllegalArgumentException("the period " + firstDay + " plus " + days
-            + " days must lie between 1900-01-01 and " + END_LIMIT
-            + " (year-2099 dates are the deliberately bad ones)");
+      if (firstDay.getYear() < 1900
+          || firstDay.getYear() > 2098
+          || !firstDay.plusDays(days).isBefore(END_LIMIT)) {
+        throw new IllegalArgumentException(
+            "the period "
+                + firstDay
+                + " plus "
+                + days
+                + " days must lie between 1900-01-01 and "
+                + END_LIMIT
+                + " (year-2099 dates are the deliberately bad ones)");
       }
       if (chunks < 1 || chunks > MAX_CHUNKS) {
-        throw new IllegalArgumentException("chunks must be between 1 and " + MAX_CHUNKS + ", got " + chunks);
+        throw new IllegalArgumentException(
+            "chunks must be between 1 and " + MAX_CHUNKS + ", got " + chunks);
       }
       if (!(badRowRate >= 0 && badRowRate <= 0.5)) {
-        throw new IllegalArgumentException("badRowRate must be between 0 and 0.5, got " + badRowRate);
+        throw new IllegalArgumentException(
+            "badRowRate must be between 0 and 0.5, got " + badRowRate);
       }
       if (!(shipmentRatio >= 0 && shipmentRatio <= 100)) {
-        throw new IllegalArgumentException("shipmentRatio must be between 0 and 100, got " + shipmentRatio);
+        throw new IllegalArgumentException(
+            "shipmentRatio must be between 0 and 100, got " + shipmentRatio);
       }
       idTag = idTag == null ? "" : idTag;
       if (!idTag.matches("[A-Z0-9]{0,16}")) {
-        throw new IllegalArgumentException("idTag must be up to 16 capital letters and digits, got '" + idTag + "'");
+        throw new IllegalArgumentException(
+            "idTag must be up to 16 capital letters and digits, got '" + idTag + "'");
       }
     }
 
     /** Without an id tag: ids as {@code SZ0-000000001}. */
-    public Options(long rows, Path outDir, long seed, LocalDate firstDay, int days, int chunks, double badRowRate,
+    public Options(
+        long rows,
+        Path outDir,
+        long seed,
+        LocalDate firstDay,
+        int days,
+        int chunks,
+        double badRowRate,
         double shipmentRatio) {
       this(rows, outDir, seed, firstDay, days, chunks, badRowRate, shipmentRatio, "");
     }
 
     /** The defaults for everything but the row count, the folder and the seed. */
     public static Options of(long rows, Path outDir, long seed) {
-      return new Options(rows, outDir, seed, DEFAULT_FIRST_DAY, DEFAULT_DAYS, DEFAULT_CHUNKS,
-          DEFAULT_BAD_ROW_RATE, DEFAULT_SHIPMENT_RATIO);
+      return new Options(
+          rows,
+          outDir,
+          seed,
+          DEFAULT_FIRST_DAY,
+          DEFAULT_DAYS,
+          DEFAULT_CHUNKS,
+          DEFAULT_BAD_ROW_RATE,
+          DEFAULT_SHIPMENT_RATIO);
     }
 
     public long seizureRows(int chunk) {
@@ -105,12 +143,16 @@ public final class LandingGenerator {
     }
 
     public long shipmentRows(int chunk) {
-      // The epsilon keeps 1500 * 0.3333... from rounding up to 501; every link target stays below it.
+      // The epsilon keeps 1500 * 0.3333... from rounding up to 501; every link target stays below
+      // it.
       return (long) Math.ceil(seizureRows(chunk) * shipmentRatio - 1e-9);
     }
   }
 
-  /** A deliberately bad row or a revision: the physical line its record starts on (header = 1), its id, its kind. */
+  /**
+   * A deliberately bad row or a revision: the physical line its record starts on (header = 1), its
+   * id, its kind.
+   */
   public record Planted(long line, String id, String kind) {}
 
   /**
@@ -119,13 +161,22 @@ public final class LandingGenerator {
    * @param rows data rows, bad ones and revisions included
    * @param planted the first {@value ChunkWriter#PLANTED_LISTED} bad rows and revisions of the file
    */
-  public record FileSummary(Path file, String format, long rows, long badRows, long revisions,
-      Map<BadKind, Long> badByKind, List<Planted> planted) {}
+  public record FileSummary(
+      Path file,
+      String format,
+      long rows,
+      long badRows,
+      long revisions,
+      Map<BadKind, Long> badByKind,
+      List<Planted> planted) {}
 
   /** The files written, seizure then shipment file of each chunk, chunks in order. */
   public record Summary(List<FileSummary> files) {
     public long rows(String format) {
-      return files.stream().filter(f -> f.format().equals(format)).mapToLong(FileSummary::rows).sum();
+      return files.stream()
+          .filter(f -> f.format().equals(format))
+          .mapToLong(FileSummary::rows)
+          .sum();
     }
 
     public long badRows() {
@@ -137,12 +188,26 @@ public final class LandingGenerator {
     public String toString() {
       StringBuilder sb = new StringBuilder();
       for (FileSummary f : files) {
-        sb.append(f.file().getFileName()).append('\t').append(f.format()).append('\t').append(f.rows())
-            .append(" rows\t").append(f.badRows()).append(" bad ").append(f.badByKind()).append('\t')
-            .append(f.revisions()).append(" revisions\n");
+        sb.append(f.file().getFileName())
+            .append('\t')
+            .append(f.format())
+            .append('\t')
+            .append(f.rows())
+            .append(" rows\t")
+            .append(f.badRows())
+            .append(" bad ")
+            .append(f.badByKind())
+            .append('\t')
+            .append(f.revisions())
+            .append(" revisions\n");
       }
-      return sb.append(rows("seizure_events")).append(" seizure rows, ").append(rows("customs_shipments"))
-          .append(" shipment rows, ").append(badRows()).append(" bad rows").toString();
+      return sb.append(rows("seizure_events"))
+          .append(" seizure rows, ")
+          .append(rows("customs_shipments"))
+          .append(" shipment rows, ")
+          .append(badRows())
+          .append(" bad rows")
+          .toString();
     }
   }
 
@@ -150,7 +215,10 @@ public final class LandingGenerator {
     return generate(o, Runtime.getRuntime().availableProcessors());
   }
 
-  /** As {@link #generate(Options)} on at most {@code threads} threads; the output is the same for any count. */
+  /**
+   * As {@link #generate(Options)} on at most {@code threads} threads; the output is the same for
+   * any count.
+   */
   static Summary generate(Options o, int threads) throws IOException {
     Files.createDirectories(o.outDir());
     removeStaleChunks(o);
@@ -184,13 +252,15 @@ public final class LandingGenerator {
 
   /**
    * Chunk files of an earlier generation into the same folder with more chunks would otherwise be
-   * left beside the new ones and ingested with them: {@code seizures-N.csv} and {@code shipments-N.csv}
-   * with N at or above the chunk count are removed (lower ones are overwritten).
+   * left beside the new ones and ingested with them: {@code seizures-N.csv} and {@code
+   * shipments-N.csv} with N at or above the chunk count are removed (lower ones are overwritten).
    */
   private static void removeStaleChunks(Options o) throws IOException {
     try (var files = Files.list(o.outDir())) {
       for (Path f : files.toList()) {
-        var m = java.util.regex.Pattern.compile("(?:seizures|shipments)-(\\d{1,9})\\.csv").matcher(f.getFileName().toString());
+        var m =
+            java.util.regex.Pattern.compile("(?:seizures|shipments)-(\\d{1,9})\\.csv")
+                .matcher(f.getFileName().toString());
         if (m.matches() && Integer.parseInt(m.group(1)) >= o.chunks()) {
           Files.delete(f);
         }
@@ -201,7 +271,8 @@ public final class LandingGenerator {
   /** Writes only chunk {@code chunk}'s two files: the same bytes a full run writes for it. */
   static List<FileSummary> generateChunk(Options o, int chunk) throws IOException {
     if (chunk < 0 || chunk >= o.chunks()) {
-      throw new IllegalArgumentException("chunk must be between 0 and " + (o.chunks() - 1) + ", got " + chunk);
+      throw new IllegalArgumentException(
+          "chunk must be between 0 and " + (o.chunks() - 1) + ", got " + chunk);
     }
     Files.createDirectories(o.outDir());
     return writeChunk(o, seizureTimeline(o), shipmentTimeline(o), chunk);
@@ -215,23 +286,29 @@ public final class LandingGenerator {
     return new Timeline(o.firstDay(), o.days(), ShipmentCore.Kind.volumes());
   }
 
-  private static List<FileSummary> writeChunk(Options o, Timeline seizures, Timeline shipments, int chunk)
-      throws IOException {
-    return ChunkWriter.write(o, seizures, new ShipmentMaker(shipments, o.seed(), o.badRowRate(), o.idTag()), chunk);
+  private static List<FileSummary> writeChunk(
+      Options o, Timeline seizures, Timeline shipments, int chunk) throws IOException {
+    return ChunkWriter.write(
+        o, seizures, new ShipmentMaker(shipments, o.seed(), o.badRowRate(), o.idTag()), chunk);
   }
 
-  static final String USAGE = String.join("\n",
-      "usage: LandingGenerator --rows N --out DIR --seed S [--days D] [--first-day YYYY-MM-DD] [--chunks C]",
-      "                        [--bad-row-rate R] [--shipment-ratio R] [--list-planted]",
-      "  --rows            seizure rows in all (shipments: ceil(rows per chunk x shipment ratio))",
-      "  --days            length of the period, default " + Options.DEFAULT_DAYS,
-      "  --first-day       first day of the period, default " + Options.DEFAULT_FIRST_DAY,
-      "  --chunks          files of each kind, written in parallel, default " + Options.DEFAULT_CHUNKS,
-      "  --bad-row-rate    share of deliberately bad rows, default " + Options.DEFAULT_BAD_ROW_RATE,
-      "  --shipment-ratio  shipment rows per seizure row, default " + Options.DEFAULT_SHIPMENT_RATIO,
-      "  --id-tag          capital letters and digits put in every id (SZ<tag>-0-000000001), so that files",
-      "                    generated separately (a later day) never reuse an id; default none (SZ0-000000001)",
-      "  --list-planted    also print each bad row and revision: file, line, id, kind, expected reason");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: LandingGenerator --rows N --out DIR --seed S [--days D] [--first-day YYYY-MM-DD] [--chunks C]",
+          "                        [--bad-row-rate R] [--shipment-ratio R] [--list-planted]",
+          "  --rows            seizure rows in all (shipments: ceil(rows per chunk x shipment ratio))",
+          "  --days            length of the period, default " + Options.DEFAULT_DAYS,
+          "  --first-day       first day of the period, default " + Options.DEFAULT_FIRST_DAY,
+          "  --chunks          files of each kind, written in parallel, default "
+              + Options.DEFAULT_CHUNKS,
+          "  --bad-row-rate    share of deliberately bad rows, default "
+              + Options.DEFAULT_BAD_ROW_RATE,
+          "  --shipment-ratio  shipment rows per seizure row, default "
+              + Options.DEFAULT_SHIPMENT_RATIO,
+          "  --id-tag          capital letters and digits put in every id (SZ<tag>-0-000000001), so that files",
+          "                    generated separately (a later day) never reuse an id; default none (SZ0-000000001)",
+          "  --list-planted    also print each bad row and revision: file, line, id, kind, expected reason");
 
   public static void main(String[] args) {
     int code = run(args, System.out, System.err);
@@ -270,7 +347,10 @@ public final class LandingGenerator {
     }
   }
 
-  /** The options of a command line ({@code --list-planted} and {@code --help} are left to {@link #run}). */
+  /**
+   * The options of a command line ({@code --list-planted} and {@code --help} are left to {@link
+   * #run}).
+   */
   static Options parse(String[] args) {
     Long rows = null;
     Long seed = null;
@@ -284,7 +364,7 @@ public final class LandingGenerator {
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
-        case "--list-planted", "--help", "-h" -> { }
+        case "--list-planted", "--help", "-h" -> {}
         case "--rows" -> rows = Long.parseLong(value(args, ++i, a));
         case "--out" -> out = Path.of(value(args, ++i, a));
         case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
@@ -314,9 +394,20 @@ public final class LandingGenerator {
   static void listPlanted(Summary s, PrintStream out) {
     for (FileSummary f : s.files()) {
       for (Planted p : f.planted()) {
-        String reason = p.kind().equals(ChunkWriter.REVISION) ? "(duplicate: replaces the earlier row)"
-            : BadKind.valueOf(p.kind()).expectedReason();
-        out.println(f.file().getFileName() + "\t" + p.line() + "\t" + p.id() + "\t" + p.kind() + "\t" + reason);
+        String reason =
+            p.kind().equals(ChunkWriter.REVISION)
+                ? "(duplicate: replaces the earlier row)"
+                : BadKind.valueOf(p.kind()).expectedReason();
+        out.println(
+            f.file().getFileName()
+                + "\t"
+                + p.line()
+                + "\t"
+                + p.id()
+                + "\t"
+                + p.kind()
+                + "\t"
+                + reason);
       }
     }
   }

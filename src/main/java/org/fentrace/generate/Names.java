@@ -4,25 +4,52 @@ import java.util.SplittableRandom;
 
 /**
  * Invented shipper and consignee names built from syllable tables. They resemble no real company or
- * person on purpose (they exist to test that party names are hashed, never stored in clear) and they
- * carry the awkward characters real names do: commas ({@code Co., Ltd.}), quotes (nicknames), an
- * ampersand, accents, and now and then a second line ({@code c/o ...}).
+ * person on purpose (they exist to test that party names are hashed, never stored in clear) and
+ * they carry the awkward characters real names do: commas ({@code Co., Ltd.}), quotes (nicknames),
+ * an ampersand, accents, and now and then a second line ({@code c/o ...}).
  */
 final class Names {
   private Names() {}
 
-  private static final String[] HEAD = {"Zhal", "Qorn", "Vexi", "Lumb", "Tarq", "Oxen", "Prae", "Kvel", "Shun",
-      "Yaro", "Blen", "Drav", "Fenq", "Wuxo", "Hanz", "Mirt"};
-  private static final String[] TAIL = {"tek", "ova", "ari", "ong", "ium", "eda", "olt", "ix", "ura", "enz"};
-  private static final String[] CN_SUFFIX = {"Trading Co., Ltd.", "Biotech Co., Ltd.",
-      "Chemical Technology Co., Ltd.", "Import & Export Co.", "Pharmatech Ltd", "Logistics Ltd",
-      "Industrial Co.", "New Material Co., Ltd."};
-  private static final String[] MX_SUFFIX = {"S.A. de C.V.", "Importaciones S. de R.L.", "Comercializadora"};
+  private static final String[] HEAD = {
+    "Zhal", "Qorn", "Vexi", "Lumb", "Tarq", "Oxen", "Prae", "Kvel", "Shun", "Yaro", "Blen", "Drav",
+    "Fenq", "Wuxo", "Hanz", "Mirt"
+  };
+  private static final String[] TAIL = {
+    "tek", "ova", "ari", "ong", "ium", "eda", "olt", "ix", "ura", "enz"
+  };
+  private static final String[] CN_SUFFIX = {
+    "Trading Co., Ltd.",
+    "Biotech Co., Ltd.",
+    "Chemical Technology Co., Ltd.",
+    "Import & Export Co.",
+    "Pharmatech Ltd",
+    "Logistics Ltd",
+    "Industrial Co.",
+    "New Material Co., Ltd."
+  };
+  private static final String[] MX_SUFFIX = {
+    "S.A. de C.V.", "Importaciones S. de R.L.", "Comercializadora"
+  };
   private static final String[] US_SUFFIX = {"LLC", "Inc.", "Distributors", "Supply Co."};
-  private static final String[] FIRST = {"Ardo", "Belin", "Corvi", "Dessa", "Emrin", "Falo", "Gavri", "Hesk",
-      "Ilsa", "Jorv", "Kessa", "Lumo", "Nadié", "Oskar", "Prue", "Rolan"};
-  private static final String[] LAST = {"Vantrell", "Oskobar", "Quillan", "Drebbick", "Marsune", "Tolvane",
-      "Pexley", "Zurano", "Hathcombe", "Ruvello", "Ibarrenta", "Colquist"};
+  private static final String[] FIRST = {
+    "Ardo", "Belin", "Corvi", "Dessa", "Emrin", "Falo", "Gavri", "Hesk", "Ilsa", "Jorv", "Kessa",
+    "Lumo", "Nadié", "Oskar", "Prue", "Rolan"
+  };
+  private static final String[] LAST = {
+    "Vantrell",
+    "Oskobar",
+    "Quillan",
+    "Drebbick",
+    "Marsune",
+    "Tolvane",
+    "Pexley",
+    "Zurano",
+    "Hathcombe",
+    "Ruvello",
+    "Ibarrenta",
+    "Colquist"
+  };
   private static final String[] NICK = {"Tiny", "El Güero", "Blue", "Doc"};
 
   private static void company(StringBuilder sb, SplittableRandom r) {
@@ -43,7 +70,10 @@ final class Names {
     return sb.toString();
   }
 
-  /** A consignee: a person or a small importer, now and then with a quoted nickname or a care-of line. */
+  /**
+   * A consignee: a person or a small importer, now and then with a quoted nickname or a care-of
+   * line.
+   */
   static String consignee(SplittableRandom r, boolean mexican) {
     String name;
     if (r.nextInt(3) == 0) {

@@ -15,6 +15,7 @@ final class Quantity {
   int decimals;
   boolean thousands;
   String unit;
+
   /** When set, written instead of the number (bad rows). */
   String text;
 
@@ -34,10 +35,16 @@ final class Quantity {
     text = o.text;
   }
 
-  /** A mass, in a unit that suits its size: grams and ounces for parcels, kilograms and pounds for loads. */
+  /**
+   * A mass, in a unit that suits its size: grams and ounces for parcels, kilograms and pounds for
+   * loads.
+   */
   void setMass(double kg, SplittableRandom r) {
     text = null;
-    String u = kg < 0.5 ? Rand.pick(r, LandingSpellings.MASS_UNITS_SMALL) : Rand.pick(r, LandingSpellings.MASS_UNITS_LARGE);
+    String u =
+        kg < 0.5
+            ? Rand.pick(r, LandingSpellings.MASS_UNITS_SMALL)
+            : Rand.pick(r, LandingSpellings.MASS_UNITS_LARGE);
     if (u.equals("mg") && kg >= 0.01) {
       u = "g"; // milligrams only for a few grams at most
     }

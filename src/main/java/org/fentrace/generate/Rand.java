@@ -3,16 +3,19 @@ package org.fentrace.generate;
 import java.util.SplittableRandom;
 
 /**
- * Random helpers that give the same values on every JVM and platform: only {@link SplittableRandom}'s
- * integer/double streams, plain arithmetic and {@link StrictMath} (never {@code Math.exp} or
- * {@code nextGaussian}, whose results may differ between JDKs or CPUs).
+ * Random helpers that give the same values on every JVM and platform: only {@link
+ * SplittableRandom}'s integer/double streams, plain arithmetic and {@link StrictMath} (never {@code
+ * Math.exp} or {@code nextGaussian}, whose results may differ between JDKs or CPUs).
  */
 final class Rand {
   private Rand() {}
 
   private static final double SQRT3 = 1.7320508075688772;
 
-  /** A seed for stream {@code stream} of chunk {@code chunk}: SplitMix64's finalizer over the three values. */
+  /**
+   * A seed for stream {@code stream} of chunk {@code chunk}: SplitMix64's finalizer over the three
+   * values.
+   */
   static long seed(long seed, long chunk, long stream) {
     long z = mix(seed ^ 0x3C6EF372FE94F82BL);
     z = mix(z + 0x9E3779B97F4A7C15L * (chunk + 1));
@@ -33,7 +36,10 @@ final class Rand {
     return values[r.nextInt(values.length)];
   }
 
-  /** The first value three times as often as each of the others: common spellings dominate, rare ones appear. */
+  /**
+   * The first value three times as often as each of the others: common spellings dominate, rare
+   * ones appear.
+   */
   static String pickSpelling(SplittableRandom r, String[] spellings) {
     int i = r.nextInt(spellings.length + 2) - 2;
     return spellings[Math.max(i, 0)];
@@ -56,8 +62,8 @@ final class Rand {
   }
 
   /**
-   * An approximately standard normal value (Irwin-Hall sum of four uniforms): bounded at about 3.5 standard
-   * deviations, which keeps generated quantities away from the plausibility ceilings.
+   * An approximately standard normal value (Irwin-Hall sum of four uniforms): bounded at about 3.5
+   * standard deviations, which keeps generated quantities away from the plausibility ceilings.
    */
   static double normal(SplittableRandom r) {
     double s = r.nextDouble() + r.nextDouble() + r.nextDouble() + r.nextDouble();

@@ -12,13 +12,17 @@ import org.fentrace.generate.CsvOut.DateStyle;
  */
 final class SeizureFields {
   private static final String[] NOT_NUMBERS = {"approx. 2", "N/A", "two", "1,5", "12..5", "~300"};
-  private static final String[] NOT_DATES = {"2021-13-45", "2021-13-45", "2020-02-30", "13/32/2021", "31-Abc-2022"};
+  private static final String[] NOT_DATES = {
+    "2021-13-45", "2021-13-45", "2020-02-30", "13/32/2021", "31-Abc-2022"
+  };
 
   String id;
   long epochDay;
   DateStyle dateStyle;
+
   /** When set, written instead of the date (bad rows). */
   String dateText;
+
   String substance;
   final Quantity quantity = new Quantity();
   String agency;
@@ -63,8 +67,8 @@ final class SeizureFields {
   }
 
   /**
-   * The same seizure delivered again with a corrected quantity (a lab weight replacing a field weight):
-   * the written number always differs from the first one.
+   * The same seizure delivered again with a corrected quantity (a lab weight replacing a field
+   * weight): the written number always differs from the first one.
    */
   SeizureFields revised(SplittableRandom r) {
     SeizureFields c = copy();
@@ -138,8 +142,17 @@ final class SeizureFields {
     }
     out.text(substance);
     quantity.write(out);
-    out.text(quantity.unit).text(agency).text(region).text(location).text(usState).text(conveyance).text(form)
-        .text(origin).text(transit).text(destination).text(shipmentId);
+    out.text(quantity.unit)
+        .text(agency)
+        .text(region)
+        .text(location)
+        .text(usState)
+        .text(conveyance)
+        .text(form)
+        .text(origin)
+        .text(transit)
+        .text(destination)
+        .text(shipmentId);
     out.endRow();
   }
 }

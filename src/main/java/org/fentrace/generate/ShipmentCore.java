@@ -7,20 +7,29 @@ import org.fentrace.generate.LandingSpellings.Place;
 
 /**
  * The facts of one customs shipment that a seizure linked to it must agree with: when and where it
- * arrived, from where, how, and what was found. It is a pure function of (seed, chunk, shipment index),
- * so a seizure row can recompute the shipment it links to without the shipment file, in any thread.
+ * arrived, from where, how, and what was found. It is a pure function of (seed, chunk, shipment
+ * index), so a seizure row can recompute the shipment it links to without the shipment file, in any
+ * thread.
  */
 final class ShipmentCore {
   /** The four streams of customs lines, each with its own volume curve and seizure rate. */
   enum Kind {
-    /** Mail and express parcels from China, Hong Kong, Macau: ordinary goods, pill presses, concealed powder. */
-    CHINA_PARCEL(new double[][] {{2015, 3.0}, {2019, 4.0}, {2023, 4.5}},
+    /**
+     * Mail and express parcels from China, Hong Kong, Macau: ordinary goods, pill presses,
+     * concealed powder.
+     */
+    CHINA_PARCEL(
+        new double[][] {{2015, 3.0}, {2019, 4.0}, {2023, 4.5}},
         new double[][] {{2015, 0.06}, {2019.33, 0.08}, {2020, 0.03}, {2023, 0.02}}),
-    /** Declared chemicals by air cargo, express and sea from China, more and more bound for Mexico. */
-    CHINA_CHEMICAL(new double[][] {{2015, 0.4}, {2019, 0.7}, {2023, 1.4}},
+    /**
+     * Declared chemicals by air cargo, express and sea from China, more and more bound for Mexico.
+     */
+    CHINA_CHEMICAL(
+        new double[][] {{2015, 0.4}, {2019, 0.7}, {2023, 1.4}},
         new double[][] {{2015, 0.15}, {2019.33, 0.15}, {2020, 0.3}, {2023, 0.4}}),
     /** Trucks, rail cars and pedestrians crossing from Mexico. */
-    MEXICO_TRUCK(new double[][] {{2015, 2.0}, {2023, 3.0}},
+    MEXICO_TRUCK(
+        new double[][] {{2015, 2.0}, {2023, 3.0}},
         new double[][] {{2015, 0.03}, {2019, 0.05}, {2023, 0.12}}),
     /** Everything else: Canada, India, Europe, South and Central America, Viet Nam. */
     OTHER(new double[][] {{2015, 1.0}, {2023, 1.2}}, new double[][] {{2015, 0.04}});
@@ -48,29 +57,48 @@ final class ShipmentCore {
   Kind kind;
   String mode;
   Country origin;
+
   /** Null when the shipment left from its origin country. */
   Country export;
+
   Country[] transit;
   Country destination;
   Place port;
   Goods goods;
   boolean seized;
-  /** What was found; null when nothing was (or when the seizure was equipment, such as a pill press). */
+
+  /**
+   * What was found; null when nothing was (or when the seizure was equipment, such as a pill
+   * press).
+   */
   String seizedSubstance;
+
   String seizedForm;
+
   /** Kilograms, or a count of pills when {@link #seizedCount} is set. */
   double seizedAmount;
+
   boolean seizedCount;
 
   private static final Country[] NONE = {};
   private static final double[][] BOUND_FOR_MEXICO = {{2015, 0.3}, {2019, 0.5}, {2023, 0.7}};
-  private static final Country[] OTHER_ORIGINS = {Country.CANADA, Country.INDIA, Country.NETHERLANDS,
-      Country.COLOMBIA, Country.VIET_NAM, Country.GUATEMALA, Country.PANAMA};
+  private static final Country[] OTHER_ORIGINS = {
+    Country.CANADA,
+    Country.INDIA,
+    Country.NETHERLANDS,
+    Country.COLOMBIA,
+    Country.VIET_NAM,
+    Country.GUATEMALA,
+    Country.PANAMA
+  };
   private static final double[] OTHER_ORIGIN_WEIGHTS = {30, 20, 10, 15, 10, 5, 10};
   private static final String[] INDIAN_PRECURSORS = {"4-AP", "NPP", "1-boc-4-AP"};
 
-  /** Draws the facts of shipment {@code index} of {@code chunk} from {@code r}, a stream of its own. */
-  static ShipmentCore generate(Timeline timeline, SplittableRandom r, String idTag, int chunk, long index) {
+  /**
+   * Draws the facts of shipment {@code index} of {@code chunk} from {@code r}, a stream of its own.
+   */
+  static ShipmentCore generate(
+      Timeline timeline, SplittableRandom r, String idTag, int chunk, long index) {
     ShipmentCore c = new ShipmentCore();
     c.day = timeline.day(r);
     c.kind = Kind.values()[timeline.kind(r, c.day)];
@@ -96,8 +124,9 @@ final class ShipmentCore {
   }
 
   /**
-   * A unique id: prefix, chunk, dash, index padded to nine digits (ids never depend on the row count);
-   * with a tag, prefix, tag, dash, chunk, dash, index ({@code SZ0-000000001}, {@code SZD1-0-000000001}).
+   * A unique id: prefix, chunk, dash, index padded to nine digits (ids never depend on the row
+   * count); with a tag, prefix, tag, dash, chunk, dash, index ({@code SZ0-000000001}, {@code
+   * SZD1-0-000000001}).
    */
   static String id(String prefix, String tag, int chunk, long index) {
     String n = Long.toString(index);
@@ -114,27 +143,39 @@ final class ShipmentCore {
 
   private static String idPrefix(String mode) {
     switch (mode) {
-      case "international mail": return "EM";
-      case "express consignment": return "EXP";
-      case "air cargo": return "AWB";
-      case "sea container": return "BOL";
-      default: return "ENT";
+      case "international mail":
+        return "EM";
+      case "express consignment":
+        return "EXP";
+      case "air cargo":
+        return "AWB";
+      case "sea container":
+        return "BOL";
+      default:
+        return "ENT";
     }
   }
 
   private static Place port(SplittableRandom r, String mode) {
     switch (mode) {
-      case "international mail": return LandingSpellings.MAIL_FACILITIES[r.nextInt(5)];
-      case "express consignment": return LandingSpellings.MAIL_FACILITIES[5 + r.nextInt(3)];
-      case "air cargo": return LandingSpellings.AIR_AND_SEA_PORTS[4 + r.nextInt(3)];
-      case "sea container": return LandingSpellings.AIR_AND_SEA_PORTS[r.nextInt(4)];
-      default: return Rand.pick(r, LandingSpellings.SWB_PORTS);
+      case "international mail":
+        return LandingSpellings.MAIL_FACILITIES[r.nextInt(5)];
+      case "express consignment":
+        return LandingSpellings.MAIL_FACILITIES[5 + r.nextInt(3)];
+      case "air cargo":
+        return LandingSpellings.AIR_AND_SEA_PORTS[4 + r.nextInt(3)];
+      case "sea container":
+        return LandingSpellings.AIR_AND_SEA_PORTS[r.nextInt(4)];
+      default:
+        return Rand.pick(r, LandingSpellings.SWB_PORTS);
     }
   }
 
   private static Country chinaOrigin(SplittableRandom r, int hongKongPercent) {
     int p = r.nextInt(100);
-    return p < 100 - hongKongPercent - 5 ? Country.CHINA : p < 95 ? Country.HONG_KONG : Country.MACAU;
+    return p < 100 - hongKongPercent - 5
+        ? Country.CHINA
+        : p < 95 ? Country.HONG_KONG : Country.MACAU;
   }
 
   private void mass(String substance, String form, double kg) {
@@ -163,7 +204,10 @@ final class ShipmentCore {
     mode = m < 55 ? "international mail" : m < 95 ? "express consignment" : "air cargo";
     port = port(r, mode);
     boolean press = r.nextInt(12) == 0;
-    goods = press ? Rand.pick(r, LandingSpellings.PILL_PRESSES) : Rand.pick(r, LandingSpellings.PARCEL_GOODS);
+    goods =
+        press
+            ? Rand.pick(r, LandingSpellings.PILL_PRESSES)
+            : Rand.pick(r, LandingSpellings.PARCEL_GOODS);
     if (seized && !press) {
       if (r.nextInt(10) == 0) {
         pills(LandingSpellings.M30, Rand.logNormal(r, 200, 1.0));
@@ -178,8 +222,12 @@ final class ShipmentCore {
     if (Rand.chance(r, Timeline.interpolate(BOUND_FOR_MEXICO, year))) {
       destination = Country.MEXICO;
       int t = r.nextInt(4);
-      transit = t == 0 ? new Country[] {Country.HONG_KONG, Country.USA}
-          : t == 1 ? new Country[] {Country.NETHERLANDS, Country.USA} : new Country[] {Country.USA};
+      transit =
+          t == 0
+              ? new Country[] {Country.HONG_KONG, Country.USA}
+              : t == 1
+                  ? new Country[] {Country.NETHERLANDS, Country.USA}
+                  : new Country[] {Country.USA};
     }
     int m = r.nextInt(100);
     mode = m < 45 ? "air cargo" : m < 70 ? "express consignment" : "sea container";
@@ -187,13 +235,33 @@ final class ShipmentCore {
     int g = Rand.weighted(r, 20, 15, 15, 10, 10, 10, 20);
     String substance;
     switch (g) {
-      case 0: goods = LandingSpellings.NPP_GOODS; substance = "NPP"; break;
-      case 1: goods = LandingSpellings.ANPP_GOODS; substance = r.nextInt(4) == 0 ? "para-fluoro 4-ANPP" : "4-ANPP"; break;
-      case 2: goods = LandingSpellings.BOC_AP_GOODS; substance = "1-boc-4-AP"; break;
-      case 3: goods = LandingSpellings.BOC_PIPERIDONE_GOODS; substance = "1-boc-4-piperidone"; break;
-      case 4: goods = LandingSpellings.INTERMEDIATE_GOODS; substance = r.nextBoolean() ? "4-AP" : "norfentanyl"; break;
-      case 5: goods = LandingSpellings.RESEARCH_GOODS; substance = Substances.analog(r, year); break;
-      default: goods = Rand.pick(r, LandingSpellings.AMINE_GOODS); substance = null;
+      case 0:
+        goods = LandingSpellings.NPP_GOODS;
+        substance = "NPP";
+        break;
+      case 1:
+        goods = LandingSpellings.ANPP_GOODS;
+        substance = r.nextInt(4) == 0 ? "para-fluoro 4-ANPP" : "4-ANPP";
+        break;
+      case 2:
+        goods = LandingSpellings.BOC_AP_GOODS;
+        substance = "1-boc-4-AP";
+        break;
+      case 3:
+        goods = LandingSpellings.BOC_PIPERIDONE_GOODS;
+        substance = "1-boc-4-piperidone";
+        break;
+      case 4:
+        goods = LandingSpellings.INTERMEDIATE_GOODS;
+        substance = r.nextBoolean() ? "4-AP" : "norfentanyl";
+        break;
+      case 5:
+        goods = LandingSpellings.RESEARCH_GOODS;
+        substance = Substances.analog(r, year);
+        break;
+      default:
+        goods = Rand.pick(r, LandingSpellings.AMINE_GOODS);
+        substance = null;
     }
     if (substance == null) {
       seized = false; // not controlled: examined, detained or released, never seized
@@ -222,8 +290,14 @@ final class ShipmentCore {
     if (s == 0 && r.nextInt(10) < 6) {
       pills(Substances.fentanylPills(r, true), Rand.logNormal(r, 3000 * scale, 1.3));
     } else {
-      String drug = s == 0 ? Substances.fentanyl(r, true) : s == 1 ? "methamphetamine" : s == 2 ? "cocaine" : "heroin";
-      mass(drug, "powder", Rand.logNormal(r, (s == 0 ? 3 : Substances.landLoadKg(drug)) * scale, 1.0));
+      String drug =
+          s == 0
+              ? Substances.fentanyl(r, true)
+              : s == 1 ? "methamphetamine" : s == 2 ? "cocaine" : "heroin";
+      mass(
+          drug,
+          "powder",
+          Rand.logNormal(r, (s == 0 ? 3 : Substances.landLoadKg(drug)) * scale, 1.0));
     }
   }
 
@@ -274,23 +348,30 @@ final class ShipmentCore {
 
   private void otherSeizure(SplittableRandom r, double year, double kg) {
     switch (origin) {
-      case CANADA: {
-        int s = Rand.weighted(r, 50, 25, 10, 15);
-        String drug = s == 0 ? Substances.fentanyl(r, false) : s == 1 ? "methamphetamine"
-            : s == 2 ? "carfentanil" : "marijuana";
-        mass(drug, "powder", s == 3 ? kg * 10 : kg);
-        break;
-      }
+      case CANADA:
+        {
+          int s = Rand.weighted(r, 50, 25, 10, 15);
+          String drug =
+              s == 0
+                  ? Substances.fentanyl(r, false)
+                  : s == 1 ? "methamphetamine" : s == 2 ? "carfentanil" : "marijuana";
+          mass(drug, "powder", s == 3 ? kg * 10 : kg);
+          break;
+        }
       case INDIA:
         if (r.nextInt(10) < 3) {
           pills("oxycodone", Rand.logNormal(r, 2000, 1.0));
         } else {
-          String drug = r.nextInt(5) == 0 ? Substances.fentanyl(r, false) : Rand.pick(r, INDIAN_PRECURSORS);
+          String drug =
+              r.nextInt(5) == 0 ? Substances.fentanyl(r, false) : Rand.pick(r, INDIAN_PRECURSORS);
           mass(drug, "powder", kg);
         }
         break;
       case NETHERLANDS:
-        mass(r.nextBoolean() ? Substances.analog(r, year) : Substances.otherDrug(r, year), "powder", kg);
+        mass(
+            r.nextBoolean() ? Substances.analog(r, year) : Substances.otherDrug(r, year),
+            "powder",
+            kg);
         break;
       case VIET_NAM:
         mass(r.nextInt(5) < 3 ? Substances.precursor(r) : Substances.analog(r, year), "powder", kg);

@@ -6,18 +6,21 @@ import org.fentrace.generate.CsvOut.DateStyle;
 import org.fentrace.generate.LandingSpellings.Country;
 
 /**
- * Writes customs_shipments rows. Shipment {@code j} of chunk {@code c} is drawn from a random stream
- * of its own, seeded from (seed, c, j): its facts ({@link ShipmentCore}) first, then how the line
- * spells them. So a seizure row can recompute the shipment it links to, in any thread, without
+ * Writes customs_shipments rows. Shipment {@code j} of chunk {@code c} is drawn from a random
+ * stream of its own, seeded from (seed, c, j): its facts ({@link ShipmentCore}) first, then how the
+ * line spells them. So a seizure row can recompute the shipment it links to, in any thread, without
  * reading the shipment file. One instance per chunk thread.
  */
 final class ShipmentMaker {
-  private static final String[] NOT_DATES = {"2021-13-45", "2021-13-45", "2019-02-30", "13/32/2020", "31-Abc-2021"};
+  private static final String[] NOT_DATES = {
+    "2021-13-45", "2021-13-45", "2019-02-30", "13/32/2020", "31-Abc-2021"
+  };
 
   private final Timeline timeline;
   private final long seed;
   private final double badRowRate;
   private final String idTag;
+
   /** The shipment_id written by the last {@link #write} (blank for a row missing it). */
   private String lastId;
 
@@ -36,7 +39,10 @@ final class ShipmentMaker {
     return ShipmentCore.generate(timeline, stream(chunk, index), idTag, chunk, index);
   }
 
-  /** Writes shipment {@code index} of {@code chunk}; returns the kind of bad row it was made, or null. */
+  /**
+   * Writes shipment {@code index} of {@code chunk}; returns the kind of bad row it was made, or
+   * null.
+   */
   BadKind write(int chunk, long index, CsvOut out) throws IOException {
     SplittableRandom r = stream(chunk, index);
     ShipmentCore c = ShipmentCore.generate(timeline, r, idTag, chunk, index);
@@ -111,13 +117,20 @@ final class ShipmentMaker {
 
   private static double typicalKg(String mode) {
     switch (mode) {
-      case "international mail": return 0.8;
-      case "express consignment": return 3;
-      case "air cargo": return 150;
-      case "sea container": return 12000;
-      case "rail": return 60000;
-      case "pedestrian": return 5;
-      default: return 15000;
+      case "international mail":
+        return 0.8;
+      case "express consignment":
+        return 3;
+      case "air cargo":
+        return 150;
+      case "sea container":
+        return 12000;
+      case "rail":
+        return 60000;
+      case "pedestrian":
+        return 5;
+      default:
+        return 15000;
     }
   }
 

@@ -5,21 +5,24 @@ import java.util.SplittableRandom;
 
 /**
  * How many events of each kind happen on each day of the generated period. Each kind has a yearly
- * intensity curve (piecewise linear between knots, flat outside them); a day is drawn in proportion to
- * the total intensity of that day, then a kind in proportion to its share of it. Built once per run,
- * immutable, shared by all chunk threads; memory is a few doubles per day, never per row.
+ * intensity curve (piecewise linear between knots, flat outside them); a day is drawn in proportion
+ * to the total intensity of that day, then a kind in proportion to its share of it. Built once per
+ * run, immutable, shared by all chunk threads; memory is a few doubles per day, never per row.
  */
 final class Timeline {
   private final long firstEpochDay;
   private final int kinds;
   private final double[] yearOf;
+
   /** Running total of the day intensities: day d is chosen when u falls in [cum[d-1], cum[d]). */
   private final double[] cumulative;
+
   /** Per day, the intensity of each kind, laid out day-major. */
   private final double[] perKind;
 
   /**
-   * @param knots per kind, {@code {year, weight}} pairs sorted by year (year as a decimal, 2019.5 is July 2019)
+   * @param knots per kind, {@code {year, weight}} pairs sorted by year (year as a decimal, 2019.5
+   *     is July 2019)
    */
   Timeline(LocalDate firstDay, int days, double[][][] knots) {
     this.firstEpochDay = firstDay.toEpochDay();

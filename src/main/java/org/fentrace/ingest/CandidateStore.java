@@ -27,22 +27,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every normalized row of every delivery still in the ledger, winners and losers alike: the
- * <em>candidates</em> among which revisions are decided. Keeping the losers is what lets an incremental
- * run decide revisions exactly as a clean run would: when a newer delivery is corrected or pruned, the
- * version it had superseded is still here to win again.
+ * <em>candidates</em> among which revisions are decided. Keeping the losers is what lets an
+ * incremental run decide revisions exactly as a clean run would: when a newer delivery is corrected
+ * or pruned, the version it had superseded is still here to win again.
  *
- * <p>Most candidates are their record's winner and are published as delivered (only the route columns
- * are added), so they are not stored twice: the candidates are the published rows that are
+ * <p>Most candidates are their record's winner and are published as delivered (only the route
+ * columns are added), so they are not stored twice: the candidates are the published rows that are
  * {@linkplain #publishedAsDelivered as delivered}, with their route columns cleared, plus the
- * <em>other versions</em> kept in {@code _state/other_versions/<table>/event_month=yyyy-MM}: the losers
- * (duplicates, superseded versions) and, for seizures, the winners that name a shipment (route
- * attribution may fill their countries from it, so the published row is not the delivered one).
- * Analysts never read this. Warehouses written by earlier builds kept every candidate in
+ * <em>other versions</em> kept in {@code _state/other_versions/<table>/event_month=yyyy-MM}: the
+ * losers (duplicates, superseded versions) and, for seizures, the winners that name a shipment
+ * (route attribution may fill their countries from it, so the published row is not the delivered
+ * one). Analysts never read this. Warehouses written by earlier builds kept every candidate in
  * {@code _state/candidates/}; {@link #migrateLegacyLayout} converts them once.
  */
 final class CandidateStore {
   private static final Logger LOG = LoggerFactory.getLogger(CandidateStore.class);
   static final String MONTH = "event_month";
+
   /** Identifies one candidate row: a record's version as delivered on one line of one file. */
   static final List<String> KEY = List.of("record_id", "source_file", "source_line");
 
@@ -65,15 +66,18 @@ final class CandidateStore {
   }
 
   /**
-   * True for a published row that is its record's winning candidate exactly as delivered, apart from
-   * the route columns: every shipment, and every seizure that names no shipment (no country can have
-   * been filled from one).
+   * True for a published row that is its record's winning candidate exactly as delivered, apart
+   * from the route columns: every shipment, and every seizure that names no shipment (no country
+   * can have been filled from one).
    */
   static Column publishedAsDelivered(WarehouseTable t) {
     return t == WarehouseTable.SEIZURES ? col("shipment_id").isNull() : lit(true);
   }
 
-  /** The candidate a published row was routed from: route columns as the normalizer leaves them (null). */
+  /**
+   * The candidate a published row was routed from: route columns as the normalizer leaves them
+   * (null).
+   */
   private static Dataset<Row> unrouted(Dataset<Row> published) {
     Dataset<Row> rows = published;
     for (String c : List.of("route", "route_rule", "route_confidence")) {
@@ -91,16 +95,20 @@ final class CandidateStore {
   }
 
   /**
-   * The stored candidates of a table (with its month column): the published rows as delivered plus the
-   * other versions; an empty frame before the first run.
+   * The stored candidates of a table (with its month column): the published rows as delivered plus
+   * the other versions; an empty frame before the first run.
    */
   Dataset<Row> stored(WarehouseTable t) throws IOException {
     return unrouted(published(t).filter(publishedAsDelivered(t))).unionByName(otherVersions(t));
   }
 
-  /** True when nothing of the table is stored yet (before its first run with rows): {@link #stored} is empty. */
+  /**
+   * True when nothing of the table is stored yet (before its first run with rows): {@link #stored}
+   * is empty.
+   */
   boolean isEmpty(WarehouseTable t) throws IOException {
-    return !hasPartitions(warehouse.table(t.tableName())) && !hasPartitions(otherVersions(warehouse, t));
+    return !hasPartitions(warehouse.table(t.tableName()))
+        && !hasPartitions(otherVersions(warehouse, t));
   }
 
   /** The other versions of a table (with its month column), or an empty frame. */
@@ -133,11 +141,12 @@ final class CandidateStore {
   }
 
   /**
-   * Converts a warehouse written by an earlier build, which kept every candidate in {@code _state/candidates/},
-   * to the current layout: the legacy candidates minus the published rows kept as delivered (matched on
-   * {@link #KEY}) become the other versions. The stored candidates read the same before and after, so
-   * the conversion is published through the journal on its own, before the run decides anything. Once
-   * per warehouse, one pass over the history; a no-op on a current warehouse.
+   * Converts a warehouse written by an earlier build, which kept every candidate in {@code
+   * _state/candidates/}, to the current layout: the legacy candidates minus the published rows kept
+   * as delivered (matched on {@link #KEY}) become the other versions. The stored candidates read
+   * the same before and after, so the conversion is published through the journal on its own,
+   * before the run decides anything. Once per warehouse, one pass over the history; a no-op on a
+   * current warehouse.
    */
   void migrateLegacyLayout(String runId) throws IOException {
     List<PartitionPublisher.Move> moves = new ArrayList<>();
@@ -148,19 +157,29 @@ final class CandidateStore {
       }
       Path current = otherVersions(warehouse, t);
       if (!warehouse.fs().exists(current)) {
-        spark.sparkContext().setJobDescription("fentrace ingest: convert the candidates of " + t.tableName()
-            + " to the other-versions store (once)");
-        Dataset<Row> asDelivered = published(t).filter(publishedAsDelivered(t)).select(keyColumns());
+        spark
+            .sparkContext()
+            .setJobDescription(
+                "fentrace ingest: convert the candidates of "
+                    + t.tableName()
+                    + " to the other-versions store (once)");
+        Dataset<Row> asDelivered =
+            published(t).filter(publishedAsDelivered(t)).select(keyColumns());
         Path staged = warehouse.layout().stagedMigration(runId, t.tableName());
-        writePartitions(readPartitioned(legacy, t).join(asDelivered, seq(KEY), "left_anti"), staged);
+        writePartitions(
+            readPartitioned(legacy, t).join(asDelivered, seq(KEY), "left_anti"), staged);
         moves.add(new PartitionPublisher.Move(staged.toString(), current.toString()));
       }
       moves.add(new PartitionPublisher.Move(null, legacy.toString()));
     }
     if (!moves.isEmpty()) {
-      LOG.info("candidate store: converting {} to {} ({} moves, once)", warehouse.layout().legacyCandidates(),
-          otherVersions(warehouse, WarehouseTable.SEIZURES).getParent(), moves.size());
-      new PartitionPublisher(warehouse).publish(new PartitionPublisher.Journal(runId, moves, List.of()));
+      LOG.info(
+          "candidate store: converting {} to {} ({} moves, once)",
+          warehouse.layout().legacyCandidates(),
+          otherVersions(warehouse, WarehouseTable.SEIZURES).getParent(),
+          moves.size());
+      new PartitionPublisher(warehouse)
+          .publish(new PartitionPublisher.Journal(runId, moves, List.of()));
       warehouse.fs().delete(warehouse.layout().legacyCandidates(), true);
     }
   }
@@ -176,24 +195,33 @@ final class CandidateStore {
   /** The narrow index that revision decisions need: a few columns of every candidate. */
   static Dataset<Row> index(Dataset<Row> candidates, WarehouseTable t) {
     Column format = t == WarehouseTable.SHIPMENTS ? lit("customs_shipments") : col("source_format");
-    return candidates.select(col("record_id"), col(MONTH), col("source_file"), col("source_line"),
-        format.as("source_format"), col("fiscal_year"), col("shipment_id"));
+    return candidates.select(
+        col("record_id"),
+        col(MONTH),
+        col("source_file"),
+        col("source_line"),
+        format.as("source_format"),
+        col("fiscal_year"),
+        col("shipment_id"));
   }
 
   /**
    * Columns whose values are (nearly) all distinct. Parquet tries a dictionary for every column and
    * gives up once the dictionary page is full, so for these it built one per file only to re-encode
-   * the values plainly (dictionary work was a fifth of the time spent writing shipments at 1M rows).
-   * They are written plain from the start: values, types and readers are unchanged. (The decimal
-   * quantities, fixed-length in Parquet, never get a dictionary from this writer.)
+   * the values plainly (dictionary work was a fifth of the time spent writing shipments at 1M
+   * rows). They are written plain from the start: values, types and readers are unchanged. (The
+   * decimal quantities, fixed-length in Parquet, never get a dictionary from this writer.)
    */
   static final List<String> DISTINCT_VALUED = List.of("record_id", "source_line", "shipment_id");
 
   /** Writes rows partitioned by month under {@code target}; returns the months written. */
   Set<String> writePartitions(Dataset<Row> rows, Path target) throws IOException {
-    var writer = rows.repartition(col(MONTH))
-        .sortWithinPartitions(MONTH, "event_date", "record_id", "source_file", "source_line")
-        .write().mode(SaveMode.Overwrite).partitionBy(MONTH);
+    var writer =
+        rows.repartition(col(MONTH))
+            .sortWithinPartitions(MONTH, "event_date", "record_id", "source_file", "source_line")
+            .write()
+            .mode(SaveMode.Overwrite)
+            .partitionBy(MONTH);
     for (String c : DISTINCT_VALUED) {
       writer = writer.option("parquet.enable.dictionary#" + c, "false");
     }

@@ -23,21 +23,25 @@ import org.fentrace.warehouse.WarehouseTable;
 /**
  * Decides, for one table, which months must be rewritten and which rows they hold.
  *
- * <p>Only <em>touched</em> records are decided again: records with a new candidate (this run's rows),
- * records that lost one (rows of replaced or pruned files), for seizures the records linked to a
- * touched shipment (their route may change), and every record of a month a CBP file's fiscal-year
- * ownership can change ({@code wholeMonths}). Any other record has the same candidates as in the
- * previous run, so its published row stands. The months to rewrite are the seed months (where
- * candidates change) plus every month holding a candidate of a touched record; each is rewritten as
- * its live rows of untouched records plus the winners of touched records that fall in it. The result
- * equals a clean run's, at the cost of the touched records and the rewritten months; the history is
- * only read through a narrow semi-join against the (broadcast) touched ids. The other versions
- * ({@link CandidateStore}) of the rewritten months are restaged with them.
+ * <p>Only <em>touched</em> records are decided again: records with a new candidate (this run's
+ * rows), records that lost one (rows of replaced or pruned files), for seizures the records linked
+ * to a touched shipment (their route may change), and every record of a month a CBP file's
+ * fiscal-year ownership can change ({@code wholeMonths}). Any other record has the same candidates
+ * as in the previous run, so its published row stands. The months to rewrite are the seed months
+ * (where candidates change) plus every month holding a candidate of a touched record; each is
+ * rewritten as its live rows of untouched records plus the winners of touched records that fall in
+ * it. The result equals a clean run's, at the cost of the touched records and the rewritten months;
+ * the history is only read through a narrow semi-join against the (broadcast) touched ids. The
+ * other versions ({@link CandidateStore}) of the rewritten months are restaged with them.
  */
 final class Decider {
   private static final String MONTH = CandidateStore.MONTH;
   private static final List<String> KEY = CandidateStore.KEY;
-  /** Touched-id sets up to this size are broadcast to the scans of the history instead of shuffling the history. */
+
+  /**
+   * Touched-id sets up to this size are broadcast to the scans of the history instead of shuffling
+   * the history.
+   */
   static final long BROADCAST_MAX_IDS = 500_000;
 
   private final CandidateStore store;
@@ -62,14 +66,31 @@ final class Decider {
     private final Dataset<Row> touchedIds;
     private final Dataset<Row> touchedIndex;
     private final WarehouseTable table;
-    /** Rows of the index the decisions were made over: an upper bound of every size in {@link Sizes}. */
+
+    /**
+     * Rows of the index the decisions were made over: an upper bound of every size in {@link
+     * Sizes}.
+     */
     private final long indexRows;
+
     private Sizes sizes;
 
-    /** {@code touched} is {@code touchedIds} (the persisted frame) with a broadcast hint when it is small. */
-    Decision(Set<String> months, Dataset<Row> candidates, Dataset<Row> candidatesOfTouched,
-        Dataset<Row> otherVersionsBefore, Dataset<Row> decided, Dataset<Row> changed, Dataset<Row> touched,
-        Dataset<Row> touchedIds, Dataset<Row> touchedIndex, long indexRows, WarehouseTable table) {
+    /**
+     * {@code touched} is {@code touchedIds} (the persisted frame) with a broadcast hint when it is
+     * small.
+     */
+    Decision(
+        Set<String> months,
+        Dataset<Row> candidates,
+        Dataset<Row> candidatesOfTouched,
+        Dataset<Row> otherVersionsBefore,
+        Dataset<Row> decided,
+        Dataset<Row> changed,
+        Dataset<Row> touched,
+        Dataset<Row> touchedIds,
+        Dataset<Row> touchedIndex,
+        long indexRows,
+        WarehouseTable table) {
       this.months = months;
       this.candidates = candidates;
       this.candidatesOfTouched = candidatesOfTouched;
@@ -89,34 +110,43 @@ final class Decider {
     }
 
     /**
-     * The winning candidates of the touched records (route columns not yet set); all fall in {@link #months()}.
+     * The winning candidates of the touched records (route columns not yet set); all fall in {@link
+     * #months()}.
      *
-     * <p>Losers (duplicates and superseded versions) are usually a small share of the candidates, so the
-     * winners are the touched records' candidates minus a broadcast anti-join of the losers: the wide
-     * candidate rows are not shuffled. (A semi-join with the winners, the same size as the candidates,
-     * shuffled every wide row once more before the month partitioning; a full load spent a fifth of
-     * its staging there.) When losers are many, that semi-join is still the cheaper plan.
+     * <p>Losers (duplicates and superseded versions) are usually a small share of the candidates,
+     * so the winners are the touched records' candidates minus a broadcast anti-join of the losers:
+     * the wide candidate rows are not shuffled. (A semi-join with the winners, the same size as the
+     * candidates, shuffled every wide row once more before the month partitioning; a full load
+     * spent a fifth of its staging there.) When losers are many, that semi-join is still the
+     * cheaper plan.
      */
     Dataset<Row> published() {
       if (sizes().losers() > BROADCAST_MAX_IDS) {
-        Dataset<Row> winners = decided.filter(col("outcome").equalTo(Deduplication.NORMALIZED))
-            .select(CandidateStore.keyColumns());
+        Dataset<Row> winners =
+            decided
+                .filter(col("outcome").equalTo(Deduplication.NORMALIZED))
+                .select(CandidateStore.keyColumns());
         return candidates.join(winners, CandidateStore.seq(KEY), "left_semi");
       }
       return candidatesOfTouched.join(broadcast(losers()), CandidateStore.seq(KEY), "left_anti");
     }
 
     /**
-     * The other versions ({@link CandidateStore}) of {@link #months()} after this run: those of untouched
-     * records stay; a touched record contributes its losers and, when it is a seizure naming a shipment,
-     * its winner as delivered.
+     * The other versions ({@link CandidateStore}) of {@link #months()} after this run: those of
+     * untouched records stay; a touched record contributes its losers and, when it is a seizure
+     * naming a shipment, its winner as delivered.
      */
     Dataset<Row> otherVersions() {
-      // The decisions carry every column the test needs (outcome, shipment_id): one semi-join picks the rows.
+      // The decisions carry every column the test needs (outcome, shipment_id): one semi-join picks
+      // the rows.
       Dataset<Row> keys = decided.filter(isOtherVersion()).select(CandidateStore.keyColumns());
-      return otherVersionsBefore.join(touched, "record_id", "left_anti")
-          .unionByName(candidatesOfTouched.join(sizes().otherVersions() > BROADCAST_MAX_IDS ? keys : broadcast(keys),
-              CandidateStore.seq(KEY), "left_semi"));
+      return otherVersionsBefore
+          .join(touched, "record_id", "left_anti")
+          .unionByName(
+              candidatesOfTouched.join(
+                  sizes().otherVersions() > BROADCAST_MAX_IDS ? keys : broadcast(keys),
+                  CandidateStore.seq(KEY),
+                  "left_semi"));
     }
 
     private Column isLoser() {
@@ -135,46 +165,62 @@ final class Decider {
     private record Sizes(long losers, long otherVersions, long linkedShipments) {}
 
     /**
-     * The sizes that choose between a broadcast and an ordinary join. When the decisions were made over
-     * at most {@link Decider#BROADCAST_MAX_IDS} candidates (every night), each size is smaller and
-     * nothing is counted: on a night each count was a Spark job of its own, and together they cost
-     * seconds. Otherwise (a full load) one aggregation over the cached decisions counts all three.
+     * The sizes that choose between a broadcast and an ordinary join. When the decisions were made
+     * over at most {@link Decider#BROADCAST_MAX_IDS} candidates (every night), each size is smaller
+     * and nothing is counted: on a night each count was a Spark job of its own, and together they
+     * cost seconds. Otherwise (a full load) one aggregation over the cached decisions counts all
+     * three.
      */
     private Sizes sizes() {
       if (sizes == null) {
         if (indexRows <= BROADCAST_MAX_IDS) {
           sizes = new Sizes(indexRows, indexRows, indexRows);
         } else {
-          // count(shipment_id), the rows naming a shipment, bounds the distinct ids from above without a
-          // second aggregation (a full load named 1.75M distinct shipment ids to count, and used none).
-          Row r = decided.agg(sum(when(isLoser(), 1L).otherwise(0L)), sum(when(isOtherVersion(), 1L).otherwise(0L)),
-              count(col("shipment_id"))).first();
+          // count(shipment_id), the rows naming a shipment, bounds the distinct ids from above
+          // without a
+          // second aggregation (a full load named 1.75M distinct shipment ids to count, and used
+          // none).
+          Row r =
+              decided
+                  .agg(
+                      sum(when(isLoser(), 1L).otherwise(0L)),
+                      sum(when(isOtherVersion(), 1L).otherwise(0L)),
+                      count(col("shipment_id")))
+                  .first();
           sizes = new Sizes(r.getLong(0), r.getLong(1), r.getLong(2));
         }
       }
       return sizes;
     }
 
-    /** Live rows of {@link #months()} whose record was not touched: they stay as published (routes included). */
+    /**
+     * Live rows of {@link #months()} whose record was not touched: they stay as published (routes
+     * included).
+     */
     Dataset<Row> untouched(Dataset<Row> live) {
-      return months.isEmpty() ? live.limit(0)
+      return months.isEmpty()
+          ? live.limit(0)
           : live.filter(col(MONTH).isin(months.toArray())).join(touched, "record_id", "left_anti");
     }
 
     /**
      * The rows of {@code shipments} that the touched seizure records name, with a broadcast hint: a
-     * night names a few, and even a full load names few (most seizures name no shipment), so the route
-     * join moves no seizure row. The ids come from the cached decisions (every candidate of the touched
-     * records: a superset of the winners' links), not from the wide rows. More than
+     * night names a few, and even a full load names few (most seizures name no shipment), so the
+     * route join moves no seizure row. The ids come from the cached decisions (every candidate of
+     * the touched records: a superset of the winners' links), not from the wide rows. More than
      * {@link Decider#BROADCAST_MAX_IDS} ids: every shipment, and an ordinary join.
      */
     Dataset<Row> linkedShipments(Dataset<Row> shipments) {
-      Dataset<Row> ids = decided.select("shipment_id").filter(col("shipment_id").isNotNull()).distinct();
-      return sizes().linkedShipments() > BROADCAST_MAX_IDS ? shipments
+      Dataset<Row> ids =
+          decided.select("shipment_id").filter(col("shipment_id").isNotNull()).distinct();
+      return sizes().linkedShipments() > BROADCAST_MAX_IDS
+          ? shipments
           : broadcast(shipments.join(broadcast(ids), "shipment_id", "left_semi"));
     }
 
-    /** Shipment ids of records whose candidates changed: seizures linked to them are re-attributed. */
+    /**
+     * Shipment ids of records whose candidates changed: seizures linked to them are re-attributed.
+     */
     Dataset<Row> touchedShipmentIds() {
       return changed.select("shipment_id").filter(col("shipment_id").isNotNull()).distinct();
     }
@@ -185,8 +231,13 @@ final class Decider {
       if (toRead.isEmpty()) {
         return out;
       }
-      for (Row r : decided.filter(col("source_file").isin(toRead.stream().map(LandingFile::relativePath).toArray()))
-          .groupBy("source_file", "outcome").count().collectAsList()) {
+      for (Row r :
+          decided
+              .filter(
+                  col("source_file").isin(toRead.stream().map(LandingFile::relativePath).toArray()))
+              .groupBy("source_file", "outcome")
+              .count()
+              .collectAsList()) {
         out.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(1), r.getLong(2));
       }
       return out;
@@ -203,13 +254,22 @@ final class Decider {
   /**
    * @param fresh this run's candidate rows of the table (with the month column)
    * @param seedMonths months whose candidates change
-   * @param wholeMonths months whose every record is decided again (CBP fiscal years whose owner may change)
-   * @param linkedShipmentIds for seizures: ids of shipments being rewritten (their seizures are re-attributed), else null
+   * @param wholeMonths months whose every record is decided again (CBP fiscal years whose owner may
+   *     change)
+   * @param linkedShipmentIds for seizures: ids of shipments being rewritten (their seizures are
+   *     re-attributed), else null
    */
-  Decision decide(WarehouseTable table, Dataset<Row> fresh, Set<String> seedMonths, Set<String> wholeMonths,
-      List<String> cbpOwners, Dataset<Row> linkedShipmentIds) throws IOException {
+  Decision decide(
+      WarehouseTable table,
+      Dataset<Row> fresh,
+      Set<String> seedMonths,
+      Set<String> wholeMonths,
+      List<String> cbpOwners,
+      Dataset<Row> linkedShipmentIds)
+      throws IOException {
     var sc = fresh.sparkSession().sparkContext();
-    sc.setJobDescription("fentrace ingest: find the records of " + table.tableName() + " to decide again");
+    sc.setJobDescription(
+        "fentrace ingest: find the records of " + table.tableName() + " to decide again");
     Dataset<Row> stored = store.stored(table);
     Column kept = replaced.isEmpty() ? lit(true) : not(col("source_file").isin(replaced.toArray()));
     Dataset<Row> storedIndex = CandidateStore.index(stored.filter(kept), table);
@@ -218,8 +278,10 @@ final class Decider {
     Dataset<Row> touched;
     Dataset<Row> touchedIndex;
     if (store.isEmpty(table)) {
-      // A first load: every record is this run's, and nothing stored can be touched. The index is this
-      // run's alone, read from the parse once (each read decodes the cached rows whole), and no set of
+      // A first load: every record is this run's, and nothing stored can be touched. The index is
+      // this
+      // run's alone, read from the parse once (each read decodes the cached rows whole), and no set
+      // of
       // ids is made distinct or counted: every join against the store meets an empty frame.
       touchedIndex = CandidateStore.index(fresh, table).persist(StorageLevel.MEMORY_AND_DISK());
       changed = touchedIndex.select("record_id", "shipment_id");
@@ -229,22 +291,35 @@ final class Decider {
       // Records whose candidate set changes: this run's rows and the rows of replaced files.
       changed = CandidateStore.index(fresh, table).select("record_id", "shipment_id");
       if (!replaced.isEmpty()) {
-        changed = changed.union(CandidateStore.index(stored.filter(not(kept)), table).select("record_id", "shipment_id"));
+        changed =
+            changed.union(
+                CandidateStore.index(stored.filter(not(kept)), table)
+                    .select("record_id", "shipment_id"));
       }
       changed = changed.persist(StorageLevel.MEMORY_AND_DISK());
       touched = changed.select("record_id");
       if (linkedShipmentIds != null) {
-        touched = touched.union(storedIndex.join(small(linkedShipmentIds), "shipment_id", "left_semi").select("record_id"));
+        touched =
+            touched.union(
+                storedIndex
+                    .join(small(linkedShipmentIds), "shipment_id", "left_semi")
+                    .select("record_id"));
       }
       if (!wholeMonths.isEmpty()) {
-        touched = touched.union(storedIndex.filter(col(MONTH).isin(wholeMonths.toArray())).select("record_id"));
+        touched =
+            touched.union(
+                storedIndex.filter(col(MONTH).isin(wholeMonths.toArray())).select("record_id"));
       }
       touchedIds = touched.distinct().persist(StorageLevel.MEMORY_AND_DISK());
-      // changed is needed later anyway; counting it first spares a big load the distinct count of every id.
+      // changed is needed later anyway; counting it first spares a big load the distinct count of
+      // every id.
       boolean few = changed.count() <= BROADCAST_MAX_IDS && touchedIds.count() <= BROADCAST_MAX_IDS;
       touched = few ? broadcast(touchedIds) : touchedIds;
-      touchedIndex = storedIndex.join(touched, "record_id", "left_semi")
-          .unionByName(CandidateStore.index(fresh, table)).persist(StorageLevel.MEMORY_AND_DISK());
+      touchedIndex =
+          storedIndex
+              .join(touched, "record_id", "left_semi")
+              .unionByName(CandidateStore.index(fresh, table))
+              .persist(StorageLevel.MEMORY_AND_DISK());
     }
     Set<String> months = new TreeSet<>(seedMonths);
     months.addAll(wholeMonths);
@@ -253,27 +328,46 @@ final class Decider {
       months.add(r.getString(0));
       indexRows += r.getLong(1);
     }
-    sc.setJobDescription("fentrace ingest: decide revisions in " + months.size() + " month(s) of " + table.tableName());
-    Dataset<Row> decided = Deduplication.outcomes(touchedIndex.join(rankTable, "source_file"), cbpOwners)
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    // Not cached: it is a filter over the cached parse and the stored files, cheaper to redo than to
+    sc.setJobDescription(
+        "fentrace ingest: decide revisions in "
+            + months.size()
+            + " month(s) of "
+            + table.tableName());
+    Dataset<Row> decided =
+        Deduplication.outcomes(touchedIndex.join(rankTable, "source_file"), cbpOwners)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    // Not cached: it is a filter over the cached parse and the stored files, cheaper to redo than
+    // to
     // encode into Spark's columnar cache (which dominated staging time in profiles).
     Dataset<Row> storedInMonths = stored.filter(col(MONTH).isin(months.toArray()).and(kept));
     Dataset<Row> freshInMonths = fresh.filter(col(MONTH).isin(months.toArray()));
     Dataset<Row> candidates = storedInMonths.unionByName(freshInMonths);
-    // Every fresh record is touched; stored ones only if in the touched set (before the first run the
+    // Every fresh record is touched; stored ones only if in the touched set (before the first run
+    // the
     // store is an empty local frame, and Spark drops this join altogether).
-    Dataset<Row> candidatesOfTouched = storedInMonths.join(touched, "record_id", "left_semi").unionByName(freshInMonths);
-    Dataset<Row> otherVersionsBefore = store.otherVersions(table).filter(col(MONTH).isin(months.toArray()).and(kept));
-    return new Decision(months, candidates, candidatesOfTouched, otherVersionsBefore, decided, changed, touched,
-        touchedIds, touchedIndex, indexRows, table);
+    Dataset<Row> candidatesOfTouched =
+        storedInMonths.join(touched, "record_id", "left_semi").unionByName(freshInMonths);
+    Dataset<Row> otherVersionsBefore =
+        store.otherVersions(table).filter(col(MONTH).isin(months.toArray()).and(kept));
+    return new Decision(
+        months,
+        candidates,
+        candidatesOfTouched,
+        otherVersionsBefore,
+        decided,
+        changed,
+        touched,
+        touchedIds,
+        touchedIndex,
+        indexRows,
+        table);
   }
 
   /**
    * The frame with a broadcast hint when it holds at most {@link #BROADCAST_MAX_IDS} rows: a night
    * touches a few thousand records, and broadcasting them turns each join against the whole history
-   * into a narrow scan with no shuffle. (Spark cannot know the size of a frame built from this run's
-   * parse, so it would otherwise shuffle the history.) A full load keeps the ordinary join.
+   * into a narrow scan with no shuffle. (Spark cannot know the size of a frame built from this
+   * run's parse, so it would otherwise shuffle the history.) A full load keeps the ordinary join.
    */
   static Dataset<Row> small(Dataset<Row> ids) {
     return ids.count() <= BROADCAST_MAX_IDS ? broadcast(ids) : ids;

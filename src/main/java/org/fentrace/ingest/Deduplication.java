@@ -18,16 +18,18 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * Decides which delivered row of each record survives (docs/contract.md,
- * "Revisions and duplicates"):
+ * Decides which delivered row of each record survives (docs/contract.md, "Revisions and
+ * duplicates"):
+ *
  * <ul>
- *   <li>CBP aggregates: for each format and fiscal year, the file whose latest month is latest (ties:
- *       the newer delivery) replaces every row of that year from other files, including rows it no
- *       longer has. Rows of replaced years are {@code SUPERSEDED}.
+ *   <li>CBP aggregates: for each format and fiscal year, the file whose latest month is latest
+ *       (ties: the newer delivery) replaces every row of that year from other files, including rows
+ *       it no longer has. Rows of replaced years are {@code SUPERSEDED}.
  *   <li>Every format: among rows with the same record id, the newest delivery wins and, inside one
- *       file, the last row wins. Losers in the winner's file are {@code DUPLICATE_IN_FILE}, losers from
- *       older files {@code SUPERSEDED}.
+ *       file, the last row wins. Losers in the winner's file are {@code DUPLICATE_IN_FILE}, losers
+ *       from older files {@code SUPERSEDED}.
  * </ul>
+ *
  * The outcome goes in column {@code outcome}: NORMALIZED, DUPLICATE_IN_FILE or SUPERSEDED. The
  * decision is made over the candidates of every delivery still in the ledger, so an incremental run
  * decides exactly as a clean run over the same landing would.
@@ -43,8 +45,9 @@ final class Deduplication {
   record CbpCoverage(String format, int fileIndex, int fiscalYear, long latestMonthEpochDay) {}
 
   /**
-   * For each (format, fiscal year), the file that owns it: the one whose latest month (over the whole
-   * file) is latest, ties to the newer delivery. Returns "fileIndex:fiscalYear" keys of the owners.
+   * For each (format, fiscal year), the file that owns it: the one whose latest month (over the
+   * whole file) is latest, ties to the newer delivery. Returns "fileIndex:fiscalYear" keys of the
+   * owners.
    */
   static List<String> cbpYearOwners(List<CbpCoverage> coverage) {
     Map<Integer, Long> latestPerFile = new HashMap<>();
@@ -71,21 +74,26 @@ final class Deduplication {
   }
 
   /**
-   * Adds {@code outcome} to a narrow index of candidate rows with columns {@code record_id},
-   * {@code rank} (delivery order of the row's file, higher is newer), {@code source_line},
-   * {@code source_format} and {@code fiscal_year}. {@code cbpOwners} holds "rank:fiscalYear" keys.
+   * Adds {@code outcome} to a narrow index of candidate rows with columns {@code record_id}, {@code
+   * rank} (delivery order of the row's file, higher is newer), {@code source_line}, {@code
+   * source_format} and {@code fiscal_year}. {@code cbpOwners} holds "rank:fiscalYear" keys.
    */
   static Dataset<Row> outcomes(Dataset<Row> index, List<String> cbpOwners) {
     Column isCbp = col("source_format").isin("cbp_nationwide", "cbp_amo");
-    Column yearOwned = concat_ws(":", col("rank").cast("string"), col("fiscal_year").cast("string"))
-        .isin(cbpOwners.toArray());
-    Dataset<Row> flagged = index.withColumn("year_superseded", isCbp.and(yearOwned.isNull().or(yearOwned.equalTo(false))));
-    WindowSpec newestFirst = Window.partitionBy(col("record_id"), col("year_superseded"))
-        .orderBy(col("rank").desc(), col("source_line").desc());
-    Column outcome = when(col("year_superseded"), lit(SUPERSEDED))
-        .when(row_number().over(newestFirst).equalTo(1), lit(NORMALIZED))
-        .when(first(col("rank")).over(newestFirst).equalTo(col("rank")), lit(DUPLICATE_IN_FILE))
-        .otherwise(lit(SUPERSEDED));
+    Column yearOwned =
+        concat_ws(":", col("rank").cast("string"), col("fiscal_year").cast("string"))
+            .isin(cbpOwners.toArray());
+    Dataset<Row> flagged =
+        index.withColumn(
+            "year_superseded", isCbp.and(yearOwned.isNull().or(yearOwned.equalTo(false))));
+    WindowSpec newestFirst =
+        Window.partitionBy(col("record_id"), col("year_superseded"))
+            .orderBy(col("rank").desc(), col("source_line").desc());
+    Column outcome =
+        when(col("year_superseded"), lit(SUPERSEDED))
+            .when(row_number().over(newestFirst).equalTo(1), lit(NORMALIZED))
+            .when(first(col("rank")).over(newestFirst).equalTo(col("rank")), lit(DUPLICATE_IN_FILE))
+            .otherwise(lit(SUPERSEDED));
     return flagged.withColumn("outcome", outcome).drop("year_superseded");
   }
 }

@@ -8,9 +8,9 @@ import org.fentrace.warehouse.SparkSchemas;
 import org.fentrace.warehouse.WarehouseTable;
 
 /**
- * The one row type that leaves the parsing pass: a normalized seizure, a normalized shipment, a lab report, a
- * quarantined row, or the statistics of one file. One pass over the input feeds every output table and
- * the manifest; the kinds are split afterwards.
+ * The one row type that leaves the parsing pass: a normalized seizure, a normalized shipment, a lab
+ * report, a quarantined row, or the statistics of one file. One pass over the input feeds every
+ * output table and the manifest; the kinds are split afterwards.
  */
 final class Envelope {
   static final String SEIZURE = "SEIZURE";
@@ -21,15 +21,16 @@ final class Envelope {
 
   static final StructType STATS_TYPE = statsType();
 
-  static final StructType SCHEMA = new StructType()
-      .add("kind", DataTypes.StringType, false)
-      .add("file_index", DataTypes.IntegerType, false)
-      .add("line", DataTypes.LongType, false)
-      .add("seizure", SparkSchemas.structType(WarehouseTable.SEIZURES), true)
-      .add("shipment", SparkSchemas.structType(WarehouseTable.SHIPMENTS), true)
-      .add("rejected", SparkSchemas.structType(WarehouseTable.REJECTED), true)
-      .add("stats", STATS_TYPE, true)
-      .add("lab_report", SparkSchemas.structType(WarehouseTable.LAB_REPORTS), true);
+  static final StructType SCHEMA =
+      new StructType()
+          .add("kind", DataTypes.StringType, false)
+          .add("file_index", DataTypes.IntegerType, false)
+          .add("line", DataTypes.LongType, false)
+          .add("seizure", SparkSchemas.structType(WarehouseTable.SEIZURES), true)
+          .add("shipment", SparkSchemas.structType(WarehouseTable.SHIPMENTS), true)
+          .add("rejected", SparkSchemas.structType(WarehouseTable.REJECTED), true)
+          .add("stats", STATS_TYPE, true)
+          .add("lab_report", SparkSchemas.structType(WarehouseTable.LAB_REPORTS), true);
 
   private Envelope() {}
 
@@ -51,23 +52,38 @@ final class Envelope {
 
   /** The file's statistics, then the {@link FileFacts} its task gathered. */
   private static StructType statsType() {
-    StructType t = new StructType()
-        .add("rows_read", DataTypes.LongType, false)
-        .add("sha256", DataTypes.StringType, true)
-        .add("fallback_bytes", DataTypes.LongType, false)
-        .add("syntax_error", DataTypes.StringType, true)
-        .add("read_error", DataTypes.StringType, true)
-        .add("earliest_future_date", DataTypes.DateType, true);
+    StructType t =
+        new StructType()
+            .add("rows_read", DataTypes.LongType, false)
+            .add("sha256", DataTypes.StringType, true)
+            .add("fallback_bytes", DataTypes.LongType, false)
+            .add("syntax_error", DataTypes.StringType, true)
+            .add("read_error", DataTypes.StringType, true)
+            .add("earliest_future_date", DataTypes.DateType, true);
     for (var f : FileFacts.FIELDS.fields()) {
       t = t.add(f);
     }
     return t;
   }
 
-  static Row stats(int file, long rowsRead, String sha256, long fallbackBytes, String syntaxError, String readError,
-      java.time.LocalDate earliestFutureDate, FileFacts facts) {
-    Object[] head = {rowsRead, sha256, fallbackBytes, syntaxError, readError,
-        earliestFutureDate == null ? null : java.sql.Date.valueOf(earliestFutureDate)};
-    return RowFactory.create(STATS, file, 0L, null, null, null, FileFacts.statsRow(head, facts), null);
+  static Row stats(
+      int file,
+      long rowsRead,
+      String sha256,
+      long fallbackBytes,
+      String syntaxError,
+      String readError,
+      java.time.LocalDate earliestFutureDate,
+      FileFacts facts) {
+    Object[] head = {
+      rowsRead,
+      sha256,
+      fallbackBytes,
+      syntaxError,
+      readError,
+      earliestFutureDate == null ? null : java.sql.Date.valueOf(earliestFutureDate)
+    };
+    return RowFactory.create(
+        STATS, file, 0L, null, null, null, FileFacts.statsRow(head, facts), null);
   }
 }

@@ -18,19 +18,23 @@ import org.fentrace.warehouse.SparkSchemas;
 import org.fentrace.warehouse.TableRow;
 
 /**
- * The executor side of ingestion: streams one landing file, normalizes each record and emits
- * {@link Envelope} rows, ending with the file's statistics. Nothing is buffered beyond one record, so a
- * file of any size parses in constant memory. One task per file: quoted fields may hold line breaks, so
- * a file cannot be split at arbitrary byte offsets without losing the physical line numbers.
+ * The executor side of ingestion: streams one landing file, normalizes each record and emits {@link
+ * Envelope} rows, ending with the file's statistics. Nothing is buffered beyond one record, so a
+ * file of any size parses in constant memory. One task per file: quoted fields may hold line
+ * breaks, so a file cannot be split at arbitrary byte offsets without losing the physical line
+ * numbers.
  *
- * <p>A compressed file is first decompressed once to its end ({@link LandingFiles#truncation}): when it
- * ends early, every row of it, the half-written last one included, is quarantined as
- * {@code TRUNCATED_INPUT} and none is published, so a later complete delivery replaces a file that
+ * <p>A compressed file is first decompressed once to its end ({@link LandingFiles#truncation}):
+ * when it ends early, every row of it, the half-written last one included, is quarantined as {@code
+ * TRUNCATED_INPUT} and none is published, so a later complete delivery replaces a file that
  * contributed nothing but quarantine rows.
  */
 final class FileParser implements FlatMapFunction<LandingFile, Row> {
   private static final long serialVersionUID = 1L;
-  /** Quarantined text beyond this is cut: a runaway field must not make the quarantine unreadable. */
+
+  /**
+   * Quarantined text beyond this is cut: a runaway field must not make the quarantine unreadable.
+   */
   static final int MAX_RAW_CHARS = 64 * 1024;
 
   private final NormalizationContext context;
@@ -54,8 +58,10 @@ final class FileParser implements FlatMapFunction<LandingFile, Row> {
     private LandingFiles.Opened opened;
     private CsvFileReader reader;
     private RecordNormalizer normalizer;
+
     /** Why the whole file is held back (a compressed file that ends early), or null. */
     private String truncation;
+
     private long rowsRead;
     private java.time.LocalDate earliestFutureDate;
     private final FileFacts facts = new FileFacts();
@@ -91,7 +97,10 @@ final class FileParser implements FlatMapFunction<LandingFile, Row> {
           truncation = LandingFiles.truncation(conf.get(), file.uri());
           opened = LandingFiles.open(conf.get(), file.uri());
           reader = CsvFileReader.open(opened.content());
-          normalizer = header.usable() ? RecordNormalizer.forHeader(header, reader.delimiter(), context) : null;
+          normalizer =
+              header.usable()
+                  ? RecordNormalizer.forHeader(header, reader.delimiter(), context)
+                  : null;
         }
         if (reader.hasNext()) {
           rowsRead++;
@@ -120,28 +129,51 @@ final class FileParser implements FlatMapFunction<LandingFile, Row> {
         readError = readError == null ? e.toString() : readError;
       }
       if (truncation != null) {
-        readError = truncation + "; all " + rowsRead + " rows read are held back in the quarantine as "
-            + RejectReason.TRUNCATED_INPUT + " and none is published. Deliver the complete file again under the same"
-            + " name: it then replaces them";
+        readError =
+            truncation
+                + "; all "
+                + rowsRead
+                + " rows read are held back in the quarantine as "
+                + RejectReason.TRUNCATED_INPUT
+                + " and none is published. Deliver the complete file again under the same"
+                + " name: it then replaces them";
       }
-      return Envelope.stats(file.index(), rowsRead, sha, fallback, syntax, readError, earliestFutureDate, facts);
+      return Envelope.stats(
+          file.index(), rowsRead, sha, fallback, syntax, readError, earliestFutureDate, facts);
     }
 
     private Row toEnvelope(RawRecord record) {
       if (truncation != null) {
-        return reject(record, RejectReason.TRUNCATED_INPUT, null, truncation + ", so no row of it is published; "
-            + RejectReason.TRUNCATED_INPUT.hint());
+        return reject(
+            record,
+            RejectReason.TRUNCATED_INPUT,
+            null,
+            truncation + ", so no row of it is published; " + RejectReason.TRUNCATED_INPUT.hint());
       }
       if (record.values() == null && reader.readError() != null) {
-        return reject(record, RejectReason.TRUNCATED_INPUT, null, "reading stopped in this row (" + reader.readError()
-            + "); " + RejectReason.TRUNCATED_INPUT.hint());
+        return reject(
+            record,
+            RejectReason.TRUNCATED_INPUT,
+            null,
+            "reading stopped in this row ("
+                + reader.readError()
+                + "); "
+                + RejectReason.TRUNCATED_INPUT.hint());
       }
       if (record.values() == null) {
-        return reject(record, RejectReason.MALFORMED_CSV, null,
-            "the rest of the file from this line could not be parsed (" + reader.syntaxError() + ")");
+        return reject(
+            record,
+            RejectReason.MALFORMED_CSV,
+            null,
+            "the rest of the file from this line could not be parsed ("
+                + reader.syntaxError()
+                + ")");
       }
       if (normalizer == null) {
-        return reject(record, RejectReason.MISSING_REQUIRED_COLUMN, String.join(",", header.missingRequired()),
+        return reject(
+            record,
+            RejectReason.MISSING_REQUIRED_COLUMN,
+            String.join(",", header.missingRequired()),
             "the header lacks required column(s) " + String.join(", ", header.missingRequired()));
       }
       try {
@@ -156,11 +188,13 @@ final class FileParser implements FlatMapFunction<LandingFile, Row> {
             yield Envelope.shipment(file.index(), record.line(), SparkSchemas.toRow(row));
           }
           // Lab reports are not in the month ledger: their table is small and rewritten whole.
-          case LAB_REPORTS -> Envelope.labReport(file.index(), record.line(), SparkSchemas.toRow(row));
+          case LAB_REPORTS ->
+              Envelope.labReport(file.index(), record.line(), SparkSchemas.toRow(row));
           case REJECTED -> throw new IllegalStateException("a normalizer produced a rejected row");
         };
       } catch (RowRejectedException e) {
-        if (e.futureDate() != null && (earliestFutureDate == null || e.futureDate().isBefore(earliestFutureDate))) {
+        if (e.futureDate() != null
+            && (earliestFutureDate == null || e.futureDate().isBefore(earliestFutureDate))) {
           earliestFutureDate = e.futureDate();
         }
         return reject(record, e.reason(), e.field(), e.getMessage());
@@ -171,13 +205,26 @@ final class FileParser implements FlatMapFunction<LandingFile, Row> {
       facts.rejected(reason.name());
       String text = normalizer != null ? normalizer.quarantineText(record) : record.rawText();
       if (header.format().id().equals("customs_shipments") && normalizer == null) {
-        text = "[" + text.length() + " characters withheld: customs rows may contain personal names]";
+        text =
+            "[" + text.length() + " characters withheld: customs rows may contain personal names]";
       }
       if (text.length() > MAX_RAW_CHARS) {
-        text = text.substring(0, MAX_RAW_CHARS) + "...[" + (text.length() - MAX_RAW_CHARS) + " more characters]";
+        text =
+            text.substring(0, MAX_RAW_CHARS)
+                + "...["
+                + (text.length() - MAX_RAW_CHARS)
+                + " more characters]";
       }
-      Row rejected = RowFactory.create(file.relativePath(), record.line(), header.format().id(), reason.name(), field,
-          problem, text, runId);
+      Row rejected =
+          RowFactory.create(
+              file.relativePath(),
+              record.line(),
+              header.format().id(),
+              reason.name(),
+              field,
+              problem,
+              text,
+              runId);
       return Envelope.reject(file.index(), record.line(), rejected);
     }
   }

@@ -36,17 +36,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ingests what is new in a landing folder into the {@code seizures}, {@code shipments} and
- * {@code rejected} tables, incrementally.
+ * Ingests what is new in a landing folder into the {@code seizures}, {@code shipments} and {@code
+ * rejected} tables, incrementally.
  *
- * <p>Steps: scan the landing folder and compare it with the ledger (driver); parse and normalize only
- * new and changed files, one task per file (executors); find the months whose content can change (the
- * months of new rows, the months a changed or pruned file delivered to, and the months of every other
- * candidate of the records involved); decide revisions over all candidates of those records; attribute
- * routes; stage the affected partitions, their other versions ({@link CandidateStore}), the quarantine
- * and the new ledger; publish them through the journal. Cost grows with the new data and the months it
- * touches, not with the history (except a narrow scan of the candidate index). {@link #execute()}
- * returns the accounting; the caller writes the manifest.
+ * <p>Steps: scan the landing folder and compare it with the ledger (driver); parse and normalize
+ * only new and changed files, one task per file (executors); find the months whose content can
+ * change (the months of new rows, the months a changed or pruned file delivered to, and the months
+ * of every other candidate of the records involved); decide revisions over all candidates of those
+ * records; attribute routes; stage the affected partitions, their other versions ({@link
+ * CandidateStore}), the quarantine and the new ledger; publish them through the journal. Cost grows
+ * with the new data and the months it touches, not with the history (except a narrow scan of the
+ * candidate index). {@link #execute()} returns the accounting; the caller writes the manifest.
  */
 public final class IngestAction extends BaseAction<IngestResult> {
   private static final Logger LOG = LoggerFactory.getLogger(IngestAction.class);
@@ -54,8 +54,15 @@ public final class IngestAction extends BaseAction<IngestResult> {
   private static final String MONTH = CandidateStore.MONTH;
 
   /** Typed, validated options. */
-  public record Options(String landing, String warehouse, String runId, LocalDate runDate,
-      NormalizationContext context, RouteRules routeRules, double maxRejectRate, boolean prune) {}
+  public record Options(
+      String landing,
+      String warehouse,
+      String runId,
+      LocalDate runDate,
+      NormalizationContext context,
+      RouteRules routeRules,
+      double maxRejectRate,
+      boolean prune) {}
 
   private final Options options;
   private final JavaSparkContext jsc;
@@ -72,16 +79,31 @@ public final class IngestAction extends BaseAction<IngestResult> {
     this.aggregates = new AggregateStore(spark, warehouse);
   }
 
-  /** The landing compared with the ledger: what to read, and the ledger as it stands before reading it. */
-  private record Scan(List<LandingFile> scanned, Ledger before, LandingDiff diff, Set<String> pruned,
-      Ledger provisional, List<LandingFile> toRead) {}
+  /**
+   * The landing compared with the ledger: what to read, and the ledger as it stands before reading
+   * it.
+   */
+  private record Scan(
+      List<LandingFile> scanned,
+      Ledger before,
+      LandingDiff diff,
+      Set<String> pruned,
+      Ledger provisional,
+      List<LandingFile> toRead) {}
 
   /** The revisions decided over every candidate of the records this night touches. */
-  private record Decisions(LedgerFacts facts, Ledger after, Dataset<Row> rankTable, Decider.Decision ships,
+  private record Decisions(
+      LedgerFacts facts,
+      Ledger after,
+      Dataset<Row> rankTable,
+      Decider.Decision ships,
       Decider.Decision seizures) {}
 
   /** Everything staged for the journal, and what it rewrites. */
-  private record Staging(List<PartitionPublisher.Move> moves, Map<String, List<String>> rewritten, List<String> marked,
+  private record Staging(
+      List<PartitionPublisher.Move> moves,
+      Map<String, List<String>> rewritten,
+      List<String> marked,
       LabReportsStage.Staged labs) {}
 
   @Override
@@ -90,11 +112,20 @@ public final class IngestAction extends BaseAction<IngestResult> {
     Scan scan = scanLanding();
     t = lap("scan_landing", t);
     if (scan.toRead().isEmpty() && scan.diff().replaced().isEmpty()) {
-      // Nothing new, changed or pruned: no table can change, so no Spark work (a re-run night costs its scan).
-      List<FileReport> reports = Accounting.reports(scan.scanned(), scan.toRead(), LedgerFacts.none(), Map.of(), Map.of());
+      // Nothing new, changed or pruned: no table can change, so no Spark work (a re-run night costs
+      // its scan).
+      List<FileReport> reports =
+          Accounting.reports(scan.scanned(), scan.toRead(), LedgerFacts.none(), Map.of(), Map.of());
       lap("account", t);
-      return new IngestResult(options.runId(), options.runDate(), reports, tableRows(reports), Map.of(),
-          timings(), Accounting.qualityFailures(reports, options.maxRejectRate()), List.of());
+      return new IngestResult(
+          options.runId(),
+          options.runDate(),
+          reports,
+          tableRows(reports),
+          Map.of(),
+          timings(),
+          Accounting.qualityFailures(reports, options.maxRejectRate()),
+          List.of());
     }
     store.migrateLegacyLayout(options.runId());
     Dataset<Row> envelopes = parse(scan.toRead());
@@ -107,17 +138,31 @@ public final class IngestAction extends BaseAction<IngestResult> {
       Staging staged = stage(scan, d, envelopes);
       t = lap("stage_tables", t);
       FaultInjection.at(FaultInjection.AFTER_STAGE);
-      new PartitionPublisher(warehouse).publish(new PartitionPublisher.Journal(options.runId(), staged.moves(),
-          staged.marked()));
+      new PartitionPublisher(warehouse)
+          .publish(
+              new PartitionPublisher.Journal(options.runId(), staged.moves(), staged.marked()));
       t = lap("publish_tables", t);
       FaultInjection.at(FaultInjection.AFTER_PUBLISH);
-      List<FileReport> reports = Accounting.reports(scan.scanned(), scan.toRead(), facts,
-          d.ships().accounting(scan.toRead()), d.seizures().accounting(scan.toRead()), staged.labs().accounting());
+      List<FileReport> reports =
+          Accounting.reports(
+              scan.scanned(),
+              scan.toRead(),
+              facts,
+              d.ships().accounting(scan.toRead()),
+              d.seizures().accounting(scan.toRead()),
+              staged.labs().accounting());
       d.ships().release();
       d.seizures().release();
       lap("account", t);
-      return new IngestResult(options.runId(), options.runDate(), reports, tableRows(reports), staged.rewritten(),
-          timings(), Accounting.qualityFailures(reports, options.maxRejectRate()), rejectExamples(envelopes));
+      return new IngestResult(
+          options.runId(),
+          options.runDate(),
+          reports,
+          tableRows(reports),
+          staged.rewritten(),
+          timings(),
+          Accounting.qualityFailures(reports, options.maxRejectRate()),
+          rejectExamples(envelopes));
     } finally {
       envelopes.unpersist();
     }
@@ -125,91 +170,157 @@ public final class IngestAction extends BaseAction<IngestResult> {
 
   /** Scans the landing folder and compares it with the ledger (driver only). */
   private Scan scanLanding() throws IOException {
-    List<LandingFile> scanned = new LandingScanner(jsc.hadoopConfiguration()).scan(options.landing());
+    List<LandingFile> scanned =
+        new LandingScanner(jsc.hadoopConfiguration()).scan(options.landing());
     Ledger before = Ledger.load(warehouse);
     LandingDiff diff = LandingDiff.of(scanned, before, options.runDate(), options.prune());
     Set<String> pruned = new TreeSet<>(diff.replaced());
     pruned.retainAll(diff.removed());
-    Ledger provisional = before.with(diff.toRead().stream().map(f -> LedgerFacts.provisional(f, options)).toList(), pruned);
+    Ledger provisional =
+        before.with(
+            diff.toRead().stream().map(f -> LedgerFacts.provisional(f, options)).toList(), pruned);
     Map<String, Integer> ranks = provisional.deliveryRanks();
-    List<LandingFile> toRead = diff.toRead().stream().map(f -> f.withIndex(ranks.get(f.relativePath()))).toList();
-    LOG.info("scan: {} files under {}: {} new or changed, {} unchanged, {} gone from landing ({}), {} skipped",
-        scanned.size(), options.landing(), toRead.size(), diff.unchanged().size(), diff.removed().size(),
-        options.prune() ? "pruned" : "kept", scanned.stream().filter(f -> !f.isRead()).count());
-    scanned.stream().filter(f -> f.problem() != null).forEach(f -> LOG.warn("file {}: {}", f.relativePath(), f.problem()));
+    List<LandingFile> toRead =
+        diff.toRead().stream().map(f -> f.withIndex(ranks.get(f.relativePath()))).toList();
+    LOG.info(
+        "scan: {} files under {}: {} new or changed, {} unchanged, {} gone from landing ({}), {} skipped",
+        scanned.size(),
+        options.landing(),
+        toRead.size(),
+        diff.unchanged().size(),
+        diff.removed().size(),
+        options.prune() ? "pruned" : "kept",
+        scanned.stream().filter(f -> !f.isRead()).count());
+    scanned.stream()
+        .filter(f -> f.problem() != null)
+        .forEach(f -> LOG.warn("file {}: {}", f.relativePath(), f.problem()));
     return new Scan(scanned, before, diff, pruned, provisional, toRead);
   }
 
-  /** Parses and normalizes the files to read, one task per file (executors); the envelopes are kept. */
+  /**
+   * Parses and normalizes the files to read, one task per file (executors); the envelopes are kept.
+   */
   private Dataset<Row> parse(List<LandingFile> toRead) {
     describe("parse and normalize " + toRead.size() + " files");
-    JavaRDD<Row> parsed = jsc.parallelize(toRead, Math.max(1, toRead.size()))
-        .flatMap(new FileParser(options.context(), new SerializableHadoopConf(jsc.hadoopConfiguration()), options.runId()));
+    JavaRDD<Row> parsed =
+        jsc.parallelize(toRead, Math.max(1, toRead.size()))
+            .flatMap(
+                new FileParser(
+                    options.context(),
+                    new SerializableHadoopConf(jsc.hadoopConfiguration()),
+                    options.runId()));
     return spark.createDataFrame(parsed, Envelope.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
   }
 
-  /** Decides revisions of shipments, then of seizures (which name the shipments touched), over all candidates. */
-  private Decisions decide(Scan scan, LedgerFacts facts, Dataset<Row> envelopes) throws IOException {
+  /**
+   * Decides revisions of shipments, then of seizures (which name the shipments touched), over all
+   * candidates.
+   */
+  private Decisions decide(Scan scan, LedgerFacts facts, Dataset<Row> envelopes)
+      throws IOException {
     LandingDiff diff = scan.diff();
     Ledger after = scan.provisional().with(facts.entries(scan.toRead(), options), scan.pruned());
-    Dataset<Row> rankTable = broadcast(spark.createDataFrame(after.deliveryRanks().entrySet().stream()
-        .map(e -> RowFactory.create(e.getKey(), e.getValue())).toList(),
-        new StructType().add("source_file", DataTypes.StringType).add("rank", DataTypes.IntegerType)));
+    Dataset<Row> rankTable =
+        broadcast(
+            spark.createDataFrame(
+                after.deliveryRanks().entrySet().stream()
+                    .map(e -> RowFactory.create(e.getKey(), e.getValue()))
+                    .toList(),
+                new StructType()
+                    .add("source_file", DataTypes.StringType)
+                    .add("rank", DataTypes.IntegerType)));
     List<String> owners = Deduplication.cbpYearOwners(LedgerFacts.cbpCoverage(after));
     Decider decider = new Decider(store, diff.replaced(), rankTable);
-    Set<String> shipmentMonths0 = facts.affectedMonths(WarehouseTable.SHIPMENTS, scan.before(), diff.replaced());
-    Decider.Decision ships = decider.decide(WarehouseTable.SHIPMENTS, newRows(envelopes, Envelope.SHIPMENT, "shipment"),
-        shipmentMonths0, Set.of(), List.of(), null);
-    Set<String> seizureMonths0 = facts.affectedMonths(WarehouseTable.SEIZURES, scan.before(), diff.replaced());
-    Set<String> cbpYearMonths = LedgerFacts.cbpYearMonths(scan.before(), after, scan.toRead(), diff.replaced());
+    Set<String> shipmentMonths0 =
+        facts.affectedMonths(WarehouseTable.SHIPMENTS, scan.before(), diff.replaced());
+    Decider.Decision ships =
+        decider.decide(
+            WarehouseTable.SHIPMENTS,
+            newRows(envelopes, Envelope.SHIPMENT, "shipment"),
+            shipmentMonths0,
+            Set.of(),
+            List.of(),
+            null);
+    Set<String> seizureMonths0 =
+        facts.affectedMonths(WarehouseTable.SEIZURES, scan.before(), diff.replaced());
+    Set<String> cbpYearMonths =
+        LedgerFacts.cbpYearMonths(scan.before(), after, scan.toRead(), diff.replaced());
     seizureMonths0.addAll(cbpYearMonths);
-    Decider.Decision seizures = decider.decide(WarehouseTable.SEIZURES, newRows(envelopes, Envelope.SEIZURE, "seizure"),
-        seizureMonths0, cbpYearMonths, owners, ships.touchedShipmentIds());
+    Decider.Decision seizures =
+        decider.decide(
+            WarehouseTable.SEIZURES,
+            newRows(envelopes, Envelope.SEIZURE, "seizure"),
+            seizureMonths0,
+            cbpYearMonths,
+            owners,
+            ships.touchedShipmentIds());
     return new Decisions(facts, after, rankTable, ships, seizures);
   }
 
   /**
-   * Stages the rewritten months (live rows of untouched records kept as published, plus the routed winners
-   * of touched ones), the other versions, lab reports, the quarantine and the new ledger.
+   * Stages the rewritten months (live rows of untouched records kept as published, plus the routed
+   * winners of touched ones), the other versions, lab reports, the quarantine and the new ledger.
    */
   private Staging stage(Scan scan, Decisions d, Dataset<Row> envelopes) throws IOException {
     Map<String, List<String>> rewritten = new LinkedHashMap<>();
     Decider.Decision ships = d.ships();
     Decider.Decision seizures = d.seizures();
     Dataset<Row> liveShips = store.published(WarehouseTable.SHIPMENTS);
-    Dataset<Row> routedShips = RouteAttribution.shipments(ships.published().drop(MONTH), options.routeRules())
-        .withColumn(MONTH, CandidateStore.month()).unionByName(ships.untouched(liveShips));
+    Dataset<Row> routedShips =
+        RouteAttribution.shipments(ships.published().drop(MONTH), options.routeRules())
+            .withColumn(MONTH, CandidateStore.month())
+            .unionByName(ships.untouched(liveShips));
     List<PartitionPublisher.Move> moves = new ArrayList<>();
-    Staged stagedShips = stageTable(routedShips, WarehouseTable.SHIPMENTS, ships.months(), rewritten);
+    Staged stagedShips =
+        stageTable(routedShips, WarehouseTable.SHIPMENTS, ships.months(), rewritten);
     moves.addAll(stagedShips.moves());
-    // Route links: shipments as they will read after publication, i.e. the live months left alone plus
-    // the months just staged, read back (a narrow Parquet scan, cheaper than recomputing the winners);
+    // Route links: shipments as they will read after publication, i.e. the live months left alone
+    // plus
+    // the months just staged, read back (a narrow Parquet scan, cheaper than recomputing the
+    // winners);
     // on a small night only the shipments the new seizure winners name (a broadcast semi-join).
-    Dataset<Row> shipsAfter = ships.months().isEmpty() ? liveShips
-        : liveShips.filter(not(col(MONTH).isin(ships.months().toArray())));
+    Dataset<Row> shipsAfter =
+        ships.months().isEmpty()
+            ? liveShips
+            : liveShips.filter(not(col(MONTH).isin(ships.months().toArray())));
     if (stagedShips.rows() != null) {
       shipsAfter = shipsAfter.unionByName(stagedShips.rows());
     }
     Dataset<Row> newSeizures = seizures.published().drop(MONTH);
     Dataset<Row> links = seizures.linkedShipments(shipsAfter.drop(MONTH));
-    Dataset<Row> routedSeizures = RouteAttribution.seizures(newSeizures, links, options.routeRules())
-        .withColumn(MONTH, CandidateStore.month())
-        .unionByName(seizures.untouched(store.published(WarehouseTable.SEIZURES)));
-    moves.addAll(stageTable(routedSeizures, WarehouseTable.SEIZURES, seizures.months(), rewritten).moves());
+    Dataset<Row> routedSeizures =
+        RouteAttribution.seizures(newSeizures, links, options.routeRules())
+            .withColumn(MONTH, CandidateStore.month())
+            .unionByName(seizures.untouched(store.published(WarehouseTable.SEIZURES)));
+    moves.addAll(
+        stageTable(routedSeizures, WarehouseTable.SEIZURES, seizures.months(), rewritten).moves());
     moves.addAll(stageOtherVersions(ships, WarehouseTable.SHIPMENTS));
     moves.addAll(stageOtherVersions(seizures, WarehouseTable.SEIZURES));
-    LabReportsStage.Staged labs = LabReportsStage.stage(spark, warehouse, envelopes, scan.toRead(),
-        scan.diff().replaced(), d.rankTable(), options.runId());
+    LabReportsStage.Staged labs =
+        LabReportsStage.stage(
+            spark,
+            warehouse,
+            envelopes,
+            scan.toRead(),
+            scan.diff().replaced(),
+            d.rankTable(),
+            options.runId());
     moves.addAll(labs.moves());
     if (labs.written()) {
-      rewritten.put(WarehouseTable.LAB_REPORTS.tableName(), labs.partitions()); // the whole table, every year
+      rewritten.put(
+          WarehouseTable.LAB_REPORTS.tableName(), labs.partitions()); // the whole table, every year
     }
     moves.add(stageRejected(envelopes, scan.diff().replaced()));
     Path stagedLedger = warehouse.layout().stagedLedger(options.runId());
     warehouse.writeText(stagedLedger, d.after().toJson());
-    moves.add(new PartitionPublisher.Move(stagedLedger.toString(), Ledger.path(warehouse).toString()));
-    List<String> marked = new ArrayList<>(List.of(WarehouseTable.SEIZURES.tableName(),
-        WarehouseTable.SHIPMENTS.tableName(), WarehouseTable.REJECTED.tableName()));
+    moves.add(
+        new PartitionPublisher.Move(stagedLedger.toString(), Ledger.path(warehouse).toString()));
+    List<String> marked =
+        new ArrayList<>(
+            List.of(
+                WarehouseTable.SEIZURES.tableName(),
+                WarehouseTable.SHIPMENTS.tableName(),
+                WarehouseTable.REJECTED.tableName()));
     if (labs.written()) {
       marked.add(WarehouseTable.LAB_REPORTS.tableName());
     }
@@ -221,11 +332,12 @@ public final class IngestAction extends BaseAction<IngestResult> {
     Map<String, Long> tableRows = new LinkedHashMap<>();
     for (FileReport r : reports) {
       if (r.format() != null) {
-        String table = switch (r.format()) {
-          case "customs_shipments" -> WarehouseTable.SHIPMENTS.tableName();
-          case "nflis_dqs" -> WarehouseTable.LAB_REPORTS.tableName();
-          default -> WarehouseTable.SEIZURES.tableName();
-        };
+        String table =
+            switch (r.format()) {
+              case "customs_shipments" -> WarehouseTable.SHIPMENTS.tableName();
+              case "nflis_dqs" -> WarehouseTable.LAB_REPORTS.tableName();
+              default -> WarehouseTable.SEIZURES.tableName();
+            };
         tableRows.merge(table, r.normalized(), Long::sum);
         tableRows.merge(WarehouseTable.REJECTED.tableName(), r.rejected(), Long::sum);
       }
@@ -234,26 +346,39 @@ public final class IngestAction extends BaseAction<IngestResult> {
   }
 
   private static Dataset<Row> newRows(Dataset<Row> envelopes, String kind, String struct) {
-    return envelopes.filter(col("kind").equalTo(kind)).select(struct + ".*").withColumn(MONTH, CandidateStore.month());
+    return envelopes
+        .filter(col("kind").equalTo(kind))
+        .select(struct + ".*")
+        .withColumn(MONTH, CandidateStore.month());
   }
 
-  /** What staging a table produced: its publication moves, and its staged rows (null when no month holds rows). */
+  /**
+   * What staging a table produced: its publication moves, and its staged rows (null when no month
+   * holds rows).
+   */
   private record Staged(List<PartitionPublisher.Move> moves, Dataset<Row> rows) {}
 
   /**
    * Stages the rewritten months of a table, then its monthly aggregates recomputed from the staged
    * partitions only (a narrow re-read of this night's months, not of the history).
    */
-  private Staged stageTable(Dataset<Row> rows, WarehouseTable table, Set<String> months,
-      Map<String, List<String>> rewritten) throws IOException {
+  private Staged stageTable(
+      Dataset<Row> rows,
+      WarehouseTable table,
+      Set<String> months,
+      Map<String, List<String>> rewritten)
+      throws IOException {
     describe("stage " + months.size() + " month(s) of " + table.tableName());
     Path live = warehouse.table(table);
     Path target = warehouse.layout().staged(options.runId(), table.tableName());
     Set<String> written = months.isEmpty() ? Set.of() : store.writePartitions(rows, target);
     rewritten.put(table.tableName(), months.stream().map(m -> MONTH + "=" + m).toList());
-    List<PartitionPublisher.Move> moves = new ArrayList<>(PartitionPublisher.partitionMoves(target, live, MONTH, months, written));
-    Dataset<Row> staged = written.isEmpty() ? null
-        : spark.read().schema(CandidateStore.withMonth(table)).parquet(target.toString());
+    List<PartitionPublisher.Move> moves =
+        new ArrayList<>(PartitionPublisher.partitionMoves(target, live, MONTH, months, written));
+    Dataset<Row> staged =
+        written.isEmpty()
+            ? null
+            : spark.read().schema(CandidateStore.withMonth(table)).parquet(target.toString());
     moves.addAll(aggregates.stageMonths(table, staged, months, options.runId()));
     return new Staged(moves, staged);
   }
@@ -262,14 +387,18 @@ public final class IngestAction extends BaseAction<IngestResult> {
       throws IOException {
     describe("stage other versions of " + table.tableName());
     Path target = warehouse.layout().stagedOtherVersions(options.runId(), table.tableName());
-    Set<String> written = d.months().isEmpty() ? Set.of() : store.writePartitions(d.otherVersions(), target);
-    return PartitionPublisher.partitionMoves(target, CandidateStore.otherVersions(warehouse, table), MONTH, d.months(), written);
+    Set<String> written =
+        d.months().isEmpty() ? Set.of() : store.writePartitions(d.otherVersions(), target);
+    return PartitionPublisher.partitionMoves(
+        target, CandidateStore.otherVersions(warehouse, table), MONTH, d.months(), written);
   }
 
   /** The quarantine is small: it is rewritten whole, dropping the rows of replaced files. */
-  private PartitionPublisher.Move stageRejected(Dataset<Row> envelopes, Set<String> replaced) throws IOException {
+  private PartitionPublisher.Move stageRejected(Dataset<Row> envelopes, Set<String> replaced)
+      throws IOException {
     describe("stage rejected");
-    Dataset<Row> fresh = envelopes.filter(col("kind").equalTo(Envelope.REJECT)).select("rejected.*");
+    Dataset<Row> fresh =
+        envelopes.filter(col("kind").equalTo(Envelope.REJECT)).select("rejected.*");
     Path live = warehouse.table(WarehouseTable.REJECTED);
     Dataset<Row> rows = fresh;
     if (warehouse.fs().exists(live)) {
@@ -280,8 +409,11 @@ public final class IngestAction extends BaseAction<IngestResult> {
       rows = kept.unionByName(fresh);
     }
     Path target = warehouse.layout().staged(options.runId(), WarehouseTable.REJECTED.tableName());
-    rows.coalesce(1).sortWithinPartitions("source_file", "source_line")
-        .write().mode(org.apache.spark.sql.SaveMode.Overwrite).parquet(target.toString());
+    rows.coalesce(1)
+        .sortWithinPartitions("source_file", "source_line")
+        .write()
+        .mode(org.apache.spark.sql.SaveMode.Overwrite)
+        .parquet(target.toString());
     return new PartitionPublisher.Move(target.toString(), live.toString());
   }
 
@@ -289,10 +421,19 @@ public final class IngestAction extends BaseAction<IngestResult> {
   private List<String> rejectExamples(Dataset<Row> envelopes) {
     describe("examples of rejected rows");
     List<String> examples = new ArrayList<>();
-    for (Row r : envelopes.filter(col("kind").equalTo(Envelope.REJECT))
-        .select("rejected.source_file", "rejected.source_line", "rejected.reason_code", "rejected.message")
-        .orderBy("source_file", "source_line").limit(MAX_REJECT_EXAMPLES).collectAsList()) {
-      examples.add(r.getString(0) + " line " + r.getLong(1) + ": " + r.getString(2) + ": " + r.getString(3));
+    for (Row r :
+        envelopes
+            .filter(col("kind").equalTo(Envelope.REJECT))
+            .select(
+                "rejected.source_file",
+                "rejected.source_line",
+                "rejected.reason_code",
+                "rejected.message")
+            .orderBy("source_file", "source_line")
+            .limit(MAX_REJECT_EXAMPLES)
+            .collectAsList()) {
+      examples.add(
+          r.getString(0) + " line " + r.getLong(1) + ": " + r.getString(2) + ": " + r.getString(3));
     }
     return examples;
   }

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The immutable outcome of one ingestion: per-file accounting, rows and partitions written per table,
- * step timings, the first rejected rows as examples, and the exit code it implies (0, or 3 when a data-quality gate failed).
+ * The immutable outcome of one ingestion: per-file accounting, rows and partitions written per
+ * table, step timings, the first rejected rows as examples, and the exit code it implies (0, or 3
+ * when a data-quality gate failed).
  */
 public record IngestResult(
     String runId,

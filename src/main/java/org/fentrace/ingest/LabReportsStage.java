@@ -26,28 +26,43 @@ import org.fentrace.warehouse.Warehouse;
 import org.fentrace.warehouse.WarehouseTable;
 
 /**
- * Stages the {@code lab_reports} table (NFLIS-Drug counts). The table is small (an export of nine years
- * of every fentanyl-related substance in every state is some nine thousand rows), so it is decided and
- * rewritten whole on any night that reads or replaces an NFLIS file, with the other tables' revision rule:
- * among the deliveries of one count (same record id: substance id, state, half-year) the newest delivery
- * wins and, inside one file, the last row. NFLIS counts grow as laboratories report late, so the newest
- * export's figure is the one to publish. The losers are kept in {@code _state/other_versions/lab_reports},
- * so pruning the newest export brings the older figure back, as a clean run over the final landing would.
+ * Stages the {@code lab_reports} table (NFLIS-Drug counts). The table is small (an export of nine
+ * years of every fentanyl-related substance in every state is some nine thousand rows), so it is
+ * decided and rewritten whole on any night that reads or replaces an NFLIS file, with the other
+ * tables' revision rule: among the deliveries of one count (same record id: substance id, state,
+ * half-year) the newest delivery wins and, inside one file, the last row. NFLIS counts grow as
+ * laboratories report late, so the newest export's figure is the one to publish. The losers are
+ * kept in {@code _state/other_versions/lab_reports}, so pruning the newest export brings the older
+ * figure back, as a clean run over the final landing would.
  */
 final class LabReportsStage {
   private static final WarehouseTable T = WarehouseTable.LAB_REPORTS;
   private static final String RANK = "_rank";
   private static final String OUTCOME = "outcome";
 
-  /** The moves to publish and, per file read this run, its rows by outcome (as {@link Deduplication} names them). */
-  record Staged(List<PartitionPublisher.Move> moves, Map<String, Map<String, Long>> accounting, boolean written,
+  /**
+   * The moves to publish and, per file read this run, its rows by outcome (as {@link Deduplication}
+   * names them).
+   */
+  record Staged(
+      List<PartitionPublisher.Move> moves,
+      Map<String, Map<String, Long>> accounting,
+      boolean written,
       List<String> partitions) {}
 
   private LabReportsStage() {}
 
-  static Staged stage(SparkSession spark, Warehouse warehouse, Dataset<Row> envelopes, List<LandingFile> toRead,
-      Set<String> replaced, Dataset<Row> rankTable, String runId) throws IOException {
-    Dataset<Row> fresh = envelopes.filter(col("kind").equalTo(Envelope.LAB_REPORT)).select("lab_report.*");
+  static Staged stage(
+      SparkSession spark,
+      Warehouse warehouse,
+      Dataset<Row> envelopes,
+      List<LandingFile> toRead,
+      Set<String> replaced,
+      Dataset<Row> rankTable,
+      String runId)
+      throws IOException {
+    Dataset<Row> fresh =
+        envelopes.filter(col("kind").equalTo(Envelope.LAB_REPORT)).select("lab_report.*");
     Path live = warehouse.table(T);
     Path liveOther = CandidateStore.otherVersions(warehouse, T);
     boolean published = warehouse.fs().exists(live);
@@ -60,32 +75,63 @@ final class LabReportsStage {
     for (Path p : List.of(live, liveOther)) {
       if (warehouse.fs().exists(p)) {
         Dataset<Row> kept = read(spark, p, schema);
-        candidates = candidates.unionByName(replaced.isEmpty() ? kept
-            : kept.filter(not(col("source_file").isin(replaced.toArray()))));
+        candidates =
+            candidates.unionByName(
+                replaced.isEmpty()
+                    ? kept
+                    : kept.filter(not(col("source_file").isin(replaced.toArray()))));
       }
     }
     Dataset<Row> ranked = candidates.join(rankTable, "source_file").withColumnRenamed("rank", RANK);
-    Dataset<Row> decided = ranked
-        .withColumn("_n", row_number().over(Window.partitionBy("record_id")
-            .orderBy(col(RANK).desc(), col("source_line").desc())))
-        .withColumn("_winner_file", org.apache.spark.sql.functions.first("source_file").over(
-            Window.partitionBy("record_id").orderBy(col(RANK).desc(), col("source_line").desc())))
-        .withColumn(OUTCOME, when(col("_n").equalTo(1), Deduplication.NORMALIZED)
-            .when(col("_winner_file").equalTo(col("source_file")), Deduplication.DUPLICATE_IN_FILE)
-            .otherwise(Deduplication.SUPERSEDED))
-        .drop("_n", "_winner_file", RANK)
-        .cache();
+    Dataset<Row> decided =
+        ranked
+            .withColumn(
+                "_n",
+                row_number()
+                    .over(
+                        Window.partitionBy("record_id")
+                            .orderBy(col(RANK).desc(), col("source_line").desc())))
+            .withColumn(
+                "_winner_file",
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .first("source_file")
+                    .over(
+                        Window.partitionBy("record_id")
+                            .orderBy(col(RANK).desc(), col("source_line").desc())))
+            .withColumn(
+                OUTCOME,
+                when(col("_n").equalTo(1), Deduplication.NORMALIZED)
+                    .when(
+                        col("_winner_file").equalTo(col("source_file")),
+                        Deduplication.DUPLICATE_IN_FILE)
+                    .otherwise(Deduplication.SUPERSEDED))
+            .drop("_n", "_winner_file", RANK)
+            .cache();
     try {
-      Column[] fields = java.util.Arrays.stream(schema.fieldNames()).map(c -> col(c)).toArray(Column[]::new);
+      Column[] fields =
+          java.util.Arrays.stream(schema.fieldNames()).map(c -> col(c)).toArray(Column[]::new);
       Path target = warehouse.layout().staged(runId, T.tableName());
       write(decided.filter(col(OUTCOME).equalTo(Deduplication.NORMALIZED)).select(fields), target);
       Path targetOther = warehouse.layout().stagedOtherVersions(runId, T.tableName());
-      write(decided.filter(not(col(OUTCOME).equalTo(Deduplication.NORMALIZED))).select(fields), targetOther);
+      write(
+          decided.filter(not(col(OUTCOME).equalTo(Deduplication.NORMALIZED))).select(fields),
+          targetOther);
       Map<String, Map<String, Long>> accounting = new HashMap<>();
       if (!toRead.isEmpty()) {
-        for (Row r : decided.filter(col("source_file").isin(toRead.stream().map(LandingFile::relativePath).toArray()))
-            .groupBy("source_file", OUTCOME).count().collectAsList()) {
-          accounting.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(1), r.getLong(2));
+        for (Row r :
+            decided
+                .filter(
+                    col("source_file")
+                        .isin(toRead.stream().map(LandingFile::relativePath).toArray()))
+                .groupBy("source_file", OUTCOME)
+                .count()
+                .collectAsList()) {
+          accounting
+              .computeIfAbsent(r.getString(0), k -> new HashMap<>())
+              .put(r.getString(1), r.getLong(2));
         }
       }
       List<PartitionPublisher.Move> moves = new ArrayList<>();
@@ -104,17 +150,34 @@ final class LabReportsStage {
     }
   }
 
-  /** A published copy, without its partition column (derived again from period_start when written). */
+  /**
+   * A published copy, without its partition column (derived again from period_start when written).
+   */
   private static Dataset<Row> read(SparkSession spark, Path p, StructType schema) {
-    return spark.read().schema(schema.add(T.partitionColumn(), org.apache.spark.sql.types.DataTypes.IntegerType))
-        .parquet(p.toString()).drop(T.partitionColumn());
+    return spark
+        .read()
+        .schema(schema.add(T.partitionColumn(), org.apache.spark.sql.types.DataTypes.IntegerType))
+        .parquet(p.toString())
+        .drop(T.partitionColumn());
   }
 
-  /** One small file per year folder, rows in a stable order, so identical inputs give identical files. */
+  /**
+   * One small file per year folder, rows in a stable order, so identical inputs give identical
+   * files.
+   */
   private static void write(Dataset<Row> rows, Path target) {
     rows.withColumn(T.partitionColumn(), year(col("period_start")))
         .repartition(col(T.partitionColumn()))
-        .sortWithinPartitions("period_start", "dea_substance_id", "state_raw", "record_id", "source_file", "source_line")
-        .write().mode(SaveMode.Overwrite).partitionBy(T.partitionColumn()).parquet(target.toString());
+        .sortWithinPartitions(
+            "period_start",
+            "dea_substance_id",
+            "state_raw",
+            "record_id",
+            "source_file",
+            "source_line")
+        .write()
+        .mode(SaveMode.Overwrite)
+        .partitionBy(T.partitionColumn())
+        .parquet(target.toString());
   }
 }

@@ -6,7 +6,8 @@ import org.fentrace.formats.HeaderMatch;
 /**
  * One file found under the landing folder, with what its header said.
  *
- * @param index position in delivery order (modification time, then path): a higher index is a newer delivery
+ * @param index position in delivery order (modification time, then path): a higher index is a newer
+ *     delivery
  * @param uri full Hadoop path
  * @param relativePath path below the landing folder, as stored in {@code source_file}
  * @param header the header match, null when the file could not be opened or is empty
@@ -21,11 +22,13 @@ public record LandingFile(
     long modificationTime,
     HeaderMatch header,
     char delimiter,
-    String problem) implements Serializable {
+    String problem)
+    implements Serializable {
 
   /** The same file at another position in delivery order. */
   public LandingFile withIndex(int newIndex) {
-    return new LandingFile(newIndex, uri, relativePath, size, modificationTime, header, delimiter, problem);
+    return new LandingFile(
+        newIndex, uri, relativePath, size, modificationTime, header, delimiter, problem);
   }
 
   /** True when the file's rows are read (normalized, or all quarantined for a missing column). */

@@ -12,13 +12,17 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 
-/** Opening landing files the same way on the driver (header sniffing) and on executors (parsing). */
+/**
+ * Opening landing files the same way on the driver (header sniffing) and on executors (parsing).
+ */
 final class LandingFiles {
   private LandingFiles() {}
 
   /** A landing file's decompressed content, with a digest of its bytes as stored. */
   record Opened(InputStream content, InputStream stored, MessageDigest storedBytesDigest) {
-    /** Reads what the parser left unread, then returns the SHA-256 of the file as stored, in hex. */
+    /**
+     * Reads what the parser left unread, then returns the SHA-256 of the file as stored, in hex.
+     */
     String finishChecksum() throws IOException {
       byte[] buf = new byte[1 << 16];
       while (stored.read(buf) >= 0) {
@@ -29,15 +33,17 @@ final class LandingFiles {
   }
 
   /**
-   * Decompresses a compressed landing file once to its end, before any of its rows is used, and says
-   * whether it ends early. A gzip file cut short in transfer, or copied while still being written, is
-   * read without complaint up to its last whole deflate block and only then fails (EOFException), by
-   * which time its first rows would be normalized: so a compressed file is checked whole first, and its
-   * rows are all held back when it is incomplete. Plain CSV has no framing to check: not read here.
+   * Decompresses a compressed landing file once to its end, before any of its rows is used, and
+   * says whether it ends early. A gzip file cut short in transfer, or copied while still being
+   * written, is read without complaint up to its last whole deflate block and only then fails
+   * (EOFException), by which time its first rows would be normalized: so a compressed file is
+   * checked whole first, and its rows are all held back when it is incomplete. Plain CSV has no
+   * framing to check: not read here.
    *
    * @return null when the file is not compressed or decompresses to its end (gzip's length and CRC
    *     included); else what went wrong, for the manifest and the quarantine
-   * @throws IOException when the file cannot be opened or its content is corrupt rather than cut short
+   * @throws IOException when the file cannot be opened or its content is corrupt rather than cut
+   *     short
    */
   static String truncation(Configuration conf, String uri) throws IOException {
     if (new CompressionCodecFactory(conf).getCodec(new Path(uri)) == null) {

@@ -16,9 +16,10 @@ import org.fentrace.formats.CsvFileReader;
 import org.fentrace.formats.HeaderMatch;
 
 /**
- * Finds the landing files ({@code *.csv}, {@code *.csv.gz}, recursively, any Hadoop file system) and
- * recognises each one's format from its header. Runs on the driver: it only reads one line per file.
- * Files are numbered in delivery order (modification time, then path), which decides which revision wins.
+ * Finds the landing files ({@code *.csv}, {@code *.csv.gz}, recursively, any Hadoop file system)
+ * and recognises each one's format from its header. Runs on the driver: it only reads one line per
+ * file. Files are numbered in delivery order (modification time, then path), which decides which
+ * revision wins.
  */
 public final class LandingScanner {
   private final Configuration conf;
@@ -28,7 +29,8 @@ public final class LandingScanner {
   }
 
   /**
-   * @throws IOException when the landing folder cannot be listed (the caller reports it as a failed run)
+   * @throws IOException when the landing folder cannot be listed (the caller reports it as a failed
+   *     run)
    */
   public List<LandingFile> scan(String landing) throws IOException {
     Path root = new Path(landing);
@@ -37,7 +39,8 @@ public final class LandingScanner {
     try {
       rootStatus = fs.getFileStatus(root);
     } catch (FileNotFoundException e) {
-      throw new FileNotFoundException("landing folder " + landing + " does not exist; check --input");
+      throw new FileNotFoundException(
+          "landing folder " + landing + " does not exist; check --input");
     }
     String rootPath = rootStatus.getPath().toUri().getPath();
     List<FileStatus> found = new ArrayList<>();
@@ -54,12 +57,14 @@ public final class LandingScanner {
       }
     }
     String prefix = rootPath.endsWith("/") ? rootPath : rootPath + "/";
-    found.sort(Comparator.comparingLong(FileStatus::getModificationTime)
-        .thenComparing(s -> s.getPath().toString()));
+    found.sort(
+        Comparator.comparingLong(FileStatus::getModificationTime)
+            .thenComparing(s -> s.getPath().toString()));
     List<LandingFile> files = new ArrayList<>();
     for (FileStatus s : found) {
       String full = s.getPath().toUri().getPath();
-      String relative = full.startsWith(prefix) ? full.substring(prefix.length()) : s.getPath().getName();
+      String relative =
+          full.startsWith(prefix) ? full.substring(prefix.length()) : s.getPath().getName();
       files.add(sniff(files.size(), s, relative));
     }
     return files;
@@ -67,7 +72,9 @@ public final class LandingScanner {
 
   static boolean isLandingFile(String name) {
     String n = name.toLowerCase(Locale.ROOT);
-    return !n.startsWith(".") && !n.startsWith("_") && (n.endsWith(".csv") || n.endsWith(".csv.gz"));
+    return !n.startsWith(".")
+        && !n.startsWith("_")
+        && (n.endsWith(".csv") || n.endsWith(".csv.gz"));
   }
 
   private LandingFile sniff(int index, FileStatus s, String relative) {
@@ -75,23 +82,54 @@ public final class LandingScanner {
     try (CsvFileReader reader = CsvFileReader.open(LandingFiles.open(conf, uri).content())) {
       List<String> header = reader.header();
       if (header.isEmpty()) {
-        return new LandingFile(index, uri, relative, s.getLen(), s.getModificationTime(), null, reader.delimiter(),
+        return new LandingFile(
+            index,
+            uri,
+            relative,
+            s.getLen(),
+            s.getModificationTime(),
+            null,
+            reader.delimiter(),
             "the file is empty (no header line); deliver it again with its header and rows, or remove it");
       }
       HeaderMatch match = HeaderMatch.of(header);
       String problem = null;
       if (match.format() == null) {
-        problem = "its header matches no input format; header seen: " + String.join(",", header)
-            + "; formats expected: " + HeaderMatch.describeExpected();
+        problem =
+            "its header matches no input format; header seen: "
+                + String.join(",", header)
+                + "; formats expected: "
+                + HeaderMatch.describeExpected();
       } else if (!match.usable()) {
-        problem = "its header looks like " + match.format().id() + " but lacks the required column(s) "
-            + String.join(", ", match.missingRequired()) + "; every row is quarantined as MISSING_REQUIRED_COLUMN."
-            + " Add the column(s) to the export and deliver the file again";
+        problem =
+            "its header looks like "
+                + match.format().id()
+                + " but lacks the required column(s) "
+                + String.join(", ", match.missingRequired())
+                + "; every row is quarantined as MISSING_REQUIRED_COLUMN."
+                + " Add the column(s) to the export and deliver the file again";
       }
-      return new LandingFile(index, uri, relative, s.getLen(), s.getModificationTime(), match, reader.delimiter(), problem);
+      return new LandingFile(
+          index,
+          uri,
+          relative,
+          s.getLen(),
+          s.getModificationTime(),
+          match,
+          reader.delimiter(),
+          problem);
     } catch (IOException | RuntimeException e) {
-      return new LandingFile(index, uri, relative, s.getLen(), s.getModificationTime(), null, ',',
-          "the file could not be read: " + e + "; check that it is a CSV (or gzip-compressed CSV) file");
+      return new LandingFile(
+          index,
+          uri,
+          relative,
+          s.getLen(),
+          s.getModificationTime(),
+          null,
+          ',',
+          "the file could not be read: "
+              + e
+              + "; check that it is a CSV (or gzip-compressed CSV) file");
     }
   }
 }

@@ -6,7 +6,10 @@ import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import org.apache.hadoop.conf.Configuration;
 
-/** Carries the driver's Hadoop configuration (S3A keys, HDFS addresses) to executors that open landing files. */
+/**
+ * Carries the driver's Hadoop configuration (S3A keys, HDFS addresses) to executors that open
+ * landing files.
+ */
 public final class SerializableHadoopConf implements Serializable {
   private static final long serialVersionUID = 1L;
   private transient Configuration conf;

@@ -9,22 +9,23 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fentrace.core.SubstanceClass;
 
 /**
- * CAS Registry Numbers of fentanyl, its scheduled analogues and its listed precursors
- * ({@code cas-numbers.csv}), and the finder that spots them in free text.
+ * CAS Registry Numbers of fentanyl, its scheduled analogues and its listed precursors ({@code
+ * cas-numbers.csv}), and the finder that spots them in free text.
  *
- * <p>A number is recognised written with hyphens anywhere in the text ({@code 437-38-7}), or without hyphens
- * when the word CAS stands right before it ({@code CAS 437387}, {@code CAS No. 437387}, {@code CAS#437387}):
- * a bare run of digits is too often a quantity or an invoice number to be read as a registry number on its
- * own. Either way the check digit must hold, and only the numbers in the file are recognised: a valid but
- * unknown number says nothing about the substance. Instances are immutable and serializable.
+ * <p>A number is recognised written with hyphens anywhere in the text ({@code 437-38-7}), or
+ * without hyphens when the word CAS stands right before it ({@code CAS 437387}, {@code CAS No.
+ * 437387}, {@code CAS#437387}): a bare run of digits is too often a quantity or an invoice number
+ * to be read as a registry number on its own. Either way the check digit must hold, and only the
+ * numbers in the file are recognised: a valid but unknown number says nothing about the substance.
+ * Instances are immutable and serializable.
  */
 public final class CasNumbers implements Serializable {
 
@@ -34,26 +35,31 @@ public final class CasNumbers implements Serializable {
   public static final String DEFAULT_RESOURCE = "/org/fentrace/normalize/cas-numbers.csv";
 
   private static final String HEADER = "cas_number,canonical_name,substance_class,form,listed_in";
-  private static final Pattern HYPHENATED = Pattern.compile("(?<![\\d-])(\\d{2,7})-(\\d{2})-(\\d)(?![\\d-])");
-  private static final Pattern AFTER_CAS = Pattern.compile(
-      "(?i)\\bcas(?:\\s*(?:rn|no\\.?|number|registry number))?\\s*[:#.]?\\s*(\\d{5,10})(?!\\d)");
+  private static final Pattern HYPHENATED =
+      Pattern.compile("(?<![\\d-])(\\d{2,7})-(\\d{2})-(\\d)(?![\\d-])");
+  private static final Pattern AFTER_CAS =
+      Pattern.compile(
+          "(?i)\\bcas(?:\\s*(?:rn|no\\.?|number|registry number))?\\s*[:#.]?\\s*(\\d{5,10})(?!\\d)");
 
   /**
    * One listed number.
    *
-   * @param number        with hyphens, as in the file
+   * @param number with hyphens, as in the file
    * @param canonicalName the substances.csv entry it registers
    * @param substanceClass that entry's class
-   * @param form          base, citrate, ...
-   * @param listedIn      where the substance is controlled or why it is watched
+   * @param form base, citrate, ...
+   * @param listedIn where the substance is controlled or why it is watched
    */
-  public record Entry(String number, String canonicalName, SubstanceClass substanceClass, String form,
-      String listedIn) implements Serializable {
-  }
+  public record Entry(
+      String number,
+      String canonicalName,
+      SubstanceClass substanceClass,
+      String form,
+      String listedIn)
+      implements Serializable {}
 
   /** Where a number was found in a text. */
-  record Found(int offset, Entry entry) {
-  }
+  record Found(int offset, Entry entry) {}
 
   private final Map<String, Entry> byDigits;
 
@@ -67,7 +73,8 @@ public final class CasNumbers implements Serializable {
     private static CasNumbers loadResource() {
       InputStream in = CasNumbers.class.getResourceAsStream(DEFAULT_RESOURCE);
       if (in == null) {
-        throw new IllegalStateException("CAS number list not on the classpath: " + DEFAULT_RESOURCE);
+        throw new IllegalStateException(
+            "CAS number list not on the classpath: " + DEFAULT_RESOURCE);
       }
       try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
         return load(reader, "cas-numbers.csv");
@@ -85,8 +92,8 @@ public final class CasNumbers implements Serializable {
   /**
    * Loads a list in the {@code cas-numbers.csv} format.
    *
-   * @throws IllegalArgumentException naming the source and line, for a malformed line, a bad check digit, an
-   *     unknown class or a number listed twice
+   * @throws IllegalArgumentException naming the source and line, for a malformed line, a bad check
+   *     digit, an unknown class or a number listed twice
    */
   public static CasNumbers load(Reader csv, String sourceName) {
     Map<String, Entry> byDigits = new LinkedHashMap<>();
@@ -101,22 +108,28 @@ public final class CasNumbers implements Serializable {
         }
         List<String> f = DictionaryCsv.split(trimmed, sourceName, lineNo);
         if (f.size() != 5) {
-          throw SubstanceDictionary.problem(sourceName, lineNo, "expected 5 fields (" + HEADER + ")", line);
+          throw SubstanceDictionary.problem(
+              sourceName, lineNo, "expected 5 fields (" + HEADER + ")", line);
         }
         String number = f.get(0).strip();
         if (!number.matches("\\d{2,7}-\\d{2}-\\d") || !checkDigitHolds(number)) {
-          throw SubstanceDictionary.problem(sourceName, lineNo, "'" + number
-              + "' is no CAS number (NNNNNNN-NN-N with a matching check digit)", line);
+          throw SubstanceDictionary.problem(
+              sourceName,
+              lineNo,
+              "'" + number + "' is no CAS number (NNNNNNN-NN-N with a matching check digit)",
+              line);
         }
         SubstanceClass cls;
         try {
           cls = SubstanceClass.valueOf(f.get(2).strip());
         } catch (IllegalArgumentException e) {
-          throw SubstanceDictionary.problem(sourceName, lineNo, "unknown substance_class '" + f.get(2) + "'", line);
+          throw SubstanceDictionary.problem(
+              sourceName, lineNo, "unknown substance_class '" + f.get(2) + "'", line);
         }
         Entry entry = new Entry(number, f.get(1).strip(), cls, f.get(3).strip(), f.get(4).strip());
         if (byDigits.putIfAbsent(number.replace("-", ""), entry) != null) {
-          throw SubstanceDictionary.problem(sourceName, lineNo, "'" + number + "' is listed twice", line);
+          throw SubstanceDictionary.problem(
+              sourceName, lineNo, "'" + number + "' is listed twice", line);
         }
       }
     } catch (IOException e) {
@@ -126,8 +139,8 @@ public final class CasNumbers implements Serializable {
   }
 
   /**
-   * The CAS check digit: the last digit equals the sum of the other digits, each multiplied by its position
-   * counted from the right (1 for the digit just before the check digit), modulo 10.
+   * The CAS check digit: the last digit equals the sum of the other digits, each multiplied by its
+   * position counted from the right (1 for the digit just before the check digit), modulo 10.
    */
   static boolean checkDigitHolds(String number) {
     String digits = number.replace("-", "");
@@ -149,7 +162,8 @@ public final class CasNumbers implements Serializable {
 
   /** The first listed number in the text, by position; null when there is none. */
   Found find(String text) {
-    if (text == null || text.indexOf('-') < 0 && text.toLowerCase(java.util.Locale.ROOT).indexOf("cas") < 0) {
+    if (text == null
+        || text.indexOf('-') < 0 && text.toLowerCase(java.util.Locale.ROOT).indexOf("cas") < 0) {
       return null;
     }
     Found best = null;

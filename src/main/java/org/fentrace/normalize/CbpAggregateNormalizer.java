@@ -10,18 +10,19 @@ import java.util.List;
 import java.util.Locale;
 import org.fentrace.core.Conveyance;
 import org.fentrace.core.Form;
+import org.fentrace.core.InputFormat;
 import org.fentrace.core.Region;
 import org.fentrace.formats.HeaderMatch;
-import org.fentrace.core.InputFormat;
 import org.fentrace.formats.RawRecord;
 import org.fentrace.warehouse.TableRow;
 import org.fentrace.warehouse.WarehouseTable;
 
 /**
  * Normalizes CBP "Nationwide Drug Seizures" and Air and Marine Operations aggregate rows (the CBP
- * formats of docs/contract.md). Each row stands for {@code Count of Event} seizures in one fiscal month; its date is the
- * first day of that month. A zero {@code Sum Qty (lbs)} is kept (CBP publishes such rows: events whose
- * weight rounds to nothing); the plausibility ceiling applies to the average per event.
+ * formats of docs/contract.md). Each row stands for {@code Count of Event} seizures in one fiscal
+ * month; its date is the first day of that month. A zero {@code Sum Qty (lbs)} is kept (CBP
+ * publishes such rows: events whose weight rounds to nothing); the plausibility ceiling applies to
+ * the average per event.
  */
 public final class CbpAggregateNormalizer extends RecordNormalizer {
   private static final long serialVersionUID = 1L;
@@ -29,7 +30,8 @@ public final class CbpAggregateNormalizer extends RecordNormalizer {
 
   CbpAggregateNormalizer(HeaderMatch header, NormalizationContext context) {
     super(header, context);
-    this.locationColumn = header.format() == InputFormat.CBP_AMO ? "branch" : "area_of_responsibility";
+    this.locationColumn =
+        header.format() == InputFormat.CBP_AMO ? "branch" : "area_of_responsibility";
   }
 
   @Override
@@ -40,15 +42,22 @@ public final class CbpAggregateNormalizer extends RecordNormalizer {
     try {
       month = FiscalCalendar.firstDayOfFiscalMonth(fiscalYear, text(r, "month_(abbv)"));
     } catch (IllegalArgumentException e) {
-      throw new RowRejectedException(RejectReason.BAD_DATE, "Month (abbv)", "Month (abbv): " + e.getMessage());
+      throw new RowRejectedException(
+          RejectReason.BAD_DATE, "Month (abbv)", "Month (abbv): " + e.getMessage());
     }
     settings.checkRange(month, "FY/Month");
     int events = parseCount(text(r, "count_of_event"));
     BigDecimal pounds = Quantities.parseNumber(text(r, "sum_qty_(lbs)"), "Sum Qty (lbs)");
-    Quantities.Measure measure = pounds.signum() == 0
-        ? new Quantities.Measure(BigDecimal.ZERO.setScale(Quantities.KG_SCALE), null)
-        : Quantities.toMeasure(pounds, MassUnit.POUND, "Sum Qty (lbs)", events,
-            settings.maxKgPerSeizure(), settings.maxDosageUnitsPerSeizure());
+    Quantities.Measure measure =
+        pounds.signum() == 0
+            ? new Quantities.Measure(BigDecimal.ZERO.setScale(Quantities.KG_SCALE), null)
+            : Quantities.toMeasure(
+                pounds,
+                MassUnit.POUND,
+                "Sum Qty (lbs)",
+                events,
+                settings.maxKgPerSeizure(),
+                settings.maxDosageUnitsPerSeizure());
     String drugType = text(r, "drug_type");
     SubstanceMatch substance = context.substances().match(drugType);
     String component = componentCode(text(r, "component"));
@@ -56,9 +65,18 @@ public final class CbpAggregateNormalizer extends RecordNormalizer {
     String landFilter = landFilter(text(r, "land_filter"));
     String location = text(r, locationColumn);
     String format = header.format().id();
-    String key = String.join("|", Integer.toString(fiscalYear), month.toString(), component,
-        String.valueOf(region), landFilter, String.valueOf(location), drugType);
-    return WarehouseTable.SEIZURES.newRow()
+    String key =
+        String.join(
+            "|",
+            Integer.toString(fiscalYear),
+            month.toString(),
+            component,
+            String.valueOf(region),
+            landFilter,
+            String.valueOf(location),
+            drugType);
+    return WarehouseTable.SEIZURES
+        .newRow()
         .set("record_id", format + ":" + shortHash(key))
         .set("source_format", format)
         .set("source_file", sourceFile)
@@ -99,7 +117,10 @@ public final class CbpAggregateNormalizer extends RecordNormalizer {
     } catch (NumberFormatException e) {
       // fall through to the rejection below
     }
-    throw new RowRejectedException(RejectReason.BAD_DATE, "FY", "FY '" + raw + "' is not a fiscal year such as 2021 or '2025 (FYTD)'");
+    throw new RowRejectedException(
+        RejectReason.BAD_DATE,
+        "FY",
+        "FY '" + raw + "' is not a fiscal year such as 2021 or '2025 (FYTD)'");
   }
 
   private static int parseCount(String raw) {
@@ -111,7 +132,10 @@ public final class CbpAggregateNormalizer extends RecordNormalizer {
     } catch (NumberFormatException e) {
       // fall through
     }
-    throw new RowRejectedException(RejectReason.BAD_COUNT, "Count of Event", "Count of Event '" + raw + "' is not a positive whole number");
+    throw new RowRejectedException(
+        RejectReason.BAD_COUNT,
+        "Count of Event",
+        "Count of Event '" + raw + "' is not a positive whole number");
   }
 
   /** CBP's component names as short codes. */
@@ -129,7 +153,10 @@ public final class CbpAggregateNormalizer extends RecordNormalizer {
     return raw.toUpperCase(Locale.ROOT);
   }
 
-  /** {@code Land Only} or {@code Other}; anything else is kept in upper case so it shows up, not hides. */
+  /**
+   * {@code Land Only} or {@code Other}; anything else is kept in upper case so it shows up, not
+   * hides.
+   */
   static String landFilter(String raw) {
     String s = raw.strip().toLowerCase(Locale.ROOT);
     if (s.startsWith("land")) {

@@ -8,30 +8,31 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Cuts a systematic (IUPAC or CAS index) chemical name into a tree of locants, bracketed substituents and
- * words, each word split into nomenclature morphemes, for {@link ChemicalNames} to read the structure from.
+ * Cuts a systematic (IUPAC or CAS index) chemical name into a tree of locants, bracketed
+ * substituents and words, each word split into nomenclature morphemes, for {@link ChemicalNames} to
+ * read the structure from.
  *
- * <p>The grammar is the small part of substitutive nomenclature that names of 4-anilidopiperidines and their
- * look-alikes use: {@code name := item*}, {@code item := locants "-" | "(" name ")" | "[" name "]" | word}.
- * Locants are numbers with optional primes or an indicated-hydrogen letter ({@code 2'}, {@code 1h}), the
- * nitrogen locant {@code n}, and {@code o-}/{@code m-}/{@code p-} read as 2-, 3-, 4-. Stereo descriptors
- * such as {@code (e)}, {@code (3r,4s)}, {@code (±)}, {@code cis-} describe the same skeleton and are dropped.
- * A word is split into the longest known morphemes ({@link #MORPHEMES}); letters that are no known morpheme
- * stay together as one piece starting with {@code ?}, so an unknown ring never passes for a known one.
+ * <p>The grammar is the small part of substitutive nomenclature that names of 4-anilidopiperidines
+ * and their look-alikes use: {@code name := item*}, {@code item := locants "-" | "(" name ")" | "["
+ * name "]" | word}. Locants are numbers with optional primes or an indicated-hydrogen letter
+ * ({@code 2'}, {@code 1h}), the nitrogen locant {@code n}, and {@code o-}/{@code m-}/{@code p-}
+ * read as 2-, 3-, 4-. Stereo descriptors such as {@code (e)}, {@code (3r,4s)}, {@code (±)}, {@code
+ * cis-} describe the same skeleton and are dropped. A word is split into the longest known
+ * morphemes ({@link #MORPHEMES}); letters that are no known morpheme stay together as one piece
+ * starting with {@code ?}, so an unknown ring never passes for a known one.
  *
- * <p>Before parsing, a CAS index name ({@code "Propanamide, N-phenyl-N-[...]-"}, {@code "4-Piperidine-
- * carboxylic acid, 4-[...]-, methyl ester"}) is turned around into the substitutive order, and an ester's
- * alkyl word ({@code "methyl 4-[...]piperidine-4-carboxylate"}) is taken off and reported separately.
+ * <p>Before parsing, a CAS index name ({@code "Propanamide, N-phenyl-N-[...]-"}, {@code
+ * "4-Piperidine- carboxylic acid, 4-[...]-, methyl ester"}) is turned around into the substitutive
+ * order, and an ester's alkyl word ({@code "methyl 4-[...]piperidine-4-carboxylate"}) is taken off
+ * and reported separately.
  */
 final class ChemicalNameParser {
 
   /** One element of a parsed name. */
-  sealed interface Item permits Locants, Word, Group {
-  }
+  sealed interface Item permits Locants, Word, Group {}
 
   /** Locants such as {@code 1}, {@code n}, {@code 2,2'} written before a hyphen. */
-  record Locants(List<String> values) implements Item {
-  }
+  record Locants(List<String> values) implements Item {}
 
   /** One word of letters, as morphemes; unknown runs start with {@code ?}. */
   record Word(List<String> morphemes) implements Item {
@@ -41,43 +42,138 @@ final class ChemicalNameParser {
   }
 
   /** A bracketed substituent. */
-  record Group(List<Item> items) implements Item {
-  }
+  record Group(List<Item> items) implements Item {}
 
   /** A parsed name: its items, and the alkyl of an ester written in front (empty when none). */
-  record Parsed(List<Item> items, String ester) {
-  }
+  record Parsed(List<Item> items, String ester) {}
 
   /**
-   * Nomenclature morphemes the splitter knows. Suffixes, parent stems, substituent roots and multipliers;
-   * the splitter prefers the reading that covers the most letters with the fewest pieces.
+   * Nomenclature morphemes the splitter knows. Suffixes, parent stems, substituent roots and
+   * multipliers; the splitter prefers the reading that covers the most letters with the fewest
+   * pieces.
    */
-  static final List<String> MORPHEMES = List.of(
-      // the rings and groups the skeleton is made of
-      "piperidin", "piperid", "piperazin", "pyrrolidin", "morpholin", "pyridin", "anilin", "anilino", "anilide",
-      "phenyl", "phen", "benz", "benzyl", "benzoyl", "naphthyl", "cyclo", "furan", "furyl", "thiophen", "thienyl",
-      "oxolan", "tetrazol", "imidazol", "benzimidazol", "pyrazol", "indol", "indazol", "hexan", "heptan",
-      // suffixes and functional words
-      "amide", "amido", "amine", "amino", "carbox", "carbonyl", "carbamate", "carbamoyl", "ylate", "ylicacid",
-      "ate", "acid", "ester", "yl", "oyl", "ylidene", "e", "an", "ane", "en", "ene", "yne", "ol", "one", "al",
-      // alkyl and acyl roots
-      "methyl", "ethyl", "propyl", "butyl", "pentyl", "hexyl", "heptyl", "allyl", "vinyl", "methan", "ethan",
-      "propan", "propion", "prop", "acet", "butan", "butyr", "but", "isobutyr", "valer", "isovaler", "pentan",
-      "acryl", "croton", "cinnam", "form",
-      // substituents and modifiers
-      "oxo", "oxy", "methoxy", "ethoxy", "propoxy", "butoxy", "hydroxy", "fluoro", "chloro", "bromo", "iodo",
-      "nitro", "cyano", "trifluoro", "thio", "hydro", "di", "tri", "tetra", "bis", "tert", "sec", "iso", "nor",
-      // the tert-butoxycarbonyl protecting group as chemists abbreviate it
-      "boc");
+  static final List<String> MORPHEMES =
+      List.of(
+          // the rings and groups the skeleton is made of
+          "piperidin",
+          "piperid",
+          "piperazin",
+          "pyrrolidin",
+          "morpholin",
+          "pyridin",
+          "anilin",
+          "anilino",
+          "anilide",
+          "phenyl",
+          "phen",
+          "benz",
+          "benzyl",
+          "benzoyl",
+          "naphthyl",
+          "cyclo",
+          "furan",
+          "furyl",
+          "thiophen",
+          "thienyl",
+          "oxolan",
+          "tetrazol",
+          "imidazol",
+          "benzimidazol",
+          "pyrazol",
+          "indol",
+          "indazol",
+          "hexan",
+          "heptan",
+          // suffixes and functional words
+          "amide",
+          "amido",
+          "amine",
+          "amino",
+          "carbox",
+          "carbonyl",
+          "carbamate",
+          "carbamoyl",
+          "ylate",
+          "ylicacid",
+          "ate",
+          "acid",
+          "ester",
+          "yl",
+          "oyl",
+          "ylidene",
+          "e",
+          "an",
+          "ane",
+          "en",
+          "ene",
+          "yne",
+          "ol",
+          "one",
+          "al",
+          // alkyl and acyl roots
+          "methyl",
+          "ethyl",
+          "propyl",
+          "butyl",
+          "pentyl",
+          "hexyl",
+          "heptyl",
+          "allyl",
+          "vinyl",
+          "methan",
+          "ethan",
+          "propan",
+          "propion",
+          "prop",
+          "acet",
+          "butan",
+          "butyr",
+          "but",
+          "isobutyr",
+          "valer",
+          "isovaler",
+          "pentan",
+          "acryl",
+          "croton",
+          "cinnam",
+          "form",
+          // substituents and modifiers
+          "oxo",
+          "oxy",
+          "methoxy",
+          "ethoxy",
+          "propoxy",
+          "butoxy",
+          "hydroxy",
+          "fluoro",
+          "chloro",
+          "bromo",
+          "iodo",
+          "nitro",
+          "cyano",
+          "trifluoro",
+          "thio",
+          "hydro",
+          "di",
+          "tri",
+          "tetra",
+          "bis",
+          "tert",
+          "sec",
+          "iso",
+          "nor",
+          // the tert-butoxycarbonyl protecting group as chemists abbreviate it
+          "boc");
 
   private static final Pattern MARKS = Pattern.compile("\\p{M}");
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final String STEREO_CHARS = "0123456789,rsezrs±+-";
 
-  private ChemicalNameParser() {
-  }
+  private ChemicalNameParser() {}
 
-  /** Parses a raw name; null when it is not a well-formed name (unbalanced brackets, nothing left). */
+  /**
+   * Parses a raw name; null when it is not a well-formed name (unbalanced brackets, nothing left).
+   */
   static Parsed parse(String raw) {
     String text = prepare(raw);
     if (text.isEmpty()) {
@@ -103,8 +199,14 @@ final class ChemicalNameParser {
 
   /** Lower case, accents off, CAS inversion turned around, spaces collapsed. */
   static String prepare(String raw) {
-    String s = MARKS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFKD)).replaceAll("")
-        .toLowerCase(Locale.ROOT).replace('\u2032', '\'').replace('\u2019', '\'').strip();
+    String s =
+        MARKS
+            .matcher(Normalizer.normalize(raw, Normalizer.Form.NFKD))
+            .replaceAll("")
+            .toLowerCase(Locale.ROOT)
+            .replace('\u2032', '\'')
+            .replace('\u2019', '\'')
+            .strip();
     List<String> parts = splitTopLevelCommas(s);
     // A CAS index name ends its substituent part with a hyphen: "Propanamide, N-phenyl-N-[...]-".
     if (parts.size() >= 2 && parts.get(1).strip().endsWith("-")) {
@@ -163,7 +265,12 @@ final class ChemicalNameParser {
 
   private static boolean isEsterAlkyl(String word) {
     switch (word) {
-      case "methyl": case "ethyl": case "propyl": case "isopropyl": case "butyl": case "tert-butyl":
+      case "methyl":
+      case "ethyl":
+      case "propyl":
+      case "isopropyl":
+      case "butyl":
+      case "tert-butyl":
       case "benzyl":
         return true;
       default:
@@ -272,7 +379,9 @@ final class ChemicalNameParser {
         while (pos[0] < s.length() && Character.isDigit(s.charAt(pos[0]))) {
           pos[0]++;
         }
-        if (pos[0] < s.length() && s.charAt(pos[0]) == 'h' && pos[0] + 1 < s.length()
+        if (pos[0] < s.length()
+            && s.charAt(pos[0]) == 'h'
+            && pos[0] + 1 < s.length()
             && !Character.isLetter(s.charAt(pos[0] + 1))) {
           pos[0]++; // 1h-tetrazol: indicated hydrogen
         }
@@ -283,8 +392,13 @@ final class ChemicalNameParser {
         pos[0]++;
       }
       String value = s.substring(start, pos[0]);
-      values.add(value.startsWith("o") ? "2" : value.startsWith("m") ? "3" : value.startsWith("p") ? "4" : value);
-      if (pos[0] < s.length() && s.charAt(pos[0]) == ',' && pos[0] + 1 < s.length()
+      values.add(
+          value.startsWith("o")
+              ? "2"
+              : value.startsWith("m") ? "3" : value.startsWith("p") ? "4" : value);
+      if (pos[0] < s.length()
+          && s.charAt(pos[0]) == ','
+          && pos[0] + 1 < s.length()
           && (Character.isDigit(s.charAt(pos[0] + 1)) || s.charAt(pos[0] + 1) == 'n')) {
         pos[0]++;
         continue;
@@ -337,8 +451,15 @@ final class ChemicalNameParser {
     return Collections.unmodifiableList(out);
   }
 
-  private static void relax(int[] covered, int[] pieces, int[] from, boolean[] known, int k, int end,
-      int cover, boolean isKnown) {
+  private static void relax(
+      int[] covered,
+      int[] pieces,
+      int[] from,
+      boolean[] known,
+      int k,
+      int end,
+      int cover,
+      boolean isKnown) {
     int count = pieces[k] + 1;
     if (cover > covered[end] || (cover == covered[end] && count < pieces[end])) {
       covered[end] = cover;

@@ -11,39 +11,86 @@ import org.fentrace.normalize.ChemicalNameParser.Locants;
 import org.fentrace.normalize.ChemicalNameParser.Word;
 
 /**
- * One level of a parsed chemical name read as substitutive nomenclature: the prefixes (a locant and the
- * substituent it carries) and the parent (the stem with its suffix and its own locants, such as
+ * One level of a parsed chemical name read as substitutive nomenclature: the prefixes (a locant and
+ * the substituent it carries) and the parent (the stem with its suffix and its own locants, such as
  * {@code piperidin|4|yl} or {@code propan|amide}).
  *
- * <p>How items are assigned: a bracketed group is a prefix on the locant before it (or on no locant, as in
- * {@code (phenyl)carbamate}). A word is cut after its last substituent morpheme ({@link #SUBSTITUENT_ENDS}):
- * the front is a prefix ({@code phenethyl} of {@code 1-phenethylpiperidin}, {@code phenyl} of
- * {@code N-phenylpropanamide}), the rest belongs to the parent. A word that begins with a suffix
- * ({@code -4-yl}, {@code -2-carboxamide}, {@code -2-enamide}) continues the parent with its locant. The last
- * word of a level is always part of the parent. Multiplied prefixes on several locants ({@code N,3-diphenyl},
- * {@code N,N-dimethyl}) become one prefix per locant.
+ * <p>How items are assigned: a bracketed group is a prefix on the locant before it (or on no
+ * locant, as in {@code (phenyl)carbamate}). A word is cut after its last substituent morpheme
+ * ({@link #SUBSTITUENT_ENDS}): the front is a prefix ({@code phenethyl} of {@code
+ * 1-phenethylpiperidin}, {@code phenyl} of {@code N-phenylpropanamide}), the rest belongs to the
+ * parent. A word that begins with a suffix ({@code -4-yl}, {@code -2-carboxamide}, {@code
+ * -2-enamide}) continues the parent with its locant. The last word of a level is always part of the
+ * parent. Multiplied prefixes on several locants ({@code N,3-diphenyl}, {@code N,N-dimethyl})
+ * become one prefix per locant.
  */
 final class ChemicalNameReading {
 
   /** Morphemes that end a substituent prefix: after one of them a new part of the name begins. */
-  static final Set<String> SUBSTITUENT_ENDS = Set.of(
-      "phenyl", "benzyl", "benzoyl", "naphthyl", "furyl", "thienyl", "methyl", "ethyl", "propyl", "butyl",
-      "pentyl", "hexyl", "heptyl", "allyl", "vinyl", "yl", "oyl", "carbonyl", "carbamoyl", "oxy", "methoxy",
-      "ethoxy", "propoxy", "butoxy", "hydroxy", "fluoro", "chloro", "bromo", "iodo", "nitro", "cyano", "oxo",
-      "amino", "anilino", "amido", "boc");
+  static final Set<String> SUBSTITUENT_ENDS =
+      Set.of(
+          "phenyl",
+          "benzyl",
+          "benzoyl",
+          "naphthyl",
+          "furyl",
+          "thienyl",
+          "methyl",
+          "ethyl",
+          "propyl",
+          "butyl",
+          "pentyl",
+          "hexyl",
+          "heptyl",
+          "allyl",
+          "vinyl",
+          "yl",
+          "oyl",
+          "carbonyl",
+          "carbamoyl",
+          "oxy",
+          "methoxy",
+          "ethoxy",
+          "propoxy",
+          "butoxy",
+          "hydroxy",
+          "fluoro",
+          "chloro",
+          "bromo",
+          "iodo",
+          "nitro",
+          "cyano",
+          "oxo",
+          "amino",
+          "anilino",
+          "amido",
+          "boc");
 
   /** Morphemes that start a suffix of the parent when they open a word after a locant. */
-  private static final Set<String> SUFFIX_STARTS = Set.of(
-      "yl", "ylidene", "amine", "amide", "carbox", "ylate", "ylicacid", "one", "ol", "en", "ene", "yne", "oyl",
-      "al");
+  private static final Set<String> SUFFIX_STARTS =
+      Set.of(
+          "yl",
+          "ylidene",
+          "amine",
+          "amide",
+          "carbox",
+          "ylate",
+          "ylicacid",
+          "one",
+          "ol",
+          "en",
+          "ene",
+          "yne",
+          "oyl",
+          "al");
 
   private static final Set<String> MULTIPLIERS = Set.of("di", "tri", "tetra", "bis");
 
   /**
    * A substituent on a locant.
    *
-   * @param locant  "n", "1", "4", ... or null when none was written
-   * @param group   the bracketed group, or null when the substituent was part of a word
+   * @param locant "n", "1", "4", ... or null when none was written
+   * @param group the bracketed group, or null when the substituent was part of a word
    * @param reading the substituent itself, read the same way
    */
   record Prefix(String locant, Group group, ChemicalNameReading reading) {
@@ -56,7 +103,8 @@ final class ChemicalNameReading {
   private final List<String> parent;
   private final List<String> parentLocants;
 
-  private ChemicalNameReading(List<Prefix> prefixes, List<String> parent, List<String> parentLocants) {
+  private ChemicalNameReading(
+      List<Prefix> prefixes, List<String> parent, List<String> parentLocants) {
     this.prefixes = Collections.unmodifiableList(prefixes);
     this.parent = Collections.unmodifiableList(parent);
     this.parentLocants = Collections.unmodifiableList(parentLocants);
@@ -75,7 +123,10 @@ final class ChemicalNameReading {
     return parentLocants;
   }
 
-  /** One string for the whole substituent: sorted prefixes, then the parent with its synonyms made one. */
+  /**
+   * One string for the whole substituent: sorted prefixes, then the parent with its synonyms made
+   * one.
+   */
   String canonical() {
     String parentCanonical = ChemicalNames.alias(String.join("", parent));
     if (prefixes.isEmpty()) {
@@ -115,8 +166,13 @@ final class ChemicalNameReading {
     return new ChemicalNameReading(prefixes, parent, parentLocants);
   }
 
-  private static void readWord(Word w, Locants locants, boolean last, List<Prefix> prefixes,
-      List<String> parent, List<String> parentLocants) {
+  private static void readWord(
+      Word w,
+      Locants locants,
+      boolean last,
+      List<Prefix> prefixes,
+      List<String> parent,
+      List<String> parentLocants) {
     List<String> m = w.morphemes();
     if (locants != null && SUFFIX_STARTS.contains(m.get(0))) {
       addParentLocants(parent, parentLocants, locants);
@@ -147,7 +203,8 @@ final class ChemicalNameReading {
   }
 
   private static ChemicalNameReading ofMorphemes(List<String> morphemes) {
-    return new ChemicalNameReading(new ArrayList<>(), new ArrayList<>(morphemes), new ArrayList<>());
+    return new ChemicalNameReading(
+        new ArrayList<>(), new ArrayList<>(morphemes), new ArrayList<>());
   }
 
   private static void addParentLocants(List<String> parent, List<String> parentLocants, Locants l) {
@@ -157,13 +214,17 @@ final class ChemicalNameReading {
   }
 
   /** Adds one prefix per locant when a multiplier matches the locant count ("N,3-diphenyl"). */
-  private static void addPrefix(List<Prefix> prefixes, Locants locants, Group group, ChemicalNameReading r) {
+  private static void addPrefix(
+      List<Prefix> prefixes, Locants locants, Group group, ChemicalNameReading r) {
     if (locants == null) {
       prefixes.add(new Prefix(null, group, r));
       return;
     }
     List<String> values = locants.values();
-    if (values.size() > 1 && group == null && r.prefixes.isEmpty() && r.parent.size() > 1
+    if (values.size() > 1
+        && group == null
+        && r.prefixes.isEmpty()
+        && r.parent.size() > 1
         && MULTIPLIERS.contains(r.parent.get(0))) {
       ChemicalNameReading single = ofMorphemes(r.parent.subList(1, r.parent.size()));
       for (String v : values) {

@@ -6,34 +6,39 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.fentrace.normalize.ChemicalNameParser.Parsed;
 import org.fentrace.core.SubstanceClass;
+import org.fentrace.normalize.ChemicalNameParser.Parsed;
 
 /**
- * Recognises the fentanyl skeleton in a systematic chemical name: the 4-anilidopiperidine core, an amide
- * nitrogen that carries a phenyl (or substituted phenyl) ring and the 4-position of a piperidine ring whose
- * ring nitrogen may be substituted.
+ * Recognises the fentanyl skeleton in a systematic chemical name: the 4-anilidopiperidine core, an
+ * amide nitrogen that carries a phenyl (or substituted phenyl) ring and the 4-position of a
+ * piperidine ring whose ring nitrogen may be substituted.
  *
  * <p>The name is parsed by {@link ChemicalNameParser} and read as a parent with substituents:
+ *
  * <ul>
  *   <li>an amide or carbamate parent ({@code ...propanamide}, {@code ...furan-2-carboxamide},
- *       {@code ...propionanilide}, {@code ...carbamate}) whose nitrogen substituents ({@code N-} locants, or
- *       unlocanted groups before a carbamate) are a phenyl ring and a piperidin-4-yl / 4-piperidinyl /
- *       4-piperidyl group: the {@link Kind#ANILIDE} form of fentanyl, acetylfentanyl, furanylfentanyl, ...;</li>
- *   <li>a piperidine parent whose 4-position carries an acylated anilino group ({@code 4-[phenyl(propanoyl)-
- *       amino]}, {@code 4-(N-propanoylanilino)}, {@code 4-(N-phenylpropanamido)}, {@code 4-[(1-oxopropyl)-
- *       phenylamino]}): the {@link Kind#ANILIDE} form that carfentanil and remifentanil are written in;</li>
+ *       {@code ...propionanilide}, {@code ...carbamate}) whose nitrogen substituents ({@code N-}
+ *       locants, or unlocanted groups before a carbamate) are a phenyl ring and a piperidin-4-yl /
+ *       4-piperidinyl / 4-piperidyl group: the {@link Kind#ANILIDE} form of fentanyl,
+ *       acetylfentanyl, furanylfentanyl, ...;
+ *   <li>a piperidine parent whose 4-position carries an acylated anilino group ({@code
+ *       4-[phenyl(propanoyl)- amino]}, {@code 4-(N-propanoylanilino)}, {@code
+ *       4-(N-phenylpropanamido)}, {@code 4-[(1-oxopropyl)- phenylamino]}): the {@link Kind#ANILIDE}
+ *       form that carfentanil and remifentanil are written in;
  *   <li>the same core without the acyl group ({@code N-phenylpiperidin-4-amine}, {@code 4-anilino-
- *       piperidine}, {@code N-(piperidin-4-yl)aniline}): {@link Kind#ANILINE}, the 4-AP / 4-ANPP precursors.</li>
+ *       piperidine}, {@code N-(piperidin-4-yl)aniline}): {@link Kind#ANILINE}, the 4-AP / 4-ANPP
+ *       precursors.
  * </ul>
- * A 4-phenylpiperidine (pethidine, loperamide, diphenoxylate, ketobemidone), a piperidin-4-yl on anything but
- * the anilide nitrogen (brorphine), a piperazine (MT-45) or a benzamide without the piperidine (U-47700,
- * AH-7921) has no such core and is not recognised.
  *
- * <p>Each recognised name also gets a {@link Skeleton#signature()}: the parts written in one canonical way
- * (propionyl = propanoyl = propanamide, phenethyl = 2-phenylethyl, 4-piperidyl = piperidin-4-yl, CAS and
- * IUPAC order alike), so that two spellings of one compound have one signature and the dictionary can
- * find its entry for a spelling it does not list.
+ * A 4-phenylpiperidine (pethidine, loperamide, diphenoxylate, ketobemidone), a piperidin-4-yl on
+ * anything but the anilide nitrogen (brorphine), a piperazine (MT-45) or a benzamide without the
+ * piperidine (U-47700, AH-7921) has no such core and is not recognised.
+ *
+ * <p>Each recognised name also gets a {@link Skeleton#signature()}: the parts written in one
+ * canonical way (propionyl = propanoyl = propanamide, phenethyl = 2-phenylethyl, 4-piperidyl =
+ * piperidin-4-yl, CAS and IUPAC order alike), so that two spellings of one compound have one
+ * signature and the dictionary can find its entry for a spelling it does not list.
  */
 final class ChemicalNames {
 
@@ -48,11 +53,11 @@ final class ChemicalNames {
   /**
    * A recognised core.
    *
-   * @param kind                amide or bare amine
-   * @param ringNitrogen        canonical substituent on the piperidine nitrogen, empty when none
-   * @param ringNitrogenBlocked true when that substituent is a carbamate protecting group (Boc), which is
-   *                            removed in synthesis rather than kept in the product
-   * @param signature           canonical description of the whole compound, equal for equal compounds
+   * @param kind amide or bare amine
+   * @param ringNitrogen canonical substituent on the piperidine nitrogen, empty when none
+   * @param ringNitrogenBlocked true when that substituent is a carbamate protecting group (Boc),
+   *     which is removed in synthesis rather than kept in the product
+   * @param signature canonical description of the whole compound, equal for equal compounds
    */
   record Skeleton(Kind kind, String ringNitrogen, boolean ringNitrogenBlocked, String signature) {
 
@@ -60,7 +65,8 @@ final class ChemicalNames {
     SubstanceClass unlistedClass() {
       boolean ringNitrogenCarriesCarbon = !ringNitrogen.isEmpty() && !ringNitrogenBlocked;
       return kind == Kind.ANILIDE && ringNitrogenCarriesCarbon
-          ? SubstanceClass.FENTANYL_ANALOG : SubstanceClass.FENTANYL_PRECURSOR;
+          ? SubstanceClass.FENTANYL_ANALOG
+          : SubstanceClass.FENTANYL_PRECURSOR;
     }
   }
 
@@ -69,24 +75,40 @@ final class ChemicalNames {
 
   static {
     Set<String> notes = new java.util.HashSet<>(SubstanceWords.NOTE_WORDS);
-    notes.addAll(Set.of("monohydrochloride", "hemicitrate", "dihydrate", "solution", "(1:1)", "(2:1)",
-        "racemic"));
+    notes.addAll(
+        Set.of(
+            "monohydrochloride",
+            "hemicitrate",
+            "dihydrate",
+            "solution",
+            "(1:1)",
+            "(2:1)",
+            "racemic"));
     NOTES = Set.copyOf(notes);
   }
 
   /** Canonical spellings of substituents and acyl stems that nomenclature writes several ways. */
-  private static final Map<String, String> ALIASES = Map.ofEntries(
-      Map.entry("phenethyl", "2-phenyl|ethyl"), Map.entry("propion", "propan"), Map.entry("butyr", "butan"),
-      Map.entry("isobutyr", "2-methyl|propan"), Map.entry("valer", "pentan"),
-      Map.entry("isovaler", "3-methyl|butan"), Map.entry("acet", "ethan"), Map.entry("acryl", "propen@2"),
-      Map.entry("croton", "buten@2"));
+  private static final Map<String, String> ALIASES =
+      Map.ofEntries(
+          Map.entry("phenethyl", "2-phenyl|ethyl"),
+          Map.entry("propion", "propan"),
+          Map.entry("butyr", "butan"),
+          Map.entry("isobutyr", "2-methyl|propan"),
+          Map.entry("valer", "pentan"),
+          Map.entry("isovaler", "3-methyl|butan"),
+          Map.entry("acet", "ethan"),
+          Map.entry("acryl", "propen@2"),
+          Map.entry("croton", "buten@2"));
 
-  private ChemicalNames() {
-  }
+  private ChemicalNames() {}
 
-  /** The whole text read as one systematic name; null when it is none or has no anilinopiperidine core. */
+  /**
+   * The whole text read as one systematic name; null when it is none or has no anilinopiperidine
+   * core.
+   */
   static Skeleton read(String raw) {
-    if (raw == null || raw.indexOf("piperid") < 0 && raw.toLowerCase(Locale.ROOT).indexOf("piperid") < 0) {
+    if (raw == null
+        || raw.indexOf("piperid") < 0 && raw.toLowerCase(Locale.ROOT).indexOf("piperid") < 0) {
       return null;
     }
     Parsed parsed = ChemicalNameParser.parse(withoutNotes(raw));
@@ -165,12 +187,15 @@ final class ChemicalNames {
       return null;
     }
     String acylStem = top.parentText().replaceAll("\\|?(amide|anilide|carbamate)$", "");
-    addAcyl(acylParts, canonicalStem(acylStem) + (top.parentText().endsWith("carbamate") ? ":carbamate" : ""));
+    addAcyl(
+        acylParts,
+        canonicalStem(acylStem) + (top.parentText().endsWith("carbamate") ? ":carbamate" : ""));
     return ring(Kind.ANILIDE, aryl, acylParts, piperidinyl.prefixes(), "", ester);
   }
 
   /** Piperidin-4-amine parent: N-phenyl, maybe N-acyl. */
-  private static Skeleton anilineParent(ChemicalNameReading top, String ester, String nitrogen, String position) {
+  private static Skeleton anilineParent(
+      ChemicalNameReading top, String ester, String nitrogen, String position) {
     if (!top.parentText().contains(position)) {
       return null;
     }
@@ -192,7 +217,9 @@ final class ChemicalNames {
     return ring(acyl.isEmpty() ? Kind.ANILINE : Kind.ANILIDE, aryl, acyl, ringPrefixes, "", ester);
   }
 
-  /** Aniline parent with an N-(piperidin-4-yl) substituent: "N-(1-phenethylpiperidin-4-yl)aniline". */
+  /**
+   * Aniline parent with an N-(piperidin-4-yl) substituent: "N-(1-phenethylpiperidin-4-yl)aniline".
+   */
   private static Skeleton anilineOnPiperidinyl(ChemicalNameReading top, String ester) {
     for (ChemicalNameReading.Prefix p : top.prefixes()) {
       if ((p.locant() == null || "n".equals(p.locant())) && isPiperidin4yl(p.reading())) {
@@ -225,8 +252,11 @@ final class ChemicalNames {
         addAcyl(acyl, acylOf(inner.reading()));
       } else if (isPhenyl(inner.reading())) {
         aryl = inner.reading().canonical();
-      } else if (group.parentText().equals("anilino") && inner.locant() != null && !"n".equals(inner.locant())) {
-        onAnilineRing.add(inner.canonical()); // 4-(4-fluoroanilino): the fluorine is on the aniline ring
+      } else if (group.parentText().equals("anilino")
+          && inner.locant() != null
+          && !"n".equals(inner.locant())) {
+        onAnilineRing.add(
+            inner.canonical()); // 4-(4-fluoroanilino): the fluorine is on the aniline ring
       }
     }
     if (!onAnilineRing.isEmpty()) {
@@ -244,16 +274,27 @@ final class ChemicalNames {
       if ("1".equals(locant)) {
         // piperidine-1-carboxylate: the ring nitrogen is a carbamate, tert-butyl = Boc.
         String guard = ester.equals("tert-butyl") ? "boc" : ester + "-oxycarbonyl";
-        return finish(acyl.isEmpty() ? Kind.ANILINE : Kind.ANILIDE, aryl, acyl, guard, true,
-            canonicalList(others, null), "");
+        return finish(
+            acyl.isEmpty() ? Kind.ANILINE : Kind.ANILIDE,
+            aryl,
+            acyl,
+            guard,
+            true,
+            canonicalList(others, null),
+            "");
       }
     }
     return ring(acyl.isEmpty() ? Kind.ANILINE : Kind.ANILIDE, aryl, acyl, others, suffix, ester);
   }
 
   /** Splits piperidine prefixes into the ring nitrogen's (locant 1 or N) and the ring carbons'. */
-  private static Skeleton ring(Kind kind, String aryl, List<String> acyl, List<ChemicalNameReading.Prefix> ringPrefixes,
-      String ringSuffix, String ester) {
+  private static Skeleton ring(
+      Kind kind,
+      String aryl,
+      List<String> acyl,
+      List<ChemicalNameReading.Prefix> ringPrefixes,
+      String ringSuffix,
+      String ester) {
     String nitrogen = "";
     List<ChemicalNameReading.Prefix> carbons = new ArrayList<>();
     for (ChemicalNameReading.Prefix p : ringPrefixes) {
@@ -271,10 +312,26 @@ final class ChemicalNames {
     return finish(kind, aryl, acyl, nitrogen, blocked, canonicalList(carbons, ringSuffix), ester);
   }
 
-  private static Skeleton finish(Kind kind, String aryl, List<String> acyl, String nitrogen, boolean blocked,
-      String carbons, String ester) {
-    String signature = kind + "|aryl=" + aryl + "|acyl=" + new TreeSet<>(acyl) + "|n1=" + nitrogen
-        + "|ring=" + carbons + "|ester=" + ester;
+  private static Skeleton finish(
+      Kind kind,
+      String aryl,
+      List<String> acyl,
+      String nitrogen,
+      boolean blocked,
+      String carbons,
+      String ester) {
+    String signature =
+        kind
+            + "|aryl="
+            + aryl
+            + "|acyl="
+            + new TreeSet<>(acyl)
+            + "|n1="
+            + nitrogen
+            + "|ring="
+            + carbons
+            + "|ester="
+            + ester;
     return new Skeleton(kind, nitrogen, blocked, signature);
   }
 
@@ -301,7 +358,9 @@ final class ChemicalNames {
   private static boolean isAnilino(ChemicalNameReading r) {
     String p = r.parentText();
     boolean hasPhenyl = r.prefixes().stream().anyMatch(x -> isPhenyl(x.reading()));
-    return p.equals("anilino") || (p.equals("amino") && hasPhenyl) || (p.endsWith("amido") && hasPhenyl);
+    return p.equals("anilino")
+        || (p.equals("amino") && hasPhenyl)
+        || (p.endsWith("amido") && hasPhenyl);
   }
 
   /** An acyl substituent: -oyl, acetyl/propionyl/butyryl..., or 1-oxoalkyl. */
@@ -313,22 +372,29 @@ final class ChemicalNames {
     if (p.matches("(acet|propion|butyr|isobutyr|valer|isovaler|acryl|croton|form)\\|yl")) {
       return true;
     }
-    return r.prefixes().stream().anyMatch(x -> "1".equals(x.locant()) && x.reading().parentText().equals("oxo"));
+    return r.prefixes().stream()
+        .anyMatch(x -> "1".equals(x.locant()) && x.reading().parentText().equals("oxo"));
   }
 
   private static String acylOf(ChemicalNameReading r) {
     String p = r.parentText();
-    if (r.prefixes().stream().anyMatch(x -> "1".equals(x.locant()) && x.reading().parentText().equals("oxo"))) {
-      p = p.replace("propyl", "propan").replace("ethyl", "ethan").replace("butyl", "butan")
-          .replace("pentyl", "pentan").replace("methyl", "methan");
+    if (r.prefixes().stream()
+        .anyMatch(x -> "1".equals(x.locant()) && x.reading().parentText().equals("oxo"))) {
+      p =
+          p.replace("propyl", "propan")
+              .replace("ethyl", "ethan")
+              .replace("butyl", "butan")
+              .replace("pentyl", "pentan")
+              .replace("methyl", "methan");
     }
     return canonicalStem(p.replaceAll("\\|?(oyl|yl)$", ""));
   }
 
   /**
-   * Acyl stem morphemes joined, with the stem's own locants moved behind an {@code @} so that CAS and IUPAC
-   * order agree ("2-furancarbox" = "furan-2-carbox" = {@code furancarbox@2}), and the usual synonyms made
-   * one (propionyl = propanoyl, acryl = prop-2-enoyl, isobutyryl = 2-methylpropanoyl, ...).
+   * Acyl stem morphemes joined, with the stem's own locants moved behind an {@code @} so that CAS
+   * and IUPAC order agree ("2-furancarbox" = "furan-2-carbox" = {@code furancarbox@2}), and the
+   * usual synonyms made one (propionyl = propanoyl, acryl = prop-2-enoyl, isobutyryl =
+   * 2-methylpropanoyl, ...).
    */
   static String canonicalStem(String stem) {
     StringBuilder morphemes = new StringBuilder();
@@ -349,7 +415,9 @@ final class ChemicalNames {
     return alias != null ? alias : joined;
   }
 
-  /** Adds an acyl stem; an alias such as isobutyr = 2-methyl|propan adds its prefix part separately. */
+  /**
+   * Adds an acyl stem; an alias such as isobutyr = 2-methyl|propan adds its prefix part separately.
+   */
   private static void addAcyl(List<String> parts, String canonical) {
     int bar = canonical.lastIndexOf('|');
     if (bar >= 0) {

@@ -1,34 +1,113 @@
 package org.fentrace.normalize;
 
 /**
- * Decides whether a word in front of a "...fentanyl" word is part of the chemical name ("ortho-methyl",
- * "cyclopropyl", "4-fluoro", "N-") or ordinary text ("suspected", "blue", "pills", "heroin", "500").
+ * Decides whether a word in front of a "...fentanyl" word is part of the chemical name
+ * ("ortho-methyl", "cyclopropyl", "4-fluoro", "N-") or ordinary text ("suspected", "blue", "pills",
+ * "heroin", "500").
  *
- * <p>Why: an analogue the dictionary lacks is often written in several words, "ortho-methyl cyclopropyl
- * fentanyl"; its name must take in every chemical word before "fentanyl" so that it is recognised as a new
- * analogue rather than as the listed "cyclopropyl fentanyl" it contains. A word counts as chemical when it
- * can be cut entirely into the nomenclature fragments below and digits, with at least one fragment of four
- * letters or more (so short English words do not qualify by accident). A bare number or single letter
- * counts only as a locant glued by a hyphen to the next word ("4-fluoro", "N-methyl"), never on its own
- * ("500 fentanyl pills").
+ * <p>Why: an analogue the dictionary lacks is often written in several words, "ortho-methyl
+ * cyclopropyl fentanyl"; its name must take in every chemical word before "fentanyl" so that it is
+ * recognised as a new analogue rather than as the listed "cyclopropyl fentanyl" it contains. A word
+ * counts as chemical when it can be cut entirely into the nomenclature fragments below and digits,
+ * with at least one fragment of four letters or more (so short English words do not qualify by
+ * accident). A bare number or single letter counts only as a locant glued by a hyphen to the next
+ * word ("4-fluoro", "N-methyl"), never on its own ("500 fentanyl pills").
  */
 final class ChemicalPrefixes {
 
-  /** Substituent, acyl, ring and locant fragments of fentanyl-analogue names, as they are spelled there. */
+  /**
+   * Substituent, acyl, ring and locant fragments of fentanyl-analogue names, as they are spelled
+   * there.
+   */
   private static final String[] FRAGMENTS = {
-      "ortho", "meta", "para", "alpha", "beta", "gamma", "cis", "trans", "iso", "sec", "tert", "nor", "des",
-      "despropionyl", "methyl", "ethyl", "propyl", "butyl", "pentyl", "hexyl", "heptyl", "allyl", "vinyl",
-      "methoxy", "ethoxy", "propoxy", "hydroxy", "fluoro", "chloro", "bromo", "iodo", "amino", "nitro",
-      "cyano", "oxo", "keto", "di", "tri", "tetra", "penta", "hexa", "cyclo", "acetyl", "acryl", "acryloyl",
-      "propionyl", "propanoyl", "butyryl", "butyr", "butanoyl", "valeryl", "pentanoyl", "hexanoyl",
-      "heptanoyl", "crotonyl", "methacryl", "formyl", "cinnamoyl", "carbomethoxy", "carbo", "carbamate",
-      "carbamoyl", "carboxy", "furanyl", "furyl", "furan", "hydro", "thiophene", "thiophenyl", "thienyl",
-      "thio", "phenyl", "benzyl", "benzoyl", "phenethyl", "naphthyl", "pyridyl", "pyridinyl", "piperidinyl",
-      "benzodioxole", "dioxole", "dioxolyl", "ene", "yl", "oyl",
+    "ortho",
+    "meta",
+    "para",
+    "alpha",
+    "beta",
+    "gamma",
+    "cis",
+    "trans",
+    "iso",
+    "sec",
+    "tert",
+    "nor",
+    "des",
+    "despropionyl",
+    "methyl",
+    "ethyl",
+    "propyl",
+    "butyl",
+    "pentyl",
+    "hexyl",
+    "heptyl",
+    "allyl",
+    "vinyl",
+    "methoxy",
+    "ethoxy",
+    "propoxy",
+    "hydroxy",
+    "fluoro",
+    "chloro",
+    "bromo",
+    "iodo",
+    "amino",
+    "nitro",
+    "cyano",
+    "oxo",
+    "keto",
+    "di",
+    "tri",
+    "tetra",
+    "penta",
+    "hexa",
+    "cyclo",
+    "acetyl",
+    "acryl",
+    "acryloyl",
+    "propionyl",
+    "propanoyl",
+    "butyryl",
+    "butyr",
+    "butanoyl",
+    "valeryl",
+    "pentanoyl",
+    "hexanoyl",
+    "heptanoyl",
+    "crotonyl",
+    "methacryl",
+    "formyl",
+    "cinnamoyl",
+    "carbomethoxy",
+    "carbo",
+    "carbamate",
+    "carbamoyl",
+    "carboxy",
+    "furanyl",
+    "furyl",
+    "furan",
+    "hydro",
+    "thiophene",
+    "thiophenyl",
+    "thienyl",
+    "thio",
+    "phenyl",
+    "benzyl",
+    "benzoyl",
+    "phenethyl",
+    "naphthyl",
+    "pyridyl",
+    "pyridinyl",
+    "piperidinyl",
+    "benzodioxole",
+    "dioxole",
+    "dioxolyl",
+    "ene",
+    "yl",
+    "oyl",
   };
 
-  private ChemicalPrefixes() {
-  }
+  private ChemicalPrefixes() {}
 
   /** True when word {@code i} of {@code w} reads as part of a chemical name. */
   static boolean isChemical(SubstanceWords w, int i) {

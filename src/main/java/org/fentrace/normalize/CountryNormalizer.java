@@ -19,25 +19,24 @@ import java.util.Set;
 import org.fentrace.core.VocabularyMatcher;
 
 /**
- * Raw country text to ISO 3166-1 alpha-2 (docs/contract.md, the
- * landing formats and "Vocabularies": {@code
- * origin_country}, {@code transit_countries}, {@code destination_country}, {@code
+ * Raw country text to ISO 3166-1 alpha-2 (docs/contract.md, the landing formats and "Vocabularies":
+ * {@code origin_country}, {@code transit_countries}, {@code destination_country}, {@code
  * export_country}).
  *
  * <p>Why: route attribution turns on "did this come from China, Hong Kong, Macau or Mexico", and
- * the sources write those countries in a dozen ways ({@code PRC}, {@code China (Mainland)},
- * {@code Hong Kong SAR}, {@code México}, {@code MEX}, {@code EE.UU.}). A wrong or missing code
- * silently moves a seizure to another route, so the table is explicit and tested.
+ * the sources write those countries in a dozen ways ({@code PRC}, {@code China (Mainland)}, {@code
+ * Hong Kong SAR}, {@code México}, {@code MEX}, {@code EE.UU.}). A wrong or missing code silently
+ * moves a seizure to another route, so the table is explicit and tested.
  *
  * <p>The table is built once from two sources:
  *
  * <ul>
  *   <li>the JDK: every code of {@link Locale#getISOCountries()}, its alpha-3 code and its English
  *       and Spanish names (CLDR data, so {@code Côte d’Ivoire}, {@code Países Bajos}, ...);
- *   <li>{@code country-variants.csv} next to this class: curated variants (official long forms,
- *       ISO 3166 short names, abbreviations, historical names, Spanish forms). They take priority
- *       over JDK names, so everything routes rely on is pinned whatever the JDK's locale data.
- *       A variant with an empty code is deliberately unknown (ambiguous, e.g. {@code Congo}).
+ *   <li>{@code country-variants.csv} next to this class: curated variants (official long forms, ISO
+ *       3166 short names, abbreviations, historical names, Spanish forms). They take priority over
+ *       JDK names, so everything routes rely on is pinned whatever the JDK's locale data. A variant
+ *       with an empty code is deliberately unknown (ambiguous, e.g. {@code Congo}).
  * </ul>
  *
  * <p>Matching is on {@link VocabularyMatcher#key} (accents, case, dots, commas, apostrophes and
@@ -49,8 +48,8 @@ import org.fentrace.core.VocabularyMatcher;
  *
  * <p>Hong Kong (HK) and Macau (MO) keep their own codes; routes treat CN, HK and MO together.
  *
- * <p>The instance is immutable and thread-safe. It serializes as a tiny token that resolves to
- * the executor's own {@link #loadDefault()} instance, so shipping it in a Spark closure is cheap.
+ * <p>The instance is immutable and thread-safe. It serializes as a tiny token that resolves to the
+ * executor's own {@link #loadDefault()} instance, so shipping it in a Spark closure is cheap.
  */
 public final class CountryNormalizer implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -106,8 +105,8 @@ public final class CountryNormalizer implements Serializable {
   /**
    * The alpha-2 codes of a list of countries, in order, each code once, unknown pieces dropped;
    * never null. Pieces are separated by {@code |} or {@code ;}; only when neither occurs, and the
-   * whole text is not itself one country (as {@code Korea, Republic of} or {@code Hong Kong,
-   * China} are), by {@code ,}. {@code "CN|MX; GT"} gives {@code [CN, MX, GT]}.
+   * whole text is not itself one country (as {@code Korea, Republic of} or {@code Hong Kong, China}
+   * are), by {@code ,}. {@code "CN|MX; GT"} gives {@code [CN, MX, GT]}.
    */
   public List<String> splitList(String raw) {
     Set<String> codes = new LinkedHashSet<>();
@@ -164,7 +163,9 @@ public final class CountryNormalizer implements Serializable {
    */
   static String countryKey(String raw) {
     String key = VocabularyMatcher.joinInitials(VocabularyMatcher.key(raw));
-    if (!(key.equals("st") || key.startsWith("st ") || key.contains(" st ")
+    if (!(key.equals("st")
+        || key.startsWith("st ")
+        || key.contains(" st ")
         || key.endsWith(" st"))) {
       return key;
     }
@@ -180,8 +181,8 @@ public final class CountryNormalizer implements Serializable {
 
   /**
    * A key without the word "the" and, when {@code republic}, also without "republic of" and
-   * "república de/del". Lookups drop "the" first, so a variant kept unknown on purpose
-   * ({@code Republic of China}) stays unknown when written {@code The Republic of China}.
+   * "república de/del". Lookups drop "the" first, so a variant kept unknown on purpose ({@code
+   * Republic of China}) stays unknown when written {@code The Republic of China}.
    */
   static String strip(String key, boolean republic) {
     String[] tokens = key.split(" ");
@@ -192,8 +193,9 @@ public final class CountryNormalizer implements Serializable {
       if (t.equals("the")) {
         continue;
       }
-      if (republic && ((t.equals("republic") && next.equals("of"))
-          || (t.equals("republica") && (next.equals("de") || next.equals("del"))))) {
+      if (republic
+          && ((t.equals("republic") && next.equals("of"))
+              || (t.equals("republica") && (next.equals("de") || next.equals("del"))))) {
         i++;
         continue;
       }
@@ -217,8 +219,10 @@ public final class CountryNormalizer implements Serializable {
       } catch (MissingResourceException e) {
         // no alpha-3 code in this JDK: names still work
       }
-      for (String name : new String[] {locale.getDisplayCountry(Locale.ENGLISH),
-          locale.getDisplayCountry(spanish)}) {
+      for (String name :
+          new String[] {
+            locale.getDisplayCountry(Locale.ENGLISH), locale.getDisplayCountry(spanish)
+          }) {
         if (!name.equalsIgnoreCase(cc)) {
           putName(codes, priorities, name, cc, NAME);
         }
@@ -230,16 +234,24 @@ public final class CountryNormalizer implements Serializable {
     return new CountryNormalizer(Map.copyOf(codes));
   }
 
-  private static void putName(Map<String, String> codes, Map<String, Integer> priorities,
-      String name, String code, int priority) {
+  private static void putName(
+      Map<String, String> codes,
+      Map<String, Integer> priorities,
+      String name,
+      String code,
+      int priority) {
     String key = countryKey(name);
     put(codes, priorities, key, code, priority);
     put(codes, priorities, strip(key, false), code, STRIPPED);
     put(codes, priorities, strip(key, true), code, STRIPPED);
   }
 
-  private static void put(Map<String, String> codes, Map<String, Integer> priorities, String key,
-      String code, int priority) {
+  private static void put(
+      Map<String, String> codes,
+      Map<String, Integer> priorities,
+      String key,
+      String code,
+      int priority) {
     key = countryKey(key);
     if (key.isEmpty()) {
       return;
@@ -250,8 +262,15 @@ public final class CountryNormalizer implements Serializable {
       priorities.put(key, priority);
     } else if (priority == old && !codes.get(key).equals(code)) {
       if (priority == EXPLICIT) {
-        throw new IllegalStateException(VARIANTS_RESOURCE + ": '" + key + "' is given both as '"
-            + codes.get(key) + "' and as '" + code + "'");
+        throw new IllegalStateException(
+            VARIANTS_RESOURCE
+                + ": '"
+                + key
+                + "' is given both as '"
+                + codes.get(key)
+                + "' and as '"
+                + code
+                + "'");
       }
       codes.put(key, ""); // the same text names two countries: ambiguous
     }
@@ -277,14 +296,19 @@ public final class CountryNormalizer implements Serializable {
       while ((line = reader.readLine()) != null) {
         number++;
         String trimmed = line.strip();
-        if (trimmed.isEmpty() || trimmed.startsWith("#")
+        if (trimmed.isEmpty()
+            || trimmed.startsWith("#")
             || trimmed.equalsIgnoreCase("variant,alpha2")) {
           continue;
         }
         String[] row = parseRow(trimmed);
         if (row == null || row[0].isBlank() || !(row[1].isEmpty() || iso.contains(row[1]))) {
-          throw new IllegalStateException(VARIANTS_RESOURCE + " line " + number
-              + ": expected 'variant,alpha2' with an ISO 3166-1 alpha-2 code or nothing: " + line);
+          throw new IllegalStateException(
+              VARIANTS_RESOURCE
+                  + " line "
+                  + number
+                  + ": expected 'variant,alpha2' with an ISO 3166-1 alpha-2 code or nothing: "
+                  + line);
         }
         rows.add(row);
       }

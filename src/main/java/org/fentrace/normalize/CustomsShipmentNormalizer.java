@@ -16,9 +16,10 @@ import org.fentrace.warehouse.TableRow;
 import org.fentrace.warehouse.WarehouseTable;
 
 /**
- * Normalizes {@code customs_shipments} rows (docs/contract.md, "Customs shipments"). Shipper and consignee names are
- * replaced by keyed hashes here, the first place they are read, and nowhere else is the clear name kept:
- * even a quarantined row is stored with the hashes in place of the names.
+ * Normalizes {@code customs_shipments} rows (docs/contract.md, "Customs shipments"). Shipper and
+ * consignee names are replaced by keyed hashes here, the first place they are read, and nowhere
+ * else is the clear name kept: even a quarantined row is stored with the hashes in place of the
+ * names.
  */
 public final class CustomsShipmentNormalizer extends RecordNormalizer {
   private static final long serialVersionUID = 1L;
@@ -48,7 +49,8 @@ public final class CustomsShipmentNormalizer extends RecordNormalizer {
     Quantities.Measure seizedMeasure = seizedQuantity(r);
     String hs = hsCode(text(r, "hs_code"));
     String description = text(r, "description");
-    return WarehouseTable.SHIPMENTS.newRow()
+    return WarehouseTable.SHIPMENTS
+        .newRow()
         .set("record_id", "customs_shipments:" + id)
         .set("shipment_id", id)
         .set("source_file", sourceFile)
@@ -66,12 +68,18 @@ public final class CustomsShipmentNormalizer extends RecordNormalizer {
         .set("destination_state", UsStates.toCode(text(r, "destination_state")))
         .set("description", description)
         .set("hs_code", hs)
-        .set("goods_class", goods.classify(hs, description, seized == null ? null : seized.substanceClass()).wireName())
+        .set(
+            "goods_class",
+            goods
+                .classify(hs, description, seized == null ? null : seized.substanceClass())
+                .wireName())
         .set("gross_weight_kg", grossKg)
         .set("declared_value_usd", value)
         .set("shipper_id", context.parties().hash(text(r, "shipper_name")))
         .set("consignee_id", context.parties().hash(text(r, "consignee_name")))
-        .set("inspection_outcome", InspectionOutcome.fromRaw(text(r, "inspection_outcome")).wireName())
+        .set(
+            "inspection_outcome",
+            InspectionOutcome.fromRaw(text(r, "inspection_outcome")).wireName())
         .set("seized_substance_raw", seizedRaw)
         .set("seized_substance_name", seized == null ? null : seized.name())
         .set("substance_class", seized == null ? null : seized.substanceClass().wireName())
@@ -88,11 +96,17 @@ public final class CustomsShipmentNormalizer extends RecordNormalizer {
     String unitRaw = text(r, "weight_unit");
     MassUnit unit = MassUnit.fromRaw(unitRaw);
     if (unit == null || unit.isCount()) {
-      throw new RowRejectedException(RejectReason.UNKNOWN_UNIT, "weight_unit",
-          "weight_unit '" + (unitRaw == null ? "" : unitRaw) + "' is not a unit of mass for gross_weight " + raw);
+      throw new RowRejectedException(
+          RejectReason.UNKNOWN_UNIT,
+          "weight_unit",
+          "weight_unit '"
+              + (unitRaw == null ? "" : unitRaw)
+              + "' is not a unit of mass for gross_weight "
+              + raw);
     }
     if (w.signum() < 0) {
-      throw new RowRejectedException(RejectReason.NEGATIVE_QUANTITY, "gross_weight", "gross_weight " + raw + " is negative");
+      throw new RowRejectedException(
+          RejectReason.NEGATIVE_QUANTITY, "gross_weight", "gross_weight " + raw + " is negative");
     }
     return Quantities.toKilograms(w, unit);
   }
@@ -106,10 +120,14 @@ public final class CustomsShipmentNormalizer extends RecordNormalizer {
     MassUnit unit = MassUnit.fromRaw(unitRaw);
     BigDecimal q = Quantities.parseNumber(raw, "seized_quantity");
     if (unit == null) {
-      throw new RowRejectedException(RejectReason.UNKNOWN_UNIT, "seized_unit", "seized_unit '" + unitRaw + "' is not a known unit");
+      throw new RowRejectedException(
+          RejectReason.UNKNOWN_UNIT,
+          "seized_unit",
+          "seized_unit '" + unitRaw + "' is not a known unit");
     }
     NormalizerSettings s = context.settings();
-    return Quantities.toMeasure(q, unit, "seized_quantity", 1, s.maxKgPerSeizure(), s.maxDosageUnitsPerSeizure());
+    return Quantities.toMeasure(
+        q, unit, "seized_quantity", 1, s.maxKgPerSeizure(), s.maxDosageUnitsPerSeizure());
   }
 
   private static BigDecimal declaredValue(String raw) {
@@ -119,12 +137,18 @@ public final class CustomsShipmentNormalizer extends RecordNormalizer {
     String s = raw.startsWith("$") ? raw.substring(1) : raw;
     BigDecimal v = Quantities.parseNumber(s, "declared_value_usd");
     if (v.signum() < 0) {
-      throw new RowRejectedException(RejectReason.BAD_QUANTITY, "declared_value_usd", "declared_value_usd " + raw + " is negative");
+      throw new RowRejectedException(
+          RejectReason.BAD_QUANTITY,
+          "declared_value_usd",
+          "declared_value_usd " + raw + " is negative");
     }
     return v.setScale(2, RoundingMode.HALF_EVEN);
   }
 
-  /** Digits only ({@code 2933.39} becomes {@code 293339}); null when it has no 4 to 10 digits to keep. */
+  /**
+   * Digits only ({@code 2933.39} becomes {@code 293339}); null when it has no 4 to 10 digits to
+   * keep.
+   */
   static String hsCode(String raw) {
     if (raw == null) {
       return null;
@@ -146,7 +170,8 @@ public final class CustomsShipmentNormalizer extends RecordNormalizer {
   public String quarantineText(RawRecord record) {
     String[] values = record.values();
     if (values == null || values.length != header.header().size()) {
-      // Unparsed text, or fields shifted by an unquoted delimiter: the name columns cannot be located.
+      // Unparsed text, or fields shifted by an unquoted delimiter: the name columns cannot be
+      // located.
       return redactUnparsed(record.rawText());
     }
     String[] copy = values.clone();
@@ -157,7 +182,10 @@ public final class CustomsShipmentNormalizer extends RecordNormalizer {
       }
     }
     StringWriter out = new StringWriter();
-    try (CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setDelimiter(delimiter).setRecordSeparator("").get())) {
+    try (CSVPrinter p =
+        new CSVPrinter(
+            out,
+            CSVFormat.RFC4180.builder().setDelimiter(delimiter).setRecordSeparator("").get())) {
       p.printRecord((Object[]) copy);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -167,6 +195,8 @@ public final class CustomsShipmentNormalizer extends RecordNormalizer {
 
   /** Text whose fields cannot be located cannot be redacted field by field: keep none of it. */
   private static String redactUnparsed(String raw) {
-    return "[" + raw.length() + " characters withheld: customs text whose fields cannot be located may contain personal names]";
+    return "["
+        + raw.length()
+        + " characters withheld: customs text whose fields cannot be located may contain personal names]";
   }
 }

@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The small CSV dialect of the dictionary files: comma-separated, one record per line, fields optionally
- * in double quotes (systematic chemical names contain commas, e.g. "N,3-diphenylpropanamide"), a doubled
- * quote inside quotes for a literal quote. Kept here rather than pulling a CSV library into the core.
+ * The small CSV dialect of the dictionary files: comma-separated, one record per line, fields
+ * optionally in double quotes (systematic chemical names contain commas, e.g.
+ * "N,3-diphenylpropanamide"), a doubled quote inside quotes for a literal quote. Kept here rather
+ * than pulling a CSV library into the core.
  */
 final class DictionaryCsv {
 
-  private DictionaryCsv() {
-  }
+  private DictionaryCsv() {}
 
   /** Splits one line into fields; a quote left open is an error naming the source and line. */
   static List<String> split(String line, String source, int lineNo) {
@@ -38,16 +38,16 @@ final class DictionaryCsv {
           quoted = true;
           wasQuoted = true;
         } else {
-          throw SubstanceDictionary.problem(source, lineNo,
-              "a quote may only open a field (column " + (i + 1) + ")", line);
+          throw SubstanceDictionary.problem(
+              source, lineNo, "a quote may only open a field (column " + (i + 1) + ")", line);
         }
       } else if (c == ',') {
         fields.add(field.toString());
         field.setLength(0);
         wasQuoted = false;
       } else if (wasQuoted && !Character.isWhitespace(c)) {
-        throw SubstanceDictionary.problem(source, lineNo,
-            "text after a closing quote (column " + (i + 1) + ")", line);
+        throw SubstanceDictionary.problem(
+            source, lineNo, "text after a closing quote (column " + (i + 1) + ")", line);
       } else {
         field.append(c);
       }
@@ -61,7 +61,9 @@ final class DictionaryCsv {
 
   /** Quotes a field when it holds a comma, a quote or a line break. */
   static String quote(String value) {
-    if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0
+    if (value.indexOf(',') < 0
+        && value.indexOf('"') < 0
+        && value.indexOf('\n') < 0
         && value.indexOf('\r') < 0) {
       return value;
     }

@@ -5,12 +5,12 @@ import java.time.Month;
 import java.time.format.DateTimeParseException;
 
 /**
- * Parses the date formats of the contract: {@code yyyy-MM-dd}, {@code MM/dd/yyyy} and
- * {@code dd-MMM-yyyy} (English month abbreviation, any case). Single-digit months and days are
- * accepted in the slash and abbreviation forms because spreadsheets drop leading zeros.
+ * Parses the date formats of the contract: {@code yyyy-MM-dd}, {@code MM/dd/yyyy} and {@code
+ * dd-MMM-yyyy} (English month abbreviation, any case). Single-digit months and days are accepted in
+ * the slash and abbreviation forms because spreadsheets drop leading zeros.
  *
- * <p>Hand-parsed rather than tried against a list of {@code DateTimeFormatter}s: failed attempts throw,
- * and exceptions per row cost more than the parse itself at millions of rows.
+ * <p>Hand-parsed rather than tried against a list of {@code DateTimeFormatter}s: failed attempts
+ * throw, and exceptions per row cost more than the parse itself at millions of rows.
  */
 public final class EventDates {
   private EventDates() {}
@@ -28,8 +28,12 @@ public final class EventDates {
       int slash1 = s.indexOf('/');
       if (slash1 > 0) {
         int slash2 = s.indexOf('/', slash1 + 1);
-        if (slash2 > slash1 + 1 && s.length() - slash2 - 1 == 4 && slash1 <= 2 && slash2 - slash1 <= 3) {
-          return LocalDate.of(num(s, slash2 + 1, s.length()), num(s, 0, slash1), num(s, slash1 + 1, slash2));
+        if (slash2 > slash1 + 1
+            && s.length() - slash2 - 1 == 4
+            && slash1 <= 2
+            && slash2 - slash1 <= 3) {
+          return LocalDate.of(
+              num(s, slash2 + 1, s.length()), num(s, 0, slash1), num(s, slash1 + 1, slash2));
         }
       }
       int dash1 = s.indexOf('-');
@@ -40,11 +44,20 @@ public final class EventDates {
       }
     } catch (RuntimeException e) {
       throw new DateTimeParseException(
-          "'" + s + "' is not a valid date (" + e.getMessage() + "); expected yyyy-MM-dd, MM/dd/yyyy or dd-MMM-yyyy",
-          s, 0);
+          "'"
+              + s
+              + "' is not a valid date ("
+              + e.getMessage()
+              + "); expected yyyy-MM-dd, MM/dd/yyyy or dd-MMM-yyyy",
+          s,
+          0);
     }
     throw new DateTimeParseException(
-        "'" + s + "' is not a date in an accepted format; expected yyyy-MM-dd, MM/dd/yyyy or dd-MMM-yyyy", s, 0);
+        "'"
+            + s
+            + "' is not a date in an accepted format; expected yyyy-MM-dd, MM/dd/yyyy or dd-MMM-yyyy",
+        s,
+        0);
   }
 
   private static int num(String s, int from, int to) {
@@ -61,5 +74,4 @@ public final class EventDates {
     }
     return v;
   }
-
 }

@@ -13,8 +13,9 @@ public final class FiscalCalendar {
   }
 
   /**
-   * First day of a month given as a fiscal year and a month abbreviation ({@code OCT} .. {@code SEP}),
-   * as CBP publishes: {@code (2019, "OCT")} is 2018-10-01, {@code (2019, "SEP")} is 2019-09-01.
+   * First day of a month given as a fiscal year and a month abbreviation ({@code OCT} .. {@code
+   * SEP}), as CBP publishes: {@code (2019, "OCT")} is 2018-10-01, {@code (2019, "SEP")} is
+   * 2019-09-01.
    *
    * @throws IllegalArgumentException naming the value when the month is not a month abbreviation
    */

@@ -7,18 +7,49 @@ import java.util.Map;
 
 /**
  * Units a quantity can be given in. Masses convert to kilograms with exact factors (the contract's
- * definitions: 1 lb = 0.45359237 kg, 1 oz = 0.028349523125 kg); counts of pills, tablets or dosage units stay counts.
+ * definitions: 1 lb = 0.45359237 kg, 1 oz = 0.028349523125 kg); counts of pills, tablets or dosage
+ * units stay counts.
  */
 public enum MassUnit {
-  KILOGRAM(new BigDecimal("1"), "kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramo", "kilogramos"),
+  KILOGRAM(
+      new BigDecimal("1"),
+      "kg",
+      "kgs",
+      "kilo",
+      "kilos",
+      "kilogram",
+      "kilograms",
+      "kilogramo",
+      "kilogramos"),
   GRAM(new BigDecimal("0.001"), "g", "gr", "grs", "gram", "grams", "gramo", "gramos", "gm", "gms"),
-  MILLIGRAM(new BigDecimal("0.000001"), "mg", "mgs", "milligram", "milligrams", "miligramo", "miligramos"),
+  MILLIGRAM(
+      new BigDecimal("0.000001"),
+      "mg",
+      "mgs",
+      "milligram",
+      "milligrams",
+      "miligramo",
+      "miligramos"),
   MICROGRAM(new BigDecimal("0.000000001"), "mcg", "ug", "µg", "microgram", "micrograms"),
   POUND(new BigDecimal("0.45359237"), "lb", "lbs", "pound", "pounds", "libra", "libras"),
   OUNCE(new BigDecimal("0.028349523125"), "oz", "ozs", "ounce", "ounces", "onza", "onzas"),
   /** Pills, tablets, dosage units: a count, never converted to mass. */
-  DOSAGE_UNIT(null, "pill", "pills", "tablet", "tablets", "tab", "tabs", "dosage unit", "dosage units",
-      "du", "d.u.", "pastilla", "pastillas", "capsule", "capsules");
+  DOSAGE_UNIT(
+      null,
+      "pill",
+      "pills",
+      "tablet",
+      "tablets",
+      "tab",
+      "tabs",
+      "dosage unit",
+      "dosage units",
+      "du",
+      "d.u.",
+      "pastilla",
+      "pastillas",
+      "capsule",
+      "capsules");
 
   private static final Map<String, MassUnit> BY_SPELLING = new HashMap<>();
 

@@ -3,27 +3,29 @@ package org.fentrace.normalize;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import org.fentrace.core.Source;
 import org.fentrace.core.SubstanceClass;
 import org.fentrace.formats.HeaderMatch;
 import org.fentrace.formats.RawRecord;
-import org.fentrace.core.Source;
 import org.fentrace.warehouse.TableRow;
 import org.fentrace.warehouse.WarehouseTable;
 
 /**
- * Reads NFLIS-Drug Data Query System exports ({@code nflis_dqs}) into {@code lab_reports}: one row per
- * substance, state and half-year with its count of drug reports.
+ * Reads NFLIS-Drug Data Query System exports ({@code nflis_dqs}) into {@code lab_reports}: one row
+ * per substance, state and half-year with its count of drug reports.
  *
- * <p>What is strict and why: the year, the half-year and the count are the numbers every analysis adds
- * up, so a row whose {@code YYYY} is not a year or whose {@code PERIOD} is not {@code SA1}/{@code SA2} is
- * rejected as {@code BAD_DATE}, a half-year starting after the run date as {@code FUTURE_DATE}, and a
- * {@code DRUG_REPORTS} that is not a positive whole number as {@code BAD_COUNT} (the export lists no
- * zero rows, so a zero is a damaged row, not a fact). What is forgiving: NFLIS's {@code XX} ("Unknown")
- * state is kept with a null {@code us_state} (those reports happened; only their state is unknown), and
- * an unreadable {@code QUERY_RUN_DATE}, which is metadata, is left null rather than costing the count.
+ * <p>What is strict and why: the year, the half-year and the count are the numbers every analysis
+ * adds up, so a row whose {@code YYYY} is not a year or whose {@code PERIOD} is not {@code
+ * SA1}/{@code SA2} is rejected as {@code BAD_DATE}, a half-year starting after the run date as
+ * {@code FUTURE_DATE}, and a {@code DRUG_REPORTS} that is not a positive whole number as {@code
+ * BAD_COUNT} (the export lists no zero rows, so a zero is a damaged row, not a fact). What is
+ * forgiving: NFLIS's {@code XX} ("Unknown") state is kept with a null {@code us_state} (those
+ * reports happened; only their state is unknown), and an unreadable {@code QUERY_RUN_DATE}, which
+ * is metadata, is left null rather than costing the count.
  *
- * <p>Substances are matched on the base substance (salts already folded in by DEA), falling back to the
- * reported substance when the base name does not match: "FENTANYL SALT UNDETERMINED" is base "Fentanyl".
+ * <p>Substances are matched on the base substance (salts already folded in by DEA), falling back to
+ * the reported substance when the base name does not match: "FENTANYL SALT UNDETERMINED" is base
+ * "Fentanyl".
  */
 public final class NflisLabReportNormalizer extends RecordNormalizer {
   private static final long serialVersionUID = 1L;
@@ -36,7 +38,8 @@ public final class NflisLabReportNormalizer extends RecordNormalizer {
   protected TableRow normalizeChecked(RawRecord r, String sourceFile) {
     int year = parseYear(text(r, "yyyy"));
     int half = parseHalfYear(text(r, "period"));
-    LocalDate periodStart = context.settings().checkRange(LocalDate.of(year, half == 1 ? 1 : 7, 1), "YYYY/PERIOD");
+    LocalDate periodStart =
+        context.settings().checkRange(LocalDate.of(year, half == 1 ? 1 : 7, 1), "YYYY/PERIOD");
     long reports = parseCount(text(r, "drug_reports"));
     String substanceId = text(r, "substance_id");
     String substanceRaw = text(r, "substance_description");
@@ -48,9 +51,15 @@ public final class NflisLabReportNormalizer extends RecordNormalizer {
     }
     String stateRaw = text(r, "state");
     String format = header.format().id();
-    String key = String.join("|", substanceId, stateRaw.toUpperCase(Locale.ROOT), Integer.toString(year),
-        Integer.toString(half));
-    return WarehouseTable.LAB_REPORTS.newRow()
+    String key =
+        String.join(
+            "|",
+            substanceId,
+            stateRaw.toUpperCase(Locale.ROOT),
+            Integer.toString(year),
+            Integer.toString(half));
+    return WarehouseTable.LAB_REPORTS
+        .newRow()
         .set("record_id", format + ":" + CbpAggregateNormalizer.shortHash(key))
         .set("source", Source.NFLIS_LAB_REPORTS.id())
         .set("source_format", format)
@@ -80,10 +89,14 @@ public final class NflisLabReportNormalizer extends RecordNormalizer {
     } catch (NumberFormatException e) {
       // fall through to the rejection below
     }
-    throw new RowRejectedException(RejectReason.BAD_DATE, "YYYY", "YYYY '" + raw + "' is not a calendar year");
+    throw new RowRejectedException(
+        RejectReason.BAD_DATE, "YYYY", "YYYY '" + raw + "' is not a calendar year");
   }
 
-  /** {@code SA1 (JAN - JUN)} is 1, {@code SA2 (JUL - DEC)} is 2; the words in parentheses are not needed. */
+  /**
+   * {@code SA1 (JAN - JUN)} is 1, {@code SA2 (JUL - DEC)} is 2; the words in parentheses are not
+   * needed.
+   */
   static int parseHalfYear(String raw) {
     String s = raw.strip().toUpperCase(Locale.ROOT);
     if (s.startsWith("SA1") && (s.length() == 3 || !Character.isDigit(s.charAt(3)))) {
@@ -92,7 +105,9 @@ public final class NflisLabReportNormalizer extends RecordNormalizer {
     if (s.startsWith("SA2") && (s.length() == 3 || !Character.isDigit(s.charAt(3)))) {
       return 2;
     }
-    throw new RowRejectedException(RejectReason.BAD_DATE, "PERIOD",
+    throw new RowRejectedException(
+        RejectReason.BAD_DATE,
+        "PERIOD",
         "PERIOD '" + raw + "' is not a half-year, SA1 (JAN - JUN) or SA2 (JUL - DEC)");
   }
 
@@ -105,11 +120,15 @@ public final class NflisLabReportNormalizer extends RecordNormalizer {
     } catch (NumberFormatException e) {
       // fall through
     }
-    throw new RowRejectedException(RejectReason.BAD_COUNT, "DRUG_REPORTS",
+    throw new RowRejectedException(
+        RejectReason.BAD_COUNT,
+        "DRUG_REPORTS",
         "DRUG_REPORTS '" + raw + "' is not a positive whole number");
   }
 
-  /** {@code 2026-03-03 13:26:55} is 3 March 2026; null when absent or unreadable (metadata only). */
+  /**
+   * {@code 2026-03-03 13:26:55} is 3 March 2026; null when absent or unreadable (metadata only).
+   */
   static LocalDate queryRunDate(String raw) {
     if (raw == null || raw.length() < 10) {
       return null;

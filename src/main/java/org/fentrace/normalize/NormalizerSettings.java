@@ -18,7 +18,8 @@ public record NormalizerSettings(
     LocalDate earliestDate,
     BigDecimal maxKgPerSeizure,
     long maxDosageUnitsPerSeizure,
-    int maxFieldChars) implements Serializable {
+    int maxFieldChars)
+    implements Serializable {
 
   public static final BigDecimal DEFAULT_MAX_KG_PER_SEIZURE = new BigDecimal("50000");
   public static final long DEFAULT_MAX_DOSAGE_UNITS_PER_SEIZURE = 20_000_000L;
@@ -27,7 +28,8 @@ public record NormalizerSettings(
 
   public NormalizerSettings {
     if (runDate == null || earliestDate == null || !earliestDate.isBefore(runDate)) {
-      throw new IllegalArgumentException("earliest date " + earliestDate + " must be before the run date " + runDate);
+      throw new IllegalArgumentException(
+          "earliest date " + earliestDate + " must be before the run date " + runDate);
     }
     if (maxKgPerSeizure == null || maxKgPerSeizure.signum() <= 0) {
       throw new IllegalArgumentException("the kg ceiling must be positive, got " + maxKgPerSeizure);
@@ -39,14 +41,19 @@ public record NormalizerSettings(
 
   /** Defaults for a given run date. */
   public static NormalizerSettings defaults(LocalDate runDate) {
-    return new NormalizerSettings(runDate, DEFAULT_EARLIEST_DATE, DEFAULT_MAX_KG_PER_SEIZURE,
-        DEFAULT_MAX_DOSAGE_UNITS_PER_SEIZURE, DEFAULT_MAX_FIELD_CHARS);
+    return new NormalizerSettings(
+        runDate,
+        DEFAULT_EARLIEST_DATE,
+        DEFAULT_MAX_KG_PER_SEIZURE,
+        DEFAULT_MAX_DOSAGE_UNITS_PER_SEIZURE,
+        DEFAULT_MAX_FIELD_CHARS);
   }
 
   /** Parses and range-checks an event date. */
   public LocalDate eventDate(String raw, String field) {
     if (raw == null || raw.isBlank()) {
-      throw new RowRejectedException(RejectReason.MISSING_REQUIRED_VALUE, field, field + " is blank");
+      throw new RowRejectedException(
+          RejectReason.MISSING_REQUIRED_VALUE, field, field + " is blank");
     }
     LocalDate d;
     try {
@@ -59,10 +66,15 @@ public record NormalizerSettings(
 
   public LocalDate checkRange(LocalDate d, String field) {
     if (d.isAfter(runDate)) {
-      throw new RowRejectedException(RejectReason.FUTURE_DATE, field, field + " " + d + " is after the run date " + runDate, d);
+      throw new RowRejectedException(
+          RejectReason.FUTURE_DATE,
+          field,
+          field + " " + d + " is after the run date " + runDate,
+          d);
     }
     if (d.isBefore(earliestDate)) {
-      throw new RowRejectedException(RejectReason.DATE_OUT_OF_RANGE, field, field + " " + d + " is before " + earliestDate);
+      throw new RowRejectedException(
+          RejectReason.DATE_OUT_OF_RANGE, field, field + " " + d + " is before " + earliestDate);
     }
     return d;
   }

@@ -8,14 +8,14 @@ import java.util.HexFormat;
 import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.fentrace.core.Form;
 
 /**
  * Replaces shipper and consignee names by a keyed hash (HMAC-SHA-256, first 128 bits in hex).
  *
- * <p>Why keyed: a plain hash of a name can be reversed by hashing a list of names; without the key it
- * cannot. The same name written with different case, accents, punctuation or spacing gets the same id,
- * so analysts can still count repeat shippers. Clear names are never stored, logged or quarantined.
+ * <p>Why keyed: a plain hash of a name can be reversed by hashing a list of names; without the key
+ * it cannot. The same name written with different case, accents, punctuation or spacing gets the
+ * same id, so analysts can still count repeat shippers. Clear names are never stored, logged or
+ * quarantined.
  */
 public final class PartyHasher implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -39,7 +39,10 @@ public final class PartyHasher implements Serializable {
     return HexFormat.of().formatHex(digest, 0, 16);
   }
 
-  /** Upper case, accents and punctuation removed, spaces collapsed: "Acme Co., Ltd." = "ACME CO LTD". */
+  /**
+   * Upper case, accents and punctuation removed, spaces collapsed: "Acme Co., Ltd." = "ACME CO
+   * LTD".
+   */
   static String canonical(String name) {
     if (name == null) {
       return "";

@@ -3,15 +3,15 @@ package org.fentrace.normalize;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import org.fentrace.formats.HeaderMatch;
 import org.fentrace.core.InputFormat;
+import org.fentrace.formats.HeaderMatch;
 import org.fentrace.formats.RawRecord;
 import org.fentrace.warehouse.TableRow;
 
 /**
- * Turns one raw record of a known format into one warehouse row, or throws
- * {@link RowRejectedException}. One subclass per input format; the checks every format shares
- * (field count, field length, required values) live here.
+ * Turns one raw record of a known format into one warehouse row, or throws {@link
+ * RowRejectedException}. One subclass per input format; the checks every format shares (field
+ * count, field length, required values) live here.
  */
 public abstract class RecordNormalizer implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -26,11 +26,13 @@ public abstract class RecordNormalizer implements Serializable {
     }
     this.header = header;
     this.context = context;
-    this.requiredPositions = header.format().requiredColumns().stream().mapToInt(header::indexOf).toArray();
+    this.requiredPositions =
+        header.format().requiredColumns().stream().mapToInt(header::indexOf).toArray();
   }
 
   /** The normalizer for a recognised, usable header. */
-  public static RecordNormalizer forHeader(HeaderMatch header, char delimiter, NormalizationContext context) {
+  public static RecordNormalizer forHeader(
+      HeaderMatch header, char delimiter, NormalizationContext context) {
     return switch (header.format()) {
       case SEIZURE_EVENTS -> new SeizureEventNormalizer(header, context);
       case CUSTOMS_SHIPMENTS -> new CustomsShipmentNormalizer(header, context, delimiter);
@@ -47,20 +49,30 @@ public abstract class RecordNormalizer implements Serializable {
   public final TableRow normalize(RawRecord record, String sourceFile) {
     String[] v = record.values();
     if (v.length != header.header().size()) {
-      throw new RowRejectedException(RejectReason.FIELD_COUNT_MISMATCH, null,
+      throw new RowRejectedException(
+          RejectReason.FIELD_COUNT_MISMATCH,
+          null,
           "the row has " + v.length + " fields but the header has " + header.header().size());
     }
     int maxChars = context.settings().maxFieldChars();
     for (int i = 0; i < v.length; i++) {
       if (v[i].length() > maxChars) {
-        throw new RowRejectedException(RejectReason.FIELD_TOO_LONG, header.header().get(i),
-            header.header().get(i) + " is " + v[i].length() + " characters long (limit " + maxChars + ")");
+        throw new RowRejectedException(
+            RejectReason.FIELD_TOO_LONG,
+            header.header().get(i),
+            header.header().get(i)
+                + " is "
+                + v[i].length()
+                + " characters long (limit "
+                + maxChars
+                + ")");
       }
     }
     List<String> required = header.format().requiredColumns();
     for (int i = 0; i < requiredPositions.length; i++) {
       if (v[requiredPositions[i]].isBlank()) {
-        throw new RowRejectedException(RejectReason.MISSING_REQUIRED_VALUE, required.get(i), required.get(i) + " is blank");
+        throw new RowRejectedException(
+            RejectReason.MISSING_REQUIRED_VALUE, required.get(i), required.get(i) + " is blank");
       }
     }
     return normalizeChecked(record, sourceFile);
@@ -70,8 +82,8 @@ public abstract class RecordNormalizer implements Serializable {
   protected abstract TableRow normalizeChecked(RawRecord record, String sourceFile);
 
   /**
-   * The record's text as it may be stored in the quarantine. Formats carrying personal data override
-   * this to replace it by hashes.
+   * The record's text as it may be stored in the quarantine. Formats carrying personal data
+   * override this to replace it by hashes.
    */
   public String quarantineText(RawRecord record) {
     return record.rawText();
@@ -87,7 +99,10 @@ public abstract class RecordNormalizer implements Serializable {
     return s.isEmpty() ? null : s;
   }
 
-  /** Countries of a transit list as alpha-2 codes (unknown ones dropped; their raw text is kept elsewhere). */
+  /**
+   * Countries of a transit list as alpha-2 codes (unknown ones dropped; their raw text is kept
+   * elsewhere).
+   */
   protected List<String> transitCodes(String raw) {
     return raw == null ? List.of() : new ArrayList<>(context.countries().splitList(raw));
   }

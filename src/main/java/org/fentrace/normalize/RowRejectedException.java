@@ -14,8 +14,12 @@ public final class RowRejectedException extends RuntimeException {
     this(reason, field, problem, null);
   }
 
-  /** A rejection as {@link RejectReason#FUTURE_DATE}, remembering the date so the file can be re-read once it has passed. */
-  public RowRejectedException(RejectReason reason, String field, String problem, java.time.LocalDate futureDate) {
+  /**
+   * A rejection as {@link RejectReason#FUTURE_DATE}, remembering the date so the file can be
+   * re-read once it has passed.
+   */
+  public RowRejectedException(
+      RejectReason reason, String field, String problem, java.time.LocalDate futureDate) {
     super(problem + "; " + reason.hint(), null, false, false);
     this.reason = reason;
     this.field = field;

@@ -29,10 +29,17 @@ public final class SeizureEventNormalizer extends RecordNormalizer {
     String unitRaw = text(r, "unit");
     MassUnit unit = MassUnit.fromRaw(unitRaw);
     if (unit == null) {
-      throw new RowRejectedException(RejectReason.UNKNOWN_UNIT, "unit", "unit '" + unitRaw + "' is not a known unit");
+      throw new RowRejectedException(
+          RejectReason.UNKNOWN_UNIT, "unit", "unit '" + unitRaw + "' is not a known unit");
     }
-    Quantities.Measure measure = Quantities.toMeasure(quantity, unit, "quantity", 1,
-        settings.maxKgPerSeizure(), settings.maxDosageUnitsPerSeizure());
+    Quantities.Measure measure =
+        Quantities.toMeasure(
+            quantity,
+            unit,
+            "quantity",
+            1,
+            settings.maxKgPerSeizure(),
+            settings.maxDosageUnitsPerSeizure());
     SubstanceMatch substance = context.substances().match(substanceRaw);
     Form form = Form.fromRaw(text(r, "form"));
     if (form == Form.UNKNOWN && unit.isCount()) {
@@ -41,7 +48,8 @@ public final class SeizureEventNormalizer extends RecordNormalizer {
     String originRaw = text(r, "origin_country");
     String transitRaw = text(r, "transit_countries");
     String agency = text(r, "agency");
-    return WarehouseTable.SEIZURES.newRow()
+    return WarehouseTable.SEIZURES
+        .newRow()
         .set("record_id", "seizure_events:" + id)
         .set("source_format", "seizure_events")
         .set("source_file", sourceFile)

@@ -21,46 +21,51 @@ import java.util.TreeMap;
 import org.fentrace.core.SubstanceClass;
 
 /**
- * The substance dictionary ({@code substances.csv}) and the matcher that turns free substance text into
- * the contract's {@code substance_name} and {@code substance_class}.
+ * The substance dictionary ({@code substances.csv}) and the matcher that turns free substance text
+ * into the contract's {@code substance_name} and {@code substance_class}.
  *
  * <p>Matching rules, in order ({@link #match(String)}):
+ *
  * <ol>
- *   <li><b>Exact key.</b> The text is normalized as described in {@link SubstanceWords} (NFKD, accents and
- *       case dropped, salt and isomer notes such as "HCl", "citrate", ", salt undetermined",
- *       "(isomer undetermined)" dropped, fentanil/fentanilo/fentanyle read as fentanyl, o-/m-/p- read as
- *       ortho-/meta-/para-, then spaces, hyphens and punctuation removed). If that key is a dictionary key,
- *       that entry wins. "para-" and "4-" are only equal where the dictionary lists both: a numeric locant
- *       means different things on different rings (3-methylfentanyl is not meta-methylfentanyl).</li>
- *   <li><b>Structure.</b> Otherwise, when the whole text is a systematic name with the 4-anilidopiperidine
- *       core ({@link ChemicalNames}), the entry with the same structure wins ({@link StructureIndex}: CAS
- *       index names, IUPAC and DEA spellings of one compound are one entry); a core no entry has is
- *       unlisted, FENTANYL_ANALOG when the ring nitrogen carries a carbon substituent, otherwise
- *       FENTANYL_PRECURSOR (nor-compounds, Boc-protected and unacylated 4-anilinopiperidines).</li>
- *   <li><b>Free text and mixtures.</b> Otherwise the words are scanned left to right and at each word the
- *       longest run of words (up to the longest dictionary key) whose joined key is a dictionary key is
- *       taken, so "acetyl fentanyl" is the analogue and not fentanyl. When several substances are named,
- *       the text counts in the most fentanyl-relevant class: FENTANYL or FENTANYL_ANALOG, then
- *       FENTANYL_PRECURSOR, then OTHER_DRUG, then UNKNOWN-class entries ("Other drugs"); between equals the
- *       first named wins, as labs name the main substance first. So "heroin/fentanyl mixture" is fentanyl
- *       and "carfentanil and heroin" is carfentanil. CAS Registry Numbers ({@link CasNumbers}) and
- *       systematic names written as one word inside the text take part in the same ranking.</li>
- *   <li><b>Unlisted analogues.</b> A word ending in "fentanyl" (after the spelling unification), together
- *       with the chemical-looking words before it ({@link ChemicalPrefixes}), is a fentanyl-related
- *       substance even when the dictionary lacks it: class FENTANYL_ANALOG, unlisted=true, name the
- *       compact lower-case form of those words without salt notes. This beats a listed analogue hidden
- *       inside it ("ortho-methylcyclopropylfentanyl" is new, not cyclopropyl fentanyl). Listed names are
- *       never overridden, so precursors keep their class (norfentanyl, despropionyl fentanyl = 4-ANPP);
- *       unlisted names ending in "norfentanyl" or "anpp", or starting with "despropionyl", lack the
- *       phenethyl-anilide part of an analogue and are classed FENTANYL_PRECURSOR, unlisted=true.</li>
- *   <li><b>Nothing matched.</b> Class UNKNOWN, unlisted=false, name the cleaned lower-case text; a blank
- *       or null text is ("unknown", UNKNOWN, false).</li>
+ *   <li><b>Exact key.</b> The text is normalized as described in {@link SubstanceWords} (NFKD,
+ *       accents and case dropped, salt and isomer notes such as "HCl", "citrate", ", salt
+ *       undetermined", "(isomer undetermined)" dropped, fentanil/fentanilo/fentanyle read as
+ *       fentanyl, o-/m-/p- read as ortho-/meta-/para-, then spaces, hyphens and punctuation
+ *       removed). If that key is a dictionary key, that entry wins. "para-" and "4-" are only equal
+ *       where the dictionary lists both: a numeric locant means different things on different rings
+ *       (3-methylfentanyl is not meta-methylfentanyl).
+ *   <li><b>Structure.</b> Otherwise, when the whole text is a systematic name with the
+ *       4-anilidopiperidine core ({@link ChemicalNames}), the entry with the same structure wins
+ *       ({@link StructureIndex}: CAS index names, IUPAC and DEA spellings of one compound are one
+ *       entry); a core no entry has is unlisted, FENTANYL_ANALOG when the ring nitrogen carries a
+ *       carbon substituent, otherwise FENTANYL_PRECURSOR (nor-compounds, Boc-protected and
+ *       unacylated 4-anilinopiperidines).
+ *   <li><b>Free text and mixtures.</b> Otherwise the words are scanned left to right and at each
+ *       word the longest run of words (up to the longest dictionary key) whose joined key is a
+ *       dictionary key is taken, so "acetyl fentanyl" is the analogue and not fentanyl. When
+ *       several substances are named, the text counts in the most fentanyl-relevant class: FENTANYL
+ *       or FENTANYL_ANALOG, then FENTANYL_PRECURSOR, then OTHER_DRUG, then UNKNOWN-class entries
+ *       ("Other drugs"); between equals the first named wins, as labs name the main substance
+ *       first. So "heroin/fentanyl mixture" is fentanyl and "carfentanil and heroin" is
+ *       carfentanil. CAS Registry Numbers ({@link CasNumbers}) and systematic names written as one
+ *       word inside the text take part in the same ranking.
+ *   <li><b>Unlisted analogues.</b> A word ending in "fentanyl" (after the spelling unification),
+ *       together with the chemical-looking words before it ({@link ChemicalPrefixes}), is a
+ *       fentanyl-related substance even when the dictionary lacks it: class FENTANYL_ANALOG,
+ *       unlisted=true, name the compact lower-case form of those words without salt notes. This
+ *       beats a listed analogue hidden inside it ("ortho-methylcyclopropylfentanyl" is new, not
+ *       cyclopropyl fentanyl). Listed names are never overridden, so precursors keep their class
+ *       (norfentanyl, despropionyl fentanyl = 4-ANPP); unlisted names ending in "norfentanyl" or
+ *       "anpp", or starting with "despropionyl", lack the phenethyl-anilide part of an analogue and
+ *       are classed FENTANYL_PRECURSOR, unlisted=true.
+ *   <li><b>Nothing matched.</b> Class UNKNOWN, unlisted=false, name the cleaned lower-case text; a
+ *       blank or null text is ("unknown", UNKNOWN, false).
  * </ol>
  *
- * <p>Speed: keys and structure signatures are precomputed at load; a call allocates its own word arrays,
- * runs the CAS finder's two precompiled patterns only on text with a hyphen or the word CAS, and parses a
- * structure only from text that names a piperidine. Instances are immutable, thread-safe and serializable
- * (Spark closures).
+ * <p>Speed: keys and structure signatures are precomputed at load; a call allocates its own word
+ * arrays, runs the CAS finder's two precompiled patterns only on text with a hyphen or the word
+ * CAS, and parses a structure only from text that names a piperidine. Instances are immutable,
+ * thread-safe and serializable (Spark closures).
  */
 public final class SubstanceDictionary implements Serializable {
 
@@ -70,26 +75,37 @@ public final class SubstanceDictionary implements Serializable {
   public static final String DEFAULT_RESOURCE = "/org/fentrace/normalize/substances.csv";
 
   private static final String HEADER = "canonical_name,substance_class,synonyms";
-  private static final SubstanceMatch BLANK = new SubstanceMatch("unknown", SubstanceClass.UNKNOWN, false);
+  private static final SubstanceMatch BLANK =
+      new SubstanceMatch("unknown", SubstanceClass.UNKNOWN, false);
+
   /** How many words before "...fentanyl" an unlisted analogue name may take in. */
   private static final int MAX_PREFIX_WORDS = 8;
 
   /** One dictionary entry; {@code line} is kept for error messages about later duplicates. */
-  private record Entry(String name, SubstanceClass substanceClass, int line) implements Serializable {
-  }
+  private record Entry(String name, SubstanceClass substanceClass, int line)
+      implements Serializable {}
 
   private final Map<String, Entry> byKey;
   private final Map<SubstanceClass, Long> counts;
   private final int entryCount;
   private final int maxKeyWords;
+
   /** Where the dictionary was read from, named in load errors. */
   private final String sourceName;
+
   private final StructureIndex structures;
+
   /** Registry numbers recognised in free text; null for a dictionary loaded without them. */
   private final CasNumbers cas;
 
-  private SubstanceDictionary(String sourceName, Map<String, Entry> byKey, Map<SubstanceClass, Long> counts,
-      int entryCount, int maxKeyWords, StructureIndex structures, CasNumbers cas) {
+  private SubstanceDictionary(
+      String sourceName,
+      Map<String, Entry> byKey,
+      Map<SubstanceClass, Long> counts,
+      int entryCount,
+      int maxKeyWords,
+      StructureIndex structures,
+      CasNumbers cas) {
     this.sourceName = sourceName;
     this.byKey = byKey;
     this.counts = counts;
@@ -106,7 +122,8 @@ public final class SubstanceDictionary implements Serializable {
     private static SubstanceDictionary loadResource() {
       InputStream in = SubstanceDictionary.class.getResourceAsStream(DEFAULT_RESOURCE);
       if (in == null) {
-        throw new IllegalStateException("substance dictionary not on the classpath: " + DEFAULT_RESOURCE);
+        throw new IllegalStateException(
+            "substance dictionary not on the classpath: " + DEFAULT_RESOURCE);
       }
       try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
         return load(reader, "substances.csv").withCasNumbers(CasNumbers.loadDefault());
@@ -119,22 +136,37 @@ public final class SubstanceDictionary implements Serializable {
   /**
    * This dictionary recognising the given registry numbers too.
    *
-   * @throws IllegalArgumentException when a number names a substance the dictionary lacks or gives it
-   *     another class than the dictionary does
+   * @throws IllegalArgumentException when a number names a substance the dictionary lacks or gives
+   *     it another class than the dictionary does
    */
   public SubstanceDictionary withCasNumbers(CasNumbers numbers) {
     for (CasNumbers.Entry e : numbers.entries()) {
       Entry entry = byKey.get(SubstanceWords.parse(e.canonicalName()).key());
-      if (entry == null || !entry.name().equals(e.canonicalName()) || entry.substanceClass() != e.substanceClass()) {
-        throw new IllegalArgumentException("CAS " + e.number() + " names '" + e.canonicalName() + "' as "
-            + e.substanceClass() + ", but " + sourceName + " has " + (entry == null ? "no such entry"
-            : "'" + entry.name() + "' as " + entry.substanceClass()));
+      if (entry == null
+          || !entry.name().equals(e.canonicalName())
+          || entry.substanceClass() != e.substanceClass()) {
+        throw new IllegalArgumentException(
+            "CAS "
+                + e.number()
+                + " names '"
+                + e.canonicalName()
+                + "' as "
+                + e.substanceClass()
+                + ", but "
+                + sourceName
+                + " has "
+                + (entry == null
+                    ? "no such entry"
+                    : "'" + entry.name() + "' as " + entry.substanceClass()));
       }
     }
-    return new SubstanceDictionary(sourceName, byKey, counts, entryCount, maxKeyWords, structures, numbers);
+    return new SubstanceDictionary(
+        sourceName, byKey, counts, entryCount, maxKeyWords, structures, numbers);
   }
 
-  /** Structures two entries share (each "signature = entry / entry"); empty for a sound dictionary. */
+  /**
+   * Structures two entries share (each "signature = entry / entry"); empty for a sound dictionary.
+   */
   Set<String> structureAmbiguities() {
     return structures.ambiguities();
   }
@@ -147,8 +179,9 @@ public final class SubstanceDictionary implements Serializable {
   /**
    * Loads a dictionary in the {@code substances.csv} format.
    *
-   * @throws IllegalArgumentException naming {@code sourceName}, the line and the problem, for a malformed
-   *     line, an unknown class, a synonym that is nothing but salt notes, or a key claimed by two entries
+   * @throws IllegalArgumentException naming {@code sourceName}, the line and the problem, for a
+   *     malformed line, an unknown class, a synonym that is nothing but salt notes, or a key
+   *     claimed by two entries
    */
   public static SubstanceDictionary load(Reader csv, String sourceName) {
     Map<String, Entry> byKey = new HashMap<>();
@@ -171,8 +204,11 @@ public final class SubstanceDictionary implements Serializable {
         }
         List<String> fields = DictionaryCsv.split(trimmed, sourceName, lineNo);
         if (fields.size() != 3) {
-          throw problem(sourceName, lineNo, "expected 3 fields (" + HEADER + ") but found "
-              + fields.size(), line);
+          throw problem(
+              sourceName,
+              lineNo,
+              "expected 3 fields (" + HEADER + ") but found " + fields.size(),
+              line);
         }
         String canonical = fields.get(0).strip();
         if (canonical.isEmpty()) {
@@ -181,8 +217,11 @@ public final class SubstanceDictionary implements Serializable {
         SubstanceClass cls = parseClass(fields.get(1).strip(), sourceName, lineNo, line);
         Integer earlier = canonicalLines.putIfAbsent(canonical.toLowerCase(Locale.ROOT), lineNo);
         if (earlier != null) {
-          throw problem(sourceName, lineNo, "canonical_name '" + canonical + "' already defined on line "
-              + earlier, line);
+          throw problem(
+              sourceName,
+              lineNo,
+              "canonical_name '" + canonical + "' already defined on line " + earlier,
+              line);
         }
         Entry entry = new Entry(canonical, cls, lineNo);
         List<String> names = new ArrayList<>();
@@ -196,13 +235,26 @@ public final class SubstanceDictionary implements Serializable {
           SubstanceWords words = SubstanceWords.parse(name);
           String key = words.key();
           if (key.isEmpty()) {
-            throw problem(sourceName, lineNo, "'" + name + "' has no substance words once salt and isomer"
-                + " notes are dropped", line);
+            throw problem(
+                sourceName,
+                lineNo,
+                "'" + name + "' has no substance words once salt and isomer" + " notes are dropped",
+                line);
           }
           Entry other = byKey.putIfAbsent(key, entry);
           if (other != null && other != entry) {
-            throw problem(sourceName, lineNo, "'" + name + "' (key '" + key + "') already belongs to '"
-                + other.name() + "' on line " + other.line(), line);
+            throw problem(
+                sourceName,
+                lineNo,
+                "'"
+                    + name
+                    + "' (key '"
+                    + key
+                    + "') already belongs to '"
+                    + other.name()
+                    + "' on line "
+                    + other.line(),
+                line);
           }
           maxWords = Math.max(maxWords, words.size());
           structures.add(name, new SubstanceMatch(canonical, cls, false));
@@ -223,8 +275,15 @@ public final class SubstanceDictionary implements Serializable {
     try {
       return SubstanceClass.valueOf(value);
     } catch (IllegalArgumentException e) {
-      throw problem(source, lineNo, "unknown substance_class '" + value + "' (expected one of "
-          + Arrays.toString(SubstanceClass.values()) + ")", line);
+      throw problem(
+          source,
+          lineNo,
+          "unknown substance_class '"
+              + value
+              + "' (expected one of "
+              + Arrays.toString(SubstanceClass.values())
+              + ")",
+          line);
     }
   }
 
@@ -258,7 +317,8 @@ public final class SubstanceDictionary implements Serializable {
     Found best = found.get(0);
     for (Found f : found) {
       if (rank(f.match.substanceClass()) > rank(best.match.substanceClass())
-          || (rank(f.match.substanceClass()) == rank(best.match.substanceClass()) && f.start < best.start)) {
+          || (rank(f.match.substanceClass()) == rank(best.match.substanceClass())
+              && f.start < best.start)) {
         best = f;
       }
     }
@@ -266,8 +326,7 @@ public final class SubstanceDictionary implements Serializable {
   }
 
   /** A substance found in words {@code start..end}. */
-  private record Found(int start, int end, SubstanceMatch match) {
-  }
+  private record Found(int start, int end, SubstanceMatch match) {}
 
   /** Rule 2: greedy longest listed runs, left to right. */
   private List<Found> scanListed(SubstanceWords w) {
@@ -287,8 +346,11 @@ public final class SubstanceDictionary implements Serializable {
         }
       }
       if (bestEntry != null) {
-        found.add(new Found(i, bestEnd,
-            new SubstanceMatch(bestEntry.name(), bestEntry.substanceClass(), false)));
+        found.add(
+            new Found(
+                i,
+                bestEnd,
+                new SubstanceMatch(bestEntry.name(), bestEntry.substanceClass(), false)));
         i = bestEnd + 1;
       } else {
         i++;
@@ -297,7 +359,9 @@ public final class SubstanceDictionary implements Serializable {
     return found;
   }
 
-  /** Rule 3: names ending in fentanyl (or ANPP) with chemical prefixes the dictionary does not list. */
+  /**
+   * Rule 3: names ending in fentanyl (or ANPP) with chemical prefixes the dictionary does not list.
+   */
   private void addUnlisted(SubstanceWords w, List<Found> found) {
     for (int j = 0; j < w.size(); j++) {
       String word = w.word(j);
@@ -305,7 +369,9 @@ public final class SubstanceDictionary implements Serializable {
         continue;
       }
       int start = j;
-      while (start > 0 && j - start < MAX_PREFIX_WORDS && ChemicalPrefixes.isChemical(w, start - 1)) {
+      while (start > 0
+          && j - start < MAX_PREFIX_WORDS
+          && ChemicalPrefixes.isChemical(w, start - 1)) {
         start--;
       }
       Found covering = covering(found, j);
@@ -314,9 +380,10 @@ public final class SubstanceDictionary implements Serializable {
       }
       String key = w.key(start, j);
       Entry e = byKey.get(key);
-      SubstanceMatch m = e != null
-          ? new SubstanceMatch(e.name(), e.substanceClass(), false)
-          : new SubstanceMatch(w.compactName(start, j), unlistedClass(key), true);
+      SubstanceMatch m =
+          e != null
+              ? new SubstanceMatch(e.name(), e.substanceClass(), false)
+              : new SubstanceMatch(w.compactName(start, j), unlistedClass(key), true);
       int from = start;
       int to = j;
       found.removeIf(f -> f.end >= from && f.start <= to);
@@ -382,15 +449,20 @@ public final class SubstanceDictionary implements Serializable {
   }
 
   /**
-   * Every exact-match key as a CSV row {@code normalized_key,canonical_name,substance_class}, sorted by key,
-   * without a header: a lookup table for a broadcast join that covers rule 1 only (free text still needs
-   * {@link #match(String)}). Fields are quoted when they hold a comma or a quote.
+   * Every exact-match key as a CSV row {@code normalized_key,canonical_name,substance_class},
+   * sorted by key, without a header: a lookup table for a broadcast join that covers rule 1 only
+   * (free text still needs {@link #match(String)}). Fields are quoted when they hold a comma or a
+   * quote.
    */
   public List<String> entriesAsCsvLookupRows() {
     List<String> rows = new ArrayList<>(byKey.size());
     for (Map.Entry<String, Entry> e : new TreeMap<>(byKey).entrySet()) {
-      rows.add(DictionaryCsv.quote(e.getKey()) + "," + DictionaryCsv.quote(e.getValue().name()) + ","
-          + e.getValue().substanceClass().wireName());
+      rows.add(
+          DictionaryCsv.quote(e.getKey())
+              + ","
+              + DictionaryCsv.quote(e.getValue().name())
+              + ","
+              + e.getValue().substanceClass().wireName());
     }
     return Collections.unmodifiableList(rows);
   }

@@ -4,32 +4,60 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.fentrace.core.Form;
 
 /**
- * A substance text cut into normalized words; the one place where dictionary synonyms and raw texts are
- * turned into lookup keys, so both sides are always normalized the same way.
+ * A substance text cut into normalized words; the one place where dictionary synonyms and raw texts
+ * are turned into lookup keys, so both sides are always normalized the same way.
  *
- * <p>Normalization: Unicode NFKD with accents dropped, lower case, Greek α/β/γ spelled out, primes and
- * apostrophes kept on the word before them (2'-fluoro is not 2-fluoro), every other punctuation mark a word
- * break. Salt and isomer notes are dropped as whole words ({@link #NOTE_WORDS}). Word endings "fentanil",
- * "fentanilo", "fentanile", "fentanyle", "fentanila", Russian "фентанил", Japanese "フェンタニル" and Chinese
- * "芬太尼" become "fentanyl" (the INN in other languages, also inside carfentanil, 卡芬太尼, ...). A lone
- * "o", "m" or "p" joined by a hyphen to a following chemical word
- * becomes "ortho", "meta", "para" (p-fluoro = para-fluoro); numeric locants (4-) are left alone because
- * their meaning depends on the ring, which only the dictionary can say. A key is the words concatenated.
+ * <p>Normalization: Unicode NFKD with accents dropped, lower case, Greek α/β/γ spelled out, primes
+ * and apostrophes kept on the word before them (2'-fluoro is not 2-fluoro), every other punctuation
+ * mark a word break. Salt and isomer notes are dropped as whole words ({@link #NOTE_WORDS}). Word
+ * endings "fentanil", "fentanilo", "fentanile", "fentanyle", "fentanila", Russian "фентанил",
+ * Japanese "フェンタニル" and Chinese "芬太尼" become "fentanyl" (the INN in other languages, also inside
+ * carfentanil, 卡芬太尼, ...). A lone "o", "m" or "p" joined by a hyphen to a following chemical word
+ * becomes "ortho", "meta", "para" (p-fluoro = para-fluoro); numeric locants (4-) are left alone
+ * because their meaning depends on the ring, which only the dictionary can say. A key is the words
+ * concatenated.
  *
- * <p>Words also remember whether they start a token (whitespace or a list separator such as / ; + before
- * them) and the hyphens/commas in front of them, so readable names can be rebuilt for unlisted analogues.
+ * <p>Words also remember whether they start a token (whitespace or a list separator such as / ; +
+ * before them) and the hyphens/commas in front of them, so readable names can be rebuilt for
+ * unlisted analogues.
  */
 final class SubstanceWords {
 
-  /** Salt, hydrate and isomer notes: they describe the form of the substance, not which substance it is. */
-  static final Set<String> NOTE_WORDS = Set.of(
-      "hydrochloride", "dihydrochloride", "hcl", "citrate", "sulfate", "sulphate", "phosphate", "tartrate",
-      "bitartrate", "hydrobromide", "hbr", "oxalate", "fumarate", "maleate", "mesylate",
-      "monohydrate", "hydrate", "base", "freebase", "salt", "salts", "isomer", "isomers", "undetermined",
-      "positional", "clorhidrato", "citrato");
+  /**
+   * Salt, hydrate and isomer notes: they describe the form of the substance, not which substance it
+   * is.
+   */
+  static final Set<String> NOTE_WORDS =
+      Set.of(
+          "hydrochloride",
+          "dihydrochloride",
+          "hcl",
+          "citrate",
+          "sulfate",
+          "sulphate",
+          "phosphate",
+          "tartrate",
+          "bitartrate",
+          "hydrobromide",
+          "hbr",
+          "oxalate",
+          "fumarate",
+          "maleate",
+          "mesylate",
+          "monohydrate",
+          "hydrate",
+          "base",
+          "freebase",
+          "salt",
+          "salts",
+          "isomer",
+          "isomers",
+          "undetermined",
+          "positional",
+          "clorhidrato",
+          "citrato");
 
   private final String[] words;
   private final boolean[] tokenStart;
@@ -71,10 +99,10 @@ final class SubstanceWords {
   }
 
   /**
-   * Words {@code from..to} as one readable chemical name: hyphens and commas inside a token kept, the
-   * spaces between tokens removed (a hyphen instead before a locant such as 4, alpha or para), so
-   * "ortho-methyl cyclopropyl fentanyl" and "ORTHO-METHYLCYCLOPROPYLFENTANYL, salt undetermined" both read
-   * "ortho-methylcyclopropylfentanyl".
+   * Words {@code from..to} as one readable chemical name: hyphens and commas inside a token kept,
+   * the spaces between tokens removed (a hyphen instead before a locant such as 4, alpha or para),
+   * so "ortho-methyl cyclopropyl fentanyl" and "ORTHO-METHYLCYCLOPROPYLFENTANYL, salt undetermined"
+   * both read "ortho-methylcyclopropylfentanyl".
    */
   String compactName(int from, int to) {
     StringBuilder sb = new StringBuilder();
@@ -82,7 +110,9 @@ final class SubstanceWords {
       if (i > from && !tokenStart[i]) {
         sb.append(sepBefore[i]);
       } else if (i > from && startsWithLocant(words[i])) {
-        sb.append('-'); // "para-fluoro alpha-methyl..." -> "para-fluoro-alpha-methyl...", as IUPAC writes it
+        sb.append(
+            '-'); // "para-fluoro alpha-methyl..." -> "para-fluoro-alpha-methyl...", as IUPAC writes
+        // it
       }
       sb.append(words[i]);
     }
@@ -120,7 +150,8 @@ final class SubstanceWords {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
       int type = Character.getType(cp);
-      if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+      if (type == Character.NON_SPACING_MARK
+          || type == Character.COMBINING_SPACING_MARK
           || type == Character.ENCLOSING_MARK) {
         continue; // accents left over by NFKD
       }
@@ -196,11 +227,19 @@ final class SubstanceWords {
 
   /**
    * Word endings that spell "fentanyl" in other languages: Spanish/Italian/INN, French, Portuguese,
-   * Russian, Japanese and Chinese. Longer endings first, so "fentanilo" is not read as "fentanil" + "o".
+   * Russian, Japanese and Chinese. Longer endings first, so "fentanilo" is not read as "fentanil" +
+   * "o".
    */
   private static final String[] FENTANYL_ENDINGS = {
-      "fentanilo", "fentanile", "fentanyle", "fentanila", "fentanil",
-      "\u0444\u0435\u043d\u0442\u0430\u043d\u0438\u043b", "\u30d5\u30a7\u30f3\u30bf\u30cb\u30eb", "\u82ac\u592a\u5c3c"};
+    "fentanilo",
+    "fentanile",
+    "fentanyle",
+    "fentanila",
+    "fentanil",
+    "\u0444\u0435\u043d\u0442\u0430\u043d\u0438\u043b",
+    "\u30d5\u30a7\u30f3\u30bf\u30cb\u30eb",
+    "\u82ac\u592a\u5c3c"
+  };
 
   static String unifyFentanyl(String w) {
     for (String ending : FENTANYL_ENDINGS) {
@@ -213,19 +252,27 @@ final class SubstanceWords {
 
   private static String ringPosition(String w) {
     switch (w) {
-      case "o": return "ortho";
-      case "m": return "meta";
-      case "p": return "para";
-      default: return null;
+      case "o":
+        return "ortho";
+      case "m":
+        return "meta";
+      case "p":
+        return "para";
+      default:
+        return null;
     }
   }
 
   private static String greekName(int cp) {
     switch (cp) {
-      case 'α': return "alpha";
-      case 'β': return "beta";
-      case 'γ': return "gamma";
-      default: return null;
+      case 'α':
+        return "alpha";
+      case 'β':
+        return "beta";
+      case 'γ':
+        return "gamma";
+      default:
+        return null;
     }
   }
 

@@ -9,17 +9,17 @@ import java.util.Map;
 import org.fentrace.core.VocabularyMatcher;
 
 /**
- * US states and territories to two-letter USPS codes, for {@code seizures.us_state} and
- * {@code shipments.destination_state} (the landing formats of docs/contract.md: "two-letter
- * code or state name").
+ * US states and territories to two-letter USPS codes, for {@code seizures.us_state} and {@code
+ * shipments.destination_state} (the landing formats of docs/contract.md: "two-letter code or state
+ * name").
  *
- * <p>Why a hand-written table: the JDK has no list of subdivisions, and the sources mix codes,
- * full names, AP-style abbreviations ({@code Calif.}, {@code N.M.}) and, in Mexican sources,
- * Spanish names ({@code Nuevo México}). Accepted: the 50 states, DC and the five inhabited
- * territories (AS, GU, MP, PR, VI). Not accepted: the freely associated states (FM, MH, PW,
- * which {@link CountryNormalizer} treats as countries) and the military codes AA, AE, AP.
- * Matching uses {@link VocabularyMatcher#key}: case, accents, dots and extra spaces do not matter
- * ({@code N. M.} is {@code NM}).
+ * <p>Why a hand-written table: the JDK has no list of subdivisions, and the sources mix codes, full
+ * names, AP-style abbreviations ({@code Calif.}, {@code N.M.}) and, in Mexican sources, Spanish
+ * names ({@code Nuevo México}). Accepted: the 50 states, DC and the five inhabited territories (AS,
+ * GU, MP, PR, VI). Not accepted: the freely associated states (FM, MH, PW, which {@link
+ * CountryNormalizer} treats as countries) and the military codes AA, AE, AP. Matching uses {@link
+ * VocabularyMatcher#key}: case, accents, dots and extra spaces do not matter ({@code N. M.} is
+ * {@code NM}).
  */
 public final class UsStates implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -34,8 +34,14 @@ public final class UsStates implements Serializable {
     {"CO", "Colorado", "Colo."},
     {"CT", "Connecticut", "Conn."},
     {"DE", "Delaware", "Del."},
-    {"DC", "District of Columbia", "Washington, D.C.", "Washington DC", "D.C.",
-        "Distrito de Columbia"},
+    {
+      "DC",
+      "District of Columbia",
+      "Washington, D.C.",
+      "Washington DC",
+      "D.C.",
+      "Distrito de Columbia"
+    },
     {"FL", "Florida", "Fla."},
     {"GA", "Georgia", "Ga."},
     {"HI", "Hawaii", "Hawaiʻi", "Hawái"},
@@ -82,8 +88,14 @@ public final class UsStates implements Serializable {
     {"GU", "Guam"},
     {"MP", "Northern Mariana Islands", "Northern Marianas", "CNMI", "Islas Marianas del Norte"},
     {"PR", "Puerto Rico", "P.R."},
-    {"VI", "U.S. Virgin Islands", "US Virgin Islands", "Virgin Islands of the United States",
-        "USVI", "Islas Vírgenes de los Estados Unidos"},
+    {
+      "VI",
+      "U.S. Virgin Islands",
+      "US Virgin Islands",
+      "Virgin Islands of the United States",
+      "USVI",
+      "Islas Vírgenes de los Estados Unidos"
+    },
   };
 
   private static final Map<String, String> BY_KEY;
@@ -99,8 +111,8 @@ public final class UsStates implements Serializable {
         String key = VocabularyMatcher.joinInitials(VocabularyMatcher.key(spelling));
         String previous = byKey.put(key, code);
         if (previous != null && !previous.equals(code)) {
-          throw new IllegalStateException("UsStates: '" + spelling + "' is both " + previous
-              + " and " + code);
+          throw new IllegalStateException(
+              "UsStates: '" + spelling + "' is both " + previous + " and " + code);
         }
       }
     }

@@ -6,21 +6,30 @@ import java.util.Optional;
 import org.fentrace.core.SubstanceClass;
 
 /**
- * One row of {@code scheduling.csv}: a substance as the substance dictionary names it, and the control
- * dates recorded for it. A control without a recorded date is absent, which means "not recorded", never
- * "not controlled".
+ * One row of {@code scheduling.csv}: a substance as the substance dictionary names it, and the
+ * control dates recorded for it. A control without a recorded date is absent, which means "not
+ * recorded", never "not controlled".
  *
- * @param substance      the dictionary's canonical name (what {@code substance_name} holds in the tables)
+ * @param substance the dictionary's canonical name (what {@code substance_name} holds in the
+ *     tables)
  * @param substanceClass the dictionary's class for it
- * @param kind           what the row is about: fentanyl itself, one analogue, the class, or a precursor
- * @param line           the row's physical line in the file, for messages
+ * @param kind what the row is about: fentanyl itself, one analogue, the class, or a precursor
+ * @param line the row's physical line in the file, for messages
  */
-public record SchedulingEntry(String substance, SubstanceClass substanceClass, Kind kind,
-    Map<Control, ControlDate> controls, String notes, int line) {
+public record SchedulingEntry(
+    String substance,
+    SubstanceClass substanceClass,
+    Kind kind,
+    Map<Control, ControlDate> controls,
+    String notes,
+    int line) {
 
   /** What a row is about. */
   public enum Kind {
-    FENTANYL, ANALOG, CLASS, PRECURSOR
+    FENTANYL,
+    ANALOG,
+    CLASS,
+    PRECURSOR
   }
 
   public SchedulingEntry {

@@ -26,22 +26,25 @@ import org.fentrace.normalize.SubstanceDictionary;
 import org.fentrace.normalize.SubstanceMatch;
 
 /**
- * The scheduling reference ({@code jobs/conf/scheduling.csv}, bundled as {@code /conf/scheduling.csv}):
- * when each fentanyl-related substance and precursor came under US, Chinese, UN and Mexican control, each
- * date with its primary source.
+ * The scheduling reference ({@code jobs/conf/scheduling.csv}, bundled as {@code
+ * /conf/scheduling.csv}): when each fentanyl-related substance and precursor came under US,
+ * Chinese, UN and Mexican control, each date with its primary source.
  *
- * <p>Loading validates everything a later analysis relies on, and a problem is an error naming the file,
- * the physical line (the header of the file counts, comments included) and what to do, because a reference
- * file that silently drops or misreads a date would put a scheduling marker in the wrong place:
+ * <p>Loading validates everything a later analysis relies on, and a problem is an error naming the
+ * file, the physical line (the header of the file counts, comments included) and what to do,
+ * because a reference file that silently drops or misreads a date would put a scheduling marker in
+ * the wrong place:
+ *
  * <ul>
  *   <li>the header has {@code substance}, {@code kind}, {@code notes} and a {@code _date} and a
- *       {@code _source} column for every {@link Control};</li>
- *   <li>every date is a real {@code yyyy-MM-dd} day;</li>
+ *       {@code _source} column for every {@link Control};
+ *   <li>every date is a real {@code yyyy-MM-dd} day;
  *   <li>every date has a source, and every source a date (a citation without a date belongs in
- *       {@code notes});</li>
- *   <li>the substance resolves through the substance dictionary to a listed (not merely recognised) entry
- *       of the fentanyl family, and no two rows resolve to the same entry.</li>
+ *       {@code notes});
+ *   <li>the substance resolves through the substance dictionary to a listed (not merely recognised)
+ *       entry of the fentanyl family, and no two rows resolve to the same entry.
  * </ul>
+ *
  * Pure Java; instances are immutable.
  */
 public final class SchedulingReference {
@@ -50,7 +53,8 @@ public final class SchedulingReference {
   public static final String DEFAULT_RESOURCE = "/conf/scheduling.csv";
 
   private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+      DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
+          .withResolverStyle(ResolverStyle.STRICT);
 
   private final String sourceName;
   private final Map<String, SchedulingEntry> bySubstance;
@@ -64,7 +68,8 @@ public final class SchedulingReference {
   public static SchedulingReference loadDefault() {
     InputStream in = SchedulingReference.class.getResourceAsStream(DEFAULT_RESOURCE);
     if (in == null) {
-      throw new IllegalStateException("scheduling reference not on the classpath: " + DEFAULT_RESOURCE);
+      throw new IllegalStateException(
+          "scheduling reference not on the classpath: " + DEFAULT_RESOURCE);
     }
     try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
       return load(reader, "scheduling.csv", SubstanceDictionary.loadDefault());
@@ -78,24 +83,42 @@ public final class SchedulingReference {
    *
    * @throws IllegalArgumentException naming {@code sourceName}, the line and the problem
    */
-  public static SchedulingReference load(Reader csv, String sourceName, SubstanceDictionary dictionary) {
-    CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setIgnoreEmptyLines(true)
-        .setIgnoreSurroundingSpaces(true).setHeader().setSkipHeaderRecord(true).get();
+  public static SchedulingReference load(
+      Reader csv, String sourceName, SubstanceDictionary dictionary) {
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setCommentMarker('#')
+            .setIgnoreEmptyLines(true)
+            .setIgnoreSurroundingSpaces(true)
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get();
     Map<String, SchedulingEntry> entries = new LinkedHashMap<>();
     try (CSVParser parser = CSVParser.builder().setReader(csv).setFormat(format).get()) {
       Map<String, Integer> header = header(parser.getHeaderMap(), sourceName);
       for (CSVRecord r : parser) {
-        // The parser has read up to the end of this record's last line; a record holds no line breaks here.
+        // The parser has read up to the end of this record's last line; a record holds no line
+        // breaks here.
         int line = (int) parser.getCurrentLineNumber();
         SchedulingEntry e = entry(r, header, sourceName, line, dictionary);
         SchedulingEntry earlier = entries.putIfAbsent(e.substance(), e);
         if (earlier != null) {
-          throw problem(sourceName, line, "'" + value(r, header, "substance") + "' is the dictionary's '"
-              + e.substance() + "', already given on line " + earlier.line() + "; merge the two rows");
+          throw problem(
+              sourceName,
+              line,
+              "'"
+                  + value(r, header, "substance")
+                  + "' is the dictionary's '"
+                  + e.substance()
+                  + "', already given on line "
+                  + earlier.line()
+                  + "; merge the two rows");
         }
       }
     } catch (IOException | UncheckedIOException e) {
-      throw new IllegalArgumentException(sourceName + ": not readable as CSV: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          sourceName + ": not readable as CSV: " + e.getMessage(), e);
     }
     if (entries.isEmpty()) {
       throw new IllegalArgumentException(sourceName + ": the scheduling reference has no rows");
@@ -113,14 +136,22 @@ public final class SchedulingReference {
     }
     for (String column : required) {
       if (!header.containsKey(column)) {
-        throw new IllegalArgumentException(sourceName + " line 1: the header lacks the column '" + column
-            + "'; expected " + String.join(",", required));
+        throw new IllegalArgumentException(
+            sourceName
+                + " line 1: the header lacks the column '"
+                + column
+                + "'; expected "
+                + String.join(",", required));
       }
     }
     return header;
   }
 
-  private static SchedulingEntry entry(CSVRecord r, Map<String, Integer> header, String sourceName, int line,
+  private static SchedulingEntry entry(
+      CSVRecord r,
+      Map<String, Integer> header,
+      String sourceName,
+      int line,
       SubstanceDictionary dictionary) {
     String substance = value(r, header, "substance");
     if (substance.isEmpty()) {
@@ -128,16 +159,28 @@ public final class SchedulingReference {
     }
     SubstanceMatch m = dictionary.match(substance);
     if (m.unlisted() || !isFentanylFamily(m.substanceClass())) {
-      throw problem(sourceName, line, "substance '" + substance + "' is not a listed fentanyl, analogue or"
-          + " precursor in the substance dictionary (it reads as '" + m.name() + "', " + m.substanceClass()
-          + (m.unlisted() ? ", unlisted" : "") + "); add it to substances.csv or use its dictionary name");
+      throw problem(
+          sourceName,
+          line,
+          "substance '"
+              + substance
+              + "' is not a listed fentanyl, analogue or"
+              + " precursor in the substance dictionary (it reads as '"
+              + m.name()
+              + "', "
+              + m.substanceClass()
+              + (m.unlisted() ? ", unlisted" : "")
+              + "); add it to substances.csv or use its dictionary name");
     }
     SchedulingEntry.Kind kind;
     String kindText = value(r, header, "kind");
     try {
       kind = SchedulingEntry.Kind.valueOf(kindText.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw problem(sourceName, line, "kind '" + kindText + "' is not one of FENTANYL, ANALOG, CLASS, PRECURSOR");
+      throw problem(
+          sourceName,
+          line,
+          "kind '" + kindText + "' is not one of FENTANYL, ANALOG, CLASS, PRECURSOR");
     }
     Map<Control, ControlDate> controls = new EnumMap<>(Control.class);
     for (Control c : Control.values()) {
@@ -147,24 +190,39 @@ public final class SchedulingReference {
         continue;
       }
       if (source.isEmpty()) {
-        throw problem(sourceName, line, c.dateColumn() + " " + date + " has no " + c.sourceColumn()
-            + "; write the primary source the date was read from, or leave the date empty");
+        throw problem(
+            sourceName,
+            line,
+            c.dateColumn()
+                + " "
+                + date
+                + " has no "
+                + c.sourceColumn()
+                + "; write the primary source the date was read from, or leave the date empty");
       }
       if (date.isEmpty()) {
-        throw problem(sourceName, line, c.sourceColumn() + " is given but " + c.dateColumn()
-            + " is empty; write the date the source states, or move the citation to notes");
+        throw problem(
+            sourceName,
+            line,
+            c.sourceColumn()
+                + " is given but "
+                + c.dateColumn()
+                + " is empty; write the date the source states, or move the citation to notes");
       }
       try {
         controls.put(c, new ControlDate(LocalDate.parse(date, DATE), source));
       } catch (DateTimeParseException e) {
-        throw problem(sourceName, line, c.dateColumn() + " '" + date + "' is not a real yyyy-MM-dd day");
+        throw problem(
+            sourceName, line, c.dateColumn() + " '" + date + "' is not a real yyyy-MM-dd day");
       }
     }
-    return new SchedulingEntry(m.name(), m.substanceClass(), kind, controls, value(r, header, "notes"), line);
+    return new SchedulingEntry(
+        m.name(), m.substanceClass(), kind, controls, value(r, header, "notes"), line);
   }
 
   private static boolean isFentanylFamily(SubstanceClass c) {
-    return c == SubstanceClass.FENTANYL || c == SubstanceClass.FENTANYL_ANALOG
+    return c == SubstanceClass.FENTANYL
+        || c == SubstanceClass.FENTANYL_ANALOG
         || c == SubstanceClass.FENTANYL_PRECURSOR;
   }
 
@@ -187,7 +245,10 @@ public final class SchedulingReference {
     return List.copyOf(bySubstance.values());
   }
 
-  /** The row for a substance's dictionary name (as {@code substance_name} holds it), if there is one. */
+  /**
+   * The row for a substance's dictionary name (as {@code substance_name} holds it), if there is
+   * one.
+   */
   public Optional<SchedulingEntry> forSubstance(String substanceName) {
     return Optional.ofNullable(bySubstance.get(substanceName));
   }

@@ -1,7 +1,7 @@
 /**
- * Reference data bundled with fentrace and read by the analyses: when each fentanyl-related substance and
- * precursor came under control ({@link org.fentrace.reference.SchedulingReference}). Pure Java, validated
- * when loaded, every date carried with its primary source.
+ * Reference data bundled with fentrace and read by the analyses: when each fentanyl-related
+ * substance and precursor came under control ({@link org.fentrace.reference.SchedulingReference}).
+ * Pure Java, validated when loaded, every date carried with its primary source.
  *
  * <p>May depend on: core, normalize (names are checked against the substance dictionary).
  */

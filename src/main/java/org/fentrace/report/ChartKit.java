@@ -32,10 +32,10 @@ import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 
 /**
- * Shared chart styling and rendering: one colour per route (Okabe-Ito, readable with colour-blindness),
- * the policy-event and lead-change markers every time chart carries, and JFreeChart-to-SVG rendering
- * through JFreeSVG with a per-chart prefix on every SVG id, so several charts inline in one page do not
- * share clip paths or gradients.
+ * Shared chart styling and rendering: one colour per route (Okabe-Ito, readable with
+ * colour-blindness), the policy-event and lead-change markers every time chart carries, and
+ * JFreeChart-to-SVG rendering through JFreeSVG with a per-chart prefix on every SVG id, so several
+ * charts inline in one page do not share clip paths or gradients.
  */
 final class ChartKit {
   private ChartKit() {}
@@ -44,22 +44,41 @@ final class ChartKit {
   static final Color GRID = new Color(0xDDDDDD);
   static final Color EVENT = new Color(0x444444);
   static final Color LEAD = new Color(0xCC79A7);
-  static final Stroke EVENT_STROKE = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-      new float[] {5f, 3f}, 0f);
-  static final Stroke LEAD_STROKE = new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-      new float[] {2f, 3f}, 0f);
+  static final Stroke EVENT_STROKE =
+      new BasicStroke(
+          1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 3f}, 0f);
+  static final Stroke LEAD_STROKE =
+      new BasicStroke(
+          2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f);
 
-  private static final Map<String, Color> ROUTE_COLORS = Map.of(
-      Route.CHINA_DIRECT.wireName(), new Color(0xD55E00),
-      Route.MEXICO_CARTEL.wireName(), new Color(0x0072B2),
-      Route.CHINA_PRECURSOR_VIA_MEXICO.wireName(), new Color(0xCC79A7),
-      Route.OTHER_ORIGIN.wireName(), new Color(0x009E73),
-      Route.UNATTRIBUTED.wireName(), new Color(0x999999),
-      "OTHER_ROUTES", new Color(0x8C8C8C));
-  private static final Map<String, Color> FORM_COLORS = Map.of(
-      Form.POWDER.wireName(), new Color(0xE69F00), Form.PILLS.wireName(), new Color(0x56B4E9),
-      Form.LIQUID.wireName(), new Color(0x009E73), Form.PATCH.wireName(), new Color(0xCC79A7),
-      Form.OTHER.wireName(), new Color(0x666666), Form.UNKNOWN.wireName(), new Color(0xAAAAAA));
+  private static final Map<String, Color> ROUTE_COLORS =
+      Map.of(
+          Route.CHINA_DIRECT.wireName(),
+          new Color(0xD55E00),
+          Route.MEXICO_CARTEL.wireName(),
+          new Color(0x0072B2),
+          Route.CHINA_PRECURSOR_VIA_MEXICO.wireName(),
+          new Color(0xCC79A7),
+          Route.OTHER_ORIGIN.wireName(),
+          new Color(0x009E73),
+          Route.UNATTRIBUTED.wireName(),
+          new Color(0x999999),
+          "OTHER_ROUTES",
+          new Color(0x8C8C8C));
+  private static final Map<String, Color> FORM_COLORS =
+      Map.of(
+          Form.POWDER.wireName(),
+          new Color(0xE69F00),
+          Form.PILLS.wireName(),
+          new Color(0x56B4E9),
+          Form.LIQUID.wireName(),
+          new Color(0x009E73),
+          Form.PATCH.wireName(),
+          new Color(0xCC79A7),
+          Form.OTHER.wireName(),
+          new Color(0x666666),
+          Form.UNKNOWN.wireName(),
+          new Color(0xAAAAAA));
 
   static Color route(String route) {
     return ROUTE_COLORS.getOrDefault(route, new Color(0x555555));
@@ -74,8 +93,8 @@ final class ChartKit {
   }
 
   /**
-   * A plain, light theme applied to every chart. The theme would clear the series paints and strokes set
-   * by the chart builders, so renderers are first told not to auto-populate them.
+   * A plain, light theme applied to every chart. The theme would clear the series paints and
+   * strokes set by the chart builders, so renderers are first told not to auto-populate them.
    */
   static void style(JFreeChart chart) {
     keepSeriesStyles(chart.getPlot());
@@ -121,12 +140,19 @@ final class ChartKit {
     }
   }
 
-  /** Renders the chart as an inline {@code <svg>} element with the given id and a viewBox (scales with CSS). */
+  /**
+   * Renders the chart as an inline {@code <svg>} element with the given id and a viewBox (scales
+   * with CSS).
+   */
   static String svg(JFreeChart chart, String id, int width, int height) {
     SVGGraphics2D g = new SVGGraphics2D(width, height);
     g.setDefsKeyPrefix(id + "-");
     chart.draw(g, new Rectangle(0, 0, width, height));
-    return g.getSVGElement(id, true, new ViewBox(0, 0, width, height), PreserveAspectRatio.XMID_YMID,
+    return g.getSVGElement(
+        id,
+        true,
+        new ViewBox(0, 0, width, height),
+        PreserveAspectRatio.XMID_YMID,
         MeetOrSlice.MEET);
   }
 
@@ -138,7 +164,9 @@ final class ChartKit {
     return d.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
   }
 
-  /** UTC date axis labelled by month, so tick positions do not depend on the machine's time zone. */
+  /**
+   * UTC date axis labelled by month, so tick positions do not depend on the machine's time zone.
+   */
   static DateAxis monthAxis(String label) {
     DateAxis axis = new DateAxis(label, java.util.TimeZone.getTimeZone("UTC"), java.util.Locale.US);
     axis.setDateFormatOverride(utc("MMM yyyy"));
@@ -153,10 +181,14 @@ final class ChartKit {
 
   /**
    * Draws each policy event inside [first, last] as a dashed vertical line labelled with its number
-   * (its position in the full event list, 1-based, as in the report's events table); returns how many
-   * were drawn.
+   * (its position in the full event list, 1-based, as in the report's events table); returns how
+   * many were drawn.
    */
-  static int policyMarkers(XYPlot plot, List<PolicyEvents.PolicyEvent> events, YearMonth first, YearMonth last,
+  static int policyMarkers(
+      XYPlot plot,
+      List<PolicyEvents.PolicyEvent> events,
+      YearMonth first,
+      YearMonth last,
       boolean labelled) {
     int drawn = 0;
     for (int i = 0; i < events.size(); i++) {
@@ -175,7 +207,8 @@ final class ChartKit {
   }
 
   /** Events inside [first, last], 1-based numbers as drawn. */
-  static List<Integer> eventsInside(List<PolicyEvents.PolicyEvent> events, YearMonth first, YearMonth last) {
+  static List<Integer> eventsInside(
+      List<PolicyEvents.PolicyEvent> events, YearMonth first, YearMonth last) {
     List<Integer> out = new java.util.ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
       LocalDate d = events.get(i).date();
@@ -188,7 +221,8 @@ final class ChartKit {
 
   /** A legend entry drawn as a short line in the given paint and stroke (for markers). */
   static LegendItem lineItem(String label, Paint paint, Stroke stroke) {
-    LegendItem item = new LegendItem(label, null, null, null, new Line2D.Double(-9, 0, 9, 0), stroke, paint);
+    LegendItem item =
+        new LegendItem(label, null, null, null, new Line2D.Double(-9, 0, 9, 0), stroke, paint);
     item.setLabelFont(FONT);
     return item;
   }
@@ -201,7 +235,10 @@ final class ChartKit {
     return item;
   }
 
-  /** The plot's own legend items plus the marker entries, fixed (JFreeChart does not list markers itself). */
+  /**
+   * The plot's own legend items plus the marker entries, fixed (JFreeChart does not list markers
+   * itself).
+   */
   static LegendItemCollection withMarkers(LegendItemCollection own, boolean events, boolean leads) {
     LegendItemCollection all = new LegendItemCollection();
     all.addAll(own);
@@ -214,8 +251,12 @@ final class ChartKit {
     return all;
   }
 
-  /** Labels a policy-event marker the same way on every chart: bold, in the event colour, at the given anchor. */
-  static void labelEvent(org.jfree.chart.plot.Marker m, String label, RectangleAnchor anchor, TextAnchor textAnchor) {
+  /**
+   * Labels a policy-event marker the same way on every chart: bold, in the event colour, at the
+   * given anchor.
+   */
+  static void labelEvent(
+      org.jfree.chart.plot.Marker m, String label, RectangleAnchor anchor, TextAnchor textAnchor) {
     m.setLabel(label);
     m.setLabelFont(FONT.deriveFont(Font.BOLD, 11f));
     m.setLabelPaint(EVENT);

@@ -13,8 +13,9 @@ import org.jfree.chart.ui.Layer;
 
 /**
  * Where the report's source starts and stops, drawn on its time charts: one solid green line at the
- * first day of each run of consecutive covered months (source_coverage) and one at the end of its last
- * month, so a reader sees that a rise or fall at the edge of a gap is the source starting or stopping.
+ * first day of each run of consecutive covered months (source_coverage) and one at the end of its
+ * last month, so a reader sees that a rise or fall at the edge of a gap is the source starting or
+ * stopping.
  */
 final class CoverageMarks {
   static final Color COVERAGE = new Color(0x009E73);
@@ -47,17 +48,24 @@ final class CoverageMarks {
 
   /** "cbp_published covers 2018-10 to 2022-09 and 2023-10 to 2025-12" for a figure note. */
   static String sentence(ReportData.SourceChoice source) {
-    List<String> parts = spans(source.coveredMonths()).stream().map(s -> s.first() + " to " + s.last()).toList();
-    return parts.isEmpty() ? source.id() + " covers no month."
-        : "Green lines: where " + source.id() + " starts and stops (source_coverage): it covers "
-            + String.join(" and ", parts) + ".";
+    List<String> parts =
+        spans(source.coveredMonths()).stream().map(s -> s.first() + " to " + s.last()).toList();
+    return parts.isEmpty()
+        ? source.id() + " covers no month."
+        : "Green lines: where "
+            + source.id()
+            + " starts and stops (source_coverage): it covers "
+            + String.join(" and ", parts)
+            + ".";
   }
 
   /** Draws the start and stop of every covered run on a monthly plot. */
   static void draw(XYPlot plot, List<YearMonth> covered) {
     for (Span s : spans(covered)) {
-      plot.addDomainMarker(new ValueMarker(ChartKit.millis(s.first().atDay(1)), COVERAGE, STROKE), Layer.FOREGROUND);
-      plot.addDomainMarker(new ValueMarker(ChartKit.millis(s.last().atEndOfMonth()), COVERAGE, STROKE),
+      plot.addDomainMarker(
+          new ValueMarker(ChartKit.millis(s.first().atDay(1)), COVERAGE, STROKE), Layer.FOREGROUND);
+      plot.addDomainMarker(
+          new ValueMarker(ChartKit.millis(s.last().atEndOfMonth()), COVERAGE, STROKE),
           Layer.FOREGROUND);
     }
   }

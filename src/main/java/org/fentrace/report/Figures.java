@@ -12,9 +12,9 @@ import org.fentrace.core.Route;
 import org.jfree.chart.JFreeChart;
 
 /**
- * The route figures of the report, each a chart plus its data table: monthly kg by route, direct versus
- * cartel share with lead changes, fiscal-year totals, powder versus pills, the analog watch, pill presses
- * and the trend statistics. Data-quality figures are in {@link QualityFigures}.
+ * The route figures of the report, each a chart plus its data table: monthly kg by route, direct
+ * versus cartel share with lead changes, fiscal-year totals, powder versus pills, the analog watch,
+ * pill presses and the trend statistics. Data-quality figures are in {@link QualityFigures}.
  */
 final class Figures {
   static final String ROUTES = "Routes";
@@ -25,15 +25,24 @@ final class Figures {
 
   static List<Figure> all(ReportData d) {
     List<Figure> out = new ArrayList<>();
-    String seizures = "Source: " + d.source().label() + " only, over the months it covered; no figure adds sources.";
+    String seizures =
+        "Source: "
+            + d.source().label()
+            + " only, over the months it covered; no figure adds sources.";
     out.add(named(monthly(d), seizures));
     out.add(named(share(d), seizures));
     out.add(named(fiscalYears(d), seizures));
     out.add(named(forms(d), seizures));
     out.add(named(analogs(d), seizures));
-    out.add(named(pillPresses(d), "Source: customs shipment files (customs_shipments) only: pill presses are"
-        + " shipments, which no seizure source records."));
-    out.add(named(trends(d), seizures + " Interval: 95%, " + org.fentrace.trends.NeweyWestTrend.METHOD + "."));
+    out.add(
+        named(
+            pillPresses(d),
+            "Source: customs shipment files (customs_shipments) only: pill presses are"
+                + " shipments, which no seizure source records."));
+    out.add(
+        named(
+            trends(d),
+            seizures + " Interval: 95%, " + org.fentrace.trends.NeweyWestTrend.METHOD + "."));
     out.addAll(QualityFigures.all(d));
     return out;
   }
@@ -43,21 +52,48 @@ final class Figures {
     List<String> notes = new ArrayList<>();
     notes.add(source);
     notes.addAll(f.notes());
-    return new Figure(f.id(), f.section(), f.title(), f.summary(), f.unit(), f.sources(), f.confidence(), f.svg(),
-        f.timeChart(), f.eventsDrawn(), notes, f.tableHtml());
+    return new Figure(
+        f.id(),
+        f.section(),
+        f.title(),
+        f.summary(),
+        f.unit(),
+        f.sources(),
+        f.confidence(),
+        f.svg(),
+        f.timeChart(),
+        f.eventsDrawn(),
+        notes,
+        f.tableHtml());
   }
 
-  /** The notes, plus a warning when the input formats of the report's source do not all cover the same months. */
+  /**
+   * The notes, plus a warning when the input formats of the report's source do not all cover the
+   * same months.
+   */
   static List<String> withCoverage(ReportData d, String... notes) {
     List<String> out = new ArrayList<>(List.of(notes));
     // Only the formats of the report's source: the others are not in these figures.
-    List<ReportData.Coverage> cov = d.quality().coverageByFormat().stream()
-        .filter(c -> org.fentrace.core.Source.ofSourceFormat(c.source()).id().equals(d.source().id())).toList();
-    boolean same = cov.stream().map(c -> c.firstMonth() + "/" + c.lastMonth()).distinct().count() <= 1;
+    List<ReportData.Coverage> cov =
+        d.quality().coverageByFormat().stream()
+            .filter(
+                c ->
+                    org.fentrace.core.Source.ofSourceFormat(c.source())
+                        .id()
+                        .equals(d.source().id()))
+            .toList();
+    boolean same =
+        cov.stream().map(c -> c.firstMonth() + "/" + c.lastMonth()).distinct().count() <= 1;
     if (!same) {
-      out.add("The sources change inside this span (" + String.join("; ", cov.stream().map(c -> c.source() + " "
-          + c.firstMonth() + " to " + c.lastMonth()).toList()) + "): totals move where a source starts or stops,"
-          + " whatever happened at the border (see Coverage).");
+      out.add(
+          "The sources change inside this span ("
+              + String.join(
+                  "; ",
+                  cov.stream()
+                      .map(c -> c.source() + " " + c.firstMonth() + " to " + c.lastMonth())
+                      .toList())
+              + "): totals move where a source starts or stops,"
+              + " whatever happened at the border (see Coverage).");
     }
     return out;
   }
@@ -87,23 +123,34 @@ final class Figures {
       rows.add(Html.row(List.of("month", d.months().get(i).toString()), cells.toString()));
     }
     String id = "fig-monthly-route";
-    return new Figure(id, ROUTES, "Monthly fentanyl-family seizures by route",
+    return new Figure(
+        id,
+        ROUTES,
+        "Monthly fentanyl-family seizures by route",
         "How many kilograms were seized each month on each road; the thick line is the trailing 12-month mean, "
             + "which smooths the month-to-month noise.",
         "kilograms per month (" + FAMILY + "); dosage-unit counts are not included",
-        List.of("route_monthly"), ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
-        svg(TimeCharts.monthlyByRoute(d), id, 620), true,
-        ChartKit.eventsInside(d.policyEvents(), TimeCharts.first(d.months()), TimeCharts.last(d.months())),
+        List.of("route_monthly"),
+        ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
+        svg(TimeCharts.monthlyByRoute(d), id, 620),
+        true,
+        ChartKit.eventsInside(
+            d.policyEvents(), TimeCharts.first(d.months()), TimeCharts.last(d.months())),
         withCoverage(d, monthlyNotes(d)),
         Html.table(id + "-table", header, rows));
   }
 
-  /** The monthly figure's notes: scales, the mean, routes with no kg, proxies, where the source starts and stops. */
+  /**
+   * The monthly figure's notes: scales, the mean, routes with no kg, proxies, where the source
+   * starts and stops.
+   */
   static String[] monthlyNotes(ReportData d) {
-    List<String> notes = new ArrayList<>(List.of(
-        "Each panel has its own scale: compare shapes and timing across panels, and kilograms with the table.",
-        "12-month mean: the mean of the month and the 11 before it (months without seizures count as 0 kg);"
-            + " drawn from the 12th month of data on."));
+    List<String> notes =
+        new ArrayList<>(
+            List.of(
+                "Each panel has its own scale: compare shapes and timing across panels, and kilograms with the table.",
+                "12-month mean: the mean of the month and the 11 before it (months without seizures count as 0 kg);"
+                    + " drawn from the 12th month of data on."));
     for (String main : List.of(Route.MEXICO_CARTEL.wireName(), Route.CHINA_DIRECT.wireName())) {
       if (!TimeCharts.nonZero(d.familyKgByRoute().getOrDefault(main, List.of()))) {
         notes.add(main + ": none in this source (no panel drawn).");
@@ -111,7 +158,8 @@ final class Figures {
     }
     java.util.Map<String, String> proxies = Headline.proxies(d);
     if (!proxies.isEmpty()) {
-      notes.add("Proxy routes in " + d.source().id() + ": " + String.join("; ", proxies.values()) + ".");
+      notes.add(
+          "Proxy routes in " + d.source().id() + ": " + String.join("; ", proxies.values()) + ".");
     }
     notes.add(CoverageMarks.sentence(d.source()));
     if (Pounds.shown(d)) {
@@ -126,34 +174,68 @@ final class Figures {
     for (int i = 0; i < d.months().size(); i++) {
       double[] s = shares.get(i);
       boolean none = d.familyKgTotal(i).signum() == 0;
-      rows.add(Html.row(List.of("month", d.months().get(i).toString()), textCell(d.months().get(i).toString()),
-          numCell(none ? "–" : Html.pct(s[0])), numCell(none ? "–" : Html.pct(s[1])),
-          numCell(none ? "–" : Html.pct(s[2])), kgCell(d.familyKgTotal(i))));
+      rows.add(
+          Html.row(
+              List.of("month", d.months().get(i).toString()),
+              textCell(d.months().get(i).toString()),
+              numCell(none ? "–" : Html.pct(s[0])),
+              numCell(none ? "–" : Html.pct(s[1])),
+              numCell(none ? "–" : Html.pct(s[2])),
+              kgCell(d.familyKgTotal(i))));
     }
     List<String> leadRows = new ArrayList<>();
     for (ReportData.LeadChange lc : d.leadChanges()) {
-      leadRows.add(Html.row(List.of("month", lc.month().toString()), textCell(lc.month().toString()),
-          textCell(lc.leaderBefore()), textCell(lc.leaderAfter()), kgCell(lc.chinaDirectKg()), kgCell(lc.mexicoCartelKg())));
+      leadRows.add(
+          Html.row(
+              List.of("month", lc.month().toString()),
+              textCell(lc.month().toString()),
+              textCell(lc.leaderBefore()),
+              textCell(lc.leaderAfter()),
+              kgCell(lc.chinaDirectKg()),
+              kgCell(lc.mexicoCartelKg())));
     }
     String id = "fig-share";
-    String tables = "<h4>Lead changes (route_lead_changes)</h4>"
-        + Html.table(id + "-leads", List.of("month", "leader before", "leader after",
-            Route.CHINA_DIRECT.wireName() + " kg", Route.MEXICO_CARTEL.wireName() + " kg"),
-            leadRows)
-        + "<h4>Monthly shares</h4>"
-        + Html.table(id + "-table", List.of("month", Route.MEXICO_CARTEL.wireName(), Route.CHINA_DIRECT.wireName(),
-            "other routes and unattributed",
-            "fentanyl-family kg, all routes"), rows);
-    return new Figure(id, ROUTES, "Direct from China versus cartel-routed: share of each month's kilograms",
+    String tables =
+        "<h4>Lead changes (route_lead_changes)</h4>"
+            + Html.table(
+                id + "-leads",
+                List.of(
+                    "month",
+                    "leader before",
+                    "leader after",
+                    Route.CHINA_DIRECT.wireName() + " kg",
+                    Route.MEXICO_CARTEL.wireName() + " kg"),
+                leadRows)
+            + "<h4>Monthly shares</h4>"
+            + Html.table(
+                id + "-table",
+                List.of(
+                    "month",
+                    Route.MEXICO_CARTEL.wireName(),
+                    Route.CHINA_DIRECT.wireName(),
+                    "other routes and unattributed",
+                    "fentanyl-family kg, all routes"),
+                rows);
+    return new Figure(
+        id,
+        ROUTES,
+        "Direct from China versus cartel-routed: share of each month's kilograms",
         "Which route had the larger part of the fentanyl-family kilograms seized each month. Pink dotted lines mark the months"
             + " in which CHINA_DIRECT and MEXICO_CARTEL swapped the lead (listed in the table below).",
         "percent of the month's fentanyl-family kilograms, all routes = 100% (" + FAMILY + ")",
         List.of("route_monthly", "route_lead_changes"),
-        ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of(Route.CHINA_DIRECT.wireName(), Route.MEXICO_CARTEL.wireName())),
-        svg(TimeCharts.share(d), id, 420), true,
-        ChartKit.eventsInside(d.policyEvents(), TimeCharts.first(d.months()), TimeCharts.last(d.months())),
-        withCoverage(d, "A month without fentanyl-family kg has no share and is drawn as 0.",
-            d.leadChanges().size() + " lead change(s) in the span; ties keep the previous leader."), tables);
+        ConfidenceMix.ofKg(
+            d.familyKgByRouteAndConfidence(),
+            List.of(Route.CHINA_DIRECT.wireName(), Route.MEXICO_CARTEL.wireName())),
+        svg(TimeCharts.share(d), id, 420),
+        true,
+        ChartKit.eventsInside(
+            d.policyEvents(), TimeCharts.first(d.months()), TimeCharts.last(d.months())),
+        withCoverage(
+            d,
+            "A month without fentanyl-family kg has no share and is drawn as 0.",
+            d.leadChanges().size() + " lead change(s) in the span; ties keep the previous leader."),
+        tables);
   }
 
   static Figure fiscalYears(ReportData d) {
@@ -179,21 +261,33 @@ final class Figures {
       rows.add(Html.row(List.of("month", d.months().get(i).toString()), cells.toString()));
     }
     String id = "fig-forms";
-    return new Figure(id, ROUTES, "Fentanyl powder versus pills",
+    return new Figure(
+        id,
+        ROUTES,
+        "Fentanyl powder versus pills",
         "Powder is what moves in bulk and in parcels; pressed counterfeit pills are counted in dosage units, which"
             + " cannot be converted to kilograms, so both measures are shown.",
-        "kilograms per month (top) and dosage units per month (bottom), all routes (" + FAMILY + ")",
-        List.of("route_monthly_by_form"), ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
-        TimeCharts.anyForm(d, true) || TimeCharts.anyForm(d, false) ? svg(TimeCharts.forms(d), id, 520) : null, true,
-        ChartKit.eventsInside(d.policyEvents(), TimeCharts.first(d.months()), TimeCharts.last(d.months())),
+        "kilograms per month (top) and dosage units per month (bottom), all routes ("
+            + FAMILY
+            + ")",
+        List.of("route_monthly_by_form"),
+        ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
+        TimeCharts.anyForm(d, true) || TimeCharts.anyForm(d, false)
+            ? svg(TimeCharts.forms(d), id, 520)
+            : null,
+        true,
+        ChartKit.eventsInside(
+            d.policyEvents(), TimeCharts.first(d.months()), TimeCharts.last(d.months())),
         withCoverage(d, formNotes(d)),
         Html.table(id + "-table", header, rows));
   }
 
   static String[] formNotes(ReportData d) {
-    List<String> notes = new ArrayList<>(List.of(
-        "A pill seizure reported by weight counts in kg; one reported by count counts in dosage units.",
-        "CBP aggregates record no form: their kilograms count as form UNKNOWN."));
+    List<String> notes =
+        new ArrayList<>(
+            List.of(
+                "A pill seizure reported by weight counts in kg; one reported by count counts in dosage units.",
+                "CBP aggregates record no form: their kilograms count as form UNKNOWN."));
     if (!TimeCharts.anyForm(d, true)) {
       notes.add("Kilograms by form: none in this source (no panel drawn).");
     }
@@ -206,28 +300,68 @@ final class Figures {
   static Figure analogs(ReportData d) {
     List<String> rows = new ArrayList<>();
     for (ReportData.Analog a : d.analogs()) {
-      rows.add(Html.row(List.of("substance", a.name()), textCell(a.name()), textCell(a.firstMonth().toString()),
-          textCell(a.lastMonth().toString()), countCell(a.events()), kgCell(a.kg()), countCell(a.dosageUnits()),
-          textCell(a.unlisted() ? "yes" : "no"), textCell(a.newThisRun() ? "yes" : "no")));
+      rows.add(
+          Html.row(
+              List.of("substance", a.name()),
+              textCell(a.name()),
+              textCell(a.firstMonth().toString()),
+              textCell(a.lastMonth().toString()),
+              countCell(a.events()),
+              kgCell(a.kg()),
+              countCell(a.dosageUnits()),
+              textCell(a.unlisted() ? "yes" : "no"),
+              textCell(a.newThisRun() ? "yes" : "no")));
     }
     long unlisted = d.analogs().stream().filter(ReportData.Analog::unlisted).count();
     long fresh = d.analogs().stream().filter(ReportData.Analog::newThisRun).count();
     String id = "fig-analogs";
-    return new Figure(id, ROUTES, "Analog watch: fentanyl-related substances over time",
+    return new Figure(
+        id,
+        ROUTES,
+        "Analog watch: fentanyl-related substances over time",
         "Each bar runs from the first to the last month a fentanyl-related substance was seized. Unlisted analogs"
             + " (names the substance dictionary lacks but that read as fentanyl analogs) are the ones to check first.",
         "months (first to last month seen); the table gives events, kg and dosage units",
-        List.of("analog_watch"), "route rules do not apply: substances are classed by the substance dictionary",
-        d.analogs().isEmpty() ? null : svg(CategoryCharts.analogs(d), id, Math.max(260, 90 + 24 * d.analogs().size())),
-        true, d.analogs().isEmpty() ? List.of() : ChartKit.eventsInside(d.policyEvents(),
-            d.analogs().stream().map(ReportData.Analog::firstMonth).min(java.time.YearMonth::compareTo).get(),
-            d.analogs().stream().map(ReportData.Analog::lastMonth).max(java.time.YearMonth::compareTo).get()),
-        List.of(d.analogs().size() + " analog(s); " + unlisted + " unlisted; " + fresh + " new in this run: first"
-            + " seized after its source's first covered month and absent from the analog_watch this run replaced. An"
-            + " analog seized in the source's first covered month is left-censored (it may predate the data), never"
-            + " new; on a first run nothing is new."),
-        Html.table(id + "-table", List.of("substance", "first month", "last month", "events", "kg", "dosage units",
-            "unlisted", "new this run"), rows));
+        List.of("analog_watch"),
+        "route rules do not apply: substances are classed by the substance dictionary",
+        d.analogs().isEmpty()
+            ? null
+            : svg(CategoryCharts.analogs(d), id, Math.max(260, 90 + 24 * d.analogs().size())),
+        true,
+        d.analogs().isEmpty()
+            ? List.of()
+            : ChartKit.eventsInside(
+                d.policyEvents(),
+                d.analogs().stream()
+                    .map(ReportData.Analog::firstMonth)
+                    .min(java.time.YearMonth::compareTo)
+                    .get(),
+                d.analogs().stream()
+                    .map(ReportData.Analog::lastMonth)
+                    .max(java.time.YearMonth::compareTo)
+                    .get()),
+        List.of(
+            d.analogs().size()
+                + " analog(s); "
+                + unlisted
+                + " unlisted; "
+                + fresh
+                + " new in this run: first"
+                + " seized after its source's first covered month and absent from the analog_watch this run replaced. An"
+                + " analog seized in the source's first covered month is left-censored (it may predate the data), never"
+                + " new; on a first run nothing is new."),
+        Html.table(
+            id + "-table",
+            List.of(
+                "substance",
+                "first month",
+                "last month",
+                "events",
+                "kg",
+                "dosage units",
+                "unlisted",
+                "new this run"),
+            rows));
   }
 
   static Figure pillPresses(ReportData d) {
@@ -235,7 +369,12 @@ final class Figures {
     List<String> rows = new ArrayList<>();
     for (String r : routes) {
       long lines = d.pillPressLinesByRoute().get(r).stream().mapToLong(Long::longValue).sum();
-      rows.add(Html.row(List.of("route", r), textCell(r), countCell(lines), kgCell(d.pillPressKgByRoute().get(r))));
+      rows.add(
+          Html.row(
+              List.of("route", r),
+              textCell(r),
+              countCell(lines),
+              kgCell(d.pillPressKgByRoute().get(r))));
     }
     List<String> header = new ArrayList<>(List.of("month"));
     header.addAll(routes);
@@ -245,51 +384,100 @@ final class Figures {
       for (String r : routes) {
         cells.append(countCell(d.pillPressLinesByRoute().get(r).get(i)));
       }
-      monthly.add(Html.row(List.of("month", d.shipmentMonths().get(i).toString()), cells.toString()));
+      monthly.add(
+          Html.row(List.of("month", d.shipmentMonths().get(i).toString()), cells.toString()));
     }
     String id = "fig-pill-presses";
-    return new Figure(id, ROUTES, "Pill press and die shipments per month and route",
+    return new Figure(
+        id,
+        ROUTES,
+        "Pill press and die shipments per month and route",
         "Customs lines classed PILL_PRESS (tablet presses, their dies and punches): the machinery behind"
             + " counterfeit pills, by the road the shipment took.",
         "customs shipment lines per month (the customs layout has no piece count); weights in the table",
-        List.of("pill_press_monthly", "shipments"), ConfidenceMix.ofCounts(d.pillPressLinesByRouteAndConfidence()),
-        d.shipmentMonths().isEmpty() ? null : svg(TimeCharts.pillPresses(d), id, 400), true,
-        ChartKit.eventsInside(d.policyEvents(), TimeCharts.first(d.shipmentMonths()), TimeCharts.last(d.shipmentMonths())),
+        List.of("pill_press_monthly", "shipments"),
+        ConfidenceMix.ofCounts(d.pillPressLinesByRouteAndConfidence()),
+        d.shipmentMonths().isEmpty() ? null : svg(TimeCharts.pillPresses(d), id, 400),
+        true,
+        ChartKit.eventsInside(
+            d.policyEvents(),
+            TimeCharts.first(d.shipmentMonths()),
+            TimeCharts.last(d.shipmentMonths())),
         List.of("Lines without a declared weight add nothing to the weight total."),
         Html.table(id + "-totals", List.of("route", "shipment lines", "gross weight kg"), rows)
-            + "<h4>Lines per month</h4>" + Html.table(id + "-table", header, monthly));
+            + "<h4>Lines per month</h4>"
+            + Html.table(id + "-table", header, monthly));
   }
 
   static Figure trends(ReportData d) {
     List<String> rows = new ArrayList<>();
     java.time.YearMonth asOf = null;
     for (ReportData.TrendRow t : d.trends()) {
-      String ci = t.ciLow24m() == null ? "–" : Html.signedPct(t.ciLow24m()) + " to " + Html.signedPct(t.ciHigh24m());
+      String ci =
+          t.ciLow24m() == null
+              ? "–"
+              : Html.signedPct(t.ciLow24m()) + " to " + Html.signedPct(t.ciHigh24m());
       asOf = t.asOfMonth() == null ? asOf : t.asOfMonth();
       String window = t.asOfMonth() == null ? "–" : TrendWording.window(t.asOfMonth(), 24);
-      rows.add(Html.row(List.of("route", t.route(), "class", t.substanceClass()), textCell(t.substanceClass()),
-          textCell(t.route()), t.last12mKg() == null ? numCell("–") : kgCell(t.last12mKg()),
-          t.prior12mKg() == null ? numCell("–") : kgCell(t.prior12mKg()), numCell(Html.signedPct(t.pctChange12m())),
-          textCell(window), numCell(Html.signedPct(t.trendPctPerMonth24m())), numCell(ci),
-          textCell(TrendWording.annualRange(t.ciLow24m(), t.ciHigh24m())),
-          numCell(Integer.toString(t.trendMonths24m()))));
+      rows.add(
+          Html.row(
+              List.of("route", t.route(), "class", t.substanceClass()),
+              textCell(t.substanceClass()),
+              textCell(t.route()),
+              t.last12mKg() == null ? numCell("–") : kgCell(t.last12mKg()),
+              t.prior12mKg() == null ? numCell("–") : kgCell(t.prior12mKg()),
+              numCell(Html.signedPct(t.pctChange12m())),
+              textCell(window),
+              numCell(Html.signedPct(t.trendPctPerMonth24m())),
+              numCell(ci),
+              textCell(TrendWording.annualRange(t.ciLow24m(), t.ciHigh24m())),
+              numCell(Integer.toString(t.trendMonths24m()))));
     }
     List<String> notes = new ArrayList<>();
-    notes.add("An interval that spans 0 allows a fall as well as a rise: the table gives it as an annual range"
-        + " ((1 + monthly rate)^12 − 1), e.g. \"between −12% and +8% a year\"; read it as no clear trend, not as stable.");
+    notes.add(
+        "An interval that spans 0 allows a fall as well as a rise: the table gives it as an annual range"
+            + " ((1 + monthly rate)^12 − 1), e.g. \"between −12% and +8% a year\"; read it as no clear trend, not as stable.");
     if (asOf != null) {
-      notes.add("Windows are calendar months ending " + asOf + ", not fiscal years: last 12 months "
-          + TrendWording.window(asOf, 12) + ", the 12 before " + asOf.minusMonths(23) + " to " + asOf.minusMonths(12)
-          + ", trend " + TrendWording.window(asOf, 24) + ". The fiscal-year figure and the headline use fiscal years"
-          + " (October to September).");
+      notes.add(
+          "Windows are calendar months ending "
+              + asOf
+              + ", not fiscal years: last 12 months "
+              + TrendWording.window(asOf, 12)
+              + ", the 12 before "
+              + asOf.minusMonths(23)
+              + " to "
+              + asOf.minusMonths(12)
+              + ", trend "
+              + TrendWording.window(asOf, 24)
+              + ". The fiscal-year figure and the headline use fiscal years"
+              + " (October to September).");
     }
-    return new Figure("fig-trends", ROUTES, "Trend statistics per route",
+    return new Figure(
+        "fig-trends",
+        ROUTES,
+        "Trend statistics per route",
         "Last 12 months against the 12 before, and the log-linear trend over the last 24 months (percent per month,"
             + " with its 95% confidence interval, also as an annual range; fitted on months with kg > 0 only).",
-        "kilograms; percent change; percent per month; percent a year", List.of("route_trends"),
-        ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of()), null, false, List.of(), notes,
-        Html.table("fig-trends-table", List.of("substance_class", "route", "last 12 months kg", "prior 12 months kg",
-            "change", "trend window (calendar months)", "trend per month (24 months)", "95% interval",
-            "95% interval as an annual range", "months fitted"), rows));
+        "kilograms; percent change; percent per month; percent a year",
+        List.of("route_trends"),
+        ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
+        null,
+        false,
+        List.of(),
+        notes,
+        Html.table(
+            "fig-trends-table",
+            List.of(
+                "substance_class",
+                "route",
+                "last 12 months kg",
+                "prior 12 months kg",
+                "change",
+                "trend window (calendar months)",
+                "trend per month (24 months)",
+                "95% interval",
+                "95% interval as an annual range",
+                "months fitted"),
+            rows));
   }
 }

@@ -13,9 +13,9 @@ import java.util.Map;
 
 /**
  * The fiscal-year figure: kilograms per fiscal year and route with the attribution sensitivity band
- * (route_sensitivity), and beside the kilograms the events, kilograms per event, pounds for CBP, the
- * year's largest month and whether its change from the year before is lumpy (flips sign without each
- * year's largest month, {@link LumpyYears}).
+ * (route_sensitivity), and beside the kilograms the events, kilograms per event, pounds for CBP,
+ * the year's largest month and whether its change from the year before is lumpy (flips sign without
+ * each year's largest month, {@link LumpyYears}).
  */
 final class FiscalYearFigure {
   static final String ID = "fig-fiscal-year";
@@ -23,7 +23,8 @@ final class FiscalYearFigure {
   private FiscalYearFigure() {}
 
   static Figure of(ReportData d) {
-    List<String> routes = d.fiscalYears().stream().map(ReportData.FiscalYearRow::route).distinct().toList();
+    List<String> routes =
+        d.fiscalYears().stream().map(ReportData.FiscalYearRow::route).distinct().toList();
     List<String> header = new ArrayList<>(List.of("fiscal year"));
     header.addAll(routes);
     header.add("all routes");
@@ -38,27 +39,44 @@ final class FiscalYearFigure {
         cells.append(kgCell(kg));
       }
       cells.append(kgCell(total));
-      rows.add(Html.row(List.of("fiscal-year", Integer.toString(fy), "partial", Boolean.toString(d.isPartial(fy))),
-          cells.toString()));
+      rows.add(
+          Html.row(
+              List.of(
+                  "fiscal-year",
+                  Integer.toString(fy),
+                  "partial",
+                  Boolean.toString(d.isPartial(fy))),
+              cells.toString()));
     }
     List<Integer> fys = d.fiscalYearList();
     Map<String, String> proxies = Headline.proxies(d);
     List<LumpyYears.Flag> flags = LumpyYears.flags(d, routes);
     List<String> notes = new ArrayList<>();
     notes.add("US federal fiscal year: 1 October to 30 September, named by the year it ends in.");
-    fys.stream().filter(d::isPartial).forEach(fy -> notes.add("FY" + fy + " is partial ("
-        + PartialYears.describe(fy, d.source().coveredIn(fy)) + "): compare it only with the same months of FY"
-        + (fy - 1) + ", never with a whole year (the headline does)."));
+    fys.stream()
+        .filter(d::isPartial)
+        .forEach(
+            fy ->
+                notes.add(
+                    "FY"
+                        + fy
+                        + " is partial ("
+                        + PartialYears.describe(fy, d.source().coveredIn(fy))
+                        + "): compare it only with the same months of FY"
+                        + (fy - 1)
+                        + ", never with a whole year (the headline does)."));
     notes.add(SensitivityBand.caption(d.sensitivity()));
     if (!proxies.isEmpty()) {
-      notes.add("Proxy routes in " + d.source().id() + ": " + String.join("; ", proxies.values()) + ".");
+      notes.add(
+          "Proxy routes in " + d.source().id() + ": " + String.join("; ", proxies.values()) + ".");
     }
     for (LumpyYears.Flag f : flags) {
       notes.add("Lumpy year: " + f.sentence(ProxyWording.shortName(proxies, f.route())));
     }
-    notes.add("Lumpy: a change from the year before that flips sign (or vanishes) when each year's largest month"
-        + " of the route is left out; the largest month holds the year's largest single seizure or CBP row."
-        + (flags.isEmpty() ? " None in this source." : ""));
+    notes.add(
+        "Lumpy: a change from the year before that flips sign (or vanishes) when each year's largest month"
+            + " of the route is left out; the largest month holds the year's largest single seizure or CBP row."
+            + (flags.isEmpty() ? " None in this source." : ""));
     if (Pounds.shown(d)) {
       notes.add("CBP publishes pounds: lb = kg / 0.45359237 (1 kg = 2.20462 lb).");
     }
@@ -68,33 +86,53 @@ final class FiscalYearFigure {
         events.add(i + 1);
       }
     }
-    return new Figure(ID, Figures.ROUTES, "Fiscal-year totals by route",
+    return new Figure(
+        ID,
+        Figures.ROUTES,
+        "Fiscal-year totals by route",
         "Fentanyl-family kilograms per fiscal year on each road, with the range the alternative rule sets give"
             + " (grey band); a partial year is drawn lighter and labelled partial.",
-        "kilograms per fiscal year (" + Figures.FAMILY + ")" + (Pounds.shown(d) ? "; pounds in the table" : ""),
+        "kilograms per fiscal year ("
+            + Figures.FAMILY
+            + ")"
+            + (Pounds.shown(d) ? "; pounds in the table" : ""),
         List.of("route_fiscal_year", "route_sensitivity"),
         ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
-        Figures.svg(CategoryCharts.fiscalYears(d), ID, 440), true, events,
+        Figures.svg(CategoryCharts.fiscalYears(d), ID, 440),
+        true,
+        events,
         Figures.withCoverage(d, notes.toArray(new String[0])),
-        Html.table(ID + "-table", header, rows) + "<h4>Per route: events, kilograms per event, sensitivity range,"
-            + " largest month, lumpy changes</h4>" + detail(d, routes, flags));
+        Html.table(ID + "-table", header, rows)
+            + "<h4>Per route: events, kilograms per event, sensitivity range,"
+            + " largest month, lumpy changes</h4>"
+            + detail(d, routes, flags));
   }
 
   /** kg per event to two decimals (a parcel seizure is often well under a kilogram). */
   static String perEvent(BigDecimal kg) {
-    return new java.text.DecimalFormat("#,##0.00", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.US))
+    return new java.text.DecimalFormat(
+            "#,##0.00", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.US))
         .format(kg.setScale(2, java.math.RoundingMode.HALF_UP));
   }
 
-  /** One row per fiscal year and route: kg, lb (CBP), events, kg per event, range, largest month, flag. */
+  /**
+   * One row per fiscal year and route: kg, lb (CBP), events, kg per event, range, largest month,
+   * flag.
+   */
   static String detail(ReportData d, List<String> routes, List<LumpyYears.Flag> flags) {
     boolean lb = Pounds.shown(d);
     List<String> header = new ArrayList<>(List.of("fiscal year", "route", "kg"));
     if (lb) {
       header.add("lb");
     }
-    header.addAll(List.of("events", "kg per event", "kg, lowest to highest over the rule sets", "largest month",
-        "largest month's share", "change from the year before is lumpy"));
+    header.addAll(
+        List.of(
+            "events",
+            "kg per event",
+            "kg, lowest to highest over the rule sets",
+            "largest month",
+            "largest month's share",
+            "change from the year before is lumpy"));
     List<String> rows = new ArrayList<>();
     for (int fy : d.fiscalYearList()) {
       for (String route : routes) {
@@ -102,29 +140,65 @@ final class FiscalYearFigure {
         if (r == null) {
           continue;
         }
-        List<String> cells = new ArrayList<>(List.of(textCell(CategoryCharts.fyLabel(d, fy)), textCell(route),
-            kgCell(r.kg())));
+        List<String> cells =
+            new ArrayList<>(
+                List.of(textCell(CategoryCharts.fyLabel(d, fy)), textCell(route), kgCell(r.kg())));
         if (lb) {
           cells.add(kgCell(Pounds.of(r.kg())));
         }
         cells.add(countCell(r.events()));
-        cells.add(numCell(r.events() == 0 ? "–" : perEvent(r.kg().divide(BigDecimal.valueOf(r.events()),
-            MathContext.DECIMAL64))));
+        cells.add(
+            numCell(
+                r.events() == 0
+                    ? "–"
+                    : perEvent(
+                        r.kg().divide(BigDecimal.valueOf(r.events()), MathContext.DECIMAL64))));
         SensitivityBand.Range range = SensitivityBand.of(d.sensitivity(), fy, route);
-        cells.add(numCell(range == null ? "–" : Html.kg(range.minKg()) + " (" + range.minRuleSet() + ") to "
-            + Html.kg(range.maxKg()) + " (" + range.maxRuleSet() + ")"));
+        cells.add(
+            numCell(
+                range == null
+                    ? "–"
+                    : Html.kg(range.minKg())
+                        + " ("
+                        + range.minRuleSet()
+                        + ") to "
+                        + Html.kg(range.maxKg())
+                        + " ("
+                        + range.maxRuleSet()
+                        + ")"));
         List<java.time.YearMonth> months = d.source().coveredIn(fy);
         List<BigDecimal> series = d.familyKgByRoute().get(route);
-        LumpyYears.Largest largest = series == null || !d.months().containsAll(months) ? null
-            : LumpyYears.largest(months, months.stream().map(m -> series.get(d.months().indexOf(m))).toList())
-                .orElse(null);
-        cells.add(textCell(largest == null ? "–" : largest.yearKg().signum() == 0 ? "none in this source"
-            : largest.month() + ": " + Html.kg(largest.kg()) + " kg"));
-        cells.add(numCell(largest == null || largest.yearKg().signum() == 0 ? "–" : Html.pct(100 * largest.share())));
+        LumpyYears.Largest largest =
+            series == null || !d.months().containsAll(months)
+                ? null
+                : LumpyYears.largest(
+                        months,
+                        months.stream().map(m -> series.get(d.months().indexOf(m))).toList())
+                    .orElse(null);
+        cells.add(
+            textCell(
+                largest == null
+                    ? "–"
+                    : largest.yearKg().signum() == 0
+                        ? "none in this source"
+                        : largest.month() + ": " + Html.kg(largest.kg()) + " kg"));
+        cells.add(
+            numCell(
+                largest == null || largest.yearKg().signum() == 0
+                    ? "–"
+                    : Html.pct(100 * largest.share())));
         boolean lumpy = flags.stream().anyMatch(f -> f.toFy() == fy && f.route().equals(route));
         cells.add(textCell(lumpy ? "yes" : "no"));
-        rows.add(Html.row(List.of("fiscal-year", Integer.toString(fy), "route", route, "lumpy", Boolean.toString(lumpy)),
-            cells.toArray(new String[0])));
+        rows.add(
+            Html.row(
+                List.of(
+                    "fiscal-year",
+                    Integer.toString(fy),
+                    "route",
+                    route,
+                    "lumpy",
+                    Boolean.toString(lumpy)),
+                cells.toArray(new String[0])));
       }
     }
     return Html.table(ID + "-detail", header, rows);

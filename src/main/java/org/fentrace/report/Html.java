@@ -9,8 +9,8 @@ import java.util.Locale;
 
 /**
  * HTML escaping, number formatting and small table building for the report. Every number cell of a
- * table carries its exact value in {@code data-v} (plain decimal, as in the CSV exports) next to the
- * rounded text a reader sees, so tests and analysts can check the page against the exports.
+ * table carries its exact value in {@code data-v} (plain decimal, as in the CSV exports) next to
+ * the rounded text a reader sees, so tests and analysts can check the page against the exports.
  */
 final class Html {
   private Html() {}
@@ -105,7 +105,11 @@ final class Html {
   static String row(List<String> keyAttributes, String... cells) {
     StringBuilder b = new StringBuilder("<tr");
     for (int i = 0; i + 1 < keyAttributes.size(); i += 2) {
-      b.append(" data-").append(keyAttributes.get(i)).append("=\"").append(esc(keyAttributes.get(i + 1))).append('"');
+      b.append(" data-")
+          .append(keyAttributes.get(i))
+          .append("=\"")
+          .append(esc(keyAttributes.get(i + 1)))
+          .append('"');
     }
     b.append('>');
     for (String c : cells) {

@@ -12,10 +12,10 @@ import org.apache.hadoop.fs.Path;
 import org.fentrace.warehouse.Warehouse;
 
 /**
- * Finds and reads the run manifest the report describes: the latest {@code _runs/<run_id>.json} (run ids
- * begin with the UTC start time, {@code yyyyMMdd'T'HHmmss'Z'}, so the greatest name is the latest run),
- * unless the caller hands one over (the pipeline passes the manifest of the run in progress, which is
- * written only when the run ends).
+ * Finds and reads the run manifest the report describes: the latest {@code _runs/<run_id>.json}
+ * (run ids begin with the UTC start time, {@code yyyyMMdd'T'HHmmss'Z'}, so the greatest name is the
+ * latest run), unless the caller hands one over (the pipeline passes the manifest of the run in
+ * progress, which is written only when the run ends).
  */
 final class Manifests {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,10 +59,10 @@ final class Manifests {
   }
 
   /**
-   * Rows per landing file: the latest manifest's accounting for the files it read; for a file it found
-   * unchanged (incremental runs read a file once), and for any other file in the ledger
-   * ({@code _state/ledger.json}), the accounting of the run that last read it, from that run's manifest.
-   * Sorted by path.
+   * Rows per landing file: the latest manifest's accounting for the files it read; for a file it
+   * found unchanged (incremental runs read a file once), and for any other file in the ledger
+   * ({@code _state/ledger.json}), the accounting of the run that last read it, from that run's
+   * manifest. Sorted by path.
    */
   static List<ReportData.FileRow> files(Warehouse warehouse, JsonNode latest) throws IOException {
     java.util.Map<String, ReportData.FileRow> out = new java.util.TreeMap<>();
@@ -82,7 +82,8 @@ final class Manifests {
         continue;
       }
       org.fentrace.state.Ledger.Entry e = ledger.get(path);
-      JsonNode readBy = e == null ? null : manifests.computeIfAbsent(e.runId(), id -> read(warehouse, id));
+      JsonNode readBy =
+          e == null ? null : manifests.computeIfAbsent(e.runId(), id -> read(warehouse, id));
       JsonNode input = null;
       for (JsonNode f : readBy == null ? JSON.createArrayNode() : readBy.path("inputs")) {
         if (path.equals(text(f, "", "path")) && !"UNCHANGED".equals(text(f, "", "status"))) {
@@ -92,17 +93,32 @@ final class Manifests {
       if (input != null) {
         out.put(path, row(input, e.runId()));
       } else {
-        out.put(path, new ReportData.FileRow(path, e == null ? "" : e.format(), "UNCHANGED", 0, 0, 0, 0,
-            e == null ? "" : e.runId()));
+        out.put(
+            path,
+            new ReportData.FileRow(
+                path,
+                e == null ? "" : e.format(),
+                "UNCHANGED",
+                0,
+                0,
+                0,
+                0,
+                e == null ? "" : e.runId()));
       }
     }
     return new ArrayList<>(out.values());
   }
 
   private static ReportData.FileRow row(JsonNode f, String runId) {
-    return new ReportData.FileRow(text(f, "", "path"), text(f, "", "format"), text(f, "", "status"),
-        f.path("rows_read").asLong(), f.path("normalized").asLong(), f.path("rejected").asLong(),
-        f.path("duplicates").asLong(), runId);
+    return new ReportData.FileRow(
+        text(f, "", "path"),
+        text(f, "", "format"),
+        text(f, "", "status"),
+        f.path("rows_read").asLong(),
+        f.path("normalized").asLong(),
+        f.path("rejected").asLong(),
+        f.path("duplicates").asLong(),
+        runId);
   }
 
   /** A run's manifest, or null when it is missing or unreadable (a run that died writes none). */

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * What a partial fiscal year holds, in words that match the data: "data through 2025-12, 3 of 12
- * months" when the data stop inside the year, "data from 2018-12" when they start inside it, and never
- * "year in progress" for data that simply stop. A partial year is compared only with the same months of
- * the year before ({@link #sameMonthsBefore}).
+ * months" when the data stop inside the year, "data from 2018-12" when they start inside it, and
+ * never "year in progress" for data that simply stop. A partial year is compared only with the same
+ * months of the year before ({@link #sameMonthsBefore}).
  */
 final class PartialYears {
   private PartialYears() {}
@@ -24,8 +24,8 @@ final class PartialYears {
 
   /**
    * The months of fiscal year {@code fy} the data cover, described: "data through 2025-12, 3 of 12
-   * months", "data from 2018-12, 10 of 12 months", "data 2019-01 to 2019-06, 6 of 12 months", "all 12
-   * months", or "no month covered".
+   * months", "data from 2018-12, 10 of 12 months", "data 2019-01 to 2019-06, 6 of 12 months", "all
+   * 12 months", or "no month covered".
    */
   static String describe(int fy, List<YearMonth> covered) {
     if (covered.isEmpty()) {
@@ -61,27 +61,58 @@ final class PartialYears {
   }
 
   /**
-   * The headline sentence of a partial fiscal year: its kg on the two main routes, and the change from
-   * the same months of the year before when the source covered them (never from a whole year).
+   * The headline sentence of a partial fiscal year: its kg on the two main routes, and the change
+   * from the same months of the year before when the source covered them (never from a whole year).
    */
   static String line(ReportData d, int fy, String in, String mcName, String cdName) {
     List<YearMonth> covered = d.source().coveredIn(fy);
     String mc = Headline.MC;
     String cd = Headline.CD;
-    String head = "FY" + fy + " (partial: " + describe(fy, covered) + ")" + in + ": "
-        + Pounds.kgText(d, Headline.kg(d, fy, mc)) + " " + mcName + ", " + Pounds.kgText(d, Headline.kg(d, fy, cd)) + " "
-        + cdName;
+    String head =
+        "FY"
+            + fy
+            + " (partial: "
+            + describe(fy, covered)
+            + ")"
+            + in
+            + ": "
+            + Pounds.kgText(d, Headline.kg(d, fy, mc))
+            + " "
+            + mcName
+            + ", "
+            + Pounds.kgText(d, Headline.kg(d, fy, cd))
+            + " "
+            + cdName;
     List<YearMonth> before = sameMonthsBefore(covered);
-    if (covered.isEmpty() || !d.months().containsAll(covered) || !d.months().containsAll(before)
+    if (covered.isEmpty()
+        || !d.months().containsAll(covered)
+        || !d.months().containsAll(before)
         || !d.source().coveredMonths().containsAll(before)) {
-      return head + "; not compared with FY" + (fy - 1) + ": the source did not cover the same months of it.";
+      return head
+          + "; not compared with FY"
+          + (fy - 1)
+          + ": the source did not cover the same months of it.";
     }
     java.math.BigDecimal mcBefore = sum(d, mc, before);
     java.math.BigDecimal cdBefore = sum(d, cd, before);
-    return head + "; compared with the same months of FY" + (fy - 1) + " (" + span(before) + "): " + mcName + " "
-        + Html.signedPct(Headline.pctChange(mcBefore, sum(d, mc, covered))) + " (from " + Pounds.kgText(d, mcBefore)
-        + "), " + cdName + " " + Html.signedPct(Headline.pctChange(cdBefore, sum(d, cd, covered))) + " (from "
-        + Pounds.kgText(d, cdBefore) + ").";
+    return head
+        + "; compared with the same months of FY"
+        + (fy - 1)
+        + " ("
+        + span(before)
+        + "): "
+        + mcName
+        + " "
+        + Html.signedPct(Headline.pctChange(mcBefore, sum(d, mc, covered)))
+        + " (from "
+        + Pounds.kgText(d, mcBefore)
+        + "), "
+        + cdName
+        + " "
+        + Html.signedPct(Headline.pctChange(cdBefore, sum(d, cd, covered)))
+        + " (from "
+        + Pounds.kgText(d, cdBefore)
+        + ").";
   }
 
   /** A route's kg over some months of the report's monthly series. */

@@ -8,10 +8,11 @@ import org.apache.hadoop.conf.Configuration;
 import org.fentrace.effects.PolicyEventsFile;
 
 /**
- * The dated policy events drawn on every time chart of the report: the same file, read by the same loader,
- * as the policy effects ({@link PolicyEventsFile}: {@code jobs/conf/policy-events.csv}, bundled in the jar
- * as {@code /conf/policy-events.csv}), so a chart never marks an event the effects table does not know, and a
- * bad row stops both with the file, line and problem named. The report keeps only what it draws.
+ * The dated policy events drawn on every time chart of the report: the same file, read by the same
+ * loader, as the policy effects ({@link PolicyEventsFile}: {@code jobs/conf/policy-events.csv},
+ * bundled in the jar as {@code /conf/policy-events.csv}), so a chart never marks an event the
+ * effects table does not know, and a bad row stops both with the file, line and problem named. The
+ * report keeps only what it draws.
  */
 public final class PolicyEvents {
   /** The bundled default, on the classpath. */
@@ -30,8 +31,8 @@ public final class PolicyEvents {
   }
 
   /**
-   * Reads {@code path} (any Hadoop file system URI or local path) when given, else the bundled default; see
-   * {@link PolicyEventsFile#load}.
+   * Reads {@code path} (any Hadoop file system URI or local path) when given, else the bundled
+   * default; see {@link PolicyEventsFile#load}.
    */
   public static Loaded load(String path, Configuration conf) throws IOException {
     PolicyEventsFile.Loaded loaded = PolicyEventsFile.load(path, conf);
@@ -44,6 +45,8 @@ public final class PolicyEvents {
   }
 
   private static List<PolicyEvent> view(List<org.fentrace.effects.PolicyEvent> events) {
-    return events.stream().map(e -> new PolicyEvent(e.date(), e.label(), e.description(), e.sourceUrl())).toList();
+    return events.stream()
+        .map(e -> new PolicyEvent(e.date(), e.label(), e.description(), e.sourceUrl()))
+        .toList();
   }
 }

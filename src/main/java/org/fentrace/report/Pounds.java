@@ -4,9 +4,10 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /**
- * CBP publishes pounds; the warehouse stores kilograms (pounds x 0.45359237, the exact international
- * pound). Wherever CBP is the report's source, its kilograms are shown with the pounds CBP published
- * beside them (1 kg = 2.20462 lb), so a reader can check them against CBP's own page.
+ * CBP publishes pounds; the warehouse stores kilograms (pounds x 0.45359237, the exact
+ * international pound). Wherever CBP is the report's source, its kilograms are shown with the
+ * pounds CBP published beside them (1 kg = 2.20462 lb), so a reader can check them against CBP's
+ * own page.
  */
 final class Pounds {
   static final BigDecimal KG_PER_LB = new BigDecimal("0.45359237");

@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * Everything the report shows, read from the warehouse by {@link ReportInputs} (or built by hand in
- * tests): small, immutable, and free of Spark types, so the page can be rendered and tested without a
- * session. Masses stay exact {@link BigDecimal}s (the same values as the exports); the "fentanyl family"
- * is FENTANYL + FENTANYL_ANALOG, summed per month (fiscal year) and route.
+ * tests): small, immutable, and free of Spark types, so the page can be rendered and tested without
+ * a session. Masses stay exact {@link BigDecimal}s (the same values as the exports); the "fentanyl
+ * family" is FENTANYL + FENTANYL_ANALOG, summed per month (fiscal year) and route.
  */
 public record ReportData(
     Run run,
@@ -36,17 +36,45 @@ public record ReportData(
     List<SensitivityBand.Range> sensitivity) {
 
   /** As the canonical constructor, for a warehouse without route_sensitivity (null: no band). */
-  public ReportData(Run run, List<YearMonth> months, Map<String, List<BigDecimal>> familyKgByRoute,
-      List<FiscalYearRow> fiscalYears, Map<String, List<BigDecimal>> familyKgByForm,
-      Map<String, List<Long>> familyUnitsByForm, List<LeadChange> leadChanges, List<Analog> analogs,
-      List<YearMonth> shipmentMonths, Map<String, List<Long>> pillPressLinesByRoute,
-      Map<String, BigDecimal> pillPressKgByRoute, List<TrendRow> trends, Quality quality,
+  public ReportData(
+      Run run,
+      List<YearMonth> months,
+      Map<String, List<BigDecimal>> familyKgByRoute,
+      List<FiscalYearRow> fiscalYears,
+      Map<String, List<BigDecimal>> familyKgByForm,
+      Map<String, List<Long>> familyUnitsByForm,
+      List<LeadChange> leadChanges,
+      List<Analog> analogs,
+      List<YearMonth> shipmentMonths,
+      Map<String, List<Long>> pillPressLinesByRoute,
+      Map<String, BigDecimal> pillPressKgByRoute,
+      List<TrendRow> trends,
+      Quality quality,
       Map<String, Map<String, BigDecimal>> familyKgByRouteAndConfidence,
-      Map<String, Map<String, Long>> pillPressLinesByRouteAndConfidence, List<PolicyEvents.PolicyEvent> policyEvents,
-      String policyEventsSource, SourceChoice source) {
-    this(run, months, familyKgByRoute, fiscalYears, familyKgByForm, familyUnitsByForm, leadChanges, analogs,
-        shipmentMonths, pillPressLinesByRoute, pillPressKgByRoute, trends, quality, familyKgByRouteAndConfidence,
-        pillPressLinesByRouteAndConfidence, policyEvents, policyEventsSource, source, null);
+      Map<String, Map<String, Long>> pillPressLinesByRouteAndConfidence,
+      List<PolicyEvents.PolicyEvent> policyEvents,
+      String policyEventsSource,
+      SourceChoice source) {
+    this(
+        run,
+        months,
+        familyKgByRoute,
+        fiscalYears,
+        familyKgByForm,
+        familyUnitsByForm,
+        leadChanges,
+        analogs,
+        shipmentMonths,
+        pillPressLinesByRoute,
+        pillPressKgByRoute,
+        trends,
+        quality,
+        familyKgByRouteAndConfidence,
+        pillPressLinesByRouteAndConfidence,
+        policyEvents,
+        policyEventsSource,
+        source,
+        null);
   }
 
   public ReportData {
@@ -69,8 +97,8 @@ public record ReportData(
 
   /**
    * The one source every figure and sentence of the report uses (figures are never added across
-   * sources), why it was chosen, and the months it covered: a change between two periods is stated only
-   * when the source covered the same months of both.
+   * sources), why it was chosen, and the months it covered: a change between two periods is stated
+   * only when the source covered the same months of both.
    */
   public record SourceChoice(String id, String reason, List<YearMonth> coveredMonths) {
     public SourceChoice {
@@ -89,11 +117,15 @@ public record ReportData(
 
     /** Months of fiscal year {@code fy} the source covered. */
     public List<YearMonth> coveredIn(int fy) {
-      return coveredMonths.stream().filter(m -> (m.getMonthValue() >= 10 ? m.getYear() + 1 : m.getYear()) == fy)
+      return coveredMonths.stream()
+          .filter(m -> (m.getMonthValue() >= 10 ? m.getYear() + 1 : m.getYear()) == fy)
           .toList();
     }
 
-    /** Whether the source covered the same, non-empty, months of fiscal years {@code fy - 1} and {@code fy}. */
+    /**
+     * Whether the source covered the same, non-empty, months of fiscal years {@code fy - 1} and
+     * {@code fy}.
+     */
     public boolean comparable(int fy) {
       List<YearMonth> now = coveredIn(fy);
       List<YearMonth> before = coveredIn(fy - 1).stream().map(m -> m.plusYears(1)).toList();
@@ -102,38 +134,87 @@ public record ReportData(
   }
 
   /** The run the report describes: date, id, warehouse, and the route rules in force. */
-  public record Run(LocalDate runDate, String runId, String warehouse, String manifestRunId, String rulesVersion,
-      String rulesSha256, String rulesSource, List<String> ruleVersionsInData) {
+  public record Run(
+      LocalDate runDate,
+      String runId,
+      String warehouse,
+      String manifestRunId,
+      String rulesVersion,
+      String rulesSha256,
+      String rulesSource,
+      List<String> ruleVersionsInData) {
     public Run {
       ruleVersionsInData = List.copyOf(ruleVersionsInData);
     }
   }
 
-  /** Fentanyl-family totals of one fiscal year and route (route_fiscal_year, both classes summed). */
-  public record FiscalYearRow(int fiscalYear, String route, BigDecimal kg, long events, long dosageUnits,
+  /**
+   * Fentanyl-family totals of one fiscal year and route (route_fiscal_year, both classes summed).
+   */
+  public record FiscalYearRow(
+      int fiscalYear,
+      String route,
+      BigDecimal kg,
+      long events,
+      long dosageUnits,
       boolean partial) {}
 
-  public record LeadChange(YearMonth month, String leaderBefore, String leaderAfter, BigDecimal chinaDirectKg,
+  public record LeadChange(
+      YearMonth month,
+      String leaderBefore,
+      String leaderAfter,
+      BigDecimal chinaDirectKg,
       BigDecimal mexicoCartelKg) {}
 
-  public record Analog(String name, YearMonth firstMonth, YearMonth lastMonth, long events, BigDecimal kg,
-      long dosageUnits, boolean unlisted, boolean newThisRun) {}
+  public record Analog(
+      String name,
+      YearMonth firstMonth,
+      YearMonth lastMonth,
+      long events,
+      BigDecimal kg,
+      long dosageUnits,
+      boolean unlisted,
+      boolean newThisRun) {}
 
   /** One route_trends row (the report shows the fentanyl classes). Doubles may be null. */
-  public record TrendRow(String route, String substanceClass, BigDecimal last12mKg, BigDecimal prior12mKg,
-      Double pctChange12m, Double trendPctPerMonth24m, Double ciLow24m, Double ciHigh24m, int trendMonths24m,
+  public record TrendRow(
+      String route,
+      String substanceClass,
+      BigDecimal last12mKg,
+      BigDecimal prior12mKg,
+      Double pctChange12m,
+      Double trendPctPerMonth24m,
+      Double ciLow24m,
+      Double ciHigh24m,
+      int trendMonths24m,
       YearMonth asOfMonth) {}
 
   /** One landing file as the manifest of the run that read it recorded it ({@code readByRun}). */
-  public record FileRow(String path, String format, String status, long rowsRead, long normalized, long rejected,
-      long duplicates, String readByRun) {}
+  public record FileRow(
+      String path,
+      String format,
+      String status,
+      long rowsRead,
+      long normalized,
+      long rejected,
+      long duplicates,
+      String readByRun) {}
 
   /** First and last month, rows and events of one source format or file in the seizures table. */
-  public record Coverage(String source, YearMonth firstMonth, YearMonth lastMonth, long rows, long events) {}
+  public record Coverage(
+      String source, YearMonth firstMonth, YearMonth lastMonth, long rows, long events) {}
 
-  /** Data-quality numbers: manifest files, quarantine by reason and file, coverage, unattributed share. */
-  public record Quality(List<FileRow> files, Map<String, Long> rejectsByReason, Map<String, Long> rejectsByFile,
-      List<Coverage> coverageByFormat, List<Coverage> coverageByFile, Map<Integer, List<String>> formatsByFiscalYear,
+  /**
+   * Data-quality numbers: manifest files, quarantine by reason and file, coverage, unattributed
+   * share.
+   */
+  public record Quality(
+      List<FileRow> files,
+      Map<String, Long> rejectsByReason,
+      Map<String, Long> rejectsByFile,
+      List<Coverage> coverageByFormat,
+      List<Coverage> coverageByFile,
+      Map<Integer, List<String>> formatsByFiscalYear,
       String manifestOutcome) {
     public Quality {
       files = List.copyOf(files);

@@ -23,17 +23,26 @@ import org.fentrace.core.Source;
 import org.fentrace.trends.TrendsAction;
 
 /**
- * Turns what {@link ReportInputs} collected into {@link ReportData}: fentanyl-family sums per month and
- * route (exact decimals, in the order of the route vocabulary), fiscal years, forms, pill presses,
- * analogs, trend rows, data quality and the confidence mix behind the kg.
+ * Turns what {@link ReportInputs} collected into {@link ReportData}: fentanyl-family sums per month
+ * and route (exact decimals, in the order of the route vocabulary), fiscal years, forms, pill
+ * presses, analogs, trend rows, data quality and the confidence mix behind the kg.
  */
 final class ReportDataReader {
   private ReportDataReader() {}
 
-  static ReportData read(ReportInputs in, org.fentrace.warehouse.Warehouse warehouse, JsonNode manifest, ReportData.Run run,
-      PolicyEvents.Loaded policy, String primarySource) throws IOException {
-    ReportData.SourceChoice source = SourceChoices.choose(in.trendRows(TrendsAction.ROUTE_FISCAL_YEAR, null),
-        in.trendRows(TrendsAction.SOURCE_COVERAGE, null), primarySource);
+  static ReportData read(
+      ReportInputs in,
+      org.fentrace.warehouse.Warehouse warehouse,
+      JsonNode manifest,
+      ReportData.Run run,
+      PolicyEvents.Loaded policy,
+      String primarySource)
+      throws IOException {
+    ReportData.SourceChoice source =
+        SourceChoices.choose(
+            in.trendRows(TrendsAction.ROUTE_FISCAL_YEAR, null),
+            in.trendRows(TrendsAction.SOURCE_COVERAGE, null),
+            primarySource);
     in.useSource(source.id());
     MonthlyKg monthly = monthlyKg(in);
     List<ReportData.FiscalYearRow> fiscalYears = fiscalYears(in);
@@ -45,11 +54,35 @@ final class ReportDataReader {
     SeizureFacts facts = SeizureFacts.of(in.seizureAggregates(), source.id());
     Map<String, Map<String, Long>> pressConfidence = pressConfidence(in);
     ReportData.Quality quality = quality(in, warehouse, manifest, facts);
-    ReportData.Run withVersions = new ReportData.Run(run.runDate(), run.runId(), run.warehouse(), run.manifestRunId(),
-        run.rulesVersion(), run.rulesSha256(), run.rulesSource(), facts.ruleVersions());
-    return new ReportData(withVersions, monthly.months(), monthly.kgByRoute(), fiscalYears, forms.kg(), forms.units(),
-        leads, analogs, presses.months(), presses.linesByRoute(), presses.kg(), trends, quality,
-        facts.familyKgByRouteAndConfidence(), pressConfidence, policy.events(), policy.source(), source,
+    ReportData.Run withVersions =
+        new ReportData.Run(
+            run.runDate(),
+            run.runId(),
+            run.warehouse(),
+            run.manifestRunId(),
+            run.rulesVersion(),
+            run.rulesSha256(),
+            run.rulesSource(),
+            facts.ruleVersions());
+    return new ReportData(
+        withVersions,
+        monthly.months(),
+        monthly.kgByRoute(),
+        fiscalYears,
+        forms.kg(),
+        forms.units(),
+        leads,
+        analogs,
+        presses.months(),
+        presses.linesByRoute(),
+        presses.kg(),
+        trends,
+        quality,
+        facts.familyKgByRouteAndConfidence(),
+        pressConfidence,
+        policy.events(),
+        policy.source(),
+        source,
         sensitivity(in.sensitivityRows()));
   }
 
@@ -60,19 +93,26 @@ final class ReportDataReader {
   private record FormSeries(Map<String, List<BigDecimal>> kg, Map<String, List<Long>> units) {}
 
   /** Pill press shipment lines per route and month, and their gross kg per route. */
-  private record PillPresses(List<YearMonth> months, Map<String, List<Long>> linesByRoute, Map<String, BigDecimal> kg) {}
+  private record PillPresses(
+      List<YearMonth> months, Map<String, List<Long>> linesByRoute, Map<String, BigDecimal> kg) {}
 
   private static MonthlyKg monthlyKg(ReportInputs in) throws IOException {
-    // Only the months the source covered are charted: a month outside its coverage is no data, not zero.
-    List<Row> monthly = in.trendRows(TrendsAction.ROUTE_MONTHLY).stream().filter(r -> r.<Boolean>getAs("covered"))
-        .toList();
+    // Only the months the source covered are charted: a month outside its coverage is no data, not
+    // zero.
+    List<Row> monthly =
+        in.trendRows(TrendsAction.ROUTE_MONTHLY).stream()
+            .filter(r -> r.<Boolean>getAs("covered"))
+            .toList();
     List<YearMonth> months = distinctMonths(monthly, "month");
     Map<String, List<BigDecimal>> kgByRoute = new LinkedHashMap<>();
     for (String route : routes(monthly)) {
       kgByRoute.put(route, zeros(months.size()));
     }
     for (Row r : monthly) {
-      add(kgByRoute.get(r.<String>getAs("route")), months.indexOf(month(r, "month")), decimal(r, "quantity_kg"));
+      add(
+          kgByRoute.get(r.<String>getAs("route")),
+          months.indexOf(month(r, "month")),
+          decimal(r, "quantity_kg"));
     }
     return new MonthlyKg(months, kgByRoute);
   }
@@ -91,16 +131,26 @@ final class ReportDataReader {
       long events = longValue(r, "events");
       long units = longValue(r, "dosage_units");
       boolean partial = r.<Boolean>getAs("partial_year");
-      fy.put(key, prev == null ? new ReportData.FiscalYearRow(year, route, kg, events, units, partial)
-          : new ReportData.FiscalYearRow(year, route, prev.kg().add(kg), prev.events() + events,
-              prev.dosageUnits() + units, prev.partial() || partial));
+      fy.put(
+          key,
+          prev == null
+              ? new ReportData.FiscalYearRow(year, route, kg, events, units, partial)
+              : new ReportData.FiscalYearRow(
+                  year,
+                  route,
+                  prev.kg().add(kg),
+                  prev.events() + events,
+                  prev.dosageUnits() + units,
+                  prev.partial() || partial));
     }
     return orderByRoute(new ArrayList<>(fy.values()));
   }
 
   private static FormSeries formSeries(ReportInputs in, List<YearMonth> months) throws IOException {
-    List<Row> byForm = in.trendRows(TrendsAction.ROUTE_MONTHLY_BY_FORM).stream()
-        .filter(r -> r.<Boolean>getAs("covered")).toList();
+    List<Row> byForm =
+        in.trendRows(TrendsAction.ROUTE_MONTHLY_BY_FORM).stream()
+            .filter(r -> r.<Boolean>getAs("covered"))
+            .toList();
     Map<String, List<BigDecimal>> kgByForm = new TreeMap<>();
     Map<String, List<Long>> unitsByForm = new TreeMap<>();
     for (Row r : byForm) {
@@ -110,7 +160,9 @@ final class ReportDataReader {
       }
       String form = r.getAs("form");
       add(kgByForm.computeIfAbsent(form, k -> zeros(months.size())), i, decimal(r, "quantity_kg"));
-      List<Long> u = unitsByForm.computeIfAbsent(form, k -> new ArrayList<>(java.util.Collections.nCopies(months.size(), 0L)));
+      List<Long> u =
+          unitsByForm.computeIfAbsent(
+              form, k -> new ArrayList<>(java.util.Collections.nCopies(months.size(), 0L)));
       u.set(i, u.get(i) + longValue(r, "dosage_units"));
     }
     return new FormSeries(kgByForm, unitsByForm);
@@ -119,8 +171,13 @@ final class ReportDataReader {
   private static List<ReportData.LeadChange> leadChanges(ReportInputs in) throws IOException {
     List<ReportData.LeadChange> leads = new ArrayList<>();
     for (Row r : in.trendRows(TrendsAction.ROUTE_LEAD_CHANGES)) {
-      leads.add(new ReportData.LeadChange(month(r, "month"), r.getAs("leader_before"), r.getAs("leader_after"),
-          decimal(r, "china_direct_kg"), decimal(r, "mexico_cartel_kg")));
+      leads.add(
+          new ReportData.LeadChange(
+              month(r, "month"),
+              r.getAs("leader_before"),
+              r.getAs("leader_after"),
+              decimal(r, "china_direct_kg"),
+              decimal(r, "mexico_cartel_kg")));
     }
     leads.sort(java.util.Comparator.comparing(ReportData.LeadChange::month));
     return leads;
@@ -129,23 +186,35 @@ final class ReportDataReader {
   private static List<ReportData.Analog> analogs(ReportInputs in) throws IOException {
     List<ReportData.Analog> analogs = new ArrayList<>();
     for (Row r : in.trendRows(TrendsAction.ANALOG_WATCH)) {
-      analogs.add(new ReportData.Analog(r.getAs("substance_name"), month(r, "first_month"), month(r, "last_month"),
-          longValue(r, "events"), decimal(r, "quantity_kg"), longValue(r, "dosage_units"), r.<Boolean>getAs("unlisted"),
-          r.<Boolean>getAs("new_this_run")));
+      analogs.add(
+          new ReportData.Analog(
+              r.getAs("substance_name"),
+              month(r, "first_month"),
+              month(r, "last_month"),
+              longValue(r, "events"),
+              decimal(r, "quantity_kg"),
+              longValue(r, "dosage_units"),
+              r.<Boolean>getAs("unlisted"),
+              r.<Boolean>getAs("new_this_run")));
     }
-    analogs.sort(java.util.Comparator.comparing(ReportData.Analog::firstMonth).thenComparing(ReportData.Analog::name));
+    analogs.sort(
+        java.util.Comparator.comparing(ReportData.Analog::firstMonth)
+            .thenComparing(ReportData.Analog::name));
     return analogs;
   }
 
   private static PillPresses pillPresses(ReportInputs in) throws IOException {
     // Pill presses exist only in the customs shipments source: that table is always read from it.
-    List<Row> presses = in.trendRows(TrendsAction.PILL_PRESS_MONTHLY, Source.CUSTOMS_SHIPMENTS.id()).stream()
-        .filter(r -> r.<Boolean>getAs("covered")).toList();
+    List<Row> presses =
+        in.trendRows(TrendsAction.PILL_PRESS_MONTHLY, Source.CUSTOMS_SHIPMENTS.id()).stream()
+            .filter(r -> r.<Boolean>getAs("covered"))
+            .toList();
     List<YearMonth> shipmentMonths = distinctMonths(presses, "month");
     Map<String, List<Long>> linesByRoute = new LinkedHashMap<>();
     Map<String, BigDecimal> pressKg = new LinkedHashMap<>();
     for (String route : routes(presses)) {
-      linesByRoute.put(route, new ArrayList<>(java.util.Collections.nCopies(shipmentMonths.size(), 0L)));
+      linesByRoute.put(
+          route, new ArrayList<>(java.util.Collections.nCopies(shipmentMonths.size(), 0L)));
       pressKg.put(route, BigDecimal.ZERO);
     }
     for (Row r : presses) {
@@ -163,49 +232,82 @@ final class ReportDataReader {
     for (Row r : in.trendRows(TrendsAction.ROUTE_TRENDS)) {
       Object prior = r.getAs("prior_12m_kg");
       Object last = r.getAs("last_12m_kg");
-      trends.add(new ReportData.TrendRow(r.getAs("route"), r.getAs("substance_class"),
-          last == null ? null : (BigDecimal) last, prior == null ? null : (BigDecimal) prior,
-          doubleOrNull(r, "pct_change_12m"), doubleOrNull(r, "trend_pct_per_month_24m"),
-          doubleOrNull(r, "trend_ci_low_24m"), doubleOrNull(r, "trend_ci_high_24m"), r.<Integer>getAs("trend_months_24m"),
-          month(r, "as_of_month")));
+      trends.add(
+          new ReportData.TrendRow(
+              r.getAs("route"),
+              r.getAs("substance_class"),
+              last == null ? null : (BigDecimal) last,
+              prior == null ? null : (BigDecimal) prior,
+              doubleOrNull(r, "pct_change_12m"),
+              doubleOrNull(r, "trend_pct_per_month_24m"),
+              doubleOrNull(r, "trend_ci_low_24m"),
+              doubleOrNull(r, "trend_ci_high_24m"),
+              r.<Integer>getAs("trend_months_24m"),
+              month(r, "as_of_month")));
     }
-    trends.sort(java.util.Comparator.comparing(ReportData.TrendRow::substanceClass)
-        .thenComparingInt(t -> routeRank(t.route())).thenComparing(ReportData.TrendRow::route));
+    trends.sort(
+        java.util.Comparator.comparing(ReportData.TrendRow::substanceClass)
+            .thenComparingInt(t -> routeRank(t.route()))
+            .thenComparing(ReportData.TrendRow::route));
     return trends;
   }
 
-  private static Map<String, Map<String, Long>> pressConfidence(ReportInputs in) throws IOException {
+  private static Map<String, Map<String, Long>> pressConfidence(ReportInputs in)
+      throws IOException {
     Map<String, Map<String, Long>> pressConfidence = new TreeMap<>();
     for (Row r : in.pillPressConfidence()) {
-      pressConfidence.computeIfAbsent(r.getAs("route"), k -> new TreeMap<>())
+      pressConfidence
+          .computeIfAbsent(r.getAs("route"), k -> new TreeMap<>())
           .merge(r.getAs("route_confidence"), longValue(r, "lines"), Long::sum);
     }
     return pressConfidence;
   }
 
-  /** Files read (from the manifest and the ledger), rejects by reason and by file, coverage by format and file. */
-  private static ReportData.Quality quality(ReportInputs in, org.fentrace.warehouse.Warehouse warehouse,
-      JsonNode manifest, SeizureFacts facts) throws IOException {
+  /**
+   * Files read (from the manifest and the ledger), rejects by reason and by file, coverage by
+   * format and file.
+   */
+  private static ReportData.Quality quality(
+      ReportInputs in,
+      org.fentrace.warehouse.Warehouse warehouse,
+      JsonNode manifest,
+      SeizureFacts facts)
+      throws IOException {
     Map<String, Long> byReason = new TreeMap<>();
     Map<String, Long> byFile = new TreeMap<>();
     for (Row r : in.rejectCounts()) {
       byReason.merge(r.getAs("reason_code"), longValue(r, "rows"), Long::sum);
       byFile.merge(r.getAs("source_file"), longValue(r, "rows"), Long::sum);
     }
-    return new ReportData.Quality(Manifests.files(warehouse, manifest), byReason, byFile,
-        facts.coverageByFormat(), facts.coverageByFile(), facts.formatsByFiscalYear(),
+    return new ReportData.Quality(
+        Manifests.files(warehouse, manifest),
+        byReason,
+        byFile,
+        facts.coverageByFormat(),
+        facts.coverageByFile(),
+        facts.formatsByFiscalYear(),
         Manifests.text(manifest, "", "outcome"));
   }
 
-  /** The route_sensitivity rows of the report's source, fentanyl family; null when the table is missing. */
+  /**
+   * The route_sensitivity rows of the report's source, fentanyl family; null when the table is
+   * missing.
+   */
   static List<SensitivityBand.Range> sensitivity(List<Row> rows) {
     if (rows == null) {
       return null;
     }
     List<SensitivityBand.Range> out = new ArrayList<>();
     for (Row r : rows) {
-      out.add(new SensitivityBand.Range(r.<Integer>getAs("fiscal_year"), r.getAs("route"), decimal(r, "in_force_kg"),
-          decimal(r, "min_kg"), decimal(r, "max_kg"), r.getAs("min_rule_set"), r.getAs("max_rule_set")));
+      out.add(
+          new SensitivityBand.Range(
+              r.<Integer>getAs("fiscal_year"),
+              r.getAs("route"),
+              decimal(r, "in_force_kg"),
+              decimal(r, "min_kg"),
+              decimal(r, "max_kg"),
+              r.getAs("min_rule_set"),
+              r.getAs("max_rule_set")));
     }
     return out;
   }
@@ -225,8 +327,10 @@ final class ReportDataReader {
   }
 
   private static List<ReportData.FiscalYearRow> orderByRoute(List<ReportData.FiscalYearRow> rows) {
-    rows.sort(java.util.Comparator.comparingInt(ReportData.FiscalYearRow::fiscalYear)
-        .thenComparingInt(r -> routeRank(r.route())).thenComparing(ReportData.FiscalYearRow::route));
+    rows.sort(
+        java.util.Comparator.comparingInt(ReportData.FiscalYearRow::fiscalYear)
+            .thenComparingInt(r -> routeRank(r.route()))
+            .thenComparing(ReportData.FiscalYearRow::route));
     return rows;
   }
 
@@ -249,12 +353,21 @@ final class ReportDataReader {
     series.set(i, series.get(i).add(v));
   }
 
-  /** What the seizure aggregates say: coverage, formats per fiscal year, confidence mix, rule versions. */
-  record SeizureFacts(List<ReportData.Coverage> coverageByFormat, List<ReportData.Coverage> coverageByFile,
-      Map<Integer, List<String>> formatsByFiscalYear, Map<String, Map<String, BigDecimal>> familyKgByRouteAndConfidence,
+  /**
+   * What the seizure aggregates say: coverage, formats per fiscal year, confidence mix, rule
+   * versions.
+   */
+  record SeizureFacts(
+      List<ReportData.Coverage> coverageByFormat,
+      List<ReportData.Coverage> coverageByFile,
+      Map<Integer, List<String>> formatsByFiscalYear,
+      Map<String, Map<String, BigDecimal>> familyKgByRouteAndConfidence,
       List<String> ruleVersions) {
 
-    /** {@code source}: the confidence mix is the report's source's only (never summed across sources). */
+    /**
+     * {@code source}: the confidence mix is the report's source's only (never summed across
+     * sources).
+     */
     static SeizureFacts of(List<Row> rows, String source) {
       Map<String, long[]> format = new TreeMap<>();
       Map<String, LocalDate[]> formatDates = new TreeMap<>();
@@ -274,20 +387,29 @@ final class ReportDataReader {
           versions.add(v);
         }
         if (r.<Boolean>getAs("family") && Source.ofSourceFormat(f).id().equals(source)) {
-          confidence.computeIfAbsent(r.getAs("route"), k -> new TreeMap<>())
+          confidence
+              .computeIfAbsent(r.getAs("route"), k -> new TreeMap<>())
               .merge(r.getAs("route_confidence"), decimal(r, "kg"), BigDecimal::add);
         }
       }
       Map<String, Map<String, BigDecimal>> orderedConfidence = new LinkedHashMap<>();
-      confidence.keySet().stream().sorted(java.util.Comparator.comparingInt(ReportDataReader::routeRank)
-          .thenComparing(java.util.Comparator.naturalOrder())).forEach(k -> orderedConfidence.put(k, confidence.get(k)));
+      confidence.keySet().stream()
+          .sorted(
+              java.util.Comparator.comparingInt(ReportDataReader::routeRank)
+                  .thenComparing(java.util.Comparator.naturalOrder()))
+          .forEach(k -> orderedConfidence.put(k, confidence.get(k)));
       Map<Integer, List<String>> fys = new TreeMap<>();
       formatsByFy.forEach((k, v) -> fys.put(k, List.copyOf(v)));
-      return new SeizureFacts(coverage(format, formatDates), coverage(file, fileDates), fys, orderedConfidence,
+      return new SeizureFacts(
+          coverage(format, formatDates),
+          coverage(file, fileDates),
+          fys,
+          orderedConfidence,
           List.copyOf(versions));
     }
 
-    private static void count(Map<String, long[]> counts, Map<String, LocalDate[]> dates, String key, Row r) {
+    private static void count(
+        Map<String, long[]> counts, Map<String, LocalDate[]> dates, String key, Row r) {
       long[] c = counts.computeIfAbsent(key, k -> new long[2]);
       c[0] += longValue(r, "rows");
       c[1] += longValue(r, "events");
@@ -302,10 +424,18 @@ final class ReportDataReader {
       }
     }
 
-    private static List<ReportData.Coverage> coverage(Map<String, long[]> counts, Map<String, LocalDate[]> dates) {
+    private static List<ReportData.Coverage> coverage(
+        Map<String, long[]> counts, Map<String, LocalDate[]> dates) {
       List<ReportData.Coverage> out = new ArrayList<>();
-      counts.forEach((k, c) -> out.add(new ReportData.Coverage(k, YearMonth.from(dates.get(k)[0]),
-          YearMonth.from(dates.get(k)[1]), c[0], c[1])));
+      counts.forEach(
+          (k, c) ->
+              out.add(
+                  new ReportData.Coverage(
+                      k,
+                      YearMonth.from(dates.get(k)[0]),
+                      YearMonth.from(dates.get(k)[1]),
+                      c[0],
+                      c[1])));
       return out;
     }
   }

@@ -30,8 +30,9 @@ import org.fentrace.warehouse.WarehouseTable;
 /**
  * Reads what the report needs from the warehouse. The trend tables are small (months x routes x
  * classes) and are collected whole, filtered to the rows the report shows; {@code seizures} and
- * {@code shipments} are read through their monthly aggregates ({@link AggregateStore}), never scanned;
- * the (small) quarantine is counted by Spark. A missing table reads as no rows. {@code describe} labels each Spark job.
+ * {@code shipments} are read through their monthly aggregates ({@link AggregateStore}), never
+ * scanned; the (small) quarantine is counted by Spark. A missing table reads as no rows. {@code
+ * describe} labels each Spark job.
  */
 final class ReportInputs {
   static final List<String> FAMILY = SubstanceClass.FENTANYL_FAMILY_WIRE_NAMES;
@@ -41,10 +42,19 @@ final class ReportInputs {
   private final LocalDate runDate;
   private final String runId;
   private final Consumer<String> describe;
-  /** The one source trend rows are read for; null until {@link #useSource} (then rows of every source). */
+
+  /**
+   * The one source trend rows are read for; null until {@link #useSource} (then rows of every
+   * source).
+   */
   private String source;
 
-  ReportInputs(SparkSession spark, Warehouse warehouse, LocalDate runDate, String runId, Consumer<String> describe) {
+  ReportInputs(
+      SparkSession spark,
+      Warehouse warehouse,
+      LocalDate runDate,
+      String runId,
+      Consumer<String> describe) {
     this.spark = spark;
     this.warehouse = warehouse;
     this.runDate = runDate;
@@ -52,7 +62,10 @@ final class ReportInputs {
     this.describe = describe;
   }
 
-  /** From now on, trend rows are those of {@code source} only: the report never adds figures across sources. */
+  /**
+   * From now on, trend rows are those of {@code source} only: the report never adds figures across
+   * sources.
+   */
   void useSource(String source) {
     this.source = source;
   }
@@ -62,9 +75,9 @@ final class ReportInputs {
   }
 
   /**
-   * Rows of a trend table whose substance_class is in the fentanyl family (all rows when it has no class)
-   * and whose source is the report's source (once chosen), in no particular order: callers key them (the
-   * tables are written sorted, but a scan promises no order).
+   * Rows of a trend table whose substance_class is in the fentanyl family (all rows when it has no
+   * class) and whose source is the report's source (once chosen), in no particular order: callers
+   * key them (the tables are written sorted, but a scan promises no order).
    */
   List<Row> trendRows(String table) throws IOException {
     return trendRows(table, source);
@@ -87,26 +100,42 @@ final class ReportInputs {
   }
 
   /**
-   * Seizures at the grain every data-quality and confidence figure needs: source format and file, fiscal
-   * year, route, route confidence, rule version, fentanyl family or not; with first and last date, rows,
-   * events and kg. Summed from the monthly aggregate (never a scan of the table); months after the run
-   * date's month are left out, as in the trend tables.
+   * Seizures at the grain every data-quality and confidence figure needs: source format and file,
+   * fiscal year, route, route confidence, rule version, fentanyl family or not; with first and last
+   * date, rows, events and kg. Summed from the monthly aggregate (never a scan of the table);
+   * months after the run date's month are left out, as in the trend tables.
    */
   List<Row> seizureAggregates() throws IOException {
     Dataset<Row> cells = aggregate(MonthlyAggregate.SEIZURE_SOURCES);
     describe.accept("sum seizures by source, fiscal year, route and confidence");
-    return cells.groupBy("source_format", "source_file", "fiscal_year", "route", "route_confidence", "rule_version", "family")
-        .agg(min("first_date").as("first_date"), max("last_date").as("last_date"), sum("rows").as("rows"),
-            sum("events").as("events"), sum("quantity_kg").as("kg"))
+    return cells
+        .groupBy(
+            "source_format",
+            "source_file",
+            "fiscal_year",
+            "route",
+            "route_confidence",
+            "rule_version",
+            "family")
+        .agg(
+            min("first_date").as("first_date"),
+            max("last_date").as("last_date"),
+            sum("rows").as("rows"),
+            sum("events").as("events"),
+            sum("quantity_kg").as("kg"))
         .collectAsList();
   }
 
   /**
-   * The route_sensitivity rows of the report's source (fentanyl family kg per fiscal year and route under
-   * each compared rule set), or null when the warehouse has no such table (written before it existed).
+   * The route_sensitivity rows of the report's source (fentanyl family kg per fiscal year and route
+   * under each compared rule set), or null when the warehouse has no such table (written before it
+   * existed).
    */
   List<Row> sensitivityRows() throws IOException {
-    Dataset<Row> t = table(org.fentrace.routes.RouteSensitivity.TABLE, org.fentrace.routes.RouteSensitivity.SCHEMA);
+    Dataset<Row> t =
+        table(
+            org.fentrace.routes.RouteSensitivity.TABLE,
+            org.fentrace.routes.RouteSensitivity.SCHEMA);
     if (t == null) {
       return null;
     }
@@ -117,11 +146,15 @@ final class ReportInputs {
     return t.collectAsList();
   }
 
-  /** Pill press and die shipment lines by route and route confidence (groups with at least one line). */
+  /**
+   * Pill press and die shipment lines by route and route confidence (groups with at least one
+   * line).
+   */
   List<Row> pillPressConfidence() throws IOException {
     Dataset<Row> cells = aggregate(MonthlyAggregate.SHIPMENT_CELLS);
     describe.accept("sum pill press shipment lines by route and confidence");
-    return cells.groupBy("route", "route_confidence")
+    return cells
+        .groupBy("route", "route_confidence")
         .agg(sum("press_lines").as("lines"))
         .filter(col("lines").gt(0))
         .collectAsList();
@@ -133,7 +166,9 @@ final class ReportInputs {
 
   /** The quarantine counted by source file and reason code. */
   List<Row> rejectCounts() throws IOException {
-    Dataset<Row> r = table(WarehouseTable.REJECTED.tableName(), SparkSchemas.structType(WarehouseTable.REJECTED));
+    Dataset<Row> r =
+        table(
+            WarehouseTable.REJECTED.tableName(), SparkSchemas.structType(WarehouseTable.REJECTED));
     if (r == null) {
       return List.of();
     }
@@ -142,12 +177,14 @@ final class ReportInputs {
   }
 
   /**
-   * The table read with its known schema (never inferred: inference costs a Spark job per table), or null
-   * when it is missing or holds no Parquet file.
+   * The table read with its known schema (never inferred: inference costs a Spark job per table),
+   * or null when it is missing or holds no Parquet file.
    */
   private Dataset<Row> table(String name, StructType schema) throws IOException {
     Path path = warehouse.table(name);
-    return Warehouse.holdsParquet(warehouse.fs(), path) ? spark.read().schema(schema).parquet(path.toString()) : null;
+    return Warehouse.holdsParquet(warehouse.fs(), path)
+        ? spark.read().schema(schema).parquet(path.toString())
+        : null;
   }
 
   // --- row value helpers (Spark gives java.sql.Date, or LocalDate with the Java 8 time API on) ---

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The immutable outcome of one report: where the page was written, the figures it shows (ids, in page
- * order) and which of them carry a chart, the headline sentences and cautions, the policy events read
- * and how many of them fall inside the data's span, the page size, and step timings.
+ * The immutable outcome of one report: where the page was written, the figures it shows (ids, in
+ * page order) and which of them carry a chart, the headline sentences and cautions, the policy
+ * events read and how many of them fall inside the data's span, the page size, and step timings.
  */
 public record ReportResult(
     String runId,

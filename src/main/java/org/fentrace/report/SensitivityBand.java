@@ -11,10 +11,11 @@ import org.jfree.chart.renderer.category.IntervalBarRenderer;
 import org.jfree.data.category.DefaultIntervalCategoryDataset;
 
 /**
- * The attribution sensitivity band: for each fiscal year and route of the report's source, the lowest
- * and highest fentanyl-family kilograms over the route rules in force and the alternative rule sets
- * (route_sensitivity). A wide band is a route that rests on a proxy; a narrow one does not depend on it.
- * A warehouse written before route_sensitivity existed has no band, and the report says so.
+ * The attribution sensitivity band: for each fiscal year and route of the report's source, the
+ * lowest and highest fentanyl-family kilograms over the route rules in force and the alternative
+ * rule sets (route_sensitivity). A wide band is a route that rests on a proxy; a narrow one does
+ * not depend on it. A warehouse written before route_sensitivity existed has no band, and the
+ * report says so.
  */
 final class SensitivityBand {
   static final Color BAND = new Color(0, 0, 0, 70);
@@ -22,13 +23,24 @@ final class SensitivityBand {
   private SensitivityBand() {}
 
   /** One route_sensitivity row of the report's source. */
-  record Range(int fiscalYear, String route, BigDecimal inForceKg, BigDecimal minKg, BigDecimal maxKg,
-      String minRuleSet, String maxRuleSet) {}
+  record Range(
+      int fiscalYear,
+      String route,
+      BigDecimal inForceKg,
+      BigDecimal minKg,
+      BigDecimal maxKg,
+      String minRuleSet,
+      String maxRuleSet) {}
 
   /** The alternative rule sets the band spans, as the caption names them. */
   static String ruleSets() {
-    return "the rules in force and " + String.join(", ", List.of(SensitivityRuleSets.MAIL_FACILITIES_ONLY,
-        SensitivityRuleSets.GULF_COAST_MEXICO, SensitivityRuleSets.ALL_COASTAL_INTERIOR))
+    return "the rules in force and "
+        + String.join(
+            ", ",
+            List.of(
+                SensitivityRuleSets.MAIL_FACILITIES_ONLY,
+                SensitivityRuleSets.GULF_COAST_MEXICO,
+                SensitivityRuleSets.ALL_COASTAL_INTERIOR))
         + " (jobs/conf/route-rules-alt-*.yaml; they differ only in the CBP proxy rules)";
   }
 
@@ -44,7 +56,8 @@ final class SensitivityBand {
     if (ranges.isEmpty()) {
       return "No attribution sensitivity band: route_sensitivity holds no row for this source.";
     }
-    return "Grey band on each bar: the lowest to the highest kilograms the route would have under " + ruleSets()
+    return "Grey band on each bar: the lowest to the highest kilograms the route would have under "
+        + ruleSets()
         + " (route_sensitivity). A wide band means the route rests on a proxy rule; no visible band means the"
         + " alternatives agree.";
   }
@@ -54,15 +67,24 @@ final class SensitivityBand {
     if (ranges == null) {
       return null;
     }
-    return ranges.stream().filter(r -> r.fiscalYear() == fy && r.route().equals(route)).findFirst().orElse(null);
+    return ranges.stream()
+        .filter(r -> r.fiscalYear() == fy && r.route().equals(route))
+        .findFirst()
+        .orElse(null);
   }
 
   /**
-   * Draws the band over the bars of a fiscal-year chart: one interval bar per route and year, laid out as
-   * the bars are (same series and categories, same margins), in translucent grey with a dark outline.
+   * Draws the band over the bars of a fiscal-year chart: one interval bar per route and year, laid
+   * out as the bars are (same series and categories, same margins), in translucent grey with a dark
+   * outline.
    */
-  static boolean draw(CategoryPlot plot, List<Range> ranges, List<String> routes, List<Integer> years,
-      List<String> yearLabels, double itemMargin) {
+  static boolean draw(
+      CategoryPlot plot,
+      List<Range> ranges,
+      List<String> routes,
+      List<Integer> years,
+      List<String> yearLabels,
+      double itemMargin) {
     if (ranges == null || ranges.isEmpty() || routes.isEmpty() || years.isEmpty()) {
       return false;
     }
@@ -82,8 +104,9 @@ final class SensitivityBand {
     if (!any) {
       return false;
     }
-    DefaultIntervalCategoryDataset band = new DefaultIntervalCategoryDataset(routes.toArray(new String[0]),
-        yearLabels.toArray(new String[0]), starts, ends);
+    DefaultIntervalCategoryDataset band =
+        new DefaultIntervalCategoryDataset(
+            routes.toArray(new String[0]), yearLabels.toArray(new String[0]), starts, ends);
     IntervalBarRenderer r = new IntervalBarRenderer();
     r.setItemMargin(itemMargin);
     r.setShadowVisible(false);

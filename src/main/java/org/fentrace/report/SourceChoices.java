@@ -9,9 +9,10 @@ import org.apache.spark.sql.Row;
 
 /**
  * Picks the one source the report speaks for. Sources are never added together (CBP's published
- * aggregates already include the seizures an agency's event file may list again), so the report shows
- * one: the one named by configuration, else the seizure source that covered the most months of the
- * latest fiscal year any seizure source covers (ties: the most covered months overall, then the id).
+ * aggregates already include the seizures an agency's event file may list again), so the report
+ * shows one: the one named by configuration, else the seizure source that covered the most months
+ * of the latest fiscal year any seizure source covers (ties: the most covered months overall, then
+ * the id).
  */
 final class SourceChoices {
   private SourceChoices() {}
@@ -21,7 +22,8 @@ final class SourceChoices {
    * @param coverage source_coverage rows of every source
    * @param configured a source id from configuration, or null
    */
-  static ReportData.SourceChoice choose(List<Row> fiscalYears, List<Row> coverage, String configured) {
+  static ReportData.SourceChoice choose(
+      List<Row> fiscalYears, List<Row> coverage, String configured) {
     Map<String, Integer> latestCovered = new TreeMap<>();
     int latest = Integer.MIN_VALUE;
     for (Row r : fiscalYears) {
@@ -46,21 +48,32 @@ final class SourceChoices {
       }
     }
     if (configured != null) {
-      return new ReportData.SourceChoice(configured, "chosen by fentrace.report.primary-source",
+      return new ReportData.SourceChoice(
+          configured,
+          "chosen by fentrace.report.primary-source",
           sorted(covered.getOrDefault(configured, List.of())));
     }
     String best = null;
     for (String s : latestCovered.keySet()) {
-      if (best == null || latestCovered.get(s) > latestCovered.get(best)
-          || latestCovered.get(s).equals(latestCovered.get(best)) && total.getOrDefault(s, 0) > total.getOrDefault(best, 0)) {
+      if (best == null
+          || latestCovered.get(s) > latestCovered.get(best)
+          || latestCovered.get(s).equals(latestCovered.get(best))
+              && total.getOrDefault(s, 0) > total.getOrDefault(best, 0)) {
         best = s;
       }
     }
     if (best == null) {
-      return new ReportData.SourceChoice("cbp_published", "no seizure source covers any month yet", List.of());
+      return new ReportData.SourceChoice(
+          "cbp_published", "no seizure source covers any month yet", List.of());
     }
-    return new ReportData.SourceChoice(best, "the seizure source with the most complete coverage of FY" + latest + " ("
-        + latestCovered.get(best) + " of 12 months)", sorted(covered.getOrDefault(best, List.of())));
+    return new ReportData.SourceChoice(
+        best,
+        "the seizure source with the most complete coverage of FY"
+            + latest
+            + " ("
+            + latestCovered.get(best)
+            + " of 12 months)",
+        sorted(covered.getOrDefault(best, List.of())));
   }
 
   private static List<YearMonth> sorted(List<YearMonth> months) {
@@ -68,5 +81,4 @@ final class SourceChoices {
     out.sort(null);
     return out;
   }
-
 }

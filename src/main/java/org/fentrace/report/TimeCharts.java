@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Map;
 import org.fentrace.core.Route;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYAreaRenderer;
-import org.jfree.chart.plot.SeriesRenderingOrder;
-import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
+import org.jfree.chart.renderer.xy.XYAreaRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.data.time.TimeSeries;
@@ -25,22 +25,30 @@ import org.jfree.data.time.TimeSeriesCollection;
 import org.jfree.data.time.TimeTableXYDataset;
 
 /**
- * The report's time charts (months on the horizontal axis), each with the policy events inside its span.
- * Values come straight from {@link ReportData}; nothing here recomputes a table, except the 12-month
- * trailing means and the monthly shares, which are defined in {@link #rolling12} and {@link #shares}.
+ * The report's time charts (months on the horizontal axis), each with the policy events inside its
+ * span. Values come straight from {@link ReportData}; nothing here recomputes a table, except the
+ * 12-month trailing means and the monthly shares, which are defined in {@link #rolling12} and
+ * {@link #shares}.
  */
 final class TimeCharts {
   private TimeCharts() {}
 
-  static final List<String> OTHER_ROUTES = List.of(Route.CHINA_PRECURSOR_VIA_MEXICO.wireName(), Route.OTHER_ORIGIN.wireName(),
-      Route.UNATTRIBUTED.wireName());
+  static final List<String> OTHER_ROUTES =
+      List.of(
+          Route.CHINA_PRECURSOR_VIA_MEXICO.wireName(),
+          Route.OTHER_ORIGIN.wireName(),
+          Route.UNATTRIBUTED.wireName());
 
-  /** Monthly fentanyl-family kg: one panel each for Mexico cartel, China direct, and the other routes. */
+  /**
+   * Monthly fentanyl-family kg: one panel each for Mexico cartel, China direct, and the other
+   * routes.
+   */
   static JFreeChart monthlyByRoute(ReportData d) {
     CombinedDomainXYPlot plot = new CombinedDomainXYPlot(ChartKit.monthAxis("month (calendar)"));
     plot.setGap(12);
     List<List<String>> panels = new ArrayList<>();
-    // No panel for a series with no kg in this source: the figure notes say "none in this source" instead.
+    // No panel for a series with no kg in this source: the figure notes say "none in this source"
+    // instead.
     for (String main : List.of(Route.MEXICO_CARTEL.wireName(), Route.CHINA_DIRECT.wireName())) {
       if (nonZero(d.familyKgByRoute().getOrDefault(main, List.of()))) {
         panels.add(List.of(main));
@@ -48,7 +56,9 @@ final class TimeCharts {
     }
     List<String> others = new ArrayList<>();
     for (String r : d.familyKgByRoute().keySet()) {
-      if (!r.equals(Route.MEXICO_CARTEL.wireName()) && !r.equals(Route.CHINA_DIRECT.wireName()) && nonZero(d.familyKgByRoute().get(r))) {
+      if (!r.equals(Route.MEXICO_CARTEL.wireName())
+          && !r.equals(Route.CHINA_DIRECT.wireName())
+          && nonZero(d.familyKgByRoute().get(r))) {
         others.add(r);
       }
     }
@@ -78,14 +88,18 @@ final class TimeCharts {
         r.setSeriesPaint(s + 1, c);
         r.setSeriesStroke(s + 1, new BasicStroke(2.6f));
       }
-      // The axis title gives the unit; the route, too long for a panel's height, is the panel's own title.
+      // The axis title gives the unit; the route, too long for a panel's height, is the panel's own
+      // title.
       NumberAxis y = new NumberAxis("kg per month");
       XYPlot sub = new XYPlot(ds, null, y, r);
-      org.jfree.chart.title.TextTitle name = new org.jfree.chart.title.TextTitle(
-          routes.size() == 1 ? label(routes.get(0)) : "other routes", ChartKit.FONT.deriveFont(java.awt.Font.BOLD));
+      org.jfree.chart.title.TextTitle name =
+          new org.jfree.chart.title.TextTitle(
+              routes.size() == 1 ? label(routes.get(0)) : "other routes",
+              ChartKit.FONT.deriveFont(java.awt.Font.BOLD));
       // Top centre, no background: the policy-event numbers sit at the top left of their lines.
-      sub.addAnnotation(new org.jfree.chart.annotations.XYTitleAnnotation(0.5, 0.98, name,
-          org.jfree.chart.ui.RectangleAnchor.TOP));
+      sub.addAnnotation(
+          new org.jfree.chart.annotations.XYTitleAnnotation(
+              0.5, 0.98, name, org.jfree.chart.ui.RectangleAnchor.TOP));
       ChartKit.policyMarkers(sub, d.policyEvents(), first(d.months()), last(d.months()), true);
       CoverageMarks.draw(sub, d.source().coveredMonths());
       plot.add(sub, 1);
@@ -99,9 +113,10 @@ final class TimeCharts {
   }
 
   /**
-   * Share of each month's fentanyl-family kg: Mexico cartel, China direct, everything else; lead changes
-   * marked. Drawn as overlapping cumulative areas (100%, cartel + direct, cartel) from the back, one
-   * polygon per series: stacked-area renderers draw one polygon per month, which leaves hairline seams in SVG.
+   * Share of each month's fentanyl-family kg: Mexico cartel, China direct, everything else; lead
+   * changes marked. Drawn as overlapping cumulative areas (100%, cartel + direct, cartel) from the
+   * back, one polygon per series: stacked-area renderers draw one polygon per month, which leaves
+   * hairline seams in SVG.
    */
   static JFreeChart share(ReportData d) {
     TimeSeriesCollection ds = new TimeSeriesCollection(java.util.TimeZone.getTimeZone("UTC"));
@@ -130,7 +145,9 @@ final class TimeCharts {
     ChartKit.policyMarkers(plot, d.policyEvents(), first(d.months()), last(d.months()), true);
     CoverageMarks.draw(plot, d.source().coveredMonths());
     for (ReportData.LeadChange lc : d.leadChanges()) {
-      plot.addDomainMarker(new ValueMarker(ChartKit.millis(lc.month().atDay(1)), ChartKit.LEAD, ChartKit.LEAD_STROKE),
+      plot.addDomainMarker(
+          new ValueMarker(
+              ChartKit.millis(lc.month().atDay(1)), ChartKit.LEAD, ChartKit.LEAD_STROKE),
           Layer.FOREGROUND);
     }
     JFreeChart chart = new JFreeChart(null, ChartKit.FONT, plot, true);
@@ -150,7 +167,8 @@ final class TimeCharts {
   static JFreeChart forms(ReportData d) {
     CombinedDomainXYPlot plot = new CombinedDomainXYPlot(ChartKit.monthAxis("month (calendar)"));
     plot.setGap(12);
-    // No panel for a measure with nothing in this source (CBP publishes pounds, never dosage units).
+    // No panel for a measure with nothing in this source (CBP publishes pounds, never dosage
+    // units).
     if (anyForm(d, true)) {
       plot.add(formPanel(d, "kg per month", true), 1);
     }
@@ -159,8 +177,13 @@ final class TimeCharts {
     }
     JFreeChart chart = new JFreeChart(null, ChartKit.FONT, plot, true);
     ChartKit.style(chart);
-    plot.setFixedLegendItems(ChartKit.withMarkers(plot.getSubplots().isEmpty() ? new org.jfree.chart.LegendItemCollection()
-        : ((XYPlot) plot.getSubplots().get(0)).getLegendItems(), true, false));
+    plot.setFixedLegendItems(
+        ChartKit.withMarkers(
+            plot.getSubplots().isEmpty()
+                ? new org.jfree.chart.LegendItemCollection()
+                : ((XYPlot) plot.getSubplots().get(0)).getLegendItems(),
+            true,
+            false));
     return chart;
   }
 
@@ -168,8 +191,9 @@ final class TimeCharts {
   static List<String> shownForms(ReportData d) {
     List<String> out = new ArrayList<>(List.of("POWDER", "PILLS"));
     for (String f : d.familyKgByForm().keySet()) {
-      boolean any = nonZero(d.familyKgByForm().get(f))
-          || d.familyUnitsByForm().getOrDefault(f, List.of()).stream().anyMatch(v -> v != 0);
+      boolean any =
+          nonZero(d.familyKgByForm().get(f))
+              || d.familyUnitsByForm().getOrDefault(f, List.of()).stream().anyMatch(v -> v != 0);
       if (!out.contains(f) && any) {
         out.add(f);
       }
@@ -179,8 +203,13 @@ final class TimeCharts {
 
   /** Whether any shown form has kg ({@code kg}) or dosage units in any month. */
   static boolean anyForm(ReportData d, boolean kg) {
-    return shownForms(d).stream().anyMatch(f -> kg ? nonZero(d.familyKgByForm().getOrDefault(f, List.of()))
-        : d.familyUnitsByForm().getOrDefault(f, List.of()).stream().anyMatch(v -> v != 0));
+    return shownForms(d).stream()
+        .anyMatch(
+            f ->
+                kg
+                    ? nonZero(d.familyKgByForm().getOrDefault(f, List.of()))
+                    : d.familyUnitsByForm().getOrDefault(f, List.of()).stream()
+                        .anyMatch(v -> v != 0));
   }
 
   private static XYPlot formPanel(ReportData d, String unit, boolean kg) {
@@ -189,9 +218,17 @@ final class TimeCharts {
     for (String form : shownForms(d)) {
       TimeSeries s = new TimeSeries(form.toLowerCase(java.util.Locale.ROOT));
       for (int i = 0; i < d.months().size(); i++) {
-        double v = kg ? d.familyKgByForm().getOrDefault(form, List.of()).stream().skip(i).findFirst()
-            .orElse(BigDecimal.ZERO).doubleValue()
-            : d.familyUnitsByForm().getOrDefault(form, List.of()).stream().skip(i).findFirst().orElse(0L);
+        double v =
+            kg
+                ? d.familyKgByForm().getOrDefault(form, List.of()).stream()
+                    .skip(i)
+                    .findFirst()
+                    .orElse(BigDecimal.ZERO)
+                    .doubleValue()
+                : d.familyUnitsByForm().getOrDefault(form, List.of()).stream()
+                    .skip(i)
+                    .findFirst()
+                    .orElse(0L);
         s.add(ChartKit.period(d.months().get(i)), v);
       }
       r.setSeriesPaint(ds.getSeriesCount(), ChartKit.form(form));
@@ -222,7 +259,8 @@ final class TimeCharts {
     NumberAxis y = new NumberAxis("shipment lines per month");
     y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     XYPlot plot = new XYPlot(ds, ChartKit.monthAxis("month (calendar)"), y, r);
-    ChartKit.policyMarkers(plot, d.policyEvents(), first(d.shipmentMonths()), last(d.shipmentMonths()), true);
+    ChartKit.policyMarkers(
+        plot, d.policyEvents(), first(d.shipmentMonths()), last(d.shipmentMonths()), true);
     JFreeChart chart = new JFreeChart(null, ChartKit.FONT, plot, true);
     ChartKit.style(chart);
     r.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
@@ -258,9 +296,9 @@ final class TimeCharts {
   }
 
   /**
-   * Trailing 12-month mean: element i is the mean of months i-11..i, null for the first 11 months (a
-   * mean of fewer months would not be a 12-month mean). The series is dense, so a month without seizures
-   * counts as 0 kg.
+   * Trailing 12-month mean: element i is the mean of months i-11..i, null for the first 11 months
+   * (a mean of fewer months would not be a 12-month mean). The series is dense, so a month without
+   * seizures counts as 0 kg.
    */
   static Double[] rolling12(List<BigDecimal> kg) {
     Double[] out = new Double[kg.size()];
@@ -277,7 +315,10 @@ final class TimeCharts {
     return out;
   }
 
-  /** Per month, percent of fentanyl-family kg: {Mexico cartel, China direct, all others}; zeros when the month has none. */
+  /**
+   * Per month, percent of fentanyl-family kg: {Mexico cartel, China direct, all others}; zeros when
+   * the month has none.
+   */
   static List<double[]> shares(ReportData d) {
     List<double[]> out = new ArrayList<>();
     for (int i = 0; i < d.months().size(); i++) {
@@ -300,7 +341,10 @@ final class TimeCharts {
     List<double[]> out = new ArrayList<>();
     for (int i = 0; i < d.months().size(); i++) {
       BigDecimal total = d.familyKgTotal(i);
-      out.add(total.signum() > 0 ? new double[] {percent(at(d, Route.UNATTRIBUTED.wireName(), i), total)} : null);
+      out.add(
+          total.signum() > 0
+              ? new double[] {percent(at(d, Route.UNATTRIBUTED.wireName(), i), total)}
+              : null);
     }
     return out;
   }
@@ -311,7 +355,9 @@ final class TimeCharts {
   }
 
   static double percent(BigDecimal part, BigDecimal total) {
-    return part.multiply(BigDecimal.valueOf(100)).divide(total, MathContext.DECIMAL64).doubleValue();
+    return part.multiply(BigDecimal.valueOf(100))
+        .divide(total, MathContext.DECIMAL64)
+        .doubleValue();
   }
 
   static boolean nonZero(List<BigDecimal> values) {

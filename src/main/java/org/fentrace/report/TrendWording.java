@@ -3,9 +3,9 @@ package org.fentrace.report;
 import java.time.YearMonth;
 
 /**
- * Trend statistics in words: the window a trend was fitted on (first and last month, calendar months,
- * not fiscal years), and its percent-per-month interval as an annual range, saying what an interval that
- * spans 0 allows ("between −12% and +8% a year: a fall as well as a rise").
+ * Trend statistics in words: the window a trend was fitted on (first and last month, calendar
+ * months, not fiscal years), and its percent-per-month interval as an annual range, saying what an
+ * interval that spans 0 allows ("between −12% and +8% a year: a fall as well as a rise").
  */
 final class TrendWording {
   private TrendWording() {}
@@ -29,8 +29,12 @@ final class TrendWording {
     double hi = annual(highPerMonth);
     String range = "between " + Html.signedPct(lo) + " and " + Html.signedPct(hi) + " a year";
     if (lo < 0 && hi > 0) {
-      return range + ": the data allow a fall of up to " + Html.pct(-lo) + " a year as well as a rise of up to "
-          + Html.pct(hi) + "; no clear trend, not a stable one";
+      return range
+          + ": the data allow a fall of up to "
+          + Html.pct(-lo)
+          + " a year as well as a rise of up to "
+          + Html.pct(hi)
+          + "; no clear trend, not a stable one";
     }
     return range + (hi <= 0 ? ": a fall" : ": a rise");
   }

@@ -14,10 +14,10 @@ import org.apache.spark.sql.Row;
 import org.fentrace.core.Region;
 
 /**
- * Attributes normalized rows to routes with a {@link RouteRules} set: fills {@code route},
- * {@code route_rule} and {@code route_confidence}. Seizures linked to a customs shipment take origin,
- * export and transit countries from it when they lack them (a left join), and say so in
- * {@code enriched_from_shipment}.
+ * Attributes normalized rows to routes with a {@link RouteRules} set: fills {@code route}, {@code
+ * route_rule} and {@code route_confidence}. Seizures linked to a customs shipment take origin,
+ * export and transit countries from it when they lack them (a left join), and say so in {@code
+ * enriched_from_shipment}.
  */
 public final class RouteAttribution {
   private static final String DECISION = "_route_decision";
@@ -25,33 +25,46 @@ public final class RouteAttribution {
   private RouteAttribution() {}
 
   /**
-   * Seizures (normalized, one row per record) with routes; {@code shipments} may be empty. A left join:
-   * give it only the shipments the seizures name, with a broadcast hint when they are few, and it moves
-   * no seizure row (most seizures name no shipment).
+   * Seizures (normalized, one row per record) with routes; {@code shipments} may be empty. A left
+   * join: give it only the shipments the seizures name, with a broadcast hint when they are few,
+   * and it moves no seizure row (most seizures name no shipment).
    */
-  public static Dataset<Row> seizures(Dataset<Row> seizures, Dataset<Row> shipments, RouteRules rules) {
-    Dataset<Row> links = shipments.select(col("shipment_id").as("_s_id"), col("origin_country").as("_s_origin"),
-        col("export_country").as("_s_export"), col("transit_countries").as("_s_transit"));
-    Dataset<Row> joined = seizures.join(links, seizures.col("shipment_id").equalTo(links.col("_s_id")), "left");
-    Column hasTransit = col("transit_countries").isNotNull().and(size(col("transit_countries")).gt(0));
+  public static Dataset<Row> seizures(
+      Dataset<Row> seizures, Dataset<Row> shipments, RouteRules rules) {
+    Dataset<Row> links =
+        shipments.select(
+            col("shipment_id").as("_s_id"),
+            col("origin_country").as("_s_origin"),
+            col("export_country").as("_s_export"),
+            col("transit_countries").as("_s_transit"));
+    Dataset<Row> joined =
+        seizures.join(links, seizures.col("shipment_id").equalTo(links.col("_s_id")), "left");
+    Column hasTransit =
+        col("transit_countries").isNotNull().and(size(col("transit_countries")).gt(0));
     Column shipmentTransit = col("_s_transit").isNotNull().and(size(col("_s_transit")).gt(0));
-    Column enriched = col("origin_country").isNull().and(col("_s_origin").isNotNull())
-        .or(col("export_country").isNull().and(col("_s_export").isNotNull()))
-        .or(hasTransit.equalTo(false).and(shipmentTransit));
-    Dataset<Row> withFacts = joined
-        .withColumn("enriched_from_shipment", coalesce(enriched, lit(false)))
-        .withColumn("origin_country", coalesce(col("origin_country"), col("_s_origin")))
-        .withColumn("export_country", coalesce(col("export_country"), col("_s_export")))
-        .withColumn("transit_countries", when(hasTransit.equalTo(false).and(shipmentTransit), col("_s_transit"))
-            .otherwise(col("transit_countries")));
+    Column enriched =
+        col("origin_country")
+            .isNull()
+            .and(col("_s_origin").isNotNull())
+            .or(col("export_country").isNull().and(col("_s_export").isNotNull()))
+            .or(hasTransit.equalTo(false).and(shipmentTransit));
+    Dataset<Row> withFacts =
+        joined
+            .withColumn("enriched_from_shipment", coalesce(enriched, lit(false)))
+            .withColumn("origin_country", coalesce(col("origin_country"), col("_s_origin")))
+            .withColumn("export_country", coalesce(col("export_country"), col("_s_export")))
+            .withColumn(
+                "transit_countries",
+                when(hasTransit.equalTo(false).and(shipmentTransit), col("_s_transit"))
+                    .otherwise(col("transit_countries")));
     Column decision = RuleCompiler.compile(rules, RouteAttribution::seizureFact);
     return decide(withFacts, decision).selectExpr(seizures.columns());
   }
 
   /**
-   * Seizures already attributed once, attributed again under {@code rules}: only the three route columns
-   * change. Their countries already hold what their shipment filled in, which is what a fresh
-   * attribution would see, so the routes equal those of a clean run under {@code rules}.
+   * Seizures already attributed once, attributed again under {@code rules}: only the three route
+   * columns change. Their countries already hold what their shipment filled in, which is what a
+   * fresh attribution would see, so the routes equal those of a clean run under {@code rules}.
    */
   public static Dataset<Row> seizuresAgain(Dataset<Row> routedSeizures, RouteRules rules) {
     return decide(routedSeizures, RuleCompiler.compile(rules, RouteAttribution::seizureFact))
@@ -60,26 +73,32 @@ public final class RouteAttribution {
 
   /** Shipments with routes: mode stands for conveyance, the US for destination, no region. */
   public static Dataset<Row> shipments(Dataset<Row> shipments, RouteRules rules) {
-    Column decision = RuleCompiler.compile(rules, f -> switch (f) {
-      case SOURCE_FORMAT -> lit("customs_shipments");
-      case CONVEYANCE -> col("mode");
-      case DESTINATION_COUNTRY -> lit("US");
-      case REGION -> lit(Region.UNKNOWN.wireName());
-      case CBP_LAND_FILTER, CBP_COMPONENT, CBP_AREA_OF_RESPONSIBILITY -> lit(null).cast("string");
-      default -> col(f.fieldName());
-    });
+    Column decision =
+        RuleCompiler.compile(
+            rules,
+            f ->
+                switch (f) {
+                  case SOURCE_FORMAT -> lit("customs_shipments");
+                  case CONVEYANCE -> col("mode");
+                  case DESTINATION_COUNTRY -> lit("US");
+                  case REGION -> lit(Region.UNKNOWN.wireName());
+                  case CBP_LAND_FILTER, CBP_COMPONENT, CBP_AREA_OF_RESPONSIBILITY ->
+                      lit(null).cast("string");
+                  default -> col(f.fieldName());
+                });
     return decide(shipments, decision).selectExpr(shipments.columns());
   }
 
   /**
-   * The column a rule field reads on a seizure row. The CBP area of responsibility is the nationwide file's
-   * {@code location}; AMO's {@code location} is a branch, not an office, so it is null there.
+   * The column a rule field reads on a seizure row. The CBP area of responsibility is the
+   * nationwide file's {@code location}; AMO's {@code location} is a branch, not an office, so it is
+   * null there.
    */
   public static Column seizureFact(RuleField f) {
     return switch (f) {
       case GOODS_CLASS -> lit(null).cast("string");
-      case CBP_AREA_OF_RESPONSIBILITY -> when(col("source_format").equalTo("cbp_nationwide"),
-          upper(trim(col("location"))));
+      case CBP_AREA_OF_RESPONSIBILITY ->
+          when(col("source_format").equalTo("cbp_nationwide"), upper(trim(col("location"))));
       default -> col(f.fieldName());
     };
   }

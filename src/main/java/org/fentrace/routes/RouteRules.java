@@ -25,26 +25,30 @@ import org.fentrace.core.Confidence;
 import org.fentrace.core.Route;
 
 /**
- * A versioned, ordered set of route rules read from YAML (default: {@code jobs/conf/route-rules.yaml},
- * bundled in the jar). The whole file is validated on load; any problem is a {@link ConfigException}
- * naming the rule and what is wrong, raised before Spark starts. Its version and SHA-256 go into the
- * lineage of every row ({@code route_rule = id@version#checksum}) and into the run manifest.
+ * A versioned, ordered set of route rules read from YAML (default: {@code
+ * jobs/conf/route-rules.yaml}, bundled in the jar). The whole file is validated on load; any
+ * problem is a {@link ConfigException} naming the rule and what is wrong, raised before Spark
+ * starts. Its version and SHA-256 go into the lineage of every row ({@code route_rule =
+ * id@version#checksum}) and into the run manifest.
  *
  * <p>File layout: {@code version}, optional {@code country_groups} (name to ISO codes, used as
  * {@code @name} in country tests), and {@code rules}: each with {@code id}, {@code description},
- * {@code when}, {@code route}, {@code confidence}, and optionally {@code reasoning} (why the evidence supports
- * the route; the report's rule table shows it, and the bundled files give it for every rule). A {@code when} map holds field tests, all of which must
- * hold, plus optional {@code any} / {@code all} lists of nested maps. A field test is a list of values
- * (the field is one of them) or one of {@code {in: [...]}}, {@code {not_in: [...]}}, {@code {is_null: true}},
- * {@code {not_null: true}}. The last rule must have no conditions, so every record gets a route.
+ * {@code when}, {@code route}, {@code confidence}, and optionally {@code reasoning} (why the
+ * evidence supports the route; the report's rule table shows it, and the bundled files give it for
+ * every rule). A {@code when} map holds field tests, all of which must hold, plus optional {@code
+ * any} / {@code all} lists of nested maps. A field test is a list of values (the field is one of
+ * them) or one of {@code {in: [...]}}, {@code {not_in: [...]}}, {@code {is_null: true}}, {@code
+ * {not_null: true}}. The last rule must have no conditions, so every record gets a route.
  */
 public final class RouteRules implements Serializable {
   private static final long serialVersionUID = 1L;
+
   /** Classpath location of the bundled default (the jar carries jobs/conf as conf/). */
   public static final String DEFAULT_RESOURCE = "/conf/route-rules.yaml";
+
   private static final Set<String> TOP_KEYS = Set.of("version", "country_groups", "rules");
-  private static final Set<String> RULE_KEYS = Set.of("id", "description", "reasoning", "when", "route",
-      "confidence");
+  private static final Set<String> RULE_KEYS =
+      Set.of("id", "description", "reasoning", "when", "route", "confidence");
   private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
   private final String source;
@@ -68,11 +72,15 @@ public final class RouteRules implements Serializable {
     return loadBundled(DEFAULT_RESOURCE);
   }
 
-  /** A rule file bundled in the jar (under {@code /conf/}); its source reads {@code bundled <resource>}. */
+  /**
+   * A rule file bundled in the jar (under {@code /conf/}); its source reads {@code bundled
+   * <resource>}.
+   */
   public static RouteRules loadBundled(String resource) {
     try (InputStream in = RouteRules.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("the route rules " + resource + " are missing from the jar");
+        throw new IllegalStateException(
+            "the route rules " + resource + " are missing from the jar");
       }
       return parse(in.readAllBytes(), "bundled " + resource);
     } catch (IOException e) {
@@ -81,15 +89,16 @@ public final class RouteRules implements Serializable {
   }
 
   /**
-   * The rules a manifest's {@code route_rules_source} names: a bundled resource or a file path; null when
-   * it can no longer be read (the file moved), so a reader can say so instead of failing.
+   * The rules a manifest's {@code route_rules_source} names: a bundled resource or a file path;
+   * null when it can no longer be read (the file moved), so a reader can say so instead of failing.
    */
   public static RouteRules fromSource(String source) {
     if (source == null || source.isBlank()) {
       return null;
     }
     try {
-      return source.startsWith("bundled ") ? loadBundled(source.substring("bundled ".length()))
+      return source.startsWith("bundled ")
+          ? loadBundled(source.substring("bundled ".length()))
           : load(Path.of(source));
     } catch (RuntimeException e) {
       return null;
@@ -118,10 +127,12 @@ public final class RouteRules implements Serializable {
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
     } catch (IOException e) {
-      throw new ConfigException("route rule file " + source + " is not valid YAML: " + e.getMessage());
+      throw new ConfigException(
+          "route rule file " + source + " is not valid YAML: " + e.getMessage());
     }
     if (root == null || !root.isObject()) {
-      throw new ConfigException("route rule file " + source + " must be a map with version and rules");
+      throw new ConfigException(
+          "route rule file " + source + " must be a map with version and rules");
     }
     unknownKeys(root, TOP_KEYS, "route rule file " + source);
     String version = text(root, "version", "route rule file " + source);
@@ -135,14 +146,17 @@ public final class RouteRules implements Serializable {
     for (int i = 0; i < list.size(); i++) {
       RouteRule rule = rule(list.get(i), i + 1, groups, source);
       if (!ids.add(rule.id())) {
-        throw new ConfigException(where(source, rule.id()) + "the id is used twice; rule ids must be unique");
+        throw new ConfigException(
+            where(source, rule.id()) + "the id is used twice; rule ids must be unique");
       }
       rules.add(rule);
     }
     RouteRule last = rules.get(rules.size() - 1);
     if (!(last.condition() instanceof RuleCondition.All all && all.conditions().isEmpty())) {
-      throw new ConfigException(where(source, last.id()) + "the last rule must have no conditions (an empty 'when'), "
-          + "so that every record gets a route");
+      throw new ConfigException(
+          where(source, last.id())
+              + "the last rule must have no conditions (an empty 'when'), "
+              + "so that every record gets a route");
     }
     return new RouteRules(source, version, sha256(yaml), rules);
   }
@@ -164,39 +178,49 @@ public final class RouteRules implements Serializable {
   }
 
   /**
-   * The lineage tag stored in {@code route_rule}: {@code id@version#checksum}, the checksum being the
-   * first 8 hex digits of the rule file's SHA-256, so a row names the exact file that decided it even
-   * when someone edited the rules without bumping the version.
+   * The lineage tag stored in {@code route_rule}: {@code id@version#checksum}, the checksum being
+   * the first 8 hex digits of the rule file's SHA-256, so a row names the exact file that decided
+   * it even when someone edited the rules without bumping the version.
    */
   public String tag(RouteRule rule) {
     return rule.id() + "@" + version + "#" + sha256.substring(0, 8);
   }
 
-  private static RouteRule rule(JsonNode n, int position, Map<String, Set<String>> groups, String source) {
+  private static RouteRule rule(
+      JsonNode n, int position, Map<String, Set<String>> groups, String source) {
     String label = "rule #" + position;
     if (!n.isObject()) {
-      throw new ConfigException(where(source, label) + "a rule must be a map with id, description, when, route, confidence");
+      throw new ConfigException(
+          where(source, label)
+              + "a rule must be a map with id, description, when, route, confidence");
     }
     String id = text(n, "id", bare(where(source, label)));
     if (!id.matches("[a-z0-9][a-z0-9-]*")) {
-      throw new ConfigException(where(source, label) + "id '" + id + "' must be lower case letters, digits and hyphens");
+      throw new ConfigException(
+          where(source, label) + "id '" + id + "' must be lower case letters, digits and hyphens");
     }
     String w = where(source, id);
     unknownKeys(n, RULE_KEYS, bare(w));
     String description = text(n, "description", bare(w));
     JsonNode why = n.get("reasoning");
     if (why != null && (!why.isTextual() || why.asText().isBlank())) {
-      throw new ConfigException(w + "'reasoning' must be text saying why the evidence supports the route");
+      throw new ConfigException(
+          w + "'reasoning' must be text saying why the evidence supports the route");
     }
     String reasoning = why == null ? null : why.asText().strip().replaceAll("\\s+", " ");
     Route route = enumValue(Route.class, text(n, "route", bare(w)), w + "route");
-    Confidence confidence = enumValue(Confidence.class, text(n, "confidence", bare(w)), w + "confidence");
+    Confidence confidence =
+        enumValue(Confidence.class, text(n, "confidence", bare(w)), w + "confidence");
     JsonNode when = n.get("when");
-    RuleCondition condition = when == null || when.isNull() ? new RuleCondition.All(List.of()) : conditions(when, groups, w);
+    RuleCondition condition =
+        when == null || when.isNull()
+            ? new RuleCondition.All(List.of())
+            : conditions(when, groups, w);
     return new RouteRule(id, description, reasoning, condition, route, confidence);
   }
 
-  private static RuleCondition conditions(JsonNode when, Map<String, Set<String>> groups, String w) {
+  private static RuleCondition conditions(
+      JsonNode when, Map<String, Set<String>> groups, String w) {
     if (!when.isObject()) {
       throw new ConfigException(w + "'when' must be a map of field tests");
     }
@@ -217,41 +241,55 @@ public final class RouteRules implements Serializable {
       }
       RuleField field = RuleField.fromName(key);
       if (field == null) {
-        throw new ConfigException(w + "unknown field '" + key + "'; fields: " + RuleField.knownNames() + ", any, all");
+        throw new ConfigException(
+            w + "unknown field '" + key + "'; fields: " + RuleField.knownNames() + ", any, all");
       }
       all.add(fieldTest(field, e.getValue(), groups, w));
     }
     return new RuleCondition.All(all);
   }
 
-  private static RuleCondition fieldTest(RuleField field, JsonNode spec, Map<String, Set<String>> groups, String w) {
+  private static RuleCondition fieldTest(
+      RuleField field, JsonNode spec, Map<String, Set<String>> groups, String w) {
     String f = field.fieldName();
     if (spec.isArray()) {
-      return new RuleCondition.FieldTest(field, RuleCondition.Test.IN, values(field, spec, groups, w));
+      return new RuleCondition.FieldTest(
+          field, RuleCondition.Test.IN, values(field, spec, groups, w));
     }
     if (spec.isObject() && spec.size() == 1) {
       Map.Entry<String, JsonNode> e = spec.fields().next();
       switch (e.getKey()) {
         case "in":
-          return new RuleCondition.FieldTest(field, RuleCondition.Test.IN, values(field, e.getValue(), groups, w));
+          return new RuleCondition.FieldTest(
+              field, RuleCondition.Test.IN, values(field, e.getValue(), groups, w));
         case "not_in":
-          return new RuleCondition.FieldTest(field, RuleCondition.Test.NOT_IN, values(field, e.getValue(), groups, w));
+          return new RuleCondition.FieldTest(
+              field, RuleCondition.Test.NOT_IN, values(field, e.getValue(), groups, w));
         case "is_null":
         case "not_null":
           if (!e.getValue().isBoolean() || !e.getValue().booleanValue()) {
             throw new ConfigException(w + f + ": " + e.getKey() + " takes the value true");
           }
-          return new RuleCondition.FieldTest(field,
-              e.getKey().equals("is_null") ? RuleCondition.Test.IS_NULL : RuleCondition.Test.NOT_NULL, Set.of());
+          return new RuleCondition.FieldTest(
+              field,
+              e.getKey().equals("is_null")
+                  ? RuleCondition.Test.IS_NULL
+                  : RuleCondition.Test.NOT_NULL,
+              Set.of());
         default:
           break;
       }
     }
-    throw new ConfigException(w + f + ": expected a list of values or one of {in: [...]}, {not_in: [...]}, "
-        + "{is_null: true}, {not_null: true}; got " + spec);
+    throw new ConfigException(
+        w
+            + f
+            + ": expected a list of values or one of {in: [...]}, {not_in: [...]}, "
+            + "{is_null: true}, {not_null: true}; got "
+            + spec);
   }
 
-  private static Set<String> values(RuleField field, JsonNode list, Map<String, Set<String>> groups, String w) {
+  private static Set<String> values(
+      RuleField field, JsonNode list, Map<String, Set<String>> groups, String w) {
     String f = field.fieldName();
     if (!list.isArray() || list.isEmpty()) {
       throw new ConfigException(w + f + ": expected a non-empty list of values");
@@ -266,13 +304,15 @@ public final class RouteRules implements Serializable {
         if (s.startsWith("@")) {
           Set<String> g = groups.get(s.substring(1));
           if (g == null) {
-            throw new ConfigException(w + f + ": country group '" + s + "' is not defined in country_groups");
+            throw new ConfigException(
+                w + f + ": country group '" + s + "' is not defined in country_groups");
           }
           out.addAll(g);
         } else if (ISO_COUNTRIES.contains(s)) {
           out.add(s);
         } else {
-          throw new ConfigException(w + f + ": '" + s + "' is not an ISO 3166-1 alpha-2 code (upper case) or @group");
+          throw new ConfigException(
+              w + f + ": '" + s + "' is not an ISO 3166-1 alpha-2 code (upper case) or @group");
         }
       } else if (field.accepts(s)) {
         out.add(s);
@@ -289,18 +329,30 @@ public final class RouteRules implements Serializable {
       return groups;
     }
     if (!node.isObject()) {
-      throw new ConfigException("route rule file " + source + ": country_groups must map names to lists of ISO codes");
+      throw new ConfigException(
+          "route rule file " + source + ": country_groups must map names to lists of ISO codes");
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       Set<String> codes = new LinkedHashSet<>();
       if (!e.getValue().isArray() || e.getValue().isEmpty()) {
-        throw new ConfigException("route rule file " + source + ": country group '" + e.getKey() + "' must be a non-empty list");
+        throw new ConfigException(
+            "route rule file "
+                + source
+                + ": country group '"
+                + e.getKey()
+                + "' must be a non-empty list");
       }
       for (JsonNode c : e.getValue()) {
         if (!ISO_COUNTRIES.contains(c.asText())) {
-          throw new ConfigException("route rule file " + source + ": country group '" + e.getKey() + "': '" + c.asText()
-              + "' is not an ISO 3166-1 alpha-2 code (upper case)");
+          throw new ConfigException(
+              "route rule file "
+                  + source
+                  + ": country group '"
+                  + e.getKey()
+                  + "': '"
+                  + c.asText()
+                  + "' is not an ISO 3166-1 alpha-2 code (upper case)");
         }
         codes.add(c.asText());
       }
@@ -321,7 +373,8 @@ public final class RouteRules implements Serializable {
     for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
       String k = it.next();
       if (!known.contains(k)) {
-        throw new ConfigException(where + ": unknown key '" + k + "'; expected " + new java.util.TreeSet<>(known));
+        throw new ConfigException(
+            where + ": unknown key '" + k + "'; expected " + new java.util.TreeSet<>(known));
       }
     }
   }
@@ -330,7 +383,12 @@ public final class RouteRules implements Serializable {
     try {
       return Enum.valueOf(type, value);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(where + " '" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+      throw new ConfigException(
+          where
+              + " '"
+              + value
+              + "' is not one of "
+              + java.util.Arrays.toString(type.getEnumConstants()));
     }
   }
 

@@ -21,60 +21,74 @@ import org.fentrace.core.Source;
 import org.fentrace.core.SubstanceClass;
 
 /**
- * How much the routes depend on the proxy rules: fentanyl-family kilograms per source, fiscal year and
- * route, attributed from the stored records' own facts under the rules in force and under each
+ * How much the routes depend on the proxy rules: fentanyl-family kilograms per source, fiscal year
+ * and route, attributed from the stored records' own facts under the rules in force and under each
  * {@linkplain SensitivityRuleSets alternative}, with the lowest and highest of them. A route whose
- * range is wide rests on a proxy; a narrow one does not depend on it. Figures are never added across
- * sources (CBP's aggregates already hold the seizures an event file may list again).
+ * range is wide rests on a proxy; a narrow one does not depend on it. Figures are never added
+ * across sources (CBP's aggregates already hold the seizures an event file may list again).
  *
- * <p>Seizures only (customs shipment lines have no seized mass), and only FENTANYL and FENTANYL_ANALOG,
- * the family the report's route figures count. One Spark pass: every rule set's route is a column of
- * the same scan; the sums (sources x years x routes x rule sets) are collected and ranged on the driver.
+ * <p>Seizures only (customs shipment lines have no seized mass), and only FENTANYL and
+ * FENTANYL_ANALOG, the family the report's route figures count. One Spark pass: every rule set's
+ * route is a column of the same scan; the sums (sources x years x routes x rule sets) are collected
+ * and ranged on the driver.
  */
 public final class RouteSensitivity {
   public static final String TABLE = "route_sensitivity";
   private static final org.apache.spark.sql.types.DataType KG = DataTypes.createDecimalType(22, 9);
-  public static final StructType SCHEMA = new StructType()
-      .add("source", DataTypes.StringType, false)
-      .add("fiscal_year", DataTypes.IntegerType, false)
-      .add("route", DataTypes.StringType, false)
-      .add("in_force_kg", KG, false)
-      .add("min_kg", KG, false)
-      .add("max_kg", KG, false)
-      .add("min_rule_set", DataTypes.StringType, false)
-      .add("max_rule_set", DataTypes.StringType, false)
-      .add("rule_sets", DataTypes.IntegerType, false);
+  public static final StructType SCHEMA =
+      new StructType()
+          .add("source", DataTypes.StringType, false)
+          .add("fiscal_year", DataTypes.IntegerType, false)
+          .add("route", DataTypes.StringType, false)
+          .add("in_force_kg", KG, false)
+          .add("min_kg", KG, false)
+          .add("max_kg", KG, false)
+          .add("min_rule_set", DataTypes.StringType, false)
+          .add("max_rule_set", DataTypes.StringType, false)
+          .add("rule_sets", DataTypes.IntegerType, false);
 
   private RouteSensitivity() {}
 
   /**
-   * The table's rows, sorted by source, fiscal year and route; dense over the route vocabulary for every
-   * (source, fiscal year) with family seizures, so a route with no kilograms under any rule set is a row
-   * of zeros. Ties for the minimum or maximum name the first rule set in order (in force first).
+   * The table's rows, sorted by source, fiscal year and route; dense over the route vocabulary for
+   * every (source, fiscal year) with family seizures, so a route with no kilograms under any rule
+   * set is a row of zeros. Ties for the minimum or maximum name the first rule set in order (in
+   * force first).
    */
-  public static List<Row> compute(Dataset<Row> seizures, RouteRules inForce, Map<String, RouteRules> alternatives) {
+  public static List<Row> compute(
+      Dataset<Row> seizures, RouteRules inForce, Map<String, RouteRules> alternatives) {
     Map<String, RouteRules> sets = new LinkedHashMap<>();
     sets.put(SensitivityRuleSets.IN_FORCE, inForce);
     sets.putAll(alternatives);
-    Dataset<Row> family = seizures.filter(col("substance_class").isin(SubstanceClass.FENTANYL_FAMILY_WIRE_NAMES.toArray()));
+    Dataset<Row> family =
+        seizures.filter(
+            col("substance_class").isin(SubstanceClass.FENTANYL_FAMILY_WIRE_NAMES.toArray()));
     List<String> names = new ArrayList<>(sets.keySet());
     Dataset<Row> routed = family;
     for (int i = 0; i < names.size(); i++) {
-      routed = routed.withColumn("_r" + i, RuleCompiler.compile(sets.get(names.get(i)), RouteAttribution::seizureFact)
-          .getField("route"));
+      routed =
+          routed.withColumn(
+              "_r" + i,
+              RuleCompiler.compile(sets.get(names.get(i)), RouteAttribution::seizureFact)
+                  .getField("route"));
     }
     Dataset<Row> sums = null;
     for (int i = 0; i < names.size(); i++) {
-      Dataset<Row> one = routed.groupBy(col("source_format"), col("fiscal_year"), col("_r" + i).as("route"))
-          .agg(sum("quantity_kg").as("kg")).withColumn("rule_set", lit(i));
+      Dataset<Row> one =
+          routed
+              .groupBy(col("source_format"), col("fiscal_year"), col("_r" + i).as("route"))
+              .agg(sum("quantity_kg").as("kg"))
+              .withColumn("rule_set", lit(i));
       sums = sums == null ? one : sums.unionByName(one);
     }
     // (source, fiscal year) -> route -> kg per rule set, summed over the source's formats.
     Map<String, Map<String, BigDecimal[]>> cells = new TreeMap<>();
     for (Row r : sums.collectAsList()) {
       String key = Source.ofSourceFormat(r.getString(0)).id() + "|" + r.getInt(1);
-      BigDecimal[] kg = cells.computeIfAbsent(key, k -> new TreeMap<>())
-          .computeIfAbsent(r.getString(2), k -> zeros(names.size()));
+      BigDecimal[] kg =
+          cells
+              .computeIfAbsent(key, k -> new TreeMap<>())
+              .computeIfAbsent(r.getString(2), k -> zeros(names.size()));
       int set = r.getInt(4);
       kg[set] = kg[set].add(r.getDecimal(3) == null ? BigDecimal.ZERO : r.getDecimal(3));
     }
@@ -93,8 +107,20 @@ public final class RouteSensitivity {
           lo = kg[i].compareTo(kg[lo]) < 0 ? i : lo;
           hi = kg[i].compareTo(kg[hi]) > 0 ? i : hi;
         }
-        rows.add(new GenericRowWithSchema(new Object[] {key[0], Integer.parseInt(key[1]), route, scaled(kg[0]),
-            scaled(kg[lo]), scaled(kg[hi]), names.get(lo), names.get(hi), names.size()}, SCHEMA));
+        rows.add(
+            new GenericRowWithSchema(
+                new Object[] {
+                  key[0],
+                  Integer.parseInt(key[1]),
+                  route,
+                  scaled(kg[0]),
+                  scaled(kg[lo]),
+                  scaled(kg[hi]),
+                  names.get(lo),
+                  names.get(hi),
+                  names.size()
+                },
+                SCHEMA));
       }
     }
     return rows;

@@ -17,13 +17,13 @@ import org.fentrace.warehouse.WarehouseTable;
 
 /**
  * Writes {@code route_sensitivity} beside the trend tables: computed from the published seizures,
- * staged under the run's staging folder and published through the journal like them
- * (rewritten whole; the table is small). A warehouse without seizures gets the table with no rows.
+ * staged under the run's staging folder and published through the journal like them (rewritten
+ * whole; the table is small). A warehouse without seizures gets the table with no rows.
  *
- * <p>It reads every stored seizure, so a night that published no seizures must not pay for it: the table
- * keeps, in {@value #BUILT_FROM}, the {@code seizures} marker (which names the run that last published
- * seizures, and changes when rules re-attribute them) and the stamps of the rule sets it compared, and is
- * rebuilt only when one of them differs.
+ * <p>It reads every stored seizure, so a night that published no seizures must not pay for it: the
+ * table keeps, in {@value #BUILT_FROM}, the {@code seizures} marker (which names the run that last
+ * published seizures, and changes when rules re-attribute them) and the stamps of the rule sets it
+ * compared, and is rebuilt only when one of them differs.
  */
 public final class RouteSensitivityAction {
   private final SparkSession spark;
@@ -31,40 +31,61 @@ public final class RouteSensitivityAction {
   private final RouteRules inForce;
   private final String runId;
 
-  public RouteSensitivityAction(SparkSession spark, Warehouse warehouse, RouteRules inForce, String runId) {
+  public RouteSensitivityAction(
+      SparkSession spark, Warehouse warehouse, RouteRules inForce, String runId) {
     this.spark = spark;
     this.warehouse = warehouse;
     this.inForce = inForce;
     this.runId = runId;
   }
 
-  /** Inside the table's folder: what the rows were computed from (ignored by Parquet readers: leading _). */
+  /**
+   * Inside the table's folder: what the rows were computed from (ignored by Parquet readers:
+   * leading _).
+   */
   public static final String BUILT_FROM = "_BUILT_FROM";
 
   /** Rows written, or -1 when the table already held what these seizures and rule sets give. */
   public long execute() throws IOException {
     var alternatives = SensitivityRuleSets.alternatives();
     Path live = warehouse.table(WarehouseTable.SEIZURES);
-    StringBuilder basis = new StringBuilder(readIfPresent(WarehouseLayout.successMarker(live)).strip());
+    StringBuilder basis =
+        new StringBuilder(readIfPresent(WarehouseLayout.successMarker(live)).strip());
     basis.append("\nin-force ").append(inForce.version()).append('#').append(inForce.sha256());
-    alternatives.forEach((name, rules) ->
-        basis.append('\n').append(name).append(' ').append(rules.version()).append('#').append(rules.sha256()));
+    alternatives.forEach(
+        (name, rules) ->
+            basis
+                .append('\n')
+                .append(name)
+                .append(' ')
+                .append(rules.version())
+                .append('#')
+                .append(rules.sha256()));
     Path current = warehouse.table(RouteSensitivity.TABLE);
     if (Warehouse.holdsParquet(warehouse.fs(), current)
         && basis.toString().equals(readIfPresent(new Path(current, BUILT_FROM)))) {
       return -1;
     }
-    spark.sparkContext().setJobDescription("fentrace trends: route sensitivity under " + (1 + alternatives.size())
-        + " rule sets");
-    List<Row> rows = Warehouse.holdsParquet(warehouse.fs(), live)
-        ? RouteSensitivity.compute(readSeizures(live), inForce, alternatives)
-        : List.of();
-    spark.createDataFrame(rows, RouteSensitivity.SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
+    spark
+        .sparkContext()
+        .setJobDescription(
+            "fentrace trends: route sensitivity under " + (1 + alternatives.size()) + " rule sets");
+    List<Row> rows =
+        Warehouse.holdsParquet(warehouse.fs(), live)
+            ? RouteSensitivity.compute(readSeizures(live), inForce, alternatives)
+            : List.of();
+    spark
+        .createDataFrame(rows, RouteSensitivity.SCHEMA)
+        .coalesce(1)
+        .write()
+        .mode(SaveMode.Overwrite)
         .parquet(warehouse.layout().staged(runId, RouteSensitivity.TABLE).toString());
-    warehouse.writeText(new Path(warehouse.layout().staged(runId, RouteSensitivity.TABLE), BUILT_FROM),
+    warehouse.writeText(
+        new Path(warehouse.layout().staged(runId, RouteSensitivity.TABLE), BUILT_FROM),
         basis.toString());
-    new PartitionPublisher(warehouse).publishWhole(runId, List.of(RouteSensitivity.TABLE),
-        FaultInjection.MID_PUBLISH_SENSITIVITY);
+    new PartitionPublisher(warehouse)
+        .publishWhole(
+            runId, List.of(RouteSensitivity.TABLE), FaultInjection.MID_PUBLISH_SENSITIVITY);
     spark.sparkContext().setJobDescription(null);
     return rows.size();
   }
@@ -79,6 +100,9 @@ public final class RouteSensitivityAction {
   }
 
   private Dataset<Row> readSeizures(Path live) {
-    return spark.read().schema(SparkSchemas.structType(WarehouseTable.SEIZURES)).parquet(live.toString());
+    return spark
+        .read()
+        .schema(SparkSchemas.structType(WarehouseTable.SEIZURES))
+        .parquet(live.toString());
   }
 }

@@ -4,7 +4,9 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
 
-/** A declarative test on normalized fields: no rule can run code, only compare fields with values. */
+/**
+ * A declarative test on normalized fields: no rule can run code, only compare fields with values.
+ */
 public sealed interface RuleCondition extends Serializable {
 
   /** How a field is compared. */

@@ -12,8 +12,8 @@ import org.fentrace.core.Vocabulary;
 
 /**
  * The normalized fields a route rule may test, with the values each accepts. Rules name fields by
- * these snake_case names; values outside a field's vocabulary are a validation error, so a typo in a
- * rule file fails before any Spark work instead of silently matching nothing.
+ * these snake_case names; values outside a field's vocabulary are a validation error, so a typo in
+ * a rule file fails before any Spark work instead of silently matching nothing.
  */
 public enum RuleField {
   SOURCE_FORMAT(false, Set.of("seizure_events", "customs_shipments", "cbp_nationwide", "cbp_amo")),
@@ -28,9 +28,9 @@ public enum RuleField {
   SUBSTANCE_CLASS(false, names(SubstanceClass.values())),
   GOODS_CLASS(false, names(GoodsClass.values())),
   /**
-   * CBP's "Area of Responsibility" (a field office or Border Patrol sector, in upper case as CBP writes it,
-   * e.g. {@code NEW YORK FIELD OFFICE}); null outside the CBP nationwide file. CBP adds and renames offices,
-   * so the values are checked for shape, not against a closed list.
+   * CBP's "Area of Responsibility" (a field office or Border Patrol sector, in upper case as CBP
+   * writes it, e.g. {@code NEW YORK FIELD OFFICE}); null outside the CBP nationwide file. CBP adds
+   * and renames offices, so the values are checked for shape, not against a closed list.
    */
   CBP_AREA_OF_RESPONSIBILITY(false, Set.of(), true);
 
@@ -38,8 +38,10 @@ public enum RuleField {
   private static final String OFFICE_NAME = "[A-Z0-9][A-Z0-9 .&/'()-]*";
 
   private final boolean array;
+
   /** Allowed values; null for country fields (any ISO alpha-2 code or a country group). */
   private final Set<String> allowed;
+
   /** Upper-case names of an open vocabulary, checked by shape ({@link #OFFICE_NAME}). */
   private final boolean openNames;
 
@@ -53,14 +55,18 @@ public enum RuleField {
     this.openNames = openNames;
   }
 
-  /** Whether {@code value} may appear in a test on this field (country fields are checked by the caller). */
+  /**
+   * Whether {@code value} may appear in a test on this field (country fields are checked by the
+   * caller).
+   */
   public boolean accepts(String value) {
     return openNames ? value.matches(OFFICE_NAME) : allowed.contains(value);
   }
 
   /** What the field accepts, for messages. */
   public String describeValues() {
-    return openNames ? "an upper-case CBP office or sector name such as 'NEW YORK FIELD OFFICE'"
+    return openNames
+        ? "an upper-case CBP office or sector name such as 'NEW YORK FIELD OFFICE'"
         : "one of " + new java.util.TreeSet<>(allowed);
   }
 

@@ -17,16 +17,16 @@ import org.fentrace.ingest.FileReport;
 import org.fentrace.ingest.IngestAction;
 import org.fentrace.ingest.IngestResult;
 import org.fentrace.ingest.Reattribution;
+import org.fentrace.normalize.CountryNormalizer;
 import org.fentrace.normalize.NormalizationContext;
 import org.fentrace.normalize.NormalizerSettings;
 import org.fentrace.normalize.PartyHasher;
 import org.fentrace.normalize.SubstanceDictionary;
-import org.fentrace.normalize.CountryNormalizer;
+import org.fentrace.report.ReportAction;
 import org.fentrace.routes.RouteRules;
 import org.fentrace.routes.RouteSensitivityAction;
 import org.fentrace.state.PartitionPublisher;
 import org.fentrace.state.WarehouseLock;
-import org.fentrace.report.ReportAction;
 import org.fentrace.trends.TrendsAction;
 import org.fentrace.trends.TrendsResult;
 import org.fentrace.warehouse.Warehouse;
@@ -34,18 +34,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the pipeline steps of one command against a Spark session and records the run: the manifest is
- * written whatever happens, with the outcome and exit code (docs/contract.md, "Exit codes").
+ * Runs the pipeline steps of one command against a Spark session and records the run: the manifest
+ * is written whatever happens, with the outcome and exit code (docs/contract.md, "Exit codes").
  */
 public final class PipelineRunner {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
   public static final int EXIT_FAILED = 1;
 
-  /** How a run ended: its exit code, its id and where its manifest is (null if it could not be written). */
+  /**
+   * How a run ended: its exit code, its id and where its manifest is (null if it could not be
+   * written).
+   */
   public record Outcome(int exitCode, String runId, String manifest) {}
 
   /** The steps of the nightly pipeline, in the order they run. */
-  public enum Step { INGEST, TRENDS, REPORT }
+  public enum Step {
+    INGEST,
+    TRENDS,
+    REPORT
+  }
 
   /**
    * What to run: {@code landing} may be null when the steps do not read it.
@@ -53,13 +60,25 @@ public final class PipelineRunner {
    * @param prune drop the rows of files that are gone from the landing folder
    * @param forceUnlock break a warehouse lock older than fentrace.lock.stale-after
    */
-  public record Request(String command, Set<Step> steps, String landing, String warehouse, LocalDate runDate,
-      FentraceConfig config, boolean prune, boolean forceUnlock) {
+  public record Request(
+      String command,
+      Set<Step> steps,
+      String landing,
+      String warehouse,
+      LocalDate runDate,
+      FentraceConfig config,
+      boolean prune,
+      boolean forceUnlock) {
     public Request {
       steps = steps.isEmpty() ? Set.of() : EnumSet.copyOf(steps);
     }
 
-    public Request(String command, Set<Step> steps, String landing, String warehouse, LocalDate runDate,
+    public Request(
+        String command,
+        Set<Step> steps,
+        String landing,
+        String warehouse,
+        LocalDate runDate,
         FentraceConfig config) {
       this(command, steps, landing, warehouse, runDate, config, false, false);
     }
@@ -73,37 +92,52 @@ public final class PipelineRunner {
 
   public static String newRunId(Instant now) {
     return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(now)
-        + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+        + "-"
+        + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
   }
 
   /**
    * Runs the requested steps, writes the manifest whatever happens, returns the outcome. A failed
-   * quality gate in ingestion (exit 3) does not stop the later steps: everything that passed was written.
+   * quality gate in ingestion (exit 3) does not stop the later steps: everything that passed was
+   * written.
    */
   public Outcome run(Request request) {
     Instant started = Instant.now();
     String runId = newRunId(started);
-    Warehouse warehouse = new Warehouse(request.warehouse(), spark.sparkContext().hadoopConfiguration());
-    RunManifest manifest = new RunManifest(runId, request.command(), request.runDate().toString(), started)
-        .inputsAndOutputs(request.landing(), request.warehouse());
-    LOG.info("run {}: {} --input {} --output {} --run-date {}", runId, request.command(), request.landing(),
-        request.warehouse(), request.runDate());
+    Warehouse warehouse =
+        new Warehouse(request.warehouse(), spark.sparkContext().hadoopConfiguration());
+    RunManifest manifest =
+        new RunManifest(runId, request.command(), request.runDate().toString(), started)
+            .inputsAndOutputs(request.landing(), request.warehouse());
+    LOG.info(
+        "run {}: {} --input {} --output {} --run-date {}",
+        runId,
+        request.command(),
+        request.landing(),
+        request.warehouse(),
+        request.runDate());
     WarehouseLock lock;
     try {
-      lock = WarehouseLock.acquire(warehouse, runId, started,
-          request.forceUnlock() ? request.config().lockStaleAfter() : null);
+      lock =
+          WarehouseLock.acquire(
+              warehouse,
+              runId,
+              started,
+              request.forceUnlock() ? request.config().lockStaleAfter() : null);
     } catch (IOException e) {
       LOG.error("run {}: {}", runId, e.getMessage());
       return new Outcome(EXIT_FAILED, runId, null);
     }
-    // Released on return only: whatever escapes runLocked (an Error: it catches the rest) ends the run as a
+    // Released on return only: whatever escapes runLocked (an Error: it catches the rest) ends the
+    // run as a
     // kill would, leaving the lock for the next run to break after fentrace.lock.stale-after.
     Outcome o = runLocked(request, runId, started, warehouse, manifest);
     releaseQuietly(lock, runId);
     return o;
   }
 
-  private Outcome runLocked(Request request, String runId, Instant started, Warehouse warehouse, RunManifest manifest) {
+  private Outcome runLocked(
+      Request request, String runId, Instant started, Warehouse warehouse, RunManifest manifest) {
     int exit = 0;
     try {
       String recovered = new PartitionPublisher(warehouse).recover();
@@ -115,34 +149,68 @@ public final class PipelineRunner {
       if (request.steps().contains(Step.INGEST)) {
         NormalizationContext context = context(request, warehouse);
         manifest.configuration(request.config().printable(), referenceData(context, rules));
-        Reattribution.Result again = new Reattribution(spark, warehouse, rules, runId).ifRulesChanged();
+        Reattribution.Result again =
+            new Reattribution(spark, warehouse, rules, runId).ifRulesChanged();
         if (again != null) {
-          manifest.reattributed(again.previous() == null ? "none"
-              : again.previous().version() + "#" + again.previous().sha256(),
-              again.current().version() + "#" + again.current().sha256(), again.monthsRewritten());
+          manifest.reattributed(
+              again.previous() == null
+                  ? "none"
+                  : again.previous().version() + "#" + again.previous().sha256(),
+              again.current().version() + "#" + again.current().sha256(),
+              again.monthsRewritten());
         }
-        IngestResult result = new IngestAction(spark, new IngestAction.Options(request.landing(), request.warehouse(),
-            runId, request.runDate(), context, rules, request.config().maxRejectRate(), request.prune())).execute();
+        IngestResult result =
+            new IngestAction(
+                    spark,
+                    new IngestAction.Options(
+                        request.landing(),
+                        request.warehouse(),
+                        runId,
+                        request.runDate(),
+                        context,
+                        rules,
+                        request.config().maxRejectRate(),
+                        request.prune()))
+                .execute();
         manifest.ingest(result);
         logSummary(result);
         exit = result.exitCode();
       }
       if (request.steps().contains(Step.TRENDS)) {
-        TrendsResult trends = new TrendsAction(spark, new TrendsAction.Options(request.warehouse(), request.runDate(), runId))
-            .execute();
+        TrendsResult trends =
+            new TrendsAction(
+                    spark, new TrendsAction.Options(request.warehouse(), request.runDate(), runId))
+                .execute();
         manifest.trends(trends);
         long sensitivity = new RouteSensitivityAction(spark, warehouse, rules, runId).execute();
-        LOG.info(sensitivity < 0 ? "trends: route_sensitivity unchanged (no seizures published, same rule sets)"
-            : "trends: route_sensitivity {} rows", sensitivity);
-        PolicyEffectsAction.Result effects = new PolicyEffectsAction(spark, warehouse,
-            request.config().get(FentraceConfig.Key.POLICY_EVENTS), runId).execute();
-        LOG.info("trends: policy_effects {} rows ({} estimated) for {} events from {}; export {}", effects.rows(),
-            effects.estimated(), effects.events(), effects.eventsSource(), effects.export());
-        LOG.info("trends: {} months {} .. {}; tables {}; exports {}", trends.tableRows().size(), trends.firstMonth(),
-            trends.lastMonth(), trends.tableRows(), trends.exports());
+        LOG.info(
+            sensitivity < 0
+                ? "trends: route_sensitivity unchanged (no seizures published, same rule sets)"
+                : "trends: route_sensitivity {} rows",
+            sensitivity);
+        PolicyEffectsAction.Result effects =
+            new PolicyEffectsAction(
+                    spark, warehouse, request.config().get(FentraceConfig.Key.POLICY_EVENTS), runId)
+                .execute();
+        LOG.info(
+            "trends: policy_effects {} rows ({} estimated) for {} events from {}; export {}",
+            effects.rows(),
+            effects.estimated(),
+            effects.events(),
+            effects.eventsSource(),
+            effects.export());
+        LOG.info(
+            "trends: {} months {} .. {}; tables {}; exports {}",
+            trends.tableRows().size(),
+            trends.firstMonth(),
+            trends.lastMonth(),
+            trends.tableRows(),
+            trends.exports());
       }
       if (request.steps().contains(Step.REPORT)) {
-        ReportAction report = new ReportAction(spark, new ReportAction.Options(request.warehouse(), request.runDate(), runId));
+        ReportAction report =
+            new ReportAction(
+                spark, new ReportAction.Options(request.warehouse(), request.runDate(), runId));
         if (request.steps().contains(Step.INGEST)) {
           report.manifest(manifest.tree()); // this run's data quality, not the last one's
         }
@@ -181,15 +249,21 @@ public final class PipelineRunner {
     }
   }
 
-  private static NormalizationContext context(Request request, Warehouse warehouse) throws IOException {
+  private static NormalizationContext context(Request request, Warehouse warehouse)
+      throws IOException {
     NormalizerSettings settings = request.config().normalizerSettings(request.runDate());
     byte[] key = request.config().partyHashKey(System.getenv());
     if (key == null) {
-      LOG.warn("no party hash key configured (fentrace.party-hash.key or ${}); using the warehouse's own key in {}",
-          FentraceConfig.PARTY_KEY_ENV, warehouse.layout().partyHashKey().getParent());
+      LOG.warn(
+          "no party hash key configured (fentrace.party-hash.key or ${}); using the warehouse's own key in {}",
+          FentraceConfig.PARTY_KEY_ENV,
+          warehouse.layout().partyHashKey().getParent());
       key = warehouse.partyHashKey();
     }
-    return new NormalizationContext(settings, SubstanceDictionary.loadDefault(), CountryNormalizer.loadDefault(),
+    return new NormalizationContext(
+        settings,
+        SubstanceDictionary.loadDefault(),
+        CountryNormalizer.loadDefault(),
         new PartyHasher(key));
   }
 
@@ -204,8 +278,15 @@ public final class PipelineRunner {
 
   private static void logSummary(IngestResult r) {
     for (FileReport f : r.files()) {
-      LOG.info("file {} [{}] {}: read {}, normalized {}, rejected {}, duplicates {}{}", f.path(), f.format(), f.status(),
-          f.rowsRead(), f.normalized(), f.rejected(), f.duplicates(),
+      LOG.info(
+          "file {} [{}] {}: read {}, normalized {}, rejected {}, duplicates {}{}",
+          f.path(),
+          f.format(),
+          f.status(),
+          f.rowsRead(),
+          f.normalized(),
+          f.rejected(),
+          f.duplicates(),
           f.rejectsByReason().isEmpty() ? "" : " " + f.rejectsByReason());
     }
     r.tableRows().forEach((t, n) -> LOG.info("table {}: {} rows", t, n));

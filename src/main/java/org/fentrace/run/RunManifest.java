@@ -16,12 +16,13 @@ import org.fentrace.trends.TrendsResult;
 import org.fentrace.warehouse.Warehouse;
 
 /**
- * The run manifest, {@code _runs/<run_id>.json} (docs/contract.md, "Run manifest"): inputs with size and checksum,
- * rows read / normalized / rejected / duplicate per file with the balance check, tables and partitions
- * written, configuration, timings and outcome.
+ * The run manifest, {@code _runs/<run_id>.json} (docs/contract.md, "Run manifest"): inputs with
+ * size and checksum, rows read / normalized / rejected / duplicate per file with the balance check,
+ * tables and partitions written, configuration, timings and outcome.
  */
 public final class RunManifest {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final ObjectNode root = JSON.createObjectNode();
 
@@ -67,7 +68,11 @@ public final class RunManifest {
       }
       n.put("rows_read", f.rowsRead());
       n.put("normalized", f.normalized());
-      n.put("note", f.status() == FileReport.Status.UNCHANGED ? "already in the ledger; not read again" : null);
+      n.put(
+          "note",
+          f.status() == FileReport.Status.UNCHANGED
+              ? "already in the ledger; not read again"
+              : null);
       n.put("rejected", f.rejected());
       n.put("duplicates", f.duplicates());
       n.put("duplicates_in_file", f.duplicatesInFile());
@@ -90,12 +95,15 @@ public final class RunManifest {
     totals.put("duplicates", duplicates);
     totals.put("balanced", read == normalized + rejected + duplicates);
     ObjectNode tables = root.putObject("tables");
-    result.tableRows().forEach((t, rows) -> {
-      ObjectNode tn = tables.putObject(t);
-      tn.put("rows", rows);
-      ArrayNode parts = tn.putArray("partitions");
-      result.tablePartitions().getOrDefault(t, java.util.List.of()).forEach(parts::add);
-    });
+    result
+        .tableRows()
+        .forEach(
+            (t, rows) -> {
+              ObjectNode tn = tables.putObject(t);
+              tn.put("rows", rows);
+              ArrayNode parts = tn.putArray("partitions");
+              result.tablePartitions().getOrDefault(t, java.util.List.of()).forEach(parts::add);
+            });
     ObjectNode timings = root.putObject("timings_ms");
     result.timingsMillis().forEach(timings::put);
     ArrayNode gates = root.putArray("quality_failures");
@@ -105,10 +113,12 @@ public final class RunManifest {
 
   /** Notes that this run first finished the publication of a run that died. */
   /**
-   * The route rules changed since the stored routes were decided: every stored record was re-attributed.
-   * Records the rules recorded before ("none" for a warehouse older than the record) and the months rewritten.
+   * The route rules changed since the stored routes were decided: every stored record was
+   * re-attributed. Records the rules recorded before ("none" for a warehouse older than the record)
+   * and the months rewritten.
    */
-  public RunManifest reattributed(String previousRules, String currentRules, Map<String, Integer> monthsRewritten) {
+  public RunManifest reattributed(
+      String previousRules, String currentRules, Map<String, Integer> monthsRewritten) {
     var node = root.putObject("route_reattribution");
     node.put("previous_rules", previousRules);
     node.put("rules", currentRules);
@@ -159,7 +169,10 @@ public final class RunManifest {
     return this;
   }
 
-  /** The manifest as it stands, as a tree (a copy: later changes to this manifest do not show in it). */
+  /**
+   * The manifest as it stands, as a tree (a copy: later changes to this manifest do not show in
+   * it).
+   */
   public com.fasterxml.jackson.databind.JsonNode tree() {
     return root.deepCopy();
   }

@@ -16,17 +16,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes staged partitions and files with a write-ahead journal ({@code _state/journal.json}).
  *
- * <p>Everything a run changes is first written completely under {@code _staging/<run_id>/}. The journal
- * then lists every move (staged path to live path, or a live path to remove); only after it is written
- * are the moves made, each as renames, so a reader sees every partition either whole-old or whole-new,
- * never half-written. A run that dies mid-way leaves the journal behind, and the next run replays it
- * first (every step is idempotent), which finishes the publication exactly as the dead run would have.
- * A run that dies before the journal is written leaves the live tables untouched.
+ * <p>Everything a run changes is first written completely under {@code _staging/<run_id>/}. The
+ * journal then lists every move (staged path to live path, or a live path to remove); only after it
+ * is written are the moves made, each as renames, so a reader sees every partition either whole-old
+ * or whole-new, never half-written. A run that dies mid-way leaves the journal behind, and the next
+ * run replays it first (every step is idempotent), which finishes the publication exactly as the
+ * dead run would have. A run that dies before the journal is written leaves the live tables
+ * untouched.
  *
- * <p>Every table goes through it: the partitioned tables month by month ({@link #partitionMoves}), the
- * monthly aggregates, and the tables rewritten whole (the trend tables, {@code route_sensitivity}, the
- * report) by {@link #publishWhole}, which moves each staged folder over its live one. A kill between two
- * of those moves leaves every table readable, old or new, and the next run finishes the set.
+ * <p>Every table goes through it: the partitioned tables month by month ({@link #partitionMoves}),
+ * the monthly aggregates, and the tables rewritten whole (the trend tables, {@code
+ * route_sensitivity}, the report) by {@link #publishWhole}, which moves each staged folder over its
+ * live one. A kill between two of those moves leaves every table readable, old or new, and the next
+ * run finishes the set.
  */
 public final class PartitionPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionPublisher.class);
@@ -54,14 +56,16 @@ public final class PartitionPublisher {
   }
 
   /**
-   * Publishes tables staged whole under {@code _staging/<run_id>/<table>}: each replaces its live folder
-   * (the staged folder carries its own {@code _SUCCESS} marker). {@code midPublish} names the fault point
-   * passed after each move, so a crash test can stop this publication and no other.
+   * Publishes tables staged whole under {@code _staging/<run_id>/<table>}: each replaces its live
+   * folder (the staged folder carries its own {@code _SUCCESS} marker). {@code midPublish} names
+   * the fault point passed after each move, so a crash test can stop this publication and no other.
    */
-  public void publishWhole(String runId, List<String> tableNames, String midPublish) throws IOException {
+  public void publishWhole(String runId, List<String> tableNames, String midPublish)
+      throws IOException {
     List<Move> moves = new ArrayList<>();
     for (String t : tableNames) {
-      moves.add(new Move(warehouse.layout().staged(runId, t).toString(), warehouse.table(t).toString()));
+      moves.add(
+          new Move(warehouse.layout().staged(runId, t).toString(), warehouse.table(t).toString()));
     }
     publish(new Journal(runId, moves, List.of()), midPublish);
   }
@@ -73,7 +77,10 @@ public final class PartitionPublisher {
     replay(journal, midPublish);
   }
 
-  /** Finishes the publication a dead run left behind; returns its run id, or null when there was none. */
+  /**
+   * Finishes the publication a dead run left behind; returns its run id, or null when there was
+   * none.
+   */
   public String recover() throws IOException {
     FileSystem fs = warehouse.fs();
     Path p = journalPath(warehouse);
@@ -84,7 +91,10 @@ public final class PartitionPublisher {
     try (InputStream in = fs.open(p)) {
       journal = JSON.readValue(in, Journal.class);
     }
-    LOG.warn("recovery: run {} died while publishing; finishing its {} moves", journal.runId(), journal.moves().size());
+    LOG.warn(
+        "recovery: run {} died while publishing; finishing its {} moves",
+        journal.runId(),
+        journal.moves().size());
     replay(journal, null);
     return journal.runId();
   }
@@ -136,13 +146,19 @@ public final class PartitionPublisher {
   }
 
   /** Builds the moves for a partitioned table: every staged month in, every emptied month out. */
-  public static List<Move> partitionMoves(Path stagedTable, Path liveTable, String partitionColumn,
-      Set<String> rewrittenMonths, Set<String> stagedMonths) {
+  public static List<Move> partitionMoves(
+      Path stagedTable,
+      Path liveTable,
+      String partitionColumn,
+      Set<String> rewrittenMonths,
+      Set<String> stagedMonths) {
     List<Move> moves = new ArrayList<>();
     for (String month : rewrittenMonths) {
       String dir = partitionColumn + "=" + month;
-      moves.add(new Move(stagedMonths.contains(month) ? new Path(stagedTable, dir).toString() : null,
-          new Path(liveTable, dir).toString()));
+      moves.add(
+          new Move(
+              stagedMonths.contains(month) ? new Path(stagedTable, dir).toString() : null,
+              new Path(liveTable, dir).toString()));
     }
     return moves;
   }

@@ -7,10 +7,10 @@ import org.apache.hadoop.fs.Path;
 import org.fentrace.warehouse.Warehouse;
 
 /**
- * The route rules the stored routes were decided with ({@code _state/route-rules.json}): version, SHA-256
- * and where the file came from. A run whose rules differ re-attributes every stored record, so the routes
- * of old months never lag behind the rules of tonight. A warehouse written before the stamp existed has
- * none, which counts as different.
+ * The route rules the stored routes were decided with ({@code _state/route-rules.json}): version,
+ * SHA-256 and where the file came from. A run whose rules differ re-attributes every stored record,
+ * so the routes of old months never lag behind the rules of tonight. A warehouse written before the
+ * stamp existed has none, which counts as different.
  */
 public record RulesStamp(String version, String sha256, String source) {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,8 +28,13 @@ public record RulesStamp(String version, String sha256, String source) {
     try (InputStream in = w.fs().open(p)) {
       return JSON.readValue(in, RulesStamp.class);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IOException("cannot read the route rules stamp " + p + ": " + e.getOriginalMessage()
-          + ". Delete it: the next run then re-attributes every stored record under the rules in force.", e);
+      throw new IOException(
+          "cannot read the route rules stamp "
+              + p
+              + ": "
+              + e.getOriginalMessage()
+              + ". Delete it: the next run then re-attributes every stored record under the rules in force.",
+          e);
     }
   }
 

@@ -10,13 +10,14 @@ import java.util.TreeSet;
 
 /**
  * Which months each source covered. A month a source did not cover is "no data", never "nothing
- * seized": the dense tables write null there (with {@code covered = false}) instead of 0, and no change,
- * rolling mean, trend or lead change is computed across it.
+ * seized": the dense tables write null there (with {@code covered = false}) instead of 0, and no
+ * change, rolling mean, trend or lead change is computed across it.
  *
  * <p>A source covers the months of the event dates each of its deliveries spans (a delivery is one
- * source file: CBP's published file covers the months inside its published span, an event or shipment
- * file the months from its first to its last event date). Two deliveries with a hole between them leave
- * the hole uncovered. Months after the last month trended (the run month) are never covered.
+ * source file: CBP's published file covers the months inside its published span, an event or
+ * shipment file the months from its first to its last event date). Two deliveries with a hole
+ * between them leave the hole uncovered. Months after the last month trended (the run month) are
+ * never covered.
  */
 public final class Coverage {
   /** One delivery of a source: the file and the months its event dates span. */
@@ -82,7 +83,9 @@ public final class Coverage {
   /** Months of fiscal year {@code fy} the source covered, in calendar order. */
   public List<YearMonth> coveredIn(String source, int fy) {
     List<YearMonth> out = new ArrayList<>();
-    for (YearMonth m = YearMonth.of(fy - 1, 10); !m.isAfter(YearMonth.of(fy, 9)); m = m.plusMonths(1)) {
+    for (YearMonth m = YearMonth.of(fy - 1, 10);
+        !m.isAfter(YearMonth.of(fy, 9));
+        m = m.plusMonths(1)) {
       if (covered(source, m)) {
         out.add(m);
       }

@@ -14,14 +14,14 @@ import org.fentrace.warehouse.Warehouse;
 /**
  * Writes a small table as one CSV file under {@code WAREHOUSE/exports/}: UTF-8 without byte-order
  * mark, comma-separated, LF line ends, a header row of the table's column names, fields quoted only
- * when needed. Values: dates {@code yyyy-MM-dd}; decimals and doubles in plain notation with {@code .}
- * and no exponent, trailing zeros dropped ({@code 2.500000000} is {@code 2.5}, zero is {@code 0});
- * doubles as the shortest decimal that reads back as the same double; booleans {@code true}/{@code false};
- * null as an empty field. Rows in the table's order (sorted by its keys). Identical tables give
- * identical bytes.
+ * when needed. Values: dates {@code yyyy-MM-dd}; decimals and doubles in plain notation with {@code
+ * .} and no exponent, trailing zeros dropped ({@code 2.500000000} is {@code 2.5}, zero is {@code
+ * 0}); doubles as the shortest decimal that reads back as the same double; booleans {@code
+ * true}/{@code false}; null as an empty field. Rows in the table's order (sorted by its keys).
+ * Identical tables give identical bytes.
  *
- * <p>The file is built on the driver from the rows the table was written from (the tables are small)
- * and written through the Hadoop FileSystem to a temporary name, then renamed into place.
+ * <p>The file is built on the driver from the rows the table was written from (the tables are
+ * small) and written through the Hadoop FileSystem to a temporary name, then renamed into place.
  */
 public final class CsvExports {
   static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.fentrace.warehouse.SparkSchemas;
 import org.fentrace.warehouse.Warehouse;
@@ -17,31 +16,50 @@ import org.fentrace.warehouse.WarehouseTable;
 
 /**
  * The lab-report counts (NFLIS, table {@code lab_reports}) summed over states: one row per source,
- * substance, class and half-year. Read from the table itself: it is small by construction (substances x
- * states x half-years, some ten thousand rows for nine years of the whole country), unlike the seizure
- * and shipment tables, whose trends come from the monthly aggregates. Half-years that start after the run
- * date's month are left out, as the trend tables leave out later months.
+ * substance, class and half-year. Read from the table itself: it is small by construction
+ * (substances x states x half-years, some ten thousand rows for nine years of the whole country),
+ * unlike the seizure and shipment tables, whose trends come from the monthly aggregates. Half-years
+ * that start after the run date's month are left out, as the trend tables leave out later months.
  */
 final class LabReportCounts {
   private LabReportCounts() {}
 
   /** Reports of one substance in one half-year of one source, every state summed. */
-  record Count(String source, String substanceName, String substanceClass, boolean unlisted, LocalDate periodStart,
+  record Count(
+      String source,
+      String substanceName,
+      String substanceClass,
+      boolean unlisted,
+      LocalDate periodStart,
       long reports) {}
 
-  static List<Count> read(SparkSession spark, Warehouse warehouse, YearMonth runMonth) throws IOException {
+  static List<Count> read(SparkSession spark, Warehouse warehouse, YearMonth runMonth)
+      throws IOException {
     Path path = warehouse.table(WarehouseTable.LAB_REPORTS.tableName());
     if (!Warehouse.holdsParquet(warehouse.fs(), path)) {
       return List.of();
     }
-    spark.sparkContext().setJobDescription("fentrace trends: sum lab reports by source, substance and half-year");
-    return spark.read().schema(SparkSchemas.structType(WarehouseTable.LAB_REPORTS)).parquet(path.toString())
+    spark
+        .sparkContext()
+        .setJobDescription("fentrace trends: sum lab reports by source, substance and half-year");
+    return spark
+        .read()
+        .schema(SparkSchemas.structType(WarehouseTable.LAB_REPORTS))
+        .parquet(path.toString())
         .filter(col("period_start").leq(java.sql.Date.valueOf(runMonth.atDay(1))))
         .groupBy("source", "substance_name", "substance_class", "period_start")
         .agg(sum(col("report_count")), bool_or(col("substance_unlisted")))
-        .collectAsList().stream()
-        .map(r -> new Count(r.getString(0), r.getString(1), r.getString(2), !r.isNullAt(5) && r.getBoolean(5),
-            localDate(r.get(3)), r.getLong(4)))
+        .collectAsList()
+        .stream()
+        .map(
+            r ->
+                new Count(
+                    r.getString(0),
+                    r.getString(1),
+                    r.getString(2),
+                    !r.isNullAt(5) && r.getBoolean(5),
+                    localDate(r.get(3)),
+                    r.getLong(4)))
         .toList();
   }
 

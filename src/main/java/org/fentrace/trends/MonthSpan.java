@@ -19,7 +19,8 @@ public record MonthSpan(YearMonth first, YearMonth last) {
     Objects.requireNonNull(first, "first");
     Objects.requireNonNull(last, "last");
     if (last.isBefore(first)) {
-      throw new IllegalArgumentException("month span ends (" + last + ") before it starts (" + first + ")");
+      throw new IllegalArgumentException(
+          "month span ends (" + last + ") before it starts (" + first + ")");
     }
   }
 
@@ -58,12 +59,14 @@ public record MonthSpan(YearMonth first, YearMonth last) {
   }
 
   /**
-   * Whether fiscal year {@code fy} is incomplete: the data starts after its October, ends before its
-   * September, or the run date is before its last day (30 September).
+   * Whether fiscal year {@code fy} is incomplete: the data starts after its October, ends before
+   * its September, or the run date is before its last day (30 September).
    */
   public boolean isPartialFiscalYear(int fy, LocalDate runDate) {
     YearMonth october = YearMonth.of(fy - 1, Month.OCTOBER);
     YearMonth september = YearMonth.of(fy, Month.SEPTEMBER);
-    return first.isAfter(october) || last.isBefore(september) || runDate.isBefore(september.atEndOfMonth());
+    return first.isAfter(october)
+        || last.isBefore(september)
+        || runDate.isBefore(september.atEndOfMonth());
   }
 }

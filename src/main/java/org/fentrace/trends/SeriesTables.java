@@ -13,23 +13,33 @@ import org.fentrace.core.SubstanceClass;
 import org.fentrace.trends.AggregateCells.SeizureCell;
 
 /**
- * {@code route_trends} and {@code route_lead_changes}: one dense monthly series per source, route and
- * substance class over the months from the source's first to its last covered month, fed to
- * {@link TrendStatistics} and {@link LeadChanges} with the source's coverage flags, so that no window,
- * fit or lead change reaches into months the source did not cover.
+ * {@code route_trends} and {@code route_lead_changes}: one dense monthly series per source, route
+ * and substance class over the months from the source's first to its last covered month, fed to
+ * {@link TrendStatistics} and {@link LeadChanges} with the source's coverage flags, so that no
+ * window, fit or lead change reaches into months the source did not cover.
  */
 final class SeriesTables {
   /** Months of the recent trend window; the column names say 24m, so it is not an option. */
   static final int RECENT_MONTHS = 24;
 
   /** One dense monthly series of a source: kg, events and coverage per month of its span. */
-  record Series(String source, MonthSpan span, String route, String substanceClass, BigDecimal[] kg, long[] events,
+  record Series(
+      String source,
+      MonthSpan span,
+      String route,
+      String substanceClass,
+      BigDecimal[] kg,
+      long[] events,
       boolean[] covered) {}
 
   private SeriesTables() {}
 
   /** Every source x route x class series, sorted by source, route then class. */
-  static List<Series> series(Coverage coverage, List<String> sources, List<String> routes, List<String> classes,
+  static List<Series> series(
+      Coverage coverage,
+      List<String> sources,
+      List<String> routes,
+      List<String> classes,
       List<SeizureCell> cells) {
     Map<List<String>, Series> byKey = new HashMap<>();
     List<Series> out = new ArrayList<>();
@@ -64,25 +74,54 @@ final class SeriesTables {
   static List<Row> trends(List<Series> series, int minPoints, double confidence) {
     List<Row> rows = new ArrayList<>();
     for (Series s : series) {
-      TrendStatistics t = TrendStatistics.of(s.span().first(), s.kg(), s.events(), s.covered(), RECENT_MONTHS,
-          minPoints, confidence);
-      rows.add(RowFactory.create(s.source(), s.route(), s.substanceClass(), DenseTables.date(t.firstMonth()),
-          DenseTables.date(t.lastMonth()), DenseTables.date(t.asOfMonth()), DenseTables.kg(t.totalKg()),
-          t.totalEvents(), kgOrNull(t.last12mKg()), kgOrNull(t.prior12mKg()), t.pctChange12m(), t.comparisonNote(),
-          t.rolling3mMeanKg(), t.rolling12mMeanKg(), NeweyWestTrend.METHOD,
-          t.trendAll().pctPerMonth(), t.trendAll().ciLow(), t.trendAll().ciHigh(), t.trendAll().months(),
-          t.trendAll().lag(), t.trendRecent().pctPerMonth(), t.trendRecent().ciLow(), t.trendRecent().ciHigh(),
-          t.trendRecent().months(), t.trendRecent().lag()));
+      TrendStatistics t =
+          TrendStatistics.of(
+              s.span().first(),
+              s.kg(),
+              s.events(),
+              s.covered(),
+              RECENT_MONTHS,
+              minPoints,
+              confidence);
+      rows.add(
+          RowFactory.create(
+              s.source(),
+              s.route(),
+              s.substanceClass(),
+              DenseTables.date(t.firstMonth()),
+              DenseTables.date(t.lastMonth()),
+              DenseTables.date(t.asOfMonth()),
+              DenseTables.kg(t.totalKg()),
+              t.totalEvents(),
+              kgOrNull(t.last12mKg()),
+              kgOrNull(t.prior12mKg()),
+              t.pctChange12m(),
+              t.comparisonNote(),
+              t.rolling3mMeanKg(),
+              t.rolling12mMeanKg(),
+              NeweyWestTrend.METHOD,
+              t.trendAll().pctPerMonth(),
+              t.trendAll().ciLow(),
+              t.trendAll().ciHigh(),
+              t.trendAll().months(),
+              t.trendAll().lag(),
+              t.trendRecent().pctPerMonth(),
+              t.trendRecent().ciLow(),
+              t.trendRecent().ciHigh(),
+              t.trendRecent().months(),
+              t.trendRecent().lag()));
     }
     return rows;
   }
 
   /**
-   * Lead changes between CHINA_DIRECT and MEXICO_CARTEL in fentanyl-family (FENTANYL + FENTANYL_ANALOG)
-   * kg, per source, over each run of consecutive covered months: after a month the source did not cover
-   * the lead is established afresh, so a source stopping and restarting is never a change of lead.
+   * Lead changes between CHINA_DIRECT and MEXICO_CARTEL in fentanyl-family (FENTANYL +
+   * FENTANYL_ANALOG) kg, per source, over each run of consecutive covered months: after a month the
+   * source did not cover the lead is established afresh, so a source stopping and restarting is
+   * never a change of lead.
    */
-  static List<SourcedLeadChange> leadChanges(List<Series> series, Coverage coverage, List<String> sources) {
+  static List<SourcedLeadChange> leadChanges(
+      List<Series> series, Coverage coverage, List<String> sources) {
     List<SourcedLeadChange> out = new ArrayList<>();
     for (String source : DenseTables.sorted(sources)) {
       MonthSpan span = coverage.span(source);
@@ -102,8 +141,9 @@ final class SeriesTables {
         while (j < covered.length && covered[j]) {
           j++;
         }
-        for (LeadChanges.LeadChange c : LeadChanges.of(span.month(i), Arrays.copyOfRange(china, i, j),
-            Arrays.copyOfRange(mexico, i, j))) {
+        for (LeadChanges.LeadChange c :
+            LeadChanges.of(
+                span.month(i), Arrays.copyOfRange(china, i, j), Arrays.copyOfRange(mexico, i, j))) {
           out.add(new SourcedLeadChange(source, c));
         }
         i = j;
@@ -119,17 +159,25 @@ final class SeriesTables {
     List<Row> rows = new ArrayList<>();
     for (SourcedLeadChange s : changes) {
       LeadChanges.LeadChange c = s.change();
-      rows.add(RowFactory.create(s.source(), DenseTables.date(c.month()), c.leaderBefore(), c.leaderAfter(),
-          DenseTables.kg(c.chinaDirectKg()), DenseTables.kg(c.mexicoCartelKg())));
+      rows.add(
+          RowFactory.create(
+              s.source(),
+              DenseTables.date(c.month()),
+              c.leaderBefore(),
+              c.leaderAfter(),
+              DenseTables.kg(c.chinaDirectKg()),
+              DenseTables.kg(c.mexicoCartelKg())));
     }
     return rows;
   }
 
-  private static BigDecimal[] family(List<Series> series, String source, MonthSpan span, String route) {
+  private static BigDecimal[] family(
+      List<Series> series, String source, MonthSpan span, String route) {
     BigDecimal[] kg = new BigDecimal[span.size()];
     Arrays.fill(kg, BigDecimal.ZERO);
     for (Series s : series) {
-      if (s.source().equals(source) && s.route().equals(route)
+      if (s.source().equals(source)
+          && s.route().equals(route)
           && SubstanceClass.FENTANYL_FAMILY_WIRE_NAMES.contains(s.substanceClass())) {
         for (int i = 0; i < kg.length; i++) {
           kg[i] = kg[i].add(s.kg()[i]);

@@ -9,9 +9,9 @@ import java.util.Objects;
 /**
  * Growth and trend statistics of one dense monthly series (one source, route and substance class),
  * computed in plain Java from the months of a {@link MonthSpan}: index 0 is {@code first}, the last
- * element is the "as of" month at which every window ends. A month the source did not cover
- * ({@code covered[i]} false) is no data: it never counts as a zero, and a window that contains one gives
- * no number.
+ * element is the "as of" month at which every window ends. A month the source did not cover ({@code
+ * covered[i]} false) is no data: it never counts as a zero, and a window that contains one gives no
+ * number.
  *
  * <ul>
  *   <li>{@code firstMonth}/{@code lastMonth}: first and last month with any seizure (events or kg);
@@ -19,14 +19,15 @@ import java.util.Objects;
  *   <li>{@code last12mKg}: kg of the last 12 months of the span; {@code prior12mKg}: the 12 before.
  *       Null when the span is shorter than 12 (24) months or a month of the window is not covered.
  *       {@code pctChange12m} = 100 * (last - prior) / prior; null when it is not made, and then
- *       {@code comparisonNote} says why (too few months, a coverage change inside the 24 months, or a
- *       prior year of 0 kg).
- *   <li>{@code rolling3mMeanKg}/{@code rolling12mMeanKg}: mean monthly kg over the last 3 (12) months,
- *       zero months included; null when the window is longer than the span or holds an uncovered month.
+ *       {@code comparisonNote} says why (too few months, a coverage change inside the 24 months, or
+ *       a prior year of 0 kg).
+ *   <li>{@code rolling3mMeanKg}/{@code rolling12mMeanKg}: mean monthly kg over the last 3 (12)
+ *       months, zero months included; null when the window is longer than the span or holds an
+ *       uncovered month.
  *   <li>Log-linear trend: least squares of ln(kg) on the month index, over the covered months with
- *       kg &gt; 0 only (ln 0 is undefined: months without seizures are left out, not imputed), with a
- *       Newey-West interval ({@link NeweyWestTrend}). Slope b becomes percent per month
- *       100 * (exp(b) - 1), and the interval bounds the same way. Null when fewer than {@code minPoints}
+ *       kg &gt; 0 only (ln 0 is undefined: months without seizures are left out, not imputed), with
+ *       a Newey-West interval ({@link NeweyWestTrend}). Slope b becomes percent per month 100 *
+ *       (exp(b) - 1), and the interval bounds the same way. Null when fewer than {@code minPoints}
  *       months qualify. Once over the whole span, once over its last 24 months.
  * </ul>
  */
@@ -50,12 +51,17 @@ public record TrendStatistics(
   public static final double DEFAULT_CONFIDENCE = 0.95;
 
   /**
-   * A fitted log-linear trend: percent change per month with its confidence interval (null when the fit
-   * had too few points), {@code months}, the number of months the fit used, and the Newey-West lag.
+   * A fitted log-linear trend: percent change per month with its confidence interval (null when the
+   * fit had too few points), {@code months}, the number of months the fit used, and the Newey-West
+   * lag.
    */
-  public record LogLinearTrend(Double pctPerMonth, Double ciLow, Double ciHigh, int months, Integer lag) {}
+  public record LogLinearTrend(
+      Double pctPerMonth, Double ciLow, Double ciHigh, int months, Integer lag) {}
 
-  /** Statistics of a kg-only, fully covered series (a month counts as "seen" when its kg is positive); default windows. */
+  /**
+   * Statistics of a kg-only, fully covered series (a month counts as "seen" when its kg is
+   * positive); default windows.
+   */
   public static TrendStatistics of(YearMonth first, double[] monthlyKg) {
     BigDecimal[] kg = new BigDecimal[monthlyKg.length];
     for (int i = 0; i < kg.length; i++) {
@@ -67,19 +73,40 @@ public record TrendStatistics(
   public static TrendStatistics of(YearMonth first, BigDecimal[] monthlyKg, long[] monthlyEvents) {
     boolean[] all = new boolean[monthlyKg.length];
     Arrays.fill(all, true);
-    return of(first, monthlyKg, monthlyEvents, all, DEFAULT_RECENT_MONTHS, DEFAULT_MIN_POINTS, DEFAULT_CONFIDENCE);
+    return of(
+        first,
+        monthlyKg,
+        monthlyEvents,
+        all,
+        DEFAULT_RECENT_MONTHS,
+        DEFAULT_MIN_POINTS,
+        DEFAULT_CONFIDENCE);
   }
 
-  public static TrendStatistics of(YearMonth first, BigDecimal[] monthlyKg, long[] monthlyEvents, boolean[] covered,
-      int recentMonths, int minPoints, double confidence) {
+  public static TrendStatistics of(
+      YearMonth first,
+      BigDecimal[] monthlyKg,
+      long[] monthlyEvents,
+      boolean[] covered,
+      int recentMonths,
+      int minPoints,
+      double confidence) {
     Objects.requireNonNull(first, "first");
     int n = monthlyKg.length;
     if (n == 0 || monthlyEvents.length != n || covered.length != n) {
-      throw new IllegalArgumentException("need a non-empty series with one event count and one coverage flag per"
-          + " month (kg: " + n + ", events: " + monthlyEvents.length + ", covered: " + covered.length + ")");
+      throw new IllegalArgumentException(
+          "need a non-empty series with one event count and one coverage flag per"
+              + " month (kg: "
+              + n
+              + ", events: "
+              + monthlyEvents.length
+              + ", covered: "
+              + covered.length
+              + ")");
     }
     if (minPoints < 3) {
-      throw new IllegalArgumentException("a trend with a confidence interval needs at least 3 points, not " + minPoints);
+      throw new IllegalArgumentException(
+          "a trend with a confidence interval needs at least 3 points, not " + minPoints);
     }
     if (!(confidence > 0 && confidence < 1)) {
       throw new IllegalArgumentException("confidence must be between 0 and 1, not " + confidence);
@@ -100,8 +127,10 @@ public record TrendStatistics(
         lastSeen = i;
       }
     }
-    BigDecimal last12 = n >= 12 && allCovered(covered, n - 12, n) ? sum(monthlyKg, n - 12, n) : null;
-    BigDecimal prior12 = n >= 24 && allCovered(covered, n - 24, n - 12) ? sum(monthlyKg, n - 24, n - 12) : null;
+    BigDecimal last12 =
+        n >= 12 && allCovered(covered, n - 12, n) ? sum(monthlyKg, n - 12, n) : null;
+    BigDecimal prior12 =
+        n >= 24 && allCovered(covered, n - 24, n - 12) ? sum(monthlyKg, n - 24, n - 12) : null;
     Double pct = null;
     String note;
     if (n < 24) {
@@ -112,25 +141,36 @@ public record TrendStatistics(
       note = "no kg in the prior 12 months";
     } else {
       note = null;
-      pct = last12.subtract(prior12).multiply(BigDecimal.valueOf(100))
-          .divide(prior12, MathContext.DECIMAL128).doubleValue();
+      pct =
+          last12
+              .subtract(prior12)
+              .multiply(BigDecimal.valueOf(100))
+              .divide(prior12, MathContext.DECIMAL128)
+              .doubleValue();
     }
     return new TrendStatistics(
         firstSeen < 0 ? null : first.plusMonths(firstSeen),
         lastSeen < 0 ? null : first.plusMonths(lastSeen),
         first.plusMonths(n - 1L),
-        total, events, last12, prior12, pct, note,
-        mean(monthlyKg, covered, n, 3), mean(monthlyKg, covered, n, 12),
+        total,
+        events,
+        last12,
+        prior12,
+        pct,
+        note,
+        mean(monthlyKg, covered, n, 3),
+        mean(monthlyKg, covered, n, 12),
         logLinearTrend(kg, 0, minPoints, confidence),
         logLinearTrend(kg, Math.max(0, n - recentMonths), minPoints, confidence));
   }
 
   /**
-   * ln(kg[i]) on i for i &gt;= from with kg[i] &gt; 0 (NaN, an uncovered month, is left out), with a
-   * Newey-West interval. The x values are the indexes themselves, so the slope does not depend on where
-   * the window starts.
+   * ln(kg[i]) on i for i &gt;= from with kg[i] &gt; 0 (NaN, an uncovered month, is left out), with
+   * a Newey-West interval. The x values are the indexes themselves, so the slope does not depend on
+   * where the window starts.
    */
-  public static LogLinearTrend logLinearTrend(double[] kg, int from, int minPoints, double confidence) {
+  public static LogLinearTrend logLinearTrend(
+      double[] kg, int from, int minPoints, double confidence) {
     int points = 0;
     for (int i = from; i < kg.length; i++) {
       points += kg[i] > 0 && Double.isFinite(kg[i]) ? 1 : 0;
@@ -148,8 +188,12 @@ public record TrendStatistics(
       }
     }
     NeweyWestTrend.Fit fit = NeweyWestTrend.fit(x, y, confidence);
-    return new LogLinearTrend(finite(percentPerMonth(fit.slope())), finite(percentPerMonth(fit.low())),
-        finite(percentPerMonth(fit.high())), points, fit.lag());
+    return new LogLinearTrend(
+        finite(percentPerMonth(fit.slope())),
+        finite(percentPerMonth(fit.low())),
+        finite(percentPerMonth(fit.high())),
+        points,
+        fit.lag());
   }
 
   /** A slope of ln(kg) per month as percent change per month: 100 * (exp(b) - 1). */
@@ -167,14 +211,18 @@ public record TrendStatistics(
   }
 
   private static BigDecimal sum(BigDecimal[] kg, int from, int to) {
-    return Arrays.stream(kg, from, to).map(k -> k == null ? BigDecimal.ZERO : k).reduce(BigDecimal.ZERO, BigDecimal::add);
+    return Arrays.stream(kg, from, to)
+        .map(k -> k == null ? BigDecimal.ZERO : k)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   private static Double mean(BigDecimal[] kg, boolean[] covered, int n, int window) {
     if (n < window || !allCovered(covered, n - window, n)) {
       return null;
     }
-    return sum(kg, n - window, n).divide(BigDecimal.valueOf(window), MathContext.DECIMAL128).doubleValue();
+    return sum(kg, n - window, n)
+        .divide(BigDecimal.valueOf(window), MathContext.DECIMAL128)
+        .doubleValue();
   }
 
   private static Double finite(double v) {

@@ -31,20 +31,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Recomputes the trend tables of the warehouse from {@code seizures} and {@code shipments} and writes
- * the CSV exports. Every table is keyed by source and knows which months its source covered
+ * Recomputes the trend tables of the warehouse from {@code seizures} and {@code shipments} and
+ * writes the CSV exports. Every table is keyed by source and knows which months its source covered
  * ({@link Coverage}, published as {@code source_coverage}).
  *
  * <p>{@link #compute} does the reading: the monthly aggregates ingestion keeps beside the tables
  * ({@link AggregateStore}: month x route x class x form x conveyance; analogs by month and name;
- * shipments by month and route), never the tables themselves, so a night's trends cost does not grow
- * with the rows of history. An aggregate missing (a new warehouse, or one older than the aggregates)
- * is built once from its table. Those aggregates are bounded by months x vocabularies, so they are
- * collected and every table (dense grids, shares, statistics, lead changes, analog flags) is built on
- * the driver in plain Java, sorted by its keys. Months after the run date's month are left out. {@link #execute} then writes each table to {@code WAREHOUSE/_staging/<runId>/<table>} as one
- * unpartitioned Parquet file (the tables are small and rewritten whole on every run), publishes them
- * together through the journal ({@link PartitionPublisher#publishWhole}), and writes {@code exports/route_monthly.csv},
- * {@code exports/route_fiscal_year.csv} and {@code exports/source_coverage.csv} from the same rows.
+ * shipments by month and route), never the tables themselves, so a night's trends cost does not
+ * grow with the rows of history. An aggregate missing (a new warehouse, or one older than the
+ * aggregates) is built once from its table. Those aggregates are bounded by months x vocabularies,
+ * so they are collected and every table (dense grids, shares, statistics, lead changes, analog
+ * flags) is built on the driver in plain Java, sorted by its keys. Months after the run date's
+ * month are left out. {@link #execute} then writes each table to {@code
+ * WAREHOUSE/_staging/<runId>/<table>} as one unpartitioned Parquet file (the tables are small and
+ * rewritten whole on every run), publishes them together through the journal ({@link
+ * PartitionPublisher#publishWhole}), and writes {@code exports/route_monthly.csv}, {@code
+ * exports/route_fiscal_year.csv} and {@code exports/source_coverage.csv} from the same rows.
  *
  * <pre>{@code
  * TrendsResult r = new TrendsAction(spark, new TrendsAction.Options(warehouse, runDate, runId)).execute();
@@ -64,16 +66,31 @@ public final class TrendsAction extends BaseAction<TrendsResult> {
   public static final String ANALOG_WAVES = "analog_waves";
   public static final String ANALOG_SUCCESSORS = "analog_successors";
   public static final String SOURCE_COVERAGE = "source_coverage";
+
   /** Every table this action writes, in writing (and publishing) order. */
-  public static final List<String> TABLES = List.of(ROUTE_MONTHLY, ROUTE_FISCAL_YEAR, ROUTE_MONTHLY_BY_FORM,
-      ROUTE_MONTHLY_BY_CONVEYANCE, ROUTE_TRENDS, ROUTE_LEAD_CHANGES, PILL_PRESS_MONTHLY, ANALOG_WATCH, ANALOG_WAVES, ANALOG_SUCCESSORS,
-      SOURCE_COVERAGE);
+  public static final List<String> TABLES =
+      List.of(
+          ROUTE_MONTHLY,
+          ROUTE_FISCAL_YEAR,
+          ROUTE_MONTHLY_BY_FORM,
+          ROUTE_MONTHLY_BY_CONVEYANCE,
+          ROUTE_TRENDS,
+          ROUTE_LEAD_CHANGES,
+          PILL_PRESS_MONTHLY,
+          ANALOG_WATCH,
+          ANALOG_WAVES,
+          ANALOG_SUCCESSORS,
+          SOURCE_COVERAGE);
 
   /** The field of an analog_watch row that flags a name first seen by this run. */
   private static final int NEW_THIS_RUN = TrendSchemas.ANALOG_WATCH.fieldIndex("new_this_run");
+
   private static final int SUBSTANCE_NAME = TrendSchemas.ANALOG_WATCH.fieldIndex("substance_name");
 
-  /** Where the warehouse is, the run date (no month after its month is trended) and the run id (staging folder). */
+  /**
+   * Where the warehouse is, the run date (no month after its month is trended) and the run id
+   * (staging folder).
+   */
   public record Options(String warehouse, LocalDate runDate, String runId) {
     public Options {
       Objects.requireNonNull(warehouse, "warehouse");
@@ -90,8 +107,12 @@ public final class TrendsAction extends BaseAction<TrendsResult> {
   }
 
   /** Every table of one computation, in writing order; plus what the driver learned on the way. */
-  public record Computed(Map<String, Table> tables, YearMonth firstMonth, YearMonth lastMonth,
-      List<LeadChanges.LeadChange> leadChanges, List<String> newAnalogs) {}
+  public record Computed(
+      Map<String, Table> tables,
+      YearMonth firstMonth,
+      YearMonth lastMonth,
+      List<LeadChanges.LeadChange> leadChanges,
+      List<String> newAnalogs) {}
 
   private final Options options;
 
@@ -102,7 +123,8 @@ public final class TrendsAction extends BaseAction<TrendsResult> {
 
   @Override
   protected TrendsResult run() throws IOException {
-    Warehouse warehouse = new Warehouse(options.warehouse(), spark.sparkContext().hadoopConfiguration());
+    Warehouse warehouse =
+        new Warehouse(options.warehouse(), spark.sparkContext().hadoopConfiguration());
     long t = System.nanoTime();
     Computed c = compute(warehouse);
     t = lap("compute", t);
@@ -112,10 +134,23 @@ public final class TrendsAction extends BaseAction<TrendsResult> {
     t = lap("publish_tables", t);
     List<String> exports = writeExports(warehouse, c);
     lap("write_exports", t);
-    LOG.info("trends: months {} to {}, {} lead changes, new analogs {}; rows {}", c.firstMonth(), c.lastMonth(),
-        c.leadChanges().size(), c.newAnalogs(), rows);
-    return new TrendsResult(options.runId(), options.runDate(), c.firstMonth(), c.lastMonth(), rows, exports,
-        c.leadChanges(), c.newAnalogs(), timings());
+    LOG.info(
+        "trends: months {} to {}, {} lead changes, new analogs {}; rows {}",
+        c.firstMonth(),
+        c.lastMonth(),
+        c.leadChanges().size(),
+        c.newAnalogs(),
+        rows);
+    return new TrendsResult(
+        options.runId(),
+        options.runDate(),
+        c.firstMonth(),
+        c.lastMonth(),
+        rows,
+        exports,
+        c.leadChanges(),
+        c.newAnalogs(),
+        timings());
   }
 
   /** Writes every table to the run's staging folder; returns the rows of each. */
@@ -128,43 +163,55 @@ public final class TrendsAction extends BaseAction<TrendsResult> {
     return rows;
   }
 
-  /** Moves every staged table over its live one through the journal: all of them, or (after a kill) the next run does. */
+  /**
+   * Moves every staged table over its live one through the journal: all of them, or (after a kill)
+   * the next run does.
+   */
   private void publishTables(Warehouse warehouse, Computed c) throws IOException {
     describe("publish " + c.tables().size() + " tables");
-    new PartitionPublisher(warehouse).publishWhole(options.runId(), List.copyOf(c.tables().keySet()),
-        FaultInjection.MID_PUBLISH_TRENDS);
+    new PartitionPublisher(warehouse)
+        .publishWhole(
+            options.runId(), List.copyOf(c.tables().keySet()), FaultInjection.MID_PUBLISH_TRENDS);
   }
 
   private List<String> writeExports(Warehouse warehouse, Computed c) throws IOException {
     List<String> exports = new ArrayList<>();
     for (String table : List.of(ROUTE_MONTHLY, ROUTE_FISCAL_YEAR, SOURCE_COVERAGE)) {
       Table data = c.tables().get(table);
-      exports.add(CsvExports.write(warehouse, table, CsvExports.csv(data.schema(), data.rows())).toString());
+      exports.add(
+          CsvExports.write(warehouse, table, CsvExports.csv(data.schema(), data.rows()))
+              .toString());
     }
     return exports;
   }
 
   /**
-   * Computes every trend table without writing any of them (a missing monthly aggregate is built and
-   * published first): the monthly aggregates are summed to the grain each table needs and collected,
-   * then the dense tables, statistics, lead changes and analog flags are built on the driver in plain Java.
+   * Computes every trend table without writing any of them (a missing monthly aggregate is built
+   * and published first): the monthly aggregates are summed to the grain each table needs and
+   * collected, then the dense tables, statistics, lead changes and analog flags are built on the
+   * driver in plain Java.
    */
   public Computed compute(Warehouse warehouse) throws IOException {
     YearMonth runMonth = YearMonth.from(options.runDate());
     AggregateStore store = new AggregateStore(spark, warehouse);
     store.ensureAll(options.runId());
     describe("read the monthly seizure cells");
-    List<SeizureCell> cells = AggregateCells.seizureCells(
-        store.read(MonthlyAggregate.SEIZURE_CELLS, runMonth, options.runId()));
+    List<SeizureCell> cells =
+        AggregateCells.seizureCells(
+            store.read(MonthlyAggregate.SEIZURE_CELLS, runMonth, options.runId()));
     describe("sum fentanyl analogs by source and substance");
-    List<AnalogCell> analogs = AggregateCells.analogCells(
-        store.read(MonthlyAggregate.ANALOG_CELLS, runMonth, options.runId()));
+    List<AnalogCell> analogs =
+        AggregateCells.analogCells(
+            store.read(MonthlyAggregate.ANALOG_CELLS, runMonth, options.runId()));
     describe("sum shipments by source, month and route");
-    Dataset<Row> shipmentAggregate = store.read(MonthlyAggregate.SHIPMENT_CELLS, runMonth, options.runId());
+    Dataset<Row> shipmentAggregate =
+        store.read(MonthlyAggregate.SHIPMENT_CELLS, runMonth, options.runId());
     List<ShipmentCell> shipments = AggregateCells.shipmentCells(shipmentAggregate);
     describe("read the span each delivery covers");
-    List<Coverage.Delivery> deliveries = new ArrayList<>(AggregateCells.deliveries(
-        store.read(MonthlyAggregate.SEIZURE_SOURCES, runMonth, options.runId())));
+    List<Coverage.Delivery> deliveries =
+        new ArrayList<>(
+            AggregateCells.deliveries(
+                store.read(MonthlyAggregate.SEIZURE_SOURCES, runMonth, options.runId())));
     deliveries.addAll(AggregateCells.deliveries(shipmentAggregate));
     Coverage coverage = Coverage.of(deliveries, runMonth);
     AnalogTables.Previous previousAnalogs = previousAnalogKeys(warehouse);
@@ -172,56 +219,113 @@ public final class TrendsAction extends BaseAction<TrendsResult> {
     List<LabReportCounts.Count> labCounts = LabReportCounts.read(spark, warehouse, runMonth);
 
     // Seizure tables have one block per seizure source; the shipment table one per shipment source.
-    List<String> seizureSources = sourcesOf(coverage, cells.stream().map(SeizureCell::source).toList());
-    List<String> shipmentSources = sourcesOf(coverage, shipments.stream().map(ShipmentCell::source).toList());
+    List<String> seizureSources =
+        sourcesOf(coverage, cells.stream().map(SeizureCell::source).toList());
+    List<String> shipmentSources =
+        sourcesOf(coverage, shipments.stream().map(ShipmentCell::source).toList());
     // Without any covered month there is nothing to lay out: tables with their schema and no rows.
     MonthSpan span = spanOr(coverage.span(seizureSources), runMonth);
-    List<String> routes = seizureSources.isEmpty() ? List.of() : routes(cells.stream().map(SeizureCell::route).toList());
+    List<String> routes =
+        seizureSources.isEmpty()
+            ? List.of()
+            : routes(cells.stream().map(SeizureCell::route).toList());
     List<String> classes = distinct(cells.stream().map(SeizureCell::substanceClass).toList());
-    DenseTables.Dim byClass = new DenseTables.Dim("substance_class", classes, SeizureCell::substanceClass);
-    DenseTables.Dim byForm = new DenseTables.Dim("form", distinct(cells.stream().map(SeizureCell::form).toList()),
-        SeizureCell::form);
-    DenseTables.Dim byConveyance = new DenseTables.Dim("conveyance",
-        distinct(cells.stream().map(SeizureCell::conveyance).toList()), SeizureCell::conveyance);
+    DenseTables.Dim byClass =
+        new DenseTables.Dim("substance_class", classes, SeizureCell::substanceClass);
+    DenseTables.Dim byForm =
+        new DenseTables.Dim(
+            "form", distinct(cells.stream().map(SeizureCell::form).toList()), SeizureCell::form);
+    DenseTables.Dim byConveyance =
+        new DenseTables.Dim(
+            "conveyance",
+            distinct(cells.stream().map(SeizureCell::conveyance).toList()),
+            SeizureCell::conveyance);
 
     Map<String, Table> tables = new LinkedHashMap<>();
-    tables.put(ROUTE_MONTHLY, new Table(TrendSchemas.ROUTE_MONTHLY,
-        DenseTables.monthly(span, coverage, seizureSources, routes, List.of(byClass), cells)));
-    tables.put(ROUTE_FISCAL_YEAR, new Table(TrendSchemas.ROUTE_FISCAL_YEAR,
-        DenseTables.fiscalYears(span, coverage, seizureSources, options.runDate(), routes, classes, cells)));
-    tables.put(ROUTE_MONTHLY_BY_FORM, new Table(TrendSchemas.ROUTE_MONTHLY_BY_FORM,
-        DenseTables.monthly(span, coverage, seizureSources, routes, List.of(byClass, byForm), cells)));
-    tables.put(ROUTE_MONTHLY_BY_CONVEYANCE, new Table(TrendSchemas.ROUTE_MONTHLY_BY_CONVEYANCE,
-        DenseTables.monthly(span, coverage, seizureSources, routes, List.of(byClass, byConveyance), cells)));
-    List<SeriesTables.Series> series = SeriesTables.series(coverage, seizureSources, routes, classes, cells);
-    List<SeriesTables.SourcedLeadChange> leadChanges = SeriesTables.leadChanges(series, coverage, seizureSources);
-    tables.put(ROUTE_TRENDS, new Table(TrendSchemas.ROUTE_TRENDS,
-        SeriesTables.trends(series, TrendStatistics.DEFAULT_MIN_POINTS, TrendStatistics.DEFAULT_CONFIDENCE)));
-    tables.put(ROUTE_LEAD_CHANGES, new Table(TrendSchemas.ROUTE_LEAD_CHANGES, SeriesTables.leadChangeRows(leadChanges)));
+    tables.put(
+        ROUTE_MONTHLY,
+        new Table(
+            TrendSchemas.ROUTE_MONTHLY,
+            DenseTables.monthly(span, coverage, seizureSources, routes, List.of(byClass), cells)));
+    tables.put(
+        ROUTE_FISCAL_YEAR,
+        new Table(
+            TrendSchemas.ROUTE_FISCAL_YEAR,
+            DenseTables.fiscalYears(
+                span, coverage, seizureSources, options.runDate(), routes, classes, cells)));
+    tables.put(
+        ROUTE_MONTHLY_BY_FORM,
+        new Table(
+            TrendSchemas.ROUTE_MONTHLY_BY_FORM,
+            DenseTables.monthly(
+                span, coverage, seizureSources, routes, List.of(byClass, byForm), cells)));
+    tables.put(
+        ROUTE_MONTHLY_BY_CONVEYANCE,
+        new Table(
+            TrendSchemas.ROUTE_MONTHLY_BY_CONVEYANCE,
+            DenseTables.monthly(
+                span, coverage, seizureSources, routes, List.of(byClass, byConveyance), cells)));
+    List<SeriesTables.Series> series =
+        SeriesTables.series(coverage, seizureSources, routes, classes, cells);
+    List<SeriesTables.SourcedLeadChange> leadChanges =
+        SeriesTables.leadChanges(series, coverage, seizureSources);
+    tables.put(
+        ROUTE_TRENDS,
+        new Table(
+            TrendSchemas.ROUTE_TRENDS,
+            SeriesTables.trends(
+                series, TrendStatistics.DEFAULT_MIN_POINTS, TrendStatistics.DEFAULT_CONFIDENCE)));
+    tables.put(
+        ROUTE_LEAD_CHANGES,
+        new Table(TrendSchemas.ROUTE_LEAD_CHANGES, SeriesTables.leadChangeRows(leadChanges)));
     MonthSpan shipmentSpan = spanOr(coverage.span(shipmentSources), runMonth);
-    List<String> shipmentRoutes = shipmentSources.isEmpty() ? List.of()
-        : routes(shipments.stream().map(ShipmentCell::route).toList());
-    tables.put(PILL_PRESS_MONTHLY, new Table(TrendSchemas.PILL_PRESS_MONTHLY,
-        DenseTables.pillPresses(shipmentSpan, coverage, shipmentSources, shipmentRoutes, shipments)));
-    AnalogTables.Result analogTables = AnalogTables.build(analogs, coverage, labCounts, scheduling(), previousAnalogs);
+    List<String> shipmentRoutes =
+        shipmentSources.isEmpty()
+            ? List.of()
+            : routes(shipments.stream().map(ShipmentCell::route).toList());
+    tables.put(
+        PILL_PRESS_MONTHLY,
+        new Table(
+            TrendSchemas.PILL_PRESS_MONTHLY,
+            DenseTables.pillPresses(
+                shipmentSpan, coverage, shipmentSources, shipmentRoutes, shipments)));
+    AnalogTables.Result analogTables =
+        AnalogTables.build(analogs, coverage, labCounts, scheduling(), previousAnalogs);
     List<Row> watch = analogTables.watch();
     tables.put(ANALOG_WATCH, new Table(TrendSchemas.ANALOG_WATCH, watch));
     tables.put(ANALOG_WAVES, new Table(AnalogSchemas.WAVES, analogTables.waves()));
     tables.put(ANALOG_SUCCESSORS, new Table(AnalogSchemas.SUCCESSORS, analogTables.successors()));
     if (!analogTables.unscheduled().isEmpty()) {
-      LOG.info("trends: {} lab-report substance(s) the scheduling reference has no row for: {}",
-          analogTables.unscheduled().size(), analogTables.unscheduled());
+      LOG.info(
+          "trends: {} lab-report substance(s) the scheduling reference has no row for: {}",
+          analogTables.unscheduled().size(),
+          analogTables.unscheduled());
     }
     MonthSpan all = coverage.span(coverage.sources());
-    tables.put(SOURCE_COVERAGE, new Table(TrendSchemas.SOURCE_COVERAGE,
-        all == null ? List.of() : DenseTables.sourceCoverage(all, coverage)));
-    List<String> newAnalogs = watch.stream().filter(r -> r.getBoolean(NEW_THIS_RUN)).map(r -> r.getString(SUBSTANCE_NAME)).distinct().toList();
+    tables.put(
+        SOURCE_COVERAGE,
+        new Table(
+            TrendSchemas.SOURCE_COVERAGE,
+            all == null ? List.of() : DenseTables.sourceCoverage(all, coverage)));
+    List<String> newAnalogs =
+        watch.stream()
+            .filter(r -> r.getBoolean(NEW_THIS_RUN))
+            .map(r -> r.getString(SUBSTANCE_NAME))
+            .distinct()
+            .toList();
     boolean none = seizureSources.isEmpty();
-    return new Computed(tables, none ? null : span.first(), none ? null : span.last(),
-        leadChanges.stream().map(SeriesTables.SourcedLeadChange::change).toList(), newAnalogs);
+    return new Computed(
+        tables,
+        none ? null : span.first(),
+        none ? null : span.last(),
+        leadChanges.stream().map(SeriesTables.SourcedLeadChange::change).toList(),
+        newAnalogs);
   }
 
-  /** Sources with covered months, and any source that has cells (a cell always lies in its delivery's span). */
+  /**
+   * Sources with covered months, and any source that has cells (a cell always lies in its
+   * delivery's span).
+   */
   private static List<String> sourcesOf(Coverage coverage, List<String> withCells) {
     TreeSet<String> out = new TreeSet<>(withCells);
     out.retainAll(coverage.sources());
@@ -232,14 +336,19 @@ public final class TrendsAction extends BaseAction<TrendsResult> {
     return span == null ? new MonthSpan(runMonth, runMonth) : span;
   }
 
-  /** The bundled scheduling reference, read once per computation (a bad file fails the trends step by name). */
+  /**
+   * The bundled scheduling reference, read once per computation (a bad file fails the trends step
+   * by name).
+   */
   private static org.fentrace.analogs.Scheduling scheduling() {
-    return new org.fentrace.analogs.Scheduling(org.fentrace.reference.SchedulingReference.loadDefault());
+    return new org.fentrace.analogs.Scheduling(
+        org.fentrace.reference.SchedulingReference.loadDefault());
   }
 
   /**
-   * Keys {@code source|name} of the current analog_watch and the sources it has rows for (read before it is
-   * replaced; a table written before the source column gives bare names), or null when there is none.
+   * Keys {@code source|name} of the current analog_watch and the sources it has rows for (read
+   * before it is replaced; a table written before the source column gives bare names), or null when
+   * there is none.
    */
   private AnalogTables.Previous previousAnalogKeys(Warehouse warehouse) throws IOException {
     Path path = warehouse.table(ANALOG_WATCH);
@@ -247,8 +356,11 @@ public final class TrendsAction extends BaseAction<TrendsResult> {
       return null;
     }
     // Only the two key columns: a table written before the later columns existed reads as well.
-    Dataset<Row> previous = spark.read().schema(new StructType().add("source", "string").add("substance_name", "string"))
-        .parquet(path.toString());
+    Dataset<Row> previous =
+        spark
+            .read()
+            .schema(new StructType().add("source", "string").add("substance_name", "string"))
+            .parquet(path.toString());
     describe("read the previous analog_watch");
     Set<String> keys = new HashSet<>();
     Set<String> sources = new HashSet<>();
@@ -264,8 +376,12 @@ public final class TrendsAction extends BaseAction<TrendsResult> {
   private void writeStaged(Warehouse warehouse, String name, Table table) throws IOException {
     describe("write " + name + " (" + table.rows().size() + " rows)");
     Path staged = warehouse.layout().staged(options.runId(), name);
-    spark.createDataFrame(table.rows(), table.schema()).coalesce(1)
-        .write().mode(SaveMode.Overwrite).parquet(staged.toString());
+    spark
+        .createDataFrame(table.rows(), table.schema())
+        .coalesce(1)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(staged.toString());
     warehouse.writeSuccessMarker(staged, options.runId()); // the same marker as the ingested tables
   }
 

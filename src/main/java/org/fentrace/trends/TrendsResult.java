@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * The immutable outcome of one trends computation: the month span of the seizure series (both null
- * when there were no seizures), rows written per table (in the order written), the export files, the
- * CHINA_DIRECT / MEXICO_CARTEL lead changes, the analogs flagged new in this run, and step timings.
+ * when there were no seizures), rows written per table (in the order written), the export files,
+ * the CHINA_DIRECT / MEXICO_CARTEL lead changes, the analogs flagged new in this run, and step
+ * timings.
  */
 public record TrendsResult(
     String runId,
@@ -26,6 +27,7 @@ public record TrendsResult(
     exports = List.copyOf(exports);
     leadChanges = List.copyOf(leadChanges);
     newAnalogs = List.copyOf(newAnalogs);
-    timingsMillis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timingsMillis));
+    timingsMillis =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timingsMillis));
   }
 }

@@ -8,7 +8,10 @@ import org.apache.spark.sql.avro.SchemaConverters;
 import org.apache.spark.sql.types.StructType;
 import scala.jdk.javaapi.CollectionConverters;
 
-/** Spark's view of the Avro-defined tables: StructTypes derived from the .avsc files, rows converted to Spark's external types. */
+/**
+ * Spark's view of the Avro-defined tables: StructTypes derived from the .avsc files, rows converted
+ * to Spark's external types.
+ */
 public final class SparkSchemas {
   private SparkSchemas() {}
 

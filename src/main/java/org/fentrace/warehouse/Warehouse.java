@@ -13,9 +13,9 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsPermission;
 
 /**
- * The warehouse folder and its file system; where each path lies is {@link WarehouseLayout}'s business.
- * Every table (partitioned, rewritten whole, the report) is published through
- * {@link org.fentrace.state.PartitionPublisher}'s journal.
+ * The warehouse folder and its file system; where each path lies is {@link WarehouseLayout}'s
+ * business. Every table (partitioned, rewritten whole, the report) is published through {@link
+ * org.fentrace.state.PartitionPublisher}'s journal.
  */
 public final class Warehouse {
   private final Path root;
@@ -58,16 +58,17 @@ public final class Warehouse {
   }
 
   /**
-   * Writes a table folder's {@code _SUCCESS} marker naming the run that published it, so a reader can tell
-   * which run's data a folder holds without the manifest. Replaces the empty marker Spark leaves.
+   * Writes a table folder's {@code _SUCCESS} marker naming the run that published it, so a reader
+   * can tell which run's data a folder holds without the manifest. Replaces the empty marker Spark
+   * leaves.
    */
   public void writeSuccessMarker(Path tableDir, String runId) throws IOException {
     writeText(WarehouseLayout.successMarker(tableDir), "{\"run_id\": \"" + runId + "\"}\n");
   }
 
   /**
-   * Removes what dead runs left in {@code _staging} and {@code _trash}. Called while holding the lock,
-   * after journal recovery, so nothing there can still be needed.
+   * Removes what dead runs left in {@code _staging} and {@code _trash}. Called while holding the
+   * lock, after journal recovery, so nothing there can still be needed.
    */
   public void removeLeftovers(String currentRunId) throws IOException {
     FileSystem fs = fs();
@@ -91,7 +92,8 @@ public final class Warehouse {
       return false;
     }
     Path root = fs.makeQualified(dir);
-    org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> files = fs.listFiles(root, true);
+    org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> files =
+        fs.listFiles(root, true);
     while (files.hasNext()) {
       Path p = fs.makeQualified(files.next().getPath());
       if (p.getName().endsWith(".parquet") && !hiddenBelow(root, p)) {

@@ -7,10 +7,11 @@ import java.util.function.Function;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Every path under a warehouse root, spelled in this one class: the tables, the exports and the report
- * readers open, and the folders a run keeps for itself ({@code _state}, {@code _runs}, {@code _staging},
- * {@code _trash}, {@code _lock}, {@code _secrets}). Nothing else builds a warehouse path from a literal;
- * the launcher asks {@code fentrace paths --output DIR NAME} (see {@link #NAMED}) instead of spelling one.
+ * Every path under a warehouse root, spelled in this one class: the tables, the exports and the
+ * report readers open, and the folders a run keeps for itself ({@code _state}, {@code _runs},
+ * {@code _staging}, {@code _trash}, {@code _lock}, {@code _secrets}). Nothing else builds a
+ * warehouse path from a literal; the launcher asks {@code fentrace paths --output DIR NAME} (see
+ * {@link #NAMED}) instead of spelling one.
  *
  * <pre>
  * WAREHOUSE/
@@ -30,10 +31,16 @@ import org.apache.hadoop.fs.Path;
 public final class WarehouseLayout {
   /** Folder of the run manifests, as the report names it to readers. */
   public static final String RUNS = "_runs";
-  /** The marker a published table folder holds (Spark's name; fentrace writes the publishing run into it). */
+
+  /**
+   * The marker a published table folder holds (Spark's name; fentrace writes the publishing run
+   * into it).
+   */
   public static final String SUCCESS = "_SUCCESS";
+
   /** The report's folder and page. */
   public static final String REPORT = "report";
+
   public static final String REPORT_INDEX = "index.html";
 
   private static final String STATE = "_state";
@@ -43,7 +50,10 @@ public final class WarehouseLayout {
   private static final String RULES_STAMP = "route-rules.json";
   private static final String OTHER_VERSIONS = "other_versions";
 
-  /** The paths the launcher (or an operator) may ask for by name: {@code fentrace paths --output DIR NAME}. */
+  /**
+   * The paths the launcher (or an operator) may ask for by name: {@code fentrace paths --output DIR
+   * NAME}.
+   */
   public static final Map<String, Function<WarehouseLayout, Path>> NAMED;
 
   static {
@@ -211,11 +221,15 @@ public final class WarehouseLayout {
     return new Path(trashRoot(), runId);
   }
 
-  /** The path named {@code name} (a key of {@link #NAMED}); an unknown name throws IllegalArgumentException. */
+  /**
+   * The path named {@code name} (a key of {@link #NAMED}); an unknown name throws
+   * IllegalArgumentException.
+   */
   public Path named(String name) {
     Function<WarehouseLayout, Path> f = NAMED.get(name);
     if (f == null) {
-      throw new IllegalArgumentException("unknown warehouse path '" + name + "'; known: " + NAMED.keySet());
+      throw new IllegalArgumentException(
+          "unknown warehouse path '" + name + "'; known: " + NAMED.keySet());
     }
     return f.apply(this);
   }

@@ -45,7 +45,8 @@ public enum WarehouseTable {
       String resource = "/avro/" + tableName + ".avsc";
       try (InputStream in = WarehouseTable.class.getResourceAsStream(resource)) {
         if (in == null) {
-          throw new IllegalStateException("schema resource " + resource + " is missing from the jar");
+          throw new IllegalStateException(
+              "schema resource " + resource + " is missing from the jar");
         }
         schema = new Schema.Parser().parse(in);
       } catch (IOException e) {
@@ -59,7 +60,10 @@ public enum WarehouseTable {
     return avroSchema().getFields().stream().map(Schema.Field::name).toList();
   }
 
-  /** Position of a field in the row, failing loudly for a name the schema lacks (a programming error). */
+  /**
+   * Position of a field in the row, failing loudly for a name the schema lacks (a programming
+   * error).
+   */
   public synchronized int position(String field) {
     if (positions == null) {
       Map<String, Integer> p = new HashMap<>();

@@ -10,14 +10,17 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** Registers a warehouse's tables as Spark temporary views named after their folders ({@code fentrace sql}). */
+/**
+ * Registers a warehouse's tables as Spark temporary views named after their folders ({@code
+ * fentrace sql}).
+ */
 public final class WarehouseViews {
   private WarehouseViews() {}
 
   /**
-   * Every folder holding Parquet files, and every normalized table even before it has rows (read with
-   * its Avro-derived schema, so an empty table is an empty view rather than an error). Folders starting
-   * with _ or . and folders of other files (exports/, report/) are not tables.
+   * Every folder holding Parquet files, and every normalized table even before it has rows (read
+   * with its Avro-derived schema, so an empty table is an empty view rather than an error). Folders
+   * starting with _ or . and folders of other files (exports/, report/) are not tables.
    *
    * @return the view names, sorted
    */
@@ -30,7 +33,10 @@ public final class WarehouseViews {
     }
     for (FileStatus s : fs.listStatus(root)) {
       String name = s.getPath().getName();
-      if (!s.isDirectory() || name.startsWith("_") || name.startsWith(".") || !name.matches("[a-z_][a-z0-9_]*")) {
+      if (!s.isDirectory()
+          || name.startsWith("_")
+          || name.startsWith(".")
+          || !name.matches("[a-z_][a-z0-9_]*")) {
         continue;
       }
       StructType known = knownSchema(name);
@@ -55,7 +61,9 @@ public final class WarehouseViews {
           return st;
         }
         // Month folders read as 'yyyy-MM' text; lab_reports' year folders as the year number.
-        return st.add(t.partitionColumn(), "year".equals(t.partitionColumn()) ? DataTypes.IntegerType : DataTypes.StringType);
+        return st.add(
+            t.partitionColumn(),
+            "year".equals(t.partitionColumn()) ? DataTypes.IntegerType : DataTypes.StringType);
       }
     }
     return null;

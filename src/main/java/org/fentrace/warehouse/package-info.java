@@ -1,6 +1,6 @@
 /**
- * The warehouse's layout and tables: the normalized tables and their Avro schemas
- * ({@link org.fentrace.warehouse.WarehouseTable}), their Spark schemas, staging and publishing folders
+ * The warehouse's layout and tables: the normalized tables and their Avro schemas ({@link
+ * org.fentrace.warehouse.WarehouseTable}), their Spark schemas, staging and publishing folders
  * ({@link org.fentrace.warehouse.Warehouse}) and the SQL views of {@code fentrace sql}.
  *
  * <p>May depend on: nothing in fentrace (its documentation links to state's publisher).

@@ -28,37 +28,54 @@ import org.junit.jupiter.api.io.TempDir;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * The monthly aggregates (recomputed for the months a night rewrites, so that a night's cost follows
- * its new data): trends and the report read only them, a night keeps them equal to aggregates
- * computed from the whole tables, and a warehouse without them (written before they existed) gets them
- * built once, to the same trend tables.
+ * The monthly aggregates (recomputed for the months a night rewrites, so that a night's cost
+ * follows its new data): trends and the report read only them, a night keeps them equal to
+ * aggregates computed from the whole tables, and a warehouse without them (written before they
+ * existed) gets them built once, to the same trend tables.
  */
 class MonthlyAggregatesIT {
   static final String SEIZURES = Deliveries.SEIZURE_HEADER;
   static final String SHIPMENTS = Deliveries.SHIPMENT_HEADER;
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
-
-  /** Two nights: January and February, then March plus a correction of January; shipments link to seizures. */
+  /**
+   * Two nights: January and February, then March plus a correction of January; shipments link to
+   * seizures.
+   */
   Path twoNights(Path landing, Path warehouse) throws Exception {
-    deliver(landing, "ships1.csv", 1, SHIPMENTS
-        + "SH1,2024-01-03,PRC,international mail,fentanyl powder,Acme Trading,John Q Public,0.4,kg\n"
-        + "SH2,2024-02-04,CN,air cargo,tablet press machine,Press Co,Jane Roe,350,kg\n");
-    deliver(landing, "day1.csv", 1, SEIZURES
-        + "A1,2024-01-05,fentanyl,2,kg,Southwest Border,truck,MX,\n"
-        + "A2,2024-01-06,acetyl fentanyl,0.3,kg,Coastal/Interior,international mail,,SH1\n"
-        + "A3,2024-02-07,fentanyl,500,pills,Southwest Border,pedestrian,,\n"
-        + "A4,2024-02-08,carfentanil,0.01,kg,,,CN,\n");
+    deliver(
+        landing,
+        "ships1.csv",
+        1,
+        SHIPMENTS
+            + "SH1,2024-01-03,PRC,international mail,fentanyl powder,Acme Trading,John Q Public,0.4,kg\n"
+            + "SH2,2024-02-04,CN,air cargo,tablet press machine,Press Co,Jane Roe,350,kg\n");
+    deliver(
+        landing,
+        "day1.csv",
+        1,
+        SEIZURES
+            + "A1,2024-01-05,fentanyl,2,kg,Southwest Border,truck,MX,\n"
+            + "A2,2024-01-06,acetyl fentanyl,0.3,kg,Coastal/Interior,international mail,,SH1\n"
+            + "A3,2024-02-07,fentanyl,500,pills,Southwest Border,pedestrian,,\n"
+            + "A4,2024-02-08,carfentanil,0.01,kg,,,CN,\n");
     assertThat(Pipelines.run(landing, warehouse, LocalDate.of(2024, 6, 1)).exitCode()).isZero();
-    deliver(landing, "day2.csv", 2, SEIZURES
-        + "B1,2024-03-01,fentanyl,1,kg,Southwest Border,truck,MX,\n"
-        + "B2,2024-03-02,para-fluorofentanyl,0.2,kg,Coastal/Interior,express consignment,HK,\n");
-    deliver(landing, "day1.csv", 3, SEIZURES
-        + "A1,2024-01-05,fentanyl,2.5,kg,Southwest Border,truck,MX,\n"
-        + "A2,2024-01-06,acetyl fentanyl,0.3,kg,Coastal/Interior,international mail,,SH1\n"
-        + "A3,2024-02-07,fentanyl,500,pills,Southwest Border,pedestrian,,\n");
+    deliver(
+        landing,
+        "day2.csv",
+        2,
+        SEIZURES
+            + "B1,2024-03-01,fentanyl,1,kg,Southwest Border,truck,MX,\n"
+            + "B2,2024-03-02,para-fluorofentanyl,0.2,kg,Coastal/Interior,express consignment,HK,\n");
+    deliver(
+        landing,
+        "day1.csv",
+        3,
+        SEIZURES
+            + "A1,2024-01-05,fentanyl,2.5,kg,Southwest Border,truck,MX,\n"
+            + "A2,2024-01-06,acetyl fentanyl,0.3,kg,Coastal/Interior,international mail,,SH1\n"
+            + "A3,2024-02-07,fentanyl,500,pills,Southwest Border,pedestrian,,\n");
     assertThat(Pipelines.run(landing, warehouse, LocalDate.of(2024, 6, 2)).exitCode()).isZero();
     return warehouse;
   }
@@ -72,32 +89,45 @@ class MonthlyAggregatesIT {
     // A night with nothing new, with the report: record the folders every query reads.
     List<String> read = Collections.synchronizedList(new ArrayList<>());
     SparkSession spark = SharedSpark.session();
-    QueryExecutionListener listener = new QueryExecutionListener() {
-      @Override
-      public void onSuccess(String funcName, QueryExecution qe, long durationNs) {
-        read.addAll(scannedFolders(qe));
-      }
+    QueryExecutionListener listener =
+        new QueryExecutionListener() {
+          @Override
+          public void onSuccess(String funcName, QueryExecution qe, long durationNs) {
+            read.addAll(scannedFolders(qe));
+          }
 
-      @Override
-      public void onFailure(String funcName, QueryExecution qe, Exception exception) {
-        read.addAll(scannedFolders(qe));
-      }
-    };
+          @Override
+          public void onFailure(String funcName, QueryExecution qe, Exception exception) {
+            read.addAll(scannedFolders(qe));
+          }
+        };
     spark.listenerManager().register(listener);
     try {
-      var run = Pipelines.execute("run", EnumSet.allOf(PipelineRunner.Step.class), landing, wh,
-          LocalDate.of(2024, 6, 3), Map.of());
+      var run =
+          Pipelines.execute(
+              "run",
+              EnumSet.allOf(PipelineRunner.Step.class),
+              landing,
+              wh,
+              LocalDate.of(2024, 6, 3),
+              Map.of());
       assertThat(run.exitCode()).isZero();
       spark.sparkContext().listenerBus().waitUntilEmpty();
     } finally {
       spark.listenerManager().unregister(listener);
     }
     String root = wh.toUri().getPath().replaceAll("/$", "");
-    List<String> relative = read.stream().map(p -> p.replace(root, "W")).distinct().sorted().toList();
-    assertThat(relative).as("folders read by trends and the report")
-        .contains("W/_state/aggregates/seizure_cells", "W/_state/aggregates/analog_cells",
-            "W/_state/aggregates/seizure_sources", "W/_state/aggregates/shipment_cells",
-            "W/rejected") // the quarantine is still counted from its table: this listener sees table reads
+    List<String> relative =
+        read.stream().map(p -> p.replace(root, "W")).distinct().sorted().toList();
+    assertThat(relative)
+        .as("folders read by trends and the report")
+        .contains(
+            "W/_state/aggregates/seizure_cells",
+            "W/_state/aggregates/analog_cells",
+            "W/_state/aggregates/seizure_sources",
+            "W/_state/aggregates/shipment_cells",
+            "W/rejected") // the quarantine is still counted from its table: this listener sees
+        // table reads
         .doesNotContain("W/seizures", "W/shipments");
   }
 
@@ -120,10 +150,17 @@ class MonthlyAggregatesIT {
     Path wh = twoNights(landing, tmp.resolve("warehouse"));
     Path before = tmp.resolve("before");
     FileUtils.copyDirectory(wh.toFile(), before.toFile());
-    // As a warehouse written before the aggregates existed: tables and trends, no _state/aggregates.
+    // As a warehouse written before the aggregates existed: tables and trends, no
+    // _state/aggregates.
     FileUtils.deleteDirectory(wh.resolve("_state/aggregates").toFile());
-    var trends = Pipelines.execute("trends", EnumSet.of(PipelineRunner.Step.TRENDS), landing, wh,
-        LocalDate.of(2024, 6, 2), Map.of());
+    var trends =
+        Pipelines.execute(
+            "trends",
+            EnumSet.of(PipelineRunner.Step.TRENDS),
+            landing,
+            wh,
+            LocalDate.of(2024, 6, 2),
+            Map.of());
     assertThat(trends.exitCode()).isZero();
     WarehouseComparison.assertAggregatesMatchTables(wh.toString());
     WarehouseContents.assertSame(before, wh);
@@ -135,24 +172,42 @@ class MonthlyAggregatesIT {
     Path wh = twoNights(landing, tmp.resolve("warehouse"));
     Path before = tmp.resolve("before");
     FileUtils.copyDirectory(wh.toFile(), before.toFile());
-    // As a warehouse whose aggregates were written before they were keyed by source: same folders, the
+    // As a warehouse whose aggregates were written before they were keyed by source: same folders,
+    // the
     // source columns missing. Summing them would add sources together, so they must be rebuilt.
     SparkSession spark = SharedSpark.session();
     for (String name : List.of("seizure_cells", "analog_cells", "shipment_cells")) {
       Path live = wh.resolve("_state/aggregates").resolve(name);
       Path old = tmp.resolve("old-" + name);
-      spark.read().parquet(live.toString()).drop("source", "source_file", "first_date", "last_date")
-          .coalesce(1).write().parquet(old.toString());
+      spark
+          .read()
+          .parquet(live.toString())
+          .drop("source", "source_file", "first_date", "last_date")
+          .coalesce(1)
+          .write()
+          .parquet(old.toString());
       FileUtils.deleteDirectory(live.toFile());
       FileUtils.moveDirectory(old.toFile(), live.toFile());
       assertThat(List.of(spark.read().parquet(live.toString()).columns())).doesNotContain("source");
     }
-    var trends = Pipelines.execute("trends", EnumSet.of(PipelineRunner.Step.TRENDS), landing, wh,
-        LocalDate.of(2024, 6, 2), Map.of());
+    var trends =
+        Pipelines.execute(
+            "trends",
+            EnumSet.of(PipelineRunner.Step.TRENDS),
+            landing,
+            wh,
+            LocalDate.of(2024, 6, 2),
+            Map.of());
     assertThat(trends.exitCode()).isZero();
     for (String name : List.of("seizure_cells", "analog_cells", "shipment_cells")) {
-      assertThat(List.of(spark.read().parquet(wh.resolve("_state/aggregates").resolve(name).toString()).columns()))
-          .as(name).contains("source");
+      assertThat(
+              List.of(
+                  spark
+                      .read()
+                      .parquet(wh.resolve("_state/aggregates").resolve(name).toString())
+                      .columns()))
+          .as(name)
+          .contains("source");
     }
     WarehouseComparison.assertAggregatesMatchTables(wh.toString());
     WarehouseContents.assertSame(before, wh);

@@ -13,33 +13,73 @@ import java.util.stream.Stream;
 
 /**
  * The landing files a benchmark competitor reads, split by format from each file's header line (the
- * generator writes {@code seizure_events} and {@code customs_shipments} files only). The competitors
- * that are not fentrace get these lists, so they do no format detection of their own beyond one line.
+ * generator writes {@code seizure_events} and {@code customs_shipments} files only). The
+ * competitors that are not fentrace get these lists, so they do no format detection of their own
+ * beyond one line.
  */
 record BenchLanding(List<Path> seizureFiles, List<Path> shipmentFiles) {
 
-  static final List<String> SEIZURE_COLUMNS = List.of("seizure_id", "seizure_date", "substance", "quantity", "unit",
-      "agency", "region", "location", "us_state", "conveyance", "form", "origin_country", "transit_countries",
-      "destination_country", "shipment_id");
+  static final List<String> SEIZURE_COLUMNS =
+      List.of(
+          "seizure_id",
+          "seizure_date",
+          "substance",
+          "quantity",
+          "unit",
+          "agency",
+          "region",
+          "location",
+          "us_state",
+          "conveyance",
+          "form",
+          "origin_country",
+          "transit_countries",
+          "destination_country",
+          "shipment_id");
 
-  static final List<String> SHIPMENT_COLUMNS = List.of("shipment_id", "arrival_date", "origin_country", "mode",
-      "description", "export_country", "transit_countries", "port_of_entry", "destination_state", "hs_code",
-      "gross_weight", "weight_unit", "declared_value_usd", "shipper_name", "consignee_name", "inspection_outcome",
-      "seized_substance", "seized_quantity", "seized_unit");
+  static final List<String> SHIPMENT_COLUMNS =
+      List.of(
+          "shipment_id",
+          "arrival_date",
+          "origin_country",
+          "mode",
+          "description",
+          "export_country",
+          "transit_countries",
+          "port_of_entry",
+          "destination_state",
+          "hs_code",
+          "gross_weight",
+          "weight_unit",
+          "declared_value_usd",
+          "shipper_name",
+          "consignee_name",
+          "inspection_outcome",
+          "seized_substance",
+          "seized_quantity",
+          "seized_unit");
 
-  /** Every {@code *.csv} under {@code root}, sorted by path; a header of neither layout fails loudly. */
+  /**
+   * Every {@code *.csv} under {@code root}, sorted by path; a header of neither layout fails
+   * loudly.
+   */
   static BenchLanding scan(Path root) {
     List<Path> seizures = new ArrayList<>();
     List<Path> shipments = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
+      for (Path p :
+          walk.filter(Files::isRegularFile)
+              .filter(p -> p.toString().endsWith(".csv"))
+              .sorted()
+              .toList()) {
         String header = firstLine(p).toLowerCase(Locale.ROOT).replace("\uFEFF", "");
         if (header.equals(String.join(",", SEIZURE_COLUMNS))) {
           seizures.add(p);
         } else if (header.equals(String.join(",", SHIPMENT_COLUMNS))) {
           shipments.add(p);
         } else {
-          throw new IllegalArgumentException(p + ": not a generated seizure or shipment file; header " + header);
+          throw new IllegalArgumentException(
+              p + ": not a generated seizure or shipment file; header " + header);
         }
       }
     } catch (IOException e) {

@@ -1,10 +1,13 @@
 package org.fentrace.bench;
 
-/** The fixed prose of {@code docs/benchmarks.md}: what each competitor does and how it is measured. */
+/**
+ * The fixed prose of {@code docs/benchmarks.md}: what each competitor does and how it is measured.
+ */
 final class BenchText {
   private BenchText() {}
 
-  static final String METHOD = """
+  static final String METHOD =
+      """
       ## What is measured
 
       `jobs/bench [--rows 1000000,5000000] [--runs N] [--work DIR] [--quick] [--no-nightly] [--no-full] [--commit REV]

@@ -18,11 +18,13 @@ import org.fentrace.routes.RuleField;
 
 /**
  * Benchmark competitor (c): fentrace's ingest, normalization and route attribution done by DuckDB
- * through duckdb_jdbc, with a fixed thread count and memory limit (see {@link DuckDbSql} for the SQL
- * and what it simplifies). In-memory database; temporary tables spill to {@code --temp} beyond the limit.
+ * through duckdb_jdbc, with a fixed thread count and memory limit (see {@link DuckDbSql} for the
+ * SQL and what it simplifies). In-memory database; temporary tables spill to {@code --temp} beyond
+ * the limit.
  *
- * <p>Usage: {@code DuckDbIngest --landing DIR --out DIR [--threads 2] [--memory 4GB] [--run-date YYYY-MM-DD]
- * [--key K] [--temp DIR]}. Prints the DuckDB version, rows per table and the time of each statement.
+ * <p>Usage: {@code DuckDbIngest --landing DIR --out DIR [--threads 2] [--memory 4GB] [--run-date
+ * YYYY-MM-DD] [--key K] [--temp DIR]}. Prints the DuckDB version, rows per table and the time of
+ * each statement.
  */
 public final class DuckDbIngest {
   private DuckDbIngest() {}
@@ -42,30 +44,59 @@ public final class DuckDbIngest {
     Files.createDirectories(temp);
     Map<String, String> vars = variables(files, out, runDate, key);
     Map<String, Long> timings = new LinkedHashMap<>();
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
       s.execute("SET threads = " + Integer.parseInt(threads));
       s.execute("SET memory_limit = '" + memory.replace("'", "") + "'");
-      s.execute("SET temp_directory = '" + temp.toAbsolutePath().toString().replace("'", "''") + "'");
+      s.execute(
+          "SET temp_directory = '" + temp.toAbsolutePath().toString().replace("'", "''") + "'");
       s.execute("SET preserve_insertion_order = false");
-      System.out.println("duckdb " + single(s, "SELECT version()") + ", threads " + threads + ", memory_limit " + memory);
+      System.out.println(
+          "duckdb "
+              + single(s, "SELECT version()")
+              + ", threads "
+              + threads
+              + ", memory_limit "
+              + memory);
       long t = System.nanoTime();
       DuckDbLookups.load(c);
       timings.put("lookups", (System.nanoTime() - t) / 1_000_000);
       run(s, "macros", DuckDbSql.MACROS, vars, timings);
       run(s, "read", DuckDbSql.READ, vars, timings);
-      long rowsRead = Long.parseLong(single(s, "SELECT (SELECT count(*) FROM s0) + (SELECT count(*) FROM h0)"));
-      run(s, "maps", DuckDbSql.MAPS
-          + DuckDbSql.vocabMap("m_form", "FORM", "SELECT form x FROM s0")
-          + DuckDbSql.vocabMap("m_region", "REGION", "SELECT region x FROM s0")
-          + DuckDbSql.vocabMap("m_conveyance", "CONVEYANCE", "SELECT conveyance x FROM s0 UNION SELECT mode FROM h0")
-          + DuckDbSql.vocabMap("m_inspection", "INSPECTION", "SELECT inspection_outcome x FROM h0"), vars, timings);
+      long rowsRead =
+          Long.parseLong(single(s, "SELECT (SELECT count(*) FROM s0) + (SELECT count(*) FROM h0)"));
+      run(
+          s,
+          "maps",
+          DuckDbSql.MAPS
+              + DuckDbSql.vocabMap("m_form", "FORM", "SELECT form x FROM s0")
+              + DuckDbSql.vocabMap("m_region", "REGION", "SELECT region x FROM s0")
+              + DuckDbSql.vocabMap(
+                  "m_conveyance",
+                  "CONVEYANCE",
+                  "SELECT conveyance x FROM s0 UNION SELECT mode FROM h0")
+              + DuckDbSql.vocabMap(
+                  "m_inspection", "INSPECTION", "SELECT inspection_outcome x FROM h0"),
+          vars,
+          timings);
       run(s, "seizures", DuckDbSql.SEIZURES, vars, timings);
       run(s, "shipments", DuckDbSql.SHIPMENTS, vars, timings);
-      String counts = single(s, "SELECT (SELECT count(*) FROM seiz) || ' ' || (SELECT count(*) FROM ship) || ' '"
-          + " || (SELECT count(*) FROM s1 WHERE reason IS NOT NULL) + (SELECT count(*) FROM h1 WHERE reason IS NOT NULL)");
+      String counts =
+          single(
+              s,
+              "SELECT (SELECT count(*) FROM seiz) || ' ' || (SELECT count(*) FROM ship) || ' '"
+                  + " || (SELECT count(*) FROM s1 WHERE reason IS NOT NULL) + (SELECT count(*) FROM h1 WHERE reason IS NOT NULL)");
       run(s, "write", DuckDbSql.WRITE, vars, timings);
       String[] n = counts.split(" ");
-      System.out.println("rows read " + rowsRead + "; seizures " + n[0] + ", shipments " + n[1] + ", rejected " + n[2]);
+      System.out.println(
+          "rows read "
+              + rowsRead
+              + "; seizures "
+              + n[0]
+              + ", shipments "
+              + n[1]
+              + ", rejected "
+              + n[2]);
       System.out.println("timings_ms " + timings);
     } finally {
       BenchLanding.deleteTree(temp);
@@ -77,8 +108,12 @@ public final class DuckDbIngest {
     RouteRules rules = RouteRules.loadDefault();
     Map<RuleField, String> seizureFacts = new EnumMap<>(RuleField.class);
     Map<RuleField, String> shipmentFacts = new EnumMap<>(RuleField.class);
-    for (RuleField f : List.of(RuleField.ORIGIN_COUNTRY, RuleField.EXPORT_COUNTRY, RuleField.TRANSIT_COUNTRIES,
-        RuleField.SUBSTANCE_CLASS)) {
+    for (RuleField f :
+        List.of(
+            RuleField.ORIGIN_COUNTRY,
+            RuleField.EXPORT_COUNTRY,
+            RuleField.TRANSIT_COUNTRIES,
+            RuleField.SUBSTANCE_CLASS)) {
       seizureFacts.put(f, f.fieldName());
       shipmentFacts.put(f, f.fieldName());
     }
@@ -115,10 +150,13 @@ public final class DuckDbIngest {
   }
 
   private static String columns(List<String> names) {
-    return names.stream().map(n -> DuckDbRoutes.quote(n) + ": 'VARCHAR'").collect(Collectors.joining(", ", "{", "}"));
+    return names.stream()
+        .map(n -> DuckDbRoutes.quote(n) + ": 'VARCHAR'")
+        .collect(Collectors.joining(", ", "{", "}"));
   }
 
-  static void run(Statement s, String step, String script, Map<String, String> vars, Map<String, Long> timings)
+  static void run(
+      Statement s, String step, String script, Map<String, String> vars, Map<String, Long> timings)
       throws SQLException {
     long t = System.nanoTime();
     String sql = script;
@@ -131,7 +169,10 @@ public final class DuckDbIngest {
           long t0 = System.nanoTime();
           s.execute(statement);
           if (System.getenv("BENCH_SQL_TRACE") != null) {
-            System.err.printf("%6d ms  %s%n", (System.nanoTime() - t0) / 1_000_000, statement.strip().lines().findFirst().orElse(""));
+            System.err.printf(
+                "%6d ms  %s%n",
+                (System.nanoTime() - t0) / 1_000_000,
+                statement.strip().lines().findFirst().orElse(""));
           }
         } catch (SQLException e) {
           throw new SQLException(step + ": " + e.getMessage() + "\n" + statement, e);

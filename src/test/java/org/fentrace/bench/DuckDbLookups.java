@@ -25,27 +25,31 @@ import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.fentrace.core.Conveyance;
-import org.fentrace.normalize.CountryNormalizer;
 import org.fentrace.core.Form;
 import org.fentrace.core.InspectionOutcome;
-import org.fentrace.normalize.MassUnit;
 import org.fentrace.core.Region;
+import org.fentrace.normalize.CountryNormalizer;
+import org.fentrace.normalize.MassUnit;
 import org.fentrace.normalize.SubstanceDictionary;
 import org.fentrace.normalize.UsStates;
 
 /**
- * Exports fentrace's dictionaries from the Java classes into DuckDB tables, so the DuckDB competitor
- * joins the same data fentrace uses:
+ * Exports fentrace's dictionaries from the Java classes into DuckDB tables, so the DuckDB
+ * competitor joins the same data fentrace uses:
+ *
  * <ul>
  *   <li>{@code lk_subst(skey, name, cls)}: {@link SubstanceDictionary#entriesAsCsvLookupRows()};
- *   <li>{@code lk_country(spelling, code)}: every JDK country code, alpha-3 and English/Spanish name plus
- *       every spelling of {@code country-variants.csv}, each resolved by {@link CountryNormalizer#toAlpha2};
+ *   <li>{@code lk_country(spelling, code)}: every JDK country code, alpha-3 and English/Spanish
+ *       name plus every spelling of {@code country-variants.csv}, each resolved by {@link
+ *       CountryNormalizer#toAlpha2};
  *   <li>{@code lk_unit(spelling, kg, is_count)}: {@link MassUnit} spellings and exact factors;
- *   <li>{@code lk_vocab(vocab, spelling, value)} and {@code lk_kw(vocab, prio, phrase, value)}: the exact
- *       spellings and keyword phrases of conveyance, form, region and inspection outcome;
+ *   <li>{@code lk_vocab(vocab, spelling, value)} and {@code lk_kw(vocab, prio, phrase, value)}: the
+ *       exact spellings and keyword phrases of conveyance, form, region and inspection outcome;
  *   <li>{@code lk_state(spelling, code)}: {@link UsStates#spellingsByCode()}.
  * </ul>
- * The SQL side computes its own key of both the table spellings and the raw values (see {@link DuckDbSql}).
+ *
+ * The SQL side computes its own key of both the table spellings and the raw values (see {@link
+ * DuckDbSql}).
  */
 final class DuckDbLookups {
   private DuckDbLookups() {}
@@ -56,7 +60,8 @@ final class DuckDbLookups {
       s.execute("CREATE TEMP TABLE lk_country(spelling VARCHAR, code VARCHAR)");
       s.execute("CREATE TEMP TABLE lk_unit(spelling VARCHAR, kg DECIMAL(18,15), is_count BOOLEAN)");
       s.execute("CREATE TEMP TABLE lk_vocab(vocab VARCHAR, spelling VARCHAR, value VARCHAR)");
-      s.execute("CREATE TEMP TABLE lk_kw(vocab VARCHAR, prio INTEGER, phrase VARCHAR, value VARCHAR)");
+      s.execute(
+          "CREATE TEMP TABLE lk_kw(vocab VARCHAR, prio INTEGER, phrase VARCHAR, value VARCHAR)");
       s.execute("CREATE TEMP TABLE lk_state(spelling VARCHAR, code VARCHAR)");
     }
     insert(c, "lk_subst", substances());
@@ -65,12 +70,38 @@ final class DuckDbLookups {
     insert(c, "lk_state", states());
     List<Object[]> vocab = new ArrayList<>();
     List<Object[]> keywords = new ArrayList<>();
-    vocabulary("CONVEYANCE", Conveyance.values(), Conveyance::spellings, Conveyance.keywordOrder(), Conveyance::keywords,
-        vocab, keywords);
-    vocabulary("FORM", Form.values(), Form::spellings, Form.keywordOrder(), Form::keywords, vocab, keywords);
-    vocabulary("REGION", Region.values(), Region::spellings, Region.keywordOrder(), Region::keywords, vocab, keywords);
-    vocabulary("INSPECTION", InspectionOutcome.values(), InspectionOutcome::spellings, InspectionOutcome.keywordOrder(),
-        InspectionOutcome::keywords, vocab, keywords);
+    vocabulary(
+        "CONVEYANCE",
+        Conveyance.values(),
+        Conveyance::spellings,
+        Conveyance.keywordOrder(),
+        Conveyance::keywords,
+        vocab,
+        keywords);
+    vocabulary(
+        "FORM",
+        Form.values(),
+        Form::spellings,
+        Form.keywordOrder(),
+        Form::keywords,
+        vocab,
+        keywords);
+    vocabulary(
+        "REGION",
+        Region.values(),
+        Region::spellings,
+        Region.keywordOrder(),
+        Region::keywords,
+        vocab,
+        keywords);
+    vocabulary(
+        "INSPECTION",
+        InspectionOutcome.values(),
+        InspectionOutcome::spellings,
+        InspectionOutcome.keywordOrder(),
+        InspectionOutcome::keywords,
+        vocab,
+        keywords);
     insert(c, "lk_vocab", vocab);
     insert(c, "lk_kw", keywords);
   }
@@ -109,7 +140,8 @@ final class DuckDbLookups {
         if (t.isEmpty() || t.startsWith("#") || t.equalsIgnoreCase("variant,alpha2")) {
           continue;
         }
-        spellings.add(CSVFormat.RFC4180.parse(new StringReader(t)).getRecords().get(0).get(0).strip());
+        spellings.add(
+            CSVFormat.RFC4180.parse(new StringReader(t)).getRecords().get(0).get(0).strip());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -122,7 +154,10 @@ final class DuckDbLookups {
     return rows;
   }
 
-  /** MassUnit keeps its spellings private; read them by reflection (a public accessor would be cleaner). */
+  /**
+   * MassUnit keeps its spellings private; read them by reflection (a public accessor would be
+   * cleaner).
+   */
   private static List<Object[]> units() {
     List<Object[]> rows = new ArrayList<>();
     try {
@@ -135,7 +170,8 @@ final class DuckDbLookups {
         }
       }
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("MassUnit has no 'spellings' field any more: update the benchmark", e);
+      throw new IllegalStateException(
+          "MassUnit has no 'spellings' field any more: update the benchmark", e);
     }
     return rows;
   }
@@ -151,8 +187,14 @@ final class DuckDbLookups {
     return rows;
   }
 
-  private static <E extends Enum<E>> void vocabulary(String vocab, E[] values, Function<E, List<String>> spellings,
-      List<E> keywordOrder, Function<E, List<String>> keywords, List<Object[]> vocabRows, List<Object[]> keywordRows) {
+  private static <E extends Enum<E>> void vocabulary(
+      String vocab,
+      E[] values,
+      Function<E, List<String>> spellings,
+      List<E> keywordOrder,
+      Function<E, List<String>> keywords,
+      List<Object[]> vocabRows,
+      List<Object[]> keywordRows) {
     for (E v : values) {
       vocabRows.add(new Object[] {vocab, v.name(), v.name()});
       for (String s : spellings.apply(v)) {
@@ -172,7 +214,8 @@ final class DuckDbLookups {
       return;
     }
     String marks = "?" + ",?".repeat(rows.get(0).length - 1);
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO " + table + " VALUES (" + marks + ")")) {
+    try (PreparedStatement p =
+        c.prepareStatement("INSERT INTO " + table + " VALUES (" + marks + ")")) {
       for (Object[] r : rows) {
         for (int i = 0; i < r.length; i++) {
           if (r[i] == null) {

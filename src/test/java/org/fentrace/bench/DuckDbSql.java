@@ -6,27 +6,54 @@ import java.util.List;
  * The DuckDB competitor's normalization, in SQL. The same steps as fentrace, written as a careful
  * DuckDB user would: read with an explicit all-VARCHAR schema; map each distinct raw value of a
  * dictionary column once (countries, transit lists, units, vocabularies, substances) by joining the
- * tables of {@link DuckDbLookups}; parse dates (three layouts) and numbers (thousands commas); convert
- * units with the exact factors; reject rows for the same reasons in the same order; keep the newest
- * delivery of each id; enrich seizures from their linked shipment; attribute routes with the same rule
- * file ({@link DuckDbRoutes}); write Hive-partitioned Parquet by {@code event_month}.
+ * tables of {@link DuckDbLookups}; parse dates (three layouts) and numbers (thousands commas);
+ * convert units with the exact factors; reject rows for the same reasons in the same order; keep
+ * the newest delivery of each id; enrich seizures from their linked shipment; attribute routes with
+ * the same rule file ({@link DuckDbRoutes}); write Hive-partitioned Parquet by {@code event_month}.
  *
  * <p>Simplifications, all of which make DuckDB's work lighter than fentrace's: no physical line
  * numbers (read_csv has none; duplicates inside one file keep an arbitrary row); substance text is
  * matched by exact key, then by single words and word pairs (fentrace scans runs of any length and
- * handles o-/m-/p- locants); country keys skip the "the"/"republic of" retry and spaced initials; party
- * ids are SHA-256 of key and name rather than HMAC-SHA-256; scientific-notation quantities are not read.
+ * handles o-/m-/p- locants); country keys skip the "the"/"republic of" retry and spaced initials;
+ * party ids are SHA-256 of key and name rather than HMAC-SHA-256; scientific-notation quantities
+ * are not read.
  */
 final class DuckDbSql {
   private DuckDbSql() {}
 
   /** Salt and isomer words dropped from substance keys (SubstanceWords.NOTE_WORDS). */
-  static final List<String> NOTE_WORDS = List.of("hydrochloride", "dihydrochloride", "hcl", "citrate", "sulfate",
-      "sulphate", "phosphate", "tartrate", "bitartrate", "hydrobromide", "hbr", "oxalate", "fumarate", "maleate",
-      "mesylate", "monohydrate", "hydrate", "base", "freebase", "salt", "salts", "isomer", "isomers", "undetermined",
-      "positional", "clorhidrato", "citrato");
+  static final List<String> NOTE_WORDS =
+      List.of(
+          "hydrochloride",
+          "dihydrochloride",
+          "hcl",
+          "citrate",
+          "sulfate",
+          "sulphate",
+          "phosphate",
+          "tartrate",
+          "bitartrate",
+          "hydrobromide",
+          "hbr",
+          "oxalate",
+          "fumarate",
+          "maleate",
+          "mesylate",
+          "monohydrate",
+          "hydrate",
+          "base",
+          "freebase",
+          "salt",
+          "salts",
+          "isomer",
+          "isomers",
+          "undetermined",
+          "positional",
+          "clorhidrato",
+          "citrato");
 
-  static final String MACROS = """
+  static final String MACROS =
+      """
       CREATE MACRO vkey(x) AS trim(regexp_replace(regexp_replace(replace(lower(strip_accents(x)), '&', ' and '),
           '[.''`]', '', 'g'), '[^a-z0-9]+', ' ', 'g'));
       CREATE MACRO blank(x) AS x IS NULL OR trim(x) = '';
@@ -43,14 +70,16 @@ final class DuckDbSql {
           WHEN 'FENTANYL_PRECURSOR' THEN 2 WHEN 'OTHER_DRUG' THEN 1 ELSE 0 END;
       """;
 
-  static final String READ = """
+  static final String READ =
+      """
       CREATE TEMP TABLE s0 AS SELECT * FROM read_csv(${SEIZURE_FILES}, header = true, auto_detect = false,
           delim = ',', quote = '"', escape = '"', filename = true, columns = ${SEIZURE_COLUMNS});
       CREATE TEMP TABLE h0 AS SELECT * FROM read_csv(${SHIPMENT_FILES}, header = true, auto_detect = false,
           delim = ',', quote = '"', escape = '"', filename = true, columns = ${SHIPMENT_COLUMNS});
       """;
 
-  static final String MAPS = """
+  static final String MAPS =
+      """
       CREATE TEMP TABLE country_key AS SELECT vkey(spelling) k,
           CASE WHEN count(DISTINCT code) = 1 THEN any_value(code) END code
         FROM lk_country WHERE code IS NOT NULL GROUP BY 1;
@@ -100,7 +129,10 @@ final class DuckDbSql {
         FROM w LEFT JOIN exact e ON e.x = w.x LEFT JOIN best ON best.x = w.x;
       """;
 
-  /** A vocabulary's distinct raw values mapped: exact spelling, else first keyword phrase, else OTHER. */
+  /**
+   * A vocabulary's distinct raw values mapped: exact spelling, else first keyword phrase, else
+   * OTHER.
+   */
   static String vocabMap(String table, String vocab, String rawUnion) {
     return """
         CREATE TEMP TABLE ${T} AS
@@ -109,10 +141,14 @@ final class DuckDbSql {
                    ON w.vocab = '${V}' AND contains(' ' || keyed.k || ' ', ' ' || vkey(w.phrase) || ' ') GROUP BY keyed.x)
           SELECT keyed.x, CASE WHEN keyed.k = '' THEN 'UNKNOWN' ELSE coalesce(e.value, kw.value, 'OTHER') END value
           FROM keyed LEFT JOIN vocab_key e ON e.vocab = '${V}' AND e.k = keyed.k LEFT JOIN kw ON kw.x = keyed.x;
-        """.replace("${T}", table).replace("${V}", vocab).replace("${RAW}", rawUnion);
+        """
+        .replace("${T}", table)
+        .replace("${V}", vocab)
+        .replace("${RAW}", rawUnion);
   }
 
-  static final String SEIZURES = """
+  static final String SEIZURES =
+      """
       CREATE TEMP TABLE s1 AS
         WITH p AS (SELECT *, pdate(seizure_date) d, pnum(quantity) q FROM s0)
         SELECT p.*, u.kg factor, u.is_count,
@@ -151,7 +187,8 @@ final class DuckDbSql {
         QUALIFY row_number() OVER (PARTITION BY trim(seizure_id) ORDER BY filename DESC) = 1;
       """;
 
-  static final String SHIPMENTS = """
+  static final String SHIPMENTS =
+      """
       CREATE TEMP TABLE h1 AS
         WITH p AS (SELECT *, pdate(arrival_date) d, pnum(gross_weight) gw,
                      pnum(CASE WHEN starts_with(trim(declared_value_usd), '$') THEN substr(trim(declared_value_usd), 2)
@@ -205,11 +242,13 @@ final class DuckDbSql {
         QUALIFY row_number() OVER (PARTITION BY trim(shipment_id) ORDER BY filename DESC) = 1;
       """;
 
-  static final String PRESS_PHRASES = "tablet press|pill press|tdp|rotary press|punch die|die set|tablet die|pill die"
-      + "|tablet punch|pill punch|tableting|tabletting|pill maker|pill making|tablet machine|pill machine|press die"
-      + "|press mold|press mould|single punch|pill press parts|tablet press parts";
+  static final String PRESS_PHRASES =
+      "tablet press|pill press|tdp|rotary press|punch die|die set|tablet die|pill die"
+          + "|tablet punch|pill punch|tableting|tabletting|pill maker|pill making|tablet machine|pill machine|press die"
+          + "|press mold|press mould|single punch|pill press parts|tablet press parts";
 
-  static final String WRITE = """
+  static final String WRITE =
+      """
       COPY (
         WITH j AS (SELECT z.*, l.origin_country s_origin, l.export_country s_export, l.transit_countries s_transit
                    FROM seiz z LEFT JOIN ship l ON l.shipment_id = z.shipment_id),

@@ -6,7 +6,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The executors' JVM options the application adds (a cluster's executors are started with them). */
+/**
+ * The executors' JVM options the application adds (a cluster's executors are started with them).
+ */
 class SparkSessionsTest {
   private static final String KEY = SparkSessions.EXECUTOR_JAVA_OPTIONS;
 
@@ -17,18 +19,22 @@ class SparkSessionsTest {
 
   @Test
   void executorsMayCompileHugeMethodsWhenNothingIsGiven() {
-    assertThat(SparkSessions.executorJavaOptions(Map.of())).isEqualTo("-XX:-DontCompileHugeMethods");
+    assertThat(SparkSessions.executorJavaOptions(Map.of()))
+        .isEqualTo("-XX:-DontCompileHugeMethods");
   }
 
   @Test
   void theUsersOptionsAreKeptAndTheFlagAppended() {
     assertThat(SparkSessions.executorJavaOptions(Map.of(KEY, " -Xss4m -XX:+UseG1GC ")))
         .isEqualTo("-Xss4m -XX:+UseG1GC -XX:-DontCompileHugeMethods");
-    // What spark-submit passes on (spark-defaults.conf, its own --conf) arrives as a system property.
+    // What spark-submit passes on (spark-defaults.conf, its own --conf) arrives as a system
+    // property.
     System.setProperty(KEY, "-Dfrom.defaults=1");
-    assertThat(SparkSessions.executorJavaOptions(Map.of())).isEqualTo("-Dfrom.defaults=1 -XX:-DontCompileHugeMethods");
+    assertThat(SparkSessions.executorJavaOptions(Map.of()))
+        .isEqualTo("-Dfrom.defaults=1 -XX:-DontCompileHugeMethods");
     assertThat(SparkSessions.executorJavaOptions(Map.of(KEY, "-Dfrom.cli=1")))
-        .as("the application's --conf wins over spark-submit's, as in the session").isEqualTo("-Dfrom.cli=1 -XX:-DontCompileHugeMethods");
+        .as("the application's --conf wins over spark-submit's, as in the session")
+        .isEqualTo("-Dfrom.cli=1 -XX:-DontCompileHugeMethods");
   }
 
   @Test

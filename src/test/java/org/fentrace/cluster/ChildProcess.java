@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A process the cluster tests start (Spark Master, Worker, a {@code jobs/fentrace} run): output to a log
- * file, waits with timeouts whose failure messages carry the log, and a kill of the whole process tree.
+ * A process the cluster tests start (Spark Master, Worker, a {@code jobs/fentrace} run): output to
+ * a log file, waits with timeouts whose failure messages carry the log, and a kill of the whole
+ * process tree.
  */
 final class ChildProcess implements AutoCloseable {
   private final String name;
@@ -25,19 +26,27 @@ final class ChildProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts {@code command} with the environment changed by {@code env} (a null value removes a variable). */
-  static ChildProcess start(String name, List<String> command, Map<String, String> env, Path workDir, Path log)
+  /**
+   * Starts {@code command} with the environment changed by {@code env} (a null value removes a
+   * variable).
+   */
+  static ChildProcess start(
+      String name, List<String> command, Map<String, String> env, Path workDir, Path log)
       throws IOException {
     Files.createDirectories(log.getParent());
-    ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
-    env.forEach((k, v) -> {
-      if (v == null) {
-        pb.environment().remove(k);
-      } else {
-        pb.environment().put(k, v);
-      }
-    });
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    env.forEach(
+        (k, v) -> {
+          if (v == null) {
+            pb.environment().remove(k);
+          } else {
+            pb.environment().put(k, v);
+          }
+        });
     return new ChildProcess(name, pb.start(), log);
   }
 
@@ -49,20 +58,36 @@ final class ChildProcess implements AutoCloseable {
     return log;
   }
 
-  /** Waits until the log holds {@code needle}; fails with the log if the process ends first or time runs out. */
+  /**
+   * Waits until the log holds {@code needle}; fails with the log if the process ends first or time
+   * runs out.
+   */
   void awaitLogLine(String needle, Duration timeout) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      if (Files.exists(log) && Files.readString(log, StandardCharsets.ISO_8859_1).contains(needle)) {
+      if (Files.exists(log)
+          && Files.readString(log, StandardCharsets.ISO_8859_1).contains(needle)) {
         return;
       }
       if (!process.isAlive()) {
-        throw new AssertionError(name + " exited with code " + process.exitValue() + " before logging '" + needle
-            + "'\n" + tail(60));
+        throw new AssertionError(
+            name
+                + " exited with code "
+                + process.exitValue()
+                + " before logging '"
+                + needle
+                + "'\n"
+                + tail(60));
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError(name + " did not log '" + needle + "' within " + timeout.toSeconds() + " s\n"
-            + tail(60));
+        throw new AssertionError(
+            name
+                + " did not log '"
+                + needle
+                + "' within "
+                + timeout.toSeconds()
+                + " s\n"
+                + tail(60));
       }
       Thread.sleep(200);
     }
@@ -72,7 +97,8 @@ final class ChildProcess implements AutoCloseable {
   int awaitExit(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       close();
-      throw new AssertionError(name + " did not finish within " + timeout.toSeconds() + " s; killed\n" + tail(80));
+      throw new AssertionError(
+          name + " did not finish within " + timeout.toSeconds() + " s; killed\n" + tail(80));
     }
     return process.exitValue();
   }
@@ -83,10 +109,12 @@ final class ChildProcess implements AutoCloseable {
   }
 
   static String tail(String title, Path file, int lines) {
-    StringBuilder b = new StringBuilder("----- " + title + " (" + file + "), last " + lines + " lines -----\n");
+    StringBuilder b =
+        new StringBuilder("----- " + title + " (" + file + "), last " + lines + " lines -----\n");
     try {
       List<String> all = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
-      all.subList(Math.max(0, all.size() - lines), all.size()).forEach(l -> b.append(l).append('\n'));
+      all.subList(Math.max(0, all.size() - lines), all.size())
+          .forEach(l -> b.append(l).append('\n'));
     } catch (IOException e) {
       b.append("(no log: ").append(e).append(")\n");
     }

@@ -28,25 +28,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The nightly pipeline with landing and warehouse on a real HDFS (an in-process
- * MiniDFSCluster: NameNode and one DataNode speaking the HDFS RPC protocol on 127.0.0.1), run on the
- * shared session. The hdfs:// URIs carry the NameNode's address, so the session needs no fs.defaultFS
- * and no other setting for correctness. The result must equal a run of the same landing on the local
+ * The nightly pipeline with landing and warehouse on a real HDFS (an in-process MiniDFSCluster:
+ * NameNode and one DataNode speaking the HDFS RPC protocol on 127.0.0.1), run on the shared
+ * session. The hdfs:// URIs carry the NameNode's address, so the session needs no fs.defaultFS and
+ * no other setting for correctness. The result must equal a run of the same landing on the local
  * file system.
  *
  * <p>One latency setting: an HDFS client polls the NameNode when it closes a file, first after
- * {@value #CLOSE_POLL} (default 400 ms, doubling), and on a loaded machine the DataNode's block report
- * is rarely there at the first poll. The pipeline writes a few hundred small files, so the default costs
- * about a minute here (measured: 40 files in 9 s, with 20 ms in 1.3 s). The test sets 20 ms on the
- * cluster and, while it runs, on the shared session's Hadoop configuration.
+ * {@value #CLOSE_POLL} (default 400 ms, doubling), and on a loaded machine the DataNode's block
+ * report is rarely there at the first poll. The pipeline writes a few hundred small files, so the
+ * default costs about a minute here (measured: 40 files in 9 s, with 20 ms in 1.3 s). The test sets
+ * 20 ms on the cluster and, while it runs, on the shared session's Hadoop configuration.
  */
 class HdfsPipelineIT {
   static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 28);
   static final Path SAMPLE = Path.of("sample-data");
   static final String CLOSE_POLL = "dfs.client.block.write.locateFollowingBlock.initial.delay.ms";
 
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
   static MiniDFSCluster dfs;
   static String landing;
   static String hdfsWarehouse;
@@ -72,19 +71,32 @@ class HdfsPipelineIT {
     copyToHdfs(SAMPLE, landing);
     long up = System.nanoTime();
 
-    FentraceConfig config = FentraceConfig.load(null, Map.of("fentrace.party-hash.key", Pipelines.TEST_PARTY_KEY));
-    hdfsRun = new PipelineRunner(SharedSpark.session()).run(new PipelineRunner.Request("run",
-        EnumSet.allOf(PipelineRunner.Step.class), landing, hdfsWarehouse, RUN_DATE, config));
+    FentraceConfig config =
+        FentraceConfig.load(null, Map.of("fentrace.party-hash.key", Pipelines.TEST_PARTY_KEY));
+    hdfsRun =
+        new PipelineRunner(SharedSpark.session())
+            .run(
+                new PipelineRunner.Request(
+                    "run",
+                    EnumSet.allOf(PipelineRunner.Step.class),
+                    landing,
+                    hdfsWarehouse,
+                    RUN_DATE,
+                    config));
     long onHdfs = System.nanoTime();
     if (hdfsRun.manifest() != null) {
-      try (InputStream in = WarehouseComparison.fs(hdfsRun.manifest())
-          .open(new org.apache.hadoop.fs.Path(hdfsRun.manifest()))) {
+      try (InputStream in =
+          WarehouseComparison.fs(hdfsRun.manifest())
+              .open(new org.apache.hadoop.fs.Path(hdfsRun.manifest()))) {
         hdfsManifest = new ObjectMapper().readTree(in);
       }
     }
     localRun = Pipelines.run(SAMPLE, tmp.resolve("local-wh"), RUN_DATE);
-    System.err.printf("HdfsPipelineIT: HDFS up and landing copied in %d s, run on hdfs %d s, local run %d s%n",
-        (up - start) / 1_000_000_000L, (onHdfs - up) / 1_000_000_000L, (System.nanoTime() - onHdfs) / 1_000_000_000L);
+    System.err.printf(
+        "HdfsPipelineIT: HDFS up and landing copied in %d s, run on hdfs %d s, local run %d s%n",
+        (up - start) / 1_000_000_000L,
+        (onHdfs - up) / 1_000_000_000L,
+        (System.nanoTime() - onHdfs) / 1_000_000_000L);
   }
 
   @AfterAll
@@ -105,8 +117,10 @@ class HdfsPipelineIT {
     FileSystem fs = dfs.getFileSystem();
     try (Stream<Path> files = Files.walk(local)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
-        org.apache.hadoop.fs.Path dest = new org.apache.hadoop.fs.Path(target + "/" + local.relativize(f));
-        fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(f.toAbsolutePath().toUri()), dest);
+        org.apache.hadoop.fs.Path dest =
+            new org.apache.hadoop.fs.Path(target + "/" + local.relativize(f));
+        fs.copyFromLocalFile(
+            false, true, new org.apache.hadoop.fs.Path(f.toAbsolutePath().toUri()), dest);
         fs.setTimes(dest, Files.getLastModifiedTime(f).toMillis(), -1);
       }
     }
@@ -118,7 +132,9 @@ class HdfsPipelineIT {
     assertThat(hdfsRun.manifest()).as("manifest path").startsWith("hdfs://");
     assertThat(hdfsManifest.get("inputs")).hasSize(inputCount());
     for (JsonNode input : hdfsManifest.get("inputs")) {
-      assertThat(input.get("balanced").asBoolean()).as("%s balances", input.get("path").asText()).isTrue();
+      assertThat(input.get("balanced").asBoolean())
+          .as("%s balances", input.get("path").asText())
+          .isTrue();
     }
   }
 
@@ -133,26 +149,41 @@ class HdfsPipelineIT {
     assertThat(hdfsRun.exitCode()).isZero();
     FileSystem fs = dfs.getFileSystem();
     for (String table : WarehouseComparison.CONTRACT_TABLES) {
-      assertThat(fs.exists(new org.apache.hadoop.fs.Path(hdfsWarehouse + "/" + table))).as("%s on hdfs", table)
+      assertThat(fs.exists(new org.apache.hadoop.fs.Path(hdfsWarehouse + "/" + table)))
+          .as("%s on hdfs", table)
           .isTrue();
     }
     WarehouseComparison.assertSameResults(tmp.resolve("local-wh").toString(), hdfsWarehouse, true);
   }
 
-  /** Per input file: what the manifest says was read, kept, rejected and dropped, and the file's checksum. */
+  /**
+   * Per input file: what the manifest says was read, kept, rejected and dropped, and the file's
+   * checksum.
+   */
   private static Map<String, List<String>> accounting(JsonNode manifest) {
     Map<String, List<String>> m = new TreeMap<>();
     for (JsonNode n : manifest.get("inputs")) {
-      m.put(n.get("path").asText(), List.of(n.path("format").asText(), n.path("sha256").asText(),
-          n.path("size_bytes").asText(), n.path("status").asText(), n.path("rows_read").asText(),
-          n.path("normalized").asText(), n.path("rejected").asText(), n.path("duplicates").asText()));
+      m.put(
+          n.get("path").asText(),
+          List.of(
+              n.path("format").asText(),
+              n.path("sha256").asText(),
+              n.path("size_bytes").asText(),
+              n.path("status").asText(),
+              n.path("rows_read").asText(),
+              n.path("normalized").asText(),
+              n.path("rejected").asText(),
+              n.path("duplicates").asText()));
     }
     return m;
   }
 
   private static int inputCount() {
     try (Stream<Path> files = Files.walk(SAMPLE)) {
-      return (int) files.filter(f -> f.toString().endsWith(".csv") || f.toString().endsWith(".csv.gz")).count();
+      return (int)
+          files
+              .filter(f -> f.toString().endsWith(".csv") || f.toString().endsWith(".csv.gz"))
+              .count();
     } catch (IOException e) {
       throw new AssertionError(e);
     }

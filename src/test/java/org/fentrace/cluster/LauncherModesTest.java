@@ -21,12 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The modes of the real {@code jobs/fentrace}: from a release layout (bin/fentrace beside lib/fentrace.jar)
- * or a source checkout, embedded or through {@code $SPARK_HOME/bin/spark-submit}. Stub {@code java},
- * {@code spark-submit} and {@code mvn} first on the PATH record their arguments and the SPARK_LOCAL_IP they
- * were given instead of doing anything, so each case costs a shell, not a JVM. A release must never call
- * Maven (a scheduler host has none); SPARK_LOCAL_IP=127.0.0.1 belongs to an embedded local master only (a
- * driver bound to loopback is unreachable from executors on other hosts).
+ * The modes of the real {@code jobs/fentrace}: from a release layout (bin/fentrace beside
+ * lib/fentrace.jar) or a source checkout, embedded or through {@code $SPARK_HOME/bin/spark-submit}.
+ * Stub {@code java}, {@code spark-submit} and {@code mvn} first on the PATH record their arguments
+ * and the SPARK_LOCAL_IP they were given instead of doing anything, so each case costs a shell, not
+ * a JVM. A release must never call Maven (a scheduler host has none); SPARK_LOCAL_IP=127.0.0.1
+ * belongs to an embedded local master only (a driver bound to loopback is unreachable from
+ * executors on other hosts).
  */
 class LauncherModesTest {
   private static final String UNSET = "<unset>";
@@ -41,9 +42,12 @@ class LauncherModesTest {
   static void layouts() throws IOException {
     Path root = LocalInstall.projectRoot();
     stubBin = Files.createDirectories(tmp.resolve("stub-bin"));
-    // Each stub writes its arguments one per line, then the SPARK_LOCAL_IP it saw, into $STUB_OUT/<name>.
-    String record = "#!/usr/bin/env bash\n{ printf '%s\\n' \"$@\"; echo \"SPARK_LOCAL_IP=${SPARK_LOCAL_IP-" + UNSET
-        + "}\"; } > \"$STUB_OUT/$(basename \"$0\")\"\n";
+    // Each stub writes its arguments one per line, then the SPARK_LOCAL_IP it saw, into
+    // $STUB_OUT/<name>.
+    String record =
+        "#!/usr/bin/env bash\n{ printf '%s\\n' \"$@\"; echo \"SPARK_LOCAL_IP=${SPARK_LOCAL_IP-"
+            + UNSET
+            + "}\"; } > \"$STUB_OUT/$(basename \"$0\")\"\n";
     stub(stubBin.resolve("java"), record);
     stub(stubBin.resolve("mvn"), record);
     sparkHome = tmp.resolve("spark-home");
@@ -51,23 +55,35 @@ class LauncherModesTest {
 
     // A release as the tarball unpacks it (the jars' contents do not matter to the script).
     release = tmp.resolve("fentrace-release");
-    copy(root.resolve("jobs/fentrace"), Files.createDirectories(release.resolve("bin")).resolve("fentrace"));
-    Files.writeString(Files.createDirectories(release.resolve("lib/runtime")).resolve("spark-core_2.13-4.2.0.jar"), "");
+    copy(
+        root.resolve("jobs/fentrace"),
+        Files.createDirectories(release.resolve("bin")).resolve("fentrace"));
+    Files.writeString(
+        Files.createDirectories(release.resolve("lib/runtime"))
+            .resolve("spark-core_2.13-4.2.0.jar"),
+        "");
     Files.writeString(release.resolve("lib/fentrace.jar"), "");
     copyConf(root.resolve("jobs/conf"), release.resolve("conf"));
 
     // A checkout whose jar and classpath file are up to date with its sources and pom.
     checkout = tmp.resolve("checkout");
-    copy(root.resolve("jobs/fentrace"), Files.createDirectories(checkout.resolve("jobs")).resolve("fentrace"));
+    copy(
+        root.resolve("jobs/fentrace"),
+        Files.createDirectories(checkout.resolve("jobs")).resolve("fentrace"));
     copyConf(root.resolve("jobs/conf"), checkout.resolve("jobs/conf"));
-    Files.writeString(Files.createDirectories(checkout.resolve("src/main/java")).resolve("Main.java"), "class Main {}\n");
+    Files.writeString(
+        Files.createDirectories(checkout.resolve("src/main/java")).resolve("Main.java"),
+        "class Main {}\n");
     Files.writeString(checkout.resolve("pom.xml"), "<project/>\n");
     Path target = Files.createDirectories(checkout.resolve("target"));
     Files.writeString(target.resolve("fentrace.jar"), "");
-    Files.writeString(target.resolve("embedded-classpath.txt"), target.resolve("spark-core_2.13-4.2.0.jar").toString());
+    Files.writeString(
+        target.resolve("embedded-classpath.txt"),
+        target.resolve("spark-core_2.13-4.2.0.jar").toString());
     long now = System.currentTimeMillis();
     try (Stream<Path> files = Files.walk(checkout)) {
-      // Folders too: the launcher counts a folder changed after the build (a source added) as a change.
+      // Folders too: the launcher counts a folder changed after the build (a source added) as a
+      // change.
       for (Path f : files.toList()) {
         setTime(f, now - 3_600_000);
       }
@@ -99,15 +115,25 @@ class LauncherModesTest {
     Files.setLastModifiedTime(p, FileTime.fromMillis(epochMillis));
   }
 
-  /** What one launch did: exit code, the launcher's messages, and each stub's recorded call (if it ran). */
+  /**
+   * What one launch did: exit code, the launcher's messages, and each stub's recorded call (if it
+   * ran).
+   */
   private record Launch(int exit, String stderr, Map<String, List<String>> calls) {
     Optional<List<String>> call(String program) {
       return Optional.ofNullable(calls.get(program));
     }
 
     List<String> args(String program) {
-      return call(program).orElseThrow(() -> new AssertionError(program + " was not called; calls " + calls.keySet()
-          + "; launcher output: " + stderr));
+      return call(program)
+          .orElseThrow(
+              () ->
+                  new AssertionError(
+                      program
+                          + " was not called; calls "
+                          + calls.keySet()
+                          + "; launcher output: "
+                          + stderr));
     }
 
     /** The SPARK_LOCAL_IP the program was started with, or {@link #UNSET}. */
@@ -117,12 +143,14 @@ class LauncherModesTest {
     }
   }
 
-  private static Launch launch(Path script, Map<String, String> env, String... args) throws IOException, InterruptedException {
+  private static Launch launch(Path script, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     Path out = Files.createTempDirectory(tmp, "calls");
     List<String> cmd = new ArrayList<>(List.of("bash", script.toString()));
     cmd.addAll(List.of(args));
     Map<String, String> environment = new LinkedHashMap<>();
-    System.getenv().keySet().stream().filter(k -> k.startsWith("SPARK_") || k.startsWith("FENTRACE_") || k.startsWith("XDG_"))
+    System.getenv().keySet().stream()
+        .filter(k -> k.startsWith("SPARK_") || k.startsWith("FENTRACE_") || k.startsWith("XDG_"))
         .forEach(k -> environment.put(k, null));
     // No real Maven or java anywhere on this PATH: only the stubs and the shell's tools.
     environment.put("PATH", stubBin + ":/usr/bin:/bin");
@@ -131,7 +159,8 @@ class LauncherModesTest {
     environment.put("FENTRACE_CDS", "0");
     environment.putAll(env);
     Path log = tmp.resolve(out.getFileName() + ".log");
-    try (ChildProcess p = ChildProcess.start("fentrace " + String.join(" ", args), cmd, environment, tmp, log)) {
+    try (ChildProcess p =
+        ChildProcess.start("fentrace " + String.join(" ", args), cmd, environment, tmp, log)) {
       int exit = p.awaitExit(Duration.ofSeconds(60));
       Map<String, List<String>> calls = new HashMap<>();
       try (Stream<Path> files = Files.list(out)) {
@@ -144,8 +173,14 @@ class LauncherModesTest {
   }
 
   private static String[] run(String... extra) {
-    List<String> a = new ArrayList<>(List.of("run", "--input", tmp.resolve("landing").toString(),
-        "--output", tmp.resolve("warehouse").toString()));
+    List<String> a =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "--input",
+                tmp.resolve("landing").toString(),
+                "--output",
+                tmp.resolve("warehouse").toString()));
     a.addAll(List.of(extra));
     return a.toArray(String[]::new);
   }
@@ -163,11 +198,18 @@ class LauncherModesTest {
     assertThat(l.call("mvn")).as("Maven calls from a release").isEmpty();
     List<String> java = l.args("java");
     int cp = java.indexOf("-cp");
-    assertThat(java.get(cp + 1)).isEqualTo(release.resolve("lib/fentrace.jar") + ":"
-        + release.resolve("lib/runtime/spark-core_2.13-4.2.0.jar"));
-    assertThat(java).contains("-Dfentrace.conf.dir=" + release.resolve("conf"),
-        "-Dlog4j2.configurationFile=" + release.resolve("conf/log4j2.properties"),
-        "org.apache.spark.deploy.SparkSubmit", "local[*]", "-XX:+UseParallelGC");
+    assertThat(java.get(cp + 1))
+        .isEqualTo(
+            release.resolve("lib/fentrace.jar")
+                + ":"
+                + release.resolve("lib/runtime/spark-core_2.13-4.2.0.jar"));
+    assertThat(java)
+        .contains(
+            "-Dfentrace.conf.dir=" + release.resolve("conf"),
+            "-Dlog4j2.configurationFile=" + release.resolve("conf/log4j2.properties"),
+            "org.apache.spark.deploy.SparkSubmit",
+            "local[*]",
+            "-XX:+UseParallelGC");
     assertThat(l.sparkLocalIp("java")).as("embedded local master").isEqualTo("127.0.0.1");
   }
 
@@ -184,31 +226,46 @@ class LauncherModesTest {
 
   @Test
   void withSparkHomeAReleaseSubmitsItsJarAndLeavesTheDriverAddressToSpark() throws Exception {
-    Launch l = launch(releaseScript(), Map.of("SPARK_HOME", sparkHome.toString()), run("--master", "yarn"));
+    Launch l =
+        launch(
+            releaseScript(), Map.of("SPARK_HOME", sparkHome.toString()), run("--master", "yarn"));
     assertThat(l.exit()).as("exit; output: %s", l.stderr()).isZero();
     assertThat(l.call("mvn")).isEmpty();
     assertThat(l.call("java")).as("no embedded JVM").isEmpty();
     List<String> submit = l.args("spark-submit");
-    assertThat(submit).containsSequence("--master", "yarn").containsSequence("--class", "org.fentrace.cli.Main")
+    assertThat(submit)
+        .containsSequence("--master", "yarn")
+        .containsSequence("--class", "org.fentrace.cli.Main")
         .contains(release.resolve("lib/fentrace.jar").toString());
     int opts = submit.indexOf("--driver-java-options");
-    assertThat(submit.get(opts + 1)).contains("-Dfentrace.conf.dir=" + release.resolve("conf"))
+    assertThat(submit.get(opts + 1))
+        .contains("-Dfentrace.conf.dir=" + release.resolve("conf"))
         .doesNotContain("UseParallelGC");
     // The application's own arguments follow the jar, --master excluded (it is spark-submit's).
-    assertThat(submit.subList(submit.indexOf(release.resolve("lib/fentrace.jar").toString()) + 1, submit.size() - 1))
+    assertThat(
+            submit.subList(
+                submit.indexOf(release.resolve("lib/fentrace.jar").toString()) + 1,
+                submit.size() - 1))
         .containsExactly(run());
-    assertThat(l.sparkLocalIp("spark-submit")).as("SPARK_LOCAL_IP on the spark-submit path").isEqualTo(UNSET);
+    assertThat(l.sparkLocalIp("spark-submit"))
+        .as("SPARK_LOCAL_IP on the spark-submit path")
+        .isEqualTo(UNSET);
   }
 
   @Test
   void anEmbeddedRunOnAClusterMasterDoesNotBindLoopback() throws Exception {
     Launch l = launch(releaseScript(), Map.of(), run("--master", "spark://master.example:7077"));
     assertThat(l.exit()).as("exit; output: %s", l.stderr()).isZero();
-    assertThat(l.args("java")).contains("spark://master.example:7077").doesNotContain("-XX:+UseParallelGC");
+    assertThat(l.args("java"))
+        .contains("spark://master.example:7077")
+        .doesNotContain("-XX:+UseParallelGC");
     assertThat(l.sparkLocalIp("java")).isEqualTo(UNSET);
     // local[2] is a local master too; and a caller's own address is kept, never overwritten.
-    assertThat(launch(releaseScript(), Map.of(), run("--master", "local[2]")).sparkLocalIp("java")).isEqualTo("127.0.0.1");
-    assertThat(launch(releaseScript(), Map.of("SPARK_LOCAL_IP", "10.1.2.3"), run()).sparkLocalIp("java"))
+    assertThat(launch(releaseScript(), Map.of(), run("--master", "local[2]")).sparkLocalIp("java"))
+        .isEqualTo("127.0.0.1");
+    assertThat(
+            launch(releaseScript(), Map.of("SPARK_LOCAL_IP", "10.1.2.3"), run())
+                .sparkLocalIp("java"))
         .isEqualTo("10.1.2.3");
   }
 
@@ -218,9 +275,13 @@ class LauncherModesTest {
     Path home = tmp.resolve("home");
     Launch l = launch(releaseScript(), Map.of("FENTRACE_CDS", "1"), run());
     assertThat(l.exit()).as("exit; output: %s", l.stderr()).isZero();
-    String archiving = l.args("java").stream().filter(a -> a.startsWith("-XX:ArchiveClassesAtExit=")).findFirst()
-        .orElseThrow(() -> new AssertionError("no archive requested: " + l.args("java")));
-    assertThat(archiving).startsWith("-XX:ArchiveClassesAtExit=" + home.resolve(".cache/fentrace/cds-"));
+    String archiving =
+        l.args("java").stream()
+            .filter(a -> a.startsWith("-XX:ArchiveClassesAtExit="))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no archive requested: " + l.args("java")));
+    assertThat(archiving)
+        .startsWith("-XX:ArchiveClassesAtExit=" + home.resolve(".cache/fentrace/cds-"));
     assertThat(listing(release)).as("files of the release after a run").isEqualTo(before);
   }
 
@@ -229,8 +290,10 @@ class LauncherModesTest {
     Path site = Files.createDirectories(tmp.resolve("etc-fentrace"));
     Launch l = launch(releaseScript(), Map.of("FENTRACE_CONF_DIR", site.toString()), run());
     assertThat(l.exit()).as("exit; output: %s", l.stderr()).isZero();
-    assertThat(l.args("java")).contains("-Dfentrace.conf.dir=" + site,
-        "-Dlog4j2.configurationFile=" + site.resolve("log4j2.properties"));
+    assertThat(l.args("java"))
+        .contains(
+            "-Dfentrace.conf.dir=" + site,
+            "-Dlog4j2.configurationFile=" + site.resolve("log4j2.properties"));
     Launch typo = launch(releaseScript(), Map.of("FENTRACE_CONF_DIR", site + "-missing"), run());
     assertThat(typo.exit()).as("a configuration error").isEqualTo(2);
     assertThat(typo.calls()).as("nothing started").isEmpty();
@@ -258,7 +321,8 @@ class LauncherModesTest {
     Launch confEdit = launch(script, Map.of(), run());
     assertThat(confEdit.exit()).as("exit; output: %s", confEdit.stderr()).isZero();
     assertThat(confEdit.call("mvn")).as("Maven calls after a conf edit").isEmpty();
-    assertThat(confEdit.args("java")).contains("-Dfentrace.conf.dir=" + checkout.resolve("jobs/conf"));
+    assertThat(confEdit.args("java"))
+        .contains("-Dfentrace.conf.dir=" + checkout.resolve("jobs/conf"));
 
     // The control: the same layout with a source newer than the jar builds (through the stub mvn).
     Path source = checkout.resolve("src/main/java/Main.java");

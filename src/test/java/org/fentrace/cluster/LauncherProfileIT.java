@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The JVM profile {@code jobs/fentrace} picks by default ({@code FENTRACE_JVM_PROFILE=auto}): the quick
- * JIT ({@code -XX:TieredStopAtLevel=1}) for a run or ingest whose local landing holds less than
- * {@code FENTRACE_SHORT_MAX_MB} of files newer than the warehouse ledger, the full JIT otherwise. The real
- * script runs from a {@link LocalInstall}; a stub {@code java} first on the PATH records the command line
- * instead of starting a JVM, so each case costs a shell, not a Spark session. Sizes come from sparse files
- * (no disk used).
+ * The JVM profile {@code jobs/fentrace} picks by default ({@code FENTRACE_JVM_PROFILE=auto}): the
+ * quick JIT ({@code -XX:TieredStopAtLevel=1}) for a run or ingest whose local landing holds less
+ * than {@code FENTRACE_SHORT_MAX_MB} of files newer than the warehouse ledger, the full JIT
+ * otherwise. The real script runs from a {@link LocalInstall}; a stub {@code java} first on the
+ * PATH records the command line instead of starting a JVM, so each case costs a shell, not a Spark
+ * session. Sizes come from sparse files (no disk used).
  */
 class LauncherProfileIT {
   private static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
@@ -43,7 +43,10 @@ class LauncherProfileIT {
     java.toFile().setExecutable(true);
   }
 
-  /** What one launch did: its exit code, the launcher's own messages, the java arguments (empty if none). */
+  /**
+   * What one launch did: its exit code, the launcher's own messages, the java arguments (empty if
+   * none).
+   */
   private record Launch(int exit, String stderr, List<String> javaArgs) {
     boolean quickJit() {
       return javaArgs.contains(QUICK_JIT);
@@ -55,20 +58,24 @@ class LauncherProfileIT {
     }
   }
 
-  private static Launch launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
+  private static Launch launch(Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     Path argsFile = Files.createTempFile(tmp, "java-args", ".txt");
     Files.delete(argsFile);
     List<String> cmd = new ArrayList<>(List.of("bash", script.toString()));
     cmd.addAll(List.of(args));
     Map<String, String> environment = LocalInstall.baseEnvironment();
-    System.getenv().keySet().stream().filter(k -> k.startsWith("FENTRACE_")).forEach(k -> environment.put(k, null));
+    System.getenv().keySet().stream()
+        .filter(k -> k.startsWith("FENTRACE_"))
+        .forEach(k -> environment.put(k, null));
     environment.put("PATH", stubBin + File.pathSeparator + environment.get("PATH"));
     environment.put("STUB_JAVA_ARGS", argsFile.toString());
     environment.put("FENTRACE_CDS", "0");
     environment.putAll(env);
     // The stub writes nothing to the console, so the log holds the launcher's own messages alone.
     Path log = Files.createTempFile(tmp, "launch", ".log");
-    try (ChildProcess p = ChildProcess.start("jobs/fentrace " + String.join(" ", args), cmd, environment, tmp, log)) {
+    try (ChildProcess p =
+        ChildProcess.start("jobs/fentrace " + String.join(" ", args), cmd, environment, tmp, log)) {
       int exit = p.awaitExit(Duration.ofSeconds(60));
       List<String> javaArgs = Files.exists(argsFile) ? Files.readAllLines(argsFile) : List.of();
       return new Launch(exit, Files.readString(log, StandardCharsets.UTF_8), javaArgs);
@@ -96,11 +103,19 @@ class LauncherProfileIT {
   void aSmallLandingGetsTheQuickJitAndSaysSo() throws Exception {
     Path in = landing("small");
     file(in, "seizures.csv", 3 * MB);
-    Launch l = launch(Map.of(), "ingest", "--input", in.toString(), "--output", tmp.resolve("w-small").toString());
+    Launch l =
+        launch(
+            Map.of(),
+            "ingest",
+            "--input",
+            in.toString(),
+            "--output",
+            tmp.resolve("w-small").toString());
     assertThat(l.exit()).as("exit; stderr: %s", l.stderr()).isZero();
     assertThat(l.quickJit()).as("java -XX options %s", l.xx()).isTrue();
     assertThat(l.stderr()).contains("JVM profile short (3.0 MB of new landing files)");
-    assertThat(l.xx()).as("big generated stage methods are compiled, whatever the profile")
+    assertThat(l.xx())
+        .as("big generated stage methods are compiled, whatever the profile")
         .contains("-XX:-DontCompileHugeMethods", "-XX:+UseParallelGC");
   }
 
@@ -111,12 +126,19 @@ class LauncherProfileIT {
     file(in, "a.csv", 40 * MB);
     file(Files.createDirectories(in.resolve("2026/10")), "b.csv", 24 * MB);
     file(in, "notes.txt", 500 * MB); // not a landing file: not counted either way
-    Launch l = launch(Map.of(), "run", "--input", in.toString(), "--output", tmp.resolve("w-big").toString());
+    Launch l =
+        launch(
+            Map.of(), "run", "--input", in.toString(), "--output", tmp.resolve("w-big").toString());
     assertThat(l.quickJit()).as("java -XX options %s", l.xx()).isFalse();
     assertThat(l.javaArgs()).as("the application still runs").contains("org.fentrace.cli.Main");
     assertThat(l.stderr()).contains("JVM profile batch (64.0 MB of new landing files)");
     // The same landing under a raised threshold, given in MB.
-    Launch raised = launch(Map.of("FENTRACE_SHORT_MAX_MB", "65"), "run", "--input=" + in, "--output=" + tmp.resolve("w-big"));
+    Launch raised =
+        launch(
+            Map.of("FENTRACE_SHORT_MAX_MB", "65"),
+            "run",
+            "--input=" + in,
+            "--output=" + tmp.resolve("w-big"));
     assertThat(raised.quickJit()).as("java -XX options %s", raised.xx()).isTrue();
   }
 
@@ -124,7 +146,14 @@ class LauncherProfileIT {
   void compressedFilesCountFiveTimesTheirSize() throws Exception {
     Path in = landing("gz");
     file(in, "seizures.csv.gz", 13 * MB); // 65 MB unpacked, by the launcher's estimate
-    Launch l = launch(Map.of(), "ingest", "--input", in.toString(), "--output", tmp.resolve("w-gz").toString());
+    Launch l =
+        launch(
+            Map.of(),
+            "ingest",
+            "--input",
+            in.toString(),
+            "--output",
+            tmp.resolve("w-gz").toString());
     assertThat(l.quickJit()).as("java -XX options %s", l.xx()).isFalse();
     assertThat(l.stderr()).contains("JVM profile batch (65.0 MB of new landing files)");
   }
@@ -141,19 +170,30 @@ class LauncherProfileIT {
     setTime(old, now - 3_600_000);
     setTime(ledger, now - 1_800_000);
     setTime(fresh, now - 60_000);
-    Launch night = launch(Map.of(), "run", "--input", in.toString(), "--output", warehouse.toString());
-    assertThat(night.quickJit()).as("a night over a big history; java -XX options %s", night.xx()).isTrue();
+    Launch night =
+        launch(Map.of(), "run", "--input", in.toString(), "--output", warehouse.toString());
+    assertThat(night.quickJit())
+        .as("a night over a big history; java -XX options %s", night.xx())
+        .isTrue();
     assertThat(night.stderr()).contains("JVM profile short (2.0 MB of new landing files)");
     // The history re-delivered after the last run: it will be read again, so it counts.
     setTime(old, now);
-    Launch redelivery = launch(Map.of(), "run", "--input", in.toString(), "--output", warehouse.toString());
+    Launch redelivery =
+        launch(Map.of(), "run", "--input", in.toString(), "--output", warehouse.toString());
     assertThat(redelivery.quickJit()).as("java -XX options %s", redelivery.xx()).isFalse();
     assertThat(redelivery.stderr()).contains("JVM profile batch (102.0 MB of new landing files)");
   }
 
   @Test
   void aLandingThatIsNotALocalFolderAndOtherCommandsKeepTheFullJit() throws Exception {
-    Launch remote = launch(Map.of(), "run", "--input", "hdfs://namenode:8020/landing", "--output", tmp.resolve("w-remote").toString());
+    Launch remote =
+        launch(
+            Map.of(),
+            "run",
+            "--input",
+            "hdfs://namenode:8020/landing",
+            "--output",
+            tmp.resolve("w-remote").toString());
     assertThat(remote.quickJit()).as("java -XX options %s", remote.xx()).isFalse();
     assertThat(remote.stderr()).contains("JVM profile batch (the landing is not a local folder)");
     Launch trends = launch(Map.of(), "trends", "--output", tmp.resolve("w-trends").toString());
@@ -166,19 +206,53 @@ class LauncherProfileIT {
     Path in = landing("explicit");
     file(in, "big.csv", 200 * MB);
     String out = tmp.resolve("w-explicit").toString();
-    assertThat(launch(Map.of("FENTRACE_JVM_PROFILE", "short"), "ingest", "--input", in.toString(), "--output", out).quickJit())
-        .as("short over a big landing").isTrue();
+    assertThat(
+            launch(
+                    Map.of("FENTRACE_JVM_PROFILE", "short"),
+                    "ingest",
+                    "--input",
+                    in.toString(),
+                    "--output",
+                    out)
+                .quickJit())
+        .as("short over a big landing")
+        .isTrue();
     Path small = landing("explicit-small");
     file(small, "day.csv", MB);
-    Launch batch = launch(Map.of("FENTRACE_JVM_PROFILE", "batch"), "ingest", "--input", small.toString(), "--output", out);
-    assertThat(batch.quickJit()).as("batch over a small landing; java -XX options %s", batch.xx()).isFalse();
+    Launch batch =
+        launch(
+            Map.of("FENTRACE_JVM_PROFILE", "batch"),
+            "ingest",
+            "--input",
+            small.toString(),
+            "--output",
+            out);
+    assertThat(batch.quickJit())
+        .as("batch over a small landing; java -XX options %s", batch.xx())
+        .isFalse();
     assertThat(batch.stderr()).doesNotContain("JVM profile");
-    Launch bad = launch(Map.of("FENTRACE_JVM_PROFILE", "fast"), "ingest", "--input", small.toString(), "--output", out);
+    Launch bad =
+        launch(
+            Map.of("FENTRACE_JVM_PROFILE", "fast"),
+            "ingest",
+            "--input",
+            small.toString(),
+            "--output",
+            out);
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.javaArgs()).as("no JVM started").isEmpty();
-    assertThat(bad.stderr()).contains("FENTRACE_JVM_PROFILE must be 'auto', 'batch' or 'short', got 'fast'");
-    Launch badMax = launch(Map.of("FENTRACE_SHORT_MAX_MB", "64MB"), "ingest", "--input", small.toString(), "--output", out);
+    assertThat(bad.stderr())
+        .contains("FENTRACE_JVM_PROFILE must be 'auto', 'batch' or 'short', got 'fast'");
+    Launch badMax =
+        launch(
+            Map.of("FENTRACE_SHORT_MAX_MB", "64MB"),
+            "ingest",
+            "--input",
+            small.toString(),
+            "--output",
+            out);
     assertThat(badMax.exit()).isEqualTo(2);
-    assertThat(badMax.stderr()).contains("FENTRACE_SHORT_MAX_MB must be a whole number of MB, got '64MB'");
+    assertThat(badMax.stderr())
+        .contains("FENTRACE_SHORT_MAX_MB must be a whole number of MB, got '64MB'");
   }
 }

@@ -19,19 +19,33 @@ import java.util.stream.Stream;
 import org.fentrace.cli.Main;
 
 /**
- * A private, frozen install of fentrace for the process-level tests: a copy of {@code jobs/} (the real
- * entry script), {@code target/fentrace.jar} built from the classes under test and
- * {@code target/embedded-classpath.txt} listing the runtime jars. {@code jobs/fentrace} finds no
- * sources, no pom.xml and nothing newer than the jar beside it, so it neither rebuilds nor re-resolves:
- * the runs use exactly the code this test JVM was compiled from, and a concurrent {@code mvn package} in
- * the working tree cannot swap the jar under them. The runtime jars are the test classpath's jars less the test-scoped artifacts (Spark
- * is {@code provided}, so it is there, as in {@code mvn dependency:build-classpath -DincludeScope=compile}).
+ * A private, frozen install of fentrace for the process-level tests: a copy of {@code jobs/} (the
+ * real entry script), {@code target/fentrace.jar} built from the classes under test and {@code
+ * target/embedded-classpath.txt} listing the runtime jars. {@code jobs/fentrace} finds no sources,
+ * no pom.xml and nothing newer than the jar beside it, so it neither rebuilds nor re-resolves: the
+ * runs use exactly the code this test JVM was compiled from, and a concurrent {@code mvn package}
+ * in the working tree cannot swap the jar under them. The runtime jars are the test classpath's
+ * jars less the test-scoped artifacts (Spark is {@code provided}, so it is there, as in {@code mvn
+ * dependency:build-classpath -DincludeScope=compile}).
  */
 final class LocalInstall {
-  /** File-name prefixes of the test-scoped jars (pom.xml test dependencies and what only they bring). */
-  private static final List<String> TEST_ONLY = List.of("junit-", "opentest4j-", "apiguardian-", "assertj-",
-      "byte-buddy", "duckdb_jdbc-", "hadoop-client-minicluster-", "parquet-avro-", "parquet-variant-",
-      "surefire", "mockito");
+  /**
+   * File-name prefixes of the test-scoped jars (pom.xml test dependencies and what only they
+   * bring).
+   */
+  private static final List<String> TEST_ONLY =
+      List.of(
+          "junit-",
+          "opentest4j-",
+          "apiguardian-",
+          "assertj-",
+          "byte-buddy",
+          "duckdb_jdbc-",
+          "hadoop-client-minicluster-",
+          "parquet-avro-",
+          "parquet-variant-",
+          "surefire",
+          "mockito");
 
   private LocalInstall() {}
 
@@ -39,7 +53,8 @@ final class LocalInstall {
   static Path projectRoot() {
     Path root = Path.of("").toAbsolutePath();
     if (!Files.isRegularFile(root.resolve("jobs/fentrace"))) {
-      throw new IllegalStateException("tests must run in the project root (no jobs/fentrace in " + root + ")");
+      throw new IllegalStateException(
+          "tests must run in the project root (no jobs/fentrace in " + root + ")");
     }
     return root;
   }
@@ -50,12 +65,15 @@ final class LocalInstall {
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       Path p = Path.of(entry);
       String file = p.getFileName() == null ? "" : p.getFileName().toString();
-      if (file.endsWith(".jar") && Files.isRegularFile(p) && TEST_ONLY.stream().noneMatch(file::startsWith)) {
+      if (file.endsWith(".jar")
+          && Files.isRegularFile(p)
+          && TEST_ONLY.stream().noneMatch(file::startsWith)) {
         jars.add(p.toAbsolutePath());
       }
     }
     if (jars.stream().noneMatch(j -> j.getFileName().toString().startsWith("spark-core_"))) {
-      throw new IllegalStateException("no spark-core jar on the test classpath: " + System.getProperty("java.class.path"));
+      throw new IllegalStateException(
+          "no spark-core jar on the test classpath: " + System.getProperty("java.class.path"));
     }
     return jars;
   }
@@ -67,7 +85,8 @@ final class LocalInstall {
     Path target = Files.createDirectories(dir.resolve("target"));
     writeAppJar(target.resolve("fentrace.jar"));
     List<String> cp = runtimeJars().stream().map(Path::toString).toList();
-    Files.writeString(target.resolve("embedded-classpath.txt"), String.join(File.pathSeparator, cp));
+    Files.writeString(
+        target.resolve("embedded-classpath.txt"), String.join(File.pathSeparator, cp));
     Path script = dir.resolve("jobs/fentrace");
     script.toFile().setExecutable(true);
     // jobs/fentrace rebuilds when anything it watches is newer than the jar: make sure nothing is.
@@ -76,14 +95,16 @@ final class LocalInstall {
       newest = files.map(LocalInstall::modified).max(FileTime::compareTo).orElseThrow();
     }
     if (modified(target.resolve("fentrace.jar")).compareTo(newest) <= 0) {
-      Files.setLastModifiedTime(target.resolve("fentrace.jar"), FileTime.fromMillis(newest.toMillis() + 2000));
+      Files.setLastModifiedTime(
+          target.resolve("fentrace.jar"), FileTime.fromMillis(newest.toMillis() + 2000));
     }
     return script;
   }
 
   /**
-   * A SPARK_HOME for a standalone Worker: its {@code jars/} folder links the runtime jars, which the
-   * Worker puts on its executors' classpath (the application jar itself is shipped by spark-submit).
+   * A SPARK_HOME for a standalone Worker: its {@code jars/} folder links the runtime jars, which
+   * the Worker puts on its executors' classpath (the application jar itself is shipped by
+   * spark-submit).
    */
   static Path sparkHome(Path dir) throws IOException {
     Path jars = Files.createDirectories(dir.resolve("jars"));
@@ -99,16 +120,25 @@ final class LocalInstall {
     return dir;
   }
 
-  /** Environment for child JVMs: the test's own JDK first on the PATH, no inherited Spark install. */
+  /**
+   * Environment for child JVMs: the test's own JDK first on the PATH, no inherited Spark install.
+   */
   static Map<String, String> baseEnvironment() {
     Map<String, String> env = new LinkedHashMap<>();
     String javaHome = System.getProperty("java.home");
     env.put("JAVA_HOME", javaHome);
-    env.put("PATH", javaHome + "/bin" + File.pathSeparator + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    env.put(
+        "PATH",
+        javaHome
+            + "/bin"
+            + File.pathSeparator
+            + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     env.put("SPARK_LOCAL_IP", "127.0.0.1");
     for (String k : System.getenv().keySet()) {
-      if ((k.startsWith("SPARK_") && !k.equals("SPARK_LOCAL_IP")) || k.equals("FENTRACE_PARTY_HASH_KEY")
-          || k.equals("HADOOP_CONF_DIR") || k.equals("YARN_CONF_DIR")) {
+      if ((k.startsWith("SPARK_") && !k.equals("SPARK_LOCAL_IP"))
+          || k.equals("FENTRACE_PARTY_HASH_KEY")
+          || k.equals("HADOOP_CONF_DIR")
+          || k.equals("YARN_CONF_DIR")) {
         env.put(k, null);
       }
     }
@@ -123,7 +153,9 @@ final class LocalInstall {
     }
   }
 
-  /** The classes under test as the application jar (a directory in Maven's test phase, or a jar). */
+  /**
+   * The classes under test as the application jar (a directory in Maven's test phase, or a jar).
+   */
   private static void writeAppJar(Path jar) throws IOException {
     Path classes;
     try {
@@ -135,7 +167,8 @@ final class LocalInstall {
       Files.copy(classes, jar, StandardCopyOption.REPLACE_EXISTING);
       return;
     }
-    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out);
+    try (OutputStream out = Files.newOutputStream(jar);
+        JarOutputStream j = new JarOutputStream(out);
         Stream<Path> files = Files.walk(classes)) {
       for (Path f : files.sorted().toList()) {
         String name = classes.relativize(f).toString().replace(File.separatorChar, '/');
@@ -161,7 +194,8 @@ final class LocalInstall {
         if (Files.isDirectory(f)) {
           Files.createDirectories(dest);
         } else {
-          Files.copy(f, dest, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
+          Files.copy(
+              f, dest, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
         }
       }
     }

@@ -18,17 +18,18 @@ import java.util.stream.Stream;
 import org.apache.spark.launcher.JavaModuleOptions;
 
 /**
- * A real Spark standalone cluster on 127.0.0.1: one Master and one Worker, each its own JVM started from
- * the project's runtime jars (no Spark distribution), on free ports, with a SPARK_HOME whose jars/ links
- * those jars (without one the Worker's executors fail with "Cannot find any build directories").
- * Closing it kills both process trees.
+ * A real Spark standalone cluster on 127.0.0.1: one Master and one Worker, each its own JVM started
+ * from the project's runtime jars (no Spark distribution), on free ports, with a SPARK_HOME whose
+ * jars/ links those jars (without one the Worker's executors fail with "Cannot find any build
+ * directories"). Closing it kills both process trees.
  */
 final class StandaloneCluster implements AutoCloseable {
   static final Duration STARTUP = Duration.ofSeconds(120);
+
   /**
    * JVM flags for the test's short-lived JVMs on small data: the C1 compiler only and the serial
-   * collector halve the CPU a sample-data run costs (measured: 50 s to 25 s of CPU), which is what a
-   * 2-core CI machine runs out of. Results do not depend on them.
+   * collector halve the CPU a sample-data run costs (measured: 50 s to 25 s of CPU), which is what
+   * a 2-core CI machine runs out of. Results do not depend on them.
    */
   static final String SHORT_LIVED_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
@@ -40,7 +41,9 @@ final class StandaloneCluster implements AutoCloseable {
     this.dir = dir;
   }
 
-  /** Starts the Master, then the Worker (2 cores, 2 GiB), and waits until the Worker is registered. */
+  /**
+   * Starts the Master, then the Worker (2 cores, 2 GiB), and waits until the Worker is registered.
+   */
   static StandaloneCluster start(Path dir) throws IOException, InterruptedException {
     StandaloneCluster cluster = new StandaloneCluster(dir);
     try {
@@ -58,26 +61,61 @@ final class StandaloneCluster implements AutoCloseable {
     env.put("SPARK_HOME", sparkHome.toString());
     env.put("SPARK_SCALA_VERSION", "2.13");
     env.put("SPARK_LOCAL_DIRS", Files.createDirectories(dir.resolve("local")).toString());
-    String classpath = String.join(File.pathSeparator, LocalInstall.runtimeJars().stream().map(Path::toString).toList());
+    String classpath =
+        String.join(
+            File.pathSeparator, LocalInstall.runtimeJars().stream().map(Path::toString).toList());
 
-    ChildProcess master = ChildProcess.start("spark-master", daemon(classpath, "org.apache.spark.deploy.master.Master",
-        "--host", "127.0.0.1", "--port", Integer.toString(freePort()), "--webui-port", Integer.toString(freePort())),
-        env, dir, dir.resolve("logs/master.log"));
+    ChildProcess master =
+        ChildProcess.start(
+            "spark-master",
+            daemon(
+                classpath,
+                "org.apache.spark.deploy.master.Master",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(freePort()),
+                "--webui-port",
+                Integer.toString(freePort())),
+            env,
+            dir,
+            dir.resolve("logs/master.log"));
     processes.add(master);
     master.awaitLogLine("I have been elected leader", STARTUP);
-    // The port it really bound (Spark moves to the next one if another process took ours meanwhile).
-    Matcher url = Pattern.compile("Starting Spark master at (spark://\\S+)")
-        .matcher(Files.readString(master.log(), StandardCharsets.ISO_8859_1));
+    // The port it really bound (Spark moves to the next one if another process took ours
+    // meanwhile).
+    Matcher url =
+        Pattern.compile("Starting Spark master at (spark://\\S+)")
+            .matcher(Files.readString(master.log(), StandardCharsets.ISO_8859_1));
     if (!url.find()) {
-      throw new AssertionError("no 'Starting Spark master at' line in the Master's log\n" + master.tail(40));
+      throw new AssertionError(
+          "no 'Starting Spark master at' line in the Master's log\n" + master.tail(40));
     }
     masterUrl = url.group(1);
 
     Path work = Files.createDirectories(dir.resolve("work"));
-    ChildProcess worker = ChildProcess.start("spark-worker", daemon(classpath, "org.apache.spark.deploy.worker.Worker",
-        "--host", "127.0.0.1", "--port", Integer.toString(freePort()), "--webui-port", Integer.toString(freePort()),
-        "--cores", "2", "--memory", "2g", "--work-dir", work.toString(), masterUrl()),
-        env, dir, dir.resolve("logs/worker.log"));
+    ChildProcess worker =
+        ChildProcess.start(
+            "spark-worker",
+            daemon(
+                classpath,
+                "org.apache.spark.deploy.worker.Worker",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(freePort()),
+                "--webui-port",
+                Integer.toString(freePort()),
+                "--cores",
+                "2",
+                "--memory",
+                "2g",
+                "--work-dir",
+                work.toString(),
+                masterUrl()),
+            env,
+            dir,
+            dir.resolve("logs/worker.log"));
     processes.add(worker);
     try {
       worker.awaitLogLine("Successfully registered with master", STARTUP);
@@ -125,7 +163,10 @@ final class StandaloneCluster implements AutoCloseable {
     return b.toString();
   }
 
-  /** Kills the Worker (and its executors), then the Master; removes the jar links (JUnit warns about them). */
+  /**
+   * Kills the Worker (and its executors), then the Master; removes the jar links (JUnit warns about
+   * them).
+   */
   @Override
   public void close() {
     for (int i = processes.size() - 1; i >= 0; i--) {

@@ -1,6 +1,5 @@
 package org.fentrace.cluster;
 
-import org.fentrace.testing.WarehouseComparison;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -12,24 +11,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.fentrace.testing.Pipelines;
+import org.fentrace.testing.WarehouseComparison;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code jobs/fentrace run --master spark://...} on a real standalone cluster (Master
- * and Worker in their own JVMs, executors started by the Worker) gives the same warehouse as
- * {@code --master local[2]}. Both runs are processes of the real entry script (from a frozen install,
- * see {@link LocalInstall}); the local one runs while the cluster starts. Being the install's first runs,
- * both also write the launcher's class-data-sharing archive, at the same time.
+ * {@code jobs/fentrace run --master spark://...} on a real standalone cluster (Master and Worker in
+ * their own JVMs, executors started by the Worker) gives the same warehouse as {@code --master
+ * local[2]}. Both runs are processes of the real entry script (from a frozen install, see {@link
+ * LocalInstall}); the local one runs while the cluster starts. Being the install's first runs, both
+ * also write the launcher's class-data-sharing archive, at the same time.
  */
 class StandaloneClusterIT {
   static final String RUN_DATE = "2026-11-28";
   static final Duration RUN_TIMEOUT = Duration.ofMinutes(8);
 
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
   static StandaloneCluster cluster;
   static Path clusterWarehouse;
   static Path localWarehouse;
@@ -47,15 +46,18 @@ class StandaloneClusterIT {
     try (ChildProcess local = fentrace(script, "local[2]", localWarehouse, "local-run")) {
       cluster = StandaloneCluster.start(tmp.resolve("cluster"));
       long started = System.nanoTime();
-      try (ChildProcess onCluster = fentrace(script, cluster.masterUrl(), clusterWarehouse, "cluster-run")) {
+      try (ChildProcess onCluster =
+          fentrace(script, cluster.masterUrl(), clusterWarehouse, "cluster-run")) {
         clusterExit = onCluster.awaitExit(RUN_TIMEOUT);
         clusterLog = onCluster.tail(60) + cluster.logs();
       }
       long clusterDone = System.nanoTime();
       localExit = local.awaitExit(RUN_TIMEOUT);
       localLog = local.tail(60);
-      System.err.printf("StandaloneClusterIT: cluster up after %d s, cluster run %d s, local run done after %d s%n",
-          (started - start) / 1_000_000_000L, (clusterDone - started) / 1_000_000_000L,
+      System.err.printf(
+          "StandaloneClusterIT: cluster up after %d s, cluster run %d s, local run done after %d s%n",
+          (started - start) / 1_000_000_000L,
+          (clusterDone - started) / 1_000_000_000L,
           (System.nanoTime() - start) / 1_000_000_000L);
     }
   }
@@ -67,23 +69,39 @@ class StandaloneClusterIT {
     }
   }
 
-  /** The arguments of {@code run} over sample-data, with the fixed test party key and small-data settings. */
+  /**
+   * The arguments of {@code run} over sample-data, with the fixed test party key and small-data
+   * settings.
+   */
   static List<String> runOverSampleData(String master, Path warehouse) {
-    return List.of("run",
-        "--input", LocalInstall.projectRoot().resolve("sample-data").toString(),
-        "--output", warehouse.toString(),
-        "--master", master,
-        "--run-date", RUN_DATE,
-        "--conf", "fentrace.party-hash.key=" + Pipelines.TEST_PARTY_KEY,
+    return List.of(
+        "run",
+        "--input",
+        LocalInstall.projectRoot().resolve("sample-data").toString(),
+        "--output",
+        warehouse.toString(),
+        "--master",
+        master,
+        "--run-date",
+        RUN_DATE,
+        "--conf",
+        "fentrace.party-hash.key=" + Pipelines.TEST_PARTY_KEY,
         // Small-data settings (same on both sides): results must not depend on them.
-        "--conf", "spark.sql.shuffle.partitions=4",
-        "--conf", "spark.ui.enabled=false",
-        "--conf", "spark.executor.memory=1g",
-        "--conf", "spark.executor.extraJavaOptions=" + StandaloneCluster.SHORT_LIVED_JVM);
+        "--conf",
+        "spark.sql.shuffle.partitions=4",
+        "--conf",
+        "spark.ui.enabled=false",
+        "--conf",
+        "spark.executor.memory=1g",
+        "--conf",
+        "spark.executor.extraJavaOptions=" + StandaloneCluster.SHORT_LIVED_JVM);
   }
 
-  /** {@code jobs/fentrace run} over sample-data as its own process, with the fixed test party key. */
-  static ChildProcess fentrace(Path script, String master, Path warehouse, String name) throws IOException {
+  /**
+   * {@code jobs/fentrace run} over sample-data as its own process, with the fixed test party key.
+   */
+  static ChildProcess fentrace(Path script, String master, Path warehouse, String name)
+      throws IOException {
     List<String> cmd = new ArrayList<>(List.of("bash", script.toString()));
     cmd.addAll(runOverSampleData(master, warehouse));
     Map<String, String> env = LocalInstall.baseEnvironment();
@@ -99,7 +117,8 @@ class StandaloneClusterIT {
 
   @Test
   void theClusterRunRanOnTheWorkersExecutors() throws IOException {
-    assertThat(cluster.applicationDirs()).as("application folders in the Worker's work dir\n%s", clusterLog)
+    assertThat(cluster.applicationDirs())
+        .as("application folders in the Worker's work dir\n%s", clusterLog)
         .hasSize(1);
   }
 
@@ -107,13 +126,17 @@ class StandaloneClusterIT {
   void clusterAndLocalWarehousesHoldTheSameResults() throws IOException {
     assertThat(clusterExit).as("cluster run\n%s", clusterLog).isZero();
     assertThat(localExit).as("local run\n%s", localLog).isZero();
-    WarehouseComparison.assertSameResults(localWarehouse.toString(), clusterWarehouse.toString(), true);
-    assertThat(WarehouseComparison.exports(clusterWarehouse.toString())).as("exports written").isNotEmpty();
+    WarehouseComparison.assertSameResults(
+        localWarehouse.toString(), clusterWarehouse.toString(), true);
+    assertThat(WarehouseComparison.exports(clusterWarehouse.toString()))
+        .as("exports written")
+        .isNotEmpty();
   }
 
   /**
-   * jobs/fentrace writes target/fentrace-cds.jsa at the end of the first run of a build, under a private
-   * name renamed into place: two first runs at once leave one whole archive and no temporary file.
+   * jobs/fentrace writes target/fentrace-cds.jsa at the end of the first run of a build, under a
+   * private name renamed into place: two first runs at once leave one whole archive and no
+   * temporary file.
    */
   @Test
   void twoConcurrentFirstRunsLeaveOneClassDataSharingArchive() throws IOException {
@@ -125,7 +148,8 @@ class StandaloneClusterIT {
     assertThat(Files.size(archive)).as("size of %s", archive).isGreaterThan(50L << 20);
     try (Stream<Path> files = Files.list(target)) {
       assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tmp")))
-          .as("temporary archives left in %s", target).isEmpty();
+          .as("temporary archives left in %s", target)
+          .isEmpty();
     }
   }
 }

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code fentrace.report.primary-source}: empty picks the best covered source; a source id is checked when loaded. */
+/**
+ * {@code fentrace.report.primary-source}: empty picks the best covered source; a source id is
+ * checked when loaded.
+ */
 class PrimarySourceConfigTest {
   static final String KEY = "fentrace.report.primary-source";
   static final String PARTY = "fentrace.party-hash.key";
@@ -15,13 +18,16 @@ class PrimarySourceConfigTest {
   @Test
   void emptyMeansChooseAndAKnownIdIsKept() {
     assertThat(FentraceConfig.load(null, Map.of(PARTY, PARTY_KEY)).primarySource()).isNull();
-    assertThat(FentraceConfig.load(null, Map.of(PARTY, PARTY_KEY, KEY, " cbp_published ")).primarySource())
+    assertThat(
+            FentraceConfig.load(null, Map.of(PARTY, PARTY_KEY, KEY, " cbp_published "))
+                .primarySource())
         .isEqualTo("cbp_published");
   }
 
   @Test
   void anUnknownSourceStopsTheRunBeforeItStartsAndListsTheValidOnes() {
     assertThatThrownBy(() -> FentraceConfig.load(null, Map.of(PARTY, PARTY_KEY, KEY, "cbp")))
-        .hasMessageContaining(KEY).hasMessageContaining("cbp_published, seizure_events, customs_shipments");
+        .hasMessageContaining(KEY)
+        .hasMessageContaining("cbp_published, seizure_events, customs_shipments");
   }
 }

@@ -9,8 +9,18 @@ import org.junit.jupiter.api.Test;
 class VocabularyTest {
   @Test
   void everyValueRoundTripsThroughItsWireName() {
-    List<Class<? extends Vocabulary>> all = List.of(Route.class, Confidence.class, SubstanceClass.class, Form.class,
-        Region.class, InspectionOutcome.class, Conveyance.class, GoodsClass.class, Source.class, InputFormat.class);
+    List<Class<? extends Vocabulary>> all =
+        List.of(
+            Route.class,
+            Confidence.class,
+            SubstanceClass.class,
+            Form.class,
+            Region.class,
+            InspectionOutcome.class,
+            Conveyance.class,
+            GoodsClass.class,
+            Source.class,
+            InputFormat.class);
     for (Class<? extends Vocabulary> type : all) {
       for (Vocabulary v : type.getEnumConstants()) {
         assertThat(fromWire(type, v.wireName())).isSameAs(v);
@@ -25,13 +35,21 @@ class VocabularyTest {
 
   @Test
   void wireNamesAreTheContractsSpellings() {
-    // docs/contract.md, "Vocabularies": routes and classes in upper case, sources and formats in lower case.
-    assertThat(Route.WIRE_NAMES).containsExactly("CHINA_DIRECT", "MEXICO_CARTEL", "CHINA_PRECURSOR_VIA_MEXICO",
-        "OTHER_ORIGIN", "UNATTRIBUTED");
-    assertThat(SubstanceClass.FENTANYL_FAMILY_WIRE_NAMES).containsExactly("FENTANYL", "FENTANYL_ANALOG");
+    // docs/contract.md, "Vocabularies": routes and classes in upper case, sources and formats in
+    // lower case.
+    assertThat(Route.WIRE_NAMES)
+        .containsExactly(
+            "CHINA_DIRECT",
+            "MEXICO_CARTEL",
+            "CHINA_PRECURSOR_VIA_MEXICO",
+            "OTHER_ORIGIN",
+            "UNATTRIBUTED");
+    assertThat(SubstanceClass.FENTANYL_FAMILY_WIRE_NAMES)
+        .containsExactly("FENTANYL", "FENTANYL_ANALOG");
     assertThat(Source.CBP_PUBLISHED.wireName()).isEqualTo("cbp_published");
     assertThat(InputFormat.NFLIS_DQS.wireName()).isEqualTo("nflis_dqs");
-    assertThat(Vocabulary.fromWire(Source.class, "customs_shipments")).isEqualTo(Source.CUSTOMS_SHIPMENTS);
+    assertThat(Vocabulary.fromWire(Source.class, "customs_shipments"))
+        .isEqualTo(Source.CUSTOMS_SHIPMENTS);
   }
 
   @Test
@@ -44,8 +62,8 @@ class VocabularyTest {
 
   @Test
   void otherAndUnknownAreSpelledOnceForEveryFreeTextVocabulary() {
-    List<Class<? extends SpelledVocabulary>> spelled = List.of(Form.class, Region.class, InspectionOutcome.class,
-        Conveyance.class);
+    List<Class<? extends SpelledVocabulary>> spelled =
+        List.of(Form.class, Region.class, InspectionOutcome.class, Conveyance.class);
     for (Class<? extends SpelledVocabulary> type : spelled) {
       for (SpelledVocabulary v : type.getEnumConstants()) {
         if (v.wireName().equals(Vocabulary.OTHER_WIRE_NAME)) {

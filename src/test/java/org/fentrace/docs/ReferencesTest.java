@@ -14,19 +14,20 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Someone who clones fentrace has only the repository: a comment or page that cites a ticket by number
- * (the word issue or item and a number), a section of a document by number (which breaks when the
- * document is reorganised) or a file in a folder beside the checkout points at nothing they can open.
- * Say why in words, or link a section of {@code docs/contract.md} by its title.
+ * Someone who clones fentrace has only the repository: a comment or page that cites a ticket by
+ * number (the word issue or item and a number), a section of a document by number (which breaks
+ * when the document is reorganised) or a file in a folder beside the checkout points at nothing
+ * they can open. Say why in words, or link a section of {@code docs/contract.md} by its title.
  *
- * <p>{@code jobs/} is not scanned yet: add it to {@link #ROOTS} once its scheduling examples are clean.
+ * <p>{@code jobs/} is not scanned yet: add it to {@link #ROOTS} once its scheduling examples are
+ * clean.
  */
 class ReferencesTest {
   /** What is scanned, below the project root. */
   static final List<String> ROOTS = List.of("src", "docs", "README.md", "pom.xml", "sample-data");
 
-  static final Pattern UNRESOLVABLE = Pattern.compile(
-      "\\b(?:[Ii]ssues? [0-9]|[Ii]tems? [0-9]|[Ss]ections? [0-9])|\\.\\./shared/");
+  static final Pattern UNRESOLVABLE =
+      Pattern.compile("\\b(?:[Ii]ssues? [0-9]|[Ii]tems? [0-9]|[Ss]ections? [0-9])|\\.\\./shared/");
 
   @Test
   void noCommentOrPageCitesTicketsSectionNumbersOrFilesOutsideTheRepository() throws IOException {
@@ -49,7 +50,11 @@ class ReferencesTest {
         }
       }
     }
-    assertThat(found).withFailMessage("references a reader of the repository cannot resolve (say the reason in"
-        + " words, or link docs/contract.md by section title):%n%s", String.join("\n", found)).isEmpty();
+    assertThat(found)
+        .withFailMessage(
+            "references a reader of the repository cannot resolve (say the reason in"
+                + " words, or link docs/contract.md by section title):%n%s",
+            String.join("\n", found))
+        .isEmpty();
   }
 }

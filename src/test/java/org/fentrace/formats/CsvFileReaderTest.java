@@ -15,7 +15,11 @@ import org.junit.jupiter.api.Test;
 class CsvFileReaderTest {
 
   /** Everything a reader produced, read to the end. */
-  private record Read(List<String> header, char delimiter, List<RawRecord> records, String syntaxError,
+  private record Read(
+      List<String> header,
+      char delimiter,
+      List<RawRecord> records,
+      String syntaxError,
       long fallbackBytes) {
     RawRecord get(int i) {
       return records.get(i);
@@ -167,8 +171,13 @@ class CsvFileReaderTest {
   void decodingDoesNotDependOnHowTheStreamIsChunked() throws IOException {
     // UTF-8 'é' (2 bytes) and '€' (3 bytes) straddling the 64 KiB buffer, plus one Latin-1 0xE9
     byte[] pad = "x".repeat(65_535).getBytes(StandardCharsets.US_ASCII);
-    byte[] bytes = concat("a,b\n".getBytes(StandardCharsets.US_ASCII), pad,
-        "\u00e9\u20ac,M".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xE9}, "xico\n".getBytes(StandardCharsets.US_ASCII));
+    byte[] bytes =
+        concat(
+            "a,b\n".getBytes(StandardCharsets.US_ASCII),
+            pad,
+            "\u00e9\u20ac,M".getBytes(StandardCharsets.UTF_8),
+            new byte[] {(byte) 0xE9},
+            "xico\n".getBytes(StandardCharsets.US_ASCII));
     String expectedFirst = "x".repeat(65_535) + "\u00e9\u20ac";
     for (int chunk : new int[] {1, 3, 8192, Integer.MAX_VALUE}) {
       try (CsvFileReader r = CsvFileReader.open(new ChunkedStream(bytes, chunk))) {
@@ -255,11 +264,15 @@ class CsvFileReaderTest {
     assertThat(r.records()).isNotEmpty();
     RawRecord last = r.get(r.records().size() - 1);
     assertThat(last.values()).isNull();
-    assertThat(r.records().subList(0, r.records().size() - 1)).allSatisfy(x -> assertThat(x.values()).isNotNull());
+    assertThat(r.records().subList(0, r.records().size() - 1))
+        .allSatisfy(x -> assertThat(x.values()).isNotNull());
     assertThat(r.get(0).values()).containsExactly("1", "2");
   }
 
-  /** Delivers {@code bytes}, then fails as a gzip stream cut short does: EOFException on the next read. */
+  /**
+   * Delivers {@code bytes}, then fails as a gzip stream cut short does: EOFException on the next
+   * read.
+   */
   private static java.io.InputStream cutShort(String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     return new java.io.InputStream() {
@@ -301,7 +314,8 @@ class CsvFileReaderTest {
   void aStreamThatFailsMidRowEndsWithTheHalfRowAsOneRecordWithoutValues() throws IOException {
     List<String> errors = new ArrayList<>();
     Read r = readAll(cutShort("a,b\n1,2\n3,4\n5,\"half"), errors);
-    // Lines: header 1, "1,2" 2, "3,4" 3, the half-written "5,"half" 4: it is a row read, not a row lost.
+    // Lines: header 1, "1,2" 2, "3,4" 3, the half-written "5,"half" 4: it is a row read, not a row
+    // lost.
     assertThat(r.records()).hasSize(3);
     assertThat(r.get(1).values()).containsExactly("3", "4");
     assertThat(r.get(2).values()).isNull();
@@ -319,11 +333,13 @@ class CsvFileReaderTest {
     assertThat(errors.get(0)).contains("EOFException");
   }
 
-  // ---------------------------------------------------------------- line numbers: relative (hold today)
+  // ---------------------------------------------------------------- line numbers: relative (hold
+  // today)
 
   @Test
   void lineNumbersStepByOnePhysicalLine() throws IOException {
-    for (String text : List.of("a,b\n1,2\n3,4\n5,6\n", "a,b\r\n1,2\r\n3,4\r\n5,6\r\n", "a,b\r1,2\r3,4\r5,6\r")) {
+    for (String text :
+        List.of("a,b\n1,2\n3,4\n5,6\n", "a,b\r\n1,2\r\n3,4\r\n5,6\r\n", "a,b\r1,2\r3,4\r5,6\r")) {
       List<Long> lines = read(text).lines();
       assertThat(lines).hasSize(3);
       assertThat(lines.get(1) - lines.get(0)).as(text).isEqualTo(1);
@@ -348,7 +364,8 @@ class CsvFileReaderTest {
     assertThat(lines.get(2) - lines.get(1)).isEqualTo(2); // "3,4", one blank line, "5,6"
   }
 
-  // ---------------------------------------------------------------- line numbers: absolute (header is line 1)
+  // ---------------------------------------------------------------- line numbers: absolute (header
+  // is line 1)
 
   @Test
   void firstDataRowIsLineTwo() throws IOException {
@@ -402,7 +419,9 @@ class CsvFileReaderTest {
     for (int i = 1; i <= rows; i++) {
       s.append(i).append(",\"v\n").append(i).append("\"\n");
     }
-    try (CsvFileReader r = CsvFileReader.open(new ByteArrayInputStream(s.toString().getBytes(StandardCharsets.US_ASCII)))) {
+    try (CsvFileReader r =
+        CsvFileReader.open(
+            new ByteArrayInputStream(s.toString().getBytes(StandardCharsets.US_ASCII)))) {
       RawRecord first = r.next();
       RawRecord last = first;
       int n = 1;

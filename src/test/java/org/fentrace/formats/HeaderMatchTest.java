@@ -8,12 +8,32 @@ import org.fentrace.core.InputFormat;
 import org.junit.jupiter.api.Test;
 
 class HeaderMatchTest {
-  static final List<String> SEIZURE = List.of("seizure_id", "seizure_date", "substance", "quantity", "unit");
-  static final List<String> SHIPMENT = List.of("shipment_id", "arrival_date", "origin_country", "mode", "description");
-  static final List<String> CBP = List.of("FY", "Month (abbv)", "Component", "Region", "Land Filter",
-      "Area of Responsibility", "Drug Type", "Count of Event", "Sum Qty (lbs)");
-  static final List<String> AMO = List.of("FY", "Month (abbv)", "Component", "Region", "Land Filter",
-      "Branch", "Drug Type", "Count of Event", "Sum Qty (lbs)");
+  static final List<String> SEIZURE =
+      List.of("seizure_id", "seizure_date", "substance", "quantity", "unit");
+  static final List<String> SHIPMENT =
+      List.of("shipment_id", "arrival_date", "origin_country", "mode", "description");
+  static final List<String> CBP =
+      List.of(
+          "FY",
+          "Month (abbv)",
+          "Component",
+          "Region",
+          "Land Filter",
+          "Area of Responsibility",
+          "Drug Type",
+          "Count of Event",
+          "Sum Qty (lbs)");
+  static final List<String> AMO =
+      List.of(
+          "FY",
+          "Month (abbv)",
+          "Component",
+          "Region",
+          "Land Filter",
+          "Branch",
+          "Drug Type",
+          "Count of Event",
+          "Sum Qty (lbs)");
 
   private static List<String> with(List<String> base, String... more) {
     List<String> l = new ArrayList<>(base);
@@ -42,9 +62,23 @@ class HeaderMatchTest {
 
   @Test
   void recognisesSeizureEventsWithAllOptionalColumnsInAnyOrder() {
-    List<String> h = List.of("shipment_id", "origin_country", "unit", "quantity", "substance", "seizure_date",
-        "seizure_id", "agency", "region", "location", "us_state", "conveyance", "form", "transit_countries",
-        "destination_country");
+    List<String> h =
+        List.of(
+            "shipment_id",
+            "origin_country",
+            "unit",
+            "quantity",
+            "substance",
+            "seizure_date",
+            "seizure_id",
+            "agency",
+            "region",
+            "location",
+            "us_state",
+            "conveyance",
+            "form",
+            "transit_countries",
+            "destination_country");
     HeaderMatch m = HeaderMatch.of(h);
     assertThat(m.format()).isEqualTo(InputFormat.SEIZURE_EVENTS);
     assertThat(m.usable()).isTrue();
@@ -88,20 +122,32 @@ class HeaderMatchTest {
 
   @Test
   void matchingIgnoresCaseSpacesUnderscoresAndHyphens() {
-    HeaderMatch m = HeaderMatch.of(List.of("Seizure-ID", "SEIZURE DATE", " Substance ", "QUANTITY", "unit"));
+    HeaderMatch m =
+        HeaderMatch.of(List.of("Seizure-ID", "SEIZURE DATE", " Substance ", "QUANTITY", "unit"));
     assertThat(m.format()).isEqualTo(InputFormat.SEIZURE_EVENTS);
     assertThat(m.usable()).isTrue();
     assertThat(m.indexOf("seizure_id")).isZero();
     assertThat(m.indexOf("seizure_date")).isEqualTo(1);
     assertThat(m.extraColumns()).isEmpty();
     // The header cells are kept as seen.
-    assertThat(m.header()).containsExactly("Seizure-ID", "SEIZURE DATE", " Substance ", "QUANTITY", "unit");
+    assertThat(m.header())
+        .containsExactly("Seizure-ID", "SEIZURE DATE", " Substance ", "QUANTITY", "unit");
   }
 
   @Test
   void cbpHeaderInSnakeCaseAndUpperCaseIsRecognised() {
-    HeaderMatch m = HeaderMatch.of(List.of("fy", "MONTH_(ABBV)", "component", "region", "land_filter",
-        "area-of-responsibility", "DRUG  TYPE", "count_of_event", "sum qty (LBS)"));
+    HeaderMatch m =
+        HeaderMatch.of(
+            List.of(
+                "fy",
+                "MONTH_(ABBV)",
+                "component",
+                "region",
+                "land_filter",
+                "area-of-responsibility",
+                "DRUG  TYPE",
+                "count_of_event",
+                "sum qty (LBS)"));
     assertThat(m.format()).isEqualTo(InputFormat.CBP_NATIONWIDE);
     assertThat(m.usable()).isTrue();
   }
@@ -143,7 +189,8 @@ class HeaderMatchTest {
     HeaderMatch m = HeaderMatch.of(List.of("shipment_id", "mode", "Notes"));
     assertThat(m.format()).isEqualTo(InputFormat.CUSTOMS_SHIPMENTS);
     assertThat(m.usable()).isFalse();
-    assertThat(m.missingRequired()).containsExactly("arrival_date", "origin_country", "description");
+    assertThat(m.missingRequired())
+        .containsExactly("arrival_date", "origin_country", "description");
     assertThat(m.extraColumns()).containsExactly("Notes");
   }
 

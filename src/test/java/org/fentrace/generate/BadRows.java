@@ -13,10 +13,14 @@ import org.fentrace.generate.GeneratedCsv.Row;
 final class BadRows {
   private BadRows() {}
 
-  static final List<DateTimeFormatter> DATE_FORMATS = List.of(
-      DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT),
-      DateTimeFormatter.ofPattern("MM/dd/uuuu", Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT),
-      DateTimeFormatter.ofPattern("dd-MMM-uuuu", Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT));
+  static final List<DateTimeFormatter> DATE_FORMATS =
+      List.of(
+          DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ENGLISH)
+              .withResolverStyle(ResolverStyle.STRICT),
+          DateTimeFormatter.ofPattern("MM/dd/uuuu", Locale.ENGLISH)
+              .withResolverStyle(ResolverStyle.STRICT),
+          DateTimeFormatter.ofPattern("dd-MMM-uuuu", Locale.ENGLISH)
+              .withResolverStyle(ResolverStyle.STRICT));
 
   /** The date, or null when it is in none of the three formats. */
   static LocalDate date(String s) {
@@ -42,8 +46,11 @@ final class BadRows {
 
   static BadKind kindOf(Row row, boolean seizure) {
     String dateColumn = seizure ? "seizure_date" : "arrival_date";
-    if (seizure ? row.get("seizure_id").isEmpty() || row.get("substance").isEmpty()
-        : row.get("shipment_id").isEmpty() || row.get("origin_country").isEmpty() || row.get("description").isEmpty()) {
+    if (seizure
+        ? row.get("seizure_id").isEmpty() || row.get("substance").isEmpty()
+        : row.get("shipment_id").isEmpty()
+            || row.get("origin_country").isEmpty()
+            || row.get("description").isEmpty()) {
       return BadKind.MISSING_REQUIRED;
     }
     LocalDate d = date(row.get(dateColumn));

@@ -26,18 +26,23 @@ final class GeneratedCsv {
 
   static List<String> header(Path file) {
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+        CSVParser p =
+            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
       return p.getHeaderNames();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** All data records; start lines are counted from the values' embedded newlines (the generator writes LF there). */
+  /**
+   * All data records; start lines are counted from the values' embedded newlines (the generator
+   * writes LF there).
+   */
   static List<Row> rows(Path file) {
     List<Row> rows = new ArrayList<>();
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+        CSVParser p =
+            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
       long line = 2;
       for (CSVRecord r : p) {
         rows.add(new Row(line, r));

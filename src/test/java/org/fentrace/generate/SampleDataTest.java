@@ -20,8 +20,7 @@ class SampleDataTest {
   static final Path SAMPLE = Path.of("sample-data");
   static final Path SCRIPT = Path.of("jobs", "regenerate-sample-data");
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   /** The generator arguments of jobs/regenerate-sample-data (its {@code ARGS=(...)} line). */
   static String[] scriptArgs() throws IOException {
@@ -44,15 +43,28 @@ class SampleDataTest {
   void committedEventsAreExactlyWhatTheGeneratorWritesNow() throws IOException {
     Options committed = LandingGenerator.parse(scriptArgs());
     assertThat(committed.outDir()).isEqualTo(SAMPLE.resolve("events"));
-    Options fresh = new Options(committed.rows(), tmp, committed.seed(), committed.firstDay(), committed.days(),
-        committed.chunks(), committed.badRowRate(), committed.shipmentRatio());
+    Options fresh =
+        new Options(
+            committed.rows(),
+            tmp,
+            committed.seed(),
+            committed.firstDay(),
+            committed.days(),
+            committed.chunks(),
+            committed.badRowRate(),
+            committed.shipmentRatio());
     Summary s = LandingGenerator.generate(fresh);
-    List<String> written = GeneratedCsv.files(tmp, "*.csv").stream().map(p -> p.getFileName().toString()).toList();
-    assertThat(GeneratedCsv.files(committed.outDir(), "*.csv")).extracting(p -> p.getFileName().toString())
-        .as("files in sample-data/events (run jobs/regenerate-sample-data)").containsExactlyElementsOf(written);
+    List<String> written =
+        GeneratedCsv.files(tmp, "*.csv").stream().map(p -> p.getFileName().toString()).toList();
+    assertThat(GeneratedCsv.files(committed.outDir(), "*.csv"))
+        .extracting(p -> p.getFileName().toString())
+        .as("files in sample-data/events (run jobs/regenerate-sample-data)")
+        .containsExactlyElementsOf(written);
     for (String name : written) {
       assertThat(Files.mismatch(tmp.resolve(name), committed.outDir().resolve(name)))
-          .as("sample-data/events/%s differs from the generator's output: run jobs/regenerate-sample-data", name)
+          .as(
+              "sample-data/events/%s differs from the generator's output: run jobs/regenerate-sample-data",
+              name)
           .isEqualTo(-1L);
     }
     assertThat(s.rows("seizure_events")).isEqualTo(3000);
@@ -61,17 +73,25 @@ class SampleDataTest {
   }
 
   @Test
-  void cbpFileIsTheByteIdenticalPublishedOneWithItsProvenance() throws IOException, NoSuchAlgorithmException {
+  void cbpFileIsTheByteIdenticalPublishedOneWithItsProvenance()
+      throws IOException, NoSuchAlgorithmException {
     Path cbp = SAMPLE.resolve("cbp").resolve("nationwide-drugs-fy19-fy22.csv");
     byte[] bytes = Files.readAllBytes(cbp);
     MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
     sha1.update(("blob " + bytes.length + "\0").getBytes(StandardCharsets.US_ASCII));
-    assertThat(HexFormat.of().formatHex(sha1.digest(bytes))).startsWith("499f332d4d94"); // as in PROVENANCE.md
+    assertThat(HexFormat.of().formatHex(sha1.digest(bytes)))
+        .startsWith("499f332d4d94"); // as in PROVENANCE.md
     String text = new String(bytes, StandardCharsets.UTF_8);
-    assertThat(text).startsWith("FY,Month (abbv),Component,Region,Land Filter,Area of Responsibility,Drug Type,"
-        + "Count of Event,Sum Qty (lbs)\r\n");
-    assertThat(text.split("\r\n", -1)).hasSize(10_094); // header, 10,092 rows, "" after the last CRLF
-    assertThat(Files.readString(SAMPLE.resolve("cbp").resolve("PROVENANCE.md"), StandardCharsets.UTF_8))
-        .contains("nationwide-drugs-fy19-fy22.csv").contains("public domain");
+    assertThat(text)
+        .startsWith(
+            "FY,Month (abbv),Component,Region,Land Filter,Area of Responsibility,Drug Type,"
+                + "Count of Event,Sum Qty (lbs)\r\n");
+    assertThat(text.split("\r\n", -1))
+        .hasSize(10_094); // header, 10,092 rows, "" after the last CRLF
+    assertThat(
+            Files.readString(
+                SAMPLE.resolve("cbp").resolve("PROVENANCE.md"), StandardCharsets.UTF_8))
+        .contains("nationwide-drugs-fy19-fy22.csv")
+        .contains("public domain");
   }
 }

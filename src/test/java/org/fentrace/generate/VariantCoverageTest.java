@@ -24,15 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every spelling the normalizer has to handle appears in a generated sample of moderate size. */
 class VariantCoverageTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   static List<Row> seizures;
   static List<Row> shipments;
 
   @BeforeAll
   static void generate() throws IOException {
-    LandingGenerator.generate(new Options(20_000, dir, 2024, LocalDate.of(2018, 10, 1), 1826, 2, 0.005, 0.3));
+    LandingGenerator.generate(
+        new Options(20_000, dir, 2024, LocalDate.of(2018, 10, 1), 1826, 2, 0.005, 0.3));
     seizures = GeneratedCsv.rows(dir, "seizures-*.csv");
     shipments = GeneratedCsv.rows(dir, "shipments-*.csv");
   }
@@ -44,15 +44,48 @@ class VariantCoverageTest {
   @Test
   void headersAreExactlyTheContractColumns() {
     for (Path f : GeneratedCsv.files(dir, "seizures-*.csv")) {
-      assertThat(GeneratedCsv.header(f)).containsExactlyElementsOf(List.of("seizure_id", "seizure_date", "substance",
-          "quantity", "unit", "agency", "region", "location", "us_state", "conveyance", "form", "origin_country",
-          "transit_countries", "destination_country", "shipment_id"));
+      assertThat(GeneratedCsv.header(f))
+          .containsExactlyElementsOf(
+              List.of(
+                  "seizure_id",
+                  "seizure_date",
+                  "substance",
+                  "quantity",
+                  "unit",
+                  "agency",
+                  "region",
+                  "location",
+                  "us_state",
+                  "conveyance",
+                  "form",
+                  "origin_country",
+                  "transit_countries",
+                  "destination_country",
+                  "shipment_id"));
     }
     for (Path f : GeneratedCsv.files(dir, "shipments-*.csv")) {
-      assertThat(GeneratedCsv.header(f)).containsExactlyElementsOf(List.of("shipment_id", "arrival_date",
-          "origin_country", "mode", "description", "export_country", "transit_countries", "port_of_entry",
-          "destination_state", "hs_code", "gross_weight", "weight_unit", "declared_value_usd", "shipper_name",
-          "consignee_name", "inspection_outcome", "seized_substance", "seized_quantity", "seized_unit"));
+      assertThat(GeneratedCsv.header(f))
+          .containsExactlyElementsOf(
+              List.of(
+                  "shipment_id",
+                  "arrival_date",
+                  "origin_country",
+                  "mode",
+                  "description",
+                  "export_country",
+                  "transit_countries",
+                  "port_of_entry",
+                  "destination_state",
+                  "hs_code",
+                  "gross_weight",
+                  "weight_unit",
+                  "declared_value_usd",
+                  "shipper_name",
+                  "consignee_name",
+                  "inspection_outcome",
+                  "seized_substance",
+                  "seized_quantity",
+                  "seized_unit"));
     }
     assertThat(seizures).allSatisfy(r -> assertThat(r.record().isConsistent()).isTrue());
     assertThat(shipments).allSatisfy(r -> assertThat(r.record().isConsistent()).isTrue());
@@ -75,17 +108,34 @@ class VariantCoverageTest {
       }
     }
     assertThat(column(seizures, "seizure_date")).contains("2021-13-45");
-    Set<Integer> fiscalYears = seizures.stream().map(r -> BadRows.date(r.get("seizure_date")))
-        .filter(d -> d != null && d.getYear() < 2099)
-        .map(d -> d.getMonthValue() >= 10 ? d.getYear() + 1 : d.getYear()).collect(Collectors.toSet());
+    Set<Integer> fiscalYears =
+        seizures.stream()
+            .map(r -> BadRows.date(r.get("seizure_date")))
+            .filter(d -> d != null && d.getYear() < 2099)
+            .map(d -> d.getMonthValue() >= 10 ? d.getYear() + 1 : d.getYear())
+            .collect(Collectors.toSet());
     assertThat(fiscalYears).containsExactlyInAnyOrder(2019, 2020, 2021, 2022, 2023);
   }
 
   @Test
   void unitsAndQuantitiesComeInEverySpelling() {
-    assertThat(column(seizures, "unit")).contains("kg", "g", "mg", "lb", "lbs", "oz", "pills", "tablets",
-        "dosage units", "kilograms", "grams", "KG", "bricks");
-    assertThat(column(seizures, "quantity")).anyMatch(q -> q.matches("\\d{1,3}(,\\d{3})+(\\.\\d+)?"));
+    assertThat(column(seizures, "unit"))
+        .contains(
+            "kg",
+            "g",
+            "mg",
+            "lb",
+            "lbs",
+            "oz",
+            "pills",
+            "tablets",
+            "dosage units",
+            "kilograms",
+            "grams",
+            "KG",
+            "bricks");
+    assertThat(column(seizures, "quantity"))
+        .anyMatch(q -> q.matches("\\d{1,3}(,\\d{3})+(\\.\\d+)?"));
     assertThat(column(shipments, "seized_quantity")).anyMatch(q -> q.contains(","));
     assertThat(column(shipments, "weight_unit")).contains("kg", "KG", "g", "lb", "lbs");
   }
@@ -106,10 +156,34 @@ class VariantCoverageTest {
     for (Country c : Country.values()) {
       assertThat(seen).as(c.name()).contains(c.spellings);
     }
-    assertThat(seen).contains("China", "PRC", "CN", "CHN", "People's Republic of China", "Mainland China",
-        "Hong Kong", "Hong Kong SAR", "HK", "Macau", "México", "Mexico", "MEX", "MX", "Estados Unidos Mexicanos",
-        "U.S.A.", "USA", "Canada", "Canadá", "India", "IND", "Guatemala", "Panamá", "Colombia", "Netherlands",
-        "Viet Nam");
+    assertThat(seen)
+        .contains(
+            "China",
+            "PRC",
+            "CN",
+            "CHN",
+            "People's Republic of China",
+            "Mainland China",
+            "Hong Kong",
+            "Hong Kong SAR",
+            "HK",
+            "Macau",
+            "México",
+            "Mexico",
+            "MEX",
+            "MX",
+            "Estados Unidos Mexicanos",
+            "U.S.A.",
+            "USA",
+            "Canada",
+            "Canadá",
+            "India",
+            "IND",
+            "Guatemala",
+            "Panamá",
+            "Colombia",
+            "Netherlands",
+            "Viet Nam");
     Set<String> transits = column(seizures, "transit_countries");
     assertThat(transits).anyMatch(t -> t.contains("|")).anyMatch(t -> t.contains(";"));
   }
@@ -118,17 +192,52 @@ class VariantCoverageTest {
   void everySubstanceSpellingAppearsAndNovelAnalogsOnlyLate() {
     Set<String> substances = column(seizures, "substance");
     List<String> expected = new ArrayList<>();
-    Stream.of(LandingSpellings.FENTANYL_POWDER, LandingSpellings.ANALOGS, LandingSpellings.NOVEL_ANALOGS, LandingSpellings.PRECURSORS,
-        LandingSpellings.OTHER_DRUGS).forEach(a -> expected.addAll(List.of(a)));
+    Stream.of(
+            LandingSpellings.FENTANYL_POWDER,
+            LandingSpellings.ANALOGS,
+            LandingSpellings.NOVEL_ANALOGS,
+            LandingSpellings.PRECURSORS,
+            LandingSpellings.OTHER_DRUGS)
+        .forEach(a -> expected.addAll(List.of(a)));
     expected.addAll(List.of(LandingSpellings.FENTANYL_CITRATE, LandingSpellings.M30));
     assertThat(substances).containsAll(expected);
-    assertThat(expected).contains("Fentanyl", "Fentanyl HCl", "fentanyl hydrochloride", "Fentanyl citrate",
-        "fentanil", "fentanilo", "M30 blue pills (fentanyl)", "Fentanyl, salt undetermined", "acetyl fentanyl",
-        "acryl fentanyl", "cyclopropyl fentanyl", "furanyl fentanyl", "4-FIBF", "pFBF", "para-fluorofentanyl",
-        "carfentanil", "methoxyacetyl fentanyl", "valeryl fentanyl", "NPP", "4-ANPP", "4-AP", "1-boc-4-AP",
-        "norfentanyl", "1-boc-4-piperidone", "para-fluoro 4-ANPP", "heroin", "methamphetamine", "cocaine",
-        "oxycodone", "xylazine", "isotonitazene", "metonitazene", "marijuana");
-    Predicate<Row> novel = r -> List.of(LandingSpellings.NOVEL_ANALOGS).contains(r.get("substance"));
+    assertThat(expected)
+        .contains(
+            "Fentanyl",
+            "Fentanyl HCl",
+            "fentanyl hydrochloride",
+            "Fentanyl citrate",
+            "fentanil",
+            "fentanilo",
+            "M30 blue pills (fentanyl)",
+            "Fentanyl, salt undetermined",
+            "acetyl fentanyl",
+            "acryl fentanyl",
+            "cyclopropyl fentanyl",
+            "furanyl fentanyl",
+            "4-FIBF",
+            "pFBF",
+            "para-fluorofentanyl",
+            "carfentanil",
+            "methoxyacetyl fentanyl",
+            "valeryl fentanyl",
+            "NPP",
+            "4-ANPP",
+            "4-AP",
+            "1-boc-4-AP",
+            "norfentanyl",
+            "1-boc-4-piperidone",
+            "para-fluoro 4-ANPP",
+            "heroin",
+            "methamphetamine",
+            "cocaine",
+            "oxycodone",
+            "xylazine",
+            "isotonitazene",
+            "metonitazene",
+            "marijuana");
+    Predicate<Row> novel =
+        r -> List.of(LandingSpellings.NOVEL_ANALOGS).contains(r.get("substance"));
     for (Row r : seizures.stream().filter(novel).toList()) {
       LocalDate d = BadRows.date(r.get("seizure_date"));
       if (d != null) {
@@ -139,38 +248,83 @@ class VariantCoverageTest {
 
   @Test
   void conveyancesFormsRegionsAgenciesAndStatesComeInEveryValue() {
-    assertThat(column(seizures, "conveyance")).containsExactlyInAnyOrder("international mail",
-        "express consignment", "air cargo", "air passenger", "sea", "sea container", "land vehicle", "truck",
-        "pedestrian", "rail", "");
-    assertThat(column(seizures, "form")).containsExactlyInAnyOrder("powder", "pills", "liquid", "patch", "");
-    assertThat(column(seizures, "region")).contains("Southwest Border", "Northern Border", "Coastal/Interior",
-        "Interior");
-    assertThat(column(seizures, "agency")).containsExactlyInAnyOrder("CBP-OFO", "USBP", "DEA", "HSI", "STATE",
-        "LOCAL");
-    assertThat(column(seizures, "us_state")).contains("TX", "Texas", "CA", "California", "AZ", "Arizona",
-        "NM", "New Mexico");
-    assertThat(column(shipments, "mode")).contains("international mail", "express consignment", "air cargo",
-        "sea container", "truck", "rail", "pedestrian");
-    assertThat(column(shipments, "inspection_outcome")).containsExactlyInAnyOrder("released", "examined",
-        "seized", "refused", "detained");
+    assertThat(column(seizures, "conveyance"))
+        .containsExactlyInAnyOrder(
+            "international mail",
+            "express consignment",
+            "air cargo",
+            "air passenger",
+            "sea",
+            "sea container",
+            "land vehicle",
+            "truck",
+            "pedestrian",
+            "rail",
+            "");
+    assertThat(column(seizures, "form"))
+        .containsExactlyInAnyOrder("powder", "pills", "liquid", "patch", "");
+    assertThat(column(seizures, "region"))
+        .contains("Southwest Border", "Northern Border", "Coastal/Interior", "Interior");
+    assertThat(column(seizures, "agency"))
+        .containsExactlyInAnyOrder("CBP-OFO", "USBP", "DEA", "HSI", "STATE", "LOCAL");
+    assertThat(column(seizures, "us_state"))
+        .contains("TX", "Texas", "CA", "California", "AZ", "Arizona", "NM", "New Mexico");
+    assertThat(column(shipments, "mode"))
+        .contains(
+            "international mail",
+            "express consignment",
+            "air cargo",
+            "sea container",
+            "truck",
+            "rail",
+            "pedestrian");
+    assertThat(column(shipments, "inspection_outcome"))
+        .containsExactlyInAnyOrder("released", "examined", "seized", "refused", "detained");
   }
 
   @Test
   void shipmentsCarryHsCodesDescriptionsPartiesAndSeizures() {
     Set<String> hs = column(shipments, "hs_code");
-    assertThat(hs).contains("2933.39", "293339", "2933.33", "2933.34", "2933.36", "2933.37", "2934.92",
-        "8479.89.9499", "8479.30", "");
+    assertThat(hs)
+        .contains(
+            "2933.39",
+            "293339",
+            "2933.33",
+            "2933.34",
+            "2933.36",
+            "2933.37",
+            "2934.92",
+            "8479.89.9499",
+            "8479.30",
+            "");
     assertThat(hs).anyMatch(h -> h.startsWith("2921."));
-    assertThat(column(shipments, "description")).contains("N-phenethyl-4-piperidone", "4-ANPP",
-        "tert-butyl 4-(phenylamino)piperidine-1-carboxylate", "TDP-5 tablet press", "rotary press", "punch die set",
-        "Pill press parts", "phone cases", "LED lights", "cosmetics");
+    assertThat(column(shipments, "description"))
+        .contains(
+            "N-phenethyl-4-piperidone",
+            "4-ANPP",
+            "tert-butyl 4-(phenylamino)piperidine-1-carboxylate",
+            "TDP-5 tablet press",
+            "rotary press",
+            "punch die set",
+            "Pill press parts",
+            "phone cases",
+            "LED lights",
+            "cosmetics");
     assertThat(column(shipments, "shipper_name")).anyMatch(n -> n.contains("Co., Ltd."));
-    assertThat(column(shipments, "consignee_name")).anyMatch(n -> n.contains("\n"))
+    assertThat(column(shipments, "consignee_name"))
+        .anyMatch(n -> n.contains("\n"))
         .anyMatch(n -> n.contains("\""));
-    assertThat(shipments).anyMatch(r -> r.get("inspection_outcome").equals("seized")
-        && !r.get("seized_substance").isEmpty() && !r.get("seized_quantity").isEmpty());
-    assertThat(shipments).allMatch(r -> r.get("seized_substance").isEmpty()
-        || r.get("inspection_outcome").equals("seized"));
+    assertThat(shipments)
+        .anyMatch(
+            r ->
+                r.get("inspection_outcome").equals("seized")
+                    && !r.get("seized_substance").isEmpty()
+                    && !r.get("seized_quantity").isEmpty());
+    assertThat(shipments)
+        .allMatch(
+            r ->
+                r.get("seized_substance").isEmpty()
+                    || r.get("inspection_outcome").equals("seized"));
   }
 
   @Test
@@ -181,26 +335,29 @@ class VariantCoverageTest {
     assertThat(shipments).anyMatch(r -> r.get("description").contains("\n"));
     String raw = Files.readString(dir.resolve("seizures-0.csv"), StandardCharsets.UTF_8);
     assertThat(raw).contains("\"Fentanyl, salt undetermined\"");
-    assertThat(Files.readString(dir.resolve("seizures-1.csv"), StandardCharsets.UTF_8)).contains("\r\n");
+    assertThat(Files.readString(dir.resolve("seizures-1.csv"), StandardCharsets.UTF_8))
+        .contains("\r\n");
   }
 
   @Test
   void everyKindOfBadRowAppears() {
     Set<BadKind> inSeizures = EnumSet.noneOf(BadKind.class);
-    seizures.forEach(r -> {
-      BadKind k = BadRows.kindOf(r, true);
-      if (k != null) {
-        inSeizures.add(k);
-      }
-    });
+    seizures.forEach(
+        r -> {
+          BadKind k = BadRows.kindOf(r, true);
+          if (k != null) {
+            inSeizures.add(k);
+          }
+        });
     assertThat(inSeizures).containsExactlyInAnyOrder(BadKind.values());
     Set<BadKind> inShipments = EnumSet.noneOf(BadKind.class);
-    shipments.forEach(r -> {
-      BadKind k = BadRows.kindOf(r, false);
-      if (k != null) {
-        inShipments.add(k);
-      }
-    });
+    shipments.forEach(
+        r -> {
+          BadKind k = BadRows.kindOf(r, false);
+          if (k != null) {
+            inShipments.add(k);
+          }
+        });
     assertThat(inShipments).containsExactlyInAnyOrder(BadKind.FOR_SHIPMENTS);
   }
 

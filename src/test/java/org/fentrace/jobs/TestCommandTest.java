@@ -14,22 +14,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * jobs/test, the README's test command, run with a PATH that holds only stubs (plus the bash and dirname
- * it runs on): {@code java} prints a chosen version, {@code id -u} a chosen user id, {@code apt-get} and
- * {@code mvn} write their arguments to a log, and {@code apt-get install} puts a stub {@code chromium} on
- * the PATH as the real package would. So the script's decisions (install, refuse, or run Maven) are
- * seen without root, a network or a real build.
+ * jobs/test, the README's test command, run with a PATH that holds only stubs (plus the bash and
+ * dirname it runs on): {@code java} prints a chosen version, {@code id -u} a chosen user id, {@code
+ * apt-get} and {@code mvn} write their arguments to a log, and {@code apt-get install} puts a stub
+ * {@code chromium} on the PATH as the real package would. So the script's decisions (install,
+ * refuse, or run Maven) are seen without root, a network or a real build.
  */
 class TestCommandTest {
   static final Path SCRIPT = Path.of("jobs/test").toAbsolutePath();
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
   Path bin;
   Path calls;
 
-  record Result(int exit, String stderr, List<String> calls) {
-  }
+  record Result(int exit, String stderr, List<String> calls) {}
 
   @BeforeEach
   void stubs() throws IOException {
@@ -39,10 +37,20 @@ class TestCommandTest {
     for (String real : List.of("bash", "dirname")) {
       Files.createSymbolicLink(bin.resolve(real), onHostPath(real));
     }
-    stub("mvn", "printf 'mvn %s FENTRACE_CHROMIUM=%s\\n' \"$*\" \"$FENTRACE_CHROMIUM\" >> " + calls);
-    stub("apt-get", "printf 'apt-get %s DEBIAN_FRONTEND=%s\\n' \"$*\" \"$DEBIAN_FRONTEND\" >> " + calls + "\n"
-        + "case \"$1\" in install) printf '#!/bin/sh\\n' > " + bin.resolve("chromium") + " && "
-        + onHostPath("chmod") + " +x " + bin.resolve("chromium") + ";; esac");
+    stub(
+        "mvn", "printf 'mvn %s FENTRACE_CHROMIUM=%s\\n' \"$*\" \"$FENTRACE_CHROMIUM\" >> " + calls);
+    stub(
+        "apt-get",
+        "printf 'apt-get %s DEBIAN_FRONTEND=%s\\n' \"$*\" \"$DEBIAN_FRONTEND\" >> "
+            + calls
+            + "\n"
+            + "case \"$1\" in install) printf '#!/bin/sh\\n' > "
+            + bin.resolve("chromium")
+            + " && "
+            + onHostPath("chmod")
+            + " +x "
+            + bin.resolve("chromium")
+            + ";; esac");
     stub("python3", "exit 0");
     java(17);
     user(1000);
@@ -50,7 +58,8 @@ class TestCommandTest {
 
   /** The executable named {@code name} on this JVM's PATH (the real one the stubs stand beside). */
   static Path onHostPath(String name) {
-    for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
+    for (String dir :
+        System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
       Path p = Path.of(dir, name);
       if (Files.isExecutable(p)) {
         return p;
@@ -77,11 +86,15 @@ class TestCommandTest {
   Result run(String... args) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(SCRIPT.toString());
     pb.command().addAll(List.of(args));
-    pb.environment().clear(); // no JAVA_HOME, no FENTRACE_CHROMIUM from the machine running the tests
+    pb.environment()
+        .clear(); // no JAVA_HOME, no FENTRACE_CHROMIUM from the machine running the tests
     pb.environment().put("PATH", bin.toString());
     Path err = tmp.resolve("stderr.txt");
-    Process p = pb.redirectErrorStream(false).redirectOutput(tmp.resolve("stdout.txt").toFile())
-        .redirectError(err.toFile()).start();
+    Process p =
+        pb.redirectErrorStream(false)
+            .redirectOutput(tmp.resolve("stdout.txt").toFile())
+            .redirectError(err.toFile())
+            .start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("jobs/test finished").isTrue();
     return new Result(p.exitValue(), Files.readString(err), Files.readAllLines(calls));
   }
@@ -92,7 +105,8 @@ class TestCommandTest {
     Result r = run("-o", "-Dit.test=FooIT");
     assertThat(r.exit()).as(r.stderr()).isZero();
     assertThat(r.calls())
-        .containsExactly("mvn -B verify -o -Dit.test=FooIT FENTRACE_CHROMIUM=" + bin.resolve("chromium"));
+        .containsExactly(
+            "mvn -B verify -o -Dit.test=FooIT FENTRACE_CHROMIUM=" + bin.resolve("chromium"));
   }
 
   @Test
@@ -119,10 +133,11 @@ class TestCommandTest {
     Files.delete(bin.resolve("python3"));
     Result r = run();
     assertThat(r.exit()).as(r.stderr()).isZero();
-    assertThat(r.calls()).containsExactly(
-        "apt-get update -qq DEBIAN_FRONTEND=noninteractive",
-        "apt-get install -y -qq chromium python3-minimal DEBIAN_FRONTEND=noninteractive",
-        "mvn -B verify FENTRACE_CHROMIUM=" + bin.resolve("chromium"));
+    assertThat(r.calls())
+        .containsExactly(
+            "apt-get update -qq DEBIAN_FRONTEND=noninteractive",
+            "apt-get install -y -qq chromium python3-minimal DEBIAN_FRONTEND=noninteractive",
+            "mvn -B verify FENTRACE_CHROMIUM=" + bin.resolve("chromium"));
   }
 
   @Test
@@ -131,7 +146,9 @@ class TestCommandTest {
     Files.delete(bin.resolve("python3"));
     Result r = run();
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.stderr()).contains("(sudo apt-get install python3-minimal)").doesNotContain("chromium");
+    assertThat(r.stderr())
+        .contains("(sudo apt-get install python3-minimal)")
+        .doesNotContain("chromium");
   }
 
   @Test

@@ -20,16 +20,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The driver dies at each point of a run (deterministic fault hook): readers still see whole tables,
- * and the next run (breaking the dead run's lock) ends with the same warehouse as an uninterrupted run.
- * Night 1 and the uninterrupted reference are built once; each case starts from a copy of night 1.
+ * The driver dies at each point of a run (deterministic fault hook): readers still see whole
+ * tables, and the next run (breaking the dead run's lock) ends with the same warehouse as an
+ * uninterrupted run. Night 1 and the uninterrupted reference are built once; each case starts from
+ * a copy of night 1.
  */
 class CrashPointsIT {
-  static final String HEADER = "seizure_id,seizure_date,substance,quantity,unit,region,conveyance,origin_country\n";
+  static final String HEADER =
+      "seizure_id,seizure_date,substance,quantity,unit,region,conveyance,origin_country\n";
   static final LocalDate NIGHT_2 = LocalDate.of(2024, 3, 2);
 
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
   static Path night1;
   static Path landing2;
   static Path reference;
@@ -38,35 +39,52 @@ class CrashPointsIT {
   @BeforeAll
   static void buildNightOneAndTheReference() throws Exception {
     Path landing1 = Files.createDirectories(tmp.resolve("landing1"));
-    Files.writeString(landing1.resolve("jan.csv"), HEADER
-        + "J1,2024-01-05,fentanyl,2,kg,Southwest Border,truck,MX\nJ2,2024-01-06,fentanyl,1,kg,Coastal/Interior,international mail,CN\n");
+    Files.writeString(
+        landing1.resolve("jan.csv"),
+        HEADER
+            + "J1,2024-01-05,fentanyl,2,kg,Southwest Border,truck,MX\nJ2,2024-01-06,fentanyl,1,kg,Coastal/Interior,international mail,CN\n");
     night1 = tmp.resolve("night1");
     assertThat(Pipelines.run(landing1, night1, LocalDate.of(2024, 3, 1)).exitCode()).isZero();
     night1Seizures = WarehouseContents.rows(night1, "seizures");
-    // Night 2's landing: the same jan.csv (same size and time, so unchanged) plus a file revising J1 and adding February.
+    // Night 2's landing: the same jan.csv (same size and time, so unchanged) plus a file revising
+    // J1 and adding February.
     landing2 = Files.createDirectories(tmp.resolve("landing2"));
-    Files.copy(landing1.resolve("jan.csv"), landing2.resolve("jan.csv"), StandardCopyOption.COPY_ATTRIBUTES);
-    Files.writeString(landing2.resolve("feb.csv"), HEADER
-        + "J1,2024-01-05,fentanyl,2.5,kg,Southwest Border,truck,MX\nK1,2024-02-01,fentanyl,4,kg,Southwest Border,pedestrian,\n");
+    Files.copy(
+        landing1.resolve("jan.csv"),
+        landing2.resolve("jan.csv"),
+        StandardCopyOption.COPY_ATTRIBUTES);
+    Files.writeString(
+        landing2.resolve("feb.csv"),
+        HEADER
+            + "J1,2024-01-05,fentanyl,2.5,kg,Southwest Border,truck,MX\nK1,2024-02-01,fentanyl,4,kg,Southwest Border,pedestrian,\n");
     reference = tmp.resolve("reference");
     assertThat(Pipelines.run(landing2, reference, NIGHT_2).exitCode()).isZero();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {FaultInjection.AFTER_PARSE, FaultInjection.AFTER_STAGE, FaultInjection.MID_PUBLISH,
-      FaultInjection.AFTER_PUBLISH})
+  @ValueSource(
+      strings = {
+        FaultInjection.AFTER_PARSE,
+        FaultInjection.AFTER_STAGE,
+        FaultInjection.MID_PUBLISH,
+        FaultInjection.AFTER_PUBLISH
+      })
   void aRunThatDiesAnywhereIsFinishedByTheNext(String point) throws Exception {
     Path wh = copy(night1, tmp.resolve("case-" + point));
     try (AutoCloseable crash = Crashes.dieAt(point)) {
-      assertThatThrownBy(() -> Pipelines.run(landing2, wh, NIGHT_2)).isInstanceOf(Crashes.SimulatedCrash.class);
+      assertThatThrownBy(() -> Pipelines.run(landing2, wh, NIGHT_2))
+          .isInstanceOf(Crashes.SimulatedCrash.class);
     }
     List<String> afterCrash = WarehouseContents.rows(wh, "seizures");
     if (point.equals(FaultInjection.AFTER_PARSE) || point.equals(FaultInjection.AFTER_STAGE)) {
-      assertThat(afterCrash).as("nothing was published before the journal").containsExactlyElementsOf(night1Seizures);
+      assertThat(afterCrash)
+          .as("nothing was published before the journal")
+          .containsExactlyElementsOf(night1Seizures);
     } else {
       assertThat(afterCrash).as("every partition reads whole (old or new)").isNotEmpty();
     }
-    var next = Pipelines.run(landing2, wh, NIGHT_2, Map.of("fentrace.lock.stale-after", "PT0S"), true);
+    var next =
+        Pipelines.run(landing2, wh, NIGHT_2, Map.of("fentrace.lock.stale-after", "PT0S"), true);
     assertThat(next.exitCode()).isZero();
     WarehouseContents.assertSame(reference, wh);
   }

@@ -24,28 +24,32 @@ import org.junit.jupiter.api.io.TempDir;
 class KillMidWriteIT {
   static final LocalDate NIGHT = LocalDate.of(2024, 1, 10);
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void killedRunLeavesThePreviousStateAndTheNextRunFinishes() throws Exception {
     Path landing = tmp.resolve("landing");
     Path wh = tmp.resolve("warehouse");
-    LandingGenerator.generate(new LandingGenerator.Options(2000, landing.resolve("first"), 11, LocalDate.of(2023, 1, 1),
-        300, 2, 0.005, 0.3));
+    LandingGenerator.generate(
+        new LandingGenerator.Options(
+            2000, landing.resolve("first"), 11, LocalDate.of(2023, 1, 1), 300, 2, 0.005, 0.3));
     assertThat(Pipelines.run(landing, wh, NIGHT).exitCode()).isIn(0, 3);
     List<String> before = WarehouseContents.rows(wh, "seizures");
 
-    LandingGenerator.generate(new LandingGenerator.Options(8000, landing.resolve("second"), 12, LocalDate.of(2023, 6, 1),
-        200, 2, 0.005, 0.3));
+    LandingGenerator.generate(
+        new LandingGenerator.Options(
+            8000, landing.resolve("second"), 12, LocalDate.of(2023, 6, 1), 200, 2, 0.005, 0.3));
     Process p = startPipeline(landing, wh);
     Path staging = wh.resolve("_staging");
     long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
     while (!hasParquetUnder(staging) && p.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
-    assertThat(p.isAlive()).as("the run must still be writing when it is killed; its output:%n%s",
-        Files.exists(tmp.resolve("run.log")) ? Files.readString(tmp.resolve("run.log")) : "").isTrue();
+    assertThat(p.isAlive())
+        .as(
+            "the run must still be writing when it is killed; its output:%n%s",
+            Files.exists(tmp.resolve("run.log")) ? Files.readString(tmp.resolve("run.log")) : "")
+        .isTrue();
     p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
     p.destroyForcibly().waitFor();
     assertThat(Files.exists(wh.resolve("_lock"))).as("a killed run leaves its lock").isTrue();
@@ -66,9 +70,24 @@ class KillMidWriteIT {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(List.of(System.getProperty("fentrace.test.jvmFlags", "").split(" ")));
     cmd.removeIf(String::isBlank);
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.fentrace.cli.Main", "run", "--input",
-        landing.toString(), "--output", wh.toString(), "--run-date", NIGHT.toString(), "--master", "local[2]",
-        "--conf", "fentrace.party-hash.key=" + Pipelines.TEST_PARTY_KEY, "--conf", "spark.ui.enabled=false"));
+    cmd.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            "org.fentrace.cli.Main",
+            "run",
+            "--input",
+            landing.toString(),
+            "--output",
+            wh.toString(),
+            "--run-date",
+            NIGHT.toString(),
+            "--master",
+            "local[2]",
+            "--conf",
+            "fentrace.party-hash.key=" + Pipelines.TEST_PARTY_KEY,
+            "--conf",
+            "spark.ui.enabled=false"));
     File log = tmp.resolve("run.log").toFile();
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
   }

@@ -17,22 +17,26 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A seizure published before the shipment it names: a night decides again only the records it
  * touches, so the seizure (in an older month, in no new file) must be touched through its link when
- * the shipment arrives, and again when the shipment is corrected. Each night must equal a clean run.
+ * the shipment arrives, and again when the shipment is corrected. Each night must equal a clean
+ * run.
  */
 class LateShipmentIT {
   static final String SEIZURES = Deliveries.SEIZURE_HEADER;
   static final String SHIPMENTS = Deliveries.SHIPMENT_HEADER;
 
-  @TempDir
-  Path tmp;
-
+  @TempDir Path tmp;
 
   Row seizure(Path wh, String id) {
-    return SharedSpark.session().read().parquet(wh.resolve("seizures").toString())
-        .filter("record_id = 'seizure_events:" + id + "'").collectAsList().get(0);
+    return SharedSpark.session()
+        .read()
+        .parquet(wh.resolve("seizures").toString())
+        .filter("record_id = 'seizure_events:" + id + "'")
+        .collectAsList()
+        .get(0);
   }
 
-  void assertSameAsCleanRun(Path landing, Path wh, LocalDate runDate, String name) throws Exception {
+  void assertSameAsCleanRun(Path landing, Path wh, LocalDate runDate, String name)
+      throws Exception {
     Path clean = tmp.resolve("clean-" + name);
     assertThat(Pipelines.run(landing, clean, runDate).exitCode()).isZero();
     WarehouseContents.assertSame(clean, wh);
@@ -43,29 +47,44 @@ class LateShipmentIT {
     Path landing = tmp.resolve("landing");
     Path wh = tmp.resolve("warehouse");
     // Night 1: S1 names shipment SH9, unknown yet; S2 in the same month names nothing.
-    deliver(landing, "seizures-jan.csv", 1, SEIZURES
-        + "S1,2024-01-10,fentanyl,0.5,kg,Coastal/Interior,international mail,,SH9\n"
-        + "S2,2024-01-11,fentanyl,3,kg,Southwest Border,truck,MX,\n");
+    deliver(
+        landing,
+        "seizures-jan.csv",
+        1,
+        SEIZURES
+            + "S1,2024-01-10,fentanyl,0.5,kg,Coastal/Interior,international mail,,SH9\n"
+            + "S2,2024-01-11,fentanyl,3,kg,Southwest Border,truck,MX,\n");
     assertThat(Pipelines.run(landing, wh, LocalDate.of(2024, 6, 1)).exitCode()).isZero();
     assertThat(seizure(wh, "S1").<String>getAs("origin_country")).isNull();
     assertThat(seizure(wh, "S1").<Boolean>getAs("enriched_from_shipment")).isFalse();
 
-    // Night 2: SH9 arrives, in March, from China: S1 (January) takes its origin; only its records are decided again.
-    deliver(landing, "shipments-mar.csv", 2, SHIPMENTS
-        + "SH9,2024-03-02,PRC,international mail,fentanyl powder,Acme Trading,John Q Public,0.6,kg\n");
+    // Night 2: SH9 arrives, in March, from China: S1 (January) takes its origin; only its records
+    // are decided again.
+    deliver(
+        landing,
+        "shipments-mar.csv",
+        2,
+        SHIPMENTS
+            + "SH9,2024-03-02,PRC,international mail,fentanyl powder,Acme Trading,John Q Public,0.6,kg\n");
     var n2 = Pipelines.run(landing, wh, LocalDate.of(2024, 6, 2));
     assertThat(n2.exitCode()).isZero();
-    assertThat(WeekOfNightsIT.seizureMonths(n2.manifest())).as("January is rewritten for S1's new origin")
+    assertThat(WeekOfNightsIT.seizureMonths(n2.manifest()))
+        .as("January is rewritten for S1's new origin")
         .containsExactly("2024-01");
     assertThat(seizure(wh, "S1").<String>getAs("origin_country")).isEqualTo("CN");
     assertThat(seizure(wh, "S1").<Boolean>getAs("enriched_from_shipment")).isTrue();
-    assertThat(seizure(wh, "S2").<String>getAs("route")).as("an untouched record in a rewritten month stays")
+    assertThat(seizure(wh, "S2").<String>getAs("route"))
+        .as("an untouched record in a rewritten month stays")
         .isEqualTo("MEXICO_CARTEL");
     assertSameAsCleanRun(landing, wh, LocalDate.of(2024, 6, 2), "night2");
 
     // Night 3: SH9 is corrected to come from Hong Kong: S1 follows.
-    deliver(landing, "shipments-mar.csv", 3, SHIPMENTS
-        + "SH9,2024-03-02,Hong Kong,international mail,fentanyl powder,Acme Trading,John Q Public,0.6,kg\n");
+    deliver(
+        landing,
+        "shipments-mar.csv",
+        3,
+        SHIPMENTS
+            + "SH9,2024-03-02,Hong Kong,international mail,fentanyl powder,Acme Trading,John Q Public,0.6,kg\n");
     var n3 = Pipelines.run(landing, wh, LocalDate.of(2024, 6, 3));
     assertThat(n3.exitCode()).isZero();
     assertThat(seizure(wh, "S1").<String>getAs("origin_country")).isEqualTo("HK");

@@ -1,18 +1,16 @@
 package org.fentrace.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.fentrace.normalize.RowAssertions.assertRow;
 import static org.fentrace.normalize.RowAssertions.fields;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.fentrace.formats.HeaderMatch;
 import org.fentrace.core.InputFormat;
+import org.fentrace.formats.HeaderMatch;
 import org.fentrace.formats.RawRecord;
 import org.fentrace.warehouse.TableRow;
 import org.fentrace.warehouse.WarehouseTable;
@@ -23,21 +21,57 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CustomsShipmentNormalizerTest {
   static final byte[] KEY = "customs-test-key-0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   static final LocalDate RUN_DATE = LocalDate.of(2024, 6, 30);
-  static final NormalizationContext CONTEXT = NormalizationContext.withDefaults(NormalizerSettings.defaults(RUN_DATE), KEY);
+  static final NormalizationContext CONTEXT =
+      NormalizationContext.withDefaults(NormalizerSettings.defaults(RUN_DATE), KEY);
   static final PartyHasher HASHER = new PartyHasher(KEY);
 
-  static final List<String> HEADER = List.of("shipment_id", "arrival_date", "origin_country", "mode", "description",
-      "export_country", "transit_countries", "port_of_entry", "destination_state", "hs_code", "gross_weight",
-      "weight_unit", "declared_value_usd", "shipper_name", "consignee_name", "inspection_outcome",
-      "seized_substance", "seized_quantity", "seized_unit");
+  static final List<String> HEADER =
+      List.of(
+          "shipment_id",
+          "arrival_date",
+          "origin_country",
+          "mode",
+          "description",
+          "export_country",
+          "transit_countries",
+          "port_of_entry",
+          "destination_state",
+          "hs_code",
+          "gross_weight",
+          "weight_unit",
+          "declared_value_usd",
+          "shipper_name",
+          "consignee_name",
+          "inspection_outcome",
+          "seized_substance",
+          "seized_quantity",
+          "seized_unit");
   static final String SHIPPER = "Shenzhen Huayang Trading Co., Ltd.";
   static final String CONSIGNEE = "John Q. Smithson";
 
   /** A complete valid row: a mail item from China, seized with 1.2 kg of 4-ANPP. */
   static String[] fullRow() {
-    return new String[] {"EV123456789CN", "2023-11-02", "PRC", "international mail", "Industrial chemical",
-        "Hong Kong", "", "JFK IMF", "New York", "2933.39", "2.5", "lb", "$1,250.5", SHIPPER, CONSIGNEE, "seized",
-        "4-ANPP", "1.2", "kg"};
+    return new String[] {
+      "EV123456789CN",
+      "2023-11-02",
+      "PRC",
+      "international mail",
+      "Industrial chemical",
+      "Hong Kong",
+      "",
+      "JFK IMF",
+      "New York",
+      "2933.39",
+      "2.5",
+      "lb",
+      "$1,250.5",
+      SHIPPER,
+      CONSIGNEE,
+      "seized",
+      "4-ANPP",
+      "1.2",
+      "kg"
+    };
   }
 
   static String[] row(String column, String value) {
@@ -51,7 +85,8 @@ class CustomsShipmentNormalizerTest {
   }
 
   private static TableRow normalize(String... values) {
-    return normalizer(',').normalize(new RawRecord(12, values, String.join(",", values)), "customs/2023-11.csv");
+    return normalizer(',')
+        .normalize(new RawRecord(12, values, String.join(",", values)), "customs/2023-11.csv");
   }
 
   private static RowRejectedException reject(String... values) {
@@ -69,50 +104,81 @@ class CustomsShipmentNormalizerTest {
   void fullValidRow() {
     TableRow row = normalize(fullRow());
     assertThat(row.table()).isEqualTo(WarehouseTable.SHIPMENTS);
-    assertRow(row, fields(
-        "record_id", "customs_shipments:EV123456789CN",
-        "shipment_id", "EV123456789CN",
-        "source_file", "customs/2023-11.csv",
-        "source_line", 12L,
-        "event_date", LocalDate.of(2023, 11, 2),
-        "fiscal_year", 2024, // November 2023 is in FY2024
-        "origin_country", "CN",
-        "origin_country_raw", "PRC",
-        "export_country", "HK",
-        "export_country_raw", "Hong Kong",
-        "transit_countries", List.of(),
-        "mode", "INTERNATIONAL_MAIL",
-        "port_of_entry", "JFK IMF",
-        "destination_state", "NY",
-        "description", "Industrial chemical",
-        "hs_code", "293339",
-        "goods_class", "SEIZED_DRUG", // inspection found 4-ANPP
-        "gross_weight_kg", new BigDecimal("1.133980925"), // 2.5 lb * 0.45359237
-        "declared_value_usd", new BigDecimal("1250.50"), // "$1,250.5" at scale 2
-        "shipper_id", HASHER.hash(SHIPPER),
-        "consignee_id", HASHER.hash(CONSIGNEE),
-        "inspection_outcome", "SEIZED",
-        "seized_substance_raw", "4-ANPP",
-        "seized_substance_name", "4-ANPP",
-        "substance_class", "FENTANYL_PRECURSOR",
-        "seized_quantity_kg", new BigDecimal("1.200000000")));
+    assertRow(
+        row,
+        fields(
+            "record_id", "customs_shipments:EV123456789CN",
+            "shipment_id", "EV123456789CN",
+            "source_file", "customs/2023-11.csv",
+            "source_line", 12L,
+            "event_date", LocalDate.of(2023, 11, 2),
+            "fiscal_year", 2024, // November 2023 is in FY2024
+            "origin_country", "CN",
+            "origin_country_raw", "PRC",
+            "export_country", "HK",
+            "export_country_raw", "Hong Kong",
+            "transit_countries", List.of(),
+            "mode", "INTERNATIONAL_MAIL",
+            "port_of_entry", "JFK IMF",
+            "destination_state", "NY",
+            "description", "Industrial chemical",
+            "hs_code", "293339",
+            "goods_class", "SEIZED_DRUG", // inspection found 4-ANPP
+            "gross_weight_kg", new BigDecimal("1.133980925"), // 2.5 lb * 0.45359237
+            "declared_value_usd", new BigDecimal("1250.50"), // "$1,250.5" at scale 2
+            "shipper_id", HASHER.hash(SHIPPER),
+            "consignee_id", HASHER.hash(CONSIGNEE),
+            "inspection_outcome", "SEIZED",
+            "seized_substance_raw", "4-ANPP",
+            "seized_substance_name", "4-ANPP",
+            "substance_class", "FENTANYL_PRECURSOR",
+            "seized_quantity_kg", new BigDecimal("1.200000000")));
     assertThat((String) row.get("shipper_id")).matches("[0-9a-f]{32}");
     assertThat(row.values()).doesNotContain(SHIPPER, CONSIGNEE);
   }
 
   @Test
   void releasedShipmentWithOnlyRequiredValues() {
-    String[] v = {"MAWB-1", "11/2/2023", "Mexico", "truck", "auto parts", "", "CN; MX", "", "", "", "", "", "", "", "",
-        "released", "", "", ""};
+    String[] v = {
+      "MAWB-1",
+      "11/2/2023",
+      "Mexico",
+      "truck",
+      "auto parts",
+      "",
+      "CN; MX",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "released",
+      "",
+      "",
+      ""
+    };
     TableRow row = normalize(v);
     assertThat(row.get("origin_country")).isEqualTo("MX");
     assertThat(row.get("transit_countries")).isEqualTo(List.of("CN", "MX"));
     assertThat(row.get("transit_countries_raw")).isEqualTo("CN; MX");
     assertThat(row.get("mode")).isEqualTo("LAND_VEHICLE");
     assertThat(row.get("inspection_outcome")).isEqualTo("RELEASED");
-    for (String f : List.of("export_country", "hs_code", "gross_weight_kg", "declared_value_usd", "shipper_id",
-        "consignee_id", "seized_substance_raw", "seized_substance_name", "substance_class", "seized_quantity_kg",
-        "seized_dosage_units")) {
+    for (String f :
+        List.of(
+            "export_country",
+            "hs_code",
+            "gross_weight_kg",
+            "declared_value_usd",
+            "shipper_id",
+            "consignee_id",
+            "seized_substance_raw",
+            "seized_substance_name",
+            "substance_class",
+            "seized_quantity_kg",
+            "seized_dosage_units")) {
       assertThat(row.get(f)).as(f).isNull();
     }
   }
@@ -130,12 +196,24 @@ class CustomsShipmentNormalizerTest {
 
   @Test
   void zeroGrossWeightIsKept() {
-    assertThat(normalize(row("gross_weight", "0")).get("gross_weight_kg")).isEqualTo(new BigDecimal("0E-9"));
+    assertThat(normalize(row("gross_weight", "0")).get("gross_weight_kg"))
+        .isEqualTo(new BigDecimal("0E-9"));
   }
 
   @ParameterizedTest(name = "hs ''{0}'' -> {1}")
-  @CsvSource(value = {"2933.39, 293339", "293339, 293339", "8479.89.9499, 8479899499", "'2933 39', 293339",
-      "2933-39, 293339", "2933, 2933", "29, NULL", "293, NULL", "29AB.39, NULL", "12345678901, NULL"},
+  @CsvSource(
+      value = {
+        "2933.39, 293339",
+        "293339, 293339",
+        "8479.89.9499, 8479899499",
+        "'2933 39', 293339",
+        "2933-39, 293339",
+        "2933, 2933",
+        "29, NULL",
+        "293, NULL",
+        "29AB.39, NULL",
+        "12345678901, NULL"
+      },
       nullValues = "NULL")
   void hsCodeKeepsDigitsOnly(String raw, String expected) {
     assertThat(normalize(row("hs_code", raw)).get("hs_code")).isEqualTo(expected);
@@ -164,21 +242,21 @@ class CustomsShipmentNormalizerTest {
 
   @ParameterizedTest(name = "{0}=''{1}'' -> {2} on {3}")
   @CsvSource({
-      "gross_weight, abc, BAD_QUANTITY, gross_weight",
-      "gross_weight, '1,5', BAD_QUANTITY, gross_weight",
-      "gross_weight, -3, NEGATIVE_QUANTITY, gross_weight",
-      "weight_unit, '', UNKNOWN_UNIT, weight_unit",
-      "weight_unit, pills, UNKNOWN_UNIT, weight_unit",
-      "weight_unit, bags, UNKNOWN_UNIT, weight_unit",
-      "declared_value_usd, -5, BAD_QUANTITY, declared_value_usd",
-      "declared_value_usd, '$-5', BAD_QUANTITY, declared_value_usd",
-      "declared_value_usd, 'USD 10', BAD_QUANTITY, declared_value_usd",
-      "seized_quantity, 0, ZERO_QUANTITY, seized_quantity",
-      "seized_quantity, -1, NEGATIVE_QUANTITY, seized_quantity",
-      "seized_quantity, lots, BAD_QUANTITY, seized_quantity",
-      "seized_quantity, 60000, IMPLAUSIBLE_QUANTITY, seized_quantity",
-      "seized_unit, '', UNKNOWN_UNIT, seized_unit",
-      "seized_unit, parcel, UNKNOWN_UNIT, seized_unit",
+    "gross_weight, abc, BAD_QUANTITY, gross_weight",
+    "gross_weight, '1,5', BAD_QUANTITY, gross_weight",
+    "gross_weight, -3, NEGATIVE_QUANTITY, gross_weight",
+    "weight_unit, '', UNKNOWN_UNIT, weight_unit",
+    "weight_unit, pills, UNKNOWN_UNIT, weight_unit",
+    "weight_unit, bags, UNKNOWN_UNIT, weight_unit",
+    "declared_value_usd, -5, BAD_QUANTITY, declared_value_usd",
+    "declared_value_usd, '$-5', BAD_QUANTITY, declared_value_usd",
+    "declared_value_usd, 'USD 10', BAD_QUANTITY, declared_value_usd",
+    "seized_quantity, 0, ZERO_QUANTITY, seized_quantity",
+    "seized_quantity, -1, NEGATIVE_QUANTITY, seized_quantity",
+    "seized_quantity, lots, BAD_QUANTITY, seized_quantity",
+    "seized_quantity, 60000, IMPLAUSIBLE_QUANTITY, seized_quantity",
+    "seized_unit, '', UNKNOWN_UNIT, seized_unit",
+    "seized_unit, parcel, UNKNOWN_UNIT, seized_unit",
   })
   void optionalValueRejects(String column, String value, RejectReason reason, String field) {
     RowRejectedException e = reject(row(column, value));
@@ -197,14 +275,21 @@ class CustomsShipmentNormalizerTest {
   @Test
   void quarantineTextReplacesNamesByHashes() {
     String[] v = fullRow();
-    String raw = "EV123456789CN,2023-11-02,PRC,international mail,Industrial chemical,Hong Kong,,JFK IMF,New York,"
-        + "2933.39,2.5,lb,\"$1,250.5\",\"" + SHIPPER + "\"," + CONSIGNEE + ",seized,4-ANPP,1.2,kg";
+    String raw =
+        "EV123456789CN,2023-11-02,PRC,international mail,Industrial chemical,Hong Kong,,JFK IMF,New York,"
+            + "2933.39,2.5,lb,\"$1,250.5\",\""
+            + SHIPPER
+            + "\","
+            + CONSIGNEE
+            + ",seized,4-ANPP,1.2,kg";
     String q = normalizer(',').quarantineText(new RawRecord(12, v, raw));
     assertThat(q).contains("[shipper:" + HASHER.hash(SHIPPER) + "]");
     assertThat(q).contains("[consignee:" + HASHER.hash(CONSIGNEE) + "]");
     assertThat(q).doesNotContain("Shenzhen").doesNotContain("Huayang").doesNotContain("Smithson");
     // Everything else is kept, re-quoted as CSV
-    assertThat(q).startsWith("EV123456789CN,2023-11-02,PRC,international mail,Industrial chemical,Hong Kong,,JFK IMF,");
+    assertThat(q)
+        .startsWith(
+            "EV123456789CN,2023-11-02,PRC,international mail,Industrial chemical,Hong Kong,,JFK IMF,");
     assertThat(q).contains("\"$1,250.5\"").endsWith(",seized,4-ANPP,1.2,kg");
     assertThat(q).doesNotContain("\n");
   }
@@ -235,11 +320,33 @@ class CustomsShipmentNormalizerTest {
   @Test
   void quarantineTextOfAShiftedRowStillHidesNames() {
     // "Acme, Inc." unquoted: the row has one field more than the header, consignee shifted right
-    String[] v = {"EV1", "2023-11-02", "CN", "mail", "parts", "", "", "", "", "", "", "", "", "Acme", " Inc.",
-        "Maria Gonzalez", "released", "", "", ""};
+    String[] v = {
+      "EV1",
+      "2023-11-02",
+      "CN",
+      "mail",
+      "parts",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "Acme",
+      " Inc.",
+      "Maria Gonzalez",
+      "released",
+      "",
+      "",
+      ""
+    };
     RecordNormalizer n = normalizer(',');
     RawRecord r = new RawRecord(9, v, String.join(",", v));
-    assertThat(catchThrowableOfType(RowRejectedException.class, () -> n.normalize(r, "f.csv")).reason())
+    assertThat(
+            catchThrowableOfType(RowRejectedException.class, () -> n.normalize(r, "f.csv"))
+                .reason())
         .isEqualTo(RejectReason.FIELD_COUNT_MISMATCH);
     assertThat(n.quarantineText(r)).doesNotContain("Gonzalez").doesNotContain("Acme");
   }
@@ -247,8 +354,26 @@ class CustomsShipmentNormalizerTest {
   @Test
   void quarantineTextOfAShortRowStillHidesNames() {
     // declared_value_usd left out: the names sit one position to the left of their columns
-    String[] v = {"EV1", "2023-11-02", "CN", "mail", "parts", "", "", "", "", "", "", "", "Acme Inc",
-        "Maria Gonzalez", "released", "", "", ""};
+    String[] v = {
+      "EV1",
+      "2023-11-02",
+      "CN",
+      "mail",
+      "parts",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "Acme Inc",
+      "Maria Gonzalez",
+      "released",
+      "",
+      "",
+      ""
+    };
     String q = normalizer(',').quarantineText(new RawRecord(9, v, String.join(",", v)));
     assertThat(q).doesNotContain("Gonzalez").doesNotContain("Acme");
   }

@@ -7,13 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.fentrace.core.InputFormat;
 import org.fentrace.formats.CsvFileReader;
 import org.fentrace.formats.HeaderMatch;
-import org.fentrace.core.InputFormat;
 import org.fentrace.formats.RawRecord;
 import org.fentrace.warehouse.TableRow;
 
-/** Reads a whole NFLIS DQS file the way an ingest task does (header match, CSV reader, normalizer), without Spark. */
+/**
+ * Reads a whole NFLIS DQS file the way an ingest task does (header match, CSV reader, normalizer),
+ * without Spark.
+ */
 final class NflisReading {
   /** The normalized rows, and each rejected line with its reason. */
   record Outcome(List<TableRow> rows, Map<Long, RejectReason> rejects, long rowsRead) {}
@@ -21,8 +24,10 @@ final class NflisReading {
   private NflisReading() {}
 
   static Outcome read(InputStream in, LocalDate runDate) throws IOException {
-    NormalizationContext context = NormalizationContext.withDefaults(NormalizerSettings.defaults(runDate),
-        "nflis-test-key-0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    NormalizationContext context =
+        NormalizationContext.withDefaults(
+            NormalizerSettings.defaults(runDate),
+            "nflis-test-key-0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     try (CsvFileReader reader = CsvFileReader.open(in)) {
       HeaderMatch header = HeaderMatch.of(reader.header());
       if (header.format() != InputFormat.NFLIS_DQS || !header.usable()) {

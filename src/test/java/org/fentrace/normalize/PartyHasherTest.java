@@ -18,13 +18,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PartyHasherTest {
   static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-  static final byte[] OTHER_KEY = "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII);
+  static final byte[] OTHER_KEY =
+      "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII);
 
   private final PartyHasher hasher = new PartyHasher(KEY);
 
   @ParameterizedTest
-  @ValueSource(strings = {"ACME CO LTD", "Acme Co., Ltd.", "acme co ltd", "  Acme   Co -- Ltd  ", "Ácme Có Ltd",
-      "ACME\tCO\nLTD", "Acme-Co/Ltd"})
+  @ValueSource(
+      strings = {
+        "ACME CO LTD",
+        "Acme Co., Ltd.",
+        "acme co ltd",
+        "  Acme   Co -- Ltd  ",
+        "Ácme Có Ltd",
+        "ACME\tCO\nLTD",
+        "Acme-Co/Ltd"
+      })
   void spellingsOfTheSameNameGetTheSameId(String name) {
     assertThat(hasher.hash(name)).isEqualTo(hasher.hash("ACME CO LTD"));
   }
@@ -83,13 +92,15 @@ class PartyHasherTest {
     String id = hasher.hash(name);
     assertThat(id.toLowerCase()).doesNotContain("juan");
     assertThat(id).doesNotContain(HexFormat.of().formatHex(name.getBytes(StandardCharsets.UTF_8)));
-    assertThat(id).doesNotContain(HexFormat.of().formatHex("JUAN".getBytes(StandardCharsets.UTF_8)));
+    assertThat(id)
+        .doesNotContain(HexFormat.of().formatHex("JUAN".getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
   void shortOrMissingKeyIsRefused() {
     assertThatThrownBy(() -> new PartyHasher(null)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new PartyHasher(new byte[15])).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new PartyHasher(new byte[15]))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(new PartyHasher(new byte[16]).hash("x")).hasSize(32);
   }
 
@@ -100,7 +111,8 @@ class PartyHasherTest {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(hasher);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       PartyHasher copy = (PartyHasher) in.readObject();
       assertThat(copy.hash("ACME CO")).isEqualTo(before);
     }

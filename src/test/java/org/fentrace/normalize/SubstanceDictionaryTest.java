@@ -37,7 +37,11 @@ class SubstanceDictionaryTest {
   }
 
   @ParameterizedTest(name = "CBP Drug Type {0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       Cocaine              | cocaine         | OTHER_DRUG
       Ecstasy              | ecstasy         | OTHER_DRUG
       Fentanyl             | fentanyl        | FENTANYL
@@ -55,7 +59,11 @@ class SubstanceDictionaryTest {
   }
 
   @ParameterizedTest(name = "fentanyl salt/spelling {0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       Fentanyl HCl
       FENTANYL HYDROCHLORIDE
       fentanyl citrate
@@ -77,7 +85,11 @@ class SubstanceDictionaryTest {
   }
 
   @ParameterizedTest(name = "analogue {0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       # Lab-report abbreviations.
       4-FIBF                       | para-fluoroisobutyryl fentanyl | 4-fluoroisobutyryl = para-F on the anilide ring
       p-FIBF                       | para-fluoroisobutyryl fentanyl | p- is para-
@@ -137,7 +149,11 @@ class SubstanceDictionaryTest {
   }
 
   @ParameterizedTest(name = "precursor {0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       NPP                                  | NPP
       N-phenethyl-4-piperidone             | NPP
       4-ANPP                               | 4-ANPP
@@ -163,7 +179,11 @@ class SubstanceDictionaryTest {
   }
 
   @ParameterizedTest(name = "other drug {0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       # Nitazenes are benzimidazole opioids, not fentanyl-related substances.
       isotonitazene                 | isotonitazene
       metonitazene                  | metonitazene
@@ -187,7 +207,11 @@ class SubstanceDictionaryTest {
   }
 
   @ParameterizedTest(name = "free text {0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       M30 blue pills (fentanyl)                        | fentanyl       | FENTANYL
       Fentanyl powder                                  | fentanyl       | FENTANYL
       heroin/fentanyl mixture                          | fentanyl       | FENTANYL
@@ -212,7 +236,11 @@ class SubstanceDictionaryTest {
   }
 
   @ParameterizedTest(name = "unlisted {0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       # A new analogue, whichever way it is written, gets one name; it is not the listed cyclopropyl
       # fentanyl inside it.
       "ORTHO-METHYLCYCLOPROPYLFENTANYL, SALT UNDETERMINED" | ortho-methylcyclopropylfentanyl | FENTANYL_ANALOG
@@ -232,7 +260,11 @@ class SubstanceDictionaryTest {
   }
 
   @ParameterizedTest(name = "nothing matched {0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       M30                   | m30
       unknown white powder  | unknown white powder
       Caffeine              | caffeine
@@ -278,7 +310,9 @@ class SubstanceDictionaryTest {
   @Test
   void lookupRowsCoverExactKeys() {
     assertThat(DICT.entriesAsCsvLookupRows())
-        .contains("4anpp,4-ANPP,FENTANYL_PRECURSOR", "fentanyl,fentanyl,FENTANYL",
+        .contains(
+            "4anpp,4-ANPP,FENTANYL_PRECURSOR",
+            "fentanyl,fentanyl,FENTANYL",
             "otherdrugs,Other drugs,UNKNOWN")
         .isSorted();
   }
@@ -289,14 +323,19 @@ class SubstanceDictionaryTest {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(DICT);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       SubstanceDictionary copy = (SubstanceDictionary) in.readObject();
       assertThat(copy.match("pFBF")).isEqualTo(DICT.match("pFBF"));
     }
   }
 
   @ParameterizedTest(name = "bad line {0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       "butyryl fentanyl,FENTANYL_ANALOGUE,butyrfentanyl"   | unknown substance_class 'FENTANYL_ANALOGUE'
       "butyryl fentanyl,FENTANYL_ANALOG"                   | expected 3 fields
       ",FENTANYL_ANALOG,butyrfentanyl"                     | canonical_name is empty
@@ -307,21 +346,28 @@ class SubstanceDictionaryTest {
       "Acetyl Fentanyl,FENTANYL_ANALOG,"                   | already defined on line 2
       """)
   void badDictionaryLineNamesLineAndProblem(String badLine, String problem) {
-    String csv = "canonical_name,substance_class,synonyms\n"
-        + "acetyl fentanyl,FENTANYL_ANALOG,acetylfentanyl\n"
-        + badLine + "\n";
+    String csv =
+        "canonical_name,substance_class,synonyms\n"
+            + "acetyl fentanyl,FENTANYL_ANALOG,acetylfentanyl\n"
+            + badLine
+            + "\n";
     assertThatThrownBy(() -> SubstanceDictionary.load(new StringReader(csv), "test.csv"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("test.csv line 3: ")
         .hasMessageContaining(problem);
   }
 
-  /** Data rows of the bundled file: [canonical_name, substance_class], comments and header skipped. */
+  /**
+   * Data rows of the bundled file: [canonical_name, substance_class], comments and header skipped.
+   */
   private static List<String[]> dataRows() throws IOException {
     List<String[]> rows = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        SubstanceDictionaryTest.class.getResourceAsStream(SubstanceDictionary.DEFAULT_RESOURCE),
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(
+                SubstanceDictionaryTest.class.getResourceAsStream(
+                    SubstanceDictionary.DEFAULT_RESOURCE),
+                StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         if (line.isBlank() || line.startsWith("#") || line.startsWith("canonical_name,")) {
           continue;

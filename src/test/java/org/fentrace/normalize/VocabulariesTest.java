@@ -28,28 +28,107 @@ class VocabulariesTest {
 
   static Stream<Arguments> conveyances() {
     return Stream.of(
-        rows(Conveyance.INTERNATIONAL_MAIL, "international mail", "International Mail",
-            "INTERNATIONAL_MAIL", "international-mail", "  international   mail ", "mail", "Mail",
-            "USPS", "postal", "IMF", "International Mail Facility", "IMF JFK", "correo",
-            "Correo Internacional", "China Post", "Express Mail"),
-        rows(Conveyance.EXPRESS_CONSIGNMENT, "express consignment", "Express Consignment",
-            "EXPRESS_CONSIGNMENT", "express courier", "ECCF", "courier", "DHL", "FedEx", "UPS",
-            "DHL Express", "FedEx Ground", "UPS air", "Express Consignment Carrier Facility"),
-        rows(Conveyance.AIR_CARGO, "air cargo", "Air Cargo", "AIR-CARGO", "air freight", "air",
-            "Air cargo (commercial)", "carga aérea"),
-        rows(Conveyance.AIR_PASSENGER, "air passenger", "AIR_PASSENGER", "passenger baggage",
-            "airport passenger", "Air Passenger - checked baggage", "luggage"),
-        rows(Conveyance.SEA, "sea", "Sea", "sea container", "Sea Container", "maritime", "vessel",
-            "ocean", "container", "Marítimo", "cruise ship", "sea cargo", "SEA"),
-        rows(Conveyance.LAND_VEHICLE, "land vehicle", "LAND_VEHICLE", "Land-Vehicle", "vehicle",
-            "truck", "POV", "pov", "car", "commercial truck", "bus", "tractor-trailer",
-            "Tractor Trailer", "Passenger Vehicle", "passenger vehicles", "Privately Owned Vehicle",
-            "land", "Vehículo", "Commercial Truck - Laredo"),
-        rows(Conveyance.PEDESTRIAN, "pedestrian", "PEDESTRIAN", "Pedestrian crossing", "on foot",
-            "peatonal"),
-        rows(Conveyance.RAIL, "rail", "RAIL", "train", "Freight train", "railroad", "ferrocarril"),
-        rows(Conveyance.OTHER, "other", "OTHER", "drone", "tunnel", "cargo", "catapult"),
-        rows(Conveyance.UNKNOWN, "", "   ", "unknown", "UNKNOWN", "N/A", "NA", "-", "none"))
+            rows(
+                Conveyance.INTERNATIONAL_MAIL,
+                "international mail",
+                "International Mail",
+                "INTERNATIONAL_MAIL",
+                "international-mail",
+                "  international   mail ",
+                "mail",
+                "Mail",
+                "USPS",
+                "postal",
+                "IMF",
+                "International Mail Facility",
+                "IMF JFK",
+                "correo",
+                "Correo Internacional",
+                "China Post",
+                "Express Mail"),
+            rows(
+                Conveyance.EXPRESS_CONSIGNMENT,
+                "express consignment",
+                "Express Consignment",
+                "EXPRESS_CONSIGNMENT",
+                "express courier",
+                "ECCF",
+                "courier",
+                "DHL",
+                "FedEx",
+                "UPS",
+                "DHL Express",
+                "FedEx Ground",
+                "UPS air",
+                "Express Consignment Carrier Facility"),
+            rows(
+                Conveyance.AIR_CARGO,
+                "air cargo",
+                "Air Cargo",
+                "AIR-CARGO",
+                "air freight",
+                "air",
+                "Air cargo (commercial)",
+                "carga aérea"),
+            rows(
+                Conveyance.AIR_PASSENGER,
+                "air passenger",
+                "AIR_PASSENGER",
+                "passenger baggage",
+                "airport passenger",
+                "Air Passenger - checked baggage",
+                "luggage"),
+            rows(
+                Conveyance.SEA,
+                "sea",
+                "Sea",
+                "sea container",
+                "Sea Container",
+                "maritime",
+                "vessel",
+                "ocean",
+                "container",
+                "Marítimo",
+                "cruise ship",
+                "sea cargo",
+                "SEA"),
+            rows(
+                Conveyance.LAND_VEHICLE,
+                "land vehicle",
+                "LAND_VEHICLE",
+                "Land-Vehicle",
+                "vehicle",
+                "truck",
+                "POV",
+                "pov",
+                "car",
+                "commercial truck",
+                "bus",
+                "tractor-trailer",
+                "Tractor Trailer",
+                "Passenger Vehicle",
+                "passenger vehicles",
+                "Privately Owned Vehicle",
+                "land",
+                "Vehículo",
+                "Commercial Truck - Laredo"),
+            rows(
+                Conveyance.PEDESTRIAN,
+                "pedestrian",
+                "PEDESTRIAN",
+                "Pedestrian crossing",
+                "on foot",
+                "peatonal"),
+            rows(
+                Conveyance.RAIL,
+                "rail",
+                "RAIL",
+                "train",
+                "Freight train",
+                "railroad",
+                "ferrocarril"),
+            rows(Conveyance.OTHER, "other", "OTHER", "drone", "tunnel", "cargo", "catapult"),
+            rows(Conveyance.UNKNOWN, "", "   ", "unknown", "UNKNOWN", "N/A", "NA", "-", "none"))
         .flatMap(Function.identity());
   }
 
@@ -61,15 +140,41 @@ class VocabulariesTest {
 
   static Stream<Arguments> forms() {
     return Stream.of(
-        rows(Form.POWDER, "powder", "Powder", "POWDER", "powdered", "white powder", "polvo"),
-        rows(Form.PILLS, "pills", "PILLS", "pill", "tablets", "tablet", "counterfeit pills",
-            "Counterfeit Pills", "M30 pills", "pressed pills", "M30 blue pills", "M-30",
-            "blue M30s", "capsules", "pastillas"),
-        rows(Form.LIQUID, "liquid", "LIQUID", "solution", "nasal spray", "Nasal-Spray",
-            "Liquid (vials)", "líquido"),
-        rows(Form.PATCH, "patch", "PATCH", "transdermal patch", "Transdermal Patches", "patches"),
-        rows(Form.OTHER, "other", "blotter paper", "residue", "rock"),
-        rows(Form.UNKNOWN, "", "  ", "unknown", "n/a"))
+            rows(Form.POWDER, "powder", "Powder", "POWDER", "powdered", "white powder", "polvo"),
+            rows(
+                Form.PILLS,
+                "pills",
+                "PILLS",
+                "pill",
+                "tablets",
+                "tablet",
+                "counterfeit pills",
+                "Counterfeit Pills",
+                "M30 pills",
+                "pressed pills",
+                "M30 blue pills",
+                "M-30",
+                "blue M30s",
+                "capsules",
+                "pastillas"),
+            rows(
+                Form.LIQUID,
+                "liquid",
+                "LIQUID",
+                "solution",
+                "nasal spray",
+                "Nasal-Spray",
+                "Liquid (vials)",
+                "líquido"),
+            rows(
+                Form.PATCH,
+                "patch",
+                "PATCH",
+                "transdermal patch",
+                "Transdermal Patches",
+                "patches"),
+            rows(Form.OTHER, "other", "blotter paper", "residue", "rock"),
+            rows(Form.UNKNOWN, "", "  ", "unknown", "n/a"))
         .flatMap(Function.identity());
   }
 
@@ -81,16 +186,34 @@ class VocabulariesTest {
 
   static Stream<Arguments> regions() {
     return Stream.of(
-        rows(Region.SOUTHWEST_BORDER, "Southwest Border", "SOUTHWEST BORDER", "southwest_border",
-            "southwest-border", "SWB", "swb", "southwest", "South West Border", "Southern Border",
-            "Southwest Border Sector"),
-        rows(Region.NORTHERN_BORDER, "Northern Border", "NORTHERN_BORDER", "northern-border",
-            "Northern"),
-        rows(Region.COASTAL_INTERIOR, "Coastal/Interior", "coastal / interior",
-            "COASTAL_INTERIOR", "Coastal & Interior", "coastal"),
-        rows(Region.INTERIOR, "Interior", "interior", "INTERIOR"),
-        rows(Region.OTHER, "Other", "Caribbean", "Pacific"),
-        rows(Region.UNKNOWN, "", " ", "unknown"))
+            rows(
+                Region.SOUTHWEST_BORDER,
+                "Southwest Border",
+                "SOUTHWEST BORDER",
+                "southwest_border",
+                "southwest-border",
+                "SWB",
+                "swb",
+                "southwest",
+                "South West Border",
+                "Southern Border",
+                "Southwest Border Sector"),
+            rows(
+                Region.NORTHERN_BORDER,
+                "Northern Border",
+                "NORTHERN_BORDER",
+                "northern-border",
+                "Northern"),
+            rows(
+                Region.COASTAL_INTERIOR,
+                "Coastal/Interior",
+                "coastal / interior",
+                "COASTAL_INTERIOR",
+                "Coastal & Interior",
+                "coastal"),
+            rows(Region.INTERIOR, "Interior", "interior", "INTERIOR"),
+            rows(Region.OTHER, "Other", "Caribbean", "Pacific"),
+            rows(Region.UNKNOWN, "", " ", "unknown"))
         .flatMap(Function.identity());
   }
 
@@ -102,17 +225,39 @@ class VocabulariesTest {
 
   static Stream<Arguments> outcomes() {
     return Stream.of(
-        rows(InspectionOutcome.RELEASED, "released", "Released", "RELEASED", "cleared",
-            "examined, released"),
-        rows(InspectionOutcome.EXAMINED, "examined", "EXAMINED", "Exam", "inspected",
-            "Intensive Exam", "x-ray"),
-        rows(InspectionOutcome.SEIZED, "seized", "SEIZED", "Seized", "seizure",
-            "Examined and seized"),
-        rows(InspectionOutcome.REFUSED, "refused", "REFUSED", "Refused Entry", "denied entry"),
-        rows(InspectionOutcome.DETAINED, "detained", "DETAINED", "on hold", "On-Hold",
-            "Detained - lab pending", "detained, then released"),
-        rows(InspectionOutcome.OTHER, "other", "abandoned", "general order"),
-        rows(InspectionOutcome.UNKNOWN, "", "\t", "unknown"))
+            rows(
+                InspectionOutcome.RELEASED,
+                "released",
+                "Released",
+                "RELEASED",
+                "cleared",
+                "examined, released"),
+            rows(
+                InspectionOutcome.EXAMINED,
+                "examined",
+                "EXAMINED",
+                "Exam",
+                "inspected",
+                "Intensive Exam",
+                "x-ray"),
+            rows(
+                InspectionOutcome.SEIZED,
+                "seized",
+                "SEIZED",
+                "Seized",
+                "seizure",
+                "Examined and seized"),
+            rows(InspectionOutcome.REFUSED, "refused", "REFUSED", "Refused Entry", "denied entry"),
+            rows(
+                InspectionOutcome.DETAINED,
+                "detained",
+                "DETAINED",
+                "on hold",
+                "On-Hold",
+                "Detained - lab pending",
+                "detained, then released"),
+            rows(InspectionOutcome.OTHER, "other", "abandoned", "general order"),
+            rows(InspectionOutcome.UNKNOWN, "", "\t", "unknown"))
         .flatMap(Function.identity());
   }
 
@@ -133,11 +278,15 @@ class VocabulariesTest {
 
   @Test
   void storedValuesRoundTrip() {
-    for (Class<? extends Enum<?>> type : List.of(Conveyance.class, Form.class, Region.class,
-        InspectionOutcome.class)) {
+    for (Class<? extends Enum<?>> type :
+        List.of(Conveyance.class, Form.class, Region.class, InspectionOutcome.class)) {
       for (Enum<?> value : type.getEnumConstants()) {
-        for (String raw : List.of(value.name(), value.name().toLowerCase(Locale.ROOT),
-            value.name().replace('_', ' '), value.name().replace('_', '-'))) {
+        for (String raw :
+            List.of(
+                value.name(),
+                value.name().toLowerCase(Locale.ROOT),
+                value.name().replace('_', ' '),
+                value.name().replace('_', '-'))) {
           assertThat(parse(type, raw)).as(raw).isEqualTo(value);
         }
       }
@@ -160,8 +309,12 @@ class VocabulariesTest {
     assertThat(EnumSet.allOf(Conveyance.class).stream().filter(Conveyance::isLandCrossing))
         .containsExactlyInAnyOrder(Conveyance.LAND_VEHICLE, Conveyance.PEDESTRIAN, Conveyance.RAIL);
     assertThat(EnumSet.allOf(Conveyance.class).stream().filter(Conveyance::isMailExpressAirOrSea))
-        .containsExactlyInAnyOrder(Conveyance.INTERNATIONAL_MAIL, Conveyance.EXPRESS_CONSIGNMENT,
-            Conveyance.AIR_CARGO, Conveyance.AIR_PASSENGER, Conveyance.SEA);
+        .containsExactlyInAnyOrder(
+            Conveyance.INTERNATIONAL_MAIL,
+            Conveyance.EXPRESS_CONSIGNMENT,
+            Conveyance.AIR_CARGO,
+            Conveyance.AIR_PASSENGER,
+            Conveyance.SEA);
     assertThat(Conveyance.OTHER.isLandCrossing() || Conveyance.OTHER.isMailExpressAirOrSea())
         .isFalse();
     assertThat(Conveyance.UNKNOWN.isLandCrossing() || Conveyance.UNKNOWN.isMailExpressAirOrSea())
@@ -170,21 +323,47 @@ class VocabulariesTest {
 
   static Stream<Arguments> states() {
     return Stream.of(
-        arguments("TX", "TX"), arguments("tx", "TX"), arguments("Texas", "TX"),
-        arguments("TEXAS", "TX"), arguments(" texas ", "TX"), arguments("Tex.", "TX"),
-        arguments("CA", "CA"), arguments("California", "CA"), arguments("Calif.", "CA"),
-        arguments("AZ", "AZ"), arguments("Arizona", "AZ"), arguments("NM", "NM"),
-        arguments("New Mexico", "NM"), arguments("new_mexico", "NM"), arguments("NEW-MEXICO", "NM"),
-        arguments("N.M.", "NM"), arguments("N. M.", "NM"), arguments("Nuevo México", "NM"), arguments("Florida", "FL"),
-        arguments("New York", "NY"), arguments("Nueva York", "NY"), arguments("North Carolina", "NC"),
-        arguments("Carolina del Norte", "NC"), arguments("West Virginia", "WV"),
-        arguments("Virginia", "VA"), arguments("Washington", "WA"),
-        arguments("District of Columbia", "DC"), arguments("Washington, D.C.", "DC"),
-        arguments("DC", "DC"), arguments("Hawaii", "HI"), arguments("Hawai\u02bbi", "HI"),
-        arguments("Hawái", "HI"), arguments("Puerto Rico", "PR"), arguments("PR", "PR"),
-        arguments("Guam", "GU"), arguments("U.S. Virgin Islands", "VI"),
-        arguments("Northern Mariana Islands", "MP"), arguments("American Samoa", "AS"),
-        arguments("Georgia", "GA"), arguments("Michigan", "MI"), arguments("Massachusetts", "MA"));
+        arguments("TX", "TX"),
+        arguments("tx", "TX"),
+        arguments("Texas", "TX"),
+        arguments("TEXAS", "TX"),
+        arguments(" texas ", "TX"),
+        arguments("Tex.", "TX"),
+        arguments("CA", "CA"),
+        arguments("California", "CA"),
+        arguments("Calif.", "CA"),
+        arguments("AZ", "AZ"),
+        arguments("Arizona", "AZ"),
+        arguments("NM", "NM"),
+        arguments("New Mexico", "NM"),
+        arguments("new_mexico", "NM"),
+        arguments("NEW-MEXICO", "NM"),
+        arguments("N.M.", "NM"),
+        arguments("N. M.", "NM"),
+        arguments("Nuevo México", "NM"),
+        arguments("Florida", "FL"),
+        arguments("New York", "NY"),
+        arguments("Nueva York", "NY"),
+        arguments("North Carolina", "NC"),
+        arguments("Carolina del Norte", "NC"),
+        arguments("West Virginia", "WV"),
+        arguments("Virginia", "VA"),
+        arguments("Washington", "WA"),
+        arguments("District of Columbia", "DC"),
+        arguments("Washington, D.C.", "DC"),
+        arguments("DC", "DC"),
+        arguments("Hawaii", "HI"),
+        arguments("Hawai\u02bbi", "HI"),
+        arguments("Hawái", "HI"),
+        arguments("Puerto Rico", "PR"),
+        arguments("PR", "PR"),
+        arguments("Guam", "GU"),
+        arguments("U.S. Virgin Islands", "VI"),
+        arguments("Northern Mariana Islands", "MP"),
+        arguments("American Samoa", "AS"),
+        arguments("Georgia", "GA"),
+        arguments("Michigan", "MI"),
+        arguments("Massachusetts", "MA"));
   }
 
   @ParameterizedTest(name = "[{0}] -> {1}")
@@ -195,8 +374,20 @@ class VocabulariesTest {
 
   @ParameterizedTest(name = "[{0}] is not a state")
   @NullSource
-  @ValueSource(strings = {"", "  ", "XX", "Ontario", "Baja California", "Sonora", "Mexico",
-      "FM", "AA", "Texas City", "unknown"})
+  @ValueSource(
+      strings = {
+        "",
+        "  ",
+        "XX",
+        "Ontario",
+        "Baja California",
+        "Sonora",
+        "Mexico",
+        "FM",
+        "AA",
+        "Texas City",
+        "unknown"
+      })
   void unknownStates(String raw) {
     assertThat(UsStates.toCode(raw)).isNull();
   }
@@ -204,21 +395,62 @@ class VocabulariesTest {
   @Test
   void everyStateByNameAndCode() {
     String[][] states = {
-      {"AL", "Alabama"}, {"AK", "Alaska"}, {"AZ", "Arizona"}, {"AR", "Arkansas"},
-      {"CA", "California"}, {"CO", "Colorado"}, {"CT", "Connecticut"}, {"DE", "Delaware"},
-      {"FL", "Florida"}, {"GA", "Georgia"}, {"HI", "Hawaii"}, {"ID", "Idaho"},
-      {"IL", "Illinois"}, {"IN", "Indiana"}, {"IA", "Iowa"}, {"KS", "Kansas"},
-      {"KY", "Kentucky"}, {"LA", "Louisiana"}, {"ME", "Maine"}, {"MD", "Maryland"},
-      {"MA", "Massachusetts"}, {"MI", "Michigan"}, {"MN", "Minnesota"}, {"MS", "Mississippi"},
-      {"MO", "Missouri"}, {"MT", "Montana"}, {"NE", "Nebraska"}, {"NV", "Nevada"},
-      {"NH", "New Hampshire"}, {"NJ", "New Jersey"}, {"NM", "New Mexico"}, {"NY", "New York"},
-      {"NC", "North Carolina"}, {"ND", "North Dakota"}, {"OH", "Ohio"}, {"OK", "Oklahoma"},
-      {"OR", "Oregon"}, {"PA", "Pennsylvania"}, {"RI", "Rhode Island"},
-      {"SC", "South Carolina"}, {"SD", "South Dakota"}, {"TN", "Tennessee"}, {"TX", "Texas"},
-      {"UT", "Utah"}, {"VT", "Vermont"}, {"VA", "Virginia"}, {"WA", "Washington"},
-      {"WV", "West Virginia"}, {"WI", "Wisconsin"}, {"WY", "Wyoming"},
-      {"DC", "District of Columbia"}, {"AS", "American Samoa"}, {"GU", "Guam"},
-      {"MP", "Northern Mariana Islands"}, {"PR", "Puerto Rico"}, {"VI", "U.S. Virgin Islands"},
+      {"AL", "Alabama"},
+      {"AK", "Alaska"},
+      {"AZ", "Arizona"},
+      {"AR", "Arkansas"},
+      {"CA", "California"},
+      {"CO", "Colorado"},
+      {"CT", "Connecticut"},
+      {"DE", "Delaware"},
+      {"FL", "Florida"},
+      {"GA", "Georgia"},
+      {"HI", "Hawaii"},
+      {"ID", "Idaho"},
+      {"IL", "Illinois"},
+      {"IN", "Indiana"},
+      {"IA", "Iowa"},
+      {"KS", "Kansas"},
+      {"KY", "Kentucky"},
+      {"LA", "Louisiana"},
+      {"ME", "Maine"},
+      {"MD", "Maryland"},
+      {"MA", "Massachusetts"},
+      {"MI", "Michigan"},
+      {"MN", "Minnesota"},
+      {"MS", "Mississippi"},
+      {"MO", "Missouri"},
+      {"MT", "Montana"},
+      {"NE", "Nebraska"},
+      {"NV", "Nevada"},
+      {"NH", "New Hampshire"},
+      {"NJ", "New Jersey"},
+      {"NM", "New Mexico"},
+      {"NY", "New York"},
+      {"NC", "North Carolina"},
+      {"ND", "North Dakota"},
+      {"OH", "Ohio"},
+      {"OK", "Oklahoma"},
+      {"OR", "Oregon"},
+      {"PA", "Pennsylvania"},
+      {"RI", "Rhode Island"},
+      {"SC", "South Carolina"},
+      {"SD", "South Dakota"},
+      {"TN", "Tennessee"},
+      {"TX", "Texas"},
+      {"UT", "Utah"},
+      {"VT", "Vermont"},
+      {"VA", "Virginia"},
+      {"WA", "Washington"},
+      {"WV", "West Virginia"},
+      {"WI", "Wisconsin"},
+      {"WY", "Wyoming"},
+      {"DC", "District of Columbia"},
+      {"AS", "American Samoa"},
+      {"GU", "Guam"},
+      {"MP", "Northern Mariana Islands"},
+      {"PR", "Puerto Rico"},
+      {"VI", "U.S. Virgin Islands"},
     };
     for (String[] s : states) {
       assertThat(UsStates.toCode(s[0])).as(s[0]).isEqualTo(s[0]);

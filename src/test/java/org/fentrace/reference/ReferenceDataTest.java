@@ -13,17 +13,19 @@ class ReferenceDataTest {
 
   private static final SubstanceDictionary DICTIONARY = SubstanceDictionary.loadDefault();
 
-  private static final String HEADER = "substance,kind,us_temporary_date,us_temporary_source,us_permanent_date,"
-      + "us_permanent_source,us_class_wide_date,us_class_wide_source,us_precursor_date,us_precursor_source,"
-      + "china_date,china_source,china_class_wide_date,china_class_wide_source,un_date,un_source,mexico_date,"
-      + "mexico_source,notes\n";
+  private static final String HEADER =
+      "substance,kind,us_temporary_date,us_temporary_source,us_permanent_date,"
+          + "us_permanent_source,us_class_wide_date,us_class_wide_source,us_precursor_date,us_precursor_source,"
+          + "china_date,china_source,china_class_wide_date,china_class_wide_source,un_date,un_source,mexico_date,"
+          + "mexico_source,notes\n";
 
   private static ControlDate control(String substance, Control c) {
     SchedulingEntry e = SchedulingReference.loadDefault().forSubstance(substance).orElseThrow();
     return e.control(c).orElseThrow(() -> new AssertionError(substance + " has no " + c));
   }
 
-  // Each expected date below was read from the DATES section (Federal Register) or the effective-date
+  // Each expected date below was read from the DATES section (Federal Register) or the
+  // effective-date
   // sentence (China) of the document the bundled file cites, not from the file itself.
 
   @Test
@@ -44,18 +46,22 @@ class ReferenceDataTest {
 
   @Test
   void individualTemporaryOrdersAndPrecursorRules() {
-    // 82 FR 49504: "This temporary scheduling order is effective October 26, 2017, until October 28, 2019."
+    // 82 FR 49504: "This temporary scheduling order is effective October 26, 2017, until October
+    // 28, 2019."
     assertThat(control("ortho-fluorofentanyl", Control.US_TEMPORARY))
         .isEqualTo(control("methoxyacetyl fentanyl", Control.US_TEMPORARY));
-    assertThat(control("ortho-fluorofentanyl", Control.US_TEMPORARY).date()).isEqualTo(LocalDate.of(2017, 10, 26));
+    assertThat(control("ortho-fluorofentanyl", Control.US_TEMPORARY).date())
+        .isEqualTo(LocalDate.of(2017, 10, 26));
     // 81 FR 29492: "This final order is effective on May 12, 2016."
-    assertThat(control("butyryl fentanyl", Control.US_TEMPORARY).date()).isEqualTo(LocalDate.of(2016, 5, 12));
+    assertThat(control("butyryl fentanyl", Control.US_TEMPORARY).date())
+        .isEqualTo(LocalDate.of(2016, 5, 12));
     // 75 FR 37295 (ANPP in Schedule II): "This rulemaking becomes effective August 30, 2010."
     ControlDate anpp = control("4-ANPP", Control.US_PRECURSOR);
     assertThat(anpp.date()).isEqualTo(LocalDate.of(2010, 8, 30));
     assertThat(anpp.source()).contains("75 FR 37295");
     // 85 FR 21320 (norfentanyl in Schedule II): "This rulemaking becomes effective May 18, 2020."
-    assertThat(control("norfentanyl", Control.US_PRECURSOR).date()).isEqualTo(LocalDate.of(2020, 5, 18));
+    assertThat(control("norfentanyl", Control.US_PRECURSOR).date())
+        .isEqualTo(LocalDate.of(2020, 5, 18));
     // 85 FR 20822 (4-AP in List I): "This rulemaking will become effective on May 15, 2020."
     assertThat(control("4-AP", Control.US_PRECURSOR).date()).isEqualTo(LocalDate.of(2020, 5, 15));
   }
@@ -63,23 +69,26 @@ class ReferenceDataTest {
   @Test
   void rowsResolveThroughTheSubstanceDictionary() {
     SchedulingReference ref = SchedulingReference.loadDefault();
-    // A lab abbreviation finds the row through the dictionary's canonical name (82 FR 20544, published
+    // A lab abbreviation finds the row through the dictionary's canonical name (82 FR 20544,
+    // published
     // 3 May 2017, the day a temporary order takes effect).
     String name = DICTIONARY.match("4-FIBF").name();
     SchedulingEntry fibf = ref.forSubstance(name).orElseThrow();
     assertThat(fibf.substanceClass()).isEqualTo(SubstanceClass.FENTANYL_ANALOG);
-    assertThat(fibf.control(Control.US_TEMPORARY).orElseThrow().date()).isEqualTo(LocalDate.of(2017, 5, 3));
+    assertThat(fibf.control(Control.US_TEMPORARY).orElseThrow().date())
+        .isEqualTo(LocalDate.of(2017, 5, 3));
     // A precursor whose dates could not be read from a primary source has none: empty, not guessed.
     SchedulingEntry npp = ref.forSubstance("NPP").orElseThrow();
     assertThat(npp.kind()).isEqualTo(SchedulingEntry.Kind.PRECURSOR);
     assertThat(npp.controls()).isEmpty();
     assertThat(npp.notes()).isNotBlank();
-    assertThat(ref.entries()).allSatisfy(e -> assertThat(e.substanceClass().name()).startsWith("FENTANYL"));
+    assertThat(ref.entries())
+        .allSatisfy(e -> assertThat(e.substanceClass().name()).startsWith("FENTANYL"));
   }
 
   private static SchedulingReference load(String rows) {
-    return SchedulingReference.load(new StringReader("# a comment line, counted\n" + HEADER + rows), "t.csv",
-        DICTIONARY);
+    return SchedulingReference.load(
+        new StringReader("# a comment line, counted\n" + HEADER + rows), "t.csv", DICTIONARY);
   }
 
   @Test
@@ -93,10 +102,14 @@ class ReferenceDataTest {
 
   @Test
   void aDateWithoutASourceFailsWithFileAndLine() {
-    assertThatThrownBy(() -> load("acetyl fentanyl,ANALOG,,,,,,,,,,,,,,,,,\n"
-        + "butyryl fentanyl,ANALOG,2016-05-12,,,,,,,,,,,,,,,,\n"))
+    assertThatThrownBy(
+            () ->
+                load(
+                    "acetyl fentanyl,ANALOG,,,,,,,,,,,,,,,,,\n"
+                        + "butyryl fentanyl,ANALOG,2016-05-12,,,,,,,,,,,,,,,,\n"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("t.csv line 4: us_temporary_date 2016-05-12 has no us_temporary_source");
+        .hasMessageStartingWith(
+            "t.csv line 4: us_temporary_date 2016-05-12 has no us_temporary_source");
   }
 
   @Test
@@ -108,7 +121,8 @@ class ReferenceDataTest {
   @Test
   void aDayThatDoesNotExistFails() {
     assertThatThrownBy(() -> load("norfentanyl,PRECURSOR,,,,,,,2020-02-30,85 FR 21320,,,,,,,,,\n"))
-        .hasMessageStartingWith("t.csv line 3: us_precursor_date '2020-02-30' is not a real yyyy-MM-dd day");
+        .hasMessageStartingWith(
+            "t.csv line 3: us_precursor_date '2020-02-30' is not a real yyyy-MM-dd day");
     assertThatThrownBy(() -> load("norfentanyl,PRECURSOR,,,,,,,18/05/2020,85 FR 21320,,,,,,,,,\n"))
         .hasMessageContaining("'18/05/2020' is not a real yyyy-MM-dd day");
   }
@@ -125,16 +139,25 @@ class ReferenceDataTest {
 
   @Test
   void twoRowsForOneSubstanceFail() {
-    assertThatThrownBy(() -> load("acetyl fentanyl,ANALOG,,,,,,,,,,,,,,,,,\n"
-        + "acetylfentanyl,ANALOG,,,,,,,,,,,,,,,,,\n"))
-        .hasMessageStartingWith("t.csv line 4: 'acetylfentanyl' is the dictionary's 'acetyl fentanyl',"
-            + " already given on line 3");
+    assertThatThrownBy(
+            () ->
+                load(
+                    "acetyl fentanyl,ANALOG,,,,,,,,,,,,,,,,,\n"
+                        + "acetylfentanyl,ANALOG,,,,,,,,,,,,,,,,,\n"))
+        .hasMessageStartingWith(
+            "t.csv line 4: 'acetylfentanyl' is the dictionary's 'acetyl fentanyl',"
+                + " already given on line 3");
   }
 
   @Test
   void aMissingColumnOrBadKindFails() {
-    assertThatThrownBy(() -> SchedulingReference.load(new StringReader("substance,kind,notes\nNPP,PRECURSOR,\n"),
-        "t.csv", DICTIONARY)).hasMessageStartingWith("t.csv line 1: the header lacks the column 'us_temporary_date'");
+    assertThatThrownBy(
+            () ->
+                SchedulingReference.load(
+                    new StringReader("substance,kind,notes\nNPP,PRECURSOR,\n"),
+                    "t.csv",
+                    DICTIONARY))
+        .hasMessageStartingWith("t.csv line 1: the header lacks the column 'us_temporary_date'");
     assertThatThrownBy(() -> load("NPP,CHEMICAL,,,,,,,,,,,,,,,,,\n"))
         .hasMessageStartingWith("t.csv line 3: kind 'CHEMICAL' is not one of");
   }

@@ -18,10 +18,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The report built from CBP's real "Nationwide Drug Seizures" file (FY2019 to FY2022, 10,092 rows), which
- * is not in the repository. Point {@code fentrace.cbp.file} or {@code FENTRACE_CBP_FILE} at it; without
- * either the test is skipped. The pounds it checks are the fentanyl pounds per fiscal year summed from the
- * file with Python's csv module (independently of fentrace): FY2019 2,803.6, FY2022 14,699.9.
+ * The report built from CBP's real "Nationwide Drug Seizures" file (FY2019 to FY2022, 10,092 rows),
+ * which is not in the repository. Point {@code fentrace.cbp.file} or {@code FENTRACE_CBP_FILE} at
+ * it; without either the test is skipped. The pounds it checks are the fentanyl pounds per fiscal
+ * year summed from the file with Python's csv module (independently of fentrace): FY2019 2,803.6,
+ * FY2022 14,699.9.
  */
 class CbpReportRealFileIT {
   static String html;
@@ -30,42 +31,57 @@ class CbpReportRealFileIT {
   @BeforeAll
   static void build() throws IOException {
     String path = System.getProperty("fentrace.cbp.file", System.getenv("FENTRACE_CBP_FILE"));
-    assumeTrue(path != null && Files.isRegularFile(Path.of(path)),
+    assumeTrue(
+        path != null && Files.isRegularFile(Path.of(path)),
         "set -Dfentrace.cbp.file or FENTRACE_CBP_FILE to CBP's nationwide drug seizures file to run this test");
     Path tmp = Files.createTempDirectory("fentrace-cbp-report-");
     Path landing = Files.createDirectories(tmp.resolve("landing"));
     Files.copy(Path.of(path), landing.resolve(Path.of(path).getFileName()));
     Path w = tmp.resolve("warehouse");
     LocalDate runDate = LocalDate.of(2026, 11, 28);
-    Pipelines.Run run = Pipelines.execute("run", EnumSet.of(PipelineRunner.Step.INGEST, PipelineRunner.Step.TRENDS),
-        landing, w, runDate, Map.of());
+    Pipelines.Run run =
+        Pipelines.execute(
+            "run",
+            EnumSet.of(PipelineRunner.Step.INGEST, PipelineRunner.Step.TRENDS),
+            landing,
+            w,
+            runDate,
+            Map.of());
     assertThat(run.exitCode()).as("pipeline over the CBP file").isZero();
-    report = new ReportAction(SharedSpark.session(), new ReportAction.Options(w.toString(), runDate,
-        "20261128T000000Z-cbp")).execute();
+    report =
+        new ReportAction(
+                SharedSpark.session(),
+                new ReportAction.Options(w.toString(), runDate, "20261128T000000Z-cbp"))
+            .execute();
     html = Files.readString(w.resolve("report").resolve("index.html"), StandardCharsets.UTF_8);
   }
 
   @Test
   void proxyRoutesAreNamedAsProxiesAndNeverCarry() {
     String headline = String.join("\n", report.headline());
-    assertThat(headline).startsWith("Every figure below is from CBP published statistics (cbp_published)")
+    assertThat(headline)
+        .startsWith("Every figure below is from CBP published statistics (cbp_published)")
         .contains("CHINA_DIRECT = Coastal/Interior ports (proxy for direct parcels)")
-        .contains("these routes are proxies, not recorded origins").contains("small by construction")
+        .contains("these routes are proxies, not recorded origins")
+        .contains("small by construction")
         .doesNotContain("carried");
     assertThat(html).doesNotContain("carried");
   }
 
   @Test
   void poundsBesideKilogramsMatchCbpsPublishedPounds() {
-    // The fiscal-year table's "all routes" lb are the fentanyl family; CBP's file has no analog rows, so
+    // The fiscal-year table's "all routes" lb are the fentanyl family; CBP's file has no analog
+    // rows, so
     // they are CBP's fentanyl pounds: FY2019 2,803.6 and FY2022 14,699.9 (summed from the file).
     String table = section(html, "<table id=\"fig-fiscal-year-detail\">", "</table>");
     assertThat(table).contains("<th scope=\"col\">lb</th>");
     java.math.BigDecimal fy2019 = java.math.BigDecimal.ZERO;
     java.math.BigDecimal fy2022 = java.math.BigDecimal.ZERO;
-    var m = java.util.regex.Pattern.compile("<tr data-fiscal-year=\"(\\d+)\" data-route=\"[A-Z_]+\"[^>]*><td>[^<]*</td>"
-        + "<td>[^<]*</td><td class=\"num\" data-v=\"[^\"]*\">[^<]*</td><td class=\"num\" data-v=\"([^\"]*)\">")
-        .matcher(table);
+    var m =
+        java.util.regex.Pattern.compile(
+                "<tr data-fiscal-year=\"(\\d+)\" data-route=\"[A-Z_]+\"[^>]*><td>[^<]*</td>"
+                    + "<td>[^<]*</td><td class=\"num\" data-v=\"[^\"]*\">[^<]*</td><td class=\"num\" data-v=\"([^\"]*)\">")
+            .matcher(table);
     while (m.find()) {
       if (m.group(1).equals("2019")) {
         fy2019 = fy2019.add(new java.math.BigDecimal(m.group(2)));
@@ -80,7 +96,9 @@ class CbpReportRealFileIT {
   @Test
   void sensitivityBandAndLumpyColumnAreShown() {
     String fig = section(html, "<figure id=\"fig-fiscal-year\"", "</figure>");
-    assertThat(fig).contains("grey band: lowest to highest kg over the alternative rule sets")
-        .contains("kg, lowest to highest over the rule sets").contains("change from the year before is lumpy");
+    assertThat(fig)
+        .contains("grey band: lowest to highest kg over the alternative rule sets")
+        .contains("kg, lowest to highest over the rule sets")
+        .contains("change from the year before is lumpy");
   }
 }

@@ -24,10 +24,10 @@ import java.util.function.Predicate;
 
 /**
  * Headless Debian Chromium driven over the Chrome DevTools Protocol with nothing but the JDK: the
- * browser is started with {@code --remote-debugging-port=0} (it picks a free loopback port and writes it
- * to {@code DevToolsActivePort} in its fresh profile folder) and spoken to through
- * {@link java.net.http.WebSocket}, JSON by Jackson. Every event is kept, so a test can ask afterwards
- * for console messages, exceptions and failed requests.
+ * browser is started with {@code --remote-debugging-port=0} (it picks a free loopback port and
+ * writes it to {@code DevToolsActivePort} in its fresh profile folder) and spoken to through {@link
+ * java.net.http.WebSocket}, JSON by Jackson. Every event is kept, so a test can ask afterwards for
+ * console messages, exceptions and failed requests.
  */
 final class Chromium implements AutoCloseable {
   static final Path DEFAULT_BINARY = Path.of("/usr/bin/chromium");
@@ -40,7 +40,10 @@ final class Chromium implements AutoCloseable {
   private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
   private final List<JsonNode> events = new CopyOnWriteArrayList<>();
 
-  /** The browser to use: {@code $FENTRACE_CHROMIUM} when set, else Debian's {@code /usr/bin/chromium}. */
+  /**
+   * The browser to use: {@code $FENTRACE_CHROMIUM} when set, else Debian's {@code
+   * /usr/bin/chromium}.
+   */
   static Path binary() {
     String env = System.getenv("FENTRACE_CHROMIUM");
     return env == null || env.isBlank() ? DEFAULT_BINARY : Path.of(env);
@@ -48,18 +51,35 @@ final class Chromium implements AutoCloseable {
 
   static Chromium launch(Path binary, Path log) throws IOException, InterruptedException {
     Path profile = Files.createTempDirectory("fentrace-chromium-");
-    List<String> cmd = List.of(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-extensions", "--hide-scrollbars", "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
-        "--user-data-dir=" + profile, "about:blank");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    List<String> cmd =
+        List.of(
+            binary.toString(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-extensions",
+            "--hide-scrollbars",
+            "--remote-debugging-address=127.0.0.1",
+            "--remote-debugging-port=0",
+            "--user-data-dir=" + profile,
+            "about:blank");
+    Process p =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     Path portFile = profile.resolve("DevToolsActivePort");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (!(Files.exists(portFile) && Files.readAllLines(portFile).size() >= 2)) {
       if (!p.isAlive() || System.nanoTime() > deadline) {
         p.destroyForcibly();
-        throw new IOException("Chromium did not start (" + (p.isAlive() ? "no DevToolsActivePort after 30 s" : "exit "
-            + p.exitValue()) + "); its output: " + Files.readString(log));
+        throw new IOException(
+            "Chromium did not start ("
+                + (p.isAlive() ? "no DevToolsActivePort after 30 s" : "exit " + p.exitValue())
+                + "); its output: "
+                + Files.readString(log));
       }
       Thread.sleep(50);
     }
@@ -71,8 +91,12 @@ final class Chromium implements AutoCloseable {
   private Chromium(Process process, Path profile, URI ws) {
     this.process = process;
     this.profile = profile;
-    this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-        .buildAsync(ws, new Listener()).join();
+    this.socket =
+        HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .buildAsync(ws, new Listener())
+            .join();
   }
 
   /** Sends a command (to a page session when sessionId is not null) and waits for its result. */
@@ -99,7 +123,8 @@ final class Chromium implements AutoCloseable {
   }
 
   /** Waits until an event matching the predicate has arrived (it may already have). */
-  JsonNode await(Predicate<JsonNode> match, Duration timeout) throws IOException, InterruptedException {
+  JsonNode await(Predicate<JsonNode> match, Duration timeout)
+      throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       for (JsonNode e : events) {
@@ -144,7 +169,9 @@ final class Chromium implements AutoCloseable {
     }
   }
 
-  /** Collects text frames (large replies such as screenshots arrive in pieces) and dispatches them. */
+  /**
+   * Collects text frames (large replies such as screenshots arrive in pieces) and dispatches them.
+   */
   private final class Listener implements WebSocket.Listener {
     private final StringBuilder buffer = new StringBuilder();
 
@@ -165,7 +192,10 @@ final class Chromium implements AutoCloseable {
             events.add(msg);
           }
         } catch (IOException e) {
-          events.add(JSON.createObjectNode().put("method", "fentrace.badMessage").put("text", e.toString()));
+          events.add(
+              JSON.createObjectNode()
+                  .put("method", "fentrace.badMessage")
+                  .put("text", e.toString()));
         }
       }
       ws.request(1);

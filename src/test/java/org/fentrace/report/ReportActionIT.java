@@ -23,9 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The report of the Quick start's sample warehouse: where it is written, what every figure states, that
- * the policy events are drawn, and that the kilograms it shows equal the CSV exports, read here
- * independently with commons-csv and summed over the fentanyl family.
+ * The report of the Quick start's sample warehouse: where it is written, what every figure states,
+ * that the policy events are drawn, and that the kilograms it shows equal the CSV exports, read
+ * here independently with commons-csv and summed over the fentanyl family.
  */
 class ReportActionIT {
   static final List<String> FAMILY = List.of("FENTANYL", "FENTANYL_ANALOG");
@@ -53,47 +53,88 @@ class ReportActionIT {
 
   @Test
   void pageIsSelfContained() {
-    assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script").doesNotContain("<link")
-        .doesNotContain("<img").doesNotContain("<iframe").doesNotContain("@import").doesNotContain("url(http");
+    assertThat(html)
+        .startsWith("<!DOCTYPE html>")
+        .doesNotContain("<script")
+        .doesNotContain("<link")
+        .doesNotContain("<img")
+        .doesNotContain("<iframe")
+        .doesNotContain("@import")
+        .doesNotContain("url(http");
     assertThat(Pattern.compile("\\ssrc\\s*=").matcher(html).find()).as("src attributes").isFalse();
     assertThat(html).doesNotContain("{{");
   }
 
   @Test
   void everyFigureNamesUnitSourcesRunDateAndConfidence() {
-    assertThat(report.figures()).startsWith("fig-monthly-route", "fig-share", "fig-fiscal-year", "fig-forms",
-        "fig-analogs", "fig-pill-presses", "fig-trends");
+    assertThat(report.figures())
+        .startsWith(
+            "fig-monthly-route",
+            "fig-share",
+            "fig-fiscal-year",
+            "fig-forms",
+            "fig-analogs",
+            "fig-pill-presses",
+            "fig-trends");
     for (String id : report.figures()) {
       String figure = section(html, "<figure id=\"" + id + "\"", "</figure>");
-      assertThat(figure).as(id).contains("<dt>Unit</dt>", "<dt>Source tables</dt>", "<dt>Run date</dt><dd>2026-11-28",
-          "<dt>Rule confidence</dt>");
+      assertThat(figure)
+          .as(id)
+          .contains(
+              "<dt>Unit</dt>",
+              "<dt>Source tables</dt>",
+              "<dt>Run date</dt><dd>2026-11-28",
+              "<dt>Rule confidence</dt>");
     }
     String monthly = section(html, "<figure id=\"fig-monthly-route\"", "</figure>");
-    assertThat(monthly).contains("kilograms per month", "route_monthly", "MEXICO_CARTEL:", "MEDIUM");
+    assertThat(monthly)
+        .contains("kilograms per month", "route_monthly", "MEXICO_CARTEL:", "MEDIUM");
   }
 
   @Test
   void policyEventsAreDrawnOnEveryTimeChart() {
-    assertThat(report.policyEvents()).as("events in the bundled policy-events.csv").isGreaterThanOrEqualTo(2);
+    assertThat(report.policyEvents())
+        .as("events in the bundled policy-events.csv")
+        .isGreaterThanOrEqualTo(2);
     // The sample spans 2018-10 to 2023-09: the 2019-05-01 China class-wide control falls inside it.
     assertThat(report.policyEventsDrawn()).isGreaterThanOrEqualTo(1);
-    for (String id : List.of("fig-monthly-route", "fig-share", "fig-fiscal-year", "fig-forms", "fig-analogs",
-        "fig-pill-presses", "fig-unattributed", "fig-coverage")) {
-      Matcher m = Pattern.compile("<figure id=\"" + id + "\"[^>]*data-events=\"([^\"]*)\"").matcher(html);
+    for (String id :
+        List.of(
+            "fig-monthly-route",
+            "fig-share",
+            "fig-fiscal-year",
+            "fig-forms",
+            "fig-analogs",
+            "fig-pill-presses",
+            "fig-unattributed",
+            "fig-coverage")) {
+      Matcher m =
+          Pattern.compile("<figure id=\"" + id + "\"[^>]*data-events=\"([^\"]*)\"").matcher(html);
       assertThat(m.find()).as(id).isTrue();
       assertThat(m.group(1)).as("events drawn on %s", id).isNotEmpty();
     }
-    assertThat(html).contains("China controls fentanyl-related substances as a class", "2019-05-01",
-        "https://www.federalregister.gov/d/2018-02319");
+    assertThat(html)
+        .contains(
+            "China controls fentanyl-related substances as a class",
+            "2019-05-01",
+            "https://www.federalregister.gov/d/2018-02319");
   }
 
   @Test
   void policyEffectsHaveASectionPerEventWithTheCounterfactualAndPlainWords() {
-    // Title 42 (2020-03-20) has 17 covered CBP months before and 30 after in the sample: a chart and an estimate.
+    // Title 42 (2020-03-20) has 17 covered CBP months before and 30 after in the sample: a chart
+    // and an estimate.
     String title42 = section(html, "<figure id=\"fig-effect-us-title-42-2020\"", "</figure>");
-    assertThat(title42).contains("<svg", "pre-event trend carried forward (counterfactual)", "Association, not causation",
-        "95% interval", "ESTIMATED", "85 FR 17060");
-    // Woodside (2023-11-15) is after every covered period of the sample's sources but NFLIS: its table says so.
+    assertThat(title42)
+        .contains(
+            "<svg",
+            "pre-event trend carried forward (counterfactual)",
+            "Association, not causation",
+            "95% interval",
+            "ESTIMATED",
+            "85 FR 17060");
+    // Woodside (2023-11-15) is after every covered period of the sample's sources but NFLIS: its
+    // table says so.
     String woodside = section(html, "<figure id=\"fig-effect-us-cn-woodside-2023\"", "</figure>");
     assertThat(woodside).contains("OUTSIDE_COVERAGE");
   }
@@ -102,35 +143,53 @@ class ReportActionIT {
   void monthlyKilogramsEqualTheExport() throws IOException {
     Map<String, Map<String, BigDecimal>> expected = new TreeMap<>();
     for (CSVRecord r : csv("route_monthly")) {
-      if (FAMILY.contains(r.get("substance_class")) && r.get("source").equals(SOURCE) && r.get("covered").equals("true")) {
-        expected.computeIfAbsent(r.get("month").substring(0, 7), k -> new TreeMap<>())
+      if (FAMILY.contains(r.get("substance_class"))
+          && r.get("source").equals(SOURCE)
+          && r.get("covered").equals("true")) {
+        expected
+            .computeIfAbsent(r.get("month").substring(0, 7), k -> new TreeMap<>())
             .merge(r.get("route"), new BigDecimal(r.get("quantity_kg")), BigDecimal::add);
       }
     }
     Map<String, Map<String, BigDecimal>> shown = tableByRowKey("fig-monthly-route-table", "month");
     assertThat(shown.keySet()).isEqualTo(expected.keySet());
-    expected.forEach((month, routes) -> routes.forEach((route, kg) ->
-        assertThat(shown.get(month).get(route)).as("%s %s", month, route).isEqualByComparingTo(kg)));
+    expected.forEach(
+        (month, routes) ->
+            routes.forEach(
+                (route, kg) ->
+                    assertThat(shown.get(month).get(route))
+                        .as("%s %s", month, route)
+                        .isEqualByComparingTo(kg)));
   }
 
   @Test
   void fiscalYearKilogramsEqualTheExportAndTheHeadline() throws IOException {
     Map<String, Map<String, BigDecimal>> expected = new TreeMap<>();
     for (CSVRecord r : csv("route_fiscal_year")) {
-      if (FAMILY.contains(r.get("substance_class")) && r.get("source").equals(SOURCE)
+      if (FAMILY.contains(r.get("substance_class"))
+          && r.get("source").equals(SOURCE)
           && !r.get("months_covered").equals("0")) {
-        expected.computeIfAbsent(r.get("fiscal_year"), k -> new TreeMap<>())
+        expected
+            .computeIfAbsent(r.get("fiscal_year"), k -> new TreeMap<>())
             .merge(r.get("route"), new BigDecimal(r.get("quantity_kg")), BigDecimal::add);
       }
     }
-    Map<String, Map<String, BigDecimal>> shown = tableByRowKey("fig-fiscal-year-table", "fiscal-year");
+    Map<String, Map<String, BigDecimal>> shown =
+        tableByRowKey("fig-fiscal-year-table", "fiscal-year");
     assertThat(shown.keySet()).isEqualTo(expected.keySet());
-    expected.forEach((fy, routes) -> routes.forEach((route, kg) ->
-        assertThat(shown.get(fy).get(route)).as("FY%s %s", fy, route).isEqualByComparingTo(kg)));
-    // The headline quotes the latest complete fiscal year (FY2023 here) with the same rounding as the table.
+    expected.forEach(
+        (fy, routes) ->
+            routes.forEach(
+                (route, kg) ->
+                    assertThat(shown.get(fy).get(route))
+                        .as("FY%s %s", fy, route)
+                        .isEqualByComparingTo(kg)));
+    // The headline quotes the latest complete fiscal year (FY2023 here) with the same rounding as
+    // the table.
     BigDecimal mc = expected.get("2023").get("MEXICO_CARTEL");
     BigDecimal cd = expected.get("2023").get("CHINA_DIRECT");
-    assertThat(report.headline().get(1)).startsWith("In FY2023 (seizure_events), " + Html.kg(mc) + " kg")
+    assertThat(report.headline().get(1))
+        .startsWith("In FY2023 (seizure_events), " + Html.kg(mc) + " kg")
         .contains(Html.kg(cd) + " kg to CHINA_DIRECT");
   }
 
@@ -141,8 +200,10 @@ class ReportActionIT {
     while (m.find()) {
       String exact = m.group(1);
       String text = m.group(2);
-      String expected = exact.contains(".") || text.contains(".") ? Html.kg(new BigDecimal(exact))
-          : Html.count(Long.parseLong(exact));
+      String expected =
+          exact.contains(".") || text.contains(".")
+              ? Html.kg(new BigDecimal(exact))
+              : Html.count(Long.parseLong(exact));
       assertThat(text).as("cell with data-v=%s", exact).isEqualTo(expected);
       checked++;
     }
@@ -151,23 +212,31 @@ class ReportActionIT {
 
   @Test
   void headlineSpeaksForOneSourceAndComparesOnlyLikeCoveredYears() {
-    // sample-data's CBP file ends with FY2022; the seizure events go on: they cover the latest fiscal year
+    // sample-data's CBP file ends with FY2022; the seizure events go on: they cover the latest
+    // fiscal year
     // best, so the report speaks for them alone and says so first.
-    assertThat(report.headline().get(0)).startsWith("Every figure below is from seizure event files (seizure_events)");
+    assertThat(report.headline().get(0))
+        .startsWith("Every figure below is from seizure event files (seizure_events)");
     assertThat(report.headline()).noneSatisfy(l -> assertThat(l).contains("cbp_published"));
-    assertThat(report.headline()).filteredOn(l -> l.startsWith("Compared with"))
+    assertThat(report.headline())
+        .filteredOn(l -> l.startsWith("Compared with"))
         .allSatisfy(l -> assertThat(l).contains("same months covered"));
     assertThat(html).contains("Source: seizure event files (seizure_events) only");
   }
 
   @Test
   void eventsBesideKilogramsEqualTheExportAndTheSensitivityBandIsDrawn() throws IOException {
-    // Events per fiscal year and route, summed over the fentanyl family from the CSV export independently.
+    // Events per fiscal year and route, summed over the fentanyl family from the CSV export
+    // independently.
     Map<String, Long> expected = new TreeMap<>();
     for (CSVRecord r : csv("route_fiscal_year")) {
-      if (FAMILY.contains(r.get("substance_class")) && r.get("source").equals(SOURCE)
+      if (FAMILY.contains(r.get("substance_class"))
+          && r.get("source").equals(SOURCE)
           && !r.get("months_covered").equals("0")) {
-        expected.merge(r.get("fiscal_year") + " " + r.get("route"), Long.parseLong(r.get("events")), Long::sum);
+        expected.merge(
+            r.get("fiscal_year") + " " + r.get("route"),
+            Long.parseLong(r.get("events")),
+            Long::sum);
       }
     }
     String table = section(html, "<table id=\"fig-fiscal-year-detail\">", "</table>");
@@ -178,7 +247,9 @@ class ReportActionIT {
     }
     int events = header.indexOf("events");
     Map<String, Long> shown = new TreeMap<>();
-    Matcher tr = Pattern.compile("<tr data-fiscal-year=\"(\\d+)\" data-route=\"([A-Z_]+)\"[^>]*>(.*?)</tr>").matcher(table);
+    Matcher tr =
+        Pattern.compile("<tr data-fiscal-year=\"(\\d+)\" data-route=\"([A-Z_]+)\"[^>]*>(.*?)</tr>")
+            .matcher(table);
     while (tr.find()) {
       Matcher td = Pattern.compile("<td[^>]*?(?: data-v=\"([^\"]*)\")?>").matcher(tr.group(3));
       for (int col = 0; td.find(); col++) {
@@ -188,15 +259,22 @@ class ReportActionIT {
       }
     }
     assertThat(shown).isEqualTo(expected);
-    // The sample warehouse has route_sensitivity: the band is drawn, with its caption naming the rule sets.
+    // The sample warehouse has route_sensitivity: the band is drawn, with its caption naming the
+    // rule sets.
     String fig = section(html, "<figure id=\"fig-fiscal-year\"", "</figure>");
-    assertThat(fig).contains("grey band: lowest to highest kg over the alternative rule sets")
-        .contains("Grey band on each bar").contains("mail-facilities-only").contains("route_sensitivity")
+    assertThat(fig)
+        .contains("grey band: lowest to highest kg over the alternative rule sets")
+        .contains("Grey band on each bar")
+        .contains("mail-facilities-only")
+        .contains("route_sensitivity")
         .doesNotContain("No attribution sensitivity band");
     assertThat(String.join("\n", report.headline())).doesNotContain("carried");
   }
 
-  /** Parses a report table into row key -> column header -> exact value (data-v) of every number cell. */
+  /**
+   * Parses a report table into row key -> column header -> exact value (data-v) of every number
+   * cell.
+   */
   static Map<String, Map<String, BigDecimal>> tableByRowKey(String tableId, String keyAttribute) {
     String table = section(html, "<table id=\"" + tableId + "\">", "</table>");
     List<String> header = new ArrayList<>();
@@ -205,7 +283,9 @@ class ReportActionIT {
       header.add(th.group(1));
     }
     Map<String, Map<String, BigDecimal>> out = new LinkedHashMap<>();
-    Matcher tr = Pattern.compile("<tr data-" + keyAttribute + "=\"([^\"]+)\"[^>]*>(.*?)</tr>").matcher(table);
+    Matcher tr =
+        Pattern.compile("<tr data-" + keyAttribute + "=\"([^\"]+)\"[^>]*>(.*?)</tr>")
+            .matcher(table);
     while (tr.find()) {
       Matcher td = Pattern.compile("<td[^>]*?(?: data-v=\"([^\"]*)\")?>").matcher(tr.group(2));
       Map<String, BigDecimal> cells = new LinkedHashMap<>();
@@ -223,9 +303,13 @@ class ReportActionIT {
   static final String SOURCE = "seizure_events";
 
   static List<CSVRecord> csv(String export) throws IOException {
-    try (Reader in = Files.newBufferedReader(warehouse.resolve("exports").resolve(export + ".csv"));
-        CSVParser p = CSVParser.builder().setReader(in)
-            .setFormat(CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
+    try (Reader in =
+            Files.newBufferedReader(warehouse.resolve("exports").resolve(export + ".csv"));
+        CSVParser p =
+            CSVParser.builder()
+                .setReader(in)
+                .setFormat(CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())
+                .get()) {
       return p.getRecords();
     }
   }

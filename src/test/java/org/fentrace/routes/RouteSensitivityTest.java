@@ -18,8 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * route_sensitivity on hand-made FY2020 rows through real Spark, under the bundled rules and the three
- * bundled alternatives. Expected kilograms worked out by hand from each file's CBP rules (in the comments).
+ * route_sensitivity on hand-made FY2020 rows through real Spark, under the bundled rules and the
+ * three bundled alternatives. Expected kilograms worked out by hand from each file's CBP rules (in
+ * the comments).
  */
 class RouteSensitivityTest {
   static final Map<String, Row> ROWS = new HashMap<>();
@@ -27,17 +28,64 @@ class RouteSensitivityTest {
   @BeforeAll
   static void compute() {
     List<Row> seizures = new ArrayList<>();
-    seizures.add(cbp("cbp_nationwide", "OFO", "HOUSTON FIELD OFFICE", "COASTAL_INTERIOR", "OTHER", "FENTANYL", "100"));
-    seizures.add(cbp("cbp_nationwide", "OFO", "NEW ORLEANS FIELD OFFICE", "COASTAL_INTERIOR", "OTHER", "FENTANYL", "50"));
-    seizures.add(cbp("cbp_nationwide", "OFO", "NEW YORK FIELD OFFICE", "COASTAL_INTERIOR", "OTHER", "FENTANYL_ANALOG", "10"));
-    seizures.add(cbp("cbp_nationwide", "OFO", "NEW YORK FIELD OFFICE", "COASTAL_INTERIOR", "OTHER", "OTHER_DRUG", "500"));
-    seizures.add(cbp("cbp_nationwide", "OFO", "SAN DIEGO FIELD OFFICE", "SOUTHWEST_BORDER", "LAND_ONLY", "FENTANYL", "300"));
+    seizures.add(
+        cbp(
+            "cbp_nationwide",
+            "OFO",
+            "HOUSTON FIELD OFFICE",
+            "COASTAL_INTERIOR",
+            "OTHER",
+            "FENTANYL",
+            "100"));
+    seizures.add(
+        cbp(
+            "cbp_nationwide",
+            "OFO",
+            "NEW ORLEANS FIELD OFFICE",
+            "COASTAL_INTERIOR",
+            "OTHER",
+            "FENTANYL",
+            "50"));
+    seizures.add(
+        cbp(
+            "cbp_nationwide",
+            "OFO",
+            "NEW YORK FIELD OFFICE",
+            "COASTAL_INTERIOR",
+            "OTHER",
+            "FENTANYL_ANALOG",
+            "10"));
+    seizures.add(
+        cbp(
+            "cbp_nationwide",
+            "OFO",
+            "NEW YORK FIELD OFFICE",
+            "COASTAL_INTERIOR",
+            "OTHER",
+            "OTHER_DRUG",
+            "500"));
+    seizures.add(
+        cbp(
+            "cbp_nationwide",
+            "OFO",
+            "SAN DIEGO FIELD OFFICE",
+            "SOUTHWEST_BORDER",
+            "LAND_ONLY",
+            "FENTANYL",
+            "300"));
     seizures.add(cbp("cbp_amo", "AMO", "Marine", "COASTAL_INTERIOR", "OTHER", "FENTANYL", "5"));
-    TableRow event = base("e1", "seizure_events", "FENTANYL", "2").set("origin_country", "CN")
-        .set("conveyance", "INTERNATIONAL_MAIL").set("region", "COASTAL_INTERIOR");
+    TableRow event =
+        base("e1", "seizure_events", "FENTANYL", "2")
+            .set("origin_country", "CN")
+            .set("conveyance", "INTERNATIONAL_MAIL")
+            .set("region", "COASTAL_INTERIOR");
     seizures.add(SparkSchemas.toRow(event));
-    var df = SharedSpark.session().createDataFrame(seizures, SparkSchemas.structType(WarehouseTable.SEIZURES));
-    for (Row r : RouteSensitivity.compute(df, RouteRules.loadDefault(), SensitivityRuleSets.alternatives())) {
+    var df =
+        SharedSpark.session()
+            .createDataFrame(seizures, SparkSchemas.structType(WarehouseTable.SEIZURES));
+    for (Row r :
+        RouteSensitivity.compute(
+            df, RouteRules.loadDefault(), SensitivityRuleSets.alternatives())) {
       ROWS.put(r.getString(0) + "|" + r.getInt(1) + "|" + r.getString(2), r);
     }
   }
@@ -45,22 +93,49 @@ class RouteSensitivityTest {
   static int n;
 
   static TableRow base(String id, String format, String cls, String kg) {
-    return WarehouseTable.SEIZURES.newRow().set("record_id", id).set("source_format", format).set("source_file", "f.csv")
-        .set("source_line", 2L).set("event_date", LocalDate.of(2020, 1, 1)).set("fiscal_year", 2020).set("event_count", 1)
-        .set("substance_raw", cls).set("substance_name", cls).set("substance_class", cls).set("substance_unlisted", false)
-        .set("form", "UNKNOWN").set("quantity_kg", new BigDecimal(kg).setScale(9)).set("transit_countries", List.of())
-        .set("enriched_from_shipment", false).set("conveyance", "UNKNOWN");
+    return WarehouseTable.SEIZURES
+        .newRow()
+        .set("record_id", id)
+        .set("source_format", format)
+        .set("source_file", "f.csv")
+        .set("source_line", 2L)
+        .set("event_date", LocalDate.of(2020, 1, 1))
+        .set("fiscal_year", 2020)
+        .set("event_count", 1)
+        .set("substance_raw", cls)
+        .set("substance_name", cls)
+        .set("substance_class", cls)
+        .set("substance_unlisted", false)
+        .set("form", "UNKNOWN")
+        .set("quantity_kg", new BigDecimal(kg).setScale(9))
+        .set("transit_countries", List.of())
+        .set("enriched_from_shipment", false)
+        .set("conveyance", "UNKNOWN");
   }
 
-  static Row cbp(String format, String component, String office, String region, String land, String cls, String kg) {
-    return SparkSchemas.toRow(base("c" + n++, format, cls, kg).set("cbp_component", component).set("location", office)
-        .set("region", region).set("cbp_land_filter", land));
+  static Row cbp(
+      String format,
+      String component,
+      String office,
+      String region,
+      String land,
+      String cls,
+      String kg) {
+    return SparkSchemas.toRow(
+        base("c" + n++, format, cls, kg)
+            .set("cbp_component", component)
+            .set("location", office)
+            .set("region", region)
+            .set("cbp_land_filter", land));
   }
 
-  static void expect(String key, String inForce, String min, String minSet, String max, String maxSet) {
+  static void expect(
+      String key, String inForce, String min, String minSet, String max, String maxSet) {
     Row r = ROWS.get(key);
     assertThat(r).as(key).isNotNull();
-    assertThat(r.<BigDecimal>getAs("in_force_kg")).as(key + " in force").isEqualByComparingTo(inForce);
+    assertThat(r.<BigDecimal>getAs("in_force_kg"))
+        .as(key + " in force")
+        .isEqualByComparingTo(inForce);
     assertThat(r.<BigDecimal>getAs("min_kg")).as(key + " min").isEqualByComparingTo(min);
     assertThat(r.<String>getAs("min_rule_set")).as(key + " min set").isEqualTo(minSet);
     assertThat(r.<BigDecimal>getAs("max_kg")).as(key + " max").isEqualByComparingTo(max);
@@ -70,21 +145,41 @@ class RouteSensitivityTest {
 
   @Test
   void cbpRoutesRangeOverTheProxyVariants() {
-    // CHINA_DIRECT: in force NY 10 + New Orleans 50 = 60; mail facilities only: NY 10; Gulf coast as Mexico:
-    // NY 10 (tie, the earlier set is named); every Coastal/Interior office: 100 + 50 + 10 + 5 (AMO) = 165.
-    expect("cbp_published|2020|CHINA_DIRECT", "60", "10", "mail-facilities-only", "165", "all-coastal-interior");
-    // MEXICO_CARTEL: San Diego 300 everywhere, plus Houston 100 and New Orleans 50 when the Gulf is Mexico-linked.
-    expect("cbp_published|2020|MEXICO_CARTEL", "300", "300", "in-force", "450", "gulf-coast-mexico");
-    // UNATTRIBUTED: in force Houston 100 + AMO 5 = 105; mail only adds New Orleans (155); all-coastal leaves 0.
+    // CHINA_DIRECT: in force NY 10 + New Orleans 50 = 60; mail facilities only: NY 10; Gulf coast
+    // as Mexico:
+    // NY 10 (tie, the earlier set is named); every Coastal/Interior office: 100 + 50 + 10 + 5 (AMO)
+    // = 165.
+    expect(
+        "cbp_published|2020|CHINA_DIRECT",
+        "60",
+        "10",
+        "mail-facilities-only",
+        "165",
+        "all-coastal-interior");
+    // MEXICO_CARTEL: San Diego 300 everywhere, plus Houston 100 and New Orleans 50 when the Gulf is
+    // Mexico-linked.
+    expect(
+        "cbp_published|2020|MEXICO_CARTEL", "300", "300", "in-force", "450", "gulf-coast-mexico");
+    // UNATTRIBUTED: in force Houston 100 + AMO 5 = 105; mail only adds New Orleans (155);
+    // all-coastal leaves 0.
     // The 500 kg of marijuana at JFK is outside the family and counts nowhere.
-    expect("cbp_published|2020|UNATTRIBUTED", "105", "0", "all-coastal-interior", "155", "mail-facilities-only");
+    expect(
+        "cbp_published|2020|UNATTRIBUTED",
+        "105",
+        "0",
+        "all-coastal-interior",
+        "155",
+        "mail-facilities-only");
     expect("cbp_published|2020|OTHER_ORIGIN", "0", "0", "in-force", "0", "in-force");
   }
 
   @Test
   void eventsAreTheirOwnSourceAndDoNotDependOnTheCbpProxy() {
-    // The event's own origin (CN, by mail) decides under every rule set: no range, never added to CBP's.
+    // The event's own origin (CN, by mail) decides under every rule set: no range, never added to
+    // CBP's.
     expect("seizure_events|2020|CHINA_DIRECT", "2", "2", "in-force", "2", "in-force");
-    assertThat(ROWS.keySet()).filteredOn(k -> k.startsWith("seizure_events")).hasSize(Route.values().length);
+    assertThat(ROWS.keySet())
+        .filteredOn(k -> k.startsWith("seizure_events"))
+        .hasSize(Route.values().length);
   }
 }

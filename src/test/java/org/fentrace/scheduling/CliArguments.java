@@ -15,9 +15,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Checks a command line written in a scheduler file against the CLI's real options (picocli's model of
- * {@link Main}): the subcommand exists, every option is one of its options, and picocli parses the whole
- * line (arity, required options, types) once templated values are replaced by sample ones.
+ * Checks a command line written in a scheduler file against the CLI's real options (picocli's model
+ * of {@link Main}): the subcommand exists, every option is one of its options, and picocli parses
+ * the whole line (arity, required options, types) once templated values are replaced by sample
+ * ones.
  */
 final class CliArguments {
   static final String SAMPLE_DATE = "2026-11-28";
@@ -33,7 +34,10 @@ final class CliArguments {
     assertThat(args).as("%s: fentrace arguments", source).isNotEmpty();
     String command = args.get(0);
     CommandLine sub = cli().getSubcommands().get(command);
-    assertThat(sub).as("%s: subcommand '%s' (fentrace has %s)", source, command, cli().getSubcommands().keySet())
+    assertThat(sub)
+        .as(
+            "%s: subcommand '%s' (fentrace has %s)",
+            source, command, cli().getSubcommands().keySet())
         .isNotNull();
     CommandSpec spec = sub.getCommandSpec();
     Map<String, OptionSpec> options = spec.optionsMap();
@@ -45,8 +49,9 @@ final class CliArguments {
       String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
       OptionSpec option = options.get(name);
       if (option == null) {
-        fail("%s: '%s %s' has no option %s; its options are %s", source, "fentrace", command, name,
-            new TreeMap<>(options).keySet());
+        fail(
+            "%s: '%s %s' has no option %s; its options are %s",
+            source, "fentrace", command, name, new TreeMap<>(options).keySet());
       }
       if (option.arity().min() > 0 && !a.contains("=")) {
         assertThat(i + 1).as("%s: %s needs a value", source, name).isLessThan(args.size());
@@ -67,11 +72,12 @@ final class CliArguments {
     return i < 0 || i + 1 >= args.size() ? null : args.get(i + 1);
   }
 
-  private static final Pattern TEMPLATE = Pattern.compile("\\{\\{[^}]*}}|\\$\\([^)]*\\)|\\$\\{?\\w+}?");
+  private static final Pattern TEMPLATE =
+      Pattern.compile("\\{\\{[^}]*}}|\\$\\([^)]*\\)|\\$\\{?\\w+}?");
 
   /**
-   * Replaces Jinja templates ({{ ds }}) and shell expansions ($(date ...), $d) with sample values: a
-   * date after --run-date, a word elsewhere.
+   * Replaces Jinja templates ({{ ds }}) and shell expansions ($(date ...), $d) with sample values:
+   * a date after --run-date, a word elsewhere.
    */
   static List<String> render(List<String> args) {
     List<String> out = new ArrayList<>();

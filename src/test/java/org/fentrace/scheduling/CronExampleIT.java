@@ -16,9 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * jobs/cron/fentrace.cron, the scheduling example: its entry calls jobs/fentrace with options the CLI really
- * has, is valid bash, and maps fentrace's exit codes as its comments say (run in a sandbox against a
- * stub jobs/fentrace that exits with a chosen code).
+ * jobs/cron/fentrace.cron, the scheduling example: its entry calls jobs/fentrace with options the
+ * CLI really has, is valid bash, and maps fentrace's exit codes as its comments say (run in a
+ * sandbox against a stub jobs/fentrace that exits with a chosen code).
  */
 class CronExampleIT {
   static final Path CRON = Path.of("jobs/cron/fentrace.cron");
@@ -57,8 +57,12 @@ class CronExampleIT {
       int fields = l.startsWith("@") ? 1 : 5;
       String[] parts = l.split("\\s+", fields + 2);
       assertThat(parts).as("line %d: schedule, user and command", i + 1).hasSize(fields + 2);
-      entries.add(new Entry(i + 1, String.join(" ", java.util.Arrays.copyOf(parts, fields)), parts[fields],
-          parts[fields + 1]));
+      entries.add(
+          new Entry(
+              i + 1,
+              String.join(" ", java.util.Arrays.copyOf(parts, fields)),
+              parts[fields],
+              parts[fields + 1]));
     }
     return entries;
   }
@@ -67,14 +71,18 @@ class CronExampleIT {
   void everyEntryHasAScheduleAUserAndCallsFentraceRunWithRealOptions() throws IOException {
     assertThat(entries()).isNotEmpty();
     for (Entry e : entries()) {
-      assertThat(e.schedule()).as("line %d schedule", e.line()).matches("@\\w+|([0-9*/,-]+ ){4}[0-9*/,-]+");
+      assertThat(e.schedule())
+          .as("line %d schedule", e.line())
+          .matches("@\\w+|([0-9*/,-]+ ){4}[0-9*/,-]+");
       assertThat(e.user()).as("line %d user", e.line()).matches("[a-z_][a-z0-9_-]*");
       List<String> args = e.fentraceArgs();
       CliArguments.assertValid(CRON + " line " + e.line(), args);
       assertThat(args.get(0)).isEqualTo("run");
       assertThat(CliArguments.valueOf(args, "--input")).as("--input").isNotBlank();
       assertThat(CliArguments.valueOf(args, "--output")).as("--output").isNotBlank();
-      assertThat(CliArguments.valueOf(args, "--run-date")).as("--run-date is computed, not fixed").contains("$");
+      assertThat(CliArguments.valueOf(args, "--run-date"))
+          .as("--run-date is computed, not fixed")
+          .contains("$");
       assertThat(e.command()).as("flock").contains("flock -n");
     }
   }
@@ -83,20 +91,27 @@ class CronExampleIT {
   void theCommandIsValidBash() throws Exception {
     assumeTrue(works("bash", "-c", "true"), "bash is not available");
     for (Entry e : entries()) {
-      Process p = new ProcessBuilder("bash", "-n", "-c", unescapePercent(e.command())).redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder("bash", "-n", "-c", unescapePercent(e.command()))
+              .redirectErrorStream(true)
+              .start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(p.waitFor()).as("bash -n on line %d: %s", e.line(), out).isZero();
     }
   }
 
-  @TempDir
-  Path sandbox;
+  @TempDir Path sandbox;
 
   @ParameterizedTest(name = "exit {0}: {1} call(s), mail ''{2}''")
-  @CsvSource({"0, 1, ''", "1, 3, run FAILED 3 times", "2, 1, usage or configuration error",
-      "3, 1, DATA-QUALITY GATE FAILED"})
+  @CsvSource({
+    "0, 1, ''",
+    "1, 3, run FAILED 3 times",
+    "2, 1, usage or configuration error",
+    "3, 1, DATA-QUALITY GATE FAILED"
+  })
   void exitCodesAreMappedAsDocumented(int exit, int calls, String mail) throws Exception {
-    assumeTrue(works("flock", "--version") && works("date", "-u", "-d", "yesterday", "+%F"),
+    assumeTrue(
+        works("flock", "--version") && works("date", "-u", "-d", "yesterday", "+%F"),
         "flock or GNU date is not available");
     Result r = runInSandbox(exit);
     assertThat(r.calls()).as("calls of jobs/fentrace; output: %s", r.mail()).hasSize(calls);
@@ -112,13 +127,19 @@ class CronExampleIT {
 
   @Test
   void aRunThatStillHoldsTheLockMakesTheNextOneSkip() throws Exception {
-    assumeTrue(works("flock", "--version") && works("date", "-u", "-d", "yesterday", "+%F"),
+    assumeTrue(
+        works("flock", "--version") && works("date", "-u", "-d", "yesterday", "+%F"),
         "flock or GNU date is not available");
     Files.createDirectories(sandbox.resolve("lock"));
-    Process holder = new ProcessBuilder("flock", sandbox.resolve("lock/fentrace-nightly.lock").toString(), "sleep", "60")
-        .start();
+    Process holder =
+        new ProcessBuilder(
+                "flock", sandbox.resolve("lock/fentrace-nightly.lock").toString(), "sleep", "60")
+            .start();
     try {
-      for (int i = 0; i < 100 && works("flock", "-n", sandbox.resolve("lock/fentrace-nightly.lock").toString(), "true");
+      for (int i = 0;
+          i < 100
+              && works(
+                  "flock", "-n", sandbox.resolve("lock/fentrace-nightly.lock").toString(), "true");
           i++) {
         Thread.sleep(50);
       }
@@ -140,13 +161,15 @@ class CronExampleIT {
     Files.createDirectories(sandbox.resolve("log"));
     Files.createDirectories(sandbox.resolve("lock"));
     Path stub = home.resolve("fentrace");
-    Files.writeString(stub, "#!/usr/bin/env bash\necho \"$*\" >> \"$STUB_CALLS\"\nexit \"$STUB_EXIT\"\n");
+    Files.writeString(
+        stub, "#!/usr/bin/env bash\necho \"$*\" >> \"$STUB_CALLS\"\nexit \"$STUB_EXIT\"\n");
     stub.toFile().setExecutable(true);
     Path calls = sandbox.resolve("calls-" + exit + ".txt");
-    String command = unescapePercent(e.command())
-        .replace("/var/lock/", sandbox.resolve("lock") + "/")
-        .replace("/var/log/fentrace/", sandbox.resolve("log") + "/")
-        .replaceAll("sleep \\d+", "sleep 0");
+    String command =
+        unescapePercent(e.command())
+            .replace("/var/lock/", sandbox.resolve("lock") + "/")
+            .replace("/var/log/fentrace/", sandbox.resolve("log") + "/")
+            .replaceAll("sleep \\d+", "sleep 0");
     ProcessBuilder pb = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true);
     pb.environment().put("FENTRACE_HOME", sandbox.resolve("home").toString());
     pb.environment().put("STUB_EXIT", Integer.toString(exit));
@@ -163,7 +186,9 @@ class CronExampleIT {
     return command.replace("\\%", "%");
   }
 
-  /** True when the command runs and exits 0 within 10 seconds (used to skip when a tool is missing). */
+  /**
+   * True when the command runs and exits 0 within 10 seconds (used to skip when a tool is missing).
+   */
   static boolean works(String... command) {
     try {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

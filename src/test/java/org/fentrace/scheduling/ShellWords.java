@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a shell command line into words the way sh would before expansion, enough for crontab entries:
- * single and double quotes (removed), backslash escapes, $(...) kept whole, and the control and
- * redirection operators (; && || | & > >> < and their fd forms) as separate words.
+ * Splits a shell command line into words the way sh would before expansion, enough for crontab
+ * entries: single and double quotes (removed), backslash escapes, $(...) kept whole, and the
+ * control and redirection operators (; && || | & > >> < and their fd forms) as separate words.
  */
 final class ShellWords {
   private ShellWords() {}
@@ -60,7 +60,9 @@ final class ShellWords {
           j++;
         }
         // "2>&1": the fd after >& belongs to the operator.
-        while (j < line.length() && line.charAt(j - 1) == '&' && Character.isDigit(line.charAt(j))) {
+        while (j < line.length()
+            && line.charAt(j - 1) == '&'
+            && Character.isDigit(line.charAt(j))) {
           j++;
         }
         words.add(prefix + line.substring(i, j));

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The ledger file across versions: an older warehouse must keep running after an upgrade. */
 class LedgerTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   Warehouse warehouseWithLedger(String json) throws IOException {
     Files.createDirectories(tmp.resolve("_state"));
@@ -25,7 +24,9 @@ class LedgerTest {
   @Test
   void aLedgerFromBeforeRecheckOnIsMigrated() throws IOException {
     // As written by commit 955ecb7: futureRejects instead of recheckOn.
-    Warehouse w = warehouseWithLedger("""
+    Warehouse w =
+        warehouseWithLedger(
+            """
         [ {"path": "future.csv", "format": "seizure_events", "size": 10, "modificationTime": 100, "sha256": "s",
            "runId": "r1", "runDate": "2026-09-30", "months": {"seizures": ["2026-09"]}, "cbpCoverage": {},
            "futureRejects": true},
@@ -33,7 +34,8 @@ class LedgerTest {
            "runId": "r1", "runDate": "2026-09-30", "months": {}, "cbpCoverage": {}, "futureRejects": false} ]
         """);
     Ledger ledger = Ledger.load(w);
-    assertThat(ledger.get("future.csv").recheckOn()).as("re-read the day after the run date it was read with")
+    assertThat(ledger.get("future.csv").recheckOn())
+        .as("re-read the day after the run date it was read with")
         .isEqualTo("2026-10-01");
     assertThat(ledger.get("plain.csv").recheckOn()).isNull();
     assertThat(ledger.get("future.csv").months()).containsKey("seizures");
@@ -42,8 +44,10 @@ class LedgerTest {
   @Test
   void anUnreadableLedgerNamesTheFileAndWhatToDo() throws IOException {
     Warehouse w = warehouseWithLedger("[ {\"path\": \"a.csv\", \"sizeInFurlongs\": 3} ]");
-    assertThatThrownBy(() -> Ledger.load(w)).isInstanceOf(IOException.class)
-        .hasMessageContaining("_state/ledger.json").hasMessageContaining("sizeInFurlongs")
+    assertThatThrownBy(() -> Ledger.load(w))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("_state/ledger.json")
+        .hasMessageContaining("sizeInFurlongs")
         .hasMessageContaining("newer fentrace");
   }
 }

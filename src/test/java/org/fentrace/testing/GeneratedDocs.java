@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Documents generated from the code (vocabularies, data dictionary): a test fails when the committed
- * file is stale, and rewrites it when run with {@code -Dfentrace.regenerateDocs=true}.
+ * Documents generated from the code (vocabularies, data dictionary): a test fails when the
+ * committed file is stale, and rewrites it when run with {@code -Dfentrace.regenerateDocs=true}.
  */
 public final class GeneratedDocs {
   public static final String REGENERATE = "fentrace.regenerateDocs";
@@ -22,7 +22,8 @@ public final class GeneratedDocs {
    * @param sources what it is generated from, for the failure message
    * @param testClass the test to run to regenerate it
    */
-  public static void assertCurrent(String doc, String expected, String sources, Class<?> testClass) throws IOException {
+  public static void assertCurrent(String doc, String expected, String sources, Class<?> testClass)
+      throws IOException {
     Path path = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).resolve(doc);
     if (Boolean.getBoolean(REGENERATE)) {
       Files.createDirectories(path.getParent());
@@ -30,7 +31,8 @@ public final class GeneratedDocs {
     }
     String actual = Files.exists(path) ? Files.readString(path, StandardCharsets.UTF_8) : "";
     assertThat(actual)
-        .withFailMessage("%s is stale (%s). It is generated from %s; regenerate it with:%n  mvn -o test -Dtest=%s -D%s=true",
+        .withFailMessage(
+            "%s is stale (%s). It is generated from %s; regenerate it with:%n  mvn -o test -Dtest=%s -D%s=true",
             doc, firstDifference(actual, expected), sources, testClass.getSimpleName(), REGENERATE)
         .isEqualTo(expected);
   }
@@ -45,7 +47,13 @@ public final class GeneratedDocs {
       String al = i < a.length ? a[i] : "<end of file>";
       String el = i < e.length ? e[i] : "<end of file>";
       if (!al.equals(el)) {
-        return "first difference at line " + (i + 1) + ": file has '" + al + "', code gives '" + el + "'";
+        return "first difference at line "
+            + (i + 1)
+            + ": file has '"
+            + al
+            + "', code gives '"
+            + el
+            + "'";
       }
     }
     return "differs";

@@ -24,7 +24,8 @@ public final class Pipelines {
           return n;
         }
       }
-      throw new AssertionError("no input " + relativePath + " in manifest: " + manifest.get("inputs"));
+      throw new AssertionError(
+          "no input " + relativePath + " in manifest: " + manifest.get("inputs"));
     }
   }
 
@@ -32,11 +33,16 @@ public final class Pipelines {
     return ingest(landing, warehouse, runDate, Map.of());
   }
 
-  public static Run ingest(Path landing, Path warehouse, LocalDate runDate, Map<String, String> conf) throws IOException {
-    return execute("ingest", java.util.Set.of(PipelineRunner.Step.INGEST), landing, warehouse, runDate, conf);
+  public static Run ingest(
+      Path landing, Path warehouse, LocalDate runDate, Map<String, String> conf)
+      throws IOException {
+    return execute(
+        "ingest", java.util.Set.of(PipelineRunner.Step.INGEST), landing, warehouse, runDate, conf);
   }
 
-  /** The steps {@link #run} takes: the nightly pipeline but the report, which has tests of its own. */
+  /**
+   * The steps {@link #run} takes: the nightly pipeline but the report, which has tests of its own.
+   */
   public static final java.util.Set<PipelineRunner.Step> DATA_STEPS =
       java.util.EnumSet.of(PipelineRunner.Step.INGEST, PipelineRunner.Step.TRENDS);
 
@@ -46,25 +52,56 @@ public final class Pipelines {
   }
 
   /** The whole pipeline with configuration and --force-unlock. */
-  public static Run run(Path landing, Path warehouse, LocalDate runDate, Map<String, String> conf, boolean forceUnlock)
+  public static Run run(
+      Path landing,
+      Path warehouse,
+      LocalDate runDate,
+      Map<String, String> conf,
+      boolean forceUnlock)
       throws IOException {
     return execute("run", DATA_STEPS, landing, warehouse, runDate, conf, forceUnlock);
   }
 
-  public static Run execute(String command, java.util.Set<PipelineRunner.Step> steps, Path landing, Path warehouse,
-      LocalDate runDate, Map<String, String> conf) throws IOException {
+  public static Run execute(
+      String command,
+      java.util.Set<PipelineRunner.Step> steps,
+      Path landing,
+      Path warehouse,
+      LocalDate runDate,
+      Map<String, String> conf)
+      throws IOException {
     return execute(command, steps, landing, warehouse, runDate, conf, false);
   }
 
-  public static Run execute(String command, java.util.Set<PipelineRunner.Step> steps, Path landing, Path warehouse,
-      LocalDate runDate, Map<String, String> conf, boolean forceUnlock) throws IOException {
+  public static Run execute(
+      String command,
+      java.util.Set<PipelineRunner.Step> steps,
+      Path landing,
+      Path warehouse,
+      LocalDate runDate,
+      Map<String, String> conf,
+      boolean forceUnlock)
+      throws IOException {
     Map<String, String> withKey = new java.util.HashMap<>(conf);
     withKey.putIfAbsent("fentrace.party-hash.key", TEST_PARTY_KEY);
     FentraceConfig config = FentraceConfig.load(null, withKey);
-    PipelineRunner.Outcome outcome = new PipelineRunner(SharedSpark.session()).run(new PipelineRunner.Request(command,
-        steps, landing == null ? null : landing.toString(), warehouse.toString(), runDate, config, false, forceUnlock));
-    JsonNode manifest = outcome.manifest() == null ? null
-        : new ObjectMapper().readTree(new java.io.File(java.net.URI.create(outcome.manifest()).getPath()));
+    PipelineRunner.Outcome outcome =
+        new PipelineRunner(SharedSpark.session())
+            .run(
+                new PipelineRunner.Request(
+                    command,
+                    steps,
+                    landing == null ? null : landing.toString(),
+                    warehouse.toString(),
+                    runDate,
+                    config,
+                    false,
+                    forceUnlock));
+    JsonNode manifest =
+        outcome.manifest() == null
+            ? null
+            : new ObjectMapper()
+                .readTree(new java.io.File(java.net.URI.create(outcome.manifest()).getPath()));
     return new Run(outcome.exitCode(), manifest);
   }
 }

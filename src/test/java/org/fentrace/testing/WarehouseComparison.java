@@ -16,9 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -32,10 +30,10 @@ import org.fentrace.warehouse.SparkSchemas;
 
 /**
  * Asserts that two warehouses (any Hadoop URI: local path, hdfs://) hold the same results: the same
- * tables with the same schemas and the same rows (as multisets, run_id columns left out; collected to
- * the driver, which suits test-sized warehouses) and
- * byte-identical exports/*.csv, and the same monthly aggregates ({@code _state/aggregates}). Run
- * manifests, staging and the other {@code _*} folders are not compared.
+ * tables with the same schemas and the same rows (as multisets, run_id columns left out; collected
+ * to the driver, which suits test-sized warehouses) and byte-identical exports/*.csv, and the same
+ * monthly aggregates ({@code _state/aggregates}). Run manifests, staging and the other {@code _*}
+ * folders are not compared.
  */
 public final class WarehouseComparison {
   public static final List<String> CONTRACT_TABLES = List.of("seizures", "shipments", "rejected");
@@ -48,10 +46,11 @@ public final class WarehouseComparison {
   }
 
   /**
-   * @param requireContractRows also require seizures, shipments and rejected to exist and hold rows in
-   *     the expected warehouse (a comparison of two empty warehouses proves nothing)
+   * @param requireContractRows also require seizures, shipments and rejected to exist and hold rows
+   *     in the expected warehouse (a comparison of two empty warehouses proves nothing)
    */
-  public static void assertSameResults(String expected, String actual, boolean requireContractRows) throws IOException {
+  public static void assertSameResults(String expected, String actual, boolean requireContractRows)
+      throws IOException {
     SparkSession spark = SharedSpark.session();
     List<String> tables = tables(expected);
     if (requireContractRows) {
@@ -61,7 +60,9 @@ public final class WarehouseComparison {
     for (String table : tables) {
       Dataset<Row> e = withoutRunIds(spark.read().parquet(expected + "/" + table));
       Dataset<Row> a = withoutRunIds(spark.read().parquet(actual + "/" + table));
-      assertThat(a.schema().treeString()).as("schema of table %s", table).isEqualTo(e.schema().treeString());
+      assertThat(a.schema().treeString())
+          .as("schema of table %s", table)
+          .isEqualTo(e.schema().treeString());
       List<String> ej = assertSameRows("table " + table, expected, e, actual, a);
       if (requireContractRows && CONTRACT_TABLES.contains(table)) {
         assertThat(ej).as("rows of %s", table).isNotEmpty();
@@ -73,34 +74,49 @@ public final class WarehouseComparison {
 
   /**
    * The monthly aggregates ({@code _state/aggregates}) of two warehouses hold the same rows: an
-   * aggregate kept up to date night by night equals one built in a single run. One built in only one
-   * of the two is a difference too.
+   * aggregate kept up to date night by night equals one built in a single run. One built in only
+   * one of the two is a difference too.
    */
   public static void assertSameAggregates(String expected, String actual) throws IOException {
     SparkSession spark = SharedSpark.session();
     for (MonthlyAggregate m : MonthlyAggregate.values()) {
       Path e = aggregate(expected, m);
       Path a = aggregate(actual, m);
-      assertThat(fs(actual).exists(a)).as("aggregate %s present in %s as in %s", m.storeName(), actual, expected)
+      assertThat(fs(actual).exists(a))
+          .as("aggregate %s present in %s as in %s", m.storeName(), actual, expected)
           .isEqualTo(fs(expected).exists(e));
       if (fs(expected).exists(e)) {
-        assertSameRows("aggregate " + m.storeName(), expected, spark.read().parquet(e.toString()), actual,
+        assertSameRows(
+            "aggregate " + m.storeName(),
+            expected,
+            spark.read().parquet(e.toString()),
+            actual,
             spark.read().parquet(a.toString()));
       }
     }
   }
 
-  /** Every monthly aggregate of a warehouse equals the same aggregate computed now from its whole table. */
+  /**
+   * Every monthly aggregate of a warehouse equals the same aggregate computed now from its whole
+   * table.
+   */
   public static void assertAggregatesMatchTables(String warehouse) throws IOException {
     SparkSession spark = SharedSpark.session();
     for (MonthlyAggregate m : MonthlyAggregate.values()) {
       Path live = aggregate(warehouse, m);
-      assertThat(fs(warehouse).exists(new Path(live, "_SUCCESS"))).as("aggregate %s in %s", m.storeName(), warehouse)
+      assertThat(fs(warehouse).exists(new Path(live, "_SUCCESS")))
+          .as("aggregate %s in %s", m.storeName(), warehouse)
           .isTrue();
-      StructType schema = SparkSchemas.structType(m.source()).add(AggregateStore.MONTH, DataTypes.StringType);
-      Dataset<Row> fromTable = m.of(spark.read().schema(schema).parquet(warehouse + "/" + m.source().tableName()));
-      assertSameRows("aggregate " + m.storeName() + " recomputed from " + m.source().tableName(), "the table",
-          fromTable, warehouse, spark.read().parquet(live.toString()));
+      StructType schema =
+          SparkSchemas.structType(m.source()).add(AggregateStore.MONTH, DataTypes.StringType);
+      Dataset<Row> fromTable =
+          m.of(spark.read().schema(schema).parquet(warehouse + "/" + m.source().tableName()));
+      assertSameRows(
+          "aggregate " + m.storeName() + " recomputed from " + m.source().tableName(),
+          "the table",
+          fromTable,
+          warehouse,
+          spark.read().parquet(live.toString()));
     }
   }
 
@@ -110,34 +126,53 @@ public final class WarehouseComparison {
 
   /**
    * Same column names and types (nullability aside: a computed frame and its Parquet file differ
-   * there) and the same rows as multisets, or an AssertionError with examples; returns the expected rows as JSON.
+   * there) and the same rows as multisets, or an AssertionError with examples; returns the expected
+   * rows as JSON.
    */
-  private static List<String> assertSameRows(String what, String expected, Dataset<Row> e, String actual,
-      Dataset<Row> a) {
+  private static List<String> assertSameRows(
+      String what, String expected, Dataset<Row> e, String actual, Dataset<Row> a) {
     assertThat(columns(a)).as("columns of %s", what).isEqualTo(columns(e));
     List<String> ej = sortedJson(e);
     List<String> aj = sortedJson(a);
     if (!aj.equals(ej)) {
       List<String> missing = minus(ej, aj);
       List<String> extra = minus(aj, ej);
-      throw new AssertionError(String.format("%s differs: %d rows in %s, %d in %s; %d missing, e.g. %s;"
-          + " %d unexpected, e.g. %s", what, ej.size(), expected, aj.size(), actual, missing.size(),
-          missing.subList(0, Math.min(3, missing.size())), extra.size(), extra.subList(0, Math.min(3, extra.size()))));
+      throw new AssertionError(
+          String.format(
+              "%s differs: %d rows in %s, %d in %s; %d missing, e.g. %s;"
+                  + " %d unexpected, e.g. %s",
+              what,
+              ej.size(),
+              expected,
+              aj.size(),
+              actual,
+              missing.size(),
+              missing.subList(0, Math.min(3, missing.size())),
+              extra.size(),
+              extra.subList(0, Math.min(3, extra.size()))));
     }
     return ej;
   }
 
   private static List<String> columns(Dataset<Row> d) {
-    return Arrays.stream(d.schema().fields()).map(f -> f.name() + " " + f.dataType().simpleString()).toList();
+    return Arrays.stream(d.schema().fields())
+        .map(f -> f.name() + " " + f.dataType().simpleString())
+        .toList();
   }
 
-  /** Top-level folders that hold Parquet files, by name; {@code _*}, {@code .*}, exports and report excluded. */
+  /**
+   * Top-level folders that hold Parquet files, by name; {@code _*}, {@code .*}, exports and report
+   * excluded.
+   */
   public static List<String> tables(String warehouse) throws IOException {
     FileSystem fs = fs(warehouse);
     TreeSet<String> tables = new TreeSet<>();
     for (FileStatus s : fs.listStatus(new Path(warehouse))) {
       String name = s.getPath().getName();
-      if (s.isDirectory() && !name.startsWith("_") && !name.startsWith(".") && !NOT_TABLES.contains(name)
+      if (s.isDirectory()
+          && !name.startsWith("_")
+          && !name.startsWith(".")
+          && !NOT_TABLES.contains(name)
           && org.fentrace.warehouse.Warehouse.holdsParquet(fs, s.getPath())) {
         tables.add(name);
       }
@@ -150,8 +185,11 @@ public final class WarehouseComparison {
     TreeMap<String, byte[]> a = exports(actual);
     assertThat(a.keySet()).as("exports/*.csv of %s", actual).isEqualTo(e.keySet());
     for (String name : e.keySet()) {
-      assertThat(Arrays.equals(a.get(name), e.get(name))).as("exports/%s byte-identical (%d vs %d bytes)", name,
-          a.get(name).length, e.get(name).length).isTrue();
+      assertThat(Arrays.equals(a.get(name), e.get(name)))
+          .as(
+              "exports/%s byte-identical (%d vs %d bytes)",
+              name, a.get(name).length, e.get(name).length)
+          .isTrue();
     }
   }
 
@@ -173,20 +211,26 @@ public final class WarehouseComparison {
   }
 
   public static FileSystem fs(String uri) throws IOException {
-    return FileSystem.get(URI.create(uri.contains("://") ? uri : "file://" + uri),
+    return FileSystem.get(
+        URI.create(uri.contains("://") ? uri : "file://" + uri),
         SharedSpark.session().sparkContext().hadoopConfiguration());
   }
 
   private static Dataset<Row> withoutRunIds(Dataset<Row> d) {
-    // analog_watch.new_this_run compares with the previous night's table: one clean run marks nothing new.
-    return d.drop(Arrays.stream(d.columns()).filter(c -> c.equals("run_id") || c.endsWith("_run_id") || c.equals("new_this_run"))
-        .toArray(String[]::new));
+    // analog_watch.new_this_run compares with the previous night's table: one clean run marks
+    // nothing new.
+    return d.drop(
+        Arrays.stream(d.columns())
+            .filter(c -> c.equals("run_id") || c.endsWith("_run_id") || c.equals("new_this_run"))
+            .toArray(String[]::new));
   }
 
   /** One JSON text per row, columns in name order, sorted: comparable whatever the column types. */
   private static List<String> sortedJson(Dataset<Row> d) {
-    Column[] cols = Arrays.stream(d.columns()).sorted().map(c -> col("`" + c + "`")).toArray(Column[]::new);
-    List<String> rows = new ArrayList<>(d.select(to_json(struct(cols))).as(Encoders.STRING()).collectAsList());
+    Column[] cols =
+        Arrays.stream(d.columns()).sorted().map(c -> col("`" + c + "`")).toArray(Column[]::new);
+    List<String> rows =
+        new ArrayList<>(d.select(to_json(struct(cols))).as(Encoders.STRING()).collectAsList());
     Collections.sort(rows);
     return rows;
   }

@@ -13,14 +13,17 @@ import org.apache.spark.sql.Row;
 public final class WarehouseContents {
   /**
    * Columns that differ between runs by design: the id of the run that wrote the row, and
-   * analog_watch.new_this_run, which compares with the previous night's table (in a single clean run
-   * nothing is new; after several nights the last night's newcomers are).
+   * analog_watch.new_this_run, which compares with the previous night's table (in a single clean
+   * run nothing is new; after several nights the last night's newcomers are).
    */
   private static final List<String> RUN_SPECIFIC = List.of("run_id", "new_this_run");
 
   private WarehouseContents() {}
 
-  /** Sorted rows of a table as text (run-specific columns dropped), or an empty list when it is absent. */
+  /**
+   * Sorted rows of a table as text (run-specific columns dropped), or an empty list when it is
+   * absent.
+   */
   public static List<String> rows(Path warehouse, String table) {
     Path dir = warehouse.resolve(table);
     if (!Files.isDirectory(dir) || !hasParquet(dir)) {

@@ -19,13 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The analog tables over the real NFLIS-Drug export (8,923 rows, query run 2026-03-03, not in the repository)
- * and, when given, the real CBP nationwide file beside it: the whole pipeline (ingest, trends) over a landing
- * holding both. Point {@code fentrace.nflis.file} (or FENTRACE_NFLIS_FILE) at the export and optionally
- * {@code fentrace.cbp.file} (or FENTRACE_CBP_FILE) at the CBP file; without the export the test is skipped.
+ * The analog tables over the real NFLIS-Drug export (8,923 rows, query run 2026-03-03, not in the
+ * repository) and, when given, the real CBP nationwide file beside it: the whole pipeline (ingest,
+ * trends) over a landing holding both. Point {@code fentrace.nflis.file} (or FENTRACE_NFLIS_FILE)
+ * at the export and optionally {@code fentrace.cbp.file} (or FENTRACE_CBP_FILE) at the CBP file;
+ * without the export the test is skipped.
  *
- * <p>Expected figures were summed from the export independently of fentrace (Python's csv module over
- * BASE_DESCRIPTION and DRUG_REPORTS, every state added); control dates are the rows of scheduling.csv.
+ * <p>Expected figures were summed from the export independently of fentrace (Python's csv module
+ * over BASE_DESCRIPTION and DRUG_REPORTS, every state added); control dates are the rows of
+ * scheduling.csv.
+ *
  * <pre>
  * half-year        2017H1 2017H2 2018H1 2018H2 2019H1
  * cyclopropyl f.      199   1368    880    140     45
@@ -38,14 +41,14 @@ import org.junit.jupiter.api.io.TempDir;
  * </pre>
  */
 class AnalogWavesRealFileIT {
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
   static Path warehouse;
 
   @BeforeAll
   static void run() throws Exception {
     String nflis = System.getProperty("fentrace.nflis.file", System.getenv("FENTRACE_NFLIS_FILE"));
-    assumeTrue(nflis != null && Files.isRegularFile(Path.of(nflis)),
+    assumeTrue(
+        nflis != null && Files.isRegularFile(Path.of(nflis)),
         "set -Dfentrace.nflis.file or FENTRACE_NFLIS_FILE to the NFLIS DQS export to run this test");
     Path landing = Files.createDirectories(tmp.resolve("landing"));
     Files.copy(Path.of(nflis), landing.resolve(Path.of(nflis).getFileName()));
@@ -62,8 +65,13 @@ class AnalogWavesRealFileIT {
   }
 
   static Row watch(String name) {
-    List<Row> rows = table("analog_watch").filter("source = 'nflis_lab_reports' AND substance_name = '"
-        + name.replace("'", "''") + "'").collectAsList();
+    List<Row> rows =
+        table("analog_watch")
+            .filter(
+                "source = 'nflis_lab_reports' AND substance_name = '"
+                    + name.replace("'", "''")
+                    + "'")
+            .collectAsList();
     assertThat(rows).as(name).hasSize(1);
     return rows.get(0);
   }
@@ -75,22 +83,32 @@ class AnalogWavesRealFileIT {
 
   @Test
   void everyFentanylRelatedSubstanceOfTheExportHasARowWithItsFirstHalfYear() {
-    // What lab_reports holds, summed with Spark SQL straight from the ingested table (not through the trends code).
+    // What lab_reports holds, summed with Spark SQL straight from the ingested table (not through
+    // the trends code).
     Map<String, LocalDate> expected = new TreeMap<>();
-    table("lab_reports").filter("substance_class IN ('FENTANYL_ANALOG', 'FENTANYL_PRECURSOR')")
-        .groupBy("substance_name").agg(org.apache.spark.sql.functions.min("period_start"))
-        .collectAsList().forEach(r -> expected.put(r.getString(0), ((java.sql.Date) r.get(1)).toLocalDate()));
+    table("lab_reports")
+        .filter("substance_class IN ('FENTANYL_ANALOG', 'FENTANYL_PRECURSOR')")
+        .groupBy("substance_name")
+        .agg(org.apache.spark.sql.functions.min("period_start"))
+        .collectAsList()
+        .forEach(r -> expected.put(r.getString(0), ((java.sql.Date) r.get(1)).toLocalDate()));
     Map<String, LocalDate> shown = new TreeMap<>();
-    table("analog_watch").filter("source = 'nflis_lab_reports'").collectAsList()
+    table("analog_watch")
+        .filter("source = 'nflis_lab_reports'")
+        .collectAsList()
         .forEach(r -> shown.put(r.getAs("substance_name"), day(r, "first_month")));
     assertThat(shown).isEqualTo(expected);
-    // 182 reported names fold into 113 substance names: fentanyl, 105 analogues and precursors, and 7 names the
+    // 182 reported names fold into 113 substance names: fentanyl, 105 analogues and precursors, and
+    // 7 names the
     // dictionary cannot class (UNKNOWN), which are not fentanyl-related to it and so have no row.
     assertThat(shown).hasSize(105);
     assertThat(shown).containsEntry("para-fluorofentanyl", LocalDate.of(2017, 7, 1));
     for (Row r : table("analog_watch").filter("source = 'nflis_lab_reports'").collectAsList()) {
-      assertThat(day(r, "peak_period")).as("peak of %s", r.<String>getAs("substance_name")).isNotNull();
-      assertThat(r.<Boolean>getAs("left_censored")).isEqualTo(day(r, "first_month").equals(LocalDate.of(2017, 1, 1)));
+      assertThat(day(r, "peak_period"))
+          .as("peak of %s", r.<String>getAs("substance_name"))
+          .isNotNull();
+      assertThat(r.<Boolean>getAs("left_censored"))
+          .isEqualTo(day(r, "first_month").equals(LocalDate.of(2017, 1, 1)));
     }
   }
 
@@ -103,22 +121,29 @@ class AnalogWavesRealFileIT {
     assertThat(acetyl.<Long>getAs("peak_reports")).isEqualTo(8_344L);
     assertThat(acetyl.<Double>getAs("peak_share")).isCloseTo(8_344.0 / 66_105, within(1e-12));
     assertThat(day(acetyl, "us_control_date")).isEqualTo(LocalDate.of(2015, 7, 17));
-    assertThat(acetyl.<String>getAs("quarter_peak_note_us")).startsWith("controlled before the data start");
+    assertThat(acetyl.<String>getAs("quarter_peak_note_us"))
+        .startsWith("controlled before the data start");
   }
 
   @Test
   void monthsToAQuarterOfThePeak() {
-    // cyclopropyl fentanyl: peak 1368 (2017H2); US 2018-01-04; 2018H2 is the first half-year starting after it
+    // cyclopropyl fentanyl: peak 1368 (2017H2); US 2018-01-04; 2018H2 is the first half-year
+    // starting after it
     // below 342 (140): January to July 2018 = 6 months.
-    assertThat(watch("cyclopropyl fentanyl").<Integer>getAs("months_to_quarter_peak_us")).isEqualTo(6);
-    // methoxyacetyl fentanyl: peak 714 (2018H1); US 2017-10-26; 2018H1 714, 2018H2 370 (1480 >= 714), 2019H1 165
+    assertThat(watch("cyclopropyl fentanyl").<Integer>getAs("months_to_quarter_peak_us"))
+        .isEqualTo(6);
+    // methoxyacetyl fentanyl: peak 714 (2018H1); US 2017-10-26; 2018H1 714, 2018H2 370 (1480 >=
+    // 714), 2019H1 165
     // (660 < 714): October 2017 to January 2019 = 15 months.
-    assertThat(watch("methoxyacetyl fentanyl").<Integer>getAs("months_to_quarter_peak_us")).isEqualTo(15);
-    // carfentanil: peak 2989 (2017H2); China 2017-03-01; 2018H1 703 (2812 < 2989): March 2017 to January 2018 = 10.
+    assertThat(watch("methoxyacetyl fentanyl").<Integer>getAs("months_to_quarter_peak_us"))
+        .isEqualTo(15);
+    // carfentanil: peak 2989 (2017H2); China 2017-03-01; 2018H1 703 (2812 < 2989): March 2017 to
+    // January 2018 = 10.
     Row carfentanil = watch("carfentanil");
     assertThat(carfentanil.<Integer>getAs("months_to_quarter_peak_china")).isEqualTo(10);
     assertThat(day(carfentanil, "us_control_date")).isNull();
-    // furanyl fentanyl: peak 4179 (2017H1); China 2017-03-01; 2017H2 1315 (5260 >= 4179), 2018H1 471: 10 months.
+    // furanyl fentanyl: peak 4179 (2017H1); China 2017-03-01; 2017H2 1315 (5260 >= 4179), 2018H1
+    // 471: 10 months.
     Row furanyl = watch("furanyl fentanyl");
     assertThat(furanyl.<Integer>getAs("months_to_quarter_peak_china")).isEqualTo(10);
     assertThat(day(furanyl, "china_control_date")).isEqualTo(LocalDate.of(2017, 3, 1));

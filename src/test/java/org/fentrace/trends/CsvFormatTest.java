@@ -27,9 +27,16 @@ class CsvFormatTest {
 
   @Test
   void headerThenRowsWithLfAndQuotesOnlyWhenNeeded() throws Exception {
-    StructType schema = new StructType().add("name", DataTypes.StringType).add("kg", DataTypes.createDecimalType(22, 9));
-    String csv = CsvExports.csv(schema, List.of(RowFactory.create("a, b", new BigDecimal("1.000000000")),
-        RowFactory.create("plain", null)));
+    StructType schema =
+        new StructType()
+            .add("name", DataTypes.StringType)
+            .add("kg", DataTypes.createDecimalType(22, 9));
+    String csv =
+        CsvExports.csv(
+            schema,
+            List.of(
+                RowFactory.create("a, b", new BigDecimal("1.000000000")),
+                RowFactory.create("plain", null)));
     assertThat(csv).isEqualTo("name,kg\n\"a, b\",1\nplain,\n");
   }
 }

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * route_trends and route_lead_changes over 26 months, 2021-01 (index 0) .. 2023-02 (index 25); run date
- * 2023-03-05. The last 12 months are indexes 14..25 (2022-03 .. 2023-02), the prior 12 are 2..13, the
- * 24-month trend window is 2..25.
+ * route_trends and route_lead_changes over 26 months, 2021-01 (index 0) .. 2023-02 (index 25); run
+ * date 2023-03-05. The last 12 months are indexes 14..25 (2022-03 .. 2023-02), the prior 12 are
+ * 2..13, the 24-month trend window is 2..25.
  *
  * <pre>
  * MEXICO_CARTEL FENTANYL        2021-01: 1, 2021-02: 2, 2021-03: 2, 2021-04: 8 kg   (the noisy 4-point series)
@@ -31,8 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * </pre>
  */
 class RouteTrendsTest {
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
   static Path warehouse;
   static TrendsResult result;
 
@@ -57,20 +56,48 @@ class RouteTrendsTest {
   }
 
   private static Row trend(String route, String substanceClass) {
-    return row(warehouse, "route_trends", "route = '" + route + "' AND substance_class = '" + substanceClass + "'");
+    return row(
+        warehouse,
+        "route_trends",
+        "route = '" + route + "' AND substance_class = '" + substanceClass + "'");
   }
 
   @Test
   void oneRowPerRouteAndClassWithTheDocumentedColumns() {
     assertThat(result.tableRows()).containsEntry("route_trends", 10L);
-    assertThat(table(warehouse, "route_trends").columns()).containsExactly("source", "route", "substance_class",
-        "first_month", "last_month", "as_of_month", "total_kg", "total_events", "last_12m_kg", "prior_12m_kg",
-        "pct_change_12m", "comparison_note", "rolling_3m_mean_kg", "rolling_12m_mean_kg", "trend_method",
-        "trend_pct_per_month_all", "trend_ci_low_all", "trend_ci_high_all", "trend_months_all", "trend_lag_all",
-        "trend_pct_per_month_24m", "trend_ci_low_24m", "trend_ci_high_24m", "trend_months_24m", "trend_lag_24m");
+    assertThat(table(warehouse, "route_trends").columns())
+        .containsExactly(
+            "source",
+            "route",
+            "substance_class",
+            "first_month",
+            "last_month",
+            "as_of_month",
+            "total_kg",
+            "total_events",
+            "last_12m_kg",
+            "prior_12m_kg",
+            "pct_change_12m",
+            "comparison_note",
+            "rolling_3m_mean_kg",
+            "rolling_12m_mean_kg",
+            "trend_method",
+            "trend_pct_per_month_all",
+            "trend_ci_low_all",
+            "trend_ci_high_all",
+            "trend_months_all",
+            "trend_lag_all",
+            "trend_pct_per_month_24m",
+            "trend_ci_low_24m",
+            "trend_ci_high_24m",
+            "trend_months_24m",
+            "trend_lag_24m");
     // One source (every fixture row is a seizure event): every row says so, and names its method.
-    assertThat(table(warehouse, "route_trends").filter("source = 'seizure_events' AND trend_method LIKE 'OLS%Newey-West%'")
-        .count()).isEqualTo(10L);
+    assertThat(
+            table(warehouse, "route_trends")
+                .filter("source = 'seizure_events' AND trend_method LIKE 'OLS%Newey-West%'")
+                .count())
+        .isEqualTo(10L);
   }
 
   @Test
@@ -79,9 +106,12 @@ class RouteTrendsTest {
     // Last 12 months: 1 + 2 + 4 + 8 + 16 = 31 kg; prior 12: 0 -> no percent change.
     // Rolling means at 2023-02: (4 + 8 + 16) / 3 = 9.333 and 31 / 12 = 2.583.
     Row china = trend("CHINA_DIRECT", "FENTANYL");
-    assertThat(china.<java.sql.Date>getAs("first_month").toLocalDate()).isEqualTo(LocalDate.of(2022, 10, 1));
-    assertThat(china.<java.sql.Date>getAs("last_month").toLocalDate()).isEqualTo(LocalDate.of(2023, 2, 1));
-    assertThat(china.<java.sql.Date>getAs("as_of_month").toLocalDate()).isEqualTo(LocalDate.of(2023, 2, 1));
+    assertThat(china.<java.sql.Date>getAs("first_month").toLocalDate())
+        .isEqualTo(LocalDate.of(2022, 10, 1));
+    assertThat(china.<java.sql.Date>getAs("last_month").toLocalDate())
+        .isEqualTo(LocalDate.of(2023, 2, 1));
+    assertThat(china.<java.sql.Date>getAs("as_of_month").toLocalDate())
+        .isEqualTo(LocalDate.of(2023, 2, 1));
     assertThat(china.<BigDecimal>getAs("total_kg")).isEqualByComparingTo("31");
     assertThat(china.<Long>getAs("total_events")).isEqualTo(5L);
     assertThat(china.<BigDecimal>getAs("last_12m_kg")).isEqualByComparingTo("31");
@@ -95,22 +125,29 @@ class RouteTrendsTest {
       assertThat(china.<Double>getAs("trend_ci_low_" + w)).isCloseTo(100.0, within(1e-6));
       assertThat(china.<Double>getAs("trend_ci_high_" + w)).isCloseTo(100.0, within(1e-6));
       assertThat(china.<Integer>getAs("trend_months_" + w)).isEqualTo(5);
-      assertThat(china.<Integer>getAs("trend_lag_" + w)).isEqualTo(3); // ceil(1.3 * sqrt 5) = ceil(2.907)
+      assertThat(china.<Integer>getAs("trend_lag_" + w))
+          .isEqualTo(3); // ceil(1.3 * sqrt 5) = ceil(2.907)
     }
   }
 
   @Test
   void noisySeriesMatchesTheHandDerivedFitAndDropsOutOfThe24MonthWindow() {
-    // Same derivation as TrendStatisticsTest: y = ln kg / ln 2 = 0, 1, 1, 3 at x = 0..3: slope 0.9 (x ln 2);
-    // the Newey-West variance (0.0178) is below the AR(1) floor, the OLS variance 0.07, so se = sqrt(0.07);
+    // Same derivation as TrendStatisticsTest: y = ln kg / ln 2 = 0, 1, 1, 3 at x = 0..3: slope 0.9
+    // (x ln 2);
+    // the Newey-West variance (0.0178) is below the AR(1) floor, the OLS variance 0.07, so se =
+    // sqrt(0.07);
     // t(0.975, 2) = 0.95 / sqrt(0.04875): 100 (2^0.9 - 1) = 86.607 %/month, CI [-15.230, 310.78].
     double half = 0.95 / Math.sqrt(0.04875) * Math.sqrt(0.07);
     Row mexico = trend("MEXICO_CARTEL", "FENTANYL");
-    assertThat(mexico.<Double>getAs("trend_pct_per_month_all")).isCloseTo(100 * (Math.pow(2, 0.9) - 1), within(1e-9));
-    assertThat(mexico.<Double>getAs("trend_ci_low_all")).isCloseTo(100 * (Math.pow(2, 0.9 - half) - 1), within(1e-6));
-    assertThat(mexico.<Double>getAs("trend_ci_high_all")).isCloseTo(100 * (Math.pow(2, 0.9 + half) - 1), within(1e-6));
+    assertThat(mexico.<Double>getAs("trend_pct_per_month_all"))
+        .isCloseTo(100 * (Math.pow(2, 0.9) - 1), within(1e-9));
+    assertThat(mexico.<Double>getAs("trend_ci_low_all"))
+        .isCloseTo(100 * (Math.pow(2, 0.9 - half) - 1), within(1e-6));
+    assertThat(mexico.<Double>getAs("trend_ci_high_all"))
+        .isCloseTo(100 * (Math.pow(2, 0.9 + half) - 1), within(1e-6));
     assertThat(mexico.<Integer>getAs("trend_months_all")).isEqualTo(4);
-    // The 24-month window starts at 2021-03: only 2 positive months (2 and 8 kg), too few for a trend.
+    // The 24-month window starts at 2021-03: only 2 positive months (2 and 8 kg), too few for a
+    // trend.
     assertThat(mexico.<Object>getAs("trend_pct_per_month_24m")).isNull();
     assertThat(mexico.<Object>getAs("trend_ci_low_24m")).isNull();
     assertThat(mexico.<Integer>getAs("trend_months_24m")).isEqualTo(2);
@@ -132,7 +169,8 @@ class RouteTrendsTest {
     assertThat(analog.<Double>getAs("rolling_12m_mean_kg")).isCloseTo(28.0 / 12, within(1e-12));
     // All four positive months are inside the last 24: both fits are the same.
     assertThat(analog.<Integer>getAs("trend_months_all")).isEqualTo(4);
-    assertThat(analog.<Double>getAs("trend_pct_per_month_24m")).isEqualTo(analog.<Double>getAs("trend_pct_per_month_all"));
+    assertThat(analog.<Double>getAs("trend_pct_per_month_24m"))
+        .isEqualTo(analog.<Double>getAs("trend_pct_per_month_all"));
   }
 
   @Test
@@ -149,20 +187,39 @@ class RouteTrendsTest {
 
   @Test
   void leadChangesInFentanylFamilyKg() {
-    // Family kg (FENTANYL + FENTANYL_ANALOG) per month: Mexico leads from 2021-01 (establishing, not a change);
+    // Family kg (FENTANYL + FENTANYL_ANALOG) per month: Mexico leads from 2021-01 (establishing,
+    // not a change);
     // 2022-10: China 1 vs Mexico 0 -> China; 2023-01: China 8 vs Mexico 0 + 20 (analog) -> Mexico;
     // 2023-02: China 16 vs 0 -> China. Months where both are 0 leave the lead where it was.
     List<Row> changes = table(warehouse, "route_lead_changes").orderBy("month").collectAsList();
     assertThat(table(warehouse, "route_lead_changes").columns())
-        .containsExactly("source", "month", "leader_before", "leader_after", "china_direct_kg", "mexico_cartel_kg");
-    assertThat(changes).extracting(r -> r.getString(0) + " " + r.getDate(1).toLocalDate() + " " + r.getString(2) + ">"
-            + r.getString(3) + " " + r.getDecimal(4).stripTrailingZeros().toPlainString() + "/"
-            + r.getDecimal(5).stripTrailingZeros().toPlainString())
+        .containsExactly(
+            "source",
+            "month",
+            "leader_before",
+            "leader_after",
+            "china_direct_kg",
+            "mexico_cartel_kg");
+    assertThat(changes)
+        .extracting(
+            r ->
+                r.getString(0)
+                    + " "
+                    + r.getDate(1).toLocalDate()
+                    + " "
+                    + r.getString(2)
+                    + ">"
+                    + r.getString(3)
+                    + " "
+                    + r.getDecimal(4).stripTrailingZeros().toPlainString()
+                    + "/"
+                    + r.getDecimal(5).stripTrailingZeros().toPlainString())
         .containsExactly(
             "seizure_events 2022-10-01 MEXICO_CARTEL>CHINA_DIRECT 1/0",
             "seizure_events 2023-01-01 CHINA_DIRECT>MEXICO_CARTEL 8/20",
             "seizure_events 2023-02-01 MEXICO_CARTEL>CHINA_DIRECT 16/0");
-    assertThat(result.leadChanges()).extracting(LeadChanges.LeadChange::month)
+    assertThat(result.leadChanges())
+        .extracting(LeadChanges.LeadChange::month)
         .containsExactly(YearMonth.of(2022, 10), YearMonth.of(2023, 1), YearMonth.of(2023, 2));
   }
 }

@@ -7,11 +7,12 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The route_trends interval on synthetic monthly series whose truth is known: ln(kg) = a + b*t + e_t
- * with AR(1) noise e_t = phi*e_(t-1) + sigma*z_t, the autocorrelation of real monthly seizure series
- * that makes the textbook OLS interval too narrow. 200 series from seeds 1..200 (java.util.Random), 60
- * months each (five years), phi = 0.5, sigma = 0.3. Each series goes through the same code path as a
- * route_trends row ({@link TrendStatistics#of}: log-linear fit with the Newey-West interval).
+ * The route_trends interval on synthetic monthly series whose truth is known: ln(kg) = a + b*t +
+ * e_t with AR(1) noise e_t = phi*e_(t-1) + sigma*z_t, the autocorrelation of real monthly seizure
+ * series that makes the textbook OLS interval too narrow. 200 series from seeds 1..200
+ * (java.util.Random), 60 months each (five years), phi = 0.5, sigma = 0.3. Each series goes through
+ * the same code path as a route_trends row ({@link TrendStatistics#of}: log-linear fit with the
+ * Newey-West interval).
  *
  * <p>What an analyst needs from a 95% interval: it holds the true slope in about 95% of series (we
  * require at least 90% of the 200), and a series with no trend is called significant (interval
@@ -26,7 +27,10 @@ class TrendIntervalTest {
   static final double SIGMA = 0.3;
   static final YearMonth START = YearMonth.of(2019, 10);
 
-  /** ln kg of one seeded AR(1) series around a + b t; the AR process starts from its stationary distribution. */
+  /**
+   * ln kg of one seeded AR(1) series around a + b t; the AR process starts from its stationary
+   * distribution.
+   */
   static double[] kg(long seed, double slope) {
     Random r = new Random(seed);
     double[] kg = new double[MONTHS];
@@ -41,7 +45,8 @@ class TrendIntervalTest {
   }
 
   @Test
-  void plantedSlopeOfTwoPercentAMonthIsInsideTheIntervalInAtLeast90PercentOf200SeededSeries_seeds1to200() {
+  void
+      plantedSlopeOfTwoPercentAMonthIsInsideTheIntervalInAtLeast90PercentOf200SeededSeries_seeds1to200() {
     double slope = Math.log(1.02); // +2 % a month: 100 * (e^b - 1) = 2
     int inside = 0;
     for (long seed = 1; seed <= SERIES; seed++) {
@@ -52,11 +57,14 @@ class TrendIntervalTest {
       }
     }
     double rate = inside / (double) SERIES;
-    System.out.printf("TrendIntervalTest: planted +2%%/month inside the interval in %d of %d series (%.1f%%), seeds 1..%d%n",
+    System.out.printf(
+        "TrendIntervalTest: planted +2%%/month inside the interval in %d of %d series (%.1f%%), seeds 1..%d%n",
         inside, SERIES, 100 * rate, SERIES);
     assertThat(rate)
-        .withFailMessage("planted +2%%/month recovered inside the 95%% interval in %d of %d series (%.1f%%), seeds 1..%d,"
-            + " AR(1) phi %.1f sigma %.1f, %d months; need >= 90%%", inside, SERIES, 100 * rate, SERIES, PHI, SIGMA, MONTHS)
+        .withFailMessage(
+            "planted +2%%/month recovered inside the 95%% interval in %d of %d series (%.1f%%), seeds 1..%d,"
+                + " AR(1) phi %.1f sigma %.1f, %d months; need >= 90%%",
+            inside, SERIES, 100 * rate, SERIES, PHI, SIGMA, MONTHS)
         .isGreaterThanOrEqualTo(0.90);
   }
 
@@ -70,11 +78,14 @@ class TrendIntervalTest {
       }
     }
     double rate = significant / (double) SERIES;
-    System.out.printf("TrendIntervalTest: flat series significant in %d of %d (%.1f%%), seeds 1001..%d%n",
+    System.out.printf(
+        "TrendIntervalTest: flat series significant in %d of %d (%.1f%%), seeds 1001..%d%n",
         significant, SERIES, 100 * rate, 1000 + SERIES);
     assertThat(rate)
-        .withFailMessage("flat series called significant in %d of %d (%.1f%%), seeds 1001..%d, AR(1) phi %.1f sigma %.1f,"
-            + " %d months; allow <= 10%%", significant, SERIES, 100 * rate, 1000 + SERIES, PHI, SIGMA, MONTHS)
+        .withFailMessage(
+            "flat series called significant in %d of %d (%.1f%%), seeds 1001..%d, AR(1) phi %.1f sigma %.1f,"
+                + " %d months; allow <= 10%%",
+            significant, SERIES, 100 * rate, 1000 + SERIES, PHI, SIGMA, MONTHS)
         .isLessThanOrEqualTo(0.10);
   }
 
@@ -94,10 +105,13 @@ class TrendIntervalTest {
         significant++;
       }
     }
-    // With phi = 0.5 the OLS variance of the slope is understated by about (1 + phi) / (1 - phi) = 3, so
+    // With phi = 0.5 the OLS variance of the slope is understated by about (1 + phi) / (1 - phi) =
+    // 3, so
     // it rejects far more often than 5%; we only require it to do worse than 10%, the bound above.
     assertThat(significant / (double) SERIES)
-        .withFailMessage("OLS called %d of %d flat series significant (seeds 1001..%d)", significant, SERIES, 1000 + SERIES)
+        .withFailMessage(
+            "OLS called %d of %d flat series significant (seeds 1001..%d)",
+            significant, SERIES, 1000 + SERIES)
         .isGreaterThan(0.10);
   }
 }

@@ -20,10 +20,9 @@ import org.fentrace.warehouse.TableRow;
 import org.fentrace.warehouse.WarehouseTable;
 
 /**
- * Hand-made normalized inputs for the trends tests: rows of the real {@code seizures} and
- * {@code shipments} schemas (from the Avro files), written as Parquet partitioned by
- * {@code event_month} like ingestion writes them, and helpers to run {@link TrendsAction} and read
- * its tables back.
+ * Hand-made normalized inputs for the trends tests: rows of the real {@code seizures} and {@code
+ * shipments} schemas (from the Avro files), written as Parquet partitioned by {@code event_month}
+ * like ingestion writes them, and helpers to run {@link TrendsAction} and read its tables back.
  */
 final class TrendsFixtures {
   private static final AtomicLong IDS = new AtomicLong();
@@ -38,7 +37,8 @@ final class TrendsFixtures {
   static TableRow seizure(String date, String route, String substanceClass, String kg) {
     LocalDate d = LocalDate.parse(date);
     long id = IDS.incrementAndGet();
-    return WarehouseTable.SEIZURES.newRow()
+    return WarehouseTable.SEIZURES
+        .newRow()
         .set("record_id", "seizure_events:T" + id)
         .set("source_format", "seizure_events")
         .set("source_file", "test.csv")
@@ -47,7 +47,9 @@ final class TrendsFixtures {
         .set("fiscal_year", FiscalCalendar.fiscalYear(d))
         .set("event_count", 1)
         .set("substance_raw", substanceClass.toLowerCase())
-        .set("substance_name", substanceClass.equals("FENTANYL") ? "fentanyl" : substanceClass.toLowerCase())
+        .set(
+            "substance_name",
+            substanceClass.equals("FENTANYL") ? "fentanyl" : substanceClass.toLowerCase())
         .set("substance_class", substanceClass)
         .set("substance_unlisted", false)
         .set("form", "POWDER")
@@ -60,14 +62,19 @@ final class TrendsFixtures {
 
   /** A seizure of counted pills: no mass, {@code units} dosage units. */
   static TableRow pills(String date, String route, String substanceClass, long units) {
-    return seizure(date, route, substanceClass, null).set("form", "PILLS").set("dosage_units", units);
+    return seizure(date, route, substanceClass, null)
+        .set("form", "PILLS")
+        .set("dosage_units", units);
   }
 
-  /** A customs shipment line of the given goods class and gross weight (null: no weight declared). */
+  /**
+   * A customs shipment line of the given goods class and gross weight (null: no weight declared).
+   */
   static TableRow shipment(String date, String route, String goodsClass, String weightKg) {
     LocalDate d = LocalDate.parse(date);
     long id = IDS.incrementAndGet();
-    return WarehouseTable.SHIPMENTS.newRow()
+    return WarehouseTable.SHIPMENTS
+        .newRow()
         .set("record_id", "customs_shipments:S" + id)
         .set("shipment_id", "S" + id)
         .set("source_file", "shipments.csv")
@@ -77,7 +84,8 @@ final class TrendsFixtures {
         .set("origin_country_raw", "China")
         .set("transit_countries", List.of())
         .set("mode", "SEA")
-        .set("description", goodsClass.equals("PILL_PRESS") ? "TDP-5 tablet press" : "machine parts")
+        .set(
+            "description", goodsClass.equals("PILL_PRESS") ? "TDP-5 tablet press" : "machine parts")
         .set("goods_class", goodsClass)
         .set("gross_weight_kg", weightKg == null ? null : new java.math.BigDecimal(weightKg))
         .set("inspection_outcome", "RELEASED")
@@ -91,14 +99,15 @@ final class TrendsFixtures {
   static TableRow fillRequired(TableRow row) {
     for (Schema.Field f : row.table().avroSchema().getFields()) {
       if (row.get(f.name()) == null && f.schema().getType() != Schema.Type.UNION) {
-        Object neutral = switch (f.schema().getType()) {
-          case BOOLEAN -> Boolean.FALSE;
-          case INT -> 0;
-          case LONG -> 0L;
-          case ARRAY -> List.of();
-          case STRING -> "";
-          default -> throw new IllegalStateException("fixture has no neutral value for " + f);
-        };
+        Object neutral =
+            switch (f.schema().getType()) {
+              case BOOLEAN -> Boolean.FALSE;
+              case INT -> 0;
+              case LONG -> 0L;
+              case ARRAY -> List.of();
+              case STRING -> "";
+              default -> throw new IllegalStateException("fixture has no neutral value for " + f);
+            };
         row.set(f.name(), neutral);
       }
     }
@@ -108,33 +117,44 @@ final class TrendsFixtures {
   /** Writes (replaces) a normalized table of the warehouse, partitioned by event_month. */
   static void write(Path warehouse, WarehouseTable table, List<TableRow> rows) {
     rows.forEach(TrendsFixtures::fillRequired);
-    Dataset<Row> df = spark().createDataFrame(rows.stream().map(SparkSchemas::toRow).toList(),
-        SparkSchemas.structType(table));
+    Dataset<Row> df =
+        spark()
+            .createDataFrame(
+                rows.stream().map(SparkSchemas::toRow).toList(), SparkSchemas.structType(table));
     df.withColumn("event_month", date_format(col("event_date"), "yyyy-MM"))
-        .write().mode(SaveMode.Overwrite).partitionBy("event_month")
+        .write()
+        .mode(SaveMode.Overwrite)
+        .partitionBy("event_month")
         .parquet(warehouse.resolve(table.tableName()).toString());
-    // Written behind ingestion's back: the monthly aggregates no longer describe the table. Dropping
-    // them makes the next trends run build them from the table, as for a warehouse older than they are.
+    // Written behind ingestion's back: the monthly aggregates no longer describe the table.
+    // Dropping
+    // them makes the next trends run build them from the table, as for a warehouse older than they
+    // are.
     try {
-      org.apache.commons.io.FileUtils.deleteDirectory(warehouse.resolve("_state/aggregates").toFile());
+      org.apache.commons.io.FileUtils.deleteDirectory(
+          warehouse.resolve("_state/aggregates").toFile());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
   }
 
   static TrendsResult run(Path warehouse, LocalDate runDate, String runId) throws IOException {
-    return new TrendsAction(spark(), new TrendsAction.Options(warehouse.toString(), runDate, runId)).execute();
+    return new TrendsAction(spark(), new TrendsAction.Options(warehouse.toString(), runDate, runId))
+        .execute();
   }
 
   static Dataset<Row> table(Path warehouse, String name) {
     return spark().read().parquet(warehouse.resolve(name).toString());
   }
 
-  /** The one row of a table matching a Spark SQL condition (fails when there is not exactly one). */
+  /**
+   * The one row of a table matching a Spark SQL condition (fails when there is not exactly one).
+   */
   static Row row(Path warehouse, String name, String condition) {
     List<Row> rows = table(warehouse, name).filter(condition).collectAsList();
     if (rows.size() != 1) {
-      throw new AssertionError(rows.size() + " rows of " + name + " match " + condition + ": " + rows);
+      throw new AssertionError(
+          rows.size() + " rows of " + name + " match " + condition + ": " + rows);
     }
     return rows.get(0);
   }

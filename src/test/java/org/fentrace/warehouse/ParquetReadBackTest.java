@@ -30,19 +30,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The warehouse is readable without Spark: parquet-avro's AvroParquetReader and DuckDB read the files
- * fentrace wrote and get the same values (dates as dates, decimals as exact decimals, Hive partitions).
- * Inputs are two hand-written rows whose normalized values are worked out in the comments.
+ * The warehouse is readable without Spark: parquet-avro's AvroParquetReader and DuckDB read the
+ * files fentrace wrote and get the same values (dates as dates, decimals as exact decimals, Hive
+ * partitions). Inputs are two hand-written rows whose normalized values are worked out in the
+ * comments.
  */
 class ParquetReadBackTest {
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
   static Path warehouse;
 
   @BeforeAll
   static void ingest() throws Exception {
     Path landing = Files.createDirectories(tmp.resolve("landing"));
-    Files.writeString(landing.resolve("events.csv"),
+    Files.writeString(
+        landing.resolve("events.csv"),
         "seizure_id,seizure_date,substance,quantity,unit,region,conveyance,origin_country,transit_countries,form\n"
             // 2.5 lb * 0.45359237 = 1.133980925 kg; 2023-01-15 is in FY2023
             + "E1,2023-01-15,Fentanyl HCl,2.5,lb,Southwest Border,land vehicle,Mexico,GT|MX,powder\n"
@@ -57,11 +58,15 @@ class ParquetReadBackTest {
   void avroParquetReaderReadsValuesWithoutSpark() throws Exception {
     Path file;
     try (Stream<Path> s = Files.walk(warehouse.resolve("seizures/event_month=2023-01"))) {
-      file = s.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+      file =
+          s.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
     }
     List<GenericRecord> records = new ArrayList<>();
-    try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
-        HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), new Configuration())).build()) {
+    try (ParquetReader<GenericRecord> reader =
+        AvroParquetReader.<GenericRecord>builder(
+                HadoopInputFile.fromPath(
+                    new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))
+            .build()) {
       for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
         records.add(r);
       }
@@ -84,10 +89,13 @@ class ParquetReadBackTest {
   @Test
   void duckDbReadsTheHivePartitionedTable() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-         Statement st = c.createStatement();
-         ResultSet rs = st.executeQuery("SELECT record_id, event_date, quantity_kg, dosage_units, event_month, "
-             + "typeof(event_date), typeof(quantity_kg), substance_class FROM read_parquet('"
-             + warehouse.resolve("seizures") + "/**/*.parquet', hive_partitioning = true) ORDER BY record_id")) {
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT record_id, event_date, quantity_kg, dosage_units, event_month, "
+                    + "typeof(event_date), typeof(quantity_kg), substance_class FROM read_parquet('"
+                    + warehouse.resolve("seizures")
+                    + "/**/*.parquet', hive_partitioning = true) ORDER BY record_id")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).isEqualTo("seizure_events:E1");
       assertThat(rs.getObject(2, LocalDate.class)).isEqualTo(LocalDate.of(2023, 1, 15));
@@ -109,9 +117,12 @@ class ParquetReadBackTest {
   @Test
   void noInt96AndDatesAreParquetDates() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-         Statement st = c.createStatement();
-         ResultSet rs = st.executeQuery("SELECT DISTINCT name, type, logical_type::VARCHAR FROM parquet_schema('"
-             + warehouse.resolve("seizures") + "/**/*.parquet')")) {
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT DISTINCT name, type, logical_type::VARCHAR FROM parquet_schema('"
+                    + warehouse.resolve("seizures")
+                    + "/**/*.parquet')")) {
       boolean sawDate = false;
       while (rs.next()) {
         assertThat(rs.getString(2)).as("column %s", rs.getString(1)).isNotEqualTo("INT96");
@@ -125,36 +136,49 @@ class ParquetReadBackTest {
   }
 
   /**
-   * Columns whose values are all distinct are written without a Parquet dictionary (CandidateStore);
-   * the others keep theirs. Parquet keeps a dictionary only where it pays, so a unique column ends up
-   * plain either way (the setting saves the attempt); the 300 rows of one month here name one shipment,
-   * so that shipment_id would keep a dictionary if the setting did not reach the writer.
+   * Columns whose values are all distinct are written without a Parquet dictionary
+   * (CandidateStore); the others keep theirs. Parquet keeps a dictionary only where it pays, so a
+   * unique column ends up plain either way (the setting saves the attempt); the 300 rows of one
+   * month here name one shipment, so that shipment_id would keep a dictionary if the setting did
+   * not reach the writer.
    */
   @Test
   void distinctValuedColumnsAreWrittenPlain() throws Exception {
     Path landing = Files.createDirectories(tmp.resolve("landing-300"));
-    StringBuilder csv = new StringBuilder("seizure_id,seizure_date,substance,quantity,unit,region,conveyance,origin_country,shipment_id\n");
+    StringBuilder csv =
+        new StringBuilder(
+            "seizure_id,seizure_date,substance,quantity,unit,region,conveyance,origin_country,shipment_id\n");
     for (int i = 0; i < 300; i++) {
-      csv.append("R").append(i).append(",2023-02-").append(10 + i % 10).append(",cocaine,2.5,kg,Southwest Border,land vehicle,Mexico,S1\n");
+      csv.append("R")
+          .append(i)
+          .append(",2023-02-")
+          .append(10 + i % 10)
+          .append(",cocaine,2.5,kg,Southwest Border,land vehicle,Mexico,S1\n");
     }
     Files.writeString(landing.resolve("many.csv"), csv);
     Path many = tmp.resolve("warehouse-300");
     assertThat(Pipelines.ingest(landing, many, LocalDate.of(2024, 1, 1)).exitCode()).isZero();
     Map<String, String> encodings = new TreeMap<>();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-         Statement st = c.createStatement();
-         ResultSet rs = st.executeQuery("SELECT path_in_schema, encodings FROM parquet_metadata('"
-             + many.resolve("seizures") + "/**/*.parquet')")) {
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT path_in_schema, encodings FROM parquet_metadata('"
+                    + many.resolve("seizures")
+                    + "/**/*.parquet')")) {
       while (rs.next()) {
         encodings.merge(rs.getString(1), rs.getString(2), (a, b) -> a + ", " + b);
       }
     }
     for (String plain : List.of("record_id", "source_line", "shipment_id")) {
-      assertThat(encodings.get(plain)).as("encodings of %s (all: %s)", plain, encodings).isNotNull()
+      assertThat(encodings.get(plain))
+          .as("encodings of %s (all: %s)", plain, encodings)
+          .isNotNull()
           .doesNotContainIgnoringCase("DICTIONARY");
     }
     for (String dictionary : List.of("substance_class", "origin_country", "source_file")) {
-      assertThat(encodings.get(dictionary)).as("encodings of %s (all: %s)", dictionary, encodings)
+      assertThat(encodings.get(dictionary))
+          .as("encodings of %s (all: %s)", dictionary, encodings)
           .containsIgnoringCase("DICTIONARY");
     }
   }
@@ -169,8 +193,14 @@ class ParquetReadBackTest {
       return d;
     }
     Schema s = r.getSchema().getField(field).schema();
-    Schema fixed = s.getType() == Schema.Type.UNION ? s.getTypes().stream()
-        .filter(t -> t.getType() != Schema.Type.NULL).findFirst().orElseThrow() : s;
-    return new Conversions.DecimalConversion().fromFixed((GenericFixed) v, fixed, LogicalTypes.fromSchema(fixed));
+    Schema fixed =
+        s.getType() == Schema.Type.UNION
+            ? s.getTypes().stream()
+                .filter(t -> t.getType() != Schema.Type.NULL)
+                .findFirst()
+                .orElseThrow()
+            : s;
+    return new Conversions.DecimalConversion()
+        .fromFixed((GenericFixed) v, fixed, LogicalTypes.fromSchema(fixed));
   }
 }

@@ -18,9 +18,10 @@ import org.fentrace.cli.Main;
 import org.junit.jupiter.api.Test;
 
 /**
- * The warehouse layout is spelled once: the paths are the ones docs/contract.md and docs/operations.md
- * document (written out by hand below from those documents), no other main source holds a warehouse path
- * literal, and the launcher asks {@code fentrace paths} instead of spelling one.
+ * The warehouse layout is spelled once: the paths are the ones docs/contract.md and
+ * docs/operations.md document (written out by hand below from those documents), no other main
+ * source holds a warehouse path literal, and the launcher asks {@code fentrace paths} instead of
+ * spelling one.
  */
 class WarehouseLayoutTest {
   private final WarehouseLayout layout = new WarehouseLayout("/w");
@@ -40,7 +41,8 @@ class WarehouseLayoutTest {
     assertThat(layout.export("route_monthly")).hasToString("/w/exports/route_monthly.csv");
     assertThat(layout.reportIndex()).hasToString("/w/report/index.html");
     assertThat(layout.table(WarehouseTable.SEIZURES)).hasToString("/w/seizures");
-    assertThat(WarehouseLayout.successMarker(layout.table("route_trends"))).hasToString("/w/route_trends/_SUCCESS");
+    assertThat(WarehouseLayout.successMarker(layout.table("route_trends")))
+        .hasToString("/w/route_trends/_SUCCESS");
   }
 
   @Test
@@ -48,14 +50,17 @@ class WarehouseLayoutTest {
     assertThat(paths("ledger")).isEqualTo(new Printed(0, "/w/_state/ledger.json"));
     assertThat(paths("journal")).isEqualTo(new Printed(0, "/w/_state/journal.json"));
     assertThat(paths("no-such-path").exitCode()).isEqualTo(Main.EXIT_USAGE);
-    assertThatThrownBy(() -> layout.named("no-such-path")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> layout.named("no-such-path"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void noOtherSourceSpellsAWarehousePath() throws IOException {
     // A string literal that starts with one of the layout's own folder or file names.
-    Pattern literal = Pattern.compile("\"(_state|_runs|_staging|_trash|_lock|_secrets|_aggregates|_other_versions"
-        + "|_reattributed|ledger\\.json|journal\\.json|route-rules\\.json|party-hash\\.key)\\b");
+    Pattern literal =
+        Pattern.compile(
+            "\"(_state|_runs|_staging|_trash|_lock|_secrets|_aggregates|_other_versions"
+                + "|_reattributed|ledger\\.json|journal\\.json|route-rules\\.json|party-hash\\.key)\\b");
     List<String> offenders = new ArrayList<>();
     try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
       for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
@@ -71,8 +76,10 @@ class WarehouseLayoutTest {
       }
     }
     assertThat(offenders).as("warehouse path literals outside WarehouseLayout").isEmpty();
-    assertThat(Files.readString(Path.of("jobs/fentrace"))).as("the launcher asks for paths")
-        .doesNotContain("_state").contains("paths --output");
+    assertThat(Files.readString(Path.of("jobs/fentrace")))
+        .as("the launcher asks for paths")
+        .doesNotContain("_state")
+        .contains("paths --output");
   }
 
   @Test
@@ -80,7 +87,8 @@ class WarehouseLayoutTest {
     ActionOption<Boolean> flag = ActionOption.flag("write-exports", true);
     assertThat(flag.parse("FALSE")).isFalse();
     assertThat(flag.defaultValue()).isTrue();
-    assertThatThrownBy(() -> flag.parse("yes")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> flag.parse("yes"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("write-exports must be true or false");
   }
 
