@@ -2,12 +2,9 @@ package org.fentrace.normalize;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,16 +68,8 @@ public final class CasNumbers implements Serializable {
     static final CasNumbers INSTANCE = loadResource();
 
     private static CasNumbers loadResource() {
-      InputStream in = CasNumbers.class.getResourceAsStream(DEFAULT_RESOURCE);
-      if (in == null) {
-        throw new IllegalStateException(
-            "CAS number list not on the classpath: " + DEFAULT_RESOURCE);
-      }
-      try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-        return load(reader, "cas-numbers.csv");
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + DEFAULT_RESOURCE, e);
-      }
+      return DictionaryCsv.loadResource(
+          DEFAULT_RESOURCE, "CAS number list", "cas-numbers.csv", CasNumbers::load);
     }
   }
 

@@ -1,7 +1,14 @@
 package org.fentrace.normalize;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * The small CSV dialect of the dictionary files: comma-separated, one record per line, fields
@@ -12,6 +19,25 @@ import java.util.List;
 final class DictionaryCsv {
 
   private DictionaryCsv() {}
+
+  /**
+   * Reads a bundled dictionary file from the classpath as UTF-8 and hands it to {@code load} under
+   * {@code sourceName}; a missing resource or an unreadable one is an error naming it.
+   *
+   * @param what how the file is called in the missing-resource error ("CAS number list")
+   */
+  static <T> T loadResource(
+      String resource, String what, String sourceName, BiFunction<Reader, String, T> load) {
+    InputStream in = DictionaryCsv.class.getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalStateException(what + " not on the classpath: " + resource);
+    }
+    try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      return load.apply(reader, sourceName);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource, e);
+    }
+  }
 
   /** Splits one line into fields; a quote left open is an error naming the source and line. */
   static List<String> split(String line, String source, int lineNo) {

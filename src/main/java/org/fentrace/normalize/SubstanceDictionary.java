@@ -2,12 +2,9 @@ package org.fentrace.normalize;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -120,16 +117,9 @@ public final class SubstanceDictionary implements Serializable {
     static final SubstanceDictionary INSTANCE = loadResource();
 
     private static SubstanceDictionary loadResource() {
-      InputStream in = SubstanceDictionary.class.getResourceAsStream(DEFAULT_RESOURCE);
-      if (in == null) {
-        throw new IllegalStateException(
-            "substance dictionary not on the classpath: " + DEFAULT_RESOURCE);
-      }
-      try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-        return load(reader, "substances.csv").withCasNumbers(CasNumbers.loadDefault());
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + DEFAULT_RESOURCE, e);
-      }
+      return DictionaryCsv.loadResource(
+              DEFAULT_RESOURCE, "substance dictionary", "substances.csv", SubstanceDictionary::load)
+          .withCasNumbers(CasNumbers.loadDefault());
     }
   }
 
