@@ -1,5 +1,6 @@
 package org.fentrace.core;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -132,6 +133,13 @@ public enum InputFormat implements Vocabulary {
 
   public List<String> optionalColumns() {
     return optional;
+  }
+
+  /** The full header: the required columns, then the optional ones, in the contract's order. */
+  public List<String> columns() {
+    List<String> all = new ArrayList<>(required);
+    all.addAll(optional);
+    return List.copyOf(all);
   }
 
   public boolean isCbpAggregate() {

@@ -2,6 +2,7 @@ package org.fentrace.generate;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.fentrace.core.InputFormat;
 import org.fentrace.generate.CsvOut.DateStyle;
 
 /**
@@ -13,45 +14,9 @@ import org.fentrace.generate.CsvOut.DateStyle;
 final class LandingSpellings {
   private LandingSpellings() {}
 
-  static final List<String> SEIZURE_HEADER =
-      List.of(
-          "seizure_id",
-          "seizure_date",
-          "substance",
-          "quantity",
-          "unit",
-          "agency",
-          "region",
-          "location",
-          "us_state",
-          "conveyance",
-          "form",
-          "origin_country",
-          "transit_countries",
-          "destination_country",
-          "shipment_id");
+  static final List<String> SEIZURE_HEADER = InputFormat.SEIZURE_EVENTS.columns();
 
-  static final List<String> SHIPMENT_HEADER =
-      List.of(
-          "shipment_id",
-          "arrival_date",
-          "origin_country",
-          "mode",
-          "description",
-          "export_country",
-          "transit_countries",
-          "port_of_entry",
-          "destination_state",
-          "hs_code",
-          "gross_weight",
-          "weight_unit",
-          "declared_value_usd",
-          "shipper_name",
-          "consignee_name",
-          "inspection_outcome",
-          "seized_substance",
-          "seized_quantity",
-          "seized_unit");
+  static final List<String> SHIPMENT_HEADER = InputFormat.CUSTOMS_SHIPMENTS.columns();
 
   // Substances, by what the normalizer should make of them.
   static final String[] FENTANYL_POWDER = {
