@@ -12,7 +12,8 @@ import java.util.Map;
  * Everything the report shows, read from the warehouse by {@link ReportInputs} (or built by hand in
  * tests): small, immutable, and free of Spark types, so the page can be rendered and tested without
  * a session. Masses stay exact {@link BigDecimal}s (the same values as the exports); the "fentanyl
- * family" is FENTANYL + FENTANYL_ANALOG, summed per month (fiscal year) and route.
+ * family" is FENTANYL + FENTANYL_ANALOG, summed per month (fiscal year) and route. {@code
+ * sensitivity} is null for a warehouse without route_sensitivity (no band).
  */
 public record ReportData(
     Run run,
@@ -34,48 +35,6 @@ public record ReportData(
     String policyEventsSource,
     SourceChoice source,
     List<SensitivityBand.Range> sensitivity) {
-
-  /** As the canonical constructor, for a warehouse without route_sensitivity (null: no band). */
-  public ReportData(
-      Run run,
-      List<YearMonth> months,
-      Map<String, List<BigDecimal>> familyKgByRoute,
-      List<FiscalYearRow> fiscalYears,
-      Map<String, List<BigDecimal>> familyKgByForm,
-      Map<String, List<Long>> familyUnitsByForm,
-      List<LeadChange> leadChanges,
-      List<Analog> analogs,
-      List<YearMonth> shipmentMonths,
-      Map<String, List<Long>> pillPressLinesByRoute,
-      Map<String, BigDecimal> pillPressKgByRoute,
-      List<TrendRow> trends,
-      Quality quality,
-      Map<String, Map<String, BigDecimal>> familyKgByRouteAndConfidence,
-      Map<String, Map<String, Long>> pillPressLinesByRouteAndConfidence,
-      List<PolicyEvents.PolicyEvent> policyEvents,
-      String policyEventsSource,
-      SourceChoice source) {
-    this(
-        run,
-        months,
-        familyKgByRoute,
-        fiscalYears,
-        familyKgByForm,
-        familyUnitsByForm,
-        leadChanges,
-        analogs,
-        shipmentMonths,
-        pillPressLinesByRoute,
-        pillPressKgByRoute,
-        trends,
-        quality,
-        familyKgByRouteAndConfidence,
-        pillPressLinesByRouteAndConfidence,
-        policyEvents,
-        policyEventsSource,
-        source,
-        null);
-  }
 
   public ReportData {
     months = List.copyOf(months);

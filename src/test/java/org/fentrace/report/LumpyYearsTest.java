@@ -102,7 +102,8 @@ class LumpyYearsTest {
             Map.of(),
             List.of(),
             "test",
-            new ReportData.SourceChoice("seizure_events", "test", covered));
+            new ReportData.SourceChoice("seizure_events", "test", covered),
+            null);
     // FY2022 -> FY2023: 120 -> 210 (+90); without largest: 110 -> 110 (0): the change vanishes:
     // flagged.
     // FY2023 -> FY2024 on Oct-Dec only: 30 -> 60 (+30); without largest (10 and 40): 20 -> 20 (0):

@@ -131,7 +131,8 @@ class ProxyWordingTest {
             base.pillPressLinesByRouteAndConfidence(),
             base.policyEvents(),
             base.policyEventsSource(),
-            new ReportData.SourceChoice("cbp_published", "test", base.source().coveredMonths()));
+            new ReportData.SourceChoice("cbp_published", "test", base.source().coveredMonths()),
+            null);
     Headline h = Headline.of(cbp);
     String all = String.join("\n", h.lines());
     assertThat(all)

@@ -105,7 +105,8 @@ class ReportRenderTest {
         new ReportData.SourceChoice(
             "seizure_events",
             "the seizure source with the most complete coverage of FY2025",
-            months));
+            months),
+        null);
   }
 
   static final List<PolicyEvents.PolicyEvent> EVENTS =
@@ -213,7 +214,8 @@ class ReportRenderTest {
             d.pillPressLinesByRouteAndConfidence(),
             d.policyEvents(),
             d.policyEventsSource(),
-            new ReportData.SourceChoice("seizure_events", "test", covered));
+            new ReportData.SourceChoice("seizure_events", "test", covered),
+            null);
     Headline h = Headline.of(gap);
     assertThat(h.cautions())
         .containsExactly(
@@ -254,7 +256,8 @@ class ReportRenderTest {
             EVENTS,
             "test",
             new ReportData.SourceChoice(
-                "cbp_published", "no seizure source covers any month yet", List.of()));
+                "cbp_published", "no seizure source covers any month yet", List.of()),
+            null);
     String html = render(d);
     assertThat(html)
         .contains("No fentanyl-family seizures in the warehouse yet")

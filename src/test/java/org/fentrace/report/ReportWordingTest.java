@@ -170,7 +170,8 @@ class ReportWordingTest {
             base.pillPressLinesByRouteAndConfidence(),
             base.policyEvents(),
             base.policyEventsSource(),
-            base.source());
+            base.source(),
+            null);
     Figure monthly = Figures.monthly(d);
     assertThat(monthly.notes()).contains("CHINA_DIRECT: none in this source (no panel drawn).");
     // The legend lists each drawn series; with its panel gone, CHINA_DIRECT's series are not drawn.
