@@ -38,8 +38,20 @@ class LauncherProfileIT {
     script = LocalInstall.create(tmp.resolve("install"));
     stubBin = Files.createDirectories(tmp.resolve("bin"));
     Path java = stubBin.resolve("java");
-    // Records its arguments, one per line, where the test says; exits 0 like a good run.
-    Files.writeString(java, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > \"$STUB_JAVA_ARGS\"\n");
+    // Records its arguments, one per line, where the test says; exits 0 like a good run. The
+    // launcher
+    // asks the real jar where the warehouse keeps its ledger (`fentrace paths`): that question goes
+    // to
+    // the real java, so the ledger the test writes is the one the launcher compares landing files
+    // with.
+    String realJava = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Files.writeString(
+        java,
+        "#!/usr/bin/env bash\n"
+            + "for a in \"$@\"; do [[ \"$a\" == paths ]] && exec '"
+            + realJava
+            + "' \"$@\"; done\n"
+            + "printf '%s\\n' \"$@\" > \"$STUB_JAVA_ARGS\"\n");
     java.toFile().setExecutable(true);
   }
 
