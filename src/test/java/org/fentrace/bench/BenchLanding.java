@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.fentrace.core.InputFormat;
 
 /**
  * The landing files a benchmark competitor reads, split by format from each file's header line (the
@@ -19,45 +20,9 @@ import java.util.stream.Stream;
  */
 record BenchLanding(List<Path> seizureFiles, List<Path> shipmentFiles) {
 
-  static final List<String> SEIZURE_COLUMNS =
-      List.of(
-          "seizure_id",
-          "seizure_date",
-          "substance",
-          "quantity",
-          "unit",
-          "agency",
-          "region",
-          "location",
-          "us_state",
-          "conveyance",
-          "form",
-          "origin_country",
-          "transit_countries",
-          "destination_country",
-          "shipment_id");
+  static final List<String> SEIZURE_COLUMNS = InputFormat.SEIZURE_EVENTS.columns();
 
-  static final List<String> SHIPMENT_COLUMNS =
-      List.of(
-          "shipment_id",
-          "arrival_date",
-          "origin_country",
-          "mode",
-          "description",
-          "export_country",
-          "transit_countries",
-          "port_of_entry",
-          "destination_state",
-          "hs_code",
-          "gross_weight",
-          "weight_unit",
-          "declared_value_usd",
-          "shipper_name",
-          "consignee_name",
-          "inspection_outcome",
-          "seized_substance",
-          "seized_quantity",
-          "seized_unit");
+  static final List<String> SHIPMENT_COLUMNS = InputFormat.CUSTOMS_SHIPMENTS.columns();
 
   /**
    * Every {@code *.csv} under {@code root}, sorted by path; a header of neither layout fails
