@@ -13,9 +13,11 @@ import org.fentrace.reference.SchedulingReference;
  * substance's own row. The match is on the substance dictionary's canonical name ({@code
  * substance_name}), to which both the reference and every table resolve their raw names: two
  * spellings of one substance meet there, and two substances are never joined by a loose string
- * match. Class-wide measures stay on the class row ("fentanyl-related substance"): whether one
- * analogue falls under the class definition is a chemistry judgement the reference does not make,
- * so it is not made here either. Pure Java.
+ * match. Class-wide measures are on the class row ("fentanyl-related substance"), and on an
+ * analogue's own row only where the reference records that a primary source names the analogue as
+ * falling under the class order: whether an analogue fits the class definition is a chemistry
+ * judgement the reference takes from its sources, never makes itself, and it is not made here
+ * either. Pure Java.
  */
 public final class Scheduling {
   /** Controls that put the substance itself under US control, in the reference's column order. */

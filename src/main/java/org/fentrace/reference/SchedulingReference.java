@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,7 +43,9 @@ import org.fentrace.normalize.SubstanceMatch;
  *   <li>every date has a source, and every source a date (a citation without a date belongs in
  *       {@code notes});
  *   <li>the substance resolves through the substance dictionary to a listed (not merely recognised)
- *       entry of the fentanyl family, and no two rows resolve to the same entry.
+ *       entry of the fentanyl family, and no two rows resolve to the same entry;
+ *   <li>a class-wide date on a substance's own row (written where a primary source names the
+ *       substance as falling under the class order) equals the class row's date for that order.
  * </ul>
  *
  * Pure Java; instances are immutable.
@@ -123,7 +126,61 @@ public final class SchedulingReference {
     if (entries.isEmpty()) {
       throw new IllegalArgumentException(sourceName + ": the scheduling reference has no rows");
     }
+    checkClassWideDates(entries.values(), sourceName);
     return new SchedulingReference(sourceName, entries);
+  }
+
+  /** The class-wide measures: one order each, dated on the class row. */
+  private static final List<Control> CLASS_WIDE =
+      List.of(Control.US_CLASS_WIDE, Control.CHINA_CLASS_WIDE);
+
+  /**
+   * A class-wide date on a substance's own row says that a named source puts the substance under
+   * the class order, so it must be that order's date: the class row's. A row that names a
+   * class-wide date when the file has no class row, or a different date, is an error.
+   */
+  private static void checkClassWideDates(Collection<SchedulingEntry> entries, String sourceName) {
+    SchedulingEntry classRow =
+        entries.stream()
+            .filter(e -> e.kind() == SchedulingEntry.Kind.CLASS)
+            .findFirst()
+            .orElse(null);
+    for (SchedulingEntry e : entries) {
+      if (e == classRow) {
+        continue;
+      }
+      for (Control c : CLASS_WIDE) {
+        Optional<ControlDate> own = e.control(c);
+        if (own.isEmpty()) {
+          continue;
+        }
+        Optional<ControlDate> order = classRow == null ? Optional.empty() : classRow.control(c);
+        if (order.isEmpty()) {
+          throw problem(
+              sourceName,
+              e.line(),
+              c.dateColumn()
+                  + " "
+                  + own.get().date()
+                  + " names a class-wide order the file does not date: give the CLASS row its "
+                  + c.dateColumn()
+                  + " first");
+        }
+        if (!order.get().date().equals(own.get().date())) {
+          throw problem(
+              sourceName,
+              e.line(),
+              c.dateColumn()
+                  + " "
+                  + own.get().date()
+                  + " differs from the class order's "
+                  + order.get().date()
+                  + " (line "
+                  + classRow.line()
+                  + "): a substance under the class order is controlled from the order's date");
+        }
+      }
+    }
   }
 
   private static Map<String, Integer> header(Map<String, Integer> raw, String sourceName) {

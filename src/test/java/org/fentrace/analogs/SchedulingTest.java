@@ -34,11 +34,29 @@ class SchedulingTest {
     assertThat(cls.us().date().date()).isEqualTo(LocalDate.of(2018, 2, 6));
     assertThat(cls.china().control()).isEqualTo(Control.CHINA_CLASS_WIDE);
     assertThat(cls.china().date().date()).isEqualTo(LocalDate.of(2019, 5, 1));
-    // acryl fentanyl: the reference records China's 2017 listing and no US date (its row leaves it
-    // empty).
+    // acryl fentanyl: its own temporary order (82 FR 32453, published and in force 2017-07-14) is
+    // earlier than its permanent placement (83 FR 61320, effective 2018-11-29); China 2017-03-01.
     Scheduling.Controls acryl = SCHEDULING.of("acryl fentanyl");
-    assertThat(acryl.us()).isNull();
+    assertThat(acryl.us().control()).isEqualTo(Control.US_TEMPORARY);
+    assertThat(acryl.us().date().date()).isEqualTo(LocalDate.of(2017, 7, 14));
     assertThat(acryl.china().date().date()).isEqualTo(LocalDate.of(2017, 3, 1));
+    // meta-fluorofentanyl: placed by name on 2023-12-07 (88 FR 85104). The rule read does not say
+    // which temporary order covered it before, so its row has no class-wide date and none is
+    // inherited from the class row: the earliest US date is the permanent one.
+    Scheduling.Controls mff = SCHEDULING.of("meta-fluorofentanyl");
+    assertThat(mff.us().control()).isEqualTo(Control.US_PERMANENT);
+    assertThat(mff.us().date().date()).isEqualTo(LocalDate.of(2023, 12, 7));
+    assertThat(mff.china()).isNull();
+  }
+
+  @Test
+  void anAnalogueANamedSourcePutsUnderTheClassOrderIsControlledFromTheOrdersDate() {
+    // 86 FR 22113 (effective 2021-04-27) names 2'-fluoro ortho-fluorofentanyl and says it falls
+    // within the 2018-02-06 class order's definition: the earliest US measure is the class order.
+    Scheduling.Controls c = SCHEDULING.of("2'-fluoro ortho-fluorofentanyl");
+    assertThat(c.us().control()).isEqualTo(Control.US_CLASS_WIDE);
+    assertThat(c.us().date().date()).isEqualTo(LocalDate.of(2018, 2, 6));
+    assertThat(c.us().date().source()).contains("83 FR 5188").contains("86 FR 22113");
   }
 
   @Test

@@ -67,6 +67,38 @@ class ReferenceDataTest {
   }
 
   @Test
+  void permanentPlacementsAndUnDecisions() {
+    // 83 FR 61320 (FR Doc. 2018-26045), DATES: "Effective November 29, 2018", one rule for five
+    // substances that had temporary orders of their own.
+    for (String s :
+        new String[] {
+          "furanyl fentanyl",
+          "para-fluoroisobutyryl fentanyl",
+          "acryl fentanyl",
+          "tetrahydrofuranyl fentanyl",
+          "ocfentanil"
+        }) {
+      ControlDate d = control(s, Control.US_PERMANENT);
+      assertThat(d.date()).as(s).isEqualTo(LocalDate.of(2018, 11, 29));
+      assertThat(d.source()).as(s).startsWith("83 FR 61320");
+    }
+    // 88 FR 85104 (FR Doc. 2023-26694), DATES: "Effective date: December 7, 2023".
+    assertThat(control("meta-fluoroisobutyryl fentanyl", Control.US_PERMANENT).date())
+        .isEqualTo(LocalDate.of(2023, 12, 7));
+    // 86 FR 22113 (FR Doc. 2021-08720), DATES: "Effective date: April 27, 2021"; its summary says
+    // the ten substances fall within the definition of the 2018-02-06 order.
+    assertThat(control("2'-fluoro ortho-fluorofentanyl", Control.US_PERMANENT).date())
+        .isEqualTo(LocalDate.of(2021, 4, 27));
+    assertThat(control("2'-fluoro ortho-fluorofentanyl", Control.US_CLASS_WIDE))
+        .extracting(ControlDate::date)
+        .isEqualTo(control("fentanyl-related substance", Control.US_CLASS_WIDE).date());
+    // INCB precursors report for 2017, paragraph 8: CND decision of 16 March 2017 on NPP and ANPP,
+    // "became effective on 18 October 2017, 180 days after it was communicated".
+    assertThat(control("NPP", Control.UN)).isEqualTo(control("4-ANPP", Control.UN));
+    assertThat(control("NPP", Control.UN).date()).isEqualTo(LocalDate.of(2017, 10, 18));
+  }
+
+  @Test
   void rowsResolveThroughTheSubstanceDictionary() {
     SchedulingReference ref = SchedulingReference.loadDefault();
     // A lab abbreviation finds the row through the dictionary's canonical name (82 FR 20544,
@@ -77,11 +109,12 @@ class ReferenceDataTest {
     assertThat(fibf.substanceClass()).isEqualTo(SubstanceClass.FENTANYL_ANALOG);
     assertThat(fibf.control(Control.US_TEMPORARY).orElseThrow().date())
         .isEqualTo(LocalDate.of(2017, 5, 3));
-    // A precursor whose dates could not be read from a primary source has none: empty, not guessed.
+    // A precursor whose US and Chinese dates could not be read from a primary source has none of
+    // them: empty, not guessed, and the notes say what is known.
     SchedulingEntry npp = ref.forSubstance("NPP").orElseThrow();
     assertThat(npp.kind()).isEqualTo(SchedulingEntry.Kind.PRECURSOR);
-    assertThat(npp.controls()).isEmpty();
-    assertThat(npp.notes()).isNotBlank();
+    assertThat(npp.controls()).containsOnlyKeys(Control.UN);
+    assertThat(npp.notes()).contains("China").contains("not read");
     assertThat(ref.entries())
         .allSatisfy(e -> assertThat(e.substanceClass().name()).startsWith("FENTANYL"));
   }
@@ -147,6 +180,33 @@ class ReferenceDataTest {
         .hasMessageStartingWith(
             "t.csv line 4: 'acetylfentanyl' is the dictionary's 'acetyl fentanyl',"
                 + " already given on line 3");
+  }
+
+  private static final String CLASS_ROW =
+      "fentanyl-related substance,CLASS,,,,,2018-02-06,83 FR 5188,,,,,,,,,,,\n";
+
+  @Test
+  void aClassWideDateOnAnAnaloguesRowMustBeTheClassOrdersDate() {
+    // The same day as the class row: accepted.
+    SchedulingReference ok =
+        load(
+            CLASS_ROW
+                + "crotonyl fentanyl,ANALOG,,,,,2018-02-06,83 FR 5188; a rule naming it,,,,,,,,,,,\n");
+    assertThat(ok.forSubstance("crotonyl fentanyl").orElseThrow().controls())
+        .containsOnlyKeys(Control.US_CLASS_WIDE);
+    // Another day: the order has one date, so the row contradicts the class row.
+    assertThatThrownBy(
+            () ->
+                load(
+                    CLASS_ROW + "crotonyl fentanyl,ANALOG,,,,,2021-04-27,86 FR 22113,,,,,,,,,,,\n"))
+        .hasMessageStartingWith(
+            "t.csv line 4: us_class_wide_date 2021-04-27 differs from the class order's 2018-02-06"
+                + " (line 3)");
+    // No class row dating the order at all.
+    assertThatThrownBy(() -> load("crotonyl fentanyl,ANALOG,,,,,,,,,,,2019-05-01,MPS 2019,,,,,\n"))
+        .hasMessageStartingWith(
+            "t.csv line 3: china_class_wide_date 2019-05-01 names a class-wide order the file does"
+                + " not date");
   }
 
   @Test
