@@ -31,7 +31,12 @@ public final class CasNumbers implements Serializable {
   /** The bundled list, a classpath resource beside this class. */
   public static final String DEFAULT_RESOURCE = "/org/fentrace/normalize/cas-numbers.csv";
 
-  private static final String HEADER = "cas_number,canonical_name,substance_class,form,listed_in";
+  private static final String HEADER =
+      "cas_number,canonical_name,substance_class,form,listed_in,checked_against";
+
+  /** How {@code checked_against} begins when no registry record has shown the number yet. */
+  public static final String UNCONFIRMED = "unconfirmed";
+
   private static final Pattern HYPHENATED =
       Pattern.compile("(?<![\\d-])(\\d{2,7})-(\\d{2})-(\\d)(?![\\d-])");
   private static final Pattern AFTER_CAS =
@@ -46,14 +51,23 @@ public final class CasNumbers implements Serializable {
    * @param substanceClass that entry's class
    * @param form base, citrate, ...
    * @param listedIn where the substance is controlled or why it is watched
+   * @param checkedAgainst the registry record or official list the number was read in, or a text
+   *     beginning {@link #UNCONFIRMED} when only its check digit is known to hold
    */
   public record Entry(
       String number,
       String canonicalName,
       SubstanceClass substanceClass,
       String form,
-      String listedIn)
-      implements Serializable {}
+      String listedIn,
+      String checkedAgainst)
+      implements Serializable {
+
+    /** True when a registry record or official list was read for this number. */
+    public boolean confirmed() {
+      return !checkedAgainst.startsWith(UNCONFIRMED);
+    }
+  }
 
   /** Where a number was found in a text. */
   record Found(int offset, Entry entry) {}
@@ -82,7 +96,7 @@ public final class CasNumbers implements Serializable {
    * Loads a list in the {@code cas-numbers.csv} format.
    *
    * @throws IllegalArgumentException naming the source and line, for a malformed line, a bad check
-   *     digit, an unknown class or a number listed twice
+   *     digit, an unknown class, an empty checked_against or a number listed twice
    */
   public static CasNumbers load(Reader csv, String sourceName) {
     Map<String, Entry> byDigits = new LinkedHashMap<>();
@@ -96,9 +110,9 @@ public final class CasNumbers implements Serializable {
           continue;
         }
         List<String> f = DictionaryCsv.split(trimmed, sourceName, lineNo);
-        if (f.size() != 5) {
+        if (f.size() != 6) {
           throw SubstanceDictionary.problem(
-              sourceName, lineNo, "expected 5 fields (" + HEADER + ")", line);
+              sourceName, lineNo, "expected 6 fields (" + HEADER + ")", line);
         }
         String number = f.get(0).strip();
         if (!number.matches("\\d{2,7}-\\d{2}-\\d") || !checkDigitHolds(number)) {
@@ -115,7 +129,19 @@ public final class CasNumbers implements Serializable {
           throw SubstanceDictionary.problem(
               sourceName, lineNo, "unknown substance_class '" + f.get(2) + "'", line);
         }
-        Entry entry = new Entry(number, f.get(1).strip(), cls, f.get(3).strip(), f.get(4).strip());
+        String checkedAgainst = f.get(5).strip();
+        if (checkedAgainst.isEmpty()) {
+          throw SubstanceDictionary.problem(
+              sourceName,
+              lineNo,
+              "checked_against is empty: name the record the number was read in, or write '"
+                  + UNCONFIRMED
+                  + ": ...' saying what is known",
+              line);
+        }
+        Entry entry =
+            new Entry(
+                number, f.get(1).strip(), cls, f.get(3).strip(), f.get(4).strip(), checkedAgainst);
         if (byDigits.putIfAbsent(number.replace("-", ""), entry) != null) {
           throw SubstanceDictionary.problem(
               sourceName, lineNo, "'" + number + "' is listed twice", line);

@@ -42,6 +42,7 @@ class CasNumbersTest {
           .as("dictionary entry of %s", e.number())
           .isEqualTo(new SubstanceMatch(e.canonicalName(), e.substanceClass(), false));
       assertThat(e.listedIn()).as("listed_in of %s", e.number()).isNotBlank();
+      assertThat(e.checkedAgainst()).as("checked_against of %s", e.number()).isNotBlank();
       // And the number itself, written with hyphens, finds that entry.
       assertThat(DICT.match(e.number())).isEqualTo(m);
     }
@@ -96,19 +97,44 @@ class CasNumbersTest {
     assertThat(CAS.find(text)).isNull();
   }
 
+  @Test
+  void numbersReadInARecordNameItAndTheRestAreFlagged() {
+    // Read in this session's sources: carfentanil 59708-52-0 and acetyl fentanyl 3258-84-2 as the
+    // primary CAS codes of their FDA substance records; 4-AP 23056-29-3, 1-boc-4-AP 125541-22-2 and
+    // norfentanyl 1609-66-1 as China's 2024 precursor announcement numbers them.
+    java.util.Map<String, String> confirmed = new java.util.TreeMap<>();
+    for (CasNumbers.Entry e : CAS.entries()) {
+      if (e.confirmed()) {
+        confirmed.put(e.number(), e.canonicalName());
+      } else {
+        assertThat(e.checkedAgainst()).startsWith(CasNumbers.UNCONFIRMED + ": check digit only");
+      }
+    }
+    assertThat(confirmed)
+        .containsEntry("59708-52-0", "carfentanil")
+        .containsEntry("3258-84-2", "acetyl fentanyl")
+        .containsEntry("23056-29-3", "4-AP")
+        .containsEntry("125541-22-2", "1-boc-4-AP")
+        .containsEntry("1609-66-1", "norfentanyl");
+    // A flagged number is still recognised: the flag records doubt, it does not hide the number.
+    assertThat(DICT.match("437-38-7").name()).isEqualTo("fentanyl");
+  }
+
   @ParameterizedTest(name = "bad line {0}")
   @CsvSource(
       delimiter = '|',
       value = {
-        "437-38-8,fentanyl,FENTANYL,base,x|no CAS number",
-        "437387,fentanyl,FENTANYL,base,x|no CAS number",
-        "437-38-7,fentanyl,FENTANYL_ANALOGUE,base,x|unknown substance_class",
-        "437-38-7,fentanyl,FENTANYL,base|expected 5 fields",
-        "990-73-8,fentanyl,FENTANYL,citrate,x|listed twice"
+        "437-38-8,fentanyl,FENTANYL,base,x,r|no CAS number",
+        "437387,fentanyl,FENTANYL,base,x,r|no CAS number",
+        "437-38-7,fentanyl,FENTANYL_ANALOGUE,base,x,r|unknown substance_class",
+        "437-38-7,fentanyl,FENTANYL,base,x|expected 6 fields",
+        "437-38-7,fentanyl,FENTANYL,base,x,|checked_against is empty",
+        "990-73-8,fentanyl,FENTANYL,citrate,x,r|listed twice"
       })
   void badLinesAreRejectedWithTheirLine(String line, String problem) {
     String csv =
-        "cas_number,canonical_name,substance_class,form,listed_in\n990-73-8,fentanyl,FENTANYL,citrate,x\n"
+        "cas_number,canonical_name,substance_class,form,listed_in,checked_against\n"
+            + "990-73-8,fentanyl,FENTANYL,citrate,x,r\n"
             + line
             + "\n";
     assertThatThrownBy(() -> CasNumbers.load(new StringReader(csv), "t.csv"))
@@ -120,13 +146,13 @@ class CasNumbersTest {
   @Test
   void aNumberNamingAnEntryTheDictionaryLacksIsRejected() {
     CasNumbers wrongClass =
-        CasNumbers.load(new StringReader("437-38-7,fentanyl,FENTANYL_ANALOG,base,x\n"), "t.csv");
+        CasNumbers.load(new StringReader("437-38-7,fentanyl,FENTANYL_ANALOG,base,x,r\n"), "t.csv");
     assertThatThrownBy(() -> DICT.withCasNumbers(wrongClass))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("437-38-7");
     CasNumbers missing =
         CasNumbers.load(
-            new StringReader("79-03-8,acetyl chloride,FENTANYL_PRECURSOR,base,x\n"), "t.csv");
+            new StringReader("79-03-8,acetyl chloride,FENTANYL_PRECURSOR,base,x,r\n"), "t.csv");
     assertThatThrownBy(() -> DICT.withCasNumbers(missing))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no such entry");

@@ -46,7 +46,10 @@ final class SubstanceDocSection {
         .append(
             "4. **CAS Registry Numbers** from the table below: with hyphens anywhere (`437-38-7`), without"
                 + " them only right after the word CAS (`CAS 437387`), and only when the check digit holds. A bare"
-                + " run of digits, a mistyped number or a valid number not in the table says nothing.\n")
+                + " run of digits, a mistyped number or a valid number not in the table says nothing. Each"
+                + " number names the registry record or official list it was read in (`checked against`); one"
+                + " flagged `unconfirmed` has only its check digit to show for it and is still recognised, listed"
+                + " here so that it can be confirmed or dropped.\n")
         .append("5. Otherwise `UNKNOWN`, named by the cleaned text.\n\n")
         .append(
             "Only what has the skeleton is recognised by structure. Kept out: 4-phenylpiperidine opioids"
@@ -55,7 +58,9 @@ final class SubstanceDocSection {
                 + " is listed), piperazines (MT-45), nitazenes (benzimidazoles), benzamides (U-47700, AH-7921),"
                 + " brorphine (a piperidin-4-yl on a benzimidazolone, not on an anilide). Names listed in"
                 + " `substances.csv` keep the class written there.\n\n")
-        .append("| CAS number | substance | class | form | listed in |\n|---|---|---|---|---|\n");
+        .append(
+            "| CAS number | substance | class | form | listed in | checked against |\n"
+                + "|---|---|---|---|---|---|\n");
     for (CasNumbers.Entry e : CasNumbers.loadDefault().entries()) {
       md.append("| `")
           .append(e.number())
@@ -67,6 +72,8 @@ final class SubstanceDocSection {
           .append(e.form())
           .append(" | ")
           .append(e.listedIn())
+          .append(" | ")
+          .append(e.checkedAgainst())
           .append(" |\n");
     }
   }
