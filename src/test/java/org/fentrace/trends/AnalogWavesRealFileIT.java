@@ -148,6 +148,21 @@ class AnalogWavesRealFileIT {
     assertThat(furanyl.<Integer>getAs("months_to_quarter_peak_china")).isEqualTo(10);
     assertThat(day(furanyl, "china_control_date")).isEqualTo(LocalDate.of(2017, 3, 1));
     assertThat(furanyl.<String>getAs("china_control_source")).startsWith("MPS, CFDA and NHFPC");
+    // acryl fentanyl (NFLIS "Acryl fentanyl", summed from the export by hand): 2017H1 1604 (the
+    // peak; a quarter is 401), 2017H2 481, 2018H1 78. US temporary order 2017-07-14 (82 FR 32453):
+    // 2017H2 starts before it, 2018H1 is the first half-year after it and below 401: July 2017 to
+    // January 2018 = 6 months. China 2017-03-01: 2017H2 481 >= 401, 2018H1 78: March 2017 to
+    // January 2018 = 10 months.
+    Row acryl = watch("acryl fentanyl");
+    assertThat(day(acryl, "us_control_date")).isEqualTo(LocalDate.of(2017, 7, 14));
+    assertThat(acryl.<String>getAs("us_control")).isEqualTo("us_temporary");
+    assertThat(acryl.<Integer>getAs("months_to_quarter_peak_us")).isEqualTo(6);
+    assertThat(acryl.<Integer>getAs("months_to_quarter_peak_china")).isEqualTo(10);
+    // meta-fluorofentanyl: placed by name 2023-12-07 (88 FR 85104), its only recorded US measure.
+    Row mff = watch("meta-fluorofentanyl");
+    assertThat(mff.<Boolean>getAs("scheduling_listed")).isTrue();
+    assertThat(day(mff, "us_control_date")).isEqualTo(LocalDate.of(2023, 12, 7));
+    assertThat(mff.<String>getAs("us_control")).isEqualTo("us_permanent");
   }
 
   @Test
