@@ -94,7 +94,12 @@ public final class BenchReport {
     md.append(
         BenchText.METHOD
             .replace("${DAILY}", last.meta().getOrDefault("daily_rows", "?"))
-            .replace("${PARCEL}", last.meta().getOrDefault("parcel_rows", "?")));
+            .replace(
+                "${PARCEL}",
+                String.format(
+                    Locale.ROOT,
+                    "%,d",
+                    Long.parseLong(last.meta().getOrDefault("parcel_rows", "0")))));
     return md.toString();
   }
 
