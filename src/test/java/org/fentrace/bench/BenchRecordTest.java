@@ -46,7 +46,8 @@ class BenchRecordTest {
             + "full\t5000000\tduckdb\t1\t6750000\t45.0\t90\t4000000\t0\t1.5\t\n"
             + "full\t50000000\tfentrace\t1\t67500000\t1200.0\t2300\t7000000\t0\t1.5\t\n"
             + "parcel\t4000000\tfentrace_parcel_night\t1\t4000000\t90.0\t170\t6000000\t0\t1.5\t\n"
-            + "parcel\t4000000\tduckdb_day\t1\t4000000\t40.0\t80\t3000000\t0\t1.5\t\n";
+            + "parcel\t4000000\tduckdb_day\t1\t4000000\t40.0\t80\t3000000\t0\t1.5\t\n"
+            + "single_file\t1000000\tfentrace_one_file\t1\t1350000\t30.0\t55\t3000000\t0\t1.5\t\n";
     Path p = dir.resolve("results.tsv");
     Files.writeString(p, tsv, StandardCharsets.UTF_8);
     return p;
@@ -170,5 +171,9 @@ class BenchRecordTest {
     assertThat(md).contains("| at most 2 | **missed** / **missed** |");
     assertThat(md).contains("## A night at national parcel scale");
     assertThat(md).contains("*first / second*");
+    // a case the page has no section for still shows, under its own names (30.0 s both times)
+    assertThat(md)
+        .contains("## Case `single_file`")
+        .contains("| 1,000,000 | `fentrace_one_file` | 1,350,000 / 1,350,000 | 30.0 / 30.0 |");
   }
 }
