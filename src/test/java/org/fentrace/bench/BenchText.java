@@ -10,8 +10,9 @@ final class BenchText {
       """
       ## What is measured
 
-      `jobs/bench [--rows 1000000,5000000] [--runs N] [--work DIR] [--quick] [--no-nightly] [--no-full] [--commit REV]
-      [--duckdb-memory 4GB] [--wait-load L] [--out FILE]` does everything in one invocation: it builds fentrace (from the working tree, or from `git archive REV`
+      `jobs/bench [--rows 1000000,5000000] [--runs N] [--work DIR] [--quick] [--no-nightly] [--no-full]
+      [--parcel-rows 4000000 | --no-parcel] [--commit REV] [--duckdb-memory 4GB] [--wait-load L] [--out FILE]
+      [--json FILE] [--fresh]` does everything in one invocation: it builds fentrace (from the working tree, or from `git archive REV`
       with `--commit`), freezes the jar and classpaths in `WORK/app` so that edits to the tree during the
       run cannot trigger a rebuild inside a measurement, compiles the benchmark mains
       (`src/test/java/org/fentrace/bench`, never run by `mvn test`), generates the data with
@@ -54,6 +55,13 @@ final class BenchText {
         lighter than fentrace where SQL has no counterpart: no physical line numbers (duplicates inside
         one file keep an arbitrary row), shorter substance phrase scanning, no "the"/"republic of" retry
         for countries, SHA-256 instead of HMAC-SHA-256 for party ids, no per-file accounting or manifest.
+      - **Above 5,000,000 rows** (`--rows 50000000`, about 7 GB of CSV) only (b) and, when the disk
+        holds three times the landing for its spill and output, (c) are measured: raw Spark's ratio
+        has its targets at 1,000,000 and 5,000,000. Two figures compare the large load with the
+        5,000,000-row one of the same invocation (so `--rows 5000000,50000000`): fentrace's wall time
+        per row (target: at most 15% more) and its peak RSS against the JVM's default max heap
+        (`-XX:+PrintFlagsFinal`, a quarter of the memory) plus a fixed 1 GiB for what a JVM holds
+        beside its heap (target: at most that, whatever the rows).
       - **(d) nightly increment**: two landings, 3 and 36 months of history ending 2026-09-30, generated
         at ${DAILY} seizure rows a day (the daily rate of the largest `--rows` over fentrace's default
         five years; `--shipment-ratio 0.35` everywhere), and one new day file (2026-10-01, same rate,
@@ -69,6 +77,13 @@ final class BenchText {
         code that processes them), and with `FENTRACE_JVM_PROFILE=batch` (the JVM's full tiered JIT, as
         a full load gets) for comparison. DuckDB rebuilds everything from the full landing (history and
         new day).
+      - **(e) a night at national parcel scale**: 12 months of history ending 2026-09-30 at the same
+        daily rate, and one day file of ${PARCEL} `customs_shipments` lines (`generate --shipment-ratio
+        100 --days 1 --chunks 1 --id-tag P20261001`, its seizure file left out of the delivery).
+        Set-up as for (d); each run restores the warehouse, lands the file and measures the whole
+        `fentrace run --run-date 2026-10-01` (ingest, attribution, aggregates, trends, report, default
+        JVM profile). DuckDB normalizes that one file (a header-only seizure file stands in for the
+        missing layout). Target: the night at most twice DuckDB's time.
 
       Wall time is measured around the whole process (JVM start-up included, the same for every JVM
       competitor); CPU time is the process's user + system seconds; peak memory is `/usr/bin/time -v`'s
@@ -76,5 +91,27 @@ final class BenchText {
       DuckDB its native memory. On a shared machine wall times stretch with the load; `--wait-load L`
       waits (up to 15 minutes) before each measurement for the 1-minute load average to fall below L.
       Raw measurements, logs and the run manifests stay in `WORK` (`results.tsv`, `logs/`).
+
+      ## The record and how to reproduce each figure
+
+      `docs/benchmarks.json` (format `fentrace-bench/1`) is what a machine reads: per invocation, its
+      facts (`meta`: date, command, commit and jar sha256, CPU, memory, the JVM's default max heap,
+      versions, load averages), every measurement (`scenario`, `size`, `competitor`, `run`, `rows`,
+      `wall_s`, `cpu_s`, `peak_rss_kb`, `exit`, `load1`, and for fentrace `rows_read` and `steps_s`
+      from its run manifest) and every ratio (`id`, `value`, `target`, `max`, `status`: met, missed,
+      for reference, not measured). This page is rendered from it. An invocation on the same code as
+      the previous one (the same commit with a clean `src/main`, or the same jar) is kept beside it,
+      and the page shows both, *first / second*; `--fresh` drops the previous one. The last line
+      `jobs/bench` prints is `bench ratios: met=N missed=N not_measured=N | id=value (target status) | ...`.
+
+      | figure | command (run it twice for the side-by-side page) |
+      |---|---|
+      | b/a and b/c at 1,000,000 and 5,000,000 rows, nights | `jobs/bench --rows 1000000,5000000 --no-parcel --wait-load 3.5` |
+      | time per row and peak RSS at 50,000,000 rows | `jobs/bench --rows 5000000,50000000 --no-nightly --no-parcel --wait-load 3.5` |
+      | the parcel-scale night | `jobs/bench --no-full --no-nightly --parcel-rows 4000000 --rows 5000000 --wait-load 3.5` |
+      | a smoke test of the tooling | `jobs/bench --quick --work /tmp/bench-smoke --out /tmp/bench-smoke/b.md --json /tmp/bench-smoke/b.json` |
+
+      `--rows` also sets the history's daily rate (the largest size over five years), so the parcel
+      night given `--rows 5000000` has the history the published nights have.
       """;
 }

@@ -42,6 +42,7 @@ public final class DuckDbIngest {
     BenchLanding.deleteTree(temp);
     Files.createDirectories(out.resolve("rejected"));
     Files.createDirectories(temp);
+    files = withEmptyLayouts(files, temp);
     Map<String, String> vars = variables(files, out, runDate, key);
     Map<String, Long> timings = new LinkedHashMap<>();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
@@ -101,6 +102,27 @@ public final class DuckDbIngest {
     } finally {
       BenchLanding.deleteTree(temp);
     }
+  }
+
+  /**
+   * A layout with no file (the parcel-scale night's landing holds shipments only) reads a
+   * header-only file instead, so that the same SQL runs and finds no rows of it.
+   */
+  static BenchLanding withEmptyLayouts(BenchLanding files, Path temp) throws java.io.IOException {
+    List<Path> seizures = files.seizureFiles();
+    List<Path> shipments = files.shipmentFiles();
+    if (seizures.isEmpty()) {
+      seizures = List.of(headerOnly(temp.resolve("no-seizures.csv"), BenchLanding.SEIZURE_COLUMNS));
+    }
+    if (shipments.isEmpty()) {
+      shipments =
+          List.of(headerOnly(temp.resolve("no-shipments.csv"), BenchLanding.SHIPMENT_COLUMNS));
+    }
+    return new BenchLanding(seizures, shipments);
+  }
+
+  private static Path headerOnly(Path file, List<String> columns) throws java.io.IOException {
+    return Files.writeString(file, String.join(",", columns) + "\n");
   }
 
   static Map<String, String> variables(BenchLanding files, Path out, String runDate, String key) {
