@@ -7,6 +7,6 @@
  * through the journal ({@link org.fentrace.effects.PolicyEffectsAction}). Runs after the trends
  * step.
  *
- * <p>May depend on: core, trends, state, warehouse.
+ * <p>May depend on: core, action, trends, state, warehouse.
  */
 package org.fentrace.effects;
