@@ -97,12 +97,12 @@ public final class CasNumbers implements Serializable {
         }
         List<String> f = DictionaryCsv.split(trimmed, sourceName, lineNo);
         if (f.size() != 5) {
-          throw SubstanceDictionary.problem(
+          throw DictionaryCsv.problem(
               sourceName, lineNo, "expected 5 fields (" + HEADER + ")", line);
         }
         String number = f.get(0).strip();
         if (!number.matches("\\d{2,7}-\\d{2}-\\d") || !checkDigitHolds(number)) {
-          throw SubstanceDictionary.problem(
+          throw DictionaryCsv.problem(
               sourceName,
               lineNo,
               "'" + number + "' is no CAS number (NNNNNNN-NN-N with a matching check digit)",
@@ -112,13 +112,12 @@ public final class CasNumbers implements Serializable {
         try {
           cls = SubstanceClass.valueOf(f.get(2).strip());
         } catch (IllegalArgumentException e) {
-          throw SubstanceDictionary.problem(
+          throw DictionaryCsv.problem(
               sourceName, lineNo, "unknown substance_class '" + f.get(2) + "'", line);
         }
         Entry entry = new Entry(number, f.get(1).strip(), cls, f.get(3).strip(), f.get(4).strip());
         if (byDigits.putIfAbsent(number.replace("-", ""), entry) != null) {
-          throw SubstanceDictionary.problem(
-              sourceName, lineNo, "'" + number + "' is listed twice", line);
+          throw DictionaryCsv.problem(sourceName, lineNo, "'" + number + "' is listed twice", line);
         }
       }
     } catch (IOException e) {
