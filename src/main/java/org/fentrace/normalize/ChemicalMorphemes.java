@@ -24,6 +24,15 @@ final class ChemicalMorphemes {
       List.of("methyl", "ethyl", "propyl", "butyl", "pentyl", "hexyl", "heptyl", "allyl", "vinyl");
 
   /**
+   * The alkoxy, hydroxy, halogen, nitro and cyano substituent prefixes: like {@link #ALKYLS},
+   * shared by the splitter and the reader of substituents.
+   */
+  static final List<String> OXY_HALO_SUBSTITUENTS =
+      List.of(
+          "methoxy", "ethoxy", "propoxy", "butoxy", "hydroxy", "fluoro", "chloro", "bromo", "iodo",
+          "nitro", "cyano");
+
+  /**
    * Nomenclature morphemes the splitter knows. Suffixes, parent stems, substituent roots and
    * multipliers; the splitter prefers the reading that covers the most letters with the fewest
    * pieces.
@@ -109,18 +118,9 @@ final class ChemicalMorphemes {
               "form",
               // substituents and modifiers
               "oxo",
-              "oxy",
-              "methoxy",
-              "ethoxy",
-              "propoxy",
-              "butoxy",
-              "hydroxy",
-              "fluoro",
-              "chloro",
-              "bromo",
-              "iodo",
-              "nitro",
-              "cyano",
+              "oxy"),
+          OXY_HALO_SUBSTITUENTS,
+          List.of(
               "trifluoro",
               "thio",
               "hydro",

@@ -30,8 +30,9 @@ final class ChemicalNameReading {
 
   /** Morphemes that end a substituent prefix: after one of them a new part of the name begins. */
   static final Set<String> SUBSTITUENT_ENDS =
-      Stream.concat(
+      Stream.of(
               ChemicalMorphemes.ALKYLS.stream(),
+              ChemicalMorphemes.OXY_HALO_SUBSTITUENTS.stream(),
               Stream.of(
                   "phenyl",
                   "benzyl",
@@ -44,22 +45,12 @@ final class ChemicalNameReading {
                   "carbonyl",
                   "carbamoyl",
                   "oxy",
-                  "methoxy",
-                  "ethoxy",
-                  "propoxy",
-                  "butoxy",
-                  "hydroxy",
-                  "fluoro",
-                  "chloro",
-                  "bromo",
-                  "iodo",
-                  "nitro",
-                  "cyano",
                   "oxo",
                   "amino",
                   "anilino",
                   "amido",
                   "boc"))
+          .flatMap(w -> w)
           .collect(Collectors.toUnmodifiableSet());
 
   /** Morphemes that start a suffix of the parent when they open a word after a locant. */
