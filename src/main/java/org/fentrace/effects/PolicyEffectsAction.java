@@ -46,6 +46,9 @@ public final class PolicyEffectsAction extends BaseAction<PolicyEffectsResult> {
    */
   public static final String POLICY_EVENTS = "policy-events";
 
+  /** The position of the {@code status} column in a policy_effects row. */
+  private static final int STATUS = PolicyEffectsTable.SCHEMA.fieldIndex("status");
+
   private static final ActionOption<String> POLICY_EVENTS_OPTION =
       ActionOption.text(POLICY_EVENTS, null);
 
@@ -111,7 +114,9 @@ public final class PolicyEffectsAction extends BaseAction<PolicyEffectsResult> {
             warehouse, PolicyEffectsTable.TABLE, CsvExports.csv(PolicyEffectsTable.SCHEMA, rows));
     lap("write_export", t);
     long estimated =
-        rows.stream().filter(r -> EffectStatus.ESTIMATED.name().equals(r.getString(8))).count();
+        rows.stream()
+            .filter(r -> EffectStatus.ESTIMATED.name().equals(r.getString(STATUS)))
+            .count();
     return new PolicyEffectsResult(
         c.events().source(),
         c.events().events().size(),

@@ -80,7 +80,14 @@ class PolicyEffectsActionTest {
     assertThat(r.eventsSource()).isEqualTo(events.toString());
     assertThat(r.events()).isEqualTo(2);
     assertThat(r.rows()).isEqualTo(2);
-    assertThat(EffectsWarehouse.rows(dir.resolve("wh"))).hasSize(2);
+    List<Row> written = EffectsWarehouse.rows(dir.resolve("wh"));
+    assertThat(written).hasSize(2);
+    // The estimated count is the written rows whose status says so, read back from the table.
+    assertThat(r.estimated())
+        .isEqualTo(
+            written.stream()
+                .filter(w -> EffectsWarehouse.status(w).equals(EffectStatus.ESTIMATED.name()))
+                .count());
     // The export: a header line and one line per row.
     assertThat(Files.readAllLines(Path.of(r.export()))).hasSize(3);
     assertThat(r.timingsMillis().keySet())
