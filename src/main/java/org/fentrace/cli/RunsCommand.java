@@ -15,6 +15,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,12 +34,7 @@ final class RunsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--warehouse",
-      required = true,
-      paramLabel = "WAREHOUSE",
-      description = "Warehouse folder.")
-  String warehouse;
+  @Mixin WarehouseOption warehouseOption;
 
   @Option(
       names = "--limit",
@@ -48,11 +44,13 @@ final class RunsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path runs = new org.fentrace.warehouse.WarehouseLayout(warehouse).runs();
+    Path runs = new org.fentrace.warehouse.WarehouseLayout(warehouseOption.warehouse).runs();
     FileSystem fs = runs.getFileSystem(new Configuration());
     PrintWriter out = spec.commandLine().getOut();
     if (!fs.exists(runs)) {
-      spec.commandLine().getErr().println("fentrace runs: no runs recorded under " + warehouse);
+      spec.commandLine()
+          .getErr()
+          .println("fentrace runs: no runs recorded under " + warehouseOption.warehouse);
       return 1;
     }
     List<JsonNode> manifests = new ArrayList<>();

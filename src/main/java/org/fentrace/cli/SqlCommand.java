@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.fentrace.warehouse.WarehouseViews;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,12 +30,7 @@ import picocli.CommandLine.Spec;
 final class SqlCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--warehouse",
-      required = true,
-      paramLabel = "WAREHOUSE",
-      description = "Warehouse folder.")
-  String warehouse;
+  @Mixin WarehouseOption warehouseOption;
 
   @Option(
       names = "--format",
@@ -68,11 +64,14 @@ final class SqlCommand implements Callable<Integer> {
     }
     SparkSession spark = SparkSessions.create("fentrace sql", master, java.util.Map.of(), "ERROR");
     try {
-      List<String> views = WarehouseViews.register(spark, warehouse);
+      List<String> views = WarehouseViews.register(spark, warehouseOption.warehouse);
       if (views.isEmpty()) {
         spec.commandLine()
             .getErr()
-            .println("fentrace sql: no tables under " + warehouse + "; run 'fentrace run' first");
+            .println(
+                "fentrace sql: no tables under "
+                    + warehouseOption.warehouse
+                    + "; run 'fentrace run' first");
         return 1;
       }
       Dataset<Row> result = spark.sql(query);

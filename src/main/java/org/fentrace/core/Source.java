@@ -53,6 +53,16 @@ public enum Source implements Vocabulary {
     return of(InputFormat.fromId(sourceFormat));
   }
 
+  /** The source written as {@code id}, or empty for a string that names none. */
+  public static java.util.Optional<Source> lookup(String id) {
+    for (Source s : values()) {
+      if (s.id().equals(id)) {
+        return java.util.Optional.of(s);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   public static Source fromId(String id) {
     for (Source s : values()) {
       if (s.id().equals(id)) {

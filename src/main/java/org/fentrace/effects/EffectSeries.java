@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.fentrace.core.Source;
 import org.fentrace.core.SubstanceClass;
 
 /**
@@ -19,12 +20,12 @@ public final class EffectSeries {
   /** The substance classes estimated: fentanyl, its analogues and its precursors. */
   public static final Set<String> CLASSES =
       Set.of(
-          SubstanceClass.FENTANYL.name(),
-          SubstanceClass.FENTANYL_ANALOG.name(),
-          SubstanceClass.FENTANYL_PRECURSOR.name());
+          SubstanceClass.FENTANYL.wireName(),
+          SubstanceClass.FENTANYL_ANALOG.wireName(),
+          SubstanceClass.FENTANYL_PRECURSOR.wireName());
 
   /** The source id of the NFLIS counts. */
-  public static final String NFLIS_SOURCE = "nflis_lab_reports";
+  public static final String NFLIS_SOURCE = Source.NFLIS_LAB_REPORTS.id();
 
   private EffectSeries() {}
 

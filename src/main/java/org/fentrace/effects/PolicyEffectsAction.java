@@ -13,6 +13,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.fentrace.action.ActionOption;
+import org.fentrace.action.BaseAction;
 import org.fentrace.state.FaultInjection;
 import org.fentrace.state.PartitionPublisher;
 import org.fentrace.trends.CsvExports;
@@ -29,56 +31,32 @@ import org.fentrace.warehouse.WarehouseTable;
  * Java ({@link PolicyEffects}), stages the table under the run's staging folder, publishes it
  * through the journal ({@link PartitionPublisher#publishWhole}) like the trend tables (rewritten
  * whole), and writes {@code exports/policy_effects.csv} from the same rows.
+ *
+ * <pre>{@code
+ * PolicyEffectsResult r =
+ *     new PolicyEffectsAction(spark, new PolicyEffectsAction.Options(warehouse, runId))
+ *         .option(PolicyEffectsAction.POLICY_EVENTS, "jobs/conf/policy-events.csv") // default: bundled
+ *         .execute();
+ * }</pre>
  */
-public final class PolicyEffectsAction {
-  private final SparkSession spark;
-  private final Warehouse warehouse;
-  private final String eventsPath;
-  private final String runId;
-
+public final class PolicyEffectsAction extends BaseAction<PolicyEffectsResult> {
   /**
-   * What one run produced: where the events came from, the rows written and how many hold an
-   * estimate.
+   * Option: path of the policy events CSV (any Hadoop URI); default (not set, null or blank) the
+   * bundled {@code /conf/policy-events.csv}.
    */
-  public record Result(String eventsSource, int events, long rows, long estimated, String export) {}
+  public static final String POLICY_EVENTS = "policy-events";
 
-  /**
-   * {@code eventsPath}: the policy events file (any Hadoop URI), or null/empty for the bundled one.
-   */
-  public PolicyEffectsAction(
-      SparkSession spark, Warehouse warehouse, String eventsPath, String runId) {
-    this.spark = Objects.requireNonNull(spark, "spark");
-    this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
-    this.eventsPath = eventsPath;
-    this.runId = Objects.requireNonNull(runId, "runId");
-  }
+  /** The position of the {@code status} column in a policy_effects row. */
+  private static final int STATUS = PolicyEffectsTable.SCHEMA.fieldIndex("status");
 
-  public Result execute() throws IOException {
-    try {
-      Computed c = compute();
-      PolicyEventsFile.Loaded events = c.events();
-      List<Row> rows = PolicyEffectsTable.rows(c.effects());
-      spark.sparkContext().setJobDescription("fentrace effects: write " + PolicyEffectsTable.TABLE);
-      Path staged = warehouse.layout().staged(runId, PolicyEffectsTable.TABLE);
-      spark
-          .createDataFrame(rows, PolicyEffectsTable.SCHEMA)
-          .coalesce(1)
-          .write()
-          .mode(SaveMode.Overwrite)
-          .parquet(staged.toString());
-      warehouse.writeSuccessMarker(staged, runId);
-      new PartitionPublisher(warehouse)
-          .publishWhole(
-              runId, List.of(PolicyEffectsTable.TABLE), FaultInjection.MID_PUBLISH_EFFECTS);
-      Path export =
-          CsvExports.write(
-              warehouse, PolicyEffectsTable.TABLE, CsvExports.csv(PolicyEffectsTable.SCHEMA, rows));
-      long estimated =
-          rows.stream().filter(r -> EffectStatus.ESTIMATED.name().equals(r.getString(8))).count();
-      return new Result(
-          events.source(), events.events().size(), rows.size(), estimated, export.toString());
-    } finally {
-      spark.sparkContext().setJobDescription(null);
+  private static final ActionOption<String> POLICY_EVENTS_OPTION =
+      ActionOption.text(POLICY_EVENTS, null);
+
+  /** The warehouse read and written, and the run id (staging folder, success marker). */
+  public record Options(Warehouse warehouse, String runId) {
+    public Options {
+      Objects.requireNonNull(warehouse, "warehouse");
+      Objects.requireNonNull(runId, "runId");
     }
   }
 
@@ -86,14 +64,75 @@ public final class PolicyEffectsAction {
    * The events and every effect, computed from the published route_monthly and lab_reports, nothing
    * written.
    */
-  public record Computed(PolicyEventsFile.Loaded events, List<PolicyEffects.Effect> effects) {}
+  public record Computed(PolicyEventsFile.Loaded events, List<PolicyEffects.Effect> effects) {
+    public Computed {
+      effects = List.copyOf(effects);
+    }
+  }
+
+  private final Warehouse warehouse;
+  private final String runId;
+
+  public PolicyEffectsAction(SparkSession spark, Options options) {
+    super(spark, "effects", List.of(POLICY_EVENTS_OPTION));
+    Objects.requireNonNull(options, "options");
+    this.warehouse = options.warehouse();
+    this.runId = options.runId();
+  }
+
+  /**
+   * Sets one option (see the constants); a null value keeps the default, an unknown name throws
+   * IllegalArgumentException.
+   */
+  public PolicyEffectsAction option(String name, String value) {
+    set(name, value == null ? "" : value);
+    return this;
+  }
+
+  @Override
+  protected PolicyEffectsResult run() throws IOException {
+    long t = System.nanoTime();
+    Computed c = compute();
+    t = lap("compute", t);
+    List<Row> rows = PolicyEffectsTable.rows(c.effects());
+    describe("write " + PolicyEffectsTable.TABLE);
+    Path staged = warehouse.layout().staged(runId, PolicyEffectsTable.TABLE);
+    spark
+        .createDataFrame(rows, PolicyEffectsTable.SCHEMA)
+        .coalesce(1)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(staged.toString());
+    warehouse.writeSuccessMarker(staged, runId);
+    t = lap("write_table", t);
+    describe("publish " + PolicyEffectsTable.TABLE);
+    new PartitionPublisher(warehouse)
+        .publishWhole(runId, List.of(PolicyEffectsTable.TABLE), FaultInjection.MID_PUBLISH_EFFECTS);
+    t = lap("publish_table", t);
+    Path export =
+        CsvExports.write(
+            warehouse, PolicyEffectsTable.TABLE, CsvExports.csv(PolicyEffectsTable.SCHEMA, rows));
+    lap("write_export", t);
+    long estimated =
+        rows.stream()
+            .filter(r -> EffectStatus.ESTIMATED.name().equals(r.getString(STATUS)))
+            .count();
+    return new PolicyEffectsResult(
+        c.events().source(),
+        c.events().events().size(),
+        rows.size(),
+        estimated,
+        export.toString(),
+        timings());
+  }
 
   /**
    * Reads the events and the series and estimates; writes nothing (the report draws from this too).
    */
   public Computed compute() throws IOException {
     PolicyEventsFile.Loaded events =
-        PolicyEventsFile.load(eventsPath, spark.sparkContext().hadoopConfiguration());
+        PolicyEventsFile.load(
+            get(POLICY_EVENTS_OPTION), spark.sparkContext().hadoopConfiguration());
     List<PolicyEffects.Series> series = new ArrayList<>(EffectSeries.monthly(monthCells()));
     series.addAll(EffectSeries.halfYearly(halfYearCells()));
     return new Computed(events, PolicyEffects.estimate(events.events(), series));
@@ -104,7 +143,7 @@ public final class PolicyEffectsAction {
     if (!Warehouse.holdsParquet(warehouse.fs(), path)) {
       return List.of();
     }
-    spark.sparkContext().setJobDescription("fentrace effects: read route_monthly");
+    describe("read route_monthly");
     List<EffectSeries.MonthCell> out = new ArrayList<>();
     for (Row r :
         spark
@@ -132,9 +171,7 @@ public final class PolicyEffectsAction {
     if (!Warehouse.holdsParquet(warehouse.fs(), path)) {
       return List.of();
     }
-    spark
-        .sparkContext()
-        .setJobDescription("fentrace effects: sum lab_reports by half-year and class");
+    describe("sum lab_reports by half-year and class");
     List<EffectSeries.HalfYearCell> out = new ArrayList<>();
     for (Row r :
         spark

@@ -11,19 +11,18 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.fentrace.reference.ReferenceCsv;
 
 /**
  * Reads the policy events file ({@code jobs/conf/policy-events.csv}, bundled as {@code
@@ -106,21 +105,11 @@ public final class PolicyEventsFile {
 
   /** Parses the CSV text; events sorted by date, then id. */
   public static List<PolicyEvent> parse(String source, InputStream in) throws IOException {
-    CSVFormat format =
-        CSVFormat.DEFAULT
-            .builder()
-            .setCommentMarker('#')
-            .setIgnoreEmptyLines(true)
-            .setIgnoreSurroundingSpaces(true)
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .get();
     List<PolicyEvent> events = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-        CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-      Map<String, Integer> header = new HashMap<>();
-      parser.getHeaderMap().forEach((k, v) -> header.put(k.strip().toLowerCase(Locale.ROOT), v));
+        CSVParser parser = ReferenceCsv.open(reader)) {
+      Map<String, Integer> header = ReferenceCsv.header(parser);
       for (String required : REQUIRED_COLUMNS) {
         if (!header.containsKey(required)) {
           throw new IOException(

@@ -7,6 +7,7 @@
  * through the journal ({@link org.fentrace.effects.PolicyEffectsAction}). Runs after the trends
  * step.
  *
- * <p>May depend on: core, trends, state, warehouse.
+ * <p>May depend on: core, action, reference (the CSV dialect of reference files), trends, state,
+ * warehouse.
  */
 package org.fentrace.effects;

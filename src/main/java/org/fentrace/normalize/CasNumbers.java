@@ -111,12 +111,12 @@ public final class CasNumbers implements Serializable {
         }
         List<String> f = DictionaryCsv.split(trimmed, sourceName, lineNo);
         if (f.size() != 6) {
-          throw SubstanceDictionary.problem(
+          throw DictionaryCsv.problem(
               sourceName, lineNo, "expected 6 fields (" + HEADER + ")", line);
         }
         String number = f.get(0).strip();
         if (!number.matches("\\d{2,7}-\\d{2}-\\d") || !checkDigitHolds(number)) {
-          throw SubstanceDictionary.problem(
+          throw DictionaryCsv.problem(
               sourceName,
               lineNo,
               "'" + number + "' is no CAS number (NNNNNNN-NN-N with a matching check digit)",
@@ -126,12 +126,12 @@ public final class CasNumbers implements Serializable {
         try {
           cls = SubstanceClass.valueOf(f.get(2).strip());
         } catch (IllegalArgumentException e) {
-          throw SubstanceDictionary.problem(
+          throw DictionaryCsv.problem(
               sourceName, lineNo, "unknown substance_class '" + f.get(2) + "'", line);
         }
         String checkedAgainst = f.get(5).strip();
         if (checkedAgainst.isEmpty()) {
-          throw SubstanceDictionary.problem(
+          throw DictionaryCsv.problem(
               sourceName,
               lineNo,
               "checked_against is empty: name the record the number was read in, or write '"
@@ -143,8 +143,7 @@ public final class CasNumbers implements Serializable {
             new Entry(
                 number, f.get(1).strip(), cls, f.get(3).strip(), f.get(4).strip(), checkedAgainst);
         if (byDigits.putIfAbsent(number.replace("-", ""), entry) != null) {
-          throw SubstanceDictionary.problem(
-              sourceName, lineNo, "'" + number + "' is listed twice", line);
+          throw DictionaryCsv.problem(sourceName, lineNo, "'" + number + "' is listed twice", line);
         }
       }
     } catch (IOException e) {

@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import org.fentrace.core.CbpComponent;
+import org.fentrace.core.CbpLandFilter;
 import org.fentrace.core.Conveyance;
 import org.fentrace.core.Form;
 import org.fentrace.core.InputFormat;
@@ -142,13 +144,13 @@ public final class CbpAggregateNormalizer extends RecordNormalizer {
   static String componentCode(String raw) {
     String s = raw.toLowerCase(Locale.ROOT);
     if (s.contains("field operations") || s.equals("ofo")) {
-      return "OFO";
+      return CbpComponent.OFO.wireName();
     }
     if (s.contains("border patrol") || s.equals("usbp")) {
-      return "USBP";
+      return CbpComponent.USBP.wireName();
     }
     if (s.contains("air and marine") || s.equals("amo")) {
-      return "AMO";
+      return CbpComponent.AMO.wireName();
     }
     return raw.toUpperCase(Locale.ROOT);
   }
@@ -160,9 +162,11 @@ public final class CbpAggregateNormalizer extends RecordNormalizer {
   static String landFilter(String raw) {
     String s = raw.strip().toLowerCase(Locale.ROOT);
     if (s.startsWith("land")) {
-      return "LAND_ONLY";
+      return CbpLandFilter.LAND_ONLY.wireName();
     }
-    return s.equals("other") ? "OTHER" : raw.strip().toUpperCase(Locale.ROOT).replace(' ', '_');
+    return s.equals("other")
+        ? CbpLandFilter.OTHER.wireName()
+        : raw.strip().toUpperCase(Locale.ROOT).replace(' ', '_');
   }
 
   static String shortHash(String key) {

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * ({@code 2'}, {@code 1h}), the nitrogen locant {@code n}, and {@code o-}/{@code m-}/{@code p-}
  * read as 2-, 3-, 4-. Stereo descriptors such as {@code (e)}, {@code (3r,4s)}, {@code (±)}, {@code
  * cis-} describe the same skeleton and are dropped. A word is split into the longest known
- * morphemes ({@link #MORPHEMES}); letters that are no known morpheme stay together as one piece
- * starting with {@code ?}, so an unknown ring never passes for a known one.
+ * morphemes ({@link ChemicalMorphemes}); letters that are no known morpheme stay together as one
+ * piece starting with {@code ?}, so an unknown ring never passes for a known one.
  *
  * <p>Before parsing, a CAS index name ({@code "Propanamide, N-phenyl-N-[...]-"}, {@code
  * "4-Piperidine- carboxylic acid, 4-[...]-, methyl ester"}) is turned around into the substitutive
@@ -46,124 +46,6 @@ final class ChemicalNameParser {
 
   /** A parsed name: its items, and the alkyl of an ester written in front (empty when none). */
   record Parsed(List<Item> items, String ester) {}
-
-  /**
-   * Nomenclature morphemes the splitter knows. Suffixes, parent stems, substituent roots and
-   * multipliers; the splitter prefers the reading that covers the most letters with the fewest
-   * pieces.
-   */
-  static final List<String> MORPHEMES =
-      List.of(
-          // the rings and groups the skeleton is made of
-          "piperidin",
-          "piperid",
-          "piperazin",
-          "pyrrolidin",
-          "morpholin",
-          "pyridin",
-          "anilin",
-          "anilino",
-          "anilide",
-          "phenyl",
-          "phen",
-          "benz",
-          "benzyl",
-          "benzoyl",
-          "naphthyl",
-          "cyclo",
-          "furan",
-          "furyl",
-          "thiophen",
-          "thienyl",
-          "oxolan",
-          "tetrazol",
-          "imidazol",
-          "benzimidazol",
-          "pyrazol",
-          "indol",
-          "indazol",
-          "hexan",
-          "heptan",
-          // suffixes and functional words
-          "amide",
-          "amido",
-          "amine",
-          "amino",
-          "carbox",
-          "carbonyl",
-          "carbamate",
-          "carbamoyl",
-          "ylate",
-          "ylicacid",
-          "ate",
-          "acid",
-          "ester",
-          "yl",
-          "oyl",
-          "ylidene",
-          "e",
-          "an",
-          "ane",
-          "en",
-          "ene",
-          "yne",
-          "ol",
-          "one",
-          "al",
-          // alkyl and acyl roots
-          "methyl",
-          "ethyl",
-          "propyl",
-          "butyl",
-          "pentyl",
-          "hexyl",
-          "heptyl",
-          "allyl",
-          "vinyl",
-          "methan",
-          "ethan",
-          "propan",
-          "propion",
-          "prop",
-          "acet",
-          "butan",
-          "butyr",
-          "but",
-          "isobutyr",
-          "valer",
-          "isovaler",
-          "pentan",
-          "acryl",
-          "croton",
-          "cinnam",
-          "form",
-          // substituents and modifiers
-          "oxo",
-          "oxy",
-          "methoxy",
-          "ethoxy",
-          "propoxy",
-          "butoxy",
-          "hydroxy",
-          "fluoro",
-          "chloro",
-          "bromo",
-          "iodo",
-          "nitro",
-          "cyano",
-          "trifluoro",
-          "thio",
-          "hydro",
-          "di",
-          "tri",
-          "tetra",
-          "bis",
-          "tert",
-          "sec",
-          "iso",
-          "nor",
-          // the tert-butoxycarbonyl protecting group as chemists abbreviate it
-          "boc");
 
   private static final Pattern MARKS = Pattern.compile("\\p{M}");
   private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -317,7 +199,7 @@ final class ChemicalNameParser {
         }
         String letters = s.substring(start, pos[0]);
         if (!letters.equals("cis") && !letters.equals("trans") && !letters.equals("rac")) {
-          items.add(new Word(split(letters)));
+          items.add(new Word(ChemicalMorphemes.split(letters)));
         }
       } else {
         pos[0]++; // hyphens, stray commas, primes and other marks separate items
@@ -406,66 +288,5 @@ final class ChemicalNameParser {
       break;
     }
     return new Locants(Collections.unmodifiableList(values));
-  }
-
-  /** Splits letters into morphemes: most letters covered by known morphemes, then fewest pieces. */
-  static List<String> split(String letters) {
-    int n = letters.length();
-    int[] covered = new int[n + 1];
-    int[] pieces = new int[n + 1];
-    int[] from = new int[n + 1];
-    boolean[] known = new boolean[n + 1];
-    java.util.Arrays.fill(covered, -1);
-    covered[0] = 0;
-    for (int k = 0; k < n; k++) {
-      if (covered[k] < 0) {
-        continue;
-      }
-      for (String m : MORPHEMES) {
-        if (letters.startsWith(m, k)) {
-          relax(covered, pieces, from, known, k, k + m.length(), covered[k] + m.length(), true);
-        }
-      }
-      relax(covered, pieces, from, known, k, k + 1, covered[k], false); // one unknown letter
-    }
-    List<String> out = new ArrayList<>();
-    int end = n;
-    StringBuilder unknown = new StringBuilder();
-    while (end > 0) {
-      int start = from[end];
-      if (known[end]) {
-        if (unknown.length() > 0) {
-          out.add("?" + unknown.reverse());
-          unknown.setLength(0);
-        }
-        out.add(letters.substring(start, end));
-      } else {
-        unknown.append(letters.charAt(start));
-      }
-      end = start;
-    }
-    if (unknown.length() > 0) {
-      out.add("?" + unknown.reverse());
-    }
-    Collections.reverse(out);
-    return Collections.unmodifiableList(out);
-  }
-
-  private static void relax(
-      int[] covered,
-      int[] pieces,
-      int[] from,
-      boolean[] known,
-      int k,
-      int end,
-      int cover,
-      boolean isKnown) {
-    int count = pieces[k] + 1;
-    if (cover > covered[end] || (cover == covered[end] && count < pieces[end])) {
-      covered[end] = cover;
-      pieces[end] = count;
-      from[end] = k;
-      known[end] = isKnown;
-    }
   }
 }

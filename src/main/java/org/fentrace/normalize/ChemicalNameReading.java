@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.fentrace.normalize.ChemicalNameParser.Group;
 import org.fentrace.normalize.ChemicalNameParser.Item;
 import org.fentrace.normalize.ChemicalNameParser.Locants;
@@ -28,43 +30,28 @@ final class ChemicalNameReading {
 
   /** Morphemes that end a substituent prefix: after one of them a new part of the name begins. */
   static final Set<String> SUBSTITUENT_ENDS =
-      Set.of(
-          "phenyl",
-          "benzyl",
-          "benzoyl",
-          "naphthyl",
-          "furyl",
-          "thienyl",
-          "methyl",
-          "ethyl",
-          "propyl",
-          "butyl",
-          "pentyl",
-          "hexyl",
-          "heptyl",
-          "allyl",
-          "vinyl",
-          "yl",
-          "oyl",
-          "carbonyl",
-          "carbamoyl",
-          "oxy",
-          "methoxy",
-          "ethoxy",
-          "propoxy",
-          "butoxy",
-          "hydroxy",
-          "fluoro",
-          "chloro",
-          "bromo",
-          "iodo",
-          "nitro",
-          "cyano",
-          "oxo",
-          "amino",
-          "anilino",
-          "amido",
-          "boc");
+      Stream.of(
+              ChemicalMorphemes.ALKYLS.stream(),
+              ChemicalMorphemes.OXY_HALO_SUBSTITUENTS.stream(),
+              Stream.of(
+                  "phenyl",
+                  "benzyl",
+                  "benzoyl",
+                  "naphthyl",
+                  "furyl",
+                  "thienyl",
+                  "yl",
+                  "oyl",
+                  "carbonyl",
+                  "carbamoyl",
+                  "oxy",
+                  "oxo",
+                  "amino",
+                  "anilino",
+                  "amido",
+                  "boc"))
+          .flatMap(w -> w)
+          .collect(Collectors.toUnmodifiableSet());
 
   /** Morphemes that start a suffix of the parent when they open a word after a locant. */
   private static final Set<String> SUFFIX_STARTS =
@@ -128,7 +115,7 @@ final class ChemicalNameReading {
    * one.
    */
   String canonical() {
-    String parentCanonical = ChemicalNames.alias(String.join("", parent));
+    String parentCanonical = ChemicalSpellings.alias(String.join("", parent));
     if (prefixes.isEmpty()) {
       return parentCanonical;
     }

@@ -3,8 +3,6 @@ package org.fentrace.normalize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import org.fentrace.core.SubstanceClass;
 import org.fentrace.normalize.ChemicalNameParser.Parsed;
@@ -70,36 +68,6 @@ final class ChemicalNames {
     }
   }
 
-  /** Salt, hydrate and stereo notes that may follow a systematic name as separate words. */
-  private static final Set<String> NOTES;
-
-  static {
-    Set<String> notes = new java.util.HashSet<>(SubstanceWords.NOTE_WORDS);
-    notes.addAll(
-        Set.of(
-            "monohydrochloride",
-            "hemicitrate",
-            "dihydrate",
-            "solution",
-            "(1:1)",
-            "(2:1)",
-            "racemic"));
-    NOTES = Set.copyOf(notes);
-  }
-
-  /** Canonical spellings of substituents and acyl stems that nomenclature writes several ways. */
-  private static final Map<String, String> ALIASES =
-      Map.ofEntries(
-          Map.entry("phenethyl", "2-phenyl|ethyl"),
-          Map.entry("propion", "propan"),
-          Map.entry("butyr", "butan"),
-          Map.entry("isobutyr", "2-methyl|propan"),
-          Map.entry("valer", "pentan"),
-          Map.entry("isovaler", "3-methyl|butan"),
-          Map.entry("acet", "ethan"),
-          Map.entry("acryl", "propen@2"),
-          Map.entry("croton", "buten@2"));
-
   private ChemicalNames() {}
 
   /**
@@ -111,40 +79,8 @@ final class ChemicalNames {
         || raw.indexOf("piperid") < 0 && raw.toLowerCase(Locale.ROOT).indexOf("piperid") < 0) {
       return null;
     }
-    Parsed parsed = ChemicalNameParser.parse(withoutNotes(raw));
+    Parsed parsed = ChemicalNameParser.parse(ChemicalSpellings.withoutNotes(raw));
     return parsed == null ? null : skeleton(parsed);
-  }
-
-  /** The text without trailing or separate salt and hydrate words ("... propanamide citrate"). */
-  static String withoutNotes(String raw) {
-    StringBuilder kept = new StringBuilder();
-    for (String word : raw.strip().split("\\s+")) {
-      String bare = trimSeparators(word.toLowerCase(Locale.ROOT));
-      if (NOTES.contains(bare)) {
-        continue;
-      }
-      if (kept.length() > 0) {
-        kept.append(' ');
-      }
-      kept.append(word);
-    }
-    String s = kept.toString().strip();
-    while (s.endsWith(",") || s.endsWith(";")) {
-      s = s.substring(0, s.length() - 1).strip();
-    }
-    return s;
-  }
-
-  private static String trimSeparators(String word) {
-    int from = 0;
-    int to = word.length();
-    while (from < to && (word.charAt(from) == ',' || word.charAt(from) == ';')) {
-      from++;
-    }
-    while (to > from && (word.charAt(to - 1) == ',' || word.charAt(to - 1) == ';')) {
-      to--;
-    }
-    return word.substring(from, to);
   }
 
   private static Skeleton skeleton(Parsed parsed) {
@@ -189,7 +125,8 @@ final class ChemicalNames {
     String acylStem = top.parentText().replaceAll("\\|?(amide|anilide|carbamate)$", "");
     addAcyl(
         acylParts,
-        canonicalStem(acylStem) + (top.parentText().endsWith("carbamate") ? ":carbamate" : ""));
+        ChemicalSpellings.canonicalStem(acylStem)
+            + (top.parentText().endsWith("carbamate") ? ":carbamate" : ""));
     return ring(Kind.ANILIDE, aryl, acylParts, piperidinyl.prefixes(), "", ester);
   }
 
@@ -264,7 +201,7 @@ final class ChemicalNames {
     }
     String stem = group.parentText();
     if (stem.endsWith("amido")) {
-      addAcyl(acyl, canonicalStem(stem.replaceAll("\\|?amido$", "")));
+      addAcyl(acyl, ChemicalSpellings.canonicalStem(stem.replaceAll("\\|?amido$", "")));
     }
     String parent = top.parentText();
     String suffix = "";
@@ -387,32 +324,7 @@ final class ChemicalNames {
               .replace("pentyl", "pentan")
               .replace("methyl", "methan");
     }
-    return canonicalStem(p.replaceAll("\\|?(oyl|yl)$", ""));
-  }
-
-  /**
-   * Acyl stem morphemes joined, with the stem's own locants moved behind an {@code @} so that CAS
-   * and IUPAC order agree ("2-furancarbox" = "furan-2-carbox" = {@code furancarbox@2}), and the
-   * usual synonyms made one (propionyl = propanoyl, acryl = prop-2-enoyl, isobutyryl =
-   * 2-methylpropanoyl, ...).
-   */
-  static String canonicalStem(String stem) {
-    StringBuilder morphemes = new StringBuilder();
-    TreeSet<String> locants = new TreeSet<>();
-    for (String part : stem.split("\\|")) {
-      if (!part.isEmpty() && Character.isDigit(part.charAt(0))) {
-        locants.add(part);
-      } else {
-        morphemes.append(part);
-      }
-    }
-    String joined = morphemes + (locants.isEmpty() ? "" : "@" + String.join(",", locants));
-    return alias(joined);
-  }
-
-  static String alias(String joined) {
-    String alias = ALIASES.get(joined);
-    return alias != null ? alias : joined;
+    return ChemicalSpellings.canonicalStem(p.replaceAll("\\|?(oyl|yl)$", ""));
   }
 
   /**

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.fentrace.core.Conveyance;
+import org.fentrace.core.InputFormat;
 import org.fentrace.core.InspectionOutcome;
 import org.fentrace.formats.HeaderMatch;
 import org.fentrace.formats.RawRecord;
@@ -51,7 +52,7 @@ public final class CustomsShipmentNormalizer extends RecordNormalizer {
     String description = text(r, "description");
     return WarehouseTable.SHIPMENTS
         .newRow()
-        .set("record_id", "customs_shipments:" + id)
+        .set("record_id", InputFormat.CUSTOMS_SHIPMENTS.id() + ":" + id)
         .set("shipment_id", id)
         .set("source_file", sourceFile)
         .set("source_line", r.line())

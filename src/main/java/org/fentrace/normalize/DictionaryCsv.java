@@ -64,7 +64,7 @@ final class DictionaryCsv {
           quoted = true;
           wasQuoted = true;
         } else {
-          throw SubstanceDictionary.problem(
+          throw problem(
               source, lineNo, "a quote may only open a field (column " + (i + 1) + ")", line);
         }
       } else if (c == ',') {
@@ -72,14 +72,13 @@ final class DictionaryCsv {
         field.setLength(0);
         wasQuoted = false;
       } else if (wasQuoted && !Character.isWhitespace(c)) {
-        throw SubstanceDictionary.problem(
-            source, lineNo, "text after a closing quote (column " + (i + 1) + ")", line);
+        throw problem(source, lineNo, "text after a closing quote (column " + (i + 1) + ")", line);
       } else {
         field.append(c);
       }
     }
     if (quoted) {
-      throw SubstanceDictionary.problem(source, lineNo, "a quoted field is not closed", line);
+      throw problem(source, lineNo, "a quoted field is not closed", line);
     }
     fields.add(field.toString());
     return fields;
@@ -94,5 +93,10 @@ final class DictionaryCsv {
       return value;
     }
     return '"' + value.replace("\"", "\"\"") + '"';
+  }
+
+  /** A load error naming the source, the line number, what is wrong and the line itself. */
+  static IllegalArgumentException problem(String source, int lineNo, String what, String line) {
+    return new IllegalArgumentException(source + " line " + lineNo + ": " + what + ": " + line);
   }
 }

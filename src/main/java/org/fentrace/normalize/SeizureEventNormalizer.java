@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import org.fentrace.core.Conveyance;
 import org.fentrace.core.Form;
+import org.fentrace.core.InputFormat;
 import org.fentrace.core.Region;
 import org.fentrace.formats.HeaderMatch;
 import org.fentrace.formats.RawRecord;
@@ -50,8 +51,8 @@ public final class SeizureEventNormalizer extends RecordNormalizer {
     String agency = text(r, "agency");
     return WarehouseTable.SEIZURES
         .newRow()
-        .set("record_id", "seizure_events:" + id)
-        .set("source_format", "seizure_events")
+        .set("record_id", InputFormat.SEIZURE_EVENTS.id() + ":" + id)
+        .set("source_format", InputFormat.SEIZURE_EVENTS.id())
         .set("source_file", sourceFile)
         .set("source_line", r.line())
         .set("event_date", date)

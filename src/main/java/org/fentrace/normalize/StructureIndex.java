@@ -93,7 +93,7 @@ final class StructureIndex implements Serializable {
       return listed;
     }
     return new SubstanceMatch(
-        ChemicalNameParser.prepare(ChemicalNames.withoutNotes(raw)), s.unlistedClass(), true);
+        ChemicalNameParser.prepare(ChemicalSpellings.withoutNotes(raw)), s.unlistedClass(), true);
   }
 
   private boolean isAmbiguous(String signature) {

@@ -1,17 +1,10 @@
 package org.fentrace.normalize;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.Reader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -71,7 +64,6 @@ public final class SubstanceDictionary implements Serializable {
   /** The bundled dictionary, a classpath resource beside this class. */
   public static final String DEFAULT_RESOURCE = "/org/fentrace/normalize/substances.csv";
 
-  private static final String HEADER = "canonical_name,substance_class,synonyms";
   private static final SubstanceMatch BLANK =
       new SubstanceMatch("unknown", SubstanceClass.UNKNOWN, false);
 
@@ -79,8 +71,7 @@ public final class SubstanceDictionary implements Serializable {
   private static final int MAX_PREFIX_WORDS = 8;
 
   /** One dictionary entry; {@code line} is kept for error messages about later duplicates. */
-  private record Entry(String name, SubstanceClass substanceClass, int line)
-      implements Serializable {}
+  record Entry(String name, SubstanceClass substanceClass, int line) implements Serializable {}
 
   private final Map<String, Entry> byKey;
   private final Map<SubstanceClass, Long> counts;
@@ -95,7 +86,7 @@ public final class SubstanceDictionary implements Serializable {
   /** Registry numbers recognised in free text; null for a dictionary loaded without them. */
   private final CasNumbers cas;
 
-  private SubstanceDictionary(
+  SubstanceDictionary(
       String sourceName,
       Map<String, Entry> byKey,
       Map<SubstanceClass, Long> counts,
@@ -167,118 +158,22 @@ public final class SubstanceDictionary implements Serializable {
   }
 
   /**
-   * Loads a dictionary in the {@code substances.csv} format.
+   * Loads a dictionary in the {@code substances.csv} format ({@link SubstanceDictionaryFile}).
    *
    * @throws IllegalArgumentException naming {@code sourceName}, the line and the problem, for a
    *     malformed line, an unknown class, a synonym that is nothing but salt notes, or a key
    *     claimed by two entries
    */
   public static SubstanceDictionary load(Reader csv, String sourceName) {
-    Map<String, Entry> byKey = new HashMap<>();
-    Map<String, Integer> canonicalLines = new HashMap<>();
-    Map<SubstanceClass, Long> counts = new EnumMap<>(SubstanceClass.class);
-    int entries = 0;
-    int maxWords = 1;
-    StructureIndex structures = new StructureIndex();
-    BufferedReader reader = new BufferedReader(csv);
-    int lineNo = 0;
-    try {
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        lineNo++;
-        String trimmed = line.strip();
-        if (lineNo == 1 && trimmed.startsWith("\uFEFF")) {
-          trimmed = trimmed.substring(1);
-        }
-        if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.equalsIgnoreCase(HEADER)) {
-          continue;
-        }
-        List<String> fields = DictionaryCsv.split(trimmed, sourceName, lineNo);
-        if (fields.size() != 3) {
-          throw problem(
-              sourceName,
-              lineNo,
-              "expected 3 fields (" + HEADER + ") but found " + fields.size(),
-              line);
-        }
-        String canonical = fields.get(0).strip();
-        if (canonical.isEmpty()) {
-          throw problem(sourceName, lineNo, "canonical_name is empty", line);
-        }
-        SubstanceClass cls = parseClass(fields.get(1).strip(), sourceName, lineNo, line);
-        Integer earlier = canonicalLines.putIfAbsent(canonical.toLowerCase(Locale.ROOT), lineNo);
-        if (earlier != null) {
-          throw problem(
-              sourceName,
-              lineNo,
-              "canonical_name '" + canonical + "' already defined on line " + earlier,
-              line);
-        }
-        Entry entry = new Entry(canonical, cls, lineNo);
-        List<String> names = new ArrayList<>();
-        names.add(canonical);
-        for (String synonym : fields.get(2).split("\\|", -1)) {
-          if (!synonym.isBlank()) {
-            names.add(synonym.strip());
-          }
-        }
-        for (String name : names) {
-          SubstanceWords words = SubstanceWords.parse(name);
-          String key = words.key();
-          if (key.isEmpty()) {
-            throw problem(
-                sourceName,
-                lineNo,
-                "'" + name + "' has no substance words once salt and isomer" + " notes are dropped",
-                line);
-          }
-          Entry other = byKey.putIfAbsent(key, entry);
-          if (other != null && other != entry) {
-            throw problem(
-                sourceName,
-                lineNo,
-                "'"
-                    + name
-                    + "' (key '"
-                    + key
-                    + "') already belongs to '"
-                    + other.name()
-                    + "' on line "
-                    + other.line(),
-                line);
-          }
-          maxWords = Math.max(maxWords, words.size());
-          structures.add(name, new SubstanceMatch(canonical, cls, false));
-        }
-        counts.merge(cls, 1L, Long::sum);
-        entries++;
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read substance dictionary " + sourceName, e);
-    }
-    if (entries == 0) {
-      throw new IllegalArgumentException(sourceName + ": the substance dictionary has no entries");
-    }
-    return new SubstanceDictionary(sourceName, byKey, counts, entries, maxWords, structures, null);
+    return SubstanceDictionaryFile.read(csv, sourceName);
   }
 
-  private static SubstanceClass parseClass(String value, String source, int lineNo, String line) {
-    try {
-      return SubstanceClass.valueOf(value);
-    } catch (IllegalArgumentException e) {
-      throw problem(
-          source,
-          lineNo,
-          "unknown substance_class '"
-              + value
-              + "' (expected one of "
-              + Arrays.toString(SubstanceClass.values())
-              + ")",
-          line);
-    }
-  }
-
-  static IllegalArgumentException problem(String source, int lineNo, String what, String line) {
-    return new IllegalArgumentException(source + " line " + lineNo + ": " + what + ": " + line);
+  /**
+   * The salt, hydrate and isomer words dropped from every substance key, sorted: for tools that
+   * must build the same keys outside fentrace.
+   */
+  public static List<String> noteWords() {
+    return SubstanceWords.NOTE_WORDS.stream().sorted().toList();
   }
 
   /** Matches one raw substance text; never null. See the class comment for the rules. */

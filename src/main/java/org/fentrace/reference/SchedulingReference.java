@@ -13,13 +13,11 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.fentrace.core.SubstanceClass;
@@ -88,18 +86,9 @@ public final class SchedulingReference {
    */
   public static SchedulingReference load(
       Reader csv, String sourceName, SubstanceDictionary dictionary) {
-    CSVFormat format =
-        CSVFormat.DEFAULT
-            .builder()
-            .setCommentMarker('#')
-            .setIgnoreEmptyLines(true)
-            .setIgnoreSurroundingSpaces(true)
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .get();
     Map<String, SchedulingEntry> entries = new LinkedHashMap<>();
-    try (CSVParser parser = CSVParser.builder().setReader(csv).setFormat(format).get()) {
-      Map<String, Integer> header = header(parser.getHeaderMap(), sourceName);
+    try (CSVParser parser = ReferenceCsv.open(csv)) {
+      Map<String, Integer> header = header(ReferenceCsv.header(parser), sourceName);
       for (CSVRecord r : parser) {
         // The parser has read up to the end of this record's last line; a record holds no line
         // breaks here.
@@ -183,9 +172,8 @@ public final class SchedulingReference {
     }
   }
 
-  private static Map<String, Integer> header(Map<String, Integer> raw, String sourceName) {
-    Map<String, Integer> header = new HashMap<>();
-    raw.forEach((k, v) -> header.put(k.strip().toLowerCase(Locale.ROOT), v));
+  /** The header, checked for every column the format requires. */
+  private static Map<String, Integer> header(Map<String, Integer> header, String sourceName) {
     List<String> required = new ArrayList<>(List.of("substance", "kind", "notes"));
     for (Control c : Control.values()) {
       required.add(c.dateColumn());

@@ -2,6 +2,7 @@ package org.fentrace.report;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import org.fentrace.core.Source;
 
 /**
  * CBP publishes pounds; the warehouse stores kilograms (pounds x 0.45359237, the exact
@@ -20,7 +21,7 @@ final class Pounds {
 
   /** Whether the report's source publishes pounds. */
   static boolean shown(ReportData d) {
-    return "cbp_published".equals(d.source().id());
+    return Source.CBP_PUBLISHED.id().equals(d.source().id());
   }
 
   /** "1,234.5 kg (2,721.6 lb)" for CBP, "1,234.5 kg" otherwise. */

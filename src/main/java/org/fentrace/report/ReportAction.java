@@ -231,7 +231,12 @@ public final class ReportAction extends BaseAction<ReportResult> {
     figures.addAll(
         PolicyEffectFigures.all(
             new org.fentrace.effects.PolicyEffectsAction(
-                    spark, warehouse, get(POLICY_EVENTS_OPTION), options.runId())
+                    spark,
+                    new org.fentrace.effects.PolicyEffectsAction.Options(
+                        warehouse, options.runId()))
+                .option(
+                    org.fentrace.effects.PolicyEffectsAction.POLICY_EVENTS,
+                    get(POLICY_EVENTS_OPTION))
                 .compute()
                 .effects()));
     t = lap("charts", t);

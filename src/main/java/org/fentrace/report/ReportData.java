@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fentrace.core.Source;
 
 /**
  * Everything the report shows, read from the warehouse by {@link ReportInputs} (or built by hand in
@@ -66,12 +67,16 @@ public record ReportData(
 
     /** How the report names the source in every sentence and figure. */
     public String label() {
-      return switch (id) {
-        case "cbp_published" -> "CBP published statistics (cbp_published)";
-        case "seizure_events" -> "seizure event files (seizure_events)";
-        case "customs_shipments" -> "customs shipment files (customs_shipments)";
-        default -> id;
-      };
+      return Source.lookup(id)
+          .map(
+              s ->
+                  switch (s) {
+                    case CBP_PUBLISHED -> "CBP published statistics (" + id + ")";
+                    case SEIZURE_EVENTS -> "seizure event files (" + id + ")";
+                    case CUSTOMS_SHIPMENTS -> "customs shipment files (" + id + ")";
+                    case NFLIS_LAB_REPORTS -> id;
+                  })
+          .orElse(id);
     }
 
     /** Months of fiscal year {@code fy} the source covered. */

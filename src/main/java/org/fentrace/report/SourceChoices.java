@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
+import org.fentrace.core.Source;
 
 /**
  * Picks the one source the report speaks for. Sources are never added together (CBP's published
@@ -64,7 +65,7 @@ final class SourceChoices {
     }
     if (best == null) {
       return new ReportData.SourceChoice(
-          "cbp_published", "no seizure source covers any month yet", List.of());
+          Source.CBP_PUBLISHED.id(), "no seizure source covers any month yet", List.of());
     }
     return new ReportData.SourceChoice(
         best,

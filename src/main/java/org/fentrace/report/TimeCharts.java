@@ -8,7 +8,9 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.fentrace.core.Form;
 import org.fentrace.core.Route;
+import org.fentrace.core.Vocabulary;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
@@ -189,7 +191,7 @@ final class TimeCharts {
 
   /** The forms shown: powder and pills always, other forms only when they have any kg or units. */
   static List<String> shownForms(ReportData d) {
-    List<String> out = new ArrayList<>(List.of("POWDER", "PILLS"));
+    List<String> out = new ArrayList<>(Vocabulary.wireNames(Form.POWDER, Form.PILLS));
     for (String f : d.familyKgByForm().keySet()) {
       boolean any =
           nonZero(d.familyKgByForm().get(f))

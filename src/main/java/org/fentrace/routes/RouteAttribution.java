@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.fentrace.core.InputFormat;
 import org.fentrace.core.Region;
 
 /**
@@ -78,7 +79,7 @@ public final class RouteAttribution {
             rules,
             f ->
                 switch (f) {
-                  case SOURCE_FORMAT -> lit("customs_shipments");
+                  case SOURCE_FORMAT -> lit(InputFormat.CUSTOMS_SHIPMENTS.wireName());
                   case CONVEYANCE -> col("mode");
                   case DESTINATION_COUNTRY -> lit("US");
                   case REGION -> lit(Region.UNKNOWN.wireName());
@@ -98,7 +99,9 @@ public final class RouteAttribution {
     return switch (f) {
       case GOODS_CLASS -> lit(null).cast("string");
       case CBP_AREA_OF_RESPONSIBILITY ->
-          when(col("source_format").equalTo("cbp_nationwide"), upper(trim(col("location"))));
+          when(
+              col("source_format").equalTo(InputFormat.CBP_NATIONWIDE.wireName()),
+              upper(trim(col("location"))));
       default -> col(f.fieldName());
     };
   }

@@ -4,8 +4,11 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.fentrace.core.CbpComponent;
+import org.fentrace.core.CbpLandFilter;
 import org.fentrace.core.Conveyance;
 import org.fentrace.core.GoodsClass;
+import org.fentrace.core.InputFormat;
 import org.fentrace.core.Region;
 import org.fentrace.core.SubstanceClass;
 import org.fentrace.core.Vocabulary;
@@ -16,15 +19,21 @@ import org.fentrace.core.Vocabulary;
  * a rule file fails before any Spark work instead of silently matching nothing.
  */
 public enum RuleField {
-  SOURCE_FORMAT(false, Set.of("seizure_events", "customs_shipments", "cbp_nationwide", "cbp_amo")),
+  SOURCE_FORMAT(
+      false,
+      names(
+          InputFormat.SEIZURE_EVENTS,
+          InputFormat.CUSTOMS_SHIPMENTS,
+          InputFormat.CBP_NATIONWIDE,
+          InputFormat.CBP_AMO)),
   ORIGIN_COUNTRY(false, null),
   EXPORT_COUNTRY(false, null),
   TRANSIT_COUNTRIES(true, null),
   DESTINATION_COUNTRY(false, null),
   CONVEYANCE(false, names(Conveyance.values())),
   REGION(false, names(Region.values())),
-  CBP_LAND_FILTER(false, Set.of("LAND_ONLY", "OTHER")),
-  CBP_COMPONENT(false, Set.of("OFO", "USBP", "AMO")),
+  CBP_LAND_FILTER(false, names(CbpLandFilter.values())),
+  CBP_COMPONENT(false, names(CbpComponent.values())),
   SUBSTANCE_CLASS(false, names(SubstanceClass.values())),
   GOODS_CLASS(false, names(GoodsClass.values())),
   /**
@@ -100,7 +109,7 @@ public enum RuleField {
     return Arrays.stream(values()).map(RuleField::fieldName).collect(Collectors.joining(", "));
   }
 
-  private static Set<String> names(Vocabulary[] values) {
+  private static Set<String> names(Vocabulary... values) {
     return Arrays.stream(values).map(Vocabulary::wireName).collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.spark.sql.SparkSession;
 import org.fentrace.config.FentraceConfig;
 import org.fentrace.effects.PolicyEffectsAction;
+import org.fentrace.effects.PolicyEffectsResult;
 import org.fentrace.ingest.FileReport;
 import org.fentrace.ingest.IngestAction;
 import org.fentrace.ingest.IngestResult;
@@ -188,9 +189,11 @@ public final class PipelineRunner {
                 ? "trends: route_sensitivity unchanged (no seizures published, same rule sets)"
                 : "trends: route_sensitivity {} rows",
             sensitivity);
-        PolicyEffectsAction.Result effects =
-            new PolicyEffectsAction(
-                    spark, warehouse, request.config().get(FentraceConfig.Key.POLICY_EVENTS), runId)
+        PolicyEffectsResult effects =
+            new PolicyEffectsAction(spark, new PolicyEffectsAction.Options(warehouse, runId))
+                .option(
+                    PolicyEffectsAction.POLICY_EVENTS,
+                    request.config().get(FentraceConfig.Key.POLICY_EVENTS))
                 .execute();
         LOG.info(
             "trends: policy_effects {} rows ({} estimated) for {} events from {}; export {}",

@@ -1,6 +1,7 @@
 package org.fentrace.bench;
 
 import java.util.List;
+import org.fentrace.normalize.SubstanceDictionary;
 
 /**
  * The DuckDB competitor's normalization, in SQL. The same steps as fentrace, written as a careful
@@ -21,36 +22,11 @@ import java.util.List;
 final class DuckDbSql {
   private DuckDbSql() {}
 
-  /** Salt and isomer words dropped from substance keys (SubstanceWords.NOTE_WORDS). */
-  static final List<String> NOTE_WORDS =
-      List.of(
-          "hydrochloride",
-          "dihydrochloride",
-          "hcl",
-          "citrate",
-          "sulfate",
-          "sulphate",
-          "phosphate",
-          "tartrate",
-          "bitartrate",
-          "hydrobromide",
-          "hbr",
-          "oxalate",
-          "fumarate",
-          "maleate",
-          "mesylate",
-          "monohydrate",
-          "hydrate",
-          "base",
-          "freebase",
-          "salt",
-          "salts",
-          "isomer",
-          "isomers",
-          "undetermined",
-          "positional",
-          "clorhidrato",
-          "citrato");
+  /**
+   * Salt and isomer words dropped from substance keys: fentrace's own list, so the two sides drop
+   * the same words.
+   */
+  static final List<String> NOTE_WORDS = SubstanceDictionary.noteWords();
 
   static final String MACROS =
       """

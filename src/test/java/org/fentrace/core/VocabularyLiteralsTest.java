@@ -9,18 +9,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * A route, route confidence or substance class spelled as a string literal in production code is a
- * second copy of the vocabulary that drifts when the enum changes (a renamed route would keep its
- * old colour, its old dense zero rows, its old filter). Outside {@code org.fentrace.core}, code
- * names the constant and writes {@code wireName()}; only the generator of synthetic landing files,
- * which writes raw text as an agency would, is exempt. Compiler-invisible, hence this scan of the
- * sources rather than an ArchUnit rule.
+ * A vocabulary value (a route, confidence, substance class, form, region, outcome, conveyance,
+ * goods class, CBP component or land filter, source or input format) spelled as a string literal in
+ * production code is a second copy of the vocabulary that drifts when the enum changes (a renamed
+ * route would keep its old colour, its old dense zero rows, its old filter). Outside {@code
+ * org.fentrace.core}, code names the constant and writes {@code wireName()}; only the generator of
+ * synthetic landing files, which writes raw text as an agency would, is exempt. Compiler-invisible,
+ * hence this scan of the sources rather than an ArchUnit rule.
  */
 class VocabularyLiteralsTest {
   /**
@@ -29,12 +32,49 @@ class VocabularyLiteralsTest {
    */
   static final Set<String> EXEMPT = Set.of("core", "generate");
 
-  static Set<String> values() {
+  /**
+   * Literals still spelled in the ingest package, file by file, which is being changed in parallel
+   * and is converted on its own; a literal not listed here, in any file, fails the scan.
+   */
+  static final Map<String, Set<String>> NOT_YET_CONVERTED =
+      Map.of(
+          "ingest/Deduplication.java", Set.of("cbp_nationwide", "cbp_amo"),
+          "ingest/FileParser.java", Set.of("customs_shipments"),
+          "ingest/CandidateStore.java", Set.of("customs_shipments"),
+          "ingest/IngestAction.java", Set.of("customs_shipments", "nflis_dqs"),
+          "ingest/FileFacts.java", Set.of("cbp_nationwide", "cbp_amo"));
+
+  /** Every class of the core package that is a vocabulary, found from the core sources. */
+  static List<Class<? extends Vocabulary>> vocabularies() throws IOException {
+    List<Class<? extends Vocabulary>> out = new ArrayList<>();
+    try (Stream<Path> files = Files.list(sources().resolve("core"))) {
+      for (Path f : files.sorted().toList()) {
+        String name = f.getFileName().toString();
+        if (!name.endsWith(".java") || name.equals("package-info.java")) {
+          continue;
+        }
+        Class<?> type;
+        try {
+          type = Class.forName("org.fentrace.core." + name.replace(".java", ""));
+        } catch (ClassNotFoundException e) {
+          throw new IllegalStateException(e);
+        }
+        if (type.isEnum() && Vocabulary.class.isAssignableFrom(type)) {
+          out.add(type.asSubclass(Vocabulary.class));
+        }
+      }
+    }
+    return out;
+  }
+
+  static Set<String> values() throws IOException {
     Set<String> v = new LinkedHashSet<>();
-    v.addAll(Vocabulary.wireNames(Route.class));
-    v.addAll(Vocabulary.wireNames(Confidence.class));
+    for (Class<? extends Vocabulary> type : vocabularies()) {
+      for (Vocabulary value : type.getEnumConstants()) {
+        v.add(value.wireName());
+      }
+    }
     v.add(Confidence.NO_RULE);
-    v.addAll(Vocabulary.wireNames(SubstanceClass.class));
     return v;
   }
 
@@ -42,38 +82,71 @@ class VocabularyLiteralsTest {
    * A string literal that is exactly one of the values (a literal that merely contains one is
    * prose).
    */
-  static Pattern literal() {
+  static Pattern literal() throws IOException {
     return Pattern.compile("\"(" + String.join("|", values()) + ")\"");
   }
 
-  @Test
-  void thePatternCatchesALiteralAndLetsTheConstantPass() {
-    // Hand-written lines: the first repeats a route as text, the second names the constant.
-    assertThat(literal().matcher("Map.of(\"CHINA_DIRECT\", new Color(0xD55E00))").find()).isTrue();
-    assertThat(literal().matcher("col(\"route_confidence\").equalTo(\"LOW\")").find()).isTrue();
-    assertThat(
-            literal().matcher("Map.of(Route.CHINA_DIRECT.wireName(), new Color(0xD55E00))").find())
-        .isFalse();
-    assertThat(literal().matcher("\"CHINA_DIRECT kg\"").find()).isFalse();
+  static Path sources() {
+    return Path.of(
+        System.getProperty("basedir", System.getProperty("user.dir")),
+        "src/main/java/org/fentrace");
   }
 
   @Test
-  void noRouteConfidenceOrSubstanceClassIsSpelledOutsideCore() throws IOException {
-    Path main =
-        Path.of(
-            System.getProperty("basedir", System.getProperty("user.dir")),
-            "src/main/java/org/fentrace");
+  void everyVocabularyOfCoreIsScanned() throws IOException {
+    // The enums of core/package-info.java's list, each implementing Vocabulary; a new enum in core
+    // joins the scan without touching this test.
+    assertThat(vocabularies())
+        .contains(
+            Route.class,
+            Confidence.class,
+            SubstanceClass.class,
+            Form.class,
+            Region.class,
+            InspectionOutcome.class,
+            Conveyance.class,
+            GoodsClass.class,
+            CbpComponent.class,
+            CbpLandFilter.class,
+            Source.class,
+            InputFormat.class);
+  }
+
+  @Test
+  void thePatternCatchesALiteralAndLetsTheConstantPass() throws IOException {
+    // Hand-written lines: each of the first five repeats a value as text (a route, a confidence,
+    // a form, a source id, an input format id), the last two name the constant or merely mention
+    // a value inside prose.
+    Pattern literal = literal();
+    assertThat(literal.matcher("Map.of(\"CHINA_DIRECT\", new Color(0xD55E00))").find()).isTrue();
+    assertThat(literal.matcher("col(\"route_confidence\").equalTo(\"LOW\")").find()).isTrue();
+    assertThat(literal.matcher("List.of(\"POWDER\", \"PILLS\")").find()).isTrue();
+    assertThat(literal.matcher("\"cbp_published\".equals(id)").find()).isTrue();
+    assertThat(literal.matcher("isin(\"cbp_nationwide\", \"cbp_amo\")").find()).isTrue();
+    assertThat(literal.matcher("Map.of(Route.CHINA_DIRECT.wireName(), new Color(0xD55E00))").find())
+        .isFalse();
+    assertThat(literal.matcher("\"CHINA_DIRECT kg\"").find()).isFalse();
+  }
+
+  @Test
+  void noVocabularyValueIsSpelledOutsideCore() throws IOException {
+    Path main = sources();
     Pattern literal = literal();
     List<String> found = new ArrayList<>();
     try (Stream<Path> files = Files.walk(main)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+        String relative = main.relativize(file).toString().replace('\\', '/');
         if (EXEMPT.contains(main.relativize(file).getName(0).toString())) {
           continue;
         }
+        Set<String> pending = NOT_YET_CONVERTED.getOrDefault(relative, Set.of());
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
-          if (literal.matcher(lines.get(i)).find()) {
-            found.add(main.relativize(file) + ":" + (i + 1) + ": " + lines.get(i).strip());
+          Matcher m = literal.matcher(lines.get(i));
+          while (m.find()) {
+            if (!pending.contains(m.group(1))) {
+              found.add(relative + ":" + (i + 1) + ": " + lines.get(i).strip());
+            }
           }
         }
       }

@@ -262,19 +262,19 @@ class LandingGeneratorTest {
     PrintStream errs = new PrintStream(err, true, StandardCharsets.UTF_8);
     PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     assertThat(
-            LandingGenerator.run(
+            LandingGeneratorCli.run(
                 new String[] {"--rows", "ten", "--out", "x", "--seed", "1"}, out, errs))
         .isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("ten").contains("usage:");
-    assertThat(LandingGenerator.run(new String[] {"--rows", "10", "--seed", "1"}, out, errs))
+    assertThat(LandingGeneratorCli.run(new String[] {"--rows", "10", "--seed", "1"}, out, errs))
         .isEqualTo(2);
     assertThat(
-            LandingGenerator.run(
+            LandingGeneratorCli.run(
                 new String[] {"--rows", "10", "--out", "x", "--seed", "1", "--bogus"}, out, errs))
         .isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("--bogus");
     assertThat(
-            LandingGenerator.run(
+            LandingGeneratorCli.run(
                 new String[] {
                   "--rows", "10", "--out", "x", "--seed", "1", "--first-day", "2021-02-30"
                 },
@@ -284,7 +284,7 @@ class LandingGeneratorTest {
     assertThat(Files.exists(Path.of("x"))).isFalse();
     String dir = tmp.resolve("cli").toString();
     assertThat(
-            LandingGenerator.run(
+            LandingGeneratorCli.run(
                 new String[] {"--rows", "100", "--out", dir, "--seed", "1", "--chunks", "2"},
                 out,
                 errs))

@@ -41,7 +41,7 @@ class SampleDataTest {
 
   @Test
   void committedEventsAreExactlyWhatTheGeneratorWritesNow() throws IOException {
-    Options committed = LandingGenerator.parse(scriptArgs());
+    Options committed = LandingGeneratorCli.parse(scriptArgs());
     assertThat(committed.outDir()).isEqualTo(SAMPLE.resolve("events"));
     Options fresh =
         new Options(
