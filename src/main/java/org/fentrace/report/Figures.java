@@ -296,6 +296,7 @@ final class Figures {
     if (!TimeCharts.anyForm(d, false)) {
       notes.add("Dosage units: none in this source (no panel drawn).");
     }
+    notes.add(CoverageMarks.sentence(d.source()));
     return notes.toArray(new String[0]);
   }
 }

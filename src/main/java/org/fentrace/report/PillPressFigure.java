@@ -53,7 +53,10 @@ final class PillPressFigure {
             d.policyEvents(),
             TimeCharts.first(d.shipmentMonths()),
             TimeCharts.last(d.shipmentMonths())),
-        List.of("Lines without a declared weight add nothing to the weight total."),
+        List.of(
+            "Lines without a declared weight add nothing to the weight total.",
+            CoverageMarks.sentence(
+                org.fentrace.core.Source.CUSTOMS_SHIPMENTS.id(), d.shipmentMonths())),
         Html.table(id + "-totals", List.of("route", "shipment lines", "gross weight kg"), rows)
             + "<h4>Lines per month</h4>"
             + Html.table(id + "-table", header, monthly));
