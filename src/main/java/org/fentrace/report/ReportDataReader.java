@@ -81,7 +81,8 @@ final class ReportDataReader {
         policy.events(),
         policy.source(),
         source,
-        sensitivity(in.sensitivityRows()));
+        sensitivity(in.sensitivityRows()),
+        LargestRows.byRoute(in.largestFamilyRows(), source.id(), monthly.months()));
   }
 
   /** The covered months of the chosen source and the kg of each route in each. */

@@ -87,6 +87,7 @@ class CoverageMarkChartsTest {
             base.policyEvents(),
             base.policyEventsSource(),
             base.source(),
+            null,
             null);
     XYPlot plot = (XYPlot) TimeCharts.pillPresses(d).getPlot();
     assertThat(coverageLines(plot))
