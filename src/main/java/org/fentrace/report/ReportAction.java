@@ -79,6 +79,7 @@ public final class ReportAction extends BaseAction<ReportResult> {
           TrendsAction.PILL_PRESS_MONTHLY,
           TrendsAction.ANALOG_WATCH,
           TrendsAction.ANALOG_WAVES,
+          org.fentrace.effects.PolicyEffectsTable.TABLE,
           WarehouseTable.SEIZURES.tableName(),
           WarehouseTable.SHIPMENTS.tableName(),
           WarehouseTable.REJECTED.tableName());
@@ -228,12 +229,7 @@ public final class ReportAction extends BaseAction<ReportResult> {
           (int) figures.stream().filter(f -> f.section().equals(Figures.ROUTES)).count(),
           AnalogWaveFigure.figure(waves, data.policyEvents()));
     }
-    figures.addAll(
-        PolicyEffectFigures.all(
-            new org.fentrace.effects.PolicyEffectsAction(
-                    spark, warehouse, get(POLICY_EVENTS_OPTION), options.runId())
-                .compute()
-                .effects()));
+    figures.addAll(PolicyEffectSection.figures(spark, warehouse, options.runId(), events));
     t = lap("charts", t);
     String html = HtmlPage.render(data, headline, figures, Versions.fentrace());
     lap("page", t);
