@@ -12,6 +12,17 @@ import java.util.List;
  * its last month seen, with events, kilograms and dosage units in its table.
  */
 final class AnalogWatchFigure {
+  /**
+   * Why analog_watch has no peak for a seizure source: by design, said where a reader of the table
+   * would look for one.
+   */
+  static final String PEAK_NOTE =
+      "No peak for a seizure source: analog_watch's peak_period, peak_reports and peak_share (and the months to"
+          + " a quarter of the peak) count NFLIS lab reports and their share of a half-year's fentanyl-related"
+          + " reports, a measure seizures do not have; a seizure source keeps one total per analog (first and last"
+          + " month, events, kg, dosage units), so those columns are null on its rows and quarter_peak_note_us says"
+          + " why. Peaks are in the analog waves figure when the warehouse holds lab reports.";
+
   private AnalogWatchFigure() {}
 
   static Figure of(ReportData d) {
@@ -67,7 +78,8 @@ final class AnalogWatchFigure {
                 + " new in this run: first"
                 + " seized after its source's first covered month and absent from the analog_watch this run replaced. An"
                 + " analog seized in the source's first covered month is left-censored (it may predate the data), never"
-                + " new; on a first run nothing is new."),
+                + " new; on a first run nothing is new.",
+            PEAK_NOTE),
         Html.table(
             id + "-table",
             List.of(

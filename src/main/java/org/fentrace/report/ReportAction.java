@@ -227,7 +227,9 @@ public final class ReportAction extends BaseAction<ReportResult> {
     if (waves != null) { // after the route figures, before the data-quality ones
       figures.add(
           (int) figures.stream().filter(f -> f.section().equals(Figures.ROUTES)).count(),
-          AnalogWaveFigure.figure(waves, data.policyEvents()));
+          SchedulingNote.added(
+              AnalogWaveFigure.figure(waves, data.policyEvents()),
+              Manifests.text(manifest, "", "trends", "scheduling_source")));
     }
     figures.addAll(PolicyEffectSection.figures(spark, warehouse, options.runId(), events));
     t = lap("charts", t);

@@ -140,6 +140,51 @@ class ReportActionIT {
   }
 
   @Test
+  void policyEffectsAreThePublishedTableWithAPanelPerEstimate() throws IOException {
+    // The published table (its export) is the one source: every row appears in its event's
+    // figure with the status, and every ESTIMATED row with its level change and interval rounded
+    // as the page rounds them, and one chart panel titled by its source, route and class.
+    List<CSVRecord> rows = csv("policy_effects");
+    assertThat(rows).anyMatch(r -> r.get("status").equals("ESTIMATED"));
+    for (CSVRecord r : rows) {
+      String figure =
+          section(html, "<figure id=\"fig-effect-" + r.get("event_id") + "\"", "</figure>");
+      String route = r.get("route").isEmpty() ? "(none)" : r.get("route");
+      String cells =
+          "<td>"
+              + r.get("source")
+              + "</td><td>"
+              + route
+              + "</td><td>"
+              + r.get("substance_class")
+              + "</td><td>"
+              + r.get("period_unit")
+              + "</td><td>"
+              + r.get("status")
+              + "</td>";
+      assertThat(figure).contains(cells);
+      if (r.get("status").equals("ESTIMATED")) {
+        String level = Html.signedPct(Double.valueOf(r.get("level_change_pct")));
+        String low = Html.signedPct(Double.valueOf(r.get("level_change_ci_low")));
+        String high = Html.signedPct(Double.valueOf(r.get("level_change_ci_high")));
+        assertThat(figure)
+            .contains(cells + "<td class=\"num\">" + r.get("periods_before"))
+            .contains(
+                "<td class=\"num\">" + level + "</td><td class=\"num\">" + low + " to " + high)
+            .contains(
+                (r.get("source")
+                        + (r.get("route").isEmpty() ? "" : ", " + r.get("route"))
+                        + ", "
+                        + r.get("substance_class")
+                        + ": level "
+                        + level)
+                    .replace("&", "&amp;"));
+        assertThat(r.get("fit_intercept")).isNotEmpty();
+      }
+    }
+  }
+
+  @Test
   void monthlyKilogramsEqualTheExport() throws IOException {
     Map<String, Map<String, BigDecimal>> expected = new TreeMap<>();
     for (CSVRecord r : csv("route_monthly")) {
