@@ -62,8 +62,7 @@ class SchedulingFileTest {
     SchedulingReference ref = SchedulingFile.load();
     assertThat(ref.sourceName()).isEqualTo(file.toAbsolutePath().normalize().toString());
     assertThat(ref.entries()).hasSize(1);
-    assertThat(
-            ref.forSubstance("acetyl fentanyl").orElseThrow().control(Control.US_TEMPORARY))
+    assertThat(ref.forSubstance("acetyl fentanyl").orElseThrow().control(Control.US_TEMPORARY))
         .contains(new ControlDate(LocalDate.of(1999, 1, 1), "99 FR 1"));
     assertThat(SchedulingFile.describe()).isEqualTo(file.toAbsolutePath().normalize().toString());
 
