@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.fentrace.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -182,6 +183,68 @@ class ReportActionIT {
         assertThat(r.get("fit_intercept")).isNotEmpty();
       }
     }
+  }
+
+  @Test
+  void largestSingleRowIsTheHeaviestSeizureOfTheYear() {
+    // Independently of the report's monthly aggregate: the seizures table itself, the report's
+    // source only, fentanyl family; per fiscal year and route the heaviest row and its month (the
+    // earliest of equal ones), which the fiscal-year detail table must show.
+    List<org.apache.spark.sql.Row> rows =
+        SharedSpark.session()
+            .read()
+            .parquet(warehouse.resolve("seizures").toString())
+            .filter(
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .col("source_format")
+                    .equalTo(SOURCE)
+                    .and(
+                        org.apache
+                            .spark
+                            .sql
+                            .functions
+                            .col("substance_class")
+                            .isin(FAMILY.toArray()))
+                    .and(org.apache.spark.sql.functions.col("quantity_kg").isNotNull()))
+            .selectExpr(
+                "fiscal_year",
+                "coalesce(route, 'UNATTRIBUTED') as route",
+                "event_date",
+                "quantity_kg")
+            .collectAsList();
+    Map<String, Object[]> best = new TreeMap<>();
+    for (org.apache.spark.sql.Row r : rows) {
+      String key = r.getInt(0) + "|" + r.getString(1);
+      BigDecimal kg = r.getDecimal(3);
+      java.time.YearMonth m = java.time.YearMonth.from(ReportInputs.date(r, "event_date"));
+      Object[] b = best.get(key);
+      if (b == null
+          || kg.compareTo((BigDecimal) b[0]) > 0
+          || kg.compareTo((BigDecimal) b[0]) == 0 && m.isBefore((java.time.YearMonth) b[1])) {
+        best.put(key, new Object[] {kg, m});
+      }
+    }
+    assertThat(best).isNotEmpty();
+    String detail = section(html, "<table id=\"fig-fiscal-year-detail\">", "</table>");
+    best.forEach(
+        (key, b) -> {
+          String[] k = key.split("\\|");
+          String row =
+              section(
+                  detail,
+                  "<tr data-fiscal-year=\"" + k[0] + "\" data-route=\"" + k[1] + "\"",
+                  "</tr>");
+          BigDecimal kg = (BigDecimal) b[0];
+          assertThat(row)
+              .as(key)
+              .contains(
+                  kg.signum() == 0
+                      ? "none in this source"
+                      : "<td>" + Html.kg(kg) + " kg in " + b[1] + "</td>");
+        });
   }
 
   @Test
