@@ -68,7 +68,7 @@ public enum MonthlyAggregate {
 
   /**
    * Seizures per month and source, fiscal year, route, confidence and rule version: the report's
-   * quality figures.
+   * quality figures, and the heaviest single row behind its lumpy-year flags.
    */
   SEIZURE_SOURCES(
       "seizure_sources",
@@ -91,7 +91,10 @@ public enum MonthlyAggregate {
                   max("event_date").as("last_date"),
                   count(lit(1)).as("rows"),
                   sum(col("event_count").cast("bigint")).as("events"),
-                  sum("quantity_kg").as("quantity_kg"))),
+                  sum("quantity_kg").as("quantity_kg"),
+                  // The heaviest single row (one seizure event, one published CBP row): what a
+                  // fiscal-year change may rest on (the report's lumpy flag). Max is additive too.
+                  max("quantity_kg").as("largest_row_kg"))),
 
   /**
    * Shipment lines per month, delivery file, route and confidence, with the pill press lines and

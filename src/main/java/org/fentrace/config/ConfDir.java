@@ -18,6 +18,7 @@ public final class ConfDir {
   public static final String PROPERTIES_FILE = "fentrace.properties";
   public static final String ROUTE_RULES_FILE = "route-rules.yaml";
   public static final String POLICY_EVENTS_FILE = "policy-events.csv";
+  public static final String SCHEDULING_FILE = "scheduling.csv";
 
   private ConfDir() {}
 

@@ -133,9 +133,17 @@ public final class PolicyEffectsAction extends BaseAction<PolicyEffectsResult> {
     PolicyEventsFile.Loaded events =
         PolicyEventsFile.load(
             get(POLICY_EVENTS_OPTION), spark.sparkContext().hadoopConfiguration());
+    return new Computed(events, PolicyEffects.estimate(events.events(), series()));
+  }
+
+  /**
+   * The series the estimates are fitted on, as published: kilograms per month of route_monthly,
+   * NFLIS reports per half-year of lab_reports. The report draws the observed values from these.
+   */
+  public List<PolicyEffects.Series> series() throws IOException {
     List<PolicyEffects.Series> series = new ArrayList<>(EffectSeries.monthly(monthCells()));
     series.addAll(EffectSeries.halfYearly(halfYearCells()));
-    return new Computed(events, PolicyEffects.estimate(events.events(), series));
+    return series;
   }
 
   private List<EffectSeries.MonthCell> monthCells() throws IOException {

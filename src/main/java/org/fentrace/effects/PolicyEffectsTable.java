@@ -44,7 +44,10 @@ public final class PolicyEffectsTable {
           .add("hac_lag", DataTypes.IntegerType, true)
           .add("method", DataTypes.StringType, false)
           .add("overlapping_event", DataTypes.BooleanType, false)
-          .add("overlapping_events", DataTypes.StringType, true);
+          .add("overlapping_events", DataTypes.StringType, true)
+          .add("fit_intercept", DataTypes.DoubleType, true)
+          .add("fit_season_sin", DataTypes.DoubleType, true)
+          .add("fit_season_cos", DataTypes.DoubleType, true);
 
   /** What one row is, for the data dictionary. */
   public static final String GRAIN =
@@ -100,7 +103,17 @@ public final class PolicyEffectsTable {
           "overlapping_event",
               "True when another event of the file falls inside the window used: the estimate mixes"
                   + " them.",
-          "overlapping_events", "Those events, as id (date), separated by '; '; null when none.");
+          "overlapping_events", "Those events, as id (date), separated by '; '; null when none.",
+          "fit_intercept",
+              "The fitted ln(value + 1) of the pre-event trend at the first period after the event"
+                  + " (the intercept; t counts periods from there). With pre_trend_pct_per_period and the"
+                  + " season it gives the counterfactual the report draws: exp(fit_intercept + ln(1 +"
+                  + " pre_trend_pct_per_period/100)*t + fit_season_sin*sin(2*pi*m/12) + fit_season_cos*cos(2*pi*m/12)) - 1,"
+                  + " m the calendar month; null without an estimate.",
+          "fit_season_sin",
+              "Coefficient of sin(2*pi*m/12) on a monthly series (m the calendar month); null for"
+                  + " half-yearly series and without an estimate.",
+          "fit_season_cos", "Coefficient of cos(2*pi*m/12), as fit_season_sin.");
 
   private PolicyEffectsTable() {}
 
@@ -153,7 +166,15 @@ public final class PolicyEffectsTable {
         e.lag(),
         PolicyEffects.method(s.unit()),
         !e.overlapping().isEmpty(),
-        e.overlapping().isEmpty() ? null : String.join("; ", e.overlapping()));
+        e.overlapping().isEmpty() ? null : String.join("; ", e.overlapping()),
+        coefficient(e, SegmentedRegression.INTERCEPT),
+        coefficient(e, SegmentedRegression.SEASON_SIN),
+        coefficient(e, SegmentedRegression.SEASON_COS));
+  }
+
+  /** A fitted coefficient on the log scale, or null without a fit or without that parameter. */
+  private static Double coefficient(PolicyEffects.Effect e, int k) {
+    return e.fit() == null || k >= e.fit().parameters() ? null : e.fit().beta()[k];
   }
 
   private static Date date(YearMonth m) {

@@ -48,12 +48,16 @@ final class CoverageMarks {
 
   /** "cbp_published covers 2018-10 to 2022-09 and 2023-10 to 2025-12" for a figure note. */
   static String sentence(ReportData.SourceChoice source) {
-    List<String> parts =
-        spans(source.coveredMonths()).stream().map(s -> s.first() + " to " + s.last()).toList();
+    return sentence(source.id(), source.coveredMonths());
+  }
+
+  /** As {@link #sentence(ReportData.SourceChoice)}, for any source and its covered months. */
+  static String sentence(String source, List<YearMonth> covered) {
+    List<String> parts = spans(covered).stream().map(s -> s.first() + " to " + s.last()).toList();
     return parts.isEmpty()
-        ? source.id() + " covers no month."
+        ? source + " covers no month."
         : "Green lines: where "
-            + source.id()
+            + source
             + " starts and stops (source_coverage): it covers "
             + String.join(" and ", parts)
             + ".";

@@ -12,9 +12,11 @@ import org.fentrace.core.Route;
 import org.jfree.chart.JFreeChart;
 
 /**
- * The route figures of the report, each a chart plus its data table: monthly kg by route, direct
- * versus cartel share with lead changes, fiscal-year totals, powder versus pills, the analog watch,
- * pill presses and the trend statistics. Data-quality figures are in {@link QualityFigures}.
+ * The route figures of the report, each a chart plus its data table, in page order: monthly kg by
+ * route, direct versus cartel share with lead changes, fiscal-year totals ({@link
+ * FiscalYearFigure}), powder versus pills, the analog watch ({@link AnalogWatchFigure}), pill
+ * presses ({@link PillPressFigure}) and the trend statistics ({@link TrendFigure}). Data-quality
+ * figures are in {@link QualityFigures}.
  */
 final class Figures {
   static final String ROUTES = "Routes";
@@ -33,15 +35,15 @@ final class Figures {
     out.add(named(share(d), seizures));
     out.add(named(fiscalYears(d), seizures));
     out.add(named(forms(d), seizures));
-    out.add(named(analogs(d), seizures));
+    out.add(named(AnalogWatchFigure.of(d), seizures));
     out.add(
         named(
-            pillPresses(d),
+            PillPressFigure.of(d),
             "Source: customs shipment files (customs_shipments) only: pill presses are"
                 + " shipments, which no seizure source records."));
     out.add(
         named(
-            trends(d),
+            TrendFigure.of(d),
             seizures + " Interval: 95%, " + org.fentrace.trends.NeweyWestTrend.METHOD + "."));
     out.addAll(QualityFigures.all(d));
     return out;
@@ -294,190 +296,7 @@ final class Figures {
     if (!TimeCharts.anyForm(d, false)) {
       notes.add("Dosage units: none in this source (no panel drawn).");
     }
+    notes.add(CoverageMarks.sentence(d.source()));
     return notes.toArray(new String[0]);
-  }
-
-  static Figure analogs(ReportData d) {
-    List<String> rows = new ArrayList<>();
-    for (ReportData.Analog a : d.analogs()) {
-      rows.add(
-          Html.row(
-              List.of("substance", a.name()),
-              textCell(a.name()),
-              textCell(a.firstMonth().toString()),
-              textCell(a.lastMonth().toString()),
-              countCell(a.events()),
-              kgCell(a.kg()),
-              countCell(a.dosageUnits()),
-              textCell(a.unlisted() ? "yes" : "no"),
-              textCell(a.newThisRun() ? "yes" : "no")));
-    }
-    long unlisted = d.analogs().stream().filter(ReportData.Analog::unlisted).count();
-    long fresh = d.analogs().stream().filter(ReportData.Analog::newThisRun).count();
-    String id = "fig-analogs";
-    return new Figure(
-        id,
-        ROUTES,
-        "Analog watch: fentanyl-related substances over time",
-        "Each bar runs from the first to the last month a fentanyl-related substance was seized. Unlisted analogs"
-            + " (names the substance dictionary lacks but that read as fentanyl analogs) are the ones to check first.",
-        "months (first to last month seen); the table gives events, kg and dosage units",
-        List.of("analog_watch"),
-        "route rules do not apply: substances are classed by the substance dictionary",
-        d.analogs().isEmpty()
-            ? null
-            : svg(CategoryCharts.analogs(d), id, Math.max(260, 90 + 24 * d.analogs().size())),
-        true,
-        d.analogs().isEmpty()
-            ? List.of()
-            : ChartKit.eventsInside(
-                d.policyEvents(),
-                d.analogs().stream()
-                    .map(ReportData.Analog::firstMonth)
-                    .min(java.time.YearMonth::compareTo)
-                    .get(),
-                d.analogs().stream()
-                    .map(ReportData.Analog::lastMonth)
-                    .max(java.time.YearMonth::compareTo)
-                    .get()),
-        List.of(
-            d.analogs().size()
-                + " analog(s); "
-                + unlisted
-                + " unlisted; "
-                + fresh
-                + " new in this run: first"
-                + " seized after its source's first covered month and absent from the analog_watch this run replaced. An"
-                + " analog seized in the source's first covered month is left-censored (it may predate the data), never"
-                + " new; on a first run nothing is new."),
-        Html.table(
-            id + "-table",
-            List.of(
-                "substance",
-                "first month",
-                "last month",
-                "events",
-                "kg",
-                "dosage units",
-                "unlisted",
-                "new this run"),
-            rows));
-  }
-
-  static Figure pillPresses(ReportData d) {
-    List<String> routes = new ArrayList<>(d.pillPressLinesByRoute().keySet());
-    List<String> rows = new ArrayList<>();
-    for (String r : routes) {
-      long lines = d.pillPressLinesByRoute().get(r).stream().mapToLong(Long::longValue).sum();
-      rows.add(
-          Html.row(
-              List.of("route", r),
-              textCell(r),
-              countCell(lines),
-              kgCell(d.pillPressKgByRoute().get(r))));
-    }
-    List<String> header = new ArrayList<>(List.of("month"));
-    header.addAll(routes);
-    List<String> monthly = new ArrayList<>();
-    for (int i = 0; i < d.shipmentMonths().size(); i++) {
-      StringBuilder cells = new StringBuilder(textCell(d.shipmentMonths().get(i).toString()));
-      for (String r : routes) {
-        cells.append(countCell(d.pillPressLinesByRoute().get(r).get(i)));
-      }
-      monthly.add(
-          Html.row(List.of("month", d.shipmentMonths().get(i).toString()), cells.toString()));
-    }
-    String id = "fig-pill-presses";
-    return new Figure(
-        id,
-        ROUTES,
-        "Pill press and die shipments per month and route",
-        "Customs lines classed PILL_PRESS (tablet presses, their dies and punches): the machinery behind"
-            + " counterfeit pills, by the road the shipment took.",
-        "customs shipment lines per month (the customs layout has no piece count); weights in the table",
-        List.of("pill_press_monthly", "shipments"),
-        ConfidenceMix.ofCounts(d.pillPressLinesByRouteAndConfidence()),
-        d.shipmentMonths().isEmpty() ? null : svg(TimeCharts.pillPresses(d), id, 400),
-        true,
-        ChartKit.eventsInside(
-            d.policyEvents(),
-            TimeCharts.first(d.shipmentMonths()),
-            TimeCharts.last(d.shipmentMonths())),
-        List.of("Lines without a declared weight add nothing to the weight total."),
-        Html.table(id + "-totals", List.of("route", "shipment lines", "gross weight kg"), rows)
-            + "<h4>Lines per month</h4>"
-            + Html.table(id + "-table", header, monthly));
-  }
-
-  static Figure trends(ReportData d) {
-    List<String> rows = new ArrayList<>();
-    java.time.YearMonth asOf = null;
-    for (ReportData.TrendRow t : d.trends()) {
-      String ci =
-          t.ciLow24m() == null
-              ? "–"
-              : Html.signedPct(t.ciLow24m()) + " to " + Html.signedPct(t.ciHigh24m());
-      asOf = t.asOfMonth() == null ? asOf : t.asOfMonth();
-      String window = t.asOfMonth() == null ? "–" : TrendWording.window(t.asOfMonth(), 24);
-      rows.add(
-          Html.row(
-              List.of("route", t.route(), "class", t.substanceClass()),
-              textCell(t.substanceClass()),
-              textCell(t.route()),
-              t.last12mKg() == null ? numCell("–") : kgCell(t.last12mKg()),
-              t.prior12mKg() == null ? numCell("–") : kgCell(t.prior12mKg()),
-              numCell(Html.signedPct(t.pctChange12m())),
-              textCell(window),
-              numCell(Html.signedPct(t.trendPctPerMonth24m())),
-              numCell(ci),
-              textCell(TrendWording.annualRange(t.ciLow24m(), t.ciHigh24m())),
-              numCell(Integer.toString(t.trendMonths24m()))));
-    }
-    List<String> notes = new ArrayList<>();
-    notes.add(
-        "An interval that spans 0 allows a fall as well as a rise: the table gives it as an annual range"
-            + " ((1 + monthly rate)^12 − 1), e.g. \"between −12% and +8% a year\"; read it as no clear trend, not as stable.");
-    if (asOf != null) {
-      notes.add(
-          "Windows are calendar months ending "
-              + asOf
-              + ", not fiscal years: last 12 months "
-              + TrendWording.window(asOf, 12)
-              + ", the 12 before "
-              + asOf.minusMonths(23)
-              + " to "
-              + asOf.minusMonths(12)
-              + ", trend "
-              + TrendWording.window(asOf, 24)
-              + ". The fiscal-year figure and the headline use fiscal years"
-              + " (October to September).");
-    }
-    return new Figure(
-        "fig-trends",
-        ROUTES,
-        "Trend statistics per route",
-        "Last 12 months against the 12 before, and the log-linear trend over the last 24 months (percent per month,"
-            + " with its 95% confidence interval, also as an annual range; fitted on months with kg > 0 only).",
-        "kilograms; percent change; percent per month; percent a year",
-        List.of("route_trends"),
-        ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
-        null,
-        false,
-        List.of(),
-        notes,
-        Html.table(
-            "fig-trends-table",
-            List.of(
-                "substance_class",
-                "route",
-                "last 12 months kg",
-                "prior 12 months kg",
-                "change",
-                "trend window (calendar months)",
-                "trend per month (24 months)",
-                "95% interval",
-                "95% interval as an annual range",
-                "months fitted"),
-            rows));
   }
 }

@@ -73,10 +73,7 @@ final class FiscalYearFigure {
     for (LumpyYears.Flag f : flags) {
       notes.add("Lumpy year: " + f.sentence(ProxyWording.shortName(proxies, f.route())));
     }
-    notes.add(
-        "Lumpy: a change from the year before that flips sign (or vanishes) when each year's largest month"
-            + " of the route is left out; the largest month holds the year's largest single seizure or CBP row."
-            + (flags.isEmpty() ? " None in this source." : ""));
+    notes.add(lumpyNote(d, flags));
     if (Pounds.shown(d)) {
       notes.add("CBP publishes pounds: lb = kg / 0.45359237 (1 kg = 2.20462 lb).");
     }
@@ -96,7 +93,7 @@ final class FiscalYearFigure {
             + Figures.FAMILY
             + ")"
             + (Pounds.shown(d) ? "; pounds in the table" : ""),
-        List.of("route_fiscal_year", "route_sensitivity"),
+        List.of("route_fiscal_year", "route_sensitivity", "seizures"),
         ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
         Figures.svg(CategoryCharts.fiscalYears(d), ID, 440),
         true,
@@ -104,8 +101,27 @@ final class FiscalYearFigure {
         Figures.withCoverage(d, notes.toArray(new String[0])),
         Html.table(ID + "-table", header, rows)
             + "<h4>Per route: events, kilograms per event, sensitivity range,"
-            + " largest month, lumpy changes</h4>"
+            + " largest single row and month, lumpy changes</h4>"
             + detail(d, routes, flags));
+  }
+
+  /**
+   * What "lumpy" means here: the single row each year is left out, what one row of the source is,
+   * and that the largest month in the table is context, not what the flag leaves out.
+   */
+  static String lumpyNote(ReportData d, List<LumpyYears.Flag> flags) {
+    String row = LargestRows.rowName(d.source().id());
+    if (d.largestRowKgByRoute() == null) {
+      return "Lumpy years are not flagged: the data hold no largest single " + row + " per month.";
+    }
+    return "Lumpy: a change from the year before that flips sign (or vanishes) when the largest single "
+        + row
+        + " of the route in each year is left out ("
+        + LargestRows.grain(d.source().id())
+        + "; from seizures, through its monthly aggregate). The largest month in the table sums every "
+        + row
+        + " of that month: it shows where the year's kilograms sit, the flag does not use it."
+        + (flags.isEmpty() ? " None in this source." : "");
   }
 
   /** kg per event to two decimals (a parcel seizure is often well under a kilogram). */
@@ -130,6 +146,8 @@ final class FiscalYearFigure {
             "events",
             "kg per event",
             "kg, lowest to highest over the rule sets",
+            "largest single " + LargestRows.rowName(d.source().id()),
+            "its share",
             "largest month",
             "largest month's share",
             "change from the year before is lumpy"));
@@ -175,6 +193,16 @@ final class FiscalYearFigure {
                         months,
                         months.stream().map(m -> series.get(d.months().indexOf(m))).toList())
                     .orElse(null);
+        LumpyYears.Largest row = LumpyYears.largestRow(d, route, months);
+        cells.add(
+            textCell(
+                row == null
+                    ? "–"
+                    : row.kg().signum() == 0
+                        ? "none in this source"
+                        : Html.kg(row.kg()) + " kg in " + row.month()));
+        cells.add(
+            numCell(row == null || row.yearKg().signum() == 0 ? "–" : Html.pct(100 * row.share())));
         cells.add(
             textCell(
                 largest == null

@@ -3,222 +3,194 @@ package org.fentrace.report;
 import static org.fentrace.report.Html.numCell;
 import static org.fentrace.report.Html.textCell;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.fentrace.core.SubstanceClass;
-import org.fentrace.effects.EffectStatus;
+import org.fentrace.effects.PeriodUnit;
 import org.fentrace.effects.PolicyEffects;
 import org.fentrace.effects.PolicyEffectsTable;
-import org.fentrace.effects.PolicyEvent;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.ValueMarker;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.time.TimeSeries;
-import org.jfree.data.time.TimeSeriesCollection;
 
 /**
- * The report's "Policy effects" section: one figure per policy event with its
- * interrupted-time-series estimates ({@code policy_effects}). The chart shows one series (the first
- * estimated fentanyl series, by source and route): observed values over the window used, the
- * pre-event trend (and season) carried forward as the counterfactual, and the event. The table
- * lists every series: the estimate with its 95% interval, or why there is none. The words say
- * association, not causation, and name overlapping events.
+ * The report's "Policy effects" section: one figure per policy event, read from the published
+ * {@code policy_effects} table (the report never refits: the table is the one source of its
+ * numbers). The chart has one small panel per series with an estimate, each titled by its source,
+ * route and class and its level change ({@link PolicyEffectPanels}); the table lists every series:
+ * the estimate with its 95% interval, or why there is none. The words say association, not
+ * causation, and name overlapping events.
  */
 final class PolicyEffectFigures {
   static final String SECTION = "Policy effects";
-  private static final Color OBSERVED = new Color(0x0072B2);
-  private static final Color COUNTERFACTUAL = new Color(0xD55E00);
 
   private PolicyEffectFigures() {}
 
-  static List<Figure> all(List<PolicyEffects.Effect> effects) {
-    Map<String, List<PolicyEffects.Effect>> byEvent = new LinkedHashMap<>();
-    effects.forEach(e -> byEvent.computeIfAbsent(e.event().id(), k -> new ArrayList<>()).add(e));
+  /**
+   * One figure per event of {@code byEvent} (policy_effects grouped by event, in table order).
+   *
+   * @param observed the series the table was fitted on, by {@link PublishedEffects#key}
+   * @param events the policy events file, for each event's primary source address
+   */
+  static List<Figure> all(
+      Map<String, List<PublishedEffects.Row>> byEvent,
+      Map<String, PolicyEffects.Series> observed,
+      List<PolicyEvents.PolicyEvent> events) {
     List<Figure> out = new ArrayList<>();
-    byEvent.values().forEach(list -> out.add(figure(list)));
+    byEvent.values().forEach(rows -> out.add(figure(rows, observed, events)));
     return out;
   }
 
-  static Figure figure(List<PolicyEffects.Effect> effects) {
-    PolicyEvent event = effects.get(0).event();
-    List<PolicyEffects.Effect> estimated =
-        effects.stream().filter(e -> e.status() == EffectStatus.ESTIMATED).toList();
-    Optional<PolicyEffects.Effect> shown =
-        estimated.stream()
-            .filter(e -> e.series().substanceClass().equals(SubstanceClass.FENTANYL.wireName()))
-            .findFirst()
-            .or(() -> estimated.stream().findFirst());
-    String id = "fig-effect-" + event.id();
+  static Figure figure(
+      List<PublishedEffects.Row> rows,
+      Map<String, PolicyEffects.Series> observed,
+      List<PolicyEvents.PolicyEvent> events) {
+    PublishedEffects.Row first = rows.get(0);
+    List<PublishedEffects.Row> estimated =
+        rows.stream().filter(PublishedEffects.Row::estimated).toList();
+    String id = "fig-effect-" + first.eventId();
     List<String> notes = new ArrayList<>();
     notes.add(
         "Association, not causation: a level or slope change around the date is what the data show next to"
             + " the event; other measures, enforcement, reporting or markets may move the series at the same time.");
+    String url =
+        events.stream()
+            .filter(e -> e.date().equals(first.eventDate()) && e.label().equals(first.eventLabel()))
+            .map(PolicyEvents.PolicyEvent::sourceUrl)
+            .findFirst()
+            .orElse(null);
     notes.add(
-        "Primary source of the date: " + event.primaryCitation() + " (" + event.sourceUrl() + ").");
+        "Primary source of the date: "
+            + first.primaryCitation()
+            + (url == null ? "" : " (" + url + ")")
+            + ".");
     List<String> overlaps =
-        estimated.stream().flatMap(e -> e.overlapping().stream()).distinct().toList();
+        estimated.stream()
+            .map(PublishedEffects.Row::overlappingEvents)
+            .filter(o -> o != null && !o.isEmpty())
+            .flatMap(o -> java.util.Arrays.stream(o.split("; ")))
+            .distinct()
+            .toList();
     if (!overlaps.isEmpty()) {
       notes.add(
           "Other events inside the windows used, whose changes the estimates mix in: "
               + String.join("; ", overlaps)
               + ".");
     }
+    if (!estimated.isEmpty()) {
+      notes.add(
+          "Each panel is one series with an estimate, named by its source (never a sum of sources):"
+              + " observed values over the window used (blue), the pre-event trend and season carried"
+              + " forward as the counterfactual (dashed orange, from the table's fit_intercept,"
+              + " pre_trend_pct_per_period and season columns), the event (grey line). Each panel has its own scale.");
+    }
     notes.add(
-        "Method: "
+        "Numbers from "
+            + PolicyEffectsTable.TABLE
+            + " as published (also exports/policy_effects.csv). Method: "
             + PolicyEffects.METHOD_MONTHLY
             + " (half-yearly NFLIS series: no seasonal pair, t(n-4)).");
-    String summary;
-    if (shown.isPresent()) {
-      PolicyEffects.Effect e = shown.get();
-      summary =
-          "Around "
-              + event.date()
-              + " ("
-              + describe(e)
-              + "), the level changed by "
-              + Html.signedPct(e.levelChangePct())
-              + " (95% interval "
-              + Html.signedPct(e.levelLowPct())
-              + " to "
-              + Html.signedPct(e.levelHighPct())
-              + ") against the pre-event trend carried forward"
-              + (e.levelLowPct() > 0 || e.levelHighPct() < 0
-                  ? ""
-                  : "; the interval includes no change")
-              + ". "
-              + estimated.size()
-              + " of "
-              + effects.size()
-              + " series have enough covered data on both sides.";
-    } else {
-      summary =
-          "No series has enough covered data on both sides of "
-              + event.date()
-              + " for an estimate (12 covered months, or 3 half-years, each side); the table says why for each.";
-    }
-    String svg = shown.map(e -> Figures.svg(chart(e), id, 340)).orElse(null);
+    boolean months = estimated.stream().anyMatch(r -> r.unit() == PeriodUnit.MONTH);
+    boolean halves = estimated.stream().anyMatch(r -> r.unit() == PeriodUnit.HALF_YEAR);
     return new Figure(
         id,
         SECTION,
-        event.label() + " (" + event.date() + ")",
-        summary,
-        shown
-            .map(
-                e ->
-                    e.series().unit() == org.fentrace.effects.PeriodUnit.MONTH
-                        ? "kg per month"
-                        : "drug reports per half-year")
-            .orElse("percent change"),
+        first.eventLabel() + " (" + first.eventDate() + ")",
+        summary(first, rows, estimated),
+        estimated.isEmpty()
+            ? "percent change"
+            : (months ? "kg per month" : "")
+                + (months && halves ? "; " : "")
+                + (halves ? "drug reports per half-year" : "")
+                + ", one panel per series",
         List.of(PolicyEffectsTable.TABLE, "route_monthly", "lab_reports"),
         "not applicable (estimates per series)",
-        svg,
+        estimated.isEmpty()
+            ? null
+            : Figures.svg(
+                PolicyEffectPanels.chart(estimated, observed),
+                id,
+                PolicyEffectPanels.height(estimated.size())),
         false,
         List.of(),
         notes,
-        table(id, effects));
-  }
-
-  private static String describe(PolicyEffects.Effect e) {
-    return e.series().source()
-        + (e.series().route() == null ? "" : ", " + e.series().route())
-        + ", "
-        + e.series().substanceClass()
-        + ", "
-        + e.periodsBefore()
-        + " "
-        + e.series().unit().id()
-        + "s before and "
-        + e.periodsAfter()
-        + " after";
+        table(id, rows));
   }
 
   /**
-   * Observed values over the window, the counterfactual from the first period after the event, the
-   * event line.
+   * How many series have an estimate, and the range of their level changes with how many intervals
+   * exclude no change; or why there is none.
    */
-  static JFreeChart chart(PolicyEffects.Effect e) {
-    TimeSeries observed = new TimeSeries("observed");
-    TimeSeries counterfactual = new TimeSeries("pre-event trend carried forward (counterfactual)");
-    int months = e.series().unit().months();
-    List<PolicyEffects.Point> window =
-        e.series().points().stream()
-            .filter(PolicyEffects.Point::covered)
-            .filter(p -> !p.start().isBefore(e.windowFirst()) && !p.start().isAfter(e.windowLast()))
-            .sorted(Comparator.comparing(PolicyEffects.Point::start))
-            .toList();
-    YearMonth holding =
-        PolicyEffects.periodStart(YearMonth.from(e.event().date()), e.series().unit());
-    YearMonth post =
-        e.event().date().equals(holding.atDay(1)) ? holding : holding.plusMonths(months);
-    for (PolicyEffects.Point p : window) {
-      observed.addOrUpdate(ChartKit.period(p.start()), p.value());
-      if (!p.start().isBefore(post)) {
-        double t = ChronoUnit.MONTHS.between(post, p.start()) / (double) months;
-        counterfactual.addOrUpdate(
-            ChartKit.period(p.start()),
-            Math.expm1(PolicyEffects.counterfactualLog(e.fit(), t, p.start().getMonthValue())));
-      }
+  static String summary(
+      PublishedEffects.Row event,
+      List<PublishedEffects.Row> rows,
+      List<PublishedEffects.Row> estimated) {
+    if (estimated.isEmpty()) {
+      return "No series has enough covered data on both sides of "
+          + event.eventDate()
+          + " for an estimate (12 covered months, or 3 half-years, each side); the table says why for each.";
     }
-    TimeSeriesCollection data = new TimeSeriesCollection(java.util.TimeZone.getTimeZone("UTC"));
-    data.addSeries(observed);
-    data.addSeries(counterfactual);
-    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-    renderer.setSeriesPaint(0, OBSERVED);
-    renderer.setSeriesStroke(0, new BasicStroke(1.8f));
-    renderer.setSeriesPaint(1, COUNTERFACTUAL);
-    renderer.setSeriesStroke(
-        1,
-        new BasicStroke(
-            1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-    XYPlot plot =
-        new XYPlot(
-            data,
-            ChartKit.monthAxis(null),
-            new org.jfree.chart.axis.NumberAxis(
-                e.series().unit() == org.fentrace.effects.PeriodUnit.MONTH ? "kg" : "drug reports"),
-            renderer);
-    ValueMarker marker =
-        new ValueMarker(ChartKit.millis(e.event().date()), ChartKit.EVENT, ChartKit.EVENT_STROKE);
-    plot.addDomainMarker(marker);
-    JFreeChart chart = new JFreeChart(describe(e), ChartKit.FONT, plot, true);
-    ChartKit.style(chart);
-    return chart;
+    long clear = estimated.stream().filter(r -> r.levelLow() > 0 || r.levelHigh() < 0).count();
+    StringBuilder s =
+        new StringBuilder("Around ")
+            .append(event.eventDate())
+            .append(", ")
+            .append(estimated.size())
+            .append(" of ")
+            .append(rows.size())
+            .append(
+                " series have enough covered data on both sides; each is drawn below, named by its"
+                    + " source. ");
+    if (estimated.size() == 1) {
+      PublishedEffects.Row r = estimated.get(0);
+      s.append("In ")
+          .append(r.series())
+          .append(" the level changed by ")
+          .append(Html.signedPct(r.levelPct()))
+          .append(" (95% interval ")
+          .append(Html.signedPct(r.levelLow()))
+          .append(" to ")
+          .append(Html.signedPct(r.levelHigh()))
+          .append(") against the pre-event trend carried forward")
+          .append(clear == 1 ? "." : "; the interval includes no change.");
+    } else {
+      double min = estimated.stream().mapToDouble(PublishedEffects.Row::levelPct).min().orElse(0);
+      double max = estimated.stream().mapToDouble(PublishedEffects.Row::levelPct).max().orElse(0);
+      s.append("Their level changes against the pre-event trend carried forward run from ")
+          .append(Html.signedPct(min))
+          .append(" to ")
+          .append(Html.signedPct(max))
+          .append("; ")
+          .append(clear)
+          .append(" of ")
+          .append(estimated.size())
+          .append(" have a 95% interval that excludes no change.");
+    }
+    return s.toString();
   }
 
-  static String table(String id, List<PolicyEffects.Effect> effects) {
-    List<String> rows = new ArrayList<>();
-    for (PolicyEffects.Effect e : effects) {
-      boolean est = e.status() == EffectStatus.ESTIMATED;
-      rows.add(
+  static String table(String id, List<PublishedEffects.Row> rows) {
+    List<String> out = new ArrayList<>();
+    for (PublishedEffects.Row e : rows) {
+      boolean est = e.estimated();
+      out.add(
           Html.row(
-              List.of("source", e.series().source(), "status", e.status().name()),
-              textCell(e.series().source()),
-              textCell(e.series().route() == null ? "(none)" : e.series().route()),
-              textCell(e.series().substanceClass()),
-              textCell(e.series().unit().id()),
-              textCell(e.status().name()),
+              List.of("source", e.source(), "status", e.status()),
+              textCell(e.source()),
+              textCell(e.route() == null ? "(none)" : e.route()),
+              textCell(e.substanceClass()),
+              textCell(e.unit().id()),
+              textCell(e.status()),
               numCell(Integer.toString(e.periodsBefore())),
               numCell(Integer.toString(e.periodsAfter())),
-              numCell(est ? Html.signedPct(e.levelChangePct()) : "–"),
+              numCell(est ? Html.signedPct(e.levelPct()) : "–"),
               numCell(
                   est
-                      ? Html.signedPct(e.levelLowPct()) + " to " + Html.signedPct(e.levelHighPct())
+                      ? Html.signedPct(e.levelLow()) + " to " + Html.signedPct(e.levelHigh())
                       : "–"),
-              numCell(est ? Html.signedPct(e.slopeChangePct()) : "–"),
+              numCell(est ? Html.signedPct(e.slopePct()) : "–"),
               numCell(
                   est
-                      ? Html.signedPct(e.slopeLowPct()) + " to " + Html.signedPct(e.slopeHighPct())
+                      ? Html.signedPct(e.slopeLow()) + " to " + Html.signedPct(e.slopeHigh())
                       : "–"),
-              textCell(e.note())));
+              textCell(e.statusNote() == null ? "" : e.statusNote())));
     }
     return Html.table(
         id + "-table",
@@ -235,6 +207,6 @@ final class PolicyEffectFigures {
             "slope change per period",
             "95% interval",
             "note"),
-        rows);
+        out);
   }
 }

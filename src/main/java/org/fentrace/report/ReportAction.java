@@ -79,6 +79,7 @@ public final class ReportAction extends BaseAction<ReportResult> {
           TrendsAction.PILL_PRESS_MONTHLY,
           TrendsAction.ANALOG_WATCH,
           TrendsAction.ANALOG_WAVES,
+          org.fentrace.effects.PolicyEffectsTable.TABLE,
           WarehouseTable.SEIZURES.tableName(),
           WarehouseTable.SHIPMENTS.tableName(),
           WarehouseTable.REJECTED.tableName());
@@ -226,19 +227,11 @@ public final class ReportAction extends BaseAction<ReportResult> {
     if (waves != null) { // after the route figures, before the data-quality ones
       figures.add(
           (int) figures.stream().filter(f -> f.section().equals(Figures.ROUTES)).count(),
-          AnalogWaveFigure.figure(waves, data.policyEvents()));
+          SchedulingNote.added(
+              AnalogWaveFigure.figure(waves, data.policyEvents()),
+              Manifests.text(manifest, "", "trends", "scheduling_source")));
     }
-    figures.addAll(
-        PolicyEffectFigures.all(
-            new org.fentrace.effects.PolicyEffectsAction(
-                    spark,
-                    new org.fentrace.effects.PolicyEffectsAction.Options(
-                        warehouse, options.runId()))
-                .option(
-                    org.fentrace.effects.PolicyEffectsAction.POLICY_EVENTS,
-                    get(POLICY_EVENTS_OPTION))
-                .compute()
-                .effects()));
+    figures.addAll(PolicyEffectSection.figures(spark, warehouse, options.runId(), events));
     t = lap("charts", t);
     String html = HtmlPage.render(data, headline, figures, Versions.fentrace());
     lap("page", t);

@@ -14,7 +14,10 @@ import org.fentrace.core.Source;
  * tests): small, immutable, and free of Spark types, so the page can be rendered and tested without
  * a session. Masses stay exact {@link BigDecimal}s (the same values as the exports); the "fentanyl
  * family" is FENTANYL + FENTANYL_ANALOG, summed per month (fiscal year) and route. {@code
- * sensitivity} is null for a warehouse without route_sensitivity (no band).
+ * sensitivity} is null for a warehouse without route_sensitivity (no band). {@code
+ * largestRowKgByRoute}: per route, the heaviest single row of the source in each of {@code months}
+ * (one seizure event, one published CBP row), for the lumpy-year flags; null when not read (no
+ * flag).
  */
 public record ReportData(
     Run run,
@@ -35,7 +38,8 @@ public record ReportData(
     List<PolicyEvents.PolicyEvent> policyEvents,
     String policyEventsSource,
     SourceChoice source,
-    List<SensitivityBand.Range> sensitivity) {
+    List<SensitivityBand.Range> sensitivity,
+    Map<String, List<BigDecimal>> largestRowKgByRoute) {
 
   public ReportData {
     months = List.copyOf(months);
@@ -53,6 +57,7 @@ public record ReportData(
     pillPressLinesByRouteAndConfidence = nested(pillPressLinesByRouteAndConfidence);
     policyEvents = List.copyOf(policyEvents);
     sensitivity = sensitivity == null ? null : List.copyOf(sensitivity);
+    largestRowKgByRoute = largestRowKgByRoute == null ? null : copy(largestRowKgByRoute);
   }
 
   /**

@@ -127,6 +127,22 @@ final class ReportInputs {
   }
 
   /**
+   * The heaviest single fentanyl-family row of {@code seizures} (one seizure event, one published
+   * CBP row) per month, source format and route, as {@code event_month} (yyyy-MM), {@code
+   * source_format}, {@code route}, {@code largest_row_kg}: from the monthly aggregate, never a
+   * scan.
+   */
+  List<Row> largestFamilyRows() throws IOException {
+    Dataset<Row> cells = aggregate(MonthlyAggregate.SEIZURE_SOURCES);
+    describe.accept("largest fentanyl-family seizure row by month, source and route");
+    return cells
+        .filter(col("family"))
+        .groupBy(col(AggregateStore.MONTH), col("source_format"), col("route"))
+        .agg(max("largest_row_kg").as("largest_row_kg"))
+        .collectAsList();
+  }
+
+  /**
    * The route_sensitivity rows of the report's source (fentanyl family kg per fiscal year and route
    * under each compared rule set), or null when the warehouse has no such table (written before it
    * existed).

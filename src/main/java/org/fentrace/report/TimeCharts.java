@@ -179,13 +179,15 @@ final class TimeCharts {
     }
     JFreeChart chart = new JFreeChart(null, ChartKit.FONT, plot, true);
     ChartKit.style(chart);
-    plot.setFixedLegendItems(
+    LegendItemCollection legend =
         ChartKit.withMarkers(
             plot.getSubplots().isEmpty()
                 ? new org.jfree.chart.LegendItemCollection()
                 : ((XYPlot) plot.getSubplots().get(0)).getLegendItems(),
             true,
-            false));
+            false);
+    legend.add(CoverageMarks.legend(d.source().id()));
+    plot.setFixedLegendItems(legend);
     return chart;
   }
 
@@ -239,6 +241,7 @@ final class TimeCharts {
     }
     XYPlot p = new XYPlot(ds, null, new NumberAxis(unit), r);
     ChartKit.policyMarkers(p, d.policyEvents(), first(d.months()), last(d.months()), true);
+    CoverageMarks.draw(p, d.source().coveredMonths());
     return p;
   }
 
@@ -263,10 +266,15 @@ final class TimeCharts {
     XYPlot plot = new XYPlot(ds, ChartKit.monthAxis("month (calendar)"), y, r);
     ChartKit.policyMarkers(
         plot, d.policyEvents(), first(d.shipmentMonths()), last(d.shipmentMonths()), true);
+    // The pill press months are the customs shipments' covered months (pill_press_monthly keeps the
+    // covered ones, flagged from the same coverage as source_coverage): its own starts and stops.
+    CoverageMarks.draw(plot, d.shipmentMonths());
     JFreeChart chart = new JFreeChart(null, ChartKit.FONT, plot, true);
     ChartKit.style(chart);
     r.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
-    plot.setFixedLegendItems(ChartKit.withMarkers(plot.getLegendItems(), true, false));
+    LegendItemCollection legend = ChartKit.withMarkers(plot.getLegendItems(), true, false);
+    legend.add(CoverageMarks.legend(org.fentrace.core.Source.CUSTOMS_SHIPMENTS.id()));
+    plot.setFixedLegendItems(legend);
     return chart;
   }
 

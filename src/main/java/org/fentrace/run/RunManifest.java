@@ -143,6 +143,8 @@ public final class RunManifest {
     n.put("lead_changes", t.leadChanges().size());
     ArrayNode analogs = n.putArray("new_analogs");
     t.newAnalogs().forEach(analogs::add);
+    // The same resolution the trends step made: the conf folder's file, else the jar's copy.
+    n.put("scheduling_source", org.fentrace.reference.SchedulingFile.describe());
     ObjectNode timings = n.putObject("timings_ms");
     t.timingsMillis().forEach(timings::put);
     return this;

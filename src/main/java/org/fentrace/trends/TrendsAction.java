@@ -337,12 +337,11 @@ public final class TrendsAction extends BaseAction<TrendsResult> {
   }
 
   /**
-   * The bundled scheduling reference, read once per computation (a bad file fails the trends step
-   * by name).
+   * The scheduling reference, read once per computation: the configuration folder's scheduling.csv
+   * when present, else the bundled copy (a bad file fails the trends step by name).
    */
   private static org.fentrace.analogs.Scheduling scheduling() {
-    return new org.fentrace.analogs.Scheduling(
-        org.fentrace.reference.SchedulingReference.loadDefault());
+    return new org.fentrace.analogs.Scheduling(org.fentrace.reference.SchedulingFile.load());
   }
 
   /**

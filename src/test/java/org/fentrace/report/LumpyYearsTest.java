@@ -11,7 +11,11 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** Lumpy years: a change flagged when leaving out each year's largest month flips its sign. */
+/**
+ * Lumpy years: a change flagged when leaving out each year's largest single source row (one seizure
+ * event, one published CBP row) flips its sign; the largest month, which may sum many rows, is not
+ * what is left out.
+ */
 class LumpyYearsTest {
   static List<YearMonth> months(int fy) {
     return IntStream.range(0, 12).mapToObj(i -> YearMonth.of(fy - 1, 10).plusMonths(i)).toList();
@@ -21,41 +25,70 @@ class LumpyYearsTest {
     return IntStream.of(v).mapToObj(BigDecimal::valueOf).toList();
   }
 
+  // FY2022: twelve months of 10 kg, each two seizure events of 5 kg: 120 kg, largest event 5 kg.
+  static final LumpyYears.Year FY2022 =
+      new LumpyYears.Year(
+          2022,
+          months(2022),
+          kg(10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10),
+          kg(5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5));
+
   @Test
-  void oneHugeMonthMakesARiseThatIsReallyAFall() {
-    // FY2022: twelve months of 10 kg = 120 kg, largest 10 (Oct). FY2023: eleven months of 8 kg and
-    // one of
-    // 100 kg (2023-05) = 188 kg. Change +68 kg. Without each year's largest: (188 - 100) - (120 -
-    // 10)
-    // = 88 - 110 = -22 kg: the sign flips, the year is lumpy. The big month is 100/188 = 53.2% of
-    // FY2023.
-    List<BigDecimal> a = kg(10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10);
-    List<BigDecimal> b = kg(8, 8, 8, 8, 8, 8, 8, 100, 8, 8, 8, 8);
+  void oneHugeSeizureMakesARiseThatIsReallyAFall() {
+    // FY2023: eleven months of 8 kg (events of 4 kg) and 2023-05 with one 100 kg event: 188 kg.
+    // Change 188 - 120 = +68 kg. Without each year's largest event: (188 - 100) - (120 - 5)
+    // = 88 - 115 = -27 kg: the sign flips, lumpy. Shares: 5/120 = 4.2% of FY2022, 100/188 = 53.2%.
+    LumpyYears.Year fy2023 =
+        new LumpyYears.Year(
+            2023,
+            months(2023),
+            kg(8, 8, 8, 8, 8, 8, 8, 100, 8, 8, 8, 8),
+            kg(4, 4, 4, 4, 4, 4, 4, 100, 4, 4, 4, 4));
     LumpyYears.Flag f =
-        LumpyYears.check("CHINA_DIRECT", 2022, months(2022), a, 2023, months(2023), b)
-            .orElseThrow();
+        LumpyYears.check("CHINA_DIRECT", FY2022, fy2023, "seizure event").orElseThrow();
     assertThat(f.change()).isEqualByComparingTo("68");
-    assertThat(f.changeWithoutLargest()).isEqualByComparingTo("-22");
+    assertThat(f.changeWithoutLargest()).isEqualByComparingTo("-27");
     assertThat(f.to().month()).isEqualTo(YearMonth.of(2023, 5));
     assertThat(f.from().month()).isEqualTo(YearMonth.of(2021, 10)); // ties: the first
     assertThat(f.to().share()).isCloseTo(100.0 / 188, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(f.sentence("CHINA_DIRECT"))
         .isEqualTo(
-            "FY2022 to FY2023, CHINA_DIRECT: the change (+68.0 kg) rests on"
-                + " one month; without each year's largest month (2021-10: 10.0 kg, 8.3% of FY2022; 2023-05: 100.0 kg,"
-                + " 53.2% of FY2023) it would be −22.0 kg.");
+            "FY2022 to FY2023, CHINA_DIRECT: the change (+68.0 kg) rests on one seizure event;"
+                + " without each year's largest single seizure event (5.0 kg in 2021-10, 4.2% of FY2022;"
+                + " 100.0 kg in 2023-05, 53.2% of FY2023) it would be −27.0 kg.");
+  }
+
+  @Test
+  void aHeavyMonthOfManySmallSeizuresIsNotLumpy() {
+    // The same FY2023 totals, but 2023-05's 100 kg are ten events of 10 kg: largest event 10 kg.
+    // Without each year's largest event: (188 - 10) - (120 - 5) = 178 - 115 = +63 kg, the same
+    // sign as +68: not lumpy. Leaving out the largest month instead (100 and 10 kg) would give
+    // 88 - 110 = -22 and flag it: the month is not one seizure.
+    LumpyYears.Year fy2023 =
+        new LumpyYears.Year(
+            2023,
+            months(2023),
+            kg(8, 8, 8, 8, 8, 8, 8, 100, 8, 8, 8, 8),
+            kg(4, 4, 4, 4, 4, 4, 4, 10, 4, 4, 4, 4));
+    assertThat(LumpyYears.check("CHINA_DIRECT", FY2022, fy2023, "seizure event")).isEmpty();
+    assertThat(LumpyYears.largest(fy2023.months(), fy2023.kg()).orElseThrow().kg())
+        .isEqualByComparingTo("100");
   }
 
   @Test
   void aSteadyRiseIsNotFlagged() {
-    // 120 kg to 144 kg (+24); without the largest months: 110 to 132 (+22): same sign.
-    List<BigDecimal> a = kg(10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10);
-    List<BigDecimal> b = kg(12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12);
-    assertThat(LumpyYears.check("MEXICO_CARTEL", 2022, months(2022), a, 2023, months(2023), b))
-        .isEmpty();
+    // 120 kg to 144 kg (+24); without the largest events (5 and 6): 115 to 138 (+23): same sign.
+    LumpyYears.Year fy2023 =
+        new LumpyYears.Year(
+            2023,
+            months(2023),
+            kg(12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12),
+            kg(6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6));
+    assertThat(LumpyYears.check("MEXICO_CARTEL", FY2022, fy2023, "seizure event")).isEmpty();
     // No change at all: nothing to flag.
-    assertThat(LumpyYears.check("MEXICO_CARTEL", 2022, months(2022), a, 2023, months(2023), a))
-        .isEmpty();
+    LumpyYears.Year same =
+        new LumpyYears.Year(2023, months(2023), FY2022.kg(), FY2022.largestRows());
+    assertThat(LumpyYears.check("MEXICO_CARTEL", FY2022, same, "seizure event")).isEmpty();
   }
 
   @Test
@@ -69,11 +102,14 @@ class LumpyYearsTest {
       covered.add(m);
     }
     List<BigDecimal> cd = new ArrayList<>();
+    List<BigDecimal> largestEvent = new ArrayList<>();
     for (YearMonth m : covered) {
-      // 10 kg a month, except 2023-05 (100 kg, FY2023) and 2023-11 (40 kg, FY2024).
+      // 10 kg a month in one event, except 2023-05 (one event of 100 kg, FY2023) and 2023-11
+      // (40 kg in four events of 10 kg, FY2024).
       cd.add(
           BigDecimal.valueOf(
               m.equals(YearMonth.of(2023, 5)) ? 100 : m.equals(YearMonth.of(2023, 11)) ? 40 : 10));
+      largestEvent.add(BigDecimal.valueOf(m.equals(YearMonth.of(2023, 5)) ? 100 : 10));
     }
     Map<String, List<BigDecimal>> series = new LinkedHashMap<>();
     series.put("CHINA_DIRECT", cd);
@@ -103,19 +139,67 @@ class LumpyYearsTest {
             List.of(),
             "test",
             new ReportData.SourceChoice("seizure_events", "test", covered),
-            null);
-    // FY2022 -> FY2023: 120 -> 210 (+90); without largest: 110 -> 110 (0): the change vanishes:
-    // flagged.
-    // FY2023 -> FY2024 on Oct-Dec only: 30 -> 60 (+30); without largest (10 and 40): 20 -> 20 (0):
-    // flagged,
-    // and compared with Oct-Dec 2022, never with all of FY2023.
+            null,
+            Map.of("CHINA_DIRECT", largestEvent));
+    // FY2022 -> FY2023: 120 -> 210 (+90); without the largest events (10 and 100): 110 -> 110
+    // (0): the change vanishes: flagged.
+    // FY2023 -> FY2024 on Oct-Dec only: 30 -> 60 (+30); the largest events are 10 and 10 (the
+    // 40 kg month is four events): without them 20 -> 50 (+30): not flagged, although its largest
+    // month is 40 of 60 kg. And it is compared with Oct-Dec 2022, never with all of FY2023.
     List<LumpyYears.Flag> flags = LumpyYears.flags(d, List.of("CHINA_DIRECT"));
-    assertThat(flags).extracting(LumpyYears.Flag::toFy).containsExactly(2023, 2024);
-    assertThat(flags.get(1).change()).isEqualByComparingTo("30");
-    assertThat(flags.get(1).from().yearKg()).isEqualByComparingTo("30");
+    assertThat(flags).extracting(LumpyYears.Flag::toFy).containsExactly(2023);
+    assertThat(flags.get(0).change()).isEqualByComparingTo("90");
+    assertThat(flags.get(0).changeWithoutLargest()).isEqualByComparingTo("0");
+    LumpyYears.Largest fy2024 =
+        LumpyYears.largestRow(d, "CHINA_DIRECT", ReportWordingTest.span("2023-10", "2023-12"));
+    assertThat(fy2024.kg()).isEqualByComparingTo("10");
+    assertThat(fy2024.yearKg()).isEqualByComparingTo("60");
     String page = ReportRenderTest.render(d);
     assertThat(page)
         .contains("data-route=\"CHINA_DIRECT\" data-lumpy=\"true\"")
-        .contains("Lumpy year: FY2022 to FY2023");
+        .contains("Lumpy year: FY2022 to FY2023")
+        .contains("largest single seizure event")
+        // FY2023's row in the detail table: the 100 kg event, 100/210 = 47.6% of the year.
+        .contains("100.0 kg in 2023-05")
+        .contains("47.6%");
+  }
+
+  @Test
+  void largestRowsKeepTheReportSourceAndTheHeaviestRowPerMonthAndRoute() {
+    // Rows as ReportInputs.largestFamilyRows() returns them. The seizure_events source
+    // (source_format seizure_events) has two rows for 2024-01 CHINA_DIRECT (say from two rule
+    // versions): 3 kg and 7 kg, so 7; a CBP row (cbp_nationwide) of 50 kg is another source and
+    // is left out; 2023-12 is outside the months and is left out too.
+    org.apache.spark.sql.types.StructType schema =
+        new org.apache.spark.sql.types.StructType()
+            .add("event_month", "string")
+            .add("source_format", "string")
+            .add("route", "string")
+            .add("largest_row_kg", "decimal(22,9)");
+    List<org.apache.spark.sql.Row> rows =
+        List.of(
+            row(schema, "2024-01", "seizure_events", "CHINA_DIRECT", "3"),
+            row(schema, "2024-01", "seizure_events", "CHINA_DIRECT", "7"),
+            row(schema, "2024-01", "cbp_nationwide", "CHINA_DIRECT", "50"),
+            row(schema, "2024-02", "seizure_events", "MEXICO_CARTEL", "2.5"),
+            row(schema, "2023-12", "seizure_events", "CHINA_DIRECT", "99"));
+    Map<String, List<BigDecimal>> byRoute =
+        LargestRows.byRoute(
+            rows, "seizure_events", List.of(YearMonth.of(2024, 1), YearMonth.of(2024, 2)));
+    assertThat(byRoute.get("CHINA_DIRECT")).containsExactly(new BigDecimal("7"), BigDecimal.ZERO);
+    assertThat(byRoute.get("MEXICO_CARTEL"))
+        .containsExactly(BigDecimal.ZERO, new BigDecimal("2.5"));
+    assertThat(LargestRows.rowName("cbp_published")).isEqualTo("published CBP row");
+    assertThat(LargestRows.rowName("seizure_events")).isEqualTo("seizure event");
+  }
+
+  private static org.apache.spark.sql.Row row(
+      org.apache.spark.sql.types.StructType schema,
+      String month,
+      String format,
+      String route,
+      String kg) {
+    return new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(
+        new Object[] {month, format, route, new BigDecimal(kg)}, schema);
   }
 }

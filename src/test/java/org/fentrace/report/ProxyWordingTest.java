@@ -132,6 +132,7 @@ class ProxyWordingTest {
             base.policyEvents(),
             base.policyEventsSource(),
             new ReportData.SourceChoice("cbp_published", "test", base.source().coveredMonths()),
+            null,
             null);
     Headline h = Headline.of(cbp);
     String all = String.join("\n", h.lines());

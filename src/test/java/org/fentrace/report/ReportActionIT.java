@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.fentrace.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -137,6 +138,113 @@ class ReportActionIT {
     // table says so.
     String woodside = section(html, "<figure id=\"fig-effect-us-cn-woodside-2023\"", "</figure>");
     assertThat(woodside).contains("OUTSIDE_COVERAGE");
+  }
+
+  @Test
+  void policyEffectsAreThePublishedTableWithAPanelPerEstimate() throws IOException {
+    // The published table (its export) is the one source: every row appears in its event's
+    // figure with the status, and every ESTIMATED row with its level change and interval rounded
+    // as the page rounds them, and one chart panel titled by its source, route and class.
+    List<CSVRecord> rows = csv("policy_effects");
+    assertThat(rows).anyMatch(r -> r.get("status").equals("ESTIMATED"));
+    for (CSVRecord r : rows) {
+      String figure =
+          section(html, "<figure id=\"fig-effect-" + r.get("event_id") + "\"", "</figure>");
+      String route = r.get("route").isEmpty() ? "(none)" : r.get("route");
+      String cells =
+          "<td>"
+              + r.get("source")
+              + "</td><td>"
+              + route
+              + "</td><td>"
+              + r.get("substance_class")
+              + "</td><td>"
+              + r.get("period_unit")
+              + "</td><td>"
+              + r.get("status")
+              + "</td>";
+      assertThat(figure).contains(cells);
+      if (r.get("status").equals("ESTIMATED")) {
+        String level = Html.signedPct(Double.valueOf(r.get("level_change_pct")));
+        String low = Html.signedPct(Double.valueOf(r.get("level_change_ci_low")));
+        String high = Html.signedPct(Double.valueOf(r.get("level_change_ci_high")));
+        assertThat(figure)
+            .contains(cells + "<td class=\"num\">" + r.get("periods_before"))
+            .contains(
+                "<td class=\"num\">" + level + "</td><td class=\"num\">" + low + " to " + high)
+            .contains(
+                (r.get("source")
+                        + (r.get("route").isEmpty() ? "" : ", " + r.get("route"))
+                        + ", "
+                        + r.get("substance_class")
+                        + ": level "
+                        + level)
+                    .replace("&", "&amp;"));
+        assertThat(r.get("fit_intercept")).isNotEmpty();
+      }
+    }
+  }
+
+  @Test
+  void largestSingleRowIsTheHeaviestSeizureOfTheYear() {
+    // Independently of the report's monthly aggregate: the seizures table itself, the report's
+    // source only, fentanyl family; per fiscal year and route the heaviest row and its month (the
+    // earliest of equal ones), which the fiscal-year detail table must show.
+    List<org.apache.spark.sql.Row> rows =
+        SharedSpark.session()
+            .read()
+            .parquet(warehouse.resolve("seizures").toString())
+            .filter(
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .col("source_format")
+                    .equalTo(SOURCE)
+                    .and(
+                        org.apache
+                            .spark
+                            .sql
+                            .functions
+                            .col("substance_class")
+                            .isin(FAMILY.toArray()))
+                    .and(org.apache.spark.sql.functions.col("quantity_kg").isNotNull()))
+            .selectExpr(
+                "fiscal_year",
+                "coalesce(route, 'UNATTRIBUTED') as route",
+                "event_date",
+                "quantity_kg")
+            .collectAsList();
+    Map<String, Object[]> best = new TreeMap<>();
+    for (org.apache.spark.sql.Row r : rows) {
+      String key = r.getInt(0) + "|" + r.getString(1);
+      BigDecimal kg = r.getDecimal(3);
+      java.time.YearMonth m = java.time.YearMonth.from(ReportInputs.date(r, "event_date"));
+      Object[] b = best.get(key);
+      if (b == null
+          || kg.compareTo((BigDecimal) b[0]) > 0
+          || kg.compareTo((BigDecimal) b[0]) == 0 && m.isBefore((java.time.YearMonth) b[1])) {
+        best.put(key, new Object[] {kg, m});
+      }
+    }
+    assertThat(best).isNotEmpty();
+    String detail = section(html, "<table id=\"fig-fiscal-year-detail\">", "</table>");
+    best.forEach(
+        (key, b) -> {
+          String[] k = key.split("\\|");
+          String row =
+              section(
+                  detail,
+                  "<tr data-fiscal-year=\"" + k[0] + "\" data-route=\"" + k[1] + "\"",
+                  "</tr>");
+          BigDecimal kg = (BigDecimal) b[0];
+          assertThat(row)
+              .as(key)
+              .contains(
+                  kg.signum() == 0
+                      ? "none in this source"
+                      : "<td>" + Html.kg(kg) + " kg in " + b[1] + "</td>");
+        });
   }
 
   @Test

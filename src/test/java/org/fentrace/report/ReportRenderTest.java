@@ -106,6 +106,7 @@ class ReportRenderTest {
             "seizure_events",
             "the seizure source with the most complete coverage of FY2025",
             months),
+        null,
         null);
   }
 
@@ -215,6 +216,7 @@ class ReportRenderTest {
             d.policyEvents(),
             d.policyEventsSource(),
             new ReportData.SourceChoice("seizure_events", "test", covered),
+            null,
             null);
     Headline h = Headline.of(gap);
     assertThat(h.cautions())
@@ -257,6 +259,7 @@ class ReportRenderTest {
             "test",
             new ReportData.SourceChoice(
                 "cbp_published", "no seizure source covers any month yet", List.of()),
+            null,
             null);
     String html = render(d);
     assertThat(html)

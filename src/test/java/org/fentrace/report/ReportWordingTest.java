@@ -124,7 +124,8 @@ class ReportWordingTest {
             base.policyEvents(),
             base.policyEventsSource(),
             base.source(),
-            ranges);
+            ranges,
+            null);
     Figure f = FiscalYearFigure.of(d);
     assertThat(f.notes())
         .anySatisfy(
@@ -171,6 +172,7 @@ class ReportWordingTest {
             base.policyEvents(),
             base.policyEventsSource(),
             base.source(),
+            null,
             null);
     Figure monthly = Figures.monthly(d);
     assertThat(monthly.notes()).contains("CHINA_DIRECT: none in this source (no panel drawn).");

@@ -1,0 +1,175 @@
+package org.fentrace.report;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.fentrace.effects.EffectStatus;
+import org.fentrace.effects.PeriodUnit;
+import org.fentrace.effects.PolicyEffects;
+import org.fentrace.effects.PolicyEffectsTable;
+import org.fentrace.warehouse.Warehouse;
+
+/**
+ * The published {@code policy_effects} table as the report reads it: every estimate, interval and
+ * status comes from the table (the report never refits), and the observed values drawn under them
+ * from the series the table was fitted on ({@code route_monthly}, {@code lab_reports}).
+ */
+final class PublishedEffects {
+  private PublishedEffects() {}
+
+  /** One row of policy_effects; the estimate fields are null unless {@link #estimated()}. */
+  record Row(
+      String eventId,
+      LocalDate eventDate,
+      String eventLabel,
+      String primaryCitation,
+      String source,
+      String route,
+      String substanceClass,
+      PeriodUnit unit,
+      String status,
+      String statusNote,
+      int periodsBefore,
+      int periodsAfter,
+      YearMonth windowFirst,
+      YearMonth windowLast,
+      Double levelPct,
+      Double levelLow,
+      Double levelHigh,
+      Double slopePct,
+      Double slopeLow,
+      Double slopeHigh,
+      Double preTrendPct,
+      String method,
+      String overlappingEvents,
+      Double fitIntercept,
+      Double seasonSin,
+      Double seasonCos) {
+
+    boolean estimated() {
+      return EffectStatus.ESTIMATED.name().equals(status);
+    }
+
+    /** "cbp_published, MEXICO_CARTEL, FENTANYL": the series, naming its source. */
+    String series() {
+      return source + (route == null ? "" : ", " + route) + ", " + substanceClass;
+    }
+
+    /** The key of its series among {@link PublishedEffects#observed}. */
+    String key() {
+      return PublishedEffects.key(source, route, substanceClass, unit);
+    }
+
+    /**
+     * The counterfactual of the published fit at a period starting {@code start}: the pre-event
+     * trend (and season) carried forward, on the value's own scale: exp(intercept + ln(1 + pre
+     * trend) t + season) - 1, t in periods from the first period after the event.
+     */
+    double counterfactual(YearMonth start) {
+      double t =
+          java.time.temporal.ChronoUnit.MONTHS.between(firstAfter(), start)
+              / (double) unit.months();
+      double v = fitIntercept + Math.log1p(preTrendPct / 100) * t;
+      if (seasonSin != null && seasonCos != null) {
+        int m = start.getMonthValue();
+        v +=
+            seasonSin * Math.sin(2 * Math.PI * m / 12.0)
+                + seasonCos * Math.cos(2 * Math.PI * m / 12.0);
+      }
+      return Math.expm1(v);
+    }
+
+    /** The first period after the event (the counterfactual is drawn from there on). */
+    YearMonth firstAfter() {
+      YearMonth holding = PolicyEffects.periodStart(YearMonth.from(eventDate), unit);
+      return eventDate.equals(holding.atDay(1)) ? holding : holding.plusMonths(unit.months());
+    }
+  }
+
+  static String key(String source, String route, String substanceClass, PeriodUnit unit) {
+    return source + "|" + route + "|" + substanceClass + "|" + unit.id();
+  }
+
+  /**
+   * The rows of policy_effects in table order, grouped by event (in the table's order: by date), or
+   * null when the warehouse has no such table yet (written by the trends step).
+   */
+  static Map<String, List<Row>> read(SparkSession spark, Warehouse warehouse) throws IOException {
+    Path path = warehouse.table(PolicyEffectsTable.TABLE);
+    if (!Warehouse.holdsParquet(warehouse.fs(), path)) {
+      return null;
+    }
+    List<Row> rows = new ArrayList<>();
+    org.apache.spark.sql.types.StructType schema = PolicyEffectsTable.SCHEMA;
+    List<org.apache.spark.sql.Row> read =
+        spark.read().schema(schema).parquet(path.toString()).collectAsList();
+    for (org.apache.spark.sql.Row r : read) {
+      rows.add(of(r));
+    }
+    rows.sort(
+        java.util.Comparator.comparing(Row::eventDate)
+            .thenComparing(Row::eventId)
+            .thenComparing(Row::source)
+            .thenComparing(Row::route, java.util.Comparator.nullsFirst(String::compareTo))
+            .thenComparing(Row::substanceClass));
+    Map<String, List<Row>> byEvent = new LinkedHashMap<>();
+    rows.forEach(r -> byEvent.computeIfAbsent(r.eventId(), k -> new ArrayList<>()).add(r));
+    return byEvent;
+  }
+
+  /** One table row, by column name (a table written with more columns reads the same). */
+  static Row of(org.apache.spark.sql.Row r) {
+    return new Row(
+        r.getAs("event_id"),
+        ReportInputs.date(r, "event_date"),
+        r.getAs("event_label"),
+        r.getAs("primary_citation"),
+        r.getAs("source"),
+        r.getAs("route"),
+        r.getAs("substance_class"),
+        unit(r.getAs("period_unit")),
+        r.getAs("status"),
+        r.getAs("status_note"),
+        r.<Integer>getAs("periods_before"),
+        r.<Integer>getAs("periods_after"),
+        ReportInputs.month(r, "window_first"),
+        ReportInputs.month(r, "window_last"),
+        ReportInputs.doubleOrNull(r, "level_change_pct"),
+        ReportInputs.doubleOrNull(r, "level_change_ci_low"),
+        ReportInputs.doubleOrNull(r, "level_change_ci_high"),
+        ReportInputs.doubleOrNull(r, "slope_change_pct_per_period"),
+        ReportInputs.doubleOrNull(r, "slope_change_ci_low"),
+        ReportInputs.doubleOrNull(r, "slope_change_ci_high"),
+        ReportInputs.doubleOrNull(r, "pre_trend_pct_per_period"),
+        r.getAs("method"),
+        r.getAs("overlapping_events"),
+        ReportInputs.doubleOrNull(r, "fit_intercept"),
+        ReportInputs.doubleOrNull(r, "fit_season_sin"),
+        ReportInputs.doubleOrNull(r, "fit_season_cos"));
+  }
+
+  private static PeriodUnit unit(String id) {
+    for (PeriodUnit u : PeriodUnit.values()) {
+      if (u.id().equals(id)) {
+        return u;
+      }
+    }
+    throw new IllegalArgumentException("policy_effects: unknown period_unit '" + id + "'");
+  }
+
+  /** The observed series by {@link #key}, as the table was fitted on them. */
+  static Map<String, PolicyEffects.Series> observed(List<PolicyEffects.Series> series) {
+    Map<String, PolicyEffects.Series> out = new LinkedHashMap<>();
+    for (PolicyEffects.Series s : series) {
+      out.put(key(s.source(), s.route(), s.substanceClass(), s.unit()), s);
+    }
+    return out;
+  }
+}
