@@ -97,9 +97,16 @@ final class LandingParse {
     return new Parsed(envelopes, splits, cached);
   }
 
+  /**
+   * One partition per unit, up to a few per core: beyond that, consecutive units share a task (a
+   * tiny split size must not make thousands of tasks), files read whole always get one each.
+   */
   private static Dataset<Row> parseUnits(
       SparkSession spark, JavaSparkContext jsc, List<ParseUnit> units, FileParser parser) {
-    JavaRDD<Row> parsed = jsc.parallelize(units, Math.max(1, units.size())).flatMap(parser);
+    long wholeFiles = units.stream().filter(u -> u.chunk() == ParseUnit.WHOLE).count();
+    int cap = (int) Math.max(wholeFiles, 16L * jsc.defaultParallelism());
+    int slices = Math.max(1, Math.min(units.size(), cap));
+    JavaRDD<Row> parsed = jsc.parallelize(units, slices).flatMap(parser);
     return spark.createDataFrame(parsed, Envelope.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
   }
 }
