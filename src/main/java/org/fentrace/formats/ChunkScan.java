@@ -38,6 +38,8 @@ public final class ChunkScan {
   private CsvState recordAtEnd;
   private CsvState quotedAtEnd;
   private long quotedFirstLine = NO_LINE;
+  private long quotedFirstPosition = -1;
+  private long recordDiedAt = -1;
   private boolean aligned;
   private long stopAt = -1;
 
@@ -82,8 +84,11 @@ public final class ChunkScan {
     record = record.next(b, delimiter);
     // Once both hypotheses stand in the same state they read the rest alike: one step serves both.
     quoted = quoted == before ? record : quoted.next(b, delimiter);
-    if (record == CsvState.INVALID && stopAt < 0) {
-      stopAt = position + 1;
+    if (record == CsvState.INVALID && recordDiedAt < 0) {
+      recordDiedAt = position;
+      if (stopAt < 0) {
+        stopAt = position + 1;
+      }
     }
     previous = b;
     position++;
@@ -114,6 +119,7 @@ public final class ChunkScan {
     if (end < 0 || position < end) {
       if (quotedFirstLine == NO_LINE && quoted == CsvState.RECORD_START) {
         quotedFirstLine = breaks;
+        quotedFirstPosition = position;
         aligned = record == CsvState.RECORD_START;
       }
     } else if (stopAt < 0 && record == CsvState.RECORD_START) {
@@ -159,6 +165,16 @@ public final class ChunkScan {
    */
   public long quotedFirstLine() {
     return quotedFirstLine;
+  }
+
+  /** Offset of the line {@link #quotedFirstLine()}, or -1. */
+  public long quotedFirstPosition() {
+    return quotedFirstPosition;
+  }
+
+  /** Offset of the byte that made the record hypothesis invalid, or -1 while it holds. */
+  public long recordDiedAt() {
+    return recordDiedAt;
   }
 
   /** True when the record hypothesis also starts a record at {@link #quotedFirstLine()}. */

@@ -60,6 +60,16 @@ final class ChunkParser {
     private final ChunkScan scan;
     private final ScanningStream bytes;
     private final boolean empty;
+    private final long start;
+
+    /**
+     * Set when the record hypothesis died before the quoted one's first record: the parse then
+     * restarted there, and its lines count from that line.
+     */
+    private boolean restarted;
+
+    private long lineBase;
+    private long fallbackBeforeRestart;
     private CsvFileReader reader;
     private RecordEnvelopes envelopes;
     private RecordEnvelopes.Part last = head;
@@ -70,7 +80,8 @@ final class ChunkParser {
       this.unit = unit;
       Path path = new Path(unit.file().uri());
       FSDataInputStream in = path.getFileSystem(conf).open(path, 1 << 16);
-      long start = unit.chunk() == 0 ? 0 : startAfterLineFeed(in, unit.chunk() * unit.splitBytes());
+      this.start =
+          unit.chunk() == 0 ? 0 : startAfterLineFeed(in, unit.chunk() * unit.splitBytes());
       in.seek(start);
       long endSearchFrom = (unit.chunk() + 1L) * unit.splitBytes() - start;
       this.scan = new ChunkScan(unit.file().delimiter(), endSearchFrom, unit.chunk() == 0);
@@ -113,7 +124,11 @@ final class ChunkParser {
                   unit.file(), unit.file().delimiter(), context, runId, unit.chunk());
         }
         if (reader.hasNext()) {
-          RawRecord record = reader.next();
+          RawRecord read = reader.next();
+          RawRecord record =
+              lineBase == 0
+                  ? read
+                  : new RawRecord(read.line() + lineBase, read.values(), read.rawText());
           long from = scan.quotedFirstLine();
           last = from != ChunkScan.NO_LINE && record.line() >= from ? tail : head;
           last.rowsRead++;
@@ -123,6 +138,9 @@ final class ChunkParser {
           last.syntaxError = reader.syntaxError();
           last.readError = reader.readError();
         }
+        if (restart()) {
+          return advance();
+        }
         return finish();
       } catch (IOException | UncheckedIOException e) {
         head.readError = e.toString();
@@ -131,13 +149,46 @@ final class ChunkParser {
       }
     }
 
+    /**
+     * When the record hypothesis died (text after a closing quote, typically an escaped quote right
+     * after the range's first line feed) before the quoted hypothesis started its first record, the
+     * rows parsed so far cannot serve the quoted one: parse again from that record, whose lines then
+     * count from its line. The bytes skipped are decoded once for the fallback count alone.
+     */
+    private boolean restart() throws IOException {
+      if (restarted || scan.recordDiedAt() < 0) {
+        return false;
+      }
+      bytes.drainScan();
+      long from = scan.quotedFirstPosition();
+      if (scan.quotedFirstLine() == ChunkScan.NO_LINE
+          || scan.aligned()
+          || scan.recordDiedAt() >= from) {
+        return false;
+      }
+      restarted = true;
+      reader.close();
+      Path path = new Path(unit.file().uri());
+      FSDataInputStream in = path.getFileSystem(conf).open(path, 1 << 16);
+      in.seek(start);
+      fallbackBeforeRestart = fallbackBytes(in.readNBytes(Math.toIntExact(from)));
+      ChunkScan again = new ChunkScan(unit.file().delimiter(), scan.end() - 1 - from, true);
+      reader =
+          CsvFileReader.openRange(
+              new ScanningStream(new BufferedInputStream(in, 1 << 16), again),
+              unit.file().delimiter(),
+              () -> again.end() < 0 ? Long.MAX_VALUE : again.end());
+      lineBase = scan.quotedFirstLine();
+      return true;
+    }
+
     private Row finish() {
       done = true;
       long fallback = 0;
       try {
         bytes.drainScan();
         if (reader != null) {
-          fallback = reader.fallbackBytes();
+          fallback = reader.fallbackBytes() + fallbackBeforeRestart;
           reader.close();
         } else {
           bytes.close();
@@ -155,11 +206,23 @@ final class ChunkParser {
               scan.recordAtEnd() == null ? null : scan.recordAtEnd().name(),
               scan.quotedAtEnd() == null ? null : scan.quotedAtEnd().name(),
               scan.quotedFirstLine(),
-              scan.aligned(),
+              scan.aligned() || restarted,
               fallback,
               null,
               head.statsRow(null, 0),
               tail.statsRow(null, 0)));
+    }
+  }
+
+  /** Bytes of {@code text} that are not valid UTF-8, as {@link CsvFileReader} counts them. */
+  private static long fallbackBytes(byte[] text) throws IOException {
+    try (org.fentrace.formats.FallbackDecodingReader decoder =
+        new org.fentrace.formats.FallbackDecodingReader(new java.io.ByteArrayInputStream(text))) {
+      char[] buf = new char[1 << 14];
+      while (decoder.read(buf, 0, buf.length) >= 0) {
+        // decoded only to count
+      }
+      return decoder.fallbackBytes();
     }
   }
 

@@ -86,6 +86,20 @@ class ChunkScanTest {
   }
 
   @Test
+  void anEscapedQuoteAfterTheBoundaryKillsTheRecordHypothesisFirst() {
+    // Text: ""lane 4" LF G2,x LF: the range starts inside a quoted field right before an escaped
+    // quote. R: '"' opens a quoted field, '"' quote in quoted, 'l' text after it: dead at byte 2.
+    // Q: '""' is an escaped quote, 'lane 4' quoted, '"' closes, LF: record start on line 1 (byte
+    // 10), where R, dead, starts nothing: not aligned, so the chunk parses again from byte 10.
+    ChunkScan scan = new ChunkScan(',', 1000, false);
+    assertThat(feed(scan, "\"\"lane 4\"\nG2,x\n")).isEqualTo(3);
+    assertThat(scan.recordDiedAt()).isEqualTo(2);
+    assertThat(scan.quotedFirstLine()).isEqualTo(1);
+    assertThat(scan.quotedFirstPosition()).isEqualTo(10);
+    assertThat(scan.aligned()).isFalse();
+  }
+
+  @Test
   void crlfAndLoneCarriageReturnsCountAsOneBreakEach() {
     // Text: a CR LF b CR c LF: CRLF is one break, the lone CR another, LF a third.
     ChunkScan scan = new ChunkScan(';', 1000, true);

@@ -22,7 +22,10 @@ final class BoundaryFiles {
   private long line = 1;
   private int next = 1;
 
-  private BoundaryFiles(String newline) {
+  private final String prefix;
+
+  private BoundaryFiles(String newline, String prefix) {
+    this.prefix = prefix;
     append(HEADER + newline);
   }
 
@@ -30,16 +33,16 @@ final class BoundaryFiles {
    * A file of about {@code boundaries * split} bytes: plain rows, and at each boundary one row
    * whose quoted location holds a line break at the boundary plus a delta; every third such
    * break is CRLF, every fourth location holds an escaped quote next to the break, and every fifth
-   * boundary row's location runs over several chunks.
+   * boundary row's location runs over several chunks. Record ids are {@code prefix} and a number.
    */
-  static BoundaryFiles build(int split, int boundaries, String newline) {
-    BoundaryFiles f = new BoundaryFiles(newline);
+  static BoundaryFiles build(int split, int boundaries, String newline, String prefix) {
+    BoundaryFiles f = new BoundaryFiles(newline, prefix);
     for (int k = 1; k <= boundaries; k++) {
       int at = k * split + DELTAS[k % DELTAS.length];
       String rest = ",2023-01-05,fentanyl,1,kg,Southwest Border,truck,MX,\"";
-      int width = ("G" + f.next).length() + rest.length();
+      int width = (f.prefix + f.next).length() + rest.length();
       f.plainRowsUpTo(at - width - 6, newline);
-      String id = "G" + f.next;
+      String id = f.prefix + f.next;
       // Six or more characters of location before the break (more when the rows overshot).
       String before = "P".repeat(Math.max(6, at - f.text.length() - id.length() - rest.length()));
       if (k % 4 == 0) {
@@ -56,17 +59,17 @@ final class BoundaryFiles {
     f.plainRow(newline);
     // A line longer than a chunk: the chunk it swallows holds no line feed of its own.
     f.row(
-        "G" + f.next,
+        f.prefix + f.next,
         ",2023-01-06,heroin,2,kg,Southwest Border,truck,MX," + "L".repeat(split * 2) + newline);
     f.next++;
     // The last row has no line break: the file ends in an unquoted field.
-    f.row("G" + f.next, ",2023-01-07,fentanyl,3,kg,Southwest Border,truck,MX,\"end\"");
+    f.row(f.prefix + f.next, ",2023-01-07,fentanyl,3,kg,Southwest Border,truck,MX,\"end\"");
     return f;
   }
 
   private void plainRowsUpTo(int length, String newline) {
     while (text.length() < length) {
-      String id = "G" + next;
+      String id = prefix + next;
       String row = ",2023-01-04,fentanyl,1,kg,Southwest Border,truck,MX,Nogales";
       int room = length - text.length() - id.length() - row.length() - newline.length();
       if (room < 0) {
@@ -83,7 +86,7 @@ final class BoundaryFiles {
   }
 
   private void plainRow(String newline) {
-    row("G" + next, ",2023-01-04,fentanyl,1,kg,Southwest Border,truck,MX,Nogales" + newline);
+    row(prefix + next, ",2023-01-04,fentanyl,1,kg,Southwest Border,truck,MX,Nogales" + newline);
     next++;
   }
 

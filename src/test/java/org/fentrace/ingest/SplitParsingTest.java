@@ -45,9 +45,9 @@ class SplitParsingTest {
   @BeforeAll
   static void ingestThreeWays() throws Exception {
     landing = Files.createDirectories(tmp.resolve("landing"));
-    lf = BoundaryFiles.build(SPLIT, 12, "\n");
+    lf = BoundaryFiles.build(SPLIT, 12, "\n", "GL");
     write("boundaries_lf.csv", lf.text.toString());
-    crlf = BoundaryFiles.build(SPLIT, 12, "\r\n");
+    crlf = BoundaryFiles.build(SPLIT, 12, "\r\n", "GC");
     write("boundaries_crlf.csv", "\uFEFF" + crlf.text);
     String h = BoundaryFiles.HEADER;
     write(
@@ -90,7 +90,8 @@ class SplitParsingTest {
             + "U3,2023-01-03,fentanyl,1,kg,,,,lost\n");
     try (OutputStream out =
         new GZIPOutputStream(Files.newOutputStream(landing.resolve("zipped.csv.gz")))) {
-      out.write(lf.text.toString().getBytes(StandardCharsets.UTF_8));
+      out.write(
+          BoundaryFiles.build(SPLIT, 4, "\n", "GZ").text.toString().getBytes(StandardCharsets.UTF_8));
     }
     write(
         "shipments.csv",
