@@ -86,7 +86,10 @@ class SplitParsingTest {
     write(
         "unclosed_quote.csv",
         h
-            + "\nU1,2023-01-01,fentanyl,1,kg,,,,ok\nU2,2023-01-02,fentanyl,1,kg,,,,\"never closed\n"
+            + "\nU1,2023-01-01,fentanyl,1,kg,,,,ok\n"
+            // Enough valid rows that the quote never closed lies several chunks into the file.
+            + "U0,2023-01-01,fentanyl,1,kg,Southwest Border,truck,MX,Nogales\n".repeat(8)
+            + "U2,2023-01-02,fentanyl,1,kg,,,,\"never closed\n"
             + "U3,2023-01-03,fentanyl,1,kg,,,,lost\n");
     try (OutputStream out =
         new GZIPOutputStream(Files.newOutputStream(landing.resolve("zipped.csv.gz")))) {
