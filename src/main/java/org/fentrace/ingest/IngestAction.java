@@ -151,7 +151,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
               d.ships().accounting(scan.toRead()),
               d.seizures().accounting(scan.toRead()),
               staged.labs().accounting());
-      reports = withSplits(reports, parsed.splits());
+      reports = parsed.withSplits(reports);
       d.ships().release();
       d.seizures().release();
       lap("account", t);
@@ -167,18 +167,6 @@ public final class IngestAction extends BaseAction<IngestResult> {
     } finally {
       parsed.release();
     }
-  }
-
-  /** The reports with how each file read was split for parsing. */
-  private static List<FileReport> withSplits(
-      List<FileReport> reports, Map<String, LandingParse.Split> splits) {
-    return reports.stream()
-        .map(
-            r -> {
-              LandingParse.Split s = splits.get(r.path());
-              return s == null ? r.withSplits(0, null) : r.withSplits(s.tasks(), s.note());
-            })
-        .toList();
   }
 
   /** Scans the landing folder and compares it with the ledger (driver only). */

@@ -37,6 +37,17 @@ final class LandingParse {
     void release() {
       cached.forEach(Dataset::unpersist);
     }
+
+    /** The reports with how each file was parsed: tasks, and why one task (0 when not read). */
+    List<FileReport> withSplits(List<FileReport> reports) {
+      return reports.stream()
+          .map(
+              r -> {
+                Split s = splits.get(r.path());
+                return s == null ? r.withSplits(0, null) : r.withSplits(s.tasks(), s.note());
+              })
+          .toList();
+    }
   }
 
   private LandingParse() {}
