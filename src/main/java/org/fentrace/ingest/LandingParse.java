@@ -115,7 +115,7 @@ final class LandingParse {
   private static Dataset<Row> parseUnits(
       SparkSession spark, JavaSparkContext jsc, List<ParseUnit> units, FileParser parser) {
     long wholeFiles = units.stream().filter(u -> u.chunk() == ParseUnit.WHOLE).count();
-    int cap = (int) Math.max(wholeFiles, 16L * jsc.defaultParallelism());
+    int cap = (int) Math.max(wholeFiles, 4L * jsc.defaultParallelism());
     int slices = Math.max(1, Math.min(units.size(), cap));
     JavaRDD<Row> parsed = jsc.parallelize(units, slices).flatMap(parser);
     return spark.createDataFrame(parsed, Envelope.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
