@@ -75,6 +75,12 @@ public final class FentraceConfig {
         "fentrace.lock.stale-after",
         "PT6H",
         "ISO-8601 duration: with --force-unlock, a warehouse lock older than this is broken."),
+    SPLIT_BYTES(
+        "fentrace.ingest.split-bytes",
+        Long.toString(64L << 20),
+        "A plain (uncompressed) landing file larger than this many bytes is parsed in ranges of about this size,"
+            + " one task each, with the same rows and physical line numbers as one task gives; 0 reads every file"
+            + " in one task. Compressed files are always one task."),
     SPARK_LOG_LEVEL(
         "fentrace.log.spark-level",
         "WARN",
@@ -143,6 +149,7 @@ public final class FentraceConfig {
     c.maxRejectRate();
     c.lockStaleAfter();
     c.primarySource();
+    c.splitBytes();
     return c;
   }
 
@@ -202,6 +209,21 @@ public final class FentraceConfig {
               + ": "
               + e.getMessage());
     }
+  }
+
+  /** Nominal size of the byte ranges a large plain landing file is parsed in; 0 = never split. */
+  public long splitBytes() {
+    String v = get(Key.SPLIT_BYTES);
+    try {
+      long n = Long.parseLong(v.trim());
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigException(
+        Key.SPLIT_BYTES.key() + " must be a number of bytes, 0 or more, got '" + v + "'");
   }
 
   public double maxRejectRate() {

@@ -4,12 +4,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.LongSupplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -32,7 +32,7 @@ import org.apache.commons.csv.CSVRecord;
  * never silently dropped.
  */
 public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
-  private static final int COMPACT_THRESHOLD = 1 << 16;
+  static final int COMPACT_THRESHOLD = 1 << 16;
 
   private final FallbackDecodingReader decoder;
   private final RecordingReader text;
@@ -47,7 +47,7 @@ public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
   private long aheadPosition;
 
   /** Line number at the character position {@code consumedTo}. */
-  private long lineAtConsumed = 1;
+  private long lineAtConsumed;
 
   private long consumedTo;
   private String syntaxError;
@@ -56,12 +56,20 @@ public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
   /** The last record after a syntax or read error (the unparsed rest) has been returned. */
   private boolean tailReported;
 
-  private CsvFileReader(InputStream in) throws IOException {
+  /** Bytes of a UTF-8 byte-order mark skipped at the start, 0 or 3. */
+  private final int bomBytes;
+
+  private CsvFileReader(
+      InputStream in, char knownDelimiter, long firstLine, LongSupplier countFallbackBefore)
+      throws IOException {
+    boolean wholeFile = firstLine == 1;
     PushbackInputStream pin = new PushbackInputStream(in, 3);
-    skipUtf8Bom(pin);
+    this.bomBytes = wholeFile ? skipUtf8Bom(pin) : 0;
     this.decoder = new FallbackDecodingReader(pin);
+    decoder.countBefore(() -> countFallbackBefore.getAsLong() - bomBytes);
     this.text = new RecordingReader(decoder);
-    this.delimiter = sniffDelimiter(text.peekLine());
+    this.delimiter = wholeFile ? sniffDelimiter(text.peekLine()) : knownDelimiter;
+    this.lineAtConsumed = firstLine;
     CSVFormat format =
         CSVFormat.RFC4180
             .builder()
@@ -72,7 +80,7 @@ public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
     this.parser = CSVParser.builder().setReader(text).setFormat(format).get();
     this.records = parser.iterator();
     fetchAhead();
-    if (ahead == null) {
+    if (ahead == null || !wholeFile) {
       this.header = List.of();
     } else {
       this.header = List.of(ahead.values());
@@ -84,7 +92,29 @@ public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
 
   /** Opens a reader over a decompressed stream; reads the header at once. */
   public static CsvFileReader open(InputStream in) throws IOException {
-    return new CsvFileReader(in);
+    return new CsvFileReader(in, ',', 1, () -> Long.MAX_VALUE);
+  }
+
+  /**
+   * Opens a reader over the first byte range of a file: as {@link #open(InputStream)}, but {@link
+   * #fallbackBytes()} counts only bytes before the offset {@code countFallbackBefore} gives when
+   * such a byte is met (bytes the range reads past its end to finish its last record are the next
+   * range's).
+   */
+  public static CsvFileReader open(InputStream in, LongSupplier countFallbackBefore)
+      throws IOException {
+    return new CsvFileReader(in, ',', 1, countFallbackBefore);
+  }
+
+  /**
+   * Opens a reader over a byte range of a file that starts at a record start after the header: no
+   * header, no byte-order mark, the delimiter the header chose; lines are numbered from 0, the
+   * range's first line (the caller adds the range's offset); fallback bytes are counted as in
+   * {@link #open(InputStream, LongSupplier)}.
+   */
+  public static CsvFileReader openRange(
+      InputStream in, char delimiter, LongSupplier countFallbackBefore) throws IOException {
+    return new CsvFileReader(in, delimiter, 0, countFallbackBefore);
   }
 
   /** The header cells, or an empty list for an empty file. */
@@ -247,12 +277,14 @@ public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
     return s.substring(from, to);
   }
 
-  private static void skipUtf8Bom(PushbackInputStream in) throws IOException {
+  private static int skipUtf8Bom(PushbackInputStream in) throws IOException {
     byte[] b = new byte[3];
     int n = in.readNBytes(b, 0, 3);
     if (!(n == 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF)) {
       in.unread(b, 0, n);
+      return 0;
     }
+    return 3;
   }
 
   /**
@@ -286,112 +318,6 @@ public final class CsvFileReader implements Closeable, Iterator<RawRecord> {
   @Override
   public void close() throws IOException {
     parser.close();
-  }
-
-  /**
-   * Passes characters through to the parser while keeping those not yet discarded, addressed by
-   * absolute character position, so a record's original text can be sliced out after parsing.
-   */
-  private static final class RecordingReader extends Reader {
-    private final Reader in;
-    private final StringBuilder kept = new StringBuilder();
-    private long base;
-
-    /** Characters peeked before the parser started, replayed to it first. */
-    private int replay;
-
-    private boolean replaying;
-
-    /**
-     * The underlying reader's failure, kept: the parser reports it wrapped like its own syntax
-     * errors.
-     */
-    private IOException failure;
-
-    RecordingReader(Reader in) {
-      this.in = in;
-    }
-
-    /** Reads ahead up to the first line break (or 64 KiB) without consuming it for the parser. */
-    String peekLine() throws IOException {
-      char[] buf = new char[1];
-      while (kept.length() < COMPACT_THRESHOLD && in.read(buf, 0, 1) == 1) {
-        kept.append(buf[0]);
-        if (buf[0] == '\n' || buf[0] == '\r') {
-          break;
-        }
-      }
-      replaying = true;
-      return kept.toString();
-    }
-
-    @Override
-    public int read(char[] cbuf, int off, int len) throws IOException {
-      if (replaying) {
-        int n = Math.min(len, kept.length() - replay);
-        if (n > 0) {
-          kept.getChars(replay, replay + n, cbuf, off);
-          replay += n;
-          return n;
-        }
-        replaying = false;
-      }
-      int n;
-      try {
-        n = in.read(cbuf, off, len);
-      } catch (IOException e) {
-        failure = e;
-        throw e;
-      }
-      if (n > 0) {
-        kept.append(cbuf, off, n);
-      }
-      return n;
-    }
-
-    IOException failure() {
-      return failure;
-    }
-
-    long base() {
-      return base;
-    }
-
-    /** Absolute position just after the last character handed to the parser. */
-    long position() {
-      return base + kept.length();
-    }
-
-    String slice(long from, long to) {
-      return kept.substring((int) (from - base), (int) (to - base));
-    }
-
-    void discardBefore(long position) {
-      kept.delete(0, (int) (position - base));
-      replay = Math.max(0, replay - (int) (position - base));
-      base = position;
-    }
-
-    void drainToEnd() {
-      try {
-        char[] buf = new char[8192];
-        while (read(buf, 0, buf.length) > 0) {
-          // read() keeps what it reads
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    String drainFrom(long from) {
-      drainToEnd();
-      return kept.substring((int) Math.max(0, from - base));
-    }
-
-    @Override
-    public void close() throws IOException {
-      in.close();
-    }
   }
 
   @Override

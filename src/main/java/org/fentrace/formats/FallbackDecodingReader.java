@@ -35,10 +35,25 @@ public final class FallbackDecodingReader extends Reader {
   private boolean flushed;
   private long fallbackBytes;
 
+  /** Bytes taken from {@code in} so far. */
+  private long bytesIn;
+
+  /** Fallback bytes at or after this offset of {@code in} are not counted. */
+  private java.util.function.LongSupplier countBefore = () -> Long.MAX_VALUE;
+
   public FallbackDecodingReader(InputStream in) {
     this.in = in;
     bytes.flip();
     chars.flip();
+  }
+
+  /**
+   * Counts only fallback bytes before this offset of the input, asked when such a byte is met (the
+   * offset may be learnt while reading): a byte range of a file that reads past its end to finish
+   * its last record leaves those bytes to the next range.
+   */
+  public void countBefore(java.util.function.LongSupplier offset) {
+    this.countBefore = offset;
   }
 
   /** Bytes that were not valid UTF-8 and were read as Windows-1252. */
@@ -76,6 +91,7 @@ public final class FallbackDecodingReader extends Reader {
             eof = true;
           } else {
             bytes.position(bytes.position() + r);
+            bytesIn += r;
           }
           bytes.flip();
         }
@@ -84,8 +100,11 @@ public final class FallbackDecodingReader extends Reader {
           // Each byte of the invalid sequence becomes its Windows-1252 character.
           int bad = result.length();
           for (int i = 0; i < bad && chars.hasRemaining(); i++) {
+            long offset = bytesIn - bytes.remaining();
             chars.put(cp1252(bytes.get()));
-            fallbackBytes++;
+            if (offset < countBefore.getAsLong()) {
+              fallbackBytes++;
+            }
           }
         } else if (result.isUnderflow() && eof && !bytes.hasRemaining()) {
           utf8.flush(chars);

@@ -58,7 +58,9 @@ final class Accounting {
                 0,
                 Map.of(),
                 0,
-                0));
+                0,
+                0,
+                null));
         continue;
       }
       Map<String, Long> o = outcomes.getOrDefault(f.relativePath(), Map.of());
@@ -96,7 +98,9 @@ final class Accounting {
               o.getOrDefault(Deduplication.SUPERSEDED, 0L),
               reasons,
               facts.unknownOrigin(f.index()),
-              s == null ? 0 : s.getLong(2)));
+              s == null ? 0 : s.getLong(2),
+              1,
+              null));
     }
     return reports;
   }

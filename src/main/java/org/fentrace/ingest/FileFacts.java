@@ -101,4 +101,53 @@ final class FileFacts {
     System.arraycopy(tail, 0, all, head.length, tail.length);
     return RowFactory.create(all);
   }
+
+  /**
+   * One statistics row ({@link Envelope#STATS_TYPE}) from the statistics of the parts a file was
+   * read in: rows and facts added up, the earliest future date, months united, the latest CBP date
+   * per fiscal year; the file's SHA-256 and fallback bytes as given.
+   */
+  static Row mergeStats(java.util.List<Row> parts, String sha256, long fallbackBytes) {
+    long rows = 0;
+    java.sql.Date earliestFuture = null;
+    Map<String, Set<String>> monthSets = new TreeMap<>();
+    Map<Integer, java.sql.Date> cbp = new TreeMap<>();
+    Map<String, Long> reasonCounts = new TreeMap<>();
+    long unknown = 0;
+    int first = Envelope.STATS_TYPE.fieldIndex("months");
+    for (Row p : parts) {
+      rows += p.getLong(0);
+      java.sql.Date future = p.getDate(5);
+      if (future != null && (earliestFuture == null || future.before(earliestFuture))) {
+        earliestFuture = future;
+      }
+      Map<String, scala.collection.Seq<String>> m = p.getJavaMap(first);
+      m.forEach(
+          (table, seq) ->
+              monthSets
+                  .computeIfAbsent(table, k -> new TreeSet<>())
+                  .addAll(CollectionConverters.asJava(seq)));
+      Map<Integer, java.sql.Date> latest = p.getJavaMap(first + 1);
+      latest.forEach((year, date) -> cbp.merge(year, date, (a, b) -> a.after(b) ? a : b));
+      Map<String, Long> r = p.getJavaMap(first + 2);
+      r.forEach((reason, n) -> reasonCounts.merge(reason, n, Long::sum));
+      unknown += p.getLong(first + 3);
+    }
+    Map<String, Object> monthLists = new TreeMap<>();
+    monthSets.forEach(
+        (table, set) ->
+            monthLists.put(
+                table, CollectionConverters.asScala(new java.util.ArrayList<>(set)).toSeq()));
+    return RowFactory.create(
+        rows,
+        sha256,
+        fallbackBytes,
+        null,
+        null,
+        earliestFuture,
+        CollectionConverters.asScala(monthLists),
+        CollectionConverters.asScala(cbp),
+        CollectionConverters.asScala(reasonCounts),
+        unknown);
+  }
 }

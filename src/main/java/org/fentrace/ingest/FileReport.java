@@ -5,6 +5,9 @@ import java.util.Map;
 /**
  * What happened to one landing file in a run: its identity, how it was read, and where every one of
  * its rows went. {@link #balanced()} is the "nothing lost" check the manifest proves per file.
+ *
+ * @param splits tasks that parsed the file (1 when read in one task; 0 when not read)
+ * @param splitNote why a file read was not split into several tasks, else null
  */
 public record FileReport(
     String path,
@@ -21,7 +24,9 @@ public record FileReport(
     long superseded,
     Map<String, Long> rejectsByReason,
     long unknownOriginCountries,
-    long nonUtf8Bytes) {
+    long nonUtf8Bytes,
+    int splits,
+    String splitNote) {
 
   /** How a file was handled. */
   public enum Status {
@@ -35,6 +40,28 @@ public record FileReport(
     READ_ERROR,
     /** Already in the ledger with the same size and modification time: not read again. */
     UNCHANGED
+  }
+
+  /** The same report with how the file was split for parsing. */
+  public FileReport withSplits(int newSplits, String newSplitNote) {
+    return new FileReport(
+        path,
+        format,
+        sizeBytes,
+        modificationTime,
+        sha256,
+        status,
+        problem,
+        rowsRead,
+        normalized,
+        rejected,
+        duplicatesInFile,
+        superseded,
+        rejectsByReason,
+        unknownOriginCountries,
+        nonUtf8Bytes,
+        newSplits,
+        newSplitNote);
   }
 
   /** Rows that were read but did not survive because another delivery of the same record won. */

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -21,7 +20,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.fentrace.action.BaseAction;
 import org.fentrace.aggregates.AggregateStore;
 import org.fentrace.normalize.NormalizationContext;
@@ -62,7 +60,8 @@ public final class IngestAction extends BaseAction<IngestResult> {
       NormalizationContext context,
       RouteRules routeRules,
       double maxRejectRate,
-      boolean prune) {}
+      boolean prune,
+      long splitBytes) {}
 
   private final Options options;
   private final JavaSparkContext jsc;
@@ -128,7 +127,8 @@ public final class IngestAction extends BaseAction<IngestResult> {
           List.of());
     }
     store.migrateLegacyLayout(options.runId());
-    Dataset<Row> envelopes = parse(scan.toRead());
+    LandingParse.Parsed parsed = parse(scan.toRead());
+    Dataset<Row> envelopes = parsed.envelopes();
     try {
       LedgerFacts facts = LedgerFacts.collect(envelopes, scan.toRead());
       t = lap("parse_normalize", t);
@@ -151,6 +151,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
               d.ships().accounting(scan.toRead()),
               d.seizures().accounting(scan.toRead()),
               staged.labs().accounting());
+      reports = parsed.withSplits(reports);
       d.ships().release();
       d.seizures().release();
       lap("account", t);
@@ -164,7 +165,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
           Accounting.qualityFailures(reports, options.maxRejectRate()),
           rejectExamples(envelopes));
     } finally {
-      envelopes.unpersist();
+      parsed.release();
     }
   }
 
@@ -198,18 +199,13 @@ public final class IngestAction extends BaseAction<IngestResult> {
   }
 
   /**
-   * Parses and normalizes the files to read, one task per file (executors); the envelopes are kept.
+   * Parses and normalizes the files to read (executors; large plain files in byte ranges); the
+   * envelopes are kept until released.
    */
-  private Dataset<Row> parse(List<LandingFile> toRead) {
+  private LandingParse.Parsed parse(List<LandingFile> toRead) {
     describe("parse and normalize " + toRead.size() + " files");
-    JavaRDD<Row> parsed =
-        jsc.parallelize(toRead, Math.max(1, toRead.size()))
-            .flatMap(
-                new FileParser(
-                    options.context(),
-                    new SerializableHadoopConf(jsc.hadoopConfiguration()),
-                    options.runId()));
-    return spark.createDataFrame(parsed, Envelope.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+    return LandingParse.parse(
+        spark, toRead, options.context(), options.runId(), options.splitBytes());
   }
 
   /**

@@ -171,7 +171,8 @@ public final class PipelineRunner {
                         context,
                         rules,
                         request.config().maxRejectRate(),
-                        request.prune()))
+                        request.prune(),
+                        request.config().splitBytes()))
                 .execute();
         manifest.ingest(result);
         logSummary(result);

@@ -82,6 +82,10 @@ public final class RunManifest {
       f.rejectsByReason().forEach(reasons::put);
       n.put("unknown_origin_countries", f.unknownOriginCountries());
       n.put("non_utf8_bytes_read_as_windows_1252", f.nonUtf8Bytes());
+      n.put("splits", f.splits());
+      if (f.splitNote() != null) {
+        n.put("split_note", f.splitNote());
+      }
       read += f.rowsRead();
       normalized += f.normalized();
       rejected += f.rejected();

@@ -96,6 +96,12 @@ class DriverCollectTest {
                   "org.fentrace.report.ReportInputs.rejectCounts",
                   "counted per file and reason code"),
               Map.entry(
+                  "org.fentrace.report.ReportInputs.largestFamilyRows",
+                  "the maximum per month, source format and route"),
+              Map.entry(
+                  "org.fentrace.report.PublishedEffects.read",
+                  "policy_effects: one row per event, source, route and substance class"),
+              Map.entry(
                   "org.fentrace.routes.RouteSensitivity.compute",
                   "summed per source format, fiscal year, route and rule set"),
               Map.entry(

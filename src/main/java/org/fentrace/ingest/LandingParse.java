@@ -1,0 +1,123 @@
+package org.fentrace.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.fentrace.normalize.NormalizationContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Parses and normalizes the landing files to read into {@link Envelope} rows: one task per file,
+ * except plain files larger than {@code fentrace.ingest.split-bytes}, parsed in byte ranges
+ * ({@link ChunkParser}, plus one task hashing the file) and resolved on the driver ({@link
+ * SplitResolution}); a split file its chunks cannot settle is read again in one task. The rows are
+ * the same either way, lines included; the parse output is cached until {@link Parsed#release()}.
+ */
+final class LandingParse {
+  private static final Logger LOG = LoggerFactory.getLogger(LandingParse.class);
+
+  /** How a file read in this run was parsed, for the manifest. */
+  record Split(int tasks, String note) {}
+
+  /** The envelopes of every file read, how each was split, and what to uncache at the end. */
+  record Parsed(Dataset<Row> envelopes, Map<String, Split> splits, List<Dataset<Row>> cached) {
+    void release() {
+      cached.forEach(Dataset::unpersist);
+    }
+
+    /** The reports with how each file was parsed: tasks, and why one task (0 when not read). */
+    List<FileReport> withSplits(List<FileReport> reports) {
+      return reports.stream()
+          .map(
+              r -> {
+                Split s = splits.get(r.path());
+                return s == null ? r.withSplits(0, null) : r.withSplits(s.tasks(), s.note());
+              })
+          .toList();
+    }
+  }
+
+  private LandingParse() {}
+
+  static Parsed parse(
+      SparkSession spark,
+      List<LandingFile> toRead,
+      NormalizationContext context,
+      String runId,
+      long splitBytes) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    CompressionCodecFactory codecs = new CompressionCodecFactory(jsc.hadoopConfiguration());
+    List<ParseUnit> units = new ArrayList<>();
+    List<LandingFile> split = new ArrayList<>();
+    Map<String, Split> splits = new HashMap<>();
+    for (LandingFile f : toRead) {
+      SplitPlan plan =
+          SplitPlan.of(f.size(), codecs.getCodec(new Path(f.uri())) != null, splitBytes);
+      splits.put(f.relativePath(), new Split(plan.chunks(), plan.why()));
+      if (plan.split()) {
+        split.add(f);
+        units.add(new ParseUnit(f, ParseUnit.CHECKSUM, splitBytes));
+        for (int i = 0; i < plan.chunks(); i++) {
+          units.add(new ParseUnit(f, i, splitBytes));
+        }
+      } else {
+        units.add(ParseUnit.whole(f));
+      }
+    }
+    FileParser parser =
+        new FileParser(context, new SerializableHadoopConf(jsc.hadoopConfiguration()), runId);
+    Dataset<Row> raw = parseUnits(spark, jsc, units, parser);
+    List<Dataset<Row>> cached = new ArrayList<>(List.of(raw));
+    if (split.isEmpty()) {
+      return new Parsed(raw, splits, cached);
+    }
+    SplitResolution.Resolved resolved = SplitResolution.resolve(spark, raw, split);
+    Object[] splitIndexes = split.stream().map(LandingFile::index).toArray();
+    Dataset<Row> envelopes =
+        raw.filter(not(col("file_index").isin(splitIndexes))).unionByName(resolved.rows());
+    if (!resolved.fallback().isEmpty()) {
+      resolved
+          .fallback()
+          .forEach(
+              (f, why) -> {
+                LOG.warn("file {}: {}", f.relativePath(), why);
+                splits.put(f.relativePath(), new Split(1, why));
+              });
+      Dataset<Row> again =
+          parseUnits(
+              spark,
+              jsc,
+              resolved.fallback().keySet().stream().map(ParseUnit::whole).toList(),
+              parser);
+      cached.add(again);
+      envelopes = envelopes.unionByName(again);
+    }
+    return new Parsed(envelopes, splits, cached);
+  }
+
+  /**
+   * One partition per unit, up to a few per core: beyond that, consecutive units share a task (a
+   * tiny split size must not make thousands of tasks), files read whole always get one each.
+   */
+  private static Dataset<Row> parseUnits(
+      SparkSession spark, JavaSparkContext jsc, List<ParseUnit> units, FileParser parser) {
+    long wholeFiles = units.stream().filter(u -> u.chunk() == ParseUnit.WHOLE).count();
+    int cap = (int) Math.max(wholeFiles, 4L * jsc.defaultParallelism());
+    int slices = Math.max(1, Math.min(units.size(), cap));
+    JavaRDD<Row> parsed = jsc.parallelize(units, slices).flatMap(parser);
+    return spark.createDataFrame(parsed, Envelope.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+  }
+}
