@@ -5,14 +5,14 @@ package org.fentrace.formats;
  * over its bytes: speculative parsing, as in Ge et al., "Speculative Distributed CSV Data Parsing
  * for Big Data Analytics" (SIGMOD 2019) and Stehle and Jacobsen, "ParPaRaw" (VLDB 2020).
  *
- * <p>A range starts right after a line feed (or at the start of the file), so it starts either at
- * a record start or inside a quoted field that holds a line break: the <em>record</em> hypothesis
- * and the <em>quoted</em> hypothesis. The scan counts the range's physical lines (LF, CRLF or a
- * lone CR, as {@link CsvFileReader} counts them), finds where the range ends (right after the first
- * line feed at or after its nominal end, the next range's start), and records for each hypothesis
- * the state at that end; for the quoted hypothesis also the first line that starts a record (the
- * range owns the records that start in it) and whether the record hypothesis starts a record there
- * too ("aligned": from there on both read the file alike, so the rows parsed under the record
+ * <p>A range starts right after a line feed (or at the start of the file), so it starts either at a
+ * record start or inside a quoted field that holds a line break: the <em>record</em> hypothesis and
+ * the <em>quoted</em> hypothesis. The scan counts the range's physical lines (LF, CRLF or a lone
+ * CR, as {@link CsvFileReader} counts them), finds where the range ends (right after the first line
+ * feed at or after its nominal end, the next range's start), and records for each hypothesis the
+ * state at that end; for the quoted hypothesis also the first line that starts a record (the range
+ * owns the records that start in it) and whether the record hypothesis starts a record there too
+ * ("aligned": from there on both read the file alike, so the rows parsed under the record
  * hypothesis serve the quoted one from that line on). The previous range's end state, known only
  * once every range is scanned, says which hypothesis holds ({@code ChunkChain}).
  *
@@ -46,8 +46,8 @@ public final class ChunkScan {
   /**
    * @param delimiter the file's field delimiter
    * @param endSearchFrom offset, from the range's start, from which the first line feed ends the
-   *     range; negative when the line feed just before the range's start already ends it (the
-   *     range is empty: one line longer than the split size swallowed it)
+   *     range; negative when the line feed just before the range's start already ends it (the range
+   *     is empty: one line longer than the split size swallowed it)
    * @param fileStart true for the range that starts the file (a record start, no speculation)
    */
   public ChunkScan(int delimiter, long endSearchFrom, boolean fileStart) {

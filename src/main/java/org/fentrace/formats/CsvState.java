@@ -1,11 +1,11 @@
 package org.fentrace.formats;
 
 /**
- * Where an RFC 4180 reader stands between two bytes, as the Commons CSV lexer {@link
- * CsvFileReader} uses decides it: at the start of a record or of a field, inside an unquoted field
- * (a quote there is an ordinary character), inside a quoted field, just after a quote inside a
- * quoted field (an escaped quote or the closing one), after a closing quote (only blanks may
- * follow before the delimiter or line break), or past a syntax error.
+ * Where an RFC 4180 reader stands between two bytes, as the Commons CSV lexer {@link CsvFileReader}
+ * uses decides it: at the start of a record or of a field, inside an unquoted field (a quote there
+ * is an ordinary character), inside a quoted field, just after a quote inside a quoted field (an
+ * escaped quote or the closing one), after a closing quote (only blanks may follow before the
+ * delimiter or line break), or past a syntax error.
  *
  * <p>Why bytes, not characters: the structure of a delimited file lives in ASCII bytes (quote,
  * delimiter, CR, LF), and no byte of a multi-byte UTF-8 sequence (nor of the Windows-1252 fallback)

@@ -13,11 +13,11 @@ import org.fentrace.formats.CsvState;
  *
  * <p>The first chunk starts at a record start. Each next chunk starts in the state the previous
  * chunk's true hypothesis ended in: a record start (keep every row it parsed) or inside a quoted
- * field (keep its rows from the line where that hypothesis starts its first record, when the
- * record hypothesis starts one there too; none when it starts none). Line offsets are prefix sums
- * of the chunks' line-break counts: a chunk starting after {@code n} line breaks starts on physical
- * line {@code n + 1}. Whatever the chunks cannot settle alone sends the file back to being read in
- * one task, which is exact by construction: a syntax or read error on the true path, a file ending
+ * field (keep its rows from the line where that hypothesis starts its first record, when the record
+ * hypothesis starts one there too; none when it starts none). Line offsets are prefix sums of the
+ * chunks' line-break counts: a chunk starting after {@code n} line breaks starts on physical line
+ * {@code n + 1}. Whatever the chunks cannot settle alone sends the file back to being read in one
+ * task, which is exact by construction: a syntax or read error on the true path, a file ending
  * inside a quoted field, or a quoted hypothesis that starts records where the parsed one does not.
  */
 final class ChunkChain {

@@ -37,7 +37,9 @@ final class ChunkParser {
     this.runId = runId;
   }
 
-  /** The SHA-256 of a split file as stored, in a summary row of chunk {@link ParseUnit#CHECKSUM}. */
+  /**
+   * The SHA-256 of a split file as stored, in a summary row of chunk {@link ParseUnit#CHECKSUM}.
+   */
   static Row checksum(Configuration conf, LandingFile file) throws IOException {
     LandingFiles.Opened opened = LandingFiles.open(conf, file.uri());
     try (InputStream ignored = opened.content()) {
@@ -80,8 +82,7 @@ final class ChunkParser {
       this.unit = unit;
       Path path = new Path(unit.file().uri());
       FSDataInputStream in = path.getFileSystem(conf).open(path, 1 << 16);
-      this.start =
-          unit.chunk() == 0 ? 0 : startAfterLineFeed(in, unit.chunk() * unit.splitBytes());
+      this.start = unit.chunk() == 0 ? 0 : startAfterLineFeed(in, unit.chunk() * unit.splitBytes());
       in.seek(start);
       long endSearchFrom = (unit.chunk() + 1L) * unit.splitBytes() - start;
       this.scan = new ChunkScan(unit.file().delimiter(), endSearchFrom, unit.chunk() == 0);
@@ -113,8 +114,7 @@ final class ChunkParser {
           return finish();
         }
         if (reader == null) {
-          java.util.function.LongSupplier end =
-              () -> scan.end() < 0 ? Long.MAX_VALUE : scan.end();
+          java.util.function.LongSupplier end = () -> scan.end() < 0 ? Long.MAX_VALUE : scan.end();
           reader =
               unit.chunk() == 0
                   ? CsvFileReader.open(bytes, end)
@@ -152,8 +152,8 @@ final class ChunkParser {
     /**
      * When the record hypothesis died (text after a closing quote, typically an escaped quote right
      * after the range's first line feed) before the quoted hypothesis started its first record, the
-     * rows parsed so far cannot serve the quoted one: parse again from that record, whose lines then
-     * count from its line. The bytes skipped are decoded once for the fallback count alone.
+     * rows parsed so far cannot serve the quoted one: parse again from that record, whose lines
+     * then count from its line. The bytes skipped are decoded once for the fallback count alone.
      */
     private boolean restart() throws IOException {
       if (restarted || scan.recordDiedAt() < 0) {

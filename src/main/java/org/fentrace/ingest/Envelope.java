@@ -11,8 +11,8 @@ import org.fentrace.warehouse.WarehouseTable;
  * The one row type that leaves the parsing pass: a normalized seizure, a normalized shipment, a lab
  * report, a quarantined row, or the statistics of one file; for a file parsed in byte ranges
  * ("chunks"), also what each chunk's speculative scan found ({@link #CHUNK}), and its rows carry
- * their chunk and chunk-relative line until {@link SplitResolution} resolves them. One pass over the
- * input feeds every output table and the manifest; the kinds are split afterwards.
+ * their chunk and chunk-relative line until {@link SplitResolution} resolves them. One pass over
+ * the input feeds every output table and the manifest; the kinds are split afterwards.
  */
 final class Envelope {
   static final String SEIZURE = "SEIZURE";
@@ -70,7 +70,8 @@ final class Envelope {
   }
 
   static Row labReport(int file, int chunk, long line, Row labReport) {
-    return RowFactory.create(LAB_REPORT, file, chunk, line, null, null, null, null, labReport, null);
+    return RowFactory.create(
+        LAB_REPORT, file, chunk, line, null, null, null, null, labReport, null);
   }
 
   /** The file's statistics, then the {@link FileFacts} its task gathered. */
@@ -89,7 +90,9 @@ final class Envelope {
     return t;
   }
 
-  /** The statistics row of a file read whole: its {@link RecordEnvelopes.Part}, sha and fallback. */
+  /**
+   * The statistics row of a file read whole: its {@link RecordEnvelopes.Part}, sha and fallback.
+   */
   static Row stats(int file, Row stats) {
     return RowFactory.create(STATS, file, 0, 0L, null, null, null, stats, null, null);
   }

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Parses and normalizes the landing files to read into {@link Envelope} rows: one task per file,
- * except plain files larger than {@code fentrace.ingest.split-bytes}, parsed in byte ranges
- * ({@link ChunkParser}, plus one task hashing the file) and resolved on the driver ({@link
+ * except plain files larger than {@code fentrace.ingest.split-bytes}, parsed in byte ranges ({@link
+ * ChunkParser}, plus one task hashing the file) and resolved on the driver ({@link
  * SplitResolution}); a split file its chunks cannot settle is read again in one task. The rows are
  * the same either way, lines included; the parse output is cached until {@link Parsed#release()}.
  */

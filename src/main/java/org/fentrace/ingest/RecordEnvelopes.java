@@ -94,9 +94,7 @@ final class RecordEnvelopes {
           record,
           RejectReason.MALFORMED_CSV,
           null,
-          "the rest of the file from this line could not be parsed ("
-              + reader.syntaxError()
-              + ")",
+          "the rest of the file from this line could not be parsed (" + reader.syntaxError() + ")",
           part);
     }
     if (normalizer == null) {
@@ -118,7 +116,7 @@ final class RecordEnvelopes {
           part.facts.normalized(row);
           yield Envelope.shipment(file.index(), chunk, record.line(), SparkSchemas.toRow(row));
         }
-          // Lab reports are not in the month ledger: their table is small and rewritten whole.
+        // Lab reports are not in the month ledger: their table is small and rewritten whole.
         case LAB_REPORTS ->
             Envelope.labReport(file.index(), chunk, record.line(), SparkSchemas.toRow(row));
         case REJECTED -> throw new IllegalStateException("a normalizer produced a rejected row");
@@ -138,8 +136,7 @@ final class RecordEnvelopes {
     part.facts.rejected(reason.name());
     String text = normalizer != null ? normalizer.quarantineText(record) : record.rawText();
     if (header.format().id().equals("customs_shipments") && normalizer == null) {
-      text =
-          "[" + text.length() + " characters withheld: customs rows may contain personal names]";
+      text = "[" + text.length() + " characters withheld: customs rows may contain personal names]";
     }
     if (text.length() > MAX_RAW_CHARS) {
       text =

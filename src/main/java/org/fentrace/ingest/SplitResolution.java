@@ -30,7 +30,8 @@ import org.fentrace.formats.CsvState;
 final class SplitResolution {
   private static final List<String> ROW_KINDS =
       List.of(Envelope.SEIZURE, Envelope.SHIPMENT, Envelope.REJECT, Envelope.LAB_REPORT);
-  private static final List<String> STRUCTS = List.of("seizure", "shipment", "rejected", "lab_report");
+  private static final List<String> STRUCTS =
+      List.of("seizure", "shipment", "rejected", "lab_report");
 
   /**
    * @param rows the split files' rows with physical lines, and their statistics rows

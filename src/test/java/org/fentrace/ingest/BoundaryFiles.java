@@ -7,8 +7,8 @@ import java.util.Map;
  * Seizure-event CSV text (ASCII, so a character is a byte) built so that quoted line breaks fall
  * exactly at, just before and just after the nominal chunk boundaries {@code k * split}, with the
  * physical line of each row written down as it is built (the header is line 1; every line break
- * before a row's first byte adds one), so a test can check {@code source_line} against numbers
- * that do not come from the parser.
+ * before a row's first byte adds one), so a test can check {@code source_line} against numbers that
+ * do not come from the parser.
  */
 final class BoundaryFiles {
   static final String HEADER =
@@ -31,8 +31,8 @@ final class BoundaryFiles {
 
   /**
    * A file of about {@code boundaries * split} bytes: plain rows, and at each boundary one row
-   * whose quoted location holds a line break at the boundary plus a delta; every third such
-   * break is CRLF, every fourth location holds an escaped quote next to the break, and every fifth
+   * whose quoted location holds a line break at the boundary plus a delta; every third such break
+   * is CRLF, every fourth location holds an escaped quote next to the break, and every fifth
    * boundary row's location runs over several chunks. Record ids are {@code prefix} and a number.
    */
   static BoundaryFiles build(int split, int boundaries, String newline, String prefix) {

@@ -28,7 +28,8 @@ class ChunkChainTest {
     // has 4 breaks, ending at a record start. Chunk 2 starts on line 1 + 3 + 4 = 8.
     ChunkChain.Resolution r =
         ChunkChain.resolve(
-            List.of(chunk(3, Q, X, NONE, false), chunk(4, X, R, 2, true), chunk(5, R, Q, 0, false)));
+            List.of(
+                chunk(3, Q, X, NONE, false), chunk(4, X, R, 2, true), chunk(5, R, Q, 0, false)));
     assertThat(r.fallback()).isNull();
     assertThat(r.chunks())
         .containsExactly(
@@ -43,7 +44,8 @@ class ChunkChainTest {
     // quoted too, on line 1 + 2 + 1 = 4; its first record is its line 1.
     ChunkChain.Resolution r =
         ChunkChain.resolve(
-            List.of(chunk(2, Q, X, NONE, false), chunk(1, R, Q, NONE, false), chunk(3, R, R, 1, true)));
+            List.of(
+                chunk(2, Q, X, NONE, false), chunk(1, R, Q, NONE, false), chunk(3, R, R, 1, true)));
     assertThat(r.chunks())
         .containsExactly(
             new ChunkChain.Kept(0, 0, 0, true, true),

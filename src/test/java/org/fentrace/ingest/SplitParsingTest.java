@@ -26,10 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Parsing large plain files in byte ranges gives the same tables, quarantine (reasons, raw text,
  * physical lines) and per-file accounting as reading every file in one task. The reference is the
  * one-task path ({@code fentrace.ingest.split-bytes=0}) on the same landing folder; the split run
- * forces chunks of 256 bytes, so every file larger than that is cut many times, and the
- * generated files put quoted line breaks (LF and CRLF, next to escaped quotes, over several chunks)
- * exactly at, before and after chunk boundaries. Their rows' lines are also checked against the
- * lines the generator counted while writing them.
+ * forces chunks of 256 bytes, so every file larger than that is cut many times, and the generated
+ * files put quoted line breaks (LF and CRLF, next to escaped quotes, over several chunks) exactly
+ * at, before and after chunk boundaries. Their rows' lines are also checked against the lines the
+ * generator counted while writing them.
  */
 class SplitParsingTest {
   static final LocalDate RUN_DATE = LocalDate.of(2024, 6, 30);
@@ -94,7 +94,10 @@ class SplitParsingTest {
     try (OutputStream out =
         new GZIPOutputStream(Files.newOutputStream(landing.resolve("zipped.csv.gz")))) {
       out.write(
-          BoundaryFiles.build(SPLIT, 4, "\n", "GZ").text.toString().getBytes(StandardCharsets.UTF_8));
+          BoundaryFiles.build(SPLIT, 4, "\n", "GZ")
+              .text
+              .toString()
+              .getBytes(StandardCharsets.UTF_8));
     }
     write(
         "shipments.csv",
@@ -165,8 +168,7 @@ class SplitParsingTest {
           SharedSpark.session()
               .read()
               .parquet(tmp.resolve("split/seizures").toString())
-              .filter(
-                  org.apache.spark.sql.functions.col("source_file").equalTo(entry.getKey()))
+              .filter(org.apache.spark.sql.functions.col("source_file").equalTo(entry.getKey()))
               .select("record_id", "source_line")
               .collectAsList()) {
         lines.put(r.getString(0).substring("seizure_events:".length()), r.getLong(1));
