@@ -18,6 +18,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.fentrace.core.InputFormat;
 import org.fentrace.state.PartitionPublisher;
 import org.fentrace.warehouse.SparkSchemas;
 import org.fentrace.warehouse.Warehouse;
@@ -194,7 +195,10 @@ final class CandidateStore {
 
   /** The narrow index that revision decisions need: a few columns of every candidate. */
   static Dataset<Row> index(Dataset<Row> candidates, WarehouseTable t) {
-    Column format = t == WarehouseTable.SHIPMENTS ? lit("customs_shipments") : col("source_format");
+    Column format =
+        t == WarehouseTable.SHIPMENTS
+            ? lit(InputFormat.CUSTOMS_SHIPMENTS.wireName())
+            : col("source_format");
     return candidates.select(
         col("record_id"),
         col(MONTH),

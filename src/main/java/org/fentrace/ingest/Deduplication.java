@@ -16,6 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.fentrace.core.InputFormat;
 
 /**
  * Decides which delivered row of each record survives (docs/contract.md, "Revisions and
@@ -79,7 +80,9 @@ final class Deduplication {
    * source_format} and {@code fiscal_year}. {@code cbpOwners} holds "rank:fiscalYear" keys.
    */
   static Dataset<Row> outcomes(Dataset<Row> index, List<String> cbpOwners) {
-    Column isCbp = col("source_format").isin("cbp_nationwide", "cbp_amo");
+    Column isCbp =
+        col("source_format")
+            .isin(InputFormat.CBP_NATIONWIDE.wireName(), InputFormat.CBP_AMO.wireName());
     Column yearOwned =
         concat_ws(":", col("rank").cast("string"), col("fiscal_year").cast("string"))
             .isin(cbpOwners.toArray());

@@ -10,6 +10,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.fentrace.core.InputFormat;
 import org.fentrace.warehouse.TableRow;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -57,7 +58,7 @@ final class FileFacts {
     if (row.table() == org.fentrace.warehouse.WarehouseTable.SEIZURES) {
       Object format = row.get("source_format");
       Object year = row.get("fiscal_year");
-      if (year != null && ("cbp_nationwide".equals(format) || "cbp_amo".equals(format))) {
+      if (year != null && format instanceof String f && InputFormat.fromId(f).isCbpAggregate()) {
         cbpLatest.merge((Integer) year, date, (a, b) -> a.isAfter(b) ? a : b);
       }
     }

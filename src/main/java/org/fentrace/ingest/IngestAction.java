@@ -22,6 +22,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.fentrace.action.BaseAction;
 import org.fentrace.aggregates.AggregateStore;
+import org.fentrace.core.InputFormat;
 import org.fentrace.normalize.NormalizationContext;
 import org.fentrace.routes.RouteAttribution;
 import org.fentrace.routes.RouteRules;
@@ -329,9 +330,9 @@ public final class IngestAction extends BaseAction<IngestResult> {
     for (FileReport r : reports) {
       if (r.format() != null) {
         String table =
-            switch (r.format()) {
-              case "customs_shipments" -> WarehouseTable.SHIPMENTS.tableName();
-              case "nflis_dqs" -> WarehouseTable.LAB_REPORTS.tableName();
+            switch (InputFormat.fromId(r.format())) {
+              case CUSTOMS_SHIPMENTS -> WarehouseTable.SHIPMENTS.tableName();
+              case NFLIS_DQS -> WarehouseTable.LAB_REPORTS.tableName();
               default -> WarehouseTable.SEIZURES.tableName();
             };
         tableRows.merge(table, r.normalized(), Long::sum);

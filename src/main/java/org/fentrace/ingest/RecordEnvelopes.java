@@ -3,6 +3,7 @@ package org.fentrace.ingest;
 import java.time.LocalDate;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.fentrace.core.InputFormat;
 import org.fentrace.formats.CsvFileReader;
 import org.fentrace.formats.HeaderMatch;
 import org.fentrace.formats.RawRecord;
@@ -135,7 +136,7 @@ final class RecordEnvelopes {
       RawRecord record, RejectReason reason, String field, String problem, Part part) {
     part.facts.rejected(reason.name());
     String text = normalizer != null ? normalizer.quarantineText(record) : record.rawText();
-    if (header.format().id().equals("customs_shipments") && normalizer == null) {
+    if (header.format() == InputFormat.CUSTOMS_SHIPMENTS && normalizer == null) {
       text = "[" + text.length() + " characters withheld: customs rows may contain personal names]";
     }
     if (text.length() > MAX_RAW_CHARS) {

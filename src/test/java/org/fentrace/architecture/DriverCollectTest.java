@@ -96,6 +96,9 @@ class DriverCollectTest {
                   "org.fentrace.report.ReportInputs.rejectCounts",
                   "counted per file and reason code"),
               Map.entry(
+                  "org.fentrace.ingest.SplitResolution.resolve",
+                  "a few numbers per chunk of a split file, never rows"),
+              Map.entry(
                   "org.fentrace.report.ReportInputs.largestFamilyRows",
                   "the maximum per month, source format and route"),
               Map.entry(
