@@ -1,0 +1,256 @@
+package org.fentrace.nightly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.fentrace.run.PipelineRunner;
+import org.fentrace.testing.Pipelines;
+import org.fentrace.testing.S3RequestKill;
+import org.fentrace.testing.S3TestServer;
+import org.fentrace.testing.WarehouseComparison;
+import org.fentrace.testing.WarehouseFormatUnderTest;
+import org.fentrace.trends.TrendsAction;
+import org.fentrace.warehouse.WarehouseLayout;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a kill in the middle of a publication does to a warehouse on S3A, shown rather than hidden.
+ *
+ * <p>fentrace publishes by renames under a journal. On HDFS and local disks a folder rename is one
+ * atomic step; on S3A it is a copy of every object to the new key, then a delete of the old keys.
+ * Here the pipeline runs in a JVM of its own against the test S3 server, and is halted ({@link
+ * S3RequestKill}, a kill -9 at an exact S3 request) while S3A copies the first trend table from the
+ * staging area into its live folder: one object of the staged folder has been copied, the next one
+ * not. The test then records what a reader sees in that window, what the next run does (it fails,
+ * and so would every later one), and the repair by hand that lets the run after it finish.
+ */
+class S3PublicationKillIT {
+  static final LocalDate NIGHT_1 = LocalDate.of(2024, 3, 1);
+  static final LocalDate NIGHT_2 = CrashPointsIT.NIGHT_2;
+  static final String TABLE = TrendsAction.TABLES.get(0);
+
+  @TempDir static Path tmp;
+  static S3TestServer s3;
+  static String landing;
+  static String warehouse;
+  static Path reference;
+
+  /** Night 1 on S3, night 2's landing uploaded, and the same two nights on local disk. */
+  @BeforeAll
+  static void nightOneOnS3AndTheReference() throws Exception {
+    s3 = S3TestServer.start(tmp.resolve("s3"));
+    landing = s3.uri("landing");
+    warehouse = s3.uri("warehouse");
+    // Night 1: January. Night 2 adds February and revises J1, so every trend table changes.
+    Path jan = tmp.resolve("local-landing/jan.csv");
+    Files.createDirectories(jan.getParent());
+    Files.writeString(
+        jan,
+        CrashPointsIT.HEADER
+            + "J1,2024-01-05,fentanyl,2,kg,Southwest Border,truck,MX\n"
+            + "J2,2024-01-06,fentanyl,1,kg,Coastal/Interior,international mail,CN\n");
+    Files.setLastModifiedTime(jan, FileTime.from(Instant.parse("2024-03-01T00:00:00Z")));
+    s3.upload(jan.getParent(), "landing");
+    assertThat(run(NIGHT_1)).as("night 1 on s3a").isZero();
+
+    Path feb = tmp.resolve("local-landing/feb.csv");
+    Files.writeString(
+        feb,
+        CrashPointsIT.HEADER
+            + "J1,2024-01-05,fentanyl,2.5,kg,Southwest Border,truck,MX\n"
+            + "K1,2024-02-01,fentanyl,4,kg,Southwest Border,pedestrian,\n");
+    Files.setLastModifiedTime(feb, FileTime.from(Instant.parse("2024-03-02T00:00:00Z")));
+    s3.fs()
+        .copyFromLocalFile(
+            new org.apache.hadoop.fs.Path(feb.toUri()),
+            new org.apache.hadoop.fs.Path(landing + "/feb.csv"));
+
+    // The reference: the same two nights, uninterrupted, on local disk (jan.csv older than feb.csv
+    // as on S3, where feb.csv was uploaded after night 1).
+    Path localJan = Files.createDirectories(tmp.resolve("ref-landing")).resolve("jan.csv");
+    Files.copy(jan, localJan, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+    reference = tmp.resolve("reference");
+    assertThat(local(localJan.getParent(), NIGHT_1)).isZero();
+    Files.copy(
+        feb, localJan.resolveSibling("feb.csv"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+    assertThat(local(localJan.getParent(), NIGHT_2)).isZero();
+  }
+
+  @AfterAll
+  static void stopS3() {
+    if (s3 != null) {
+      s3.close();
+    }
+  }
+
+  @Test
+  void aKillInsideTheCopyOfATrendTableLeavesAHalfCopiedFolderThatStopsEveryLaterRun()
+      throws Exception {
+    String live = "warehouse/" + TABLE + "/";
+    List<String> night1Objects = objects(live);
+    assertThat(night1Objects).as("night 1's %s: a data file and its marker", TABLE).hasSize(2);
+
+    // Night 2 in a JVM of its own, halted just before the second object is copied into the live
+    // folder of the first trend table.
+    Process p = startPipeline(S3RequestKill.environment("CopyObject", live + "[^/]+", 2));
+    assertThat(p.waitFor(15, TimeUnit.MINUTES)).as("the run ends within 15 minutes").isTrue();
+    assertThat(p.exitValue())
+        .as("halted by the kill switch; its output:%n%s", Files.readString(tmp.resolve("run.log")))
+        .isEqualTo(S3RequestKill.KILLED);
+
+    // What the dead run left: its lock, its journal, the staged table whole (S3A deletes the
+    // sources only after every copy), night 1's table moved aside whole into _trash, and in the
+    // live folder one of the two objects.
+    String deadRun = onlyRunUnder("warehouse/_staging/");
+    assertThat(s3.keys("warehouse/")).contains("warehouse/_lock", "warehouse/_state/journal.json");
+    List<String> staged = objects("warehouse/_staging/" + deadRun + "/" + TABLE + "/");
+    assertThat(staged).hasSize(2);
+    List<String> trash = objects("warehouse/_trash/" + deadRun + "/0/");
+    assertThat(trash).as("night 1's table, moved aside whole").isEqualTo(night1Objects);
+    List<String> halfCopied = objects(live);
+    // S3A copies a folder's objects in listing order: "_SUCCESS" sorts before "part-...". So the
+    // live folder holds the new marker, naming the dead run, and no data file at all.
+    assertThat(halfCopied).as("the live folder in the window").containsExactly(staged.get(0));
+    assertThat(halfCopied.get(0)).isEqualTo(WarehouseLayout.SUCCESS);
+
+    // A reader in that window: the table exists and its marker says this run published it, but it
+    // holds no rows. On HDFS the same kill leaves night 1's folder or night 2's, whole.
+    String marker = read(live + WarehouseLayout.SUCCESS);
+    assertThat(marker).contains(deadRun);
+    assertThat(WarehouseComparison.tables(warehouse)).doesNotContain(TABLE);
+
+    // The next run breaks the dead process's lock (same host, pid gone) and replays the journal,
+    // which moves the live folder aside to _trash/RUN/0 before copying the staged one in. But the
+    // dead run already moved night 1's folder to that very path, and S3A refuses to rename onto a
+    // non-empty folder (HDFS would move the folder into it): the replay stops, the run fails with
+    // exit 1, and nothing changes. Every later run replays the same journal and stops the same way.
+    assertThat(run(NIGHT_2)).as("the next run").isEqualTo(PipelineRunner.EXIT_FAILED);
+    assertThat(s3.keys("warehouse/")).contains("warehouse/_state/journal.json");
+    assertThat(s3.keys("warehouse/")).doesNotContain("warehouse/_lock");
+    assertThat(objects(live)).as("still half copied").containsExactly(WarehouseLayout.SUCCESS);
+    assertThat(objects("warehouse/_staging/" + deadRun + "/" + TABLE + "/")).isEqualTo(staged);
+
+    // The way out is by hand: remove the dead run's _trash folder (night 1's tables, which night 2
+    // replaces anyway). Then the replay moves the half-copied folder aside, copies the staged one
+    // (still whole) in, and the run ends where the uninterrupted two nights did.
+    s3.fs().delete(new org.apache.hadoop.fs.Path(s3.uri("warehouse/_trash/" + deadRun)), true);
+    assertThat(run(NIGHT_2)).as("the run after the repair").isZero();
+    // (S3A keeps the empty "warehouse/_trash/" folder marker: only the run's own folder is gone.)
+    assertThat(s3.keys("warehouse/")).noneMatch(k -> k.startsWith("warehouse/_trash/" + deadRun));
+    assertThat(s3.keys("warehouse/")).doesNotContain("warehouse/_state/journal.json");
+    assertThat(objects(live)).hasSize(2);
+    // (The landing holds seizures only: no shipments table, so the contract tables are not
+    // required.)
+    assertThat(WarehouseComparison.tables(warehouse)).contains("seizures", TABLE);
+    WarehouseComparison.assertSameResults(reference.toString(), warehouse, false);
+  }
+
+  /** The objects directly under a prefix, by name (S3A's directory markers left out). */
+  private static List<String> objects(String prefix) {
+    List<String> names = new ArrayList<>();
+    for (String k : s3.keys(prefix)) {
+      String rest = k.substring(prefix.length());
+      if (!rest.isEmpty() && !rest.contains("/")) {
+        names.add(rest);
+      }
+    }
+    return names;
+  }
+
+  private static String onlyRunUnder(String prefix) {
+    List<String> runs =
+        s3.keys(prefix).stream()
+            .map(k -> k.substring(prefix.length()))
+            .filter(r -> r.contains("/"))
+            .map(r -> r.substring(0, r.indexOf('/')))
+            .distinct()
+            .toList();
+    assertThat(runs).as("runs with a staging area").hasSize(1);
+    return runs.get(0);
+  }
+
+  private static String read(String key) throws Exception {
+    try (var in = s3.fs().open(new org.apache.hadoop.fs.Path(s3.uri(key)))) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  private static int run(LocalDate night) throws Exception {
+    Map<String, String> conf = new HashMap<>(WarehouseFormatUnderTest.overrides());
+    conf.put("fentrace.party-hash.key", Pipelines.TEST_PARTY_KEY);
+    return new PipelineRunner(org.fentrace.testing.SharedSpark.session())
+        .run(
+            new PipelineRunner.Request(
+                "run",
+                EnumSet.allOf(PipelineRunner.Step.class),
+                landing,
+                warehouse,
+                night,
+                org.fentrace.config.FentraceConfig.load(null, conf)))
+        .exitCode();
+  }
+
+  private static int local(Path localLanding, LocalDate night) throws Exception {
+    return Pipelines.execute(
+            "run",
+            EnumSet.allOf(PipelineRunner.Step.class),
+            localLanding,
+            reference,
+            night,
+            WarehouseFormatUnderTest.overrides())
+        .exitCode();
+  }
+
+  private static Process startPipeline(Map<String, String> killAt) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(List.of(System.getProperty("fentrace.test.jvmFlags", "").split(" ")));
+    cmd.removeIf(String::isBlank);
+    cmd.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            "org.fentrace.cli.Main",
+            "run",
+            "--input",
+            landing,
+            "--output",
+            warehouse,
+            "--run-date",
+            NIGHT_2.toString(),
+            "--master",
+            "local[2]",
+            "--conf",
+            "fentrace.party-hash.key=" + Pipelines.TEST_PARTY_KEY,
+            "--conf",
+            "spark.ui.enabled=false",
+            "--conf",
+            "spark.hadoop.fs.s3a.audit.execution.interceptors=" + S3RequestKill.class.getName()));
+    cmd.addAll(s3.sparkConfArgs());
+    WarehouseFormatUnderTest.overrides()
+        .forEach(
+            (k, v) -> {
+              cmd.add("--conf");
+              cmd.add(k + "=" + v);
+            });
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().putAll(killAt);
+    pb.redirectOutput(tmp.resolve("run.log").toFile());
+    Process p = pb.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
+    return p;
+  }
+}
