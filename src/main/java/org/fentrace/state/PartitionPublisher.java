@@ -138,10 +138,22 @@ public final class PartitionPublisher {
     fs.delete(journalPath(warehouse), false);
   }
 
+  /**
+   * Moves a live folder into the trash. A replay after a kill inside a rename can find {@code
+   * aside} already holding the previous night's folder while {@code live} holds a half-copied one
+   * (on S3A a rename is a copy of each object, then a delete). S3A refuses to rename onto a
+   * non-empty folder (HDFS would move the folder inside it), so the half-copied folder gets a fresh
+   * name beside it: the trash is deleted whole once the publication ends, and the staged folder is
+   * still whole.
+   */
   private static void moveAside(FileSystem fs, Path live, Path aside) throws IOException {
     fs.mkdirs(aside.getParent());
-    if (!fs.rename(live, aside)) {
-      throw new IOException("could not move " + live + " aside to " + aside);
+    Path target = aside;
+    for (int n = 1; fs.exists(target); n++) {
+      target = new Path(aside.getParent(), aside.getName() + "-" + n);
+    }
+    if (!fs.rename(live, target)) {
+      throw new IOException("could not move " + live + " aside to " + target);
     }
   }
 
