@@ -139,6 +139,7 @@ final class BenchJson {
         x.put("target", r.target());
         putNumber(x, "max", r.max());
         x.put("strict", r.strict());
+        x.put("at_least", r.atLeast());
         x.put("status", r.status().text);
       }
     }
@@ -199,6 +200,7 @@ final class BenchJson {
                 x.path("target").asText(),
                 number(x.get("max")),
                 x.path("strict").asBoolean(),
+                x.path("at_least").asBoolean(),
                 Status.of(x.path("status").asText())));
       }
       out.add(new Invocation(meta, ms, rs));

@@ -176,4 +176,49 @@ class BenchRecordTest {
         .contains("## Case `single_file`")
         .contains("| 1,000,000 | `fentrace_one_file` | 1,350,000 / 1,350,000 | 30.0 / 30.0 |");
   }
+
+  @Test
+  void theSplitCaseHasAFloorForItsSpeedUpAndACeilingForTwentyFiles() throws Exception {
+    // one run each; the ratios by hand: local[1] / local[2] = 135 / 100 = 1.35, below the floor
+    // 1.7: missed; confined to one CPU 190 / 100 = 1.9 and one task 150 / 100 = 1.5 have no
+    // target; one file / 20 files = 100 / 92 = 1.087 <= 1.10: met
+    String tsv =
+        HEADER
+            + "split\t5000000\tone_file_local1\t1\t5000000\t135.0\t170\t6000000\t3\t1.5\t\n"
+            + "split\t5000000\tone_file_local1_one_cpu\t1\t5000000\t190.0\t185\t6000000\t3\t1.5\t\n"
+            + "split\t5000000\tone_file_local2\t1\t5000000\t100.0\t195\t6000000\t3\t1.5\t\n"
+            + "split\t5000000\tone_file_local2_unsplit\t1\t5000000\t150.0\t190\t6000000\t3\t1.5\t\n"
+            + "split\t5000000\ttwenty_files_local2\t1\t5000000\t92.0\t180\t6000000\t3\t1.5\t\n";
+    Path p = dir.resolve("split.tsv");
+    Files.writeString(p, tsv, StandardCharsets.UTF_8);
+    Invocation inv = BenchJson.invocation(meta("j1"), BenchResults.readTsv(p));
+    List<Ratio> rs = inv.ratios();
+    Ratio speedUp = ratio(rs, "split_speedup@5000000");
+    assertThat(speedUp.value()).isEqualTo(1.35, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(speedUp.atLeast()).isTrue();
+    assertThat(speedUp.status()).isEqualTo(Status.MISSED);
+    assertThat(ratio(rs, "split_speedup_one_cpu@5000000").value())
+        .isEqualTo(1.9, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(ratio(rs, "split_speedup_one_cpu@5000000").status()).isEqualTo(Status.REFERENCE);
+    assertThat(ratio(rs, "split_gain@5000000").value())
+        .isEqualTo(1.5, org.assertj.core.data.Offset.offset(1e-9));
+    Ratio twenty = ratio(rs, "twenty_files@5000000");
+    assertThat(twenty.value()).isEqualTo(100.0 / 92, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(twenty.status()).isEqualTo(Status.MET);
+    // the floor reads as a floor in the summary and survives the JSON
+    assertThat(BenchTargets.summary(rs))
+        .contains("split_speedup@5000000=1.35 (>=1.70 missed)")
+        .contains("twenty_files@5000000=1.09 (<=1.10 met)");
+    Path json = dir.resolve("split.json");
+    Files.writeString(json, BenchJson.write(List.of(inv)));
+    Ratio back = ratio(BenchJson.read(json).get(0).ratios(), "split_speedup@5000000");
+    assertThat(back.atLeast()).isTrue();
+    assertThat(back.status()).isEqualTo(Status.MISSED);
+    // the page has a section for the case, every run on its own line
+    String md = BenchReport.render(List.of(inv));
+    assertThat(md)
+        .contains("## One large file parsed in byte ranges")
+        .contains("| 5,000,000 | one file, `local[1]` confined to one CPU | 5,000,000 | 190.0 |")
+        .doesNotContain("## Case `split`");
+  }
 }

@@ -88,6 +88,7 @@ public final class BenchReport {
     BenchTables.full(md, invs, cells);
     BenchTables.nightly(md, invs, cells);
     BenchTables.parcel(md, invs, cells);
+    BenchTables.split(md, invs, cells);
     BenchTables.otherCases(md, invs, cells);
     targets(md, invs);
     stages(md, invs, cells);

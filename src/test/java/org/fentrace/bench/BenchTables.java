@@ -104,6 +104,38 @@ final class BenchTables {
     md.append('\n');
   }
 
+  static void split(StringBuilder md, List<Invocation> invs, List<Map<String, Cell>> cells) {
+    if (sizes(invs, "split").isEmpty()) {
+      return;
+    }
+    md.append("## One large file parsed in byte ranges\n\n")
+        .append(
+            "One plain seizure file of the generated rows, cut into byte ranges of an eighth of ")
+        .append(
+            "the file (`fentrace.ingest.split-bytes`), each parsed by its own task; beside it the ")
+        .append(
+            "same rows generated as 20 files. `local[1]` leaves the JVM's garbage collector and ")
+        .append(
+            "JIT compiler the second core, so the run confined to one CPU (`taskset -c 0`) is the ")
+        .append("single-core baseline; split size 0 reads the file in one task, as before byte ")
+        .append("ranges.\n\n")
+        .append("| seizure rows")
+        .append(HEADER);
+    for (long n : sizes(invs, "split")) {
+      for (String[] c :
+          new String[][] {
+            {"one_file_local1", "one file, `local[1]`"},
+            {"one_file_local1_one_cpu", "one file, `local[1]` confined to one CPU"},
+            {"one_file_local2", "one file, `local[2]`"},
+            {"one_file_local2_unsplit", "one file, `local[2]`, split size 0 (one task)"},
+            {"twenty_files_local2", "the same rows as 20 files, `local[2]`"}
+          }) {
+        line(md, String.format(Locale.ROOT, "%,d", n), c[1], cells, key("split", n, c[0]));
+      }
+    }
+    md.append('\n');
+  }
+
   /**
    * Cases this page has no section for (a case added to {@code jobs/bench} as one more function):
    * their measurements under their own scenario and competitor names, until a section is written.
@@ -111,7 +143,7 @@ final class BenchTables {
   static void otherCases(StringBuilder md, List<Invocation> invs, List<Map<String, Cell>> cells) {
     Set<String> scenarios = new TreeSet<>();
     invs.forEach(i -> i.measurements().forEach(m -> scenarios.add(m.scenario())));
-    scenarios.removeAll(Set.of("full", "nightly", "parcel"));
+    scenarios.removeAll(Set.of("full", "nightly", "parcel", "split"));
     for (String scenario : scenarios) {
       md.append("## Case `").append(scenario).append("`\n\n| size").append(HEADER);
       Set<String> competitors = new TreeSet<>();

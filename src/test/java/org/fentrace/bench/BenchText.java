@@ -12,7 +12,7 @@ final class BenchText {
 
       `jobs/bench [--rows 1000000,5000000] [--runs N] [--work DIR] [--quick] [--no-nightly] [--no-full]
       [--parcel-rows 4000000 | --no-parcel] [--commit REV] [--duckdb-memory 4GB] [--wait-load L] [--out FILE]
-      [--json FILE] [--fresh]` does everything in one invocation: it builds fentrace (from the working tree, or from `git archive REV`
+      [--json FILE] [--fresh] [--no-split | --split-only]` does everything in one invocation: it builds fentrace (from the working tree, or from `git archive REV`
       with `--commit`), freezes the jar and classpaths in `WORK/app` so that edits to the tree during the
       run cannot trigger a rebuild inside a measurement, compiles the benchmark mains
       (`src/test/java/org/fentrace/bench`, never run by `mvn test`), generates the data with
@@ -84,6 +84,13 @@ final class BenchText {
         `fentrace run --run-date 2026-10-01` (ingest, attribution, aggregates, trends, report, default
         JVM profile). DuckDB normalizes that one file (a header-only seizure file stands in for the
         missing layout). Target: the night at most twice DuckDB's time.
+      - **(f) one large file parsed in byte ranges** (sizes up to 5,000,000 rows): the generated
+        seizure rows as one plain file, split size an eighth of the file, ingested by `fentrace
+        ingest` on `local[1]`, on `local[1]` confined to one CPU (`taskset -c 0`: `local[1]` alone
+        leaves the JVM's garbage collector and JIT compiler the second core), on `local[2]`, and on
+        `local[2]` with split size 0 (the file read by one task); and the same rows generated as 20
+        files on `local[2]`. Targets: `local[2]` at least 1.7 times as fast as `local[1]` on the one
+        file, and the 20 files at most 10% faster than the one file.
 
       Wall time is measured around the whole process (JVM start-up included, the same for every JVM
       competitor); CPU time is the process's user + system seconds; peak memory is `/usr/bin/time -v`'s
@@ -106,9 +113,10 @@ final class BenchText {
 
       | figure | command (run it twice for the side-by-side page) |
       |---|---|
-      | b/a and b/c at 1,000,000 and 5,000,000 rows, nights | `jobs/bench --rows 1000000,5000000 --no-parcel --wait-load 3.5` |
+      | b/a and b/c at 1,000,000 and 5,000,000 rows, nights | `jobs/bench --rows 1000000,5000000 --no-parcel --no-split --wait-load 3.5` |
       | time per row and peak RSS at 50,000,000 rows | `jobs/bench --rows 5000000,50000000 --no-nightly --no-parcel --wait-load 3.5` |
       | the parcel-scale night | `jobs/bench --no-full --no-nightly --parcel-rows 4000000 --rows 5000000 --wait-load 3.5` |
+      | one large file in byte ranges | `jobs/bench --split-only --rows 5000000 --wait-load 3.5` |
       | a smoke test of the tooling | `jobs/bench --quick --work /tmp/bench-smoke --out /tmp/bench-smoke/b.md --json /tmp/bench-smoke/b.json` |
 
       `--rows` also sets the history's daily rate (the largest size over five years), so the parcel
