@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.fentrace.core.Route;
+import org.fentrace.core.TableName;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -120,7 +121,7 @@ final class Figures {
         "How many kilograms were seized each month on each road; the thick line is the trailing 12-month mean, "
             + "which smooths the month-to-month noise.",
         "kilograms per month (" + FAMILY + "); dosage-unit counts are not included",
-        List.of("route_monthly"),
+        List.of(TableName.ROUTE_MONTHLY.wireName()),
         ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
         svg(TimeCharts.monthlyByRoute(d), id, 620),
         true,
@@ -213,7 +214,7 @@ final class Figures {
         "Which route had the larger part of the fentanyl-family kilograms seized each month. Pink dotted lines mark the months"
             + " in which CHINA_DIRECT and MEXICO_CARTEL swapped the lead (listed in the table below).",
         "percent of the month's fentanyl-family kilograms, all routes = 100% (" + FAMILY + ")",
-        List.of("route_monthly", "route_lead_changes"),
+        List.of(TableName.ROUTE_MONTHLY.wireName(), TableName.ROUTE_LEAD_CHANGES.wireName()),
         ConfidenceMix.ofKg(
             d.familyKgByRouteAndConfidence(),
             List.of(Route.CHINA_DIRECT.wireName(), Route.MEXICO_CARTEL.wireName())),
@@ -260,7 +261,7 @@ final class Figures {
         "kilograms per month (top) and dosage units per month (bottom), all routes ("
             + FAMILY
             + ")",
-        List.of("route_monthly_by_form"),
+        List.of(TableName.ROUTE_MONTHLY_BY_FORM.wireName()),
         ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
         TimeCharts.anyForm(d, true) || TimeCharts.anyForm(d, false)
             ? svg(TimeCharts.forms(d), id, 520)

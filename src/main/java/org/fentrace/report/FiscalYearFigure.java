@@ -10,6 +10,7 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.fentrace.core.TableName;
 
 /**
  * The fiscal-year figure: kilograms per fiscal year and route with the attribution sensitivity band
@@ -93,7 +94,7 @@ final class FiscalYearFigure {
             + Figures.FAMILY
             + ")"
             + (Pounds.shown(d) ? "; pounds in the table" : ""),
-        List.of("route_fiscal_year", "route_sensitivity", "seizures"),
+        List.of(TableName.ROUTE_FISCAL_YEAR.wireName(), TableName.ROUTE_SENSITIVITY.wireName(), TableName.SEIZURES.wireName()),
         ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
         Figures.svg(CategoryCharts.fiscalYears(d), ID, 440),
         true,

@@ -6,6 +6,7 @@ import static org.fentrace.report.Html.textCell;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.fentrace.core.TableName;
 
 /**
  * Pill press and die shipment lines per month and route, from the customs shipments source (the
@@ -45,7 +46,7 @@ final class PillPressFigure {
         "Customs lines classed PILL_PRESS (tablet presses, their dies and punches): the machinery behind"
             + " counterfeit pills, by the road the shipment took.",
         "customs shipment lines per month (the customs layout has no piece count); weights in the table",
-        List.of("pill_press_monthly", "shipments"),
+        List.of(TableName.PILL_PRESS_MONTHLY.wireName(), TableName.SHIPMENTS.wireName()),
         ConfidenceMix.ofCounts(d.pillPressLinesByRouteAndConfidence()),
         d.shipmentMonths().isEmpty() ? null : Figures.svg(TimeCharts.pillPresses(d), id, 400),
         true,

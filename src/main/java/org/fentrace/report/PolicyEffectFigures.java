@@ -6,7 +6,8 @@ import static org.fentrace.report.Html.textCell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.fentrace.effects.PeriodUnit;
+import org.fentrace.core.PeriodUnit;
+import org.fentrace.core.TableName;
 import org.fentrace.effects.PolicyEffects;
 import org.fentrace.effects.PolicyEffectsTable;
 
@@ -100,7 +101,7 @@ final class PolicyEffectFigures {
                 + (months && halves ? "; " : "")
                 + (halves ? "drug reports per half-year" : "")
                 + ", one panel per series",
-        List.of(PolicyEffectsTable.TABLE, "route_monthly", "lab_reports"),
+        List.of(PolicyEffectsTable.TABLE, TableName.ROUTE_MONTHLY.wireName(), TableName.LAB_REPORTS.wireName()),
         "not applicable (estimates per series)",
         estimated.isEmpty()
             ? null

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.fentrace.core.Route;
+import org.fentrace.core.TableName;
 import org.fentrace.routes.RouteRule;
 import org.fentrace.routes.RouteRules;
 import org.fentrace.warehouse.WarehouseLayout;
@@ -112,7 +113,7 @@ final class QualityFigures {
         "Rejected rows by reason",
         "Input rows that could not be normalized, kept in the quarantine with the reason and the row as delivered.",
         "rows",
-        List.of("rejected"),
+        List.of(TableName.REJECTED.wireName()),
         "not applicable (rejected rows have no route)",
         total == 0
             ? null
@@ -158,7 +159,7 @@ final class QualityFigures {
         "The part of each month's fentanyl-family kilograms that no route rule could attribute: the higher it is,"
             + " the less the route figures above can say.",
         "percent of the month's fentanyl-family kilograms (" + Figures.FAMILY + ")",
-        List.of("route_monthly", "route_fiscal_year"),
+        List.of(TableName.ROUTE_MONTHLY.wireName(), TableName.ROUTE_FISCAL_YEAR.wireName()),
         ConfidenceMix.ofKg(
             d.familyKgByRouteAndConfidence(), List.of(Route.UNATTRIBUTED.wireName())),
         d.months().isEmpty()
@@ -230,7 +231,7 @@ final class QualityFigures {
         "Which sources the seizure figures rest on, month by month. A change in the sources behind two periods"
             + " changes the totals whatever happened at the border: compare like with like.",
         "months",
-        List.of("seizures"),
+        List.of(TableName.SEIZURES.wireName()),
         "not applicable (coverage of the sources, before route rules)",
         cov.isEmpty()
             ? null

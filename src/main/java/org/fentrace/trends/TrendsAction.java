@@ -20,6 +20,7 @@ import org.fentrace.action.BaseAction;
 import org.fentrace.aggregates.AggregateStore;
 import org.fentrace.aggregates.MonthlyAggregate;
 import org.fentrace.core.Route;
+import org.fentrace.core.TableName;
 import org.fentrace.trends.AggregateCells.AnalogCell;
 import org.fentrace.trends.AggregateCells.SeizureCell;
 import org.fentrace.trends.AggregateCells.ShipmentCell;
@@ -49,17 +50,17 @@ import org.slf4j.LoggerFactory;
 public final class TrendsAction extends BaseAction<TrendsResult> {
   private static final Logger LOG = LoggerFactory.getLogger(TrendsAction.class);
 
-  public static final String ROUTE_MONTHLY = "route_monthly";
-  public static final String ROUTE_FISCAL_YEAR = "route_fiscal_year";
-  public static final String ROUTE_MONTHLY_BY_FORM = "route_monthly_by_form";
-  public static final String ROUTE_MONTHLY_BY_CONVEYANCE = "route_monthly_by_conveyance";
-  public static final String ROUTE_TRENDS = "route_trends";
-  public static final String ROUTE_LEAD_CHANGES = "route_lead_changes";
-  public static final String PILL_PRESS_MONTHLY = "pill_press_monthly";
-  public static final String ANALOG_WATCH = "analog_watch";
-  public static final String ANALOG_WAVES = "analog_waves";
-  public static final String ANALOG_SUCCESSORS = "analog_successors";
-  public static final String SOURCE_COVERAGE = "source_coverage";
+  public static final String ROUTE_MONTHLY = TableName.ROUTE_MONTHLY.wireName();
+  public static final String ROUTE_FISCAL_YEAR = TableName.ROUTE_FISCAL_YEAR.wireName();
+  public static final String ROUTE_MONTHLY_BY_FORM = TableName.ROUTE_MONTHLY_BY_FORM.wireName();
+  public static final String ROUTE_MONTHLY_BY_CONVEYANCE = TableName.ROUTE_MONTHLY_BY_CONVEYANCE.wireName();
+  public static final String ROUTE_TRENDS = TableName.ROUTE_TRENDS.wireName();
+  public static final String ROUTE_LEAD_CHANGES = TableName.ROUTE_LEAD_CHANGES.wireName();
+  public static final String PILL_PRESS_MONTHLY = TableName.PILL_PRESS_MONTHLY.wireName();
+  public static final String ANALOG_WATCH = TableName.ANALOG_WATCH.wireName();
+  public static final String ANALOG_WAVES = TableName.ANALOG_WAVES.wireName();
+  public static final String ANALOG_SUCCESSORS = TableName.ANALOG_SUCCESSORS.wireName();
+  public static final String SOURCE_COVERAGE = TableName.SOURCE_COVERAGE.wireName();
 
   /** Every table this action writes, in writing (and publishing) order. */
   public static final List<String> TABLES =
