@@ -10,6 +10,7 @@ import org.fentrace.core.PeriodUnit;
 import org.fentrace.core.TableName;
 import org.fentrace.effects.PolicyEffects;
 import org.fentrace.effects.PolicyEffectsTable;
+import org.fentrace.warehouse.WarehouseLayout;
 
 /**
  * The report's "Policy effects" section: one figure per policy event, read from the published
@@ -85,7 +86,9 @@ final class PolicyEffectFigures {
     notes.add(
         "Numbers from "
             + PolicyEffectsTable.TABLE
-            + " as published (also exports/policy_effects.csv). Method: "
+            + " as published (also "
+            + WarehouseLayout.exportPath(PolicyEffectsTable.TABLE)
+            + "). Method: "
             + PolicyEffects.METHOD_MONTHLY
             + " (half-yearly NFLIS series: no seasonal pair, t(n-4)).");
     boolean months = estimated.stream().anyMatch(r -> r.unit() == PeriodUnit.MONTH);
