@@ -8,6 +8,7 @@ import static org.fentrace.report.Html.textCell;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.fentrace.core.Form;
 import org.fentrace.core.Route;
 import org.fentrace.core.TableName;
 import org.jfree.chart.JFreeChart;
@@ -94,9 +95,9 @@ final class Figures {
   }
 
   static Figure monthly(ReportData d) {
-    List<String> routes = new ArrayList<>(d.familyKgByRoute().keySet());
+    List<Route> routes = new ArrayList<>(d.familyKgByRoute().keySet());
     List<String> header = new ArrayList<>(List.of("month"));
-    header.addAll(routes);
+    routes.forEach(r -> header.add(r.wireName()));
     header.add("all routes");
     if (Pounds.shown(d)) {
       header.add("all routes lb");
@@ -104,7 +105,7 @@ final class Figures {
     List<String> rows = new ArrayList<>();
     for (int i = 0; i < d.months().size(); i++) {
       StringBuilder cells = new StringBuilder(textCell(d.months().get(i).toString()));
-      for (String r : routes) {
+      for (Route r : routes) {
         cells.append(kgCell(d.familyKgByRoute().get(r).get(i)));
       }
       cells.append(kgCell(d.familyKgTotal(i)));
@@ -142,12 +143,12 @@ final class Figures {
                 "Each panel has its own scale: compare shapes and timing across panels, and kilograms with the table.",
                 "12-month mean: the mean of the month and the 11 before it (months without seizures count as 0 kg);"
                     + " drawn from the 12th month of data on."));
-    for (String main : List.of(Route.MEXICO_CARTEL.wireName(), Route.CHINA_DIRECT.wireName())) {
+    for (Route main : List.of(Route.MEXICO_CARTEL, Route.CHINA_DIRECT)) {
       if (!TimeCharts.nonZero(d.familyKgByRoute().getOrDefault(main, List.of()))) {
-        notes.add(main + ": none in this source (no panel drawn).");
+        notes.add(main.wireName() + ": none in this source (no panel drawn).");
       }
     }
-    java.util.Map<String, String> proxies = Headline.proxies(d);
+    java.util.Map<Route, String> proxies = Headline.proxies(d);
     if (!proxies.isEmpty()) {
       notes.add(
           "Proxy routes in " + d.source().id() + ": " + String.join("; ", proxies.values()) + ".");
@@ -217,7 +218,7 @@ final class Figures {
         List.of(TableName.ROUTE_MONTHLY.wireName(), TableName.ROUTE_LEAD_CHANGES.wireName()),
         ConfidenceMix.ofKg(
             d.familyKgByRouteAndConfidence(),
-            List.of(Route.CHINA_DIRECT.wireName(), Route.MEXICO_CARTEL.wireName())),
+            List.of(Route.CHINA_DIRECT, Route.MEXICO_CARTEL)),
         svg(TimeCharts.share(d), id, 420),
         true,
         ChartKit.eventsInside(
@@ -234,18 +235,18 @@ final class Figures {
   }
 
   static Figure forms(ReportData d) {
-    List<String> forms = TimeCharts.shownForms(d);
+    List<Form> forms = TimeCharts.shownForms(d);
     List<String> header = new ArrayList<>(List.of("month"));
-    forms.forEach(f -> header.add(f + " kg"));
-    forms.forEach(f -> header.add(f + " dosage units"));
+    forms.forEach(f -> header.add(f.wireName() + " kg"));
+    forms.forEach(f -> header.add(f.wireName() + " dosage units"));
     List<String> rows = new ArrayList<>();
     for (int i = 0; i < d.months().size(); i++) {
       StringBuilder cells = new StringBuilder(textCell(d.months().get(i).toString()));
-      for (String f : forms) {
+      for (Form f : forms) {
         List<BigDecimal> kg = d.familyKgByForm().get(f);
         cells.append(kgCell(kg == null ? BigDecimal.ZERO : kg.get(i)));
       }
-      for (String f : forms) {
+      for (Form f : forms) {
         List<Long> u = d.familyUnitsByForm().get(f);
         cells.append(countCell(u == null ? 0 : u.get(i)));
       }

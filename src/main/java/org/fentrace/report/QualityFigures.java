@@ -139,7 +139,7 @@ final class QualityFigures {
       for (ReportData.FiscalYearRow r : d.fiscalYears()) {
         if (r.fiscalYear() == fy) {
           total = total.add(r.kg());
-          if (r.route().equals(Route.UNATTRIBUTED.wireName())) {
+          if (r.route() == Route.UNATTRIBUTED) {
             un = un.add(r.kg());
           }
         }
@@ -161,7 +161,7 @@ final class QualityFigures {
         "percent of the month's fentanyl-family kilograms (" + Figures.FAMILY + ")",
         List.of(TableName.ROUTE_MONTHLY.wireName(), TableName.ROUTE_FISCAL_YEAR.wireName()),
         ConfidenceMix.ofKg(
-            d.familyKgByRouteAndConfidence(), List.of(Route.UNATTRIBUTED.wireName())),
+            d.familyKgByRouteAndConfidence(), List.of(Route.UNATTRIBUTED)),
         d.months().isEmpty()
             ? null
             : Figures.svg(TimeCharts.unattributed(d), "fig-unattributed", 340),
