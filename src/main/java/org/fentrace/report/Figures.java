@@ -217,8 +217,7 @@ final class Figures {
         "percent of the month's fentanyl-family kilograms, all routes = 100% (" + FAMILY + ")",
         List.of(TableName.ROUTE_MONTHLY.wireName(), TableName.ROUTE_LEAD_CHANGES.wireName()),
         ConfidenceMix.ofKg(
-            d.familyKgByRouteAndConfidence(),
-            List.of(Route.CHINA_DIRECT, Route.MEXICO_CARTEL)),
+            d.familyKgByRouteAndConfidence(), List.of(Route.CHINA_DIRECT, Route.MEXICO_CARTEL)),
         svg(TimeCharts.share(d), id, 420),
         true,
         ChartKit.eventsInside(

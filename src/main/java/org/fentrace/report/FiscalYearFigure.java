@@ -95,7 +95,10 @@ final class FiscalYearFigure {
             + Figures.FAMILY
             + ")"
             + (Pounds.shown(d) ? "; pounds in the table" : ""),
-        List.of(TableName.ROUTE_FISCAL_YEAR.wireName(), TableName.ROUTE_SENSITIVITY.wireName(), TableName.SEIZURES.wireName()),
+        List.of(
+            TableName.ROUTE_FISCAL_YEAR.wireName(),
+            TableName.ROUTE_SENSITIVITY.wireName(),
+            TableName.SEIZURES.wireName()),
         ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
         Figures.svg(CategoryCharts.fiscalYears(d), ID, 440),
         true,

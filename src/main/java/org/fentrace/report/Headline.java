@@ -245,7 +245,12 @@ public record Headline(List<String> lines, List<String> cautions) {
           mix.entrySet().stream().max(Map.Entry.comparingByValue()).get();
       if (sum.signum() > 0) {
         parts.add(
-            route.wireName() + " mostly " + top.getKey() + " (" + share(top.getValue(), sum) + " of its kg)");
+            route.wireName()
+                + " mostly "
+                + top.getKey()
+                + " ("
+                + share(top.getValue(), sum)
+                + " of its kg)");
       }
     }
     return String.join("; ", parts);

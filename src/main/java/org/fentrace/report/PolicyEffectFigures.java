@@ -104,7 +104,10 @@ final class PolicyEffectFigures {
                 + (months && halves ? "; " : "")
                 + (halves ? "drug reports per half-year" : "")
                 + ", one panel per series",
-        List.of(PolicyEffectsTable.TABLE, TableName.ROUTE_MONTHLY.wireName(), TableName.LAB_REPORTS.wireName()),
+        List.of(
+            PolicyEffectsTable.TABLE,
+            TableName.ROUTE_MONTHLY.wireName(),
+            TableName.LAB_REPORTS.wireName()),
         "not applicable (estimates per series)",
         estimated.isEmpty()
             ? null
@@ -180,7 +183,7 @@ final class PolicyEffectFigures {
               textCell(e.source()),
               textCell(e.route() == null ? "(none)" : e.route()),
               textCell(e.substanceClass()),
-              textCell(e.unit().id()),
+              textCell(e.unit().wireName()),
               textCell(e.status()),
               numCell(Integer.toString(e.periodsBefore())),
               numCell(Integer.toString(e.periodsAfter())),

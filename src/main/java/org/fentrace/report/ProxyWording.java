@@ -70,9 +70,7 @@ final class ProxyWording {
           String phrase = "proxy: inferred from where it was seized, not recorded";
           List<RouteRule> list = rules == null ? List.of() : rules.rules();
           for (RouteRule r : list) {
-            if (isProxy(r)
-                && r.route() == route
-                && r.confidence().name().equals(top.getKey())) {
+            if (isProxy(r) && r.route() == route && r.confidence().name().equals(top.getKey())) {
               phrase = phrase(r);
               break;
             }

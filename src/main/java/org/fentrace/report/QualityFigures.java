@@ -160,8 +160,7 @@ final class QualityFigures {
             + " the less the route figures above can say.",
         "percent of the month's fentanyl-family kilograms (" + Figures.FAMILY + ")",
         List.of(TableName.ROUTE_MONTHLY.wireName(), TableName.ROUTE_FISCAL_YEAR.wireName()),
-        ConfidenceMix.ofKg(
-            d.familyKgByRouteAndConfidence(), List.of(Route.UNATTRIBUTED)),
+        ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of(Route.UNATTRIBUTED)),
         d.months().isEmpty()
             ? null
             : Figures.svg(TimeCharts.unattributed(d), "fig-unattributed", 340),

@@ -126,12 +126,7 @@ public record ReportData(
    * Fentanyl-family totals of one fiscal year and route (route_fiscal_year, both classes summed).
    */
   public record FiscalYearRow(
-      int fiscalYear,
-      Route route,
-      BigDecimal kg,
-      long events,
-      long dosageUnits,
-      boolean partial) {}
+      int fiscalYear, Route route, BigDecimal kg, long events, long dosageUnits, boolean partial) {}
 
   public record LeadChange(
       YearMonth month,

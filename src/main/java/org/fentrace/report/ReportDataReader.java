@@ -14,7 +14,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -113,10 +112,7 @@ final class ReportDataReader {
       kgByRoute.put(route, zeros(months.size()));
     }
     for (Row r : monthly) {
-      add(
-          kgByRoute.get(route(r)),
-          months.indexOf(month(r, "month")),
-          decimal(r, "quantity_kg"));
+      add(kgByRoute.get(route(r)), months.indexOf(month(r, "month")), decimal(r, "quantity_kg"));
     }
     return new MonthlyKg(months, kgByRoute);
   }
@@ -257,8 +253,7 @@ final class ReportDataReader {
   }
 
   /** Per route in the order of the routes' written names, lines per confidence as written. */
-  private static Map<Route, Map<String, Long>> pressConfidence(ReportInputs in)
-      throws IOException {
+  private static Map<Route, Map<String, Long>> pressConfidence(ReportInputs in) throws IOException {
     Map<Route, Map<String, Long>> pressConfidence =
         new TreeMap<>(Comparator.comparing(Route::wireName));
     for (Row r : in.pillPressConfidence()) {

@@ -345,9 +345,7 @@ final class TimeCharts {
     for (int i = 0; i < d.months().size(); i++) {
       BigDecimal total = d.familyKgTotal(i);
       out.add(
-          total.signum() > 0
-              ? new double[] {percent(at(d, Route.UNATTRIBUTED, i), total)}
-              : null);
+          total.signum() > 0 ? new double[] {percent(at(d, Route.UNATTRIBUTED, i), total)} : null);
     }
     return out;
   }

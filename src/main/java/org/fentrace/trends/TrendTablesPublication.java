@@ -23,7 +23,8 @@ import org.fentrace.warehouse.Warehouse;
 final class TrendTablesPublication {
   /** The tables also exported as {@code exports/<table>.csv}, in writing order. */
   static final List<String> EXPORTED =
-      List.of(TrendsAction.ROUTE_MONTHLY, TrendsAction.ROUTE_FISCAL_YEAR, TrendsAction.SOURCE_COVERAGE);
+      List.of(
+          TrendsAction.ROUTE_MONTHLY, TrendsAction.ROUTE_FISCAL_YEAR, TrendsAction.SOURCE_COVERAGE);
 
   private final SparkSession spark;
   private final Warehouse warehouse;

@@ -53,7 +53,8 @@ public final class TrendsAction extends BaseAction<TrendsResult> {
   public static final String ROUTE_MONTHLY = TableName.ROUTE_MONTHLY.wireName();
   public static final String ROUTE_FISCAL_YEAR = TableName.ROUTE_FISCAL_YEAR.wireName();
   public static final String ROUTE_MONTHLY_BY_FORM = TableName.ROUTE_MONTHLY_BY_FORM.wireName();
-  public static final String ROUTE_MONTHLY_BY_CONVEYANCE = TableName.ROUTE_MONTHLY_BY_CONVEYANCE.wireName();
+  public static final String ROUTE_MONTHLY_BY_CONVEYANCE =
+      TableName.ROUTE_MONTHLY_BY_CONVEYANCE.wireName();
   public static final String ROUTE_TRENDS = TableName.ROUTE_TRENDS.wireName();
   public static final String ROUTE_LEAD_CHANGES = TableName.ROUTE_LEAD_CHANGES.wireName();
   public static final String PILL_PRESS_MONTHLY = TableName.PILL_PRESS_MONTHLY.wireName();

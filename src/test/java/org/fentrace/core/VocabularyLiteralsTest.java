@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 /**
  * A vocabulary value (a route, confidence, substance class, form, region, outcome, conveyance,
  * goods class, CBP component or land filter, source, input format, table name, policy effect status
- * or period unit) spelled as a string literal in
- * production code is a second copy of the vocabulary that drifts when the enum changes (a renamed
- * route would keep its old colour, its old dense zero rows, its old filter). Outside {@code
- * org.fentrace.core}, code names the constant and writes {@code wireName()}; only the generator of
- * synthetic landing files, which writes raw text as an agency would, is exempt. Compiler-invisible,
- * hence this scan of the sources rather than an ArchUnit rule.
+ * or period unit) spelled as a string literal in production code is a second copy of the vocabulary
+ * that drifts when the enum changes (a renamed route would keep its old colour, its old dense zero
+ * rows, its old filter). Outside {@code org.fentrace.core}, code names the constant and writes
+ * {@code wireName()}; only the generator of synthetic landing files, which writes raw text as an
+ * agency would, is exempt. Compiler-invisible, hence this scan of the sources rather than an
+ * ArchUnit rule.
  */
 class VocabularyLiteralsTest {
   /**

@@ -117,9 +117,12 @@ class LumpyYearsTest {
     ReportData base = ReportRenderTest.data(List.of(), Map.of());
     List<ReportData.FiscalYearRow> fy =
         List.of(
-            new ReportData.FiscalYearRow(2022, Route.CHINA_DIRECT, new BigDecimal("120"), 12, 0, false),
-            new ReportData.FiscalYearRow(2023, Route.CHINA_DIRECT, new BigDecimal("210"), 12, 0, false),
-            new ReportData.FiscalYearRow(2024, Route.CHINA_DIRECT, new BigDecimal("60"), 3, 0, true));
+            new ReportData.FiscalYearRow(
+                2022, Route.CHINA_DIRECT, new BigDecimal("120"), 12, 0, false),
+            new ReportData.FiscalYearRow(
+                2023, Route.CHINA_DIRECT, new BigDecimal("210"), 12, 0, false),
+            new ReportData.FiscalYearRow(
+                2024, Route.CHINA_DIRECT, new BigDecimal("60"), 3, 0, true));
     ReportData d =
         new ReportData(
             base.run(),
@@ -187,7 +190,8 @@ class LumpyYearsTest {
     Map<Route, List<BigDecimal>> byRoute =
         LargestRows.byRoute(
             rows, "seizure_events", List.of(YearMonth.of(2024, 1), YearMonth.of(2024, 2)));
-    assertThat(byRoute.get(Route.CHINA_DIRECT)).containsExactly(new BigDecimal("7"), BigDecimal.ZERO);
+    assertThat(byRoute.get(Route.CHINA_DIRECT))
+        .containsExactly(new BigDecimal("7"), BigDecimal.ZERO);
     assertThat(byRoute.get(Route.MEXICO_CARTEL))
         .containsExactly(BigDecimal.ZERO, new BigDecimal("2.5"));
     assertThat(LargestRows.rowName("cbp_published")).isEqualTo("published CBP row");

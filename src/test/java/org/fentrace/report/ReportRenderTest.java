@@ -50,7 +50,8 @@ class ReportRenderTest {
                 2024, Route.UNATTRIBUTED, new BigDecimal("12"), 3, 0, false),
             new ReportData.FiscalYearRow(2025, CD, new BigDecimal("6"), 4, 0, true),
             new ReportData.FiscalYearRow(2025, MC, new BigDecimal("60"), 9, 800, true),
-            new ReportData.FiscalYearRow(2025, Route.UNATTRIBUTED, new BigDecimal("6"), 1, 0, true));
+            new ReportData.FiscalYearRow(
+                2025, Route.UNATTRIBUTED, new BigDecimal("6"), 1, 0, true));
     Map<Form, List<BigDecimal>> forms = Map.of(Form.POWDER, kg.get(MC), Form.PILLS, kg.get(CD));
     Map<Form, List<Long>> units = Map.of(Form.PILLS, months.stream().map(m -> 100L).toList());
     ReportData.Quality quality =

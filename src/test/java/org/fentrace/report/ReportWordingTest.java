@@ -198,7 +198,8 @@ class ReportWordingTest {
                     .getTitle())
         .extracting(t -> ((org.jfree.chart.title.TextTitle) t).getText())
         .containsExactly("MEXICO_CARTEL", "UNATTRIBUTED");
-    assertThat(base.familyKgByRoute().get(Route.CHINA_DIRECT).stream().anyMatch(v -> v.signum() > 0))
+    assertThat(
+            base.familyKgByRoute().get(Route.CHINA_DIRECT).stream().anyMatch(v -> v.signum() > 0))
         .isTrue();
     Figure forms = Figures.forms(d);
     assertThat(forms.notes()).contains("Dosage units: none in this source (no panel drawn).");
