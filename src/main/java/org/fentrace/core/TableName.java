@@ -17,6 +17,8 @@ public enum TableName implements Vocabulary {
   LAB_REPORTS,
   /** The quarantine. */
   REJECTED,
+  // The trend tables, from ROUTE_MONTHLY to SOURCE_COVERAGE, in the order the trends step writes
+  // and publishes them.
   ROUTE_MONTHLY,
   ROUTE_FISCAL_YEAR,
   ROUTE_MONTHLY_BY_FORM,

@@ -11,6 +11,7 @@ import java.util.List;
 import org.fentrace.core.Form;
 import org.fentrace.core.Route;
 import org.fentrace.core.TableName;
+import org.fentrace.trends.LeadChanges;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -176,7 +177,7 @@ final class Figures {
               kgCell(d.familyKgTotal(i))));
     }
     List<String> leadRows = new ArrayList<>();
-    for (ReportData.LeadChange lc : d.leadChanges()) {
+    for (LeadChanges.LeadChange lc : d.leadChanges()) {
       leadRows.add(
           Html.row(
               List.of("month", lc.month().toString()),

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.fentrace.core.Route;
+import org.fentrace.trends.LeadChanges;
 
 /**
  * The summary at the top of the report, computed from the data of one source ({@link
@@ -123,7 +124,7 @@ public record Headline(List<String> lines, List<String> cautions) {
       }
     }
     if (!d.leadChanges().isEmpty()) {
-      ReportData.LeadChange last = d.leadChanges().get(d.leadChanges().size() - 1);
+      LeadChanges.LeadChange last = d.leadChanges().get(d.leadChanges().size() - 1);
       lines.add(
           "In "
               + src.id()

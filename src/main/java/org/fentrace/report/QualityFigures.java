@@ -176,29 +176,25 @@ final class QualityFigures {
             rows));
   }
 
+  /** One table row per coverage line: source (format or file), first and last month, counts. */
+  private static List<String> coverageRows(List<ReportData.Coverage> coverage) {
+    List<String> rows = new ArrayList<>();
+    for (ReportData.Coverage c : coverage) {
+      rows.add(
+          Html.row(
+              List.of("source", c.source()),
+              textCell(c.source()),
+              textCell(c.firstMonth().toString()),
+              textCell(c.lastMonth().toString()),
+              countCell(c.rows()),
+              countCell(c.events())));
+    }
+    return rows;
+  }
+
   static Figure coverage(ReportData d) {
-    List<String> byFormat = new ArrayList<>();
-    for (ReportData.Coverage c : d.quality().coverageByFormat()) {
-      byFormat.add(
-          Html.row(
-              List.of("source", c.source()),
-              textCell(c.source()),
-              textCell(c.firstMonth().toString()),
-              textCell(c.lastMonth().toString()),
-              countCell(c.rows()),
-              countCell(c.events())));
-    }
-    List<String> byFile = new ArrayList<>();
-    for (ReportData.Coverage c : d.quality().coverageByFile()) {
-      byFile.add(
-          Html.row(
-              List.of("source", c.source()),
-              textCell(c.source()),
-              textCell(c.firstMonth().toString()),
-              textCell(c.lastMonth().toString()),
-              countCell(c.rows()),
-              countCell(c.events())));
-    }
+    List<String> byFormat = coverageRows(d.quality().coverageByFormat());
+    List<String> byFile = coverageRows(d.quality().coverageByFile());
     List<String> fyRows = new ArrayList<>();
     d.quality()
         .formatsByFiscalYear()

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.fentrace.core.Form;
 import org.fentrace.core.Route;
 import org.fentrace.core.Source;
+import org.fentrace.trends.LeadChanges;
 
 /**
  * Everything the report shows, read from the warehouse by {@link ReportInputs} (or built by hand in
@@ -31,7 +32,7 @@ public record ReportData(
     List<FiscalYearRow> fiscalYears,
     Map<Form, List<BigDecimal>> familyKgByForm,
     Map<Form, List<Long>> familyUnitsByForm,
-    List<LeadChange> leadChanges,
+    List<LeadChanges.LeadChange> leadChanges,
     List<Analog> analogs,
     List<YearMonth> shipmentMonths,
     Map<Route, List<Long>> pillPressLinesByRoute,
@@ -127,13 +128,6 @@ public record ReportData(
    */
   public record FiscalYearRow(
       int fiscalYear, Route route, BigDecimal kg, long events, long dosageUnits, boolean partial) {}
-
-  public record LeadChange(
-      YearMonth month,
-      String leaderBefore,
-      String leaderAfter,
-      BigDecimal chinaDirectKg,
-      BigDecimal mexicoCartelKg) {}
 
   public record Analog(
       String name,

@@ -22,6 +22,7 @@ import org.apache.spark.sql.Row;
 import org.fentrace.core.Form;
 import org.fentrace.core.Route;
 import org.fentrace.core.Source;
+import org.fentrace.trends.LeadChanges;
 import org.fentrace.trends.TrendsAction;
 
 /**
@@ -49,7 +50,7 @@ final class ReportDataReader {
     MonthlyKg monthly = monthlyKg(in);
     List<ReportData.FiscalYearRow> fiscalYears = fiscalYears(in);
     FormSeries forms = formSeries(in, monthly.months());
-    List<ReportData.LeadChange> leads = leadChanges(in);
+    List<LeadChanges.LeadChange> leads = leadChanges(in);
     List<ReportData.Analog> analogs = analogs(in);
     PillPresses presses = pillPresses(in);
     List<ReportData.TrendRow> trends = trendRows(in);
@@ -168,18 +169,18 @@ final class ReportDataReader {
     return new FormSeries(kgByForm, unitsByForm);
   }
 
-  private static List<ReportData.LeadChange> leadChanges(ReportInputs in) throws IOException {
-    List<ReportData.LeadChange> leads = new ArrayList<>();
+  private static List<LeadChanges.LeadChange> leadChanges(ReportInputs in) throws IOException {
+    List<LeadChanges.LeadChange> leads = new ArrayList<>();
     for (Row r : in.trendRows(TrendsAction.ROUTE_LEAD_CHANGES)) {
       leads.add(
-          new ReportData.LeadChange(
+          new LeadChanges.LeadChange(
               month(r, "month"),
               r.getAs("leader_before"),
               r.getAs("leader_after"),
               decimal(r, "china_direct_kg"),
               decimal(r, "mexico_cartel_kg")));
     }
-    leads.sort(java.util.Comparator.comparing(ReportData.LeadChange::month));
+    leads.sort(java.util.Comparator.comparing(LeadChanges.LeadChange::month));
     return leads;
   }
 

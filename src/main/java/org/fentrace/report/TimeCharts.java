@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.fentrace.core.Form;
 import org.fentrace.core.Route;
+import org.fentrace.trends.LeadChanges;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
@@ -99,6 +100,14 @@ final class TimeCharts {
       CoverageMarks.draw(sub, d.source().coveredMonths());
       plot.add(sub, 1);
     }
+    return withSourceLegend(plot, d);
+  }
+
+  /**
+   * The chart of a plot whose legend is its own series, the policy-event marker and the report's
+   * source's coverage lines.
+   */
+  private static JFreeChart withSourceLegend(XYPlot plot, ReportData d) {
     JFreeChart chart = new JFreeChart(null, ChartKit.FONT, plot, true);
     ChartKit.style(chart);
     LegendItemCollection legend = ChartKit.withMarkers(plot.getLegendItems(), true, false);
@@ -139,7 +148,7 @@ final class TimeCharts {
     plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
     ChartKit.policyMarkers(plot, d.policyEvents(), first(d.months()), last(d.months()), true);
     CoverageMarks.draw(plot, d.source().coveredMonths());
-    for (ReportData.LeadChange lc : d.leadChanges()) {
+    for (LeadChanges.LeadChange lc : d.leadChanges()) {
       plot.addDomainMarker(
           new ValueMarker(
               ChartKit.millis(lc.month().atDay(1)), ChartKit.LEAD, ChartKit.LEAD_STROKE),
@@ -290,12 +299,7 @@ final class TimeCharts {
     XYPlot plot = new XYPlot(ds, ChartKit.monthAxis("month (calendar)"), y, r);
     ChartKit.policyMarkers(plot, d.policyEvents(), first(d.months()), last(d.months()), true);
     CoverageMarks.draw(plot, d.source().coveredMonths());
-    JFreeChart chart = new JFreeChart(null, ChartKit.FONT, plot, true);
-    ChartKit.style(chart);
-    LegendItemCollection legend = ChartKit.withMarkers(plot.getLegendItems(), true, false);
-    legend.add(CoverageMarks.legend(d.source().id()));
-    plot.setFixedLegendItems(legend);
-    return chart;
+    return withSourceLegend(plot, d);
   }
 
   /**

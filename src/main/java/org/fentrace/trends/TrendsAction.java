@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,20 +64,14 @@ public final class TrendsAction extends BaseAction<TrendsResult> {
   public static final String ANALOG_SUCCESSORS = TableName.ANALOG_SUCCESSORS.wireName();
   public static final String SOURCE_COVERAGE = TableName.SOURCE_COVERAGE.wireName();
 
-  /** Every table this action writes, in writing (and publishing) order. */
+  /**
+   * Every table this action writes, in writing (and publishing) order: the trend tables of {@link
+   * TableName}, which lists them in that order.
+   */
   public static final List<String> TABLES =
-      List.of(
-          ROUTE_MONTHLY,
-          ROUTE_FISCAL_YEAR,
-          ROUTE_MONTHLY_BY_FORM,
-          ROUTE_MONTHLY_BY_CONVEYANCE,
-          ROUTE_TRENDS,
-          ROUTE_LEAD_CHANGES,
-          PILL_PRESS_MONTHLY,
-          ANALOG_WATCH,
-          ANALOG_WAVES,
-          ANALOG_SUCCESSORS,
-          SOURCE_COVERAGE);
+      EnumSet.range(TableName.ROUTE_MONTHLY, TableName.SOURCE_COVERAGE).stream()
+          .map(TableName::wireName)
+          .toList();
 
   /** The field of an analog_watch row that flags a name first seen by this run. */
   private static final int NEW_THIS_RUN = TrendSchemas.ANALOG_WATCH.fieldIndex("new_this_run");

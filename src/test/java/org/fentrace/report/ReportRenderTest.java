@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.fentrace.core.Form;
 import org.fentrace.core.Route;
+import org.fentrace.trends.LeadChanges;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,7 +86,7 @@ class ReportRenderTest {
         forms,
         units,
         List.of(
-            new ReportData.LeadChange(
+            new LeadChanges.LeadChange(
                 YearMonth.of(2024, 2),
                 MC.wireName(),
                 CD.wireName(),
