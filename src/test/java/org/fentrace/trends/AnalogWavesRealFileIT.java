@@ -158,11 +158,18 @@ class AnalogWavesRealFileIT {
     assertThat(acryl.<String>getAs("us_control")).isEqualTo("us_temporary");
     assertThat(acryl.<Integer>getAs("months_to_quarter_peak_us")).isEqualTo(6);
     assertThat(acryl.<Integer>getAs("months_to_quarter_peak_china")).isEqualTo(10);
-    // meta-fluorofentanyl: placed by name 2023-12-07 (88 FR 85104), its only recorded US measure.
+    // meta-fluorofentanyl: placed by name 2023-12-07 (88 FR 85104), and under the class order from
+    // 2018-02-06 because the proposal of the same docket (88 FR 22391) says so: the earliest US
+    // measure, the one analog_watch shows, is the class order.
     Row mff = watch("meta-fluorofentanyl");
     assertThat(mff.<Boolean>getAs("scheduling_listed")).isTrue();
-    assertThat(day(mff, "us_control_date")).isEqualTo(LocalDate.of(2023, 12, 7));
-    assertThat(mff.<String>getAs("us_control")).isEqualTo("us_permanent");
+    assertThat(day(mff, "us_control_date")).isEqualTo(LocalDate.of(2018, 2, 6));
+    assertThat(mff.<String>getAs("us_control")).isEqualTo("us_class_wide");
+    // phenyl fentanyl (NFLIS "Phenyl fentanyl"): 86 FR 22113 names it by its systematic name and
+    // puts it under the class order too.
+    Row phenyl = watch("phenyl fentanyl");
+    assertThat(day(phenyl, "us_control_date")).isEqualTo(LocalDate.of(2018, 2, 6));
+    assertThat(phenyl.<String>getAs("us_control_source")).contains("86 FR 22113");
   }
 
   @Test
