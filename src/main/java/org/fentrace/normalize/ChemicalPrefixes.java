@@ -120,7 +120,7 @@ final class ChemicalPrefixes {
     if (word.length() == 1) {
       return gluedToNext && word.charAt(0) == 'n'; // N-methyl; o/m/p were already spelled out
     }
-    return word.equals("boc") || segments(word); // Boc: the tert-butoxycarbonyl protecting group
+    return segments(word);
   }
 
   /** Can {@code word} be cut into fragments and digits, one fragment at least four letters long? */

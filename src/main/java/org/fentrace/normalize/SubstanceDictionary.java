@@ -38,7 +38,11 @@ import org.fentrace.core.SubstanceClass;
  *       ("Other drugs"); between equals the first named wins, as labs name the main substance
  *       first. So "heroin/fentanyl mixture" is fentanyl and "carfentanil and heroin" is
  *       carfentanil. CAS Registry Numbers ({@link CasNumbers}) and systematic names written as one
- *       word inside the text take part in the same ranking.
+ *       word inside the text take part in the same ranking. A run glued by a hyphen to a locant or
+ *       nomenclature word of its own token is part of a longer name and does not count ("4-
+ *       oxopiperidine" inside "N-Boc-4-oxopiperidine-3-carboxylate" is not 4-piperidone), and a
+ *       text that calls itself a homologue ("fentanyl methylene homolog") takes no dictionary or
+ *       "...fentanyl" name at all: it names something else.
  *   <li><b>Unlisted analogues.</b> A word ending in "fentanyl" (after the spelling unification),
  *       together with the chemical-looking words before it ({@link ChemicalPrefixes}), is a
  *       fentanyl-related substance even when the dictionary lacks it: class FENTANYL_ANALOG,
@@ -47,7 +51,8 @@ import org.fentrace.core.SubstanceClass;
  *       cyclopropyl fentanyl). Listed names are never overridden, so precursors keep their class
  *       (norfentanyl, despropionyl fentanyl = 4-ANPP); unlisted names ending in "norfentanyl" or
  *       "anpp", or starting with "despropionyl", lack the phenethyl-anilide part of an analogue and
- *       are classed FENTANYL_PRECURSOR, unlisted=true.
+ *       are classed FENTANYL_PRECURSOR, unlisted=true; so are names ending in "4-AP" with chemical
+ *       words before them ("N-phenethyl tetramethyl-4-AP").
  *   <li><b>Nothing matched.</b> Class UNKNOWN, unlisted=false, name the cleaned lower-case text; a
  *       blank or null text is ("unknown", UNKNOWN, false).
  * </ol>
