@@ -17,8 +17,8 @@ import org.fentrace.warehouse.Warehouse;
 import org.fentrace.warehouse.WarehouseTable;
 
 /**
- * The {@code rejected} table (the quarantine) of an ingest: staged whole from the rows kept and this
- * run's rejected envelopes, and the first rejected rows for the console.
+ * The {@code rejected} table (the quarantine) of an ingest: staged whole from the rows kept and
+ * this run's rejected envelopes, and the first rejected rows for the console.
  */
 final class RejectedStage {
   private static final int MAX_REJECT_EXAMPLES = 20;
