@@ -38,9 +38,6 @@ final class Decider {
   private static final String MONTH = CandidateStore.MONTH;
   private static final List<String> KEY = CandidateStore.KEY;
 
-  /** Marks a loser's key in the flag join of {@link Decision#otherVersions()}. */
-  private static final String LOST = "_lost";
-
   /**
    * Touched-id sets up to this size are broadcast to the scans of the history instead of shuffling
    * the history.
@@ -138,40 +135,18 @@ final class Decider {
      * The other versions ({@link CandidateStore}) of {@link #months()} after this run: those of
      * untouched records stay; a touched record contributes its losers and, when it is a seizure
      * naming a shipment, its winner as delivered.
-     *
-     * <p>Whether a candidate was delivered as published is a test on its own row ({@link
-     * CandidateStore#publishedAsDelivered}); only whether it lost needs the decisions. With few
-     * losers they are broadcast with a flag and one pass over the candidates picks the rows, moving
-     * none; a semi-join with the keys of every other version (on a full load, a third of the
-     * seizures) shuffled every wide candidate row once more.
      */
     Dataset<Row> otherVersions() {
-      Dataset<Row> kept = otherVersionsBefore.join(touched, "record_id", "left_anti");
-      if (sizes().losers() <= BROADCAST_MAX_IDS) {
-        Dataset<Row> flaggedLosers = losers().withColumn(LOST, lit(true));
-        return kept.unionByName(
-            candidatesOfTouched
-                .join(broadcast(flaggedLosers), CandidateStore.seq(KEY), "left")
-                .filter(col(LOST).isNotNull().or(not(CandidateStore.publishedAsDelivered(table))))
-                .drop(LOST)
-                .selectExpr(candidatesOfTouched.columns()));
-      }
       // The decisions carry every column the test needs (outcome, shipment_id): one semi-join picks
       // the rows.
       Dataset<Row> keys = decided.filter(isOtherVersion()).select(CandidateStore.keyColumns());
-      return kept.unionByName(
-          candidatesOfTouched.join(
-              sizes().otherVersions() > BROADCAST_MAX_IDS ? keys : broadcast(keys),
-              CandidateStore.seq(KEY),
-              "left_semi"));
-    }
-
-    /**
-     * True when the shipments the touched seizures name are few enough to broadcast ({@link
-     * #linkedShipments}).
-     */
-    boolean linksAreFew() {
-      return sizes().linkedShipments() <= BROADCAST_MAX_IDS;
+      return otherVersionsBefore
+          .join(touched, "record_id", "left_anti")
+          .unionByName(
+              candidatesOfTouched.join(
+                  sizes().otherVersions() > BROADCAST_MAX_IDS ? keys : broadcast(keys),
+                  CandidateStore.seq(KEY),
+                  "left_semi"));
     }
 
     private Column isLoser() {
@@ -238,7 +213,7 @@ final class Decider {
     Dataset<Row> linkedShipments(Dataset<Row> shipments) {
       Dataset<Row> ids =
           decided.select("shipment_id").filter(col("shipment_id").isNotNull()).distinct();
-      return !linksAreFew()
+      return sizes().linkedShipments() > BROADCAST_MAX_IDS
           ? shipments
           : broadcast(shipments.join(broadcast(ids), "shipment_id", "left_semi"));
     }

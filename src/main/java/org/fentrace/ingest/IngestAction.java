@@ -285,7 +285,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
     Dataset<Row> newSeizures = seizures.published().drop(MONTH);
     Dataset<Row> links = seizures.linkedShipments(shipsAfter.drop(MONTH));
     Dataset<Row> routedSeizures =
-        RouteAttribution.seizures(newSeizures, links, options.routeRules(), !seizures.linksAreFew())
+        RouteAttribution.seizures(newSeizures, links, options.routeRules())
             .withColumn(MONTH, CandidateStore.month())
             .unionByName(seizures.untouched(store.published(WarehouseTable.SEIZURES)));
     moves.addAll(

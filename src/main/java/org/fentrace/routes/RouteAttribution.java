@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.StructField;
 import org.fentrace.core.InputFormat;
 import org.fentrace.core.Region;
 
@@ -28,45 +27,19 @@ public final class RouteAttribution {
 
   /**
    * Seizures (normalized, one row per record) with routes; {@code shipments} may be empty. A left
-   * join with the shipments the seizures name: when they are few, give them with a broadcast hint
-   * and the join moves no seizure row. Otherwise see {@link #seizures(Dataset, Dataset, RouteRules,
-   * boolean)}.
+   * join: give it only the shipments the seizures name, with a broadcast hint when they are few,
+   * and it moves no seizure row (most seizures name no shipment).
    */
   public static Dataset<Row> seizures(
       Dataset<Row> seizures, Dataset<Row> shipments, RouteRules rules) {
-    return seizures(seizures, shipments, rules, false);
-  }
-
-  /**
-   * As {@link #seizures(Dataset, Dataset, RouteRules)}; with {@code joinOnlyNaming}, only the
-   * seizures that name a shipment go through the join and the others take null shipment facts
-   * without one. For a join that shuffles (shipments too many to broadcast) that spares shuffling
-   * the seizures that name none (most of them), which all went to the one task holding the null
-   * key; it reads {@code seizures} twice, so with a broadcast join it costs more than it saves.
-   */
-  public static Dataset<Row> seizures(
-      Dataset<Row> seizures, Dataset<Row> shipments, RouteRules rules, boolean joinOnlyNaming) {
     Dataset<Row> links =
         shipments.select(
             col("shipment_id").as("_s_id"),
             col("origin_country").as("_s_origin"),
             col("export_country").as("_s_export"),
             col("transit_countries").as("_s_transit"));
-    Dataset<Row> joined;
-    if (joinOnlyNaming) {
-      Dataset<Row> naming = seizures.filter(col("shipment_id").isNotNull());
-      Dataset<Row> unlinked = seizures.filter(col("shipment_id").isNull());
-      for (StructField f : links.schema().fields()) {
-        unlinked = unlinked.withColumn(f.name(), lit(null).cast(f.dataType()));
-      }
-      joined =
-          naming
-              .join(links, naming.col("shipment_id").equalTo(links.col("_s_id")), "left")
-              .unionByName(unlinked);
-    } else {
-      joined =
-          seizures.join(links, seizures.col("shipment_id").equalTo(links.col("_s_id")), "left");
-    }
+    Dataset<Row> joined =
+        seizures.join(links, seizures.col("shipment_id").equalTo(links.col("_s_id")), "left");
     Column hasTransit =
         col("transit_countries").isNotNull().and(size(col("transit_countries")).gt(0));
     Column shipmentTransit = col("_s_transit").isNotNull().and(size(col("_s_transit")).gt(0));

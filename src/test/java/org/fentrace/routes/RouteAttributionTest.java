@@ -26,9 +26,6 @@ class RouteAttributionTest {
   static Map<String, Row> seizures = new HashMap<>();
   static Map<String, Row> shipments = new HashMap<>();
 
-  /** The same seizures attributed with only those naming a shipment going through the join. */
-  static Map<String, Row> seizuresJoiningOnlyNaming = new HashMap<>();
-
   /**
    * id, format, origin, transit (| separated), destination, conveyance, region, land filter, class,
    * shipment id.
@@ -396,9 +393,6 @@ class RouteAttributionTest {
     for (Row r : RouteAttribution.seizures(seizureDf, shipmentDf, RULES).collectAsList()) {
       seizures.put(r.getAs("record_id"), r);
     }
-    for (Row r : RouteAttribution.seizures(seizureDf, shipmentDf, RULES, true).collectAsList()) {
-      seizuresJoiningOnlyNaming.put(r.getAs("record_id"), r);
-    }
     for (Row r : RouteAttribution.shipments(shipmentDf, RULES).collectAsList()) {
       shipments.put(r.getAs("record_id"), r);
     }
@@ -564,22 +558,6 @@ class RouteAttributionTest {
     assertThat(own.<Boolean>getAs("enriched_from_shipment")).isFalse();
     expect(seizures, "linked-own", "OTHER_ORIGIN", "other-known-origin", "HIGH");
     assertThat(seizures.get("hk-mail").<Boolean>getAs("enriched_from_shipment")).isFalse();
-  }
-
-  /**
-   * The plan for a join too big to broadcast (only seizures naming a shipment are joined, the rest
-   * take null shipment facts) changes no row: every case reads as through the one join, and the
-   * linked cases keep the countries and routes checked by hand above.
-   */
-  @Test
-  void joiningOnlyTheSeizuresThatNameAShipmentChangesNoRow() {
-    assertThat(seizuresJoiningOnlyNaming).hasSize(SEIZURE_CASES.length).isEqualTo(seizures);
-    Row linked = seizuresJoiningOnlyNaming.get("linked");
-    assertThat(linked.<String>getAs("origin_country")).isEqualTo("CN");
-    assertThat(linked.<Boolean>getAs("enriched_from_shipment")).isTrue();
-    expect(seizuresJoiningOnlyNaming, "linked", "CHINA_DIRECT", "china-direct", "HIGH");
-    expect(seizuresJoiningOnlyNaming, "linked-own", "OTHER_ORIGIN", "other-known-origin", "HIGH");
-    expect(seizuresJoiningOnlyNaming, "none-mail", "UNATTRIBUTED", "unattributed", "LOW");
   }
 
   @Test
