@@ -147,7 +147,8 @@ public final class IngestAction extends BaseAction<IngestResult> {
       d.ships().release();
       d.seizures().release();
       lap("account", t);
-      return result(reports, staged.rewritten(), RejectedStage.examples(spark, envelopes));
+      describe("examples of rejected rows");
+      return result(reports, staged.rewritten(), RejectedStage.examples(envelopes));
     } finally {
       parsed.release();
     }
@@ -306,6 +307,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
       rewritten.put(
           WarehouseTable.LAB_REPORTS.tableName(), labs.partitions()); // the whole table, every year
     }
+    describe("stage rejected");
     moves.add(
         RejectedStage.stage(spark, warehouse, envelopes, scan.diff().replaced(), options.runId()));
     Path stagedLedger = warehouse.layout().stagedLedger(options.runId());
