@@ -98,11 +98,11 @@ final class AnalogWaveFigure {
    * row.
    */
   record Data(
-      String source, List<LocalDate> periods, Map<String, double[]> sharePct, List<Wave> waves) {}
+      Source source, List<LocalDate> periods, Map<String, double[]> sharePct, List<Wave> waves) {}
 
   /** Reads the lab-report source's analog tables; null when there are none. */
   static Data read(ReportInputs in) throws IOException {
-    String source = Source.NFLIS_LAB_REPORTS.id();
+    Source source = Source.NFLIS_LAB_REPORTS;
     List<Row> shares =
         in.trendRows(TrendsAction.ANALOG_WAVES, source); // analogues only (the family filter)
     if (shares.isEmpty()) {
@@ -245,7 +245,7 @@ final class AnalogWaveFigure {
     List<String> notes = new ArrayList<>();
     notes.add(
         "Source: NFLIS-Drug lab reports ("
-            + d.source()
+            + d.source().id()
             + ") only, half-years "
             + halfYear(first)
             + " to "

@@ -3,8 +3,11 @@ package org.fentrace.report;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.fentrace.core.Confidence;
 import org.fentrace.core.Route;
 
@@ -17,12 +20,17 @@ import org.fentrace.core.Route;
 final class ConfidenceMix {
   private ConfidenceMix() {}
 
-  static final List<String> ORDER =
+  /**
+   * A route's mix is keyed by the confidence of the rule that gave the kg its route, empty where no
+   * rule ran (the aggregates' NONE, which is not a {@link Confidence}).
+   */
+  static final List<Optional<Confidence>> ORDER =
       List.of(
-          Confidence.HIGH.wireName(),
-          Confidence.MEDIUM.wireName(),
-          Confidence.LOW.wireName(),
-          Confidence.NO_RULE);
+          Optional.of(Confidence.HIGH),
+          Optional.of(Confidence.MEDIUM),
+          Optional.of(Confidence.LOW),
+          Optional.empty());
+
   static final String LEGEND =
       "HIGH: origin, transit or conveyance recorded on the seizure or shipment; "
           + "MEDIUM: inferred from where it was seized (Southwest border land crossing); LOW: CBP aggregate "
@@ -32,9 +40,10 @@ final class ConfidenceMix {
    * "MEXICO_CARTEL: 97% MEDIUM, 2% HIGH, 1% LOW of kg; CHINA_DIRECT: ..." for the given routes (all
    * when empty).
    */
-  static String ofKg(Map<Route, Map<String, BigDecimal>> byRoute, List<Route> routes) {
+  static String ofKg(
+      Map<Route, Map<Optional<Confidence>, BigDecimal>> byRoute, List<Route> routes) {
     List<String> parts = new ArrayList<>();
-    for (Map.Entry<Route, Map<String, BigDecimal>> e : byRoute.entrySet()) {
+    for (Map.Entry<Route, Map<Optional<Confidence>, BigDecimal>> e : byRoute.entrySet()) {
       if (!routes.isEmpty() && !routes.contains(e.getKey())) {
         continue;
       }
@@ -43,7 +52,7 @@ final class ConfidenceMix {
         continue;
       }
       List<String> mix = new ArrayList<>();
-      for (String level : ORDER) {
+      for (Optional<Confidence> level : ORDER) {
         BigDecimal v = e.getValue().get(level);
         if (v != null && v.signum() > 0) {
           mix.add(
@@ -52,7 +61,7 @@ final class ConfidenceMix {
                           .divide(total, MathContext.DECIMAL64)
                           .doubleValue())
                   + " "
-                  + level);
+                  + word(level));
         }
       }
       parts.add(e.getKey().wireName() + ": " + String.join(", ", mix));
@@ -63,18 +72,18 @@ final class ConfidenceMix {
   }
 
   /** The same for counts (pill press shipment lines). */
-  static String ofCounts(Map<Route, Map<String, Long>> byRoute) {
+  static String ofCounts(Map<Route, Map<Optional<Confidence>, Long>> byRoute) {
     List<String> parts = new ArrayList<>();
-    for (Map.Entry<Route, Map<String, Long>> e : byRoute.entrySet()) {
+    for (Map.Entry<Route, Map<Optional<Confidence>, Long>> e : byRoute.entrySet()) {
       long total = e.getValue().values().stream().mapToLong(Long::longValue).sum();
       if (total <= 0) {
         continue;
       }
       List<String> mix = new ArrayList<>();
-      for (String level : ORDER) {
+      for (Optional<Confidence> level : ORDER) {
         Long v = e.getValue().get(level);
         if (v != null && v > 0) {
-          mix.add(Html.pct(100.0 * v / total) + " " + level);
+          mix.add(Html.pct(100.0 * v / total) + " " + word(level));
         }
       }
       parts.add(e.getKey().wireName() + ": " + String.join(", ", mix));
@@ -82,5 +91,19 @@ final class ConfidenceMix {
     return parts.isEmpty()
         ? "no pill press shipment lines"
         : String.join("; ", parts) + " (share of lines by rule confidence)";
+  }
+
+  /** A confidence as the report writes it: its written word, or NONE where no rule ran. */
+  static String word(Optional<Confidence> level) {
+    return level.map(Confidence::wireName).orElse(Confidence.NO_RULE);
+  }
+
+  /**
+   * One route's mix, its confidences in the order of their written words (HIGH, LOW, MEDIUM, NONE:
+   * the order the aggregates' words have always been read in, which decides a tie for the largest
+   * share).
+   */
+  static <V> Map<Optional<Confidence>, V> newMix() {
+    return new TreeMap<>(Comparator.comparing(ConfidenceMix::word));
   }
 }

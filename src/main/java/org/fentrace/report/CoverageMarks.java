@@ -48,7 +48,7 @@ final class CoverageMarks {
 
   /** "cbp_published covers 2018-10 to 2022-09 and 2023-10 to 2025-12" for a figure note. */
   static String sentence(ReportData.SourceChoice source) {
-    return sentence(source.id(), source.coveredMonths());
+    return sentence(source.chosen().id(), source.coveredMonths());
   }
 
   /** As {@link #sentence(ReportData.SourceChoice)}, for any source and its covered months. */

@@ -69,11 +69,7 @@ final class Figures {
     // Only the formats of the report's source: the others are not in these figures.
     List<ReportData.Coverage> cov =
         d.quality().coverageByFormat().stream()
-            .filter(
-                c ->
-                    org.fentrace.core.Source.ofSourceFormat(c.source())
-                        .id()
-                        .equals(d.source().id()))
+            .filter(c -> org.fentrace.core.Source.ofSourceFormat(c.source()) == d.source().chosen())
             .toList();
     boolean same =
         cov.stream().map(c -> c.firstMonth() + "/" + c.lastMonth()).distinct().count() <= 1;
@@ -152,7 +148,11 @@ final class Figures {
     java.util.Map<Route, String> proxies = Headline.proxies(d);
     if (!proxies.isEmpty()) {
       notes.add(
-          "Proxy routes in " + d.source().id() + ": " + String.join("; ", proxies.values()) + ".");
+          "Proxy routes in "
+              + d.source().chosen().id()
+              + ": "
+              + String.join("; ", proxies.values())
+              + ".");
     }
     notes.add(CoverageMarks.sentence(d.source()));
     if (Pounds.shown(d)) {
@@ -182,8 +182,8 @@ final class Figures {
           Html.row(
               List.of("month", lc.month().toString()),
               textCell(lc.month().toString()),
-              textCell(lc.leaderBefore()),
-              textCell(lc.leaderAfter()),
+              textCell(lc.leaderBefore().wireName()),
+              textCell(lc.leaderAfter().wireName()),
               kgCell(lc.chinaDirectKg()),
               kgCell(lc.mexicoCartelKg())));
     }

@@ -70,7 +70,11 @@ final class FiscalYearFigure {
     notes.add(SensitivityBand.caption(d.sensitivity()));
     if (!proxies.isEmpty()) {
       notes.add(
-          "Proxy routes in " + d.source().id() + ": " + String.join("; ", proxies.values()) + ".");
+          "Proxy routes in "
+              + d.source().chosen().id()
+              + ": "
+              + String.join("; ", proxies.values())
+              + ".");
     }
     for (LumpyYears.Flag f : flags) {
       notes.add("Lumpy year: " + f.sentence(ProxyWording.shortName(proxies, f.route())));
@@ -115,14 +119,14 @@ final class FiscalYearFigure {
    * and that the largest month in the table is context, not what the flag leaves out.
    */
   static String lumpyNote(ReportData d, List<LumpyYears.Flag> flags) {
-    String row = LargestRows.rowName(d.source().id());
+    String row = LargestRows.rowName(d.source().chosen());
     if (d.largestRowKgByRoute() == null) {
       return "Lumpy years are not flagged: the data hold no largest single " + row + " per month.";
     }
     return "Lumpy: a change from the year before that flips sign (or vanishes) when the largest single "
         + row
         + " of the route in each year is left out ("
-        + LargestRows.grain(d.source().id())
+        + LargestRows.grain(d.source().chosen())
         + "; from seizures, through its monthly aggregate). The largest month in the table sums every "
         + row
         + " of that month: it shows where the year's kilograms sit, the flag does not use it."
@@ -151,7 +155,7 @@ final class FiscalYearFigure {
             "events",
             "kg per event",
             "kg, lowest to highest over the rule sets",
-            "largest single " + LargestRows.rowName(d.source().id()),
+            "largest single " + LargestRows.rowName(d.source().chosen()),
             "its share",
             "largest month",
             "largest month's share",

@@ -32,7 +32,7 @@ public record Headline(List<String> lines, List<String> cautions) {
     List<String> lines = new ArrayList<>();
     List<String> cautions = new ArrayList<>();
     ReportData.SourceChoice src = d.source();
-    String in = " (" + src.id() + ")";
+    String in = " (" + src.chosen().id() + ")";
     List<Integer> years = d.fiscalYearList();
     if (years.isEmpty()) {
       return new Headline(
@@ -85,7 +85,7 @@ public record Headline(List<String> lines, List<String> cautions) {
     if (!proxies.isEmpty()) {
       lines.add(
           "In "
-              + src.id()
+              + src.chosen().id()
               + " these routes are proxies, not recorded origins: they count where the drugs were"
               + " seized ("
               + String.join("; ", proxies.values())
@@ -100,7 +100,7 @@ public record Headline(List<String> lines, List<String> cautions) {
               + " is not compared with FY"
               + (latest - 1)
               + ": "
-              + src.id()
+              + src.chosen().id()
               + " covers "
               + src.coveredIn(latest - 1).size()
               + " month(s) of FY"
@@ -127,7 +127,7 @@ public record Headline(List<String> lines, List<String> cautions) {
       LeadChanges.LeadChange last = d.leadChanges().get(d.leadChanges().size() - 1);
       lines.add(
           "In "
-              + src.id()
+              + src.chosen().id()
               + ", "
               + CD.wireName()
               + " and "
@@ -137,7 +137,7 @@ public record Headline(List<String> lines, List<String> cautions) {
               + " time(s) within its covered months; the last change, in "
               + last.month()
               + ", put "
-              + last.leaderAfter()
+              + last.leaderAfter().wireName()
               + " ahead.");
     } else if (!d.months().isEmpty()) {
       lines.add(
@@ -146,7 +146,7 @@ public record Headline(List<String> lines, List<String> cautions) {
               + " and "
               + MC.wireName()
               + " in "
-              + src.id()
+              + src.chosen().id()
               + " from "
               + d.months().get(0)
               + " to "
@@ -162,7 +162,7 @@ public record Headline(List<String> lines, List<String> cautions) {
               + "'s fentanyl-family kg"
               + in
               + " could not be attributed to a route."
-              + ProxyWording.unattributedCaveat(proxies, src.id()));
+              + ProxyWording.unattributedCaveat(proxies, src.chosen().id()));
     }
     String mix = dominantConfidence(d);
     if (!mix.isEmpty()) {
@@ -237,18 +237,19 @@ public record Headline(List<String> lines, List<String> cautions) {
   private static String dominantConfidence(ReportData d) {
     List<String> parts = new ArrayList<>();
     for (Route route : List.of(MC, CD)) {
-      Map<String, BigDecimal> mix = d.familyKgByRouteAndConfidence().get(route);
+      Map<java.util.Optional<org.fentrace.core.Confidence>, BigDecimal> mix =
+          d.familyKgByRouteAndConfidence().get(route);
       if (mix == null || mix.isEmpty()) {
         continue;
       }
       BigDecimal sum = mix.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-      Map.Entry<String, BigDecimal> top =
+      Map.Entry<java.util.Optional<org.fentrace.core.Confidence>, BigDecimal> top =
           mix.entrySet().stream().max(Map.Entry.comparingByValue()).get();
       if (sum.signum() > 0) {
         parts.add(
             route.wireName()
                 + " mostly "
-                + top.getKey()
+                + ConfidenceMix.word(top.getKey())
                 + " ("
                 + share(top.getValue(), sum)
                 + " of its kg)");

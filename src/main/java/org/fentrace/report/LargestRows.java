@@ -25,11 +25,11 @@ final class LargestRows {
    * {@link ReportInputs#largestFamilyRows()}: rows of other sources and months are left out.
    */
   static Map<Route, List<BigDecimal>> byRoute(
-      List<Row> rows, String source, List<YearMonth> months) {
+      List<Row> rows, Source source, List<YearMonth> months) {
     Map<Route, List<BigDecimal>> out = new EnumMap<>(Route.class);
     for (Row r : rows) {
       String format = r.getAs("source_format");
-      if (!Source.ofSourceFormat(format).id().equals(source)) {
+      if (Source.ofSourceFormat(format) != source) {
         continue;
       }
       int i = months.indexOf(YearMonth.parse(r.<String>getAs("event_month")));
@@ -49,25 +49,25 @@ final class LargestRows {
   }
 
   /** What one row of {@code source} is, in a sentence: "seizure event", "published CBP row". */
-  static String rowName(String source) {
-    if (Source.CBP_PUBLISHED.id().equals(source)) {
+  static String rowName(Source source) {
+    if (source == Source.CBP_PUBLISHED) {
       return "published CBP row";
     }
-    if (Source.SEIZURE_EVENTS.id().equals(source)) {
+    if (source == Source.SEIZURE_EVENTS) {
       return "seizure event";
     }
     return "row";
   }
 
   /** The grain of one row of {@code source}, for a figure note. */
-  static String grain(String source) {
-    if (Source.CBP_PUBLISHED.id().equals(source)) {
+  static String grain(Source source) {
+    if (source == Source.CBP_PUBLISHED) {
       return "a published CBP row is one line of CBP's table: fiscal month x component x region x land filter x"
           + " area of responsibility (or AMO branch) x drug type, already a sum of seizures";
     }
-    if (Source.SEIZURE_EVENTS.id().equals(source)) {
+    if (source == Source.SEIZURE_EVENTS) {
       return "a seizure event is one row of an agency event file";
     }
-    return "a row is one row of " + source;
+    return "a row is one row of " + source.id();
   }
 }

@@ -140,7 +140,7 @@ final class LumpyYears {
     if (d.largestRowKgByRoute() == null) {
       return out;
     }
-    String rowName = LargestRows.rowName(d.source().id());
+    String rowName = LargestRows.rowName(d.source().chosen());
     for (int fy : d.fiscalYearList()) {
       List<YearMonth> now = d.source().coveredIn(fy);
       if (now.isEmpty()) {

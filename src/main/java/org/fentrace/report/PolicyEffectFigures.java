@@ -33,7 +33,7 @@ final class PolicyEffectFigures {
    */
   static List<Figure> all(
       Map<String, List<PublishedEffects.Row>> byEvent,
-      Map<String, PolicyEffects.Series> observed,
+      Map<PublishedEffects.SeriesKey, PolicyEffects.Series> observed,
       List<PolicyEvents.PolicyEvent> events) {
     List<Figure> out = new ArrayList<>();
     byEvent.values().forEach(rows -> out.add(figure(rows, observed, events)));
@@ -42,7 +42,7 @@ final class PolicyEffectFigures {
 
   static Figure figure(
       List<PublishedEffects.Row> rows,
-      Map<String, PolicyEffects.Series> observed,
+      Map<PublishedEffects.SeriesKey, PolicyEffects.Series> observed,
       List<PolicyEvents.PolicyEvent> events) {
     PublishedEffects.Row first = rows.get(0);
     List<PublishedEffects.Row> estimated =
@@ -179,12 +179,12 @@ final class PolicyEffectFigures {
       boolean est = e.estimated();
       out.add(
           Html.row(
-              List.of("source", e.source(), "status", e.status()),
-              textCell(e.source()),
-              textCell(e.route() == null ? "(none)" : e.route()),
-              textCell(e.substanceClass()),
+              List.of("source", e.source().id(), "status", e.status().wireName()),
+              textCell(e.source().id()),
+              textCell(e.route() == null ? "(none)" : e.route().wireName()),
+              textCell(e.substanceClass().wireName()),
               textCell(e.unit().wireName()),
-              textCell(e.status()),
+              textCell(e.status().wireName()),
               numCell(Integer.toString(e.periodsBefore())),
               numCell(Integer.toString(e.periodsAfter())),
               numCell(est ? Html.signedPct(e.levelPct()) : "–"),

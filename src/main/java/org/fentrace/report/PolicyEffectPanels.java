@@ -42,7 +42,8 @@ final class PolicyEffectPanels {
   }
 
   static JFreeChart chart(
-      List<PublishedEffects.Row> estimated, Map<String, PolicyEffects.Series> observed) {
+      List<PublishedEffects.Row> estimated,
+      Map<PublishedEffects.SeriesKey, PolicyEffects.Series> observed) {
     CombinedDomainXYPlot plot = new CombinedDomainXYPlot(ChartKit.monthAxis(null));
     plot.setGap(10);
     for (PublishedEffects.Row e : estimated) {

@@ -21,7 +21,7 @@ final class Pounds {
 
   /** Whether the report's source publishes pounds. */
   static boolean shown(ReportData d) {
-    return Source.CBP_PUBLISHED.id().equals(d.source().id());
+    return d.source().chosen() == Source.CBP_PUBLISHED;
   }
 
   /** "1,234.5 kg (2,721.6 lb)" for CBP, "1,234.5 kg" otherwise. */

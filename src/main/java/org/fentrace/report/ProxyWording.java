@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.fentrace.core.Confidence;
 import org.fentrace.core.Route;
 import org.fentrace.routes.RouteRule;
@@ -53,24 +54,23 @@ final class ProxyWording {
    * @param kgByRouteAndConfidence fentanyl-family kg of the report's source by route and confidence
    */
   static Map<Route, String> labels(
-      RouteRules rules, Map<Route, Map<String, BigDecimal>> kgByRouteAndConfidence) {
+      RouteRules rules, Map<Route, Map<Optional<Confidence>, BigDecimal>> kgByRouteAndConfidence) {
     Map<Route, String> out = new LinkedHashMap<>();
     kgByRouteAndConfidence.forEach(
         (route, mix) -> {
           if (route == Route.UNATTRIBUTED || mix.isEmpty()) {
             return;
           }
-          Map.Entry<String, BigDecimal> top =
+          Map.Entry<Optional<Confidence>, BigDecimal> top =
               mix.entrySet().stream().max(Map.Entry.comparingByValue()).get();
-          if (top.getValue().signum() <= 0
-              || top.getKey().equals(Confidence.HIGH.wireName())
-              || top.getKey().equals(Confidence.NO_RULE)) {
+          Confidence mostly = top.getKey().orElse(null);
+          if (top.getValue().signum() <= 0 || mostly == null || mostly == Confidence.HIGH) {
             return;
           }
           String phrase = "proxy: inferred from where it was seized, not recorded";
           List<RouteRule> list = rules == null ? List.of() : rules.rules();
           for (RouteRule r : list) {
-            if (isProxy(r) && r.route() == route && r.confidence().name().equals(top.getKey())) {
+            if (isProxy(r) && r.route() == route && r.confidence() == mostly) {
               phrase = phrase(r);
               break;
             }

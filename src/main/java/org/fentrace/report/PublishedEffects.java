@@ -12,6 +12,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.fentrace.core.EffectStatus;
 import org.fentrace.core.PeriodUnit;
+import org.fentrace.core.Route;
+import org.fentrace.core.Source;
+import org.fentrace.core.SubstanceClass;
 import org.fentrace.core.Vocabulary;
 import org.fentrace.effects.PolicyEffects;
 import org.fentrace.effects.PolicyEffectsTable;
@@ -31,11 +34,11 @@ final class PublishedEffects {
       LocalDate eventDate,
       String eventLabel,
       String primaryCitation,
-      String source,
-      String route,
-      String substanceClass,
+      Source source,
+      Route route,
+      SubstanceClass substanceClass,
       PeriodUnit unit,
-      String status,
+      EffectStatus status,
       String statusNote,
       int periodsBefore,
       int periodsAfter,
@@ -55,17 +58,20 @@ final class PublishedEffects {
       Double seasonCos) {
 
     boolean estimated() {
-      return EffectStatus.ESTIMATED.wireName().equals(status);
+      return status == EffectStatus.ESTIMATED;
     }
 
     /** "cbp_published, MEXICO_CARTEL, FENTANYL": the series, naming its source. */
     String series() {
-      return source + (route == null ? "" : ", " + route) + ", " + substanceClass;
+      return source.id()
+          + (route == null ? "" : ", " + route.wireName())
+          + ", "
+          + substanceClass.wireName();
     }
 
     /** The key of its series among {@link PublishedEffects#observed}. */
-    String key() {
-      return PublishedEffects.key(source, route, substanceClass, unit);
+    SeriesKey key() {
+      return new SeriesKey(source, route, substanceClass, unit);
     }
 
     /**
@@ -94,9 +100,8 @@ final class PublishedEffects {
     }
   }
 
-  static String key(String source, String route, String substanceClass, PeriodUnit unit) {
-    return source + "|" + route + "|" + substanceClass + "|" + unit.wireName();
-  }
+  /** Which series a row was fitted on; {@code route} is null for a series of every route. */
+  record SeriesKey(Source source, Route route, SubstanceClass substanceClass, PeriodUnit unit) {}
 
   /**
    * The rows of policy_effects in table order, grouped by event (in the table's order: by date), or
@@ -114,12 +119,15 @@ final class PublishedEffects {
     for (org.apache.spark.sql.Row r : read) {
       rows.add(of(r));
     }
+    // Within an event, by the written words of source, route and class (the table's own order).
     rows.sort(
         java.util.Comparator.comparing(Row::eventDate)
             .thenComparing(Row::eventId)
-            .thenComparing(Row::source)
-            .thenComparing(Row::route, java.util.Comparator.nullsFirst(String::compareTo))
-            .thenComparing(Row::substanceClass));
+            .thenComparing(r -> r.source().id())
+            .thenComparing(
+                r -> r.route() == null ? null : r.route().wireName(),
+                java.util.Comparator.nullsFirst(String::compareTo))
+            .thenComparing(r -> r.substanceClass().wireName()));
     Map<String, List<Row>> byEvent = new LinkedHashMap<>();
     rows.forEach(r -> byEvent.computeIfAbsent(r.eventId(), k -> new ArrayList<>()).add(r));
     return byEvent;
@@ -132,11 +140,11 @@ final class PublishedEffects {
         ReportInputs.date(r, "event_date"),
         r.getAs("event_label"),
         r.getAs("primary_citation"),
-        r.getAs("source"),
-        r.getAs("route"),
-        r.getAs("substance_class"),
-        Vocabulary.fromWire(PeriodUnit.class, r.getAs("period_unit")),
-        r.getAs("status"),
+        ReportInputs.vocabulary(r, "source", Source.class),
+        r.getAs("route") == null ? null : ReportInputs.route(r),
+        ReportInputs.vocabulary(r, "substance_class", SubstanceClass.class),
+        ReportInputs.vocabulary(r, "period_unit", PeriodUnit.class),
+        ReportInputs.vocabulary(r, "status", EffectStatus.class),
         r.getAs("status_note"),
         r.<Integer>getAs("periods_before"),
         r.<Integer>getAs("periods_after"),
@@ -156,11 +164,20 @@ final class PublishedEffects {
         ReportInputs.doubleOrNull(r, "fit_season_cos"));
   }
 
-  /** The observed series by {@link #key}, as the table was fitted on them. */
-  static Map<String, PolicyEffects.Series> observed(List<PolicyEffects.Series> series) {
-    Map<String, PolicyEffects.Series> out = new LinkedHashMap<>();
+  /**
+   * The observed series by {@link SeriesKey}, as the table was fitted on them (the policy effects
+   * name a series by its written words: they become the constants here).
+   */
+  static Map<SeriesKey, PolicyEffects.Series> observed(List<PolicyEffects.Series> series) {
+    Map<SeriesKey, PolicyEffects.Series> out = new LinkedHashMap<>();
     for (PolicyEffects.Series s : series) {
-      out.put(key(s.source(), s.route(), s.substanceClass(), s.unit()), s);
+      out.put(
+          new SeriesKey(
+              Vocabulary.fromWire(Source.class, s.source()),
+              s.route() == null ? null : Vocabulary.fromWire(Route.class, s.route()),
+              Vocabulary.fromWire(SubstanceClass.class, s.substanceClass()),
+              s.unit()),
+          s);
     }
     return out;
   }

@@ -88,11 +88,11 @@ public final class ReportAction extends BaseAction<ReportResult> {
       ActionOption.text(POLICY_EVENTS, null);
   private static final ActionOption<JsonNode> MANIFEST_JSON_OPTION =
       new ActionOption<>(MANIFEST_JSON, null, ReportAction::parseManifest);
-  private static final ActionOption<String> PRIMARY_SOURCE_OPTION =
+  private static final ActionOption<org.fentrace.core.Source> PRIMARY_SOURCE_OPTION =
       new ActionOption<>(
           PRIMARY_SOURCE,
           null,
-          v -> v == null || v.isBlank() ? null : org.fentrace.core.Source.fromId(v.strip()).id());
+          v -> v == null || v.isBlank() ? null : org.fentrace.core.Source.fromId(v.strip()));
 
   /**
    * Where the warehouse is, the run date shown on every figure, and the run id (staging folder).

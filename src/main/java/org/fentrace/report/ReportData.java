@@ -9,10 +9,13 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import org.fentrace.core.Confidence;
 import org.fentrace.core.Form;
 import org.fentrace.core.Route;
 import org.fentrace.core.Source;
+import org.fentrace.core.SubstanceClass;
 import org.fentrace.trends.LeadChanges;
 
 /**
@@ -39,8 +42,8 @@ public record ReportData(
     Map<Route, BigDecimal> pillPressKgByRoute,
     List<TrendRow> trends,
     Quality quality,
-    Map<Route, Map<String, BigDecimal>> familyKgByRouteAndConfidence,
-    Map<Route, Map<String, Long>> pillPressLinesByRouteAndConfidence,
+    Map<Route, Map<Optional<Confidence>, BigDecimal>> familyKgByRouteAndConfidence,
+    Map<Route, Map<Optional<Confidence>, Long>> pillPressLinesByRouteAndConfidence,
     List<PolicyEvents.PolicyEvent> policyEvents,
     String policyEventsSource,
     SourceChoice source,
@@ -71,23 +74,20 @@ public record ReportData(
    * sources), why it was chosen, and the months it covered: a change between two periods is stated
    * only when the source covered the same months of both.
    */
-  public record SourceChoice(String id, String reason, List<YearMonth> coveredMonths) {
+  public record SourceChoice(Source chosen, String reason, List<YearMonth> coveredMonths) {
     public SourceChoice {
       coveredMonths = List.copyOf(coveredMonths);
     }
 
     /** How the report names the source in every sentence and figure. */
     public String label() {
-      return Source.lookup(id)
-          .map(
-              s ->
-                  switch (s) {
-                    case CBP_PUBLISHED -> "CBP published statistics (" + id + ")";
-                    case SEIZURE_EVENTS -> "seizure event files (" + id + ")";
-                    case CUSTOMS_SHIPMENTS -> "customs shipment files (" + id + ")";
-                    case NFLIS_LAB_REPORTS -> id;
-                  })
-          .orElse(id);
+      String id = chosen.id();
+      return switch (chosen) {
+        case CBP_PUBLISHED -> "CBP published statistics (" + id + ")";
+        case SEIZURE_EVENTS -> "seizure event files (" + id + ")";
+        case CUSTOMS_SHIPMENTS -> "customs shipment files (" + id + ")";
+        case NFLIS_LAB_REPORTS -> id;
+      };
     }
 
     /** Months of fiscal year {@code fy} the source covered. */
@@ -141,8 +141,8 @@ public record ReportData(
 
   /** One route_trends row (the report shows the fentanyl classes). Doubles may be null. */
   public record TrendRow(
-      String route,
-      String substanceClass,
+      Route route,
+      SubstanceClass substanceClass,
       BigDecimal last12mKg,
       BigDecimal prior12mKg,
       Double pctChange12m,
@@ -237,12 +237,19 @@ public record ReportData(
   }
 
   /**
-   * Per route, in the order given, each route's values by confidence as written (HIGH, MEDIUM, LOW,
-   * or NONE where no rule ran: not a {@code Confidence}, so the inner key stays the written word).
+   * Per route, in the order given, each route's values by the confidence of the rule that gave the
+   * route (empty where no rule ran: NONE is not a {@code Confidence}), in {@link
+   * ConfidenceMix#newMix()}'s order.
    */
-  private static <V> Map<Route, Map<String, V>> nested(Map<Route, Map<String, V>> m) {
-    Map<Route, Map<String, V>> out = new LinkedHashMap<>();
-    m.forEach((k, v) -> out.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+  private static <V> Map<Route, Map<Optional<Confidence>, V>> nested(
+      Map<Route, Map<Optional<Confidence>, V>> m) {
+    Map<Route, Map<Optional<Confidence>, V>> out = new LinkedHashMap<>();
+    m.forEach(
+        (k, v) -> {
+          Map<Optional<Confidence>, V> mix = ConfidenceMix.newMix();
+          mix.putAll(v);
+          out.put(k, Collections.unmodifiableMap(mix));
+        });
     return Collections.unmodifiableMap(out);
   }
 

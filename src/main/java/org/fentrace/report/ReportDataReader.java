@@ -16,12 +16,15 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Row;
+import org.fentrace.core.Confidence;
 import org.fentrace.core.Form;
 import org.fentrace.core.Route;
 import org.fentrace.core.Source;
+import org.fentrace.core.SubstanceClass;
 import org.fentrace.trends.LeadChanges;
 import org.fentrace.trends.TrendsAction;
 
@@ -39,14 +42,14 @@ final class ReportDataReader {
       JsonNode manifest,
       ReportData.Run run,
       PolicyEvents.Loaded policy,
-      String primarySource)
+      Source primarySource)
       throws IOException {
     ReportData.SourceChoice source =
         SourceChoices.choose(
             in.trendRows(TrendsAction.ROUTE_FISCAL_YEAR, null),
             in.trendRows(TrendsAction.SOURCE_COVERAGE, null),
             primarySource);
-    in.useSource(source.id());
+    in.useSource(source.chosen());
     MonthlyKg monthly = monthlyKg(in);
     List<ReportData.FiscalYearRow> fiscalYears = fiscalYears(in);
     FormSeries forms = formSeries(in, monthly.months());
@@ -54,8 +57,8 @@ final class ReportDataReader {
     List<ReportData.Analog> analogs = analogs(in);
     PillPresses presses = pillPresses(in);
     List<ReportData.TrendRow> trends = trendRows(in);
-    SeizureFacts facts = SeizureFacts.of(in.seizureAggregates(), source.id());
-    Map<Route, Map<String, Long>> pressConfidence = pressConfidence(in);
+    SeizureFacts facts = SeizureFacts.of(in.seizureAggregates(), source.chosen());
+    Map<Route, Map<Optional<Confidence>, Long>> pressConfidence = pressConfidence(in);
     ReportData.Quality quality = quality(in, warehouse, manifest, facts);
     ReportData.Run withVersions =
         new ReportData.Run(
@@ -87,7 +90,7 @@ final class ReportDataReader {
         policy.source(),
         source,
         sensitivity(in.sensitivityRows()),
-        LargestRows.byRoute(in.largestFamilyRows(), source.id(), monthly.months()));
+        LargestRows.byRoute(in.largestFamilyRows(), source.chosen(), monthly.months()));
   }
 
   /** The covered months of the chosen source and the kg of each route in each. */
@@ -175,8 +178,8 @@ final class ReportDataReader {
       leads.add(
           new LeadChanges.LeadChange(
               month(r, "month"),
-              r.getAs("leader_before"),
-              r.getAs("leader_after"),
+              vocabulary(r, "leader_before", Route.class),
+              vocabulary(r, "leader_after", Route.class),
               decimal(r, "china_direct_kg"),
               decimal(r, "mexico_cartel_kg")));
     }
@@ -207,7 +210,7 @@ final class ReportDataReader {
   private static PillPresses pillPresses(ReportInputs in) throws IOException {
     // Pill presses exist only in the customs shipments source: that table is always read from it.
     List<Row> presses =
-        in.trendRows(TrendsAction.PILL_PRESS_MONTHLY, Source.CUSTOMS_SHIPMENTS.id()).stream()
+        in.trendRows(TrendsAction.PILL_PRESS_MONTHLY, Source.CUSTOMS_SHIPMENTS).stream()
             .filter(r -> r.<Boolean>getAs("covered"))
             .toList();
     List<YearMonth> shipmentMonths = distinctMonths(presses, "month");
@@ -235,8 +238,8 @@ final class ReportDataReader {
       Object last = r.getAs("last_12m_kg");
       trends.add(
           new ReportData.TrendRow(
-              r.getAs("route"),
-              r.getAs("substance_class"),
+              route(r),
+              vocabulary(r, "substance_class", SubstanceClass.class),
               last == null ? null : (BigDecimal) last,
               prior == null ? null : (BigDecimal) prior,
               doubleOrNull(r, "pct_change_12m"),
@@ -246,21 +249,23 @@ final class ReportDataReader {
               r.<Integer>getAs("trend_months_24m"),
               month(r, "as_of_month")));
     }
+    // Classes in the order of their written names (as the table has always listed them), routes in
+    // the route vocabulary's order.
     trends.sort(
-        java.util.Comparator.comparing(ReportData.TrendRow::substanceClass)
-            .thenComparingInt(t -> routeRank(t.route()))
+        java.util.Comparator.comparing((ReportData.TrendRow t) -> t.substanceClass().wireName())
             .thenComparing(ReportData.TrendRow::route));
     return trends;
   }
 
-  /** Per route in the order of the routes' written names, lines per confidence as written. */
-  private static Map<Route, Map<String, Long>> pressConfidence(ReportInputs in) throws IOException {
-    Map<Route, Map<String, Long>> pressConfidence =
+  /** Per route in the order of the routes' written names, lines per rule confidence. */
+  private static Map<Route, Map<Optional<Confidence>, Long>> pressConfidence(ReportInputs in)
+      throws IOException {
+    Map<Route, Map<Optional<Confidence>, Long>> pressConfidence =
         new TreeMap<>(Comparator.comparing(Route::wireName));
     for (Row r : in.pillPressConfidence()) {
       pressConfidence
-          .computeIfAbsent(route(r), k -> new TreeMap<>())
-          .merge(r.getAs("route_confidence"), longValue(r, "lines"), Long::sum);
+          .computeIfAbsent(route(r), k -> ConfidenceMix.newMix())
+          .merge(ReportInputs.routeConfidence(r), longValue(r, "lines"), Long::sum);
     }
     return pressConfidence;
   }
@@ -326,11 +331,6 @@ final class ReportDataReader {
         java.util.Comparator.comparingInt(ReportData.FiscalYearRow::fiscalYear)
             .thenComparing(ReportData.FiscalYearRow::route));
     return rows;
-  }
-
-  static int routeRank(String route) {
-    int i = Route.WIRE_NAMES.indexOf(route);
-    return i < 0 ? Route.WIRE_NAMES.size() : i;
   }
 
   private static List<YearMonth> distinctMonths(List<Row> rows, String field) {

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -20,7 +21,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.fentrace.aggregates.AggregateStore;
 import org.fentrace.aggregates.MonthlyAggregate;
+import org.fentrace.core.Confidence;
 import org.fentrace.core.Route;
+import org.fentrace.core.Source;
 import org.fentrace.core.SubstanceClass;
 import org.fentrace.core.Vocabulary;
 import org.fentrace.trends.TrendSchemas;
@@ -49,7 +52,7 @@ final class ReportInputs {
    * The one source trend rows are read for; null until {@link #useSource} (then rows of every
    * source).
    */
-  private String source;
+  private Source source;
 
   ReportInputs(
       SparkSession spark,
@@ -68,12 +71,8 @@ final class ReportInputs {
    * From now on, trend rows are those of {@code source} only: the report never adds figures across
    * sources.
    */
-  void useSource(String source) {
+  void useSource(Source source) {
     this.source = source;
-  }
-
-  String source() {
-    return source;
   }
 
   /**
@@ -86,13 +85,13 @@ final class ReportInputs {
   }
 
   /** As {@link #trendRows(String)}, for the rows of {@code onlySource} (null: every source). */
-  List<Row> trendRows(String table, String onlySource) throws IOException {
+  List<Row> trendRows(String table, Source onlySource) throws IOException {
     Dataset<Row> t = table(table, TrendSchemas.forTable(table));
     if (t == null) {
       return List.of();
     }
     if (onlySource != null) {
-      t = t.filter(col("source").equalTo(onlySource));
+      t = t.filter(col("source").equalTo(onlySource.id()));
     }
     if (List.of(t.columns()).contains("substance_class")) {
       t = t.filter(col("substance_class").isin(FAMILY.toArray()));
@@ -158,7 +157,7 @@ final class ReportInputs {
       return null;
     }
     if (source != null) {
-      t = t.filter(col("source").equalTo(source));
+      t = t.filter(col("source").equalTo(source.id()));
     }
     describe.accept("read " + org.fentrace.routes.RouteSensitivity.TABLE);
     return t.collectAsList();
@@ -236,6 +235,17 @@ final class ReportInputs {
    */
   static <E extends Enum<E> & Vocabulary> E vocabulary(Row r, String field, Class<E> type) {
     return Vocabulary.fromWire(type, r.<String>getAs(field));
+  }
+
+  /**
+   * The {@code route_confidence} column of a monthly aggregate: its {@link Confidence}, or empty
+   * for the NONE it writes where no route rule ran.
+   */
+  static Optional<Confidence> routeConfidence(Row r) {
+    String written = r.getAs("route_confidence");
+    return Confidence.NO_RULE.equals(written)
+        ? Optional.empty()
+        : Optional.of(Vocabulary.fromWire(Confidence.class, written));
   }
 
   /** The {@code route} column as a {@link Route}. */

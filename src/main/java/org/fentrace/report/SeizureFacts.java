@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Row;
+import org.fentrace.core.Confidence;
 import org.fentrace.core.Route;
 import org.fentrace.core.Source;
 
@@ -25,20 +27,20 @@ record SeizureFacts(
     List<ReportData.Coverage> coverageByFormat,
     List<ReportData.Coverage> coverageByFile,
     Map<Integer, List<String>> formatsByFiscalYear,
-    Map<Route, Map<String, BigDecimal>> familyKgByRouteAndConfidence,
+    Map<Route, Map<Optional<Confidence>, BigDecimal>> familyKgByRouteAndConfidence,
     List<String> ruleVersions) {
 
   /**
    * {@code source}: the confidence mix is the report's source's only (never summed across sources).
    */
-  static SeizureFacts of(List<Row> rows, String source) {
+  static SeizureFacts of(List<Row> rows, Source source) {
     Map<String, long[]> format = new TreeMap<>();
     Map<String, LocalDate[]> formatDates = new TreeMap<>();
     Map<String, long[]> file = new TreeMap<>();
     Map<String, LocalDate[]> fileDates = new TreeMap<>();
     Map<Integer, TreeSet<String>> formatsByFy = new TreeMap<>();
-    // In the route vocabulary's order; confidences as written (NONE is no Confidence).
-    Map<Route, Map<String, BigDecimal>> confidence = new EnumMap<>(Route.class);
+    // In the route vocabulary's order; no confidence where no rule ran.
+    Map<Route, Map<Optional<Confidence>, BigDecimal>> confidence = new EnumMap<>(Route.class);
     TreeSet<String> versions = new TreeSet<>();
     for (Row r : rows) {
       String f = r.getAs("source_format");
@@ -50,10 +52,10 @@ record SeizureFacts(
       if (v != null && !v.isEmpty()) {
         versions.add(v);
       }
-      if (r.<Boolean>getAs("family") && Source.ofSourceFormat(f).id().equals(source)) {
+      if (r.<Boolean>getAs("family") && Source.ofSourceFormat(f) == source) {
         confidence
-            .computeIfAbsent(ReportInputs.route(r), k -> new TreeMap<>())
-            .merge(r.getAs("route_confidence"), decimal(r, "kg"), BigDecimal::add);
+            .computeIfAbsent(ReportInputs.route(r), k -> ConfidenceMix.newMix())
+            .merge(ReportInputs.routeConfidence(r), decimal(r, "kg"), BigDecimal::add);
       }
     }
     Map<Integer, List<String>> fys = new TreeMap<>();

@@ -21,10 +21,10 @@ final class SourceChoices {
   /**
    * @param fiscalYears route_fiscal_year rows of every source (the seizure sources)
    * @param coverage source_coverage rows of every source
-   * @param configured a source id from configuration, or null
+   * @param configured the source configuration names, or null
    */
   static ReportData.SourceChoice choose(
-      List<Row> fiscalYears, List<Row> coverage, String configured) {
+      List<Row> fiscalYears, List<Row> coverage, Source configured) {
     Map<String, Integer> latestCovered = new TreeMap<>();
     int latest = Integer.MIN_VALUE;
     for (Row r : fiscalYears) {
@@ -52,7 +52,7 @@ final class SourceChoices {
       return new ReportData.SourceChoice(
           configured,
           "chosen by fentrace.report.primary-source",
-          sorted(covered.getOrDefault(configured, List.of())));
+          sorted(covered.getOrDefault(configured.id(), List.of())));
     }
     String best = null;
     for (String s : latestCovered.keySet()) {
@@ -65,10 +65,10 @@ final class SourceChoices {
     }
     if (best == null) {
       return new ReportData.SourceChoice(
-          Source.CBP_PUBLISHED.id(), "no seizure source covers any month yet", List.of());
+          Source.CBP_PUBLISHED, "no seizure source covers any month yet", List.of());
     }
     return new ReportData.SourceChoice(
-        best,
+        Source.fromId(best),
         "the seizure source with the most complete coverage of FY"
             + latest
             + " ("

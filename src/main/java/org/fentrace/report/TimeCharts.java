@@ -111,7 +111,7 @@ final class TimeCharts {
     JFreeChart chart = new JFreeChart(null, ChartKit.FONT, plot, true);
     ChartKit.style(chart);
     LegendItemCollection legend = ChartKit.withMarkers(plot.getLegendItems(), true, false);
-    legend.add(CoverageMarks.legend(d.source().id()));
+    legend.add(CoverageMarks.legend(d.source().chosen().id()));
     plot.setFixedLegendItems(legend);
     return chart;
   }
@@ -162,7 +162,7 @@ final class TimeCharts {
       own.add(items.get(i));
     }
     LegendItemCollection legend = ChartKit.withMarkers(own, true, true);
-    legend.add(CoverageMarks.legend(d.source().id()));
+    legend.add(CoverageMarks.legend(d.source().chosen().id()));
     plot.setFixedLegendItems(legend);
     return chart;
   }
@@ -188,7 +188,7 @@ final class TimeCharts {
                 : ((XYPlot) plot.getSubplots().get(0)).getLegendItems(),
             true,
             false);
-    legend.add(CoverageMarks.legend(d.source().id()));
+    legend.add(CoverageMarks.legend(d.source().chosen().id()));
     plot.setFixedLegendItems(legend);
     return chart;
   }

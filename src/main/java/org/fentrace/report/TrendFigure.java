@@ -27,9 +27,9 @@ final class TrendFigure {
       String window = t.asOfMonth() == null ? "–" : TrendWording.window(t.asOfMonth(), 24);
       rows.add(
           Html.row(
-              List.of("route", t.route(), "class", t.substanceClass()),
-              textCell(t.substanceClass()),
-              textCell(t.route()),
+              List.of("route", t.route().wireName(), "class", t.substanceClass().wireName()),
+              textCell(t.substanceClass().wireName()),
+              textCell(t.route().wireName()),
               t.last12mKg() == null ? numCell("–") : kgCell(t.last12mKg()),
               t.prior12mKg() == null ? numCell("–") : kgCell(t.prior12mKg()),
               numCell(Html.signedPct(t.pctChange12m())),

@@ -20,8 +20,8 @@ public final class LeadChanges {
    */
   public record LeadChange(
       YearMonth month,
-      String leaderBefore,
-      String leaderAfter,
+      Route leaderBefore,
+      Route leaderAfter,
       BigDecimal chinaDirectKg,
       BigDecimal mexicoCartelKg) {}
 
@@ -32,16 +32,13 @@ public final class LeadChanges {
           "series of different lengths: " + chinaDirectKg.length + " and " + mexicoCartelKg.length);
     }
     List<LeadChange> out = new ArrayList<>();
-    String leader = null;
+    Route leader = null;
     for (int i = 0; i < chinaDirectKg.length; i++) {
       BigDecimal china = chinaDirectKg[i] == null ? BigDecimal.ZERO : chinaDirectKg[i];
       BigDecimal mexico = mexicoCartelKg[i] == null ? BigDecimal.ZERO : mexicoCartelKg[i];
       int cmp = china.compareTo(mexico);
-      String now =
-          cmp > 0
-              ? Route.CHINA_DIRECT.wireName()
-              : cmp < 0 ? Route.MEXICO_CARTEL.wireName() : leader;
-      if (leader != null && !leader.equals(now)) {
+      Route now = cmp > 0 ? Route.CHINA_DIRECT : cmp < 0 ? Route.MEXICO_CARTEL : leader;
+      if (leader != null && leader != now) {
         out.add(new LeadChange(first.plusMonths(i), leader, now, china, mexico));
       }
       leader = now;

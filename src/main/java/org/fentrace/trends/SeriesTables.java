@@ -163,8 +163,8 @@ final class SeriesTables {
           RowFactory.create(
               s.source(),
               DenseTables.date(c.month()),
-              c.leaderBefore(),
-              c.leaderAfter(),
+              c.leaderBefore().wireName(),
+              c.leaderAfter().wireName(),
               DenseTables.kg(c.chinaDirectKg()),
               DenseTables.kg(c.mexicoCartelKg())));
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.fentrace.core.Route;
+import org.fentrace.core.Source;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -142,7 +143,7 @@ class LumpyYearsTest {
             Map.of(),
             List.of(),
             "test",
-            new ReportData.SourceChoice("seizure_events", "test", covered),
+            new ReportData.SourceChoice(Source.SEIZURE_EVENTS, "test", covered),
             null,
             Map.of(Route.CHINA_DIRECT, largestEvent));
     // FY2022 -> FY2023: 120 -> 210 (+90); without the largest events (10 and 100): 110 -> 110
@@ -189,13 +190,13 @@ class LumpyYearsTest {
             row(schema, "2023-12", "seizure_events", "CHINA_DIRECT", "99"));
     Map<Route, List<BigDecimal>> byRoute =
         LargestRows.byRoute(
-            rows, "seizure_events", List.of(YearMonth.of(2024, 1), YearMonth.of(2024, 2)));
+            rows, Source.SEIZURE_EVENTS, List.of(YearMonth.of(2024, 1), YearMonth.of(2024, 2)));
     assertThat(byRoute.get(Route.CHINA_DIRECT))
         .containsExactly(new BigDecimal("7"), BigDecimal.ZERO);
     assertThat(byRoute.get(Route.MEXICO_CARTEL))
         .containsExactly(BigDecimal.ZERO, new BigDecimal("2.5"));
-    assertThat(LargestRows.rowName("cbp_published")).isEqualTo("published CBP row");
-    assertThat(LargestRows.rowName("seizure_events")).isEqualTo("seizure event");
+    assertThat(LargestRows.rowName(Source.CBP_PUBLISHED)).isEqualTo("published CBP row");
+    assertThat(LargestRows.rowName(Source.SEIZURE_EVENTS)).isEqualTo("seizure event");
   }
 
   private static org.apache.spark.sql.Row row(

@@ -8,7 +8,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.fentrace.core.EffectStatus;
 import org.fentrace.core.PeriodUnit;
+import org.fentrace.core.Route;
+import org.fentrace.core.Source;
+import org.fentrace.core.SubstanceClass;
 import org.fentrace.effects.PolicyEffects;
 import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
@@ -27,16 +31,16 @@ class PolicyEffectFiguresTest {
 
   /** An ESTIMATED (or status) row of the event, window 2019-03 .. 2021-03 for monthly series. */
   static PublishedEffects.Row row(
-      String source,
-      String route,
+      Source source,
+      Route route,
       PeriodUnit unit,
-      String status,
+      EffectStatus status,
       Double level,
       Double intercept,
       Double preTrend,
       Double sin,
       Double cos) {
-    boolean est = status.equals("ESTIMATED");
+    boolean est = status == EffectStatus.ESTIMATED;
     return new PublishedEffects.Row(
         "us-title-42-2020",
         EVENT,
@@ -44,7 +48,7 @@ class PolicyEffectFiguresTest {
         "85 FR 17060",
         source,
         route,
-        "FENTANYL",
+        SubstanceClass.FENTANYL,
         unit,
         status,
         est ? null : "event outside the source's coverage",
@@ -83,10 +87,10 @@ class PolicyEffectFiguresTest {
     // exp(ln 11 + 2 ln 1.1) - 1 = 11 * 1.21 - 1 = 12.31.
     PublishedEffects.Row r =
         row(
-            "cbp_published",
-            "MEXICO_CARTEL",
+            Source.CBP_PUBLISHED,
+            Route.MEXICO_CARTEL,
             PeriodUnit.MONTH,
-            "ESTIMATED",
+            EffectStatus.ESTIMATED,
             -20.0,
             Math.log(11),
             10.0,
@@ -98,10 +102,10 @@ class PolicyEffectFiguresTest {
     // exp(ln 11 + 0.2) - 1 = 11 * 1.2214027582 - 1 = 12.4354303.
     PublishedEffects.Row seasonal =
         row(
-            "cbp_published",
-            "MEXICO_CARTEL",
+            Source.CBP_PUBLISHED,
+            Route.MEXICO_CARTEL,
             PeriodUnit.MONTH,
-            "ESTIMATED",
+            EffectStatus.ESTIMATED,
             -20.0,
             Math.log(11),
             0.0,
@@ -115,36 +119,36 @@ class PolicyEffectFiguresTest {
     List<PublishedEffects.Row> rows =
         List.of(
             row(
-                "cbp_published",
-                "CHINA_DIRECT",
+                Source.CBP_PUBLISHED,
+                Route.CHINA_DIRECT,
                 PeriodUnit.MONTH,
-                "ESTIMATED",
+                EffectStatus.ESTIMATED,
                 25.0,
                 Math.log(11),
                 0.0,
                 0.0,
                 0.0),
             row(
-                "cbp_published",
-                "MEXICO_CARTEL",
+                Source.CBP_PUBLISHED,
+                Route.MEXICO_CARTEL,
                 PeriodUnit.MONTH,
-                "ESTIMATED",
+                EffectStatus.ESTIMATED,
                 -40.0,
                 Math.log(21),
                 0.0,
                 0.0,
                 0.0),
             row(
-                "seizure_events",
-                "MEXICO_CARTEL",
+                Source.SEIZURE_EVENTS,
+                Route.MEXICO_CARTEL,
                 PeriodUnit.MONTH,
-                "OUTSIDE_COVERAGE",
+                EffectStatus.OUTSIDE_COVERAGE,
                 null,
                 null,
                 null,
                 null,
                 null));
-    Map<String, PolicyEffects.Series> observed =
+    Map<PublishedEffects.SeriesKey, PolicyEffects.Series> observed =
         PublishedEffects.observed(
             List.of(
                 monthly("cbp_published", "CHINA_DIRECT", 12),
@@ -187,10 +191,10 @@ class PolicyEffectFiguresTest {
         PolicyEffectFigures.figure(
             List.of(
                 row(
-                    "seizure_events",
-                    "MEXICO_CARTEL",
+                    Source.SEIZURE_EVENTS,
+                    Route.MEXICO_CARTEL,
                     PeriodUnit.MONTH,
-                    "OUTSIDE_COVERAGE",
+                    EffectStatus.OUTSIDE_COVERAGE,
                     null,
                     null,
                     null,

@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.fentrace.core.Confidence;
 import org.fentrace.core.Route;
+import org.fentrace.core.Source;
 import org.fentrace.routes.RouteRule;
 import org.fentrace.routes.RouteRules;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,10 @@ import org.junit.jupiter.api.Test;
  * the unattributed share is said to be small by construction.
  */
 class ProxyWordingTest {
+  private static final Optional<Confidence> HIGH = Optional.of(Confidence.HIGH);
+  private static final Optional<Confidence> MEDIUM = Optional.of(Confidence.MEDIUM);
+  private static final Optional<Confidence> LOW = Optional.of(Confidence.LOW);
+
   static final RouteRules SHIPPED =
       RouteRules.load(java.nio.file.Path.of("jobs/conf/route-rules.yaml"));
 
@@ -60,13 +67,12 @@ class ProxyWordingTest {
    * The confidence mix of cbp_published on the real CBP file under rules 1.1.0, rounded (the run's
    * headline).
    */
-  static Map<Route, Map<String, BigDecimal>> cbpMix() {
-    Map<Route, Map<String, BigDecimal>> mix = new LinkedHashMap<>();
-    mix.put(
-        Route.MEXICO_CARTEL, Map.of("MEDIUM", new BigDecimal("6353"), "LOW", new BigDecimal("44")));
-    mix.put(Route.CHINA_DIRECT, Map.of("LOW", new BigDecimal("226")));
-    mix.put(Route.OTHER_ORIGIN, Map.of("LOW", new BigDecimal("5")));
-    mix.put(Route.UNATTRIBUTED, Map.of("LOW", new BigDecimal("40")));
+  static Map<Route, Map<Optional<Confidence>, BigDecimal>> cbpMix() {
+    Map<Route, Map<Optional<Confidence>, BigDecimal>> mix = new LinkedHashMap<>();
+    mix.put(Route.MEXICO_CARTEL, Map.of(MEDIUM, new BigDecimal("6353"), LOW, new BigDecimal("44")));
+    mix.put(Route.CHINA_DIRECT, Map.of(LOW, new BigDecimal("226")));
+    mix.put(Route.OTHER_ORIGIN, Map.of(LOW, new BigDecimal("5")));
+    mix.put(Route.UNATTRIBUTED, Map.of(LOW, new BigDecimal("40")));
     return mix;
   }
 
@@ -92,9 +98,9 @@ class ProxyWordingTest {
                 SHIPPED,
                 Map.of(
                     Route.CHINA_DIRECT,
-                    Map.of("HIGH", BigDecimal.TEN),
+                    Map.of(HIGH, BigDecimal.TEN),
                     Route.MEXICO_CARTEL,
-                    Map.of("HIGH", BigDecimal.TEN, "MEDIUM", BigDecimal.ONE))))
+                    Map.of(HIGH, BigDecimal.TEN, MEDIUM, BigDecimal.ONE))))
         .isEmpty();
     assertThat(ProxyWording.unattributedCaveat(Map.of(), "seizure_events")).isEmpty();
     assertThat(ProxyWording.unattributedCaveat(labels, "cbp_published"))
@@ -133,7 +139,8 @@ class ProxyWordingTest {
             base.pillPressLinesByRouteAndConfidence(),
             base.policyEvents(),
             base.policyEventsSource(),
-            new ReportData.SourceChoice("cbp_published", "test", base.source().coveredMonths()),
+            new ReportData.SourceChoice(
+                Source.CBP_PUBLISHED, "test", base.source().coveredMonths()),
             null,
             null);
     Headline h = Headline.of(cbp);

@@ -15,8 +15,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.fentrace.core.Confidence;
 import org.fentrace.core.Form;
 import org.fentrace.core.Route;
+import org.fentrace.core.Source;
 import org.fentrace.trends.LeadChanges;
 import org.junit.jupiter.api.Test;
 
@@ -87,11 +90,7 @@ class ReportRenderTest {
         units,
         List.of(
             new LeadChanges.LeadChange(
-                YearMonth.of(2024, 2),
-                MC.wireName(),
-                CD.wireName(),
-                BigDecimal.TEN,
-                BigDecimal.ONE)),
+                YearMonth.of(2024, 2), MC, CD, BigDecimal.TEN, BigDecimal.ONE)),
         List.of(
             new ReportData.Analog(
                 "x fentanyl",
@@ -107,12 +106,12 @@ class ReportRenderTest {
         Map.of(CD, BigDecimal.TEN),
         List.of(),
         quality,
-        Map.of(CD, Map.of("HIGH", BigDecimal.ONE)),
-        Map.of(CD, Map.of("HIGH", 3L)),
+        Map.of(CD, Map.of(Optional.of(Confidence.HIGH), BigDecimal.ONE)),
+        Map.of(CD, Map.of(Optional.of(Confidence.HIGH), 3L)),
         events,
         "test",
         new ReportData.SourceChoice(
-            "seizure_events",
+            Source.SEIZURE_EVENTS,
             "the seizure source with the most complete coverage of FY2025",
             months),
         null,
@@ -224,7 +223,7 @@ class ReportRenderTest {
             d.pillPressLinesByRouteAndConfidence(),
             d.policyEvents(),
             d.policyEventsSource(),
-            new ReportData.SourceChoice("seizure_events", "test", covered),
+            new ReportData.SourceChoice(Source.SEIZURE_EVENTS, "test", covered),
             null,
             null);
     Headline h = Headline.of(gap);
@@ -267,7 +266,7 @@ class ReportRenderTest {
             EVENTS,
             "test",
             new ReportData.SourceChoice(
-                "cbp_published", "no seizure source covers any month yet", List.of()),
+                Source.CBP_PUBLISHED, "no seizure source covers any month yet", List.of()),
             null,
             null);
     String html = render(d);

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.fentrace.core.Route;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -178,9 +179,17 @@ class TrendStatisticsTest {
     assertThat(changes)
         .containsExactly(
             new LeadChanges.LeadChange(
-                YearMonth.of(2021, 3), "CHINA_DIRECT", "MEXICO_CARTEL", china[2], mexico[2]),
+                YearMonth.of(2021, 3),
+                Route.CHINA_DIRECT,
+                Route.MEXICO_CARTEL,
+                china[2],
+                mexico[2]),
             new LeadChanges.LeadChange(
-                YearMonth.of(2021, 6), "MEXICO_CARTEL", "CHINA_DIRECT", china[5], mexico[5]));
+                YearMonth.of(2021, 6),
+                Route.MEXICO_CARTEL,
+                Route.CHINA_DIRECT,
+                china[5],
+                mexico[5]));
   }
 
   @Test
