@@ -6,7 +6,6 @@ import static org.fentrace.report.ReportRenderTest.section;
 import java.io.IOException;
 import java.util.List;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,18 +14,12 @@ import org.junit.jupiter.api.Test;
  * figure, each estimate with its rounded level change, interval and chart panel.
  */
 class PolicyEffectsReportIT {
-  static String html;
-
-  @BeforeAll
-  static void build() throws IOException {
-    html = SampleReport.html();
-  }
-
   @Test
-  void policyEffectsHaveASectionPerEventWithTheCounterfactualAndPlainWords() {
+  void policyEffectsHaveASectionPerEventWithTheCounterfactualAndPlainWords() throws IOException {
     // Title 42 (2020-03-20) has 17 covered CBP months before and 30 after in the sample: a chart
     // and an estimate.
-    String title42 = section(html, "<figure id=\"fig-effect-us-title-42-2020\"", "</figure>");
+    String title42 =
+        section(SampleReport.html(), "<figure id=\"fig-effect-us-title-42-2020\"", "</figure>");
     assertThat(title42)
         .contains(
             "<svg",
@@ -37,7 +30,8 @@ class PolicyEffectsReportIT {
             "85 FR 17060");
     // Woodside (2023-11-15) is after every covered period of the sample's sources but NFLIS: its
     // table says so.
-    String woodside = section(html, "<figure id=\"fig-effect-us-cn-woodside-2023\"", "</figure>");
+    String woodside =
+        section(SampleReport.html(), "<figure id=\"fig-effect-us-cn-woodside-2023\"", "</figure>");
     assertThat(woodside).contains("OUTSIDE_COVERAGE");
   }
 
@@ -50,7 +44,10 @@ class PolicyEffectsReportIT {
     assertThat(rows).anyMatch(r -> r.get("status").equals("ESTIMATED"));
     for (CSVRecord r : rows) {
       String figure =
-          section(html, "<figure id=\"fig-effect-" + r.get("event_id") + "\"", "</figure>");
+          section(
+              SampleReport.html(),
+              "<figure id=\"fig-effect-" + r.get("event_id") + "\"",
+              "</figure>");
       String route = r.get("route").isEmpty() ? "(none)" : r.get("route");
       String cells =
           "<td>"

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVRecord;
 import org.fentrace.testing.SharedSpark;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,13 +18,6 @@ import org.junit.jupiter.api.Test;
  * fiscal-year chart draws the attribution sensitivity band.
  */
 class ReportNumbersIT {
-  static String html;
-
-  @BeforeAll
-  static void build() throws IOException {
-    html = SampleReport.html();
-  }
-
   @Test
   void largestSingleRowIsTheHeaviestSeizureOfTheYear() throws IOException {
     // Independently of the report's monthly aggregate: the seizures table itself, the report's
@@ -69,7 +61,8 @@ class ReportNumbersIT {
       }
     }
     assertThat(best).isNotEmpty();
-    String detail = section(html, "<table id=\"fig-fiscal-year-detail\">", "</table>");
+    String detail =
+        section(SampleReport.html(), "<table id=\"fig-fiscal-year-detail\">", "</table>");
     best.forEach(
         (key, b) -> {
           String[] k = key.split("\\|");
@@ -164,7 +157,7 @@ class ReportNumbersIT {
     assertThat(shown).isEqualTo(expected);
     // The sample warehouse has route_sensitivity: the band is drawn, with its caption naming the
     // rule sets.
-    String fig = section(html, "<figure id=\"fig-fiscal-year\"", "</figure>");
+    String fig = section(SampleReport.html(), "<figure id=\"fig-fiscal-year\"", "</figure>");
     assertThat(fig)
         .contains("grey band: lowest to highest kg over the alternative rule sets")
         .contains("Grey band on each bar")

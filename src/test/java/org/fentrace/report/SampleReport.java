@@ -30,10 +30,16 @@ final class SampleReport {
 
   private static final Pattern ATTRIBUTE = Pattern.compile("\\sdata-([a-z-]+)=\"([^\"]*)\"");
 
+  private static String html;
+
   private SampleReport() {}
 
-  static String html() throws IOException {
-    return Files.readString(SampleWarehouse.index(), StandardCharsets.UTF_8);
+  /** The page, read once. */
+  static synchronized String html() throws IOException {
+    if (html == null) {
+      html = Files.readString(SampleWarehouse.index(), StandardCharsets.UTF_8);
+    }
+    return html;
   }
 
   /**

@@ -3,13 +3,10 @@ package org.fentrace.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,18 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * failure mail. Skipped when python3 is missing.
  */
 class AirflowDagFailureIT {
-  @TempDir Path tmp;
-  AirflowTask task;
-
-  @BeforeAll
-  static void python3IsThere() {
-    AirflowTask.assumePython3();
-  }
-
-  @BeforeEach
-  void stubLauncher() {
-    task = new AirflowTask(tmp);
-  }
+  @RegisterExtension final AirflowTask task = new AirflowTask();
 
   @ParameterizedTest(name = "exit {0} on try {1}: {2}")
   @CsvSource({
@@ -83,7 +69,7 @@ class AirflowDagFailureIT {
   void aLauncherThatCannotStartIsAConfigurationErrorAndIsNotRetried() throws Exception {
     JsonNode r =
         task.airflow(
-            Map.of("fentrace_launcher", tmp.resolve("no-such-launcher").toString()),
+            Map.of("fentrace_launcher", task.tmp().resolve("no-such-launcher").toString()),
             "{\"action\": \"run\", \"scheduled_at\": \"2026-03-05T02:30:00+00:00\"}");
     assertThat(r.get("state").asText()).isEqualTo("failed");
     assertThat(r.get("error_type").asText()).isEqualTo("AirflowFailException");

@@ -12,10 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,18 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AirflowDagIT {
   static final Path OPERATIONS = Path.of("docs/operations.md");
 
-  @TempDir Path tmp;
-  AirflowTask task;
-
-  @BeforeAll
-  static void python3IsThere() {
-    AirflowTask.assumePython3();
-  }
-
-  @BeforeEach
-  void stubLauncher() {
-    task = new AirflowTask(tmp);
-  }
+  @RegisterExtension final AirflowTask task = new AirflowTask();
 
   @Test
   void theDagImportsWithADailyTriggerAtTheCronExamplesMinuteAndADayLongDataInterval()

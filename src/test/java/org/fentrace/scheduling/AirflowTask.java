@@ -9,36 +9,59 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The DAG's task, run for real by python3 against stand-ins for the Airflow 3 modules it imports
  * (src/test/resources/airflow-standins: apache-airflow cannot be installed where fentrace is built,
  * so the stand-ins mirror the Airflow 3.3 signatures and rules the DAG relies on; their README says
- * which). The task starts a stub launcher, written into {@code tmp}, that records its command line
- * and environment and exits with a chosen code.
+ * which). The task starts a stub launcher, written into the test's own folder, that records its
+ * command line and environment and exits with a chosen code. Registered on a test class, it skips
+ * every test when python3 is missing.
  */
-final class AirflowTask {
+final class AirflowTask implements BeforeEachCallback, AfterEachCallback {
   static final Path DAG = Path.of("jobs/airflow/fentrace_nightly.py");
   static final Path STANDINS = Path.of("src/test/resources/airflow-standins");
   static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Path tmp;
+  private static Boolean python3;
+  private Path tmp;
 
-  AirflowTask(Path tmp) {
-    this.tmp = tmp;
+  /** Skips the test when python3 (3.9 or later) is missing; else gives it a fresh folder. */
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
+    synchronized (AirflowTask.class) {
+      if (python3 == null) {
+        python3 =
+            CronExampleIT.works("python3", "-c", "import sys; sys.exit(sys.version_info < (3, 9))");
+      }
+    }
+    assumeTrue(python3, "python3 (3.9 or later) is not available");
+    tmp = Files.createTempDirectory("fentrace-airflow-");
   }
 
-  /** Skips the calling test class when python3 (3.9 or later) is missing. */
-  static void assumePython3() {
-    assumeTrue(
-        CronExampleIT.works("python3", "-c", "import sys; sys.exit(sys.version_info < (3, 9))"),
-        "python3 (3.9 or later) is not available");
+  @Override
+  public void afterEach(ExtensionContext context) throws IOException {
+    if (tmp != null) {
+      try (Stream<Path> paths = Files.walk(tmp)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  /** The test's own folder: the stub launcher and what it records. */
+  Path tmp() {
+    return tmp;
   }
 
   /** Runs the task with a stub launcher (recording into tmp) that exits with {@code exit}. */
