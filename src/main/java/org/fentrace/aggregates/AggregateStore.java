@@ -61,7 +61,7 @@ public final class AggregateStore {
   }
 
   public Path live(MonthlyAggregate a) {
-    return new Path(root(warehouse), a.storeName());
+    return warehouse.layout().aggregate(a.storeName());
   }
 
   /**

@@ -14,6 +14,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.fentrace.warehouse.WarehouseLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +29,9 @@ import picocli.CommandLine.Spec;
     name = "runs",
     mixinStandardHelpOptions = true,
     description =
-        "List recent runs of a warehouse: outcome, duration and row counts, from _runs/*.json.")
+        "List recent runs of a warehouse: outcome, duration and row counts, from "
+            + WarehouseLayout.RUNS
+            + "/*.json.")
 final class RunsCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 

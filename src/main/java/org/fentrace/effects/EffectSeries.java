@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.fentrace.core.PeriodUnit;
 import org.fentrace.core.Source;
 import org.fentrace.core.SubstanceClass;
 

@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.fentrace.core.EffectStatus;
+import org.fentrace.core.PeriodUnit;
 
 /**
  * Interrupted-time-series estimates of each policy event on each series, in plain Java.
@@ -156,7 +158,7 @@ public final class PolicyEffects {
           EffectStatus.TOO_FEW_PERIODS,
           before.size()
               + " covered "
-              + unit.id()
+              + unit.wireName()
               + " periods before and "
               + after.size()
               + " after; an estimate needs "

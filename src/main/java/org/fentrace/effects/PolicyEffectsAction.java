@@ -15,6 +15,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.fentrace.action.ActionOption;
 import org.fentrace.action.BaseAction;
+import org.fentrace.core.EffectStatus;
 import org.fentrace.state.FaultInjection;
 import org.fentrace.state.PartitionPublisher;
 import org.fentrace.trends.CsvExports;
@@ -115,7 +116,7 @@ public final class PolicyEffectsAction extends BaseAction<PolicyEffectsResult> {
     lap("write_export", t);
     long estimated =
         rows.stream()
-            .filter(r -> EffectStatus.ESTIMATED.name().equals(r.getString(STATUS)))
+            .filter(r -> EffectStatus.ESTIMATED.wireName().equals(r.getString(STATUS)))
             .count();
     return new PolicyEffectsResult(
         c.events().source(),

@@ -8,6 +8,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.fentrace.core.TableName;
 
 /**
  * The {@code policy_effects} table: one row per policy event x source x route x substance class, an
@@ -15,7 +16,7 @@ import org.apache.spark.sql.types.StructType;
  * (null first), substance class.
  */
 public final class PolicyEffectsTable {
-  public static final String TABLE = "policy_effects";
+  public static final String TABLE = TableName.POLICY_EFFECTS.wireName();
 
   public static final StructType SCHEMA =
       new StructType()
@@ -148,8 +149,8 @@ public final class PolicyEffectsTable {
         s.source(),
         s.route(),
         s.substanceClass(),
-        s.unit().id(),
-        e.status().name(),
+        s.unit().wireName(),
+        e.status().wireName(),
         e.note().isEmpty() ? null : e.note(),
         e.periodsBefore(),
         e.periodsAfter(),

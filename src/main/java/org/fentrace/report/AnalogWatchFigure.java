@@ -6,6 +6,7 @@ import static org.fentrace.report.Html.textCell;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.fentrace.core.TableName;
 
 /**
  * The analog watch figure: each fentanyl-related substance of the report's source from its first to
@@ -50,7 +51,7 @@ final class AnalogWatchFigure {
         "Each bar runs from the first to the last month a fentanyl-related substance was seized. Unlisted analogs"
             + " (names the substance dictionary lacks but that read as fentanyl analogs) are the ones to check first.",
         "months (first to last month seen); the table gives events, kg and dosage units",
-        List.of("analog_watch"),
+        List.of(TableName.ANALOG_WATCH.wireName()),
         "route rules do not apply: substances are classed by the substance dictionary",
         d.analogs().isEmpty()
             ? null

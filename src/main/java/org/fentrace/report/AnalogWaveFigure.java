@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.fentrace.core.Source;
+import org.fentrace.core.TableName;
 import org.fentrace.trends.TrendsAction;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
@@ -280,7 +281,10 @@ final class AnalogWaveFigure {
             + SHOWN
             + " analogues with the most reports, the rest as one line, with each one's own US and Chinese control dates.",
         "% of the half-year's fentanyl-related NFLIS drug reports",
-        List.of("analog_waves", "analog_watch", "analog_successors"),
+        List.of(
+            TableName.ANALOG_WAVES.wireName(),
+            TableName.ANALOG_WATCH.wireName(),
+            TableName.ANALOG_SUCCESSORS.wireName()),
         "route rules do not apply: substances are classed by the substance dictionary",
         Figures.svg(chart(d, events), ID, 460),
         true,

@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fentrace.core.Route;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.CategoryAxis;
@@ -48,27 +49,30 @@ final class CategoryCharts {
    */
   static JFreeChart fiscalYears(ReportData d) {
     DefaultCategoryDataset ds = new DefaultCategoryDataset();
-    List<String> routes = new ArrayList<>();
+    List<Route> routes = new ArrayList<>();
     for (ReportData.FiscalYearRow r : d.fiscalYears()) {
       if (!routes.contains(r.route())
           && d.fiscalYears().stream()
-              .anyMatch(x -> x.route().equals(r.route()) && x.kg().signum() != 0)) {
+              .anyMatch(x -> x.route() == r.route() && x.kg().signum() != 0)) {
         routes.add(r.route());
       }
     }
     for (int fy : d.fiscalYearList()) {
-      for (String route : routes) {
+      for (Route route : routes) {
         ReportData.FiscalYearRow r = d.fiscalYear(fy, route);
         // No bar for no kg; a bar too small to see still gets a visible minimum length (below).
         ds.addValue(
-            r == null || r.kg().signum() == 0 ? null : r.kg().doubleValue(), route, fyLabel(d, fy));
+            r == null || r.kg().signum() == 0 ? null : r.kg().doubleValue(),
+            route.wireName(),
+            fyLabel(d, fy));
       }
     }
     BarRenderer renderer =
         new BarRenderer() {
           @Override
           public Paint getItemPaint(int row, int column) {
-            Color c = ChartKit.route((String) ds.getRowKey(row));
+            // The rows were added in the order of routes (every route in the first year).
+            Color c = ChartKit.route(routes.get(row));
             return ((String) ds.getColumnKey(column)).endsWith("(partial)")
                 ? ChartKit.translucent(c, 90)
                 : c;

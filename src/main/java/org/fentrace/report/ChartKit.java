@@ -11,6 +11,7 @@ import java.awt.geom.Rectangle2D;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.fentrace.core.Form;
@@ -51,40 +52,44 @@ final class ChartKit {
       new BasicStroke(
           2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f);
 
-  private static final Map<String, Color> ROUTE_COLORS =
-      Map.of(
-          Route.CHINA_DIRECT.wireName(),
-          new Color(0xD55E00),
-          Route.MEXICO_CARTEL.wireName(),
-          new Color(0x0072B2),
-          Route.CHINA_PRECURSOR_VIA_MEXICO.wireName(),
-          new Color(0xCC79A7),
-          Route.OTHER_ORIGIN.wireName(),
-          new Color(0x009E73),
-          Route.UNATTRIBUTED.wireName(),
-          new Color(0x999999),
-          "OTHER_ROUTES",
-          new Color(0x8C8C8C));
-  private static final Map<String, Color> FORM_COLORS =
-      Map.of(
-          Form.POWDER.wireName(),
-          new Color(0xE69F00),
-          Form.PILLS.wireName(),
-          new Color(0x56B4E9),
-          Form.LIQUID.wireName(),
-          new Color(0x009E73),
-          Form.PATCH.wireName(),
-          new Color(0xCC79A7),
-          Form.OTHER.wireName(),
-          new Color(0x666666),
-          Form.UNKNOWN.wireName(),
-          new Color(0xAAAAAA));
+  private static final Map<Route, Color> ROUTE_COLORS =
+      new EnumMap<>(
+          Map.of(
+              Route.CHINA_DIRECT,
+              new Color(0xD55E00),
+              Route.MEXICO_CARTEL,
+              new Color(0x0072B2),
+              Route.CHINA_PRECURSOR_VIA_MEXICO,
+              new Color(0xCC79A7),
+              Route.OTHER_ORIGIN,
+              new Color(0x009E73),
+              Route.UNATTRIBUTED,
+              new Color(0x999999)));
 
-  static Color route(String route) {
+  /** The "other routes and unattributed" series, drawn together. */
+  static final Color OTHER_ROUTES = new Color(0x8C8C8C);
+
+  private static final Map<Form, Color> FORM_COLORS =
+      new EnumMap<>(
+          Map.of(
+              Form.POWDER,
+              new Color(0xE69F00),
+              Form.PILLS,
+              new Color(0x56B4E9),
+              Form.LIQUID,
+              new Color(0x009E73),
+              Form.PATCH,
+              new Color(0xCC79A7),
+              Form.OTHER,
+              new Color(0x666666),
+              Form.UNKNOWN,
+              new Color(0xAAAAAA)));
+
+  static Color route(Route route) {
     return ROUTE_COLORS.getOrDefault(route, new Color(0x555555));
   }
 
-  static Color form(String form) {
+  static Color form(Form form) {
     return FORM_COLORS.getOrDefault(form, new Color(0x555555));
   }
 

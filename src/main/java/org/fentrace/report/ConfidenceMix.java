@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.fentrace.core.Confidence;
+import org.fentrace.core.Route;
 
 /**
  * The confidence of the route rules behind a figure, in words: for each route, the share of its kg
@@ -31,9 +32,9 @@ final class ConfidenceMix {
    * "MEXICO_CARTEL: 97% MEDIUM, 2% HIGH, 1% LOW of kg; CHINA_DIRECT: ..." for the given routes (all
    * when empty).
    */
-  static String ofKg(Map<String, Map<String, BigDecimal>> byRoute, List<String> routes) {
+  static String ofKg(Map<Route, Map<String, BigDecimal>> byRoute, List<Route> routes) {
     List<String> parts = new ArrayList<>();
-    for (Map.Entry<String, Map<String, BigDecimal>> e : byRoute.entrySet()) {
+    for (Map.Entry<Route, Map<String, BigDecimal>> e : byRoute.entrySet()) {
       if (!routes.isEmpty() && !routes.contains(e.getKey())) {
         continue;
       }
@@ -54,7 +55,7 @@ final class ConfidenceMix {
                   + level);
         }
       }
-      parts.add(e.getKey() + ": " + String.join(", ", mix));
+      parts.add(e.getKey().wireName() + ": " + String.join(", ", mix));
     }
     return parts.isEmpty()
         ? "no attributed kg"
@@ -62,9 +63,9 @@ final class ConfidenceMix {
   }
 
   /** The same for counts (pill press shipment lines). */
-  static String ofCounts(Map<String, Map<String, Long>> byRoute) {
+  static String ofCounts(Map<Route, Map<String, Long>> byRoute) {
     List<String> parts = new ArrayList<>();
-    for (Map.Entry<String, Map<String, Long>> e : byRoute.entrySet()) {
+    for (Map.Entry<Route, Map<String, Long>> e : byRoute.entrySet()) {
       long total = e.getValue().values().stream().mapToLong(Long::longValue).sum();
       if (total <= 0) {
         continue;
@@ -76,7 +77,7 @@ final class ConfidenceMix {
           mix.add(Html.pct(100.0 * v / total) + " " + level);
         }
       }
-      parts.add(e.getKey() + ": " + String.join(", ", mix));
+      parts.add(e.getKey().wireName() + ": " + String.join(", ", mix));
     }
     return parts.isEmpty()
         ? "no pill press shipment lines"

@@ -8,7 +8,10 @@ import static org.fentrace.report.Html.textCell;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.fentrace.core.Form;
 import org.fentrace.core.Route;
+import org.fentrace.core.TableName;
+import org.fentrace.trends.LeadChanges;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -93,9 +96,9 @@ final class Figures {
   }
 
   static Figure monthly(ReportData d) {
-    List<String> routes = new ArrayList<>(d.familyKgByRoute().keySet());
+    List<Route> routes = new ArrayList<>(d.familyKgByRoute().keySet());
     List<String> header = new ArrayList<>(List.of("month"));
-    header.addAll(routes);
+    routes.forEach(r -> header.add(r.wireName()));
     header.add("all routes");
     if (Pounds.shown(d)) {
       header.add("all routes lb");
@@ -103,7 +106,7 @@ final class Figures {
     List<String> rows = new ArrayList<>();
     for (int i = 0; i < d.months().size(); i++) {
       StringBuilder cells = new StringBuilder(textCell(d.months().get(i).toString()));
-      for (String r : routes) {
+      for (Route r : routes) {
         cells.append(kgCell(d.familyKgByRoute().get(r).get(i)));
       }
       cells.append(kgCell(d.familyKgTotal(i)));
@@ -120,7 +123,7 @@ final class Figures {
         "How many kilograms were seized each month on each road; the thick line is the trailing 12-month mean, "
             + "which smooths the month-to-month noise.",
         "kilograms per month (" + FAMILY + "); dosage-unit counts are not included",
-        List.of("route_monthly"),
+        List.of(TableName.ROUTE_MONTHLY.wireName()),
         ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
         svg(TimeCharts.monthlyByRoute(d), id, 620),
         true,
@@ -141,12 +144,12 @@ final class Figures {
                 "Each panel has its own scale: compare shapes and timing across panels, and kilograms with the table.",
                 "12-month mean: the mean of the month and the 11 before it (months without seizures count as 0 kg);"
                     + " drawn from the 12th month of data on."));
-    for (String main : List.of(Route.MEXICO_CARTEL.wireName(), Route.CHINA_DIRECT.wireName())) {
+    for (Route main : List.of(Route.MEXICO_CARTEL, Route.CHINA_DIRECT)) {
       if (!TimeCharts.nonZero(d.familyKgByRoute().getOrDefault(main, List.of()))) {
-        notes.add(main + ": none in this source (no panel drawn).");
+        notes.add(main.wireName() + ": none in this source (no panel drawn).");
       }
     }
-    java.util.Map<String, String> proxies = Headline.proxies(d);
+    java.util.Map<Route, String> proxies = Headline.proxies(d);
     if (!proxies.isEmpty()) {
       notes.add(
           "Proxy routes in " + d.source().id() + ": " + String.join("; ", proxies.values()) + ".");
@@ -174,7 +177,7 @@ final class Figures {
               kgCell(d.familyKgTotal(i))));
     }
     List<String> leadRows = new ArrayList<>();
-    for (ReportData.LeadChange lc : d.leadChanges()) {
+    for (LeadChanges.LeadChange lc : d.leadChanges()) {
       leadRows.add(
           Html.row(
               List.of("month", lc.month().toString()),
@@ -213,10 +216,9 @@ final class Figures {
         "Which route had the larger part of the fentanyl-family kilograms seized each month. Pink dotted lines mark the months"
             + " in which CHINA_DIRECT and MEXICO_CARTEL swapped the lead (listed in the table below).",
         "percent of the month's fentanyl-family kilograms, all routes = 100% (" + FAMILY + ")",
-        List.of("route_monthly", "route_lead_changes"),
+        List.of(TableName.ROUTE_MONTHLY.wireName(), TableName.ROUTE_LEAD_CHANGES.wireName()),
         ConfidenceMix.ofKg(
-            d.familyKgByRouteAndConfidence(),
-            List.of(Route.CHINA_DIRECT.wireName(), Route.MEXICO_CARTEL.wireName())),
+            d.familyKgByRouteAndConfidence(), List.of(Route.CHINA_DIRECT, Route.MEXICO_CARTEL)),
         svg(TimeCharts.share(d), id, 420),
         true,
         ChartKit.eventsInside(
@@ -233,18 +235,18 @@ final class Figures {
   }
 
   static Figure forms(ReportData d) {
-    List<String> forms = TimeCharts.shownForms(d);
+    List<Form> forms = TimeCharts.shownForms(d);
     List<String> header = new ArrayList<>(List.of("month"));
-    forms.forEach(f -> header.add(f + " kg"));
-    forms.forEach(f -> header.add(f + " dosage units"));
+    forms.forEach(f -> header.add(f.wireName() + " kg"));
+    forms.forEach(f -> header.add(f.wireName() + " dosage units"));
     List<String> rows = new ArrayList<>();
     for (int i = 0; i < d.months().size(); i++) {
       StringBuilder cells = new StringBuilder(textCell(d.months().get(i).toString()));
-      for (String f : forms) {
+      for (Form f : forms) {
         List<BigDecimal> kg = d.familyKgByForm().get(f);
         cells.append(kgCell(kg == null ? BigDecimal.ZERO : kg.get(i)));
       }
-      for (String f : forms) {
+      for (Form f : forms) {
         List<Long> u = d.familyUnitsByForm().get(f);
         cells.append(countCell(u == null ? 0 : u.get(i)));
       }
@@ -260,7 +262,7 @@ final class Figures {
         "kilograms per month (top) and dosage units per month (bottom), all routes ("
             + FAMILY
             + ")",
-        List.of("route_monthly_by_form"),
+        List.of(TableName.ROUTE_MONTHLY_BY_FORM.wireName()),
         ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
         TimeCharts.anyForm(d, true) || TimeCharts.anyForm(d, false)
             ? svg(TimeCharts.forms(d), id, 520)

@@ -10,6 +10,8 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.fentrace.core.Route;
+import org.fentrace.core.TableName;
 
 /**
  * The fiscal-year figure: kilograms per fiscal year and route with the attribution sensitivity band
@@ -23,16 +25,16 @@ final class FiscalYearFigure {
   private FiscalYearFigure() {}
 
   static Figure of(ReportData d) {
-    List<String> routes =
+    List<Route> routes =
         d.fiscalYears().stream().map(ReportData.FiscalYearRow::route).distinct().toList();
     List<String> header = new ArrayList<>(List.of("fiscal year"));
-    header.addAll(routes);
+    routes.forEach(r -> header.add(r.wireName()));
     header.add("all routes");
     List<String> rows = new ArrayList<>();
     for (int fy : d.fiscalYearList()) {
       StringBuilder cells = new StringBuilder(textCell(CategoryCharts.fyLabel(d, fy)));
       BigDecimal total = BigDecimal.ZERO;
-      for (String r : routes) {
+      for (Route r : routes) {
         ReportData.FiscalYearRow row = d.fiscalYear(fy, r);
         BigDecimal kg = row == null ? BigDecimal.ZERO : row.kg();
         total = total.add(kg);
@@ -49,7 +51,7 @@ final class FiscalYearFigure {
               cells.toString()));
     }
     List<Integer> fys = d.fiscalYearList();
-    Map<String, String> proxies = Headline.proxies(d);
+    Map<Route, String> proxies = Headline.proxies(d);
     List<LumpyYears.Flag> flags = LumpyYears.flags(d, routes);
     List<String> notes = new ArrayList<>();
     notes.add("US federal fiscal year: 1 October to 30 September, named by the year it ends in.");
@@ -93,7 +95,10 @@ final class FiscalYearFigure {
             + Figures.FAMILY
             + ")"
             + (Pounds.shown(d) ? "; pounds in the table" : ""),
-        List.of("route_fiscal_year", "route_sensitivity", "seizures"),
+        List.of(
+            TableName.ROUTE_FISCAL_YEAR.wireName(),
+            TableName.ROUTE_SENSITIVITY.wireName(),
+            TableName.SEIZURES.wireName()),
         ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
         Figures.svg(CategoryCharts.fiscalYears(d), ID, 440),
         true,
@@ -135,7 +140,7 @@ final class FiscalYearFigure {
    * One row per fiscal year and route: kg, lb (CBP), events, kg per event, range, largest month,
    * flag.
    */
-  static String detail(ReportData d, List<String> routes, List<LumpyYears.Flag> flags) {
+  static String detail(ReportData d, List<Route> routes, List<LumpyYears.Flag> flags) {
     boolean lb = Pounds.shown(d);
     List<String> header = new ArrayList<>(List.of("fiscal year", "route", "kg"));
     if (lb) {
@@ -153,14 +158,17 @@ final class FiscalYearFigure {
             "change from the year before is lumpy"));
     List<String> rows = new ArrayList<>();
     for (int fy : d.fiscalYearList()) {
-      for (String route : routes) {
+      for (Route route : routes) {
         ReportData.FiscalYearRow r = d.fiscalYear(fy, route);
         if (r == null) {
           continue;
         }
         List<String> cells =
             new ArrayList<>(
-                List.of(textCell(CategoryCharts.fyLabel(d, fy)), textCell(route), kgCell(r.kg())));
+                List.of(
+                    textCell(CategoryCharts.fyLabel(d, fy)),
+                    textCell(route.wireName()),
+                    kgCell(r.kg())));
         if (lb) {
           cells.add(kgCell(Pounds.of(r.kg())));
         }
@@ -215,7 +223,7 @@ final class FiscalYearFigure {
                 largest == null || largest.yearKg().signum() == 0
                     ? "–"
                     : Html.pct(100 * largest.share())));
-        boolean lumpy = flags.stream().anyMatch(f -> f.toFy() == fy && f.route().equals(route));
+        boolean lumpy = flags.stream().anyMatch(f -> f.toFy() == fy && f.route() == route);
         cells.add(textCell(lumpy ? "yes" : "no"));
         rows.add(
             Html.row(
@@ -223,7 +231,7 @@ final class FiscalYearFigure {
                     "fiscal-year",
                     Integer.toString(fy),
                     "route",
-                    route,
+                    route.wireName(),
                     "lumpy",
                     Boolean.toString(lumpy)),
                 cells.toArray(new String[0])));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.fentrace.core.Route;
+import org.fentrace.trends.LeadChanges;
 
 /**
  * The summary at the top of the report, computed from the data of one source ({@link
@@ -24,8 +25,8 @@ public record Headline(List<String> lines, List<String> cautions) {
     cautions = List.copyOf(cautions);
   }
 
-  static final String CD = Route.CHINA_DIRECT.wireName();
-  static final String MC = Route.MEXICO_CARTEL.wireName();
+  static final Route CD = Route.CHINA_DIRECT;
+  static final Route MC = Route.MEXICO_CARTEL;
 
   static Headline of(ReportData d) {
     List<String> lines = new ArrayList<>();
@@ -49,7 +50,7 @@ public record Headline(List<String> lines, List<String> cautions) {
             + src.reason()
             + "; figures from different sources"
             + " are never added together.");
-    Map<String, String> proxies = proxies(d);
+    Map<Route, String> proxies = proxies(d);
     String mcName = ProxyWording.shortName(proxies, MC);
     String cdName = ProxyWording.shortName(proxies, CD);
     List<Integer> complete = years.stream().filter(y -> !d.isPartial(y)).toList();
@@ -123,14 +124,14 @@ public record Headline(List<String> lines, List<String> cautions) {
       }
     }
     if (!d.leadChanges().isEmpty()) {
-      ReportData.LeadChange last = d.leadChanges().get(d.leadChanges().size() - 1);
+      LeadChanges.LeadChange last = d.leadChanges().get(d.leadChanges().size() - 1);
       lines.add(
           "In "
               + src.id()
               + ", "
-              + CD
+              + CD.wireName()
               + " and "
-              + MC
+              + MC.wireName()
               + " swapped the lead in monthly kg "
               + d.leadChanges().size()
               + " time(s) within its covered months; the last change, in "
@@ -141,9 +142,9 @@ public record Headline(List<String> lines, List<String> cautions) {
     } else if (!d.months().isEmpty()) {
       lines.add(
           "No lead change between "
-              + CD
+              + CD.wireName()
               + " and "
-              + MC
+              + MC.wireName()
               + " in "
               + src.id()
               + " from "
@@ -152,7 +153,7 @@ public record Headline(List<String> lines, List<String> cautions) {
               + d.months().get(d.months().size() - 1)
               + ".");
     }
-    BigDecimal un = kg(d, latest, Route.UNATTRIBUTED.wireName());
+    BigDecimal un = kg(d, latest, Route.UNATTRIBUTED);
     if (total.signum() > 0) {
       lines.add(
           share(un, total)
@@ -171,7 +172,7 @@ public record Headline(List<String> lines, List<String> cautions) {
   }
 
   /** The proxy wording of the report's source's routes (rules in force, kg by confidence). */
-  static Map<String, String> proxies(ReportData d) {
+  static Map<Route, String> proxies(ReportData d) {
     return ProxyWording.labels(
         org.fentrace.routes.RouteRules.fromSource(d.run().rulesSource()),
         d.familyKgByRouteAndConfidence());
@@ -235,7 +236,7 @@ public record Headline(List<String> lines, List<String> cautions) {
 
   private static String dominantConfidence(ReportData d) {
     List<String> parts = new ArrayList<>();
-    for (String route : List.of(MC, CD)) {
+    for (Route route : List.of(MC, CD)) {
       Map<String, BigDecimal> mix = d.familyKgByRouteAndConfidence().get(route);
       if (mix == null || mix.isEmpty()) {
         continue;
@@ -245,13 +246,18 @@ public record Headline(List<String> lines, List<String> cautions) {
           mix.entrySet().stream().max(Map.Entry.comparingByValue()).get();
       if (sum.signum() > 0) {
         parts.add(
-            route + " mostly " + top.getKey() + " (" + share(top.getValue(), sum) + " of its kg)");
+            route.wireName()
+                + " mostly "
+                + top.getKey()
+                + " ("
+                + share(top.getValue(), sum)
+                + " of its kg)");
       }
     }
     return String.join("; ", parts);
   }
 
-  static BigDecimal kg(ReportData d, int fy, String route) {
+  static BigDecimal kg(ReportData d, int fy, Route route) {
     ReportData.FiscalYearRow r = d.fiscalYear(fy, route);
     return r == null ? BigDecimal.ZERO : r.kg();
   }
@@ -287,8 +293,8 @@ public record Headline(List<String> lines, List<String> cautions) {
     return ": "
         + r.setScale(1, java.math.RoundingMode.HALF_UP).toPlainString()
         + " times as many kilograms on "
-        + (cartel ? MC : CD)
+        + (cartel ? MC : CD).wireName()
         + " as on "
-        + (cartel ? CD : MC);
+        + (cartel ? CD : MC).wireName();
   }
 }

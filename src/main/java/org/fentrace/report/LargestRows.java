@@ -4,10 +4,11 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
+import org.fentrace.core.Route;
 import org.fentrace.core.Source;
 
 /**
@@ -23,9 +24,9 @@ final class LargestRows {
    * Per route, the heaviest row of each of {@code months} (zero where the route has none), from
    * {@link ReportInputs#largestFamilyRows()}: rows of other sources and months are left out.
    */
-  static Map<String, List<BigDecimal>> byRoute(
+  static Map<Route, List<BigDecimal>> byRoute(
       List<Row> rows, String source, List<YearMonth> months) {
-    Map<String, List<BigDecimal>> out = new LinkedHashMap<>();
+    Map<Route, List<BigDecimal>> out = new EnumMap<>(Route.class);
     for (Row r : rows) {
       String format = r.getAs("source_format");
       if (!Source.ofSourceFormat(format).id().equals(source)) {
@@ -38,7 +39,7 @@ final class LargestRows {
       }
       List<BigDecimal> series =
           out.computeIfAbsent(
-              r.getAs("route"),
+              ReportInputs.route(r),
               k -> new ArrayList<>(Collections.nCopies(months.size(), BigDecimal.ZERO)));
       if (kg.compareTo(series.get(i)) > 0) {
         series.set(i, kg);

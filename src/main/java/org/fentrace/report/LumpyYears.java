@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.fentrace.core.Route;
 
 /**
  * Year-on-year changes that rest on one row. A route's fiscal-year total is a sum of source rows; a
@@ -34,7 +35,7 @@ final class LumpyYears {
    * rowName}: what one row is, e.g. "seizure event").
    */
   record Flag(
-      String route,
+      Route route,
       int fromFy,
       int toFy,
       Largest from,
@@ -113,7 +114,7 @@ final class LumpyYears {
    * The flag for a change from {@code from} to {@code to}, or empty when the change keeps its sign
    * without each year's heaviest row, or there is no change at all.
    */
-  static Optional<Flag> check(String route, Year from, Year to, String rowName) {
+  static Optional<Flag> check(Route route, Year from, Year to, String rowName) {
     Optional<Largest> a = from.largestRow();
     Optional<Largest> b = to.largestRow();
     if (a.isEmpty() || b.isEmpty()) {
@@ -134,7 +135,7 @@ final class LumpyYears {
    * way, over the covered months of both (for a partial year: the same months of the year before),
    * for the given routes. None when the data hold no heaviest rows (hand-built data without them).
    */
-  static List<Flag> flags(ReportData d, List<String> routes) {
+  static List<Flag> flags(ReportData d, List<Route> routes) {
     List<Flag> out = new ArrayList<>();
     if (d.largestRowKgByRoute() == null) {
       return out;
@@ -151,7 +152,7 @@ final class LumpyYears {
           || !d.source().coveredMonths().containsAll(before)) {
         continue;
       }
-      for (String route : routes) {
+      for (Route route : routes) {
         List<BigDecimal> series = d.familyKgByRoute().get(route);
         if (series == null) {
           continue;
@@ -168,7 +169,7 @@ final class LumpyYears {
    * The year's heaviest single row of a route over the covered {@code months}, or null when the
    * data hold no heaviest rows or not all of those months.
    */
-  static Largest largestRow(ReportData d, String route, List<YearMonth> months) {
+  static Largest largestRow(ReportData d, Route route, List<YearMonth> months) {
     List<BigDecimal> series = d.familyKgByRoute().get(route);
     if (d.largestRowKgByRoute() == null || series == null || !d.months().containsAll(months)) {
       return null;

@@ -2,6 +2,7 @@ package org.fentrace.report;
 
 import java.time.YearMonth;
 import java.util.List;
+import org.fentrace.core.Route;
 
 /**
  * What a partial fiscal year holds, in words that match the data: "data through 2025-12, 3 of 12
@@ -66,8 +67,8 @@ final class PartialYears {
    */
   static String line(ReportData d, int fy, String in, String mcName, String cdName) {
     List<YearMonth> covered = d.source().coveredIn(fy);
-    String mc = Headline.MC;
-    String cd = Headline.CD;
+    Route mc = Headline.MC;
+    Route cd = Headline.CD;
     String head =
         "FY"
             + fy
@@ -116,7 +117,7 @@ final class PartialYears {
   }
 
   /** A route's kg over some months of the report's monthly series. */
-  static java.math.BigDecimal sum(ReportData d, String route, List<YearMonth> months) {
+  static java.math.BigDecimal sum(ReportData d, Route route, List<YearMonth> months) {
     List<java.math.BigDecimal> series = d.familyKgByRoute().get(route);
     java.math.BigDecimal total = java.math.BigDecimal.ZERO;
     if (series == null) {

@@ -6,6 +6,8 @@ import static org.fentrace.report.Html.textCell;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.fentrace.core.Route;
+import org.fentrace.core.TableName;
 
 /**
  * Pill press and die shipment lines per month and route, from the customs shipments source (the
@@ -15,23 +17,23 @@ final class PillPressFigure {
   private PillPressFigure() {}
 
   static Figure of(ReportData d) {
-    List<String> routes = new ArrayList<>(d.pillPressLinesByRoute().keySet());
+    List<Route> routes = new ArrayList<>(d.pillPressLinesByRoute().keySet());
     List<String> rows = new ArrayList<>();
-    for (String r : routes) {
+    for (Route r : routes) {
       long lines = d.pillPressLinesByRoute().get(r).stream().mapToLong(Long::longValue).sum();
       rows.add(
           Html.row(
-              List.of("route", r),
-              textCell(r),
+              List.of("route", r.wireName()),
+              textCell(r.wireName()),
               countCell(lines),
               kgCell(d.pillPressKgByRoute().get(r))));
     }
     List<String> header = new ArrayList<>(List.of("month"));
-    header.addAll(routes);
+    routes.forEach(r -> header.add(r.wireName()));
     List<String> monthly = new ArrayList<>();
     for (int i = 0; i < d.shipmentMonths().size(); i++) {
       StringBuilder cells = new StringBuilder(textCell(d.shipmentMonths().get(i).toString()));
-      for (String r : routes) {
+      for (Route r : routes) {
         cells.append(countCell(d.pillPressLinesByRoute().get(r).get(i)));
       }
       monthly.add(
@@ -45,7 +47,7 @@ final class PillPressFigure {
         "Customs lines classed PILL_PRESS (tablet presses, their dies and punches): the machinery behind"
             + " counterfeit pills, by the road the shipment took.",
         "customs shipment lines per month (the customs layout has no piece count); weights in the table",
-        List.of("pill_press_monthly", "shipments"),
+        List.of(TableName.PILL_PRESS_MONTHLY.wireName(), TableName.SHIPMENTS.wireName()),
         ConfidenceMix.ofCounts(d.pillPressLinesByRouteAndConfidence()),
         d.shipmentMonths().isEmpty() ? null : Figures.svg(TimeCharts.pillPresses(d), id, 400),
         true,

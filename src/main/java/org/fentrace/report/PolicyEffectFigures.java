@@ -6,9 +6,11 @@ import static org.fentrace.report.Html.textCell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.fentrace.effects.PeriodUnit;
+import org.fentrace.core.PeriodUnit;
+import org.fentrace.core.TableName;
 import org.fentrace.effects.PolicyEffects;
 import org.fentrace.effects.PolicyEffectsTable;
+import org.fentrace.warehouse.WarehouseLayout;
 
 /**
  * The report's "Policy effects" section: one figure per policy event, read from the published
@@ -84,7 +86,9 @@ final class PolicyEffectFigures {
     notes.add(
         "Numbers from "
             + PolicyEffectsTable.TABLE
-            + " as published (also exports/policy_effects.csv). Method: "
+            + " as published (also "
+            + WarehouseLayout.exportPath(PolicyEffectsTable.TABLE)
+            + "). Method: "
             + PolicyEffects.METHOD_MONTHLY
             + " (half-yearly NFLIS series: no seasonal pair, t(n-4)).");
     boolean months = estimated.stream().anyMatch(r -> r.unit() == PeriodUnit.MONTH);
@@ -100,7 +104,10 @@ final class PolicyEffectFigures {
                 + (months && halves ? "; " : "")
                 + (halves ? "drug reports per half-year" : "")
                 + ", one panel per series",
-        List.of(PolicyEffectsTable.TABLE, "route_monthly", "lab_reports"),
+        List.of(
+            PolicyEffectsTable.TABLE,
+            TableName.ROUTE_MONTHLY.wireName(),
+            TableName.LAB_REPORTS.wireName()),
         "not applicable (estimates per series)",
         estimated.isEmpty()
             ? null
@@ -176,7 +183,7 @@ final class PolicyEffectFigures {
               textCell(e.source()),
               textCell(e.route() == null ? "(none)" : e.route()),
               textCell(e.substanceClass()),
-              textCell(e.unit().id()),
+              textCell(e.unit().wireName()),
               textCell(e.status()),
               numCell(Integer.toString(e.periodsBefore())),
               numCell(Integer.toString(e.periodsAfter())),

@@ -6,7 +6,7 @@ import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.fentrace.effects.PeriodUnit;
+import org.fentrace.core.PeriodUnit;
 import org.fentrace.effects.PolicyEffects;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;

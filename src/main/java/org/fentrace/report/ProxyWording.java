@@ -52,12 +52,12 @@ final class ProxyWording {
    *     used)
    * @param kgByRouteAndConfidence fentanyl-family kg of the report's source by route and confidence
    */
-  static Map<String, String> labels(
-      RouteRules rules, Map<String, Map<String, BigDecimal>> kgByRouteAndConfidence) {
-    Map<String, String> out = new LinkedHashMap<>();
+  static Map<Route, String> labels(
+      RouteRules rules, Map<Route, Map<String, BigDecimal>> kgByRouteAndConfidence) {
+    Map<Route, String> out = new LinkedHashMap<>();
     kgByRouteAndConfidence.forEach(
         (route, mix) -> {
-          if (route.equals(Route.UNATTRIBUTED.name()) || mix.isEmpty()) {
+          if (route == Route.UNATTRIBUTED || mix.isEmpty()) {
             return;
           }
           Map.Entry<String, BigDecimal> top =
@@ -70,28 +70,26 @@ final class ProxyWording {
           String phrase = "proxy: inferred from where it was seized, not recorded";
           List<RouteRule> list = rules == null ? List.of() : rules.rules();
           for (RouteRule r : list) {
-            if (isProxy(r)
-                && r.route().name().equals(route)
-                && r.confidence().name().equals(top.getKey())) {
+            if (isProxy(r) && r.route() == route && r.confidence().name().equals(top.getKey())) {
               phrase = phrase(r);
               break;
             }
           }
-          out.put(route, route + " = " + phrase);
+          out.put(route, route.wireName() + " = " + phrase);
         });
     return out;
   }
 
   /** The route as the report first names it: its proxy wording when it has one, else its code. */
-  static String name(Map<String, String> labels, String route) {
-    return labels.getOrDefault(route, route);
+  static String name(Map<Route, String> labels, Route route) {
+    return labels.getOrDefault(route, route.wireName());
   }
 
   /**
    * The route as the report names it again, once defined: "CHINA_DIRECT (proxy)", else its code.
    */
-  static String shortName(Map<String, String> labels, String route) {
-    return labels.containsKey(route) ? route + " (proxy)" : route;
+  static String shortName(Map<Route, String> labels, Route route) {
+    return labels.containsKey(route) ? route.wireName() + " (proxy)" : route.wireName();
   }
 
   /**
@@ -100,7 +98,7 @@ final class ProxyWording {
    * seized), so it says the rules covered the rows, not that their origin is known. Empty when no
    * route is a proxy.
    */
-  static String unattributedCaveat(Map<String, String> labels, String source) {
+  static String unattributedCaveat(Map<Route, String> labels, String source) {
     if (labels.isEmpty()) {
       return "";
     }

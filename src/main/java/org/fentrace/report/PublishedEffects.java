@@ -10,8 +10,9 @@ import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.fentrace.effects.EffectStatus;
-import org.fentrace.effects.PeriodUnit;
+import org.fentrace.core.EffectStatus;
+import org.fentrace.core.PeriodUnit;
+import org.fentrace.core.Vocabulary;
 import org.fentrace.effects.PolicyEffects;
 import org.fentrace.effects.PolicyEffectsTable;
 import org.fentrace.warehouse.Warehouse;
@@ -54,7 +55,7 @@ final class PublishedEffects {
       Double seasonCos) {
 
     boolean estimated() {
-      return EffectStatus.ESTIMATED.name().equals(status);
+      return EffectStatus.ESTIMATED.wireName().equals(status);
     }
 
     /** "cbp_published, MEXICO_CARTEL, FENTANYL": the series, naming its source. */
@@ -94,7 +95,7 @@ final class PublishedEffects {
   }
 
   static String key(String source, String route, String substanceClass, PeriodUnit unit) {
-    return source + "|" + route + "|" + substanceClass + "|" + unit.id();
+    return source + "|" + route + "|" + substanceClass + "|" + unit.wireName();
   }
 
   /**
@@ -134,7 +135,7 @@ final class PublishedEffects {
         r.getAs("source"),
         r.getAs("route"),
         r.getAs("substance_class"),
-        unit(r.getAs("period_unit")),
+        Vocabulary.fromWire(PeriodUnit.class, r.getAs("period_unit")),
         r.getAs("status"),
         r.getAs("status_note"),
         r.<Integer>getAs("periods_before"),
@@ -153,15 +154,6 @@ final class PublishedEffects {
         ReportInputs.doubleOrNull(r, "fit_intercept"),
         ReportInputs.doubleOrNull(r, "fit_season_sin"),
         ReportInputs.doubleOrNull(r, "fit_season_cos"));
-  }
-
-  private static PeriodUnit unit(String id) {
-    for (PeriodUnit u : PeriodUnit.values()) {
-      if (u.id().equals(id)) {
-        return u;
-      }
-    }
-    throw new IllegalArgumentException("policy_effects: unknown period_unit '" + id + "'");
   }
 
   /** The observed series by {@link #key}, as the table was fitted on them. */

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.fentrace.core.Route;
+import org.fentrace.core.TableName;
 import org.fentrace.routes.RouteRule;
 import org.fentrace.routes.RouteRules;
 import org.fentrace.warehouse.WarehouseLayout;
@@ -112,7 +113,7 @@ final class QualityFigures {
         "Rejected rows by reason",
         "Input rows that could not be normalized, kept in the quarantine with the reason and the row as delivered.",
         "rows",
-        List.of("rejected"),
+        List.of(TableName.REJECTED.wireName()),
         "not applicable (rejected rows have no route)",
         total == 0
             ? null
@@ -138,7 +139,7 @@ final class QualityFigures {
       for (ReportData.FiscalYearRow r : d.fiscalYears()) {
         if (r.fiscalYear() == fy) {
           total = total.add(r.kg());
-          if (r.route().equals(Route.UNATTRIBUTED.wireName())) {
+          if (r.route() == Route.UNATTRIBUTED) {
             un = un.add(r.kg());
           }
         }
@@ -158,9 +159,8 @@ final class QualityFigures {
         "The part of each month's fentanyl-family kilograms that no route rule could attribute: the higher it is,"
             + " the less the route figures above can say.",
         "percent of the month's fentanyl-family kilograms (" + Figures.FAMILY + ")",
-        List.of("route_monthly", "route_fiscal_year"),
-        ConfidenceMix.ofKg(
-            d.familyKgByRouteAndConfidence(), List.of(Route.UNATTRIBUTED.wireName())),
+        List.of(TableName.ROUTE_MONTHLY.wireName(), TableName.ROUTE_FISCAL_YEAR.wireName()),
+        ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of(Route.UNATTRIBUTED)),
         d.months().isEmpty()
             ? null
             : Figures.svg(TimeCharts.unattributed(d), "fig-unattributed", 340),
@@ -176,29 +176,25 @@ final class QualityFigures {
             rows));
   }
 
+  /** One table row per coverage line: source (format or file), first and last month, counts. */
+  private static List<String> coverageRows(List<ReportData.Coverage> coverage) {
+    List<String> rows = new ArrayList<>();
+    for (ReportData.Coverage c : coverage) {
+      rows.add(
+          Html.row(
+              List.of("source", c.source()),
+              textCell(c.source()),
+              textCell(c.firstMonth().toString()),
+              textCell(c.lastMonth().toString()),
+              countCell(c.rows()),
+              countCell(c.events())));
+    }
+    return rows;
+  }
+
   static Figure coverage(ReportData d) {
-    List<String> byFormat = new ArrayList<>();
-    for (ReportData.Coverage c : d.quality().coverageByFormat()) {
-      byFormat.add(
-          Html.row(
-              List.of("source", c.source()),
-              textCell(c.source()),
-              textCell(c.firstMonth().toString()),
-              textCell(c.lastMonth().toString()),
-              countCell(c.rows()),
-              countCell(c.events())));
-    }
-    List<String> byFile = new ArrayList<>();
-    for (ReportData.Coverage c : d.quality().coverageByFile()) {
-      byFile.add(
-          Html.row(
-              List.of("source", c.source()),
-              textCell(c.source()),
-              textCell(c.firstMonth().toString()),
-              textCell(c.lastMonth().toString()),
-              countCell(c.rows()),
-              countCell(c.events())));
-    }
+    List<String> byFormat = coverageRows(d.quality().coverageByFormat());
+    List<String> byFile = coverageRows(d.quality().coverageByFile());
     List<String> fyRows = new ArrayList<>();
     d.quality()
         .formatsByFiscalYear()
@@ -230,7 +226,7 @@ final class QualityFigures {
         "Which sources the seizure figures rest on, month by month. A change in the sources behind two periods"
             + " changes the totals whatever happened at the border: compare like with like.",
         "months",
-        List.of("seizures"),
+        List.of(TableName.SEIZURES.wireName()),
         "not applicable (coverage of the sources, before route rules)",
         cov.isEmpty()
             ? null

@@ -4,10 +4,16 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.fentrace.core.Form;
+import org.fentrace.core.Route;
 import org.fentrace.core.Source;
+import org.fentrace.trends.LeadChanges;
 
 /**
  * Everything the report shows, read from the warehouse by {@link ReportInputs} (or built by hand in
@@ -22,36 +28,36 @@ import org.fentrace.core.Source;
 public record ReportData(
     Run run,
     List<YearMonth> months,
-    Map<String, List<BigDecimal>> familyKgByRoute,
+    Map<Route, List<BigDecimal>> familyKgByRoute,
     List<FiscalYearRow> fiscalYears,
-    Map<String, List<BigDecimal>> familyKgByForm,
-    Map<String, List<Long>> familyUnitsByForm,
-    List<LeadChange> leadChanges,
+    Map<Form, List<BigDecimal>> familyKgByForm,
+    Map<Form, List<Long>> familyUnitsByForm,
+    List<LeadChanges.LeadChange> leadChanges,
     List<Analog> analogs,
     List<YearMonth> shipmentMonths,
-    Map<String, List<Long>> pillPressLinesByRoute,
-    Map<String, BigDecimal> pillPressKgByRoute,
+    Map<Route, List<Long>> pillPressLinesByRoute,
+    Map<Route, BigDecimal> pillPressKgByRoute,
     List<TrendRow> trends,
     Quality quality,
-    Map<String, Map<String, BigDecimal>> familyKgByRouteAndConfidence,
-    Map<String, Map<String, Long>> pillPressLinesByRouteAndConfidence,
+    Map<Route, Map<String, BigDecimal>> familyKgByRouteAndConfidence,
+    Map<Route, Map<String, Long>> pillPressLinesByRouteAndConfidence,
     List<PolicyEvents.PolicyEvent> policyEvents,
     String policyEventsSource,
     SourceChoice source,
     List<SensitivityBand.Range> sensitivity,
-    Map<String, List<BigDecimal>> largestRowKgByRoute) {
+    Map<Route, List<BigDecimal>> largestRowKgByRoute) {
 
   public ReportData {
     months = List.copyOf(months);
     familyKgByRoute = copy(familyKgByRoute);
     fiscalYears = List.copyOf(fiscalYears);
-    familyKgByForm = copy(familyKgByForm);
-    familyUnitsByForm = copy(familyUnitsByForm);
+    familyKgByForm = byForm(familyKgByForm);
+    familyUnitsByForm = byForm(familyUnitsByForm);
     leadChanges = List.copyOf(leadChanges);
     analogs = List.copyOf(analogs);
     shipmentMonths = List.copyOf(shipmentMonths);
     pillPressLinesByRoute = copy(pillPressLinesByRoute);
-    pillPressKgByRoute = Collections.unmodifiableMap(new LinkedHashMap<>(pillPressKgByRoute));
+    pillPressKgByRoute = Collections.unmodifiableMap(enumMap(Route.class, pillPressKgByRoute));
     trends = List.copyOf(trends);
     familyKgByRouteAndConfidence = nested(familyKgByRouteAndConfidence);
     pillPressLinesByRouteAndConfidence = nested(pillPressLinesByRouteAndConfidence);
@@ -121,19 +127,7 @@ public record ReportData(
    * Fentanyl-family totals of one fiscal year and route (route_fiscal_year, both classes summed).
    */
   public record FiscalYearRow(
-      int fiscalYear,
-      String route,
-      BigDecimal kg,
-      long events,
-      long dosageUnits,
-      boolean partial) {}
-
-  public record LeadChange(
-      YearMonth month,
-      String leaderBefore,
-      String leaderAfter,
-      BigDecimal chinaDirectKg,
-      BigDecimal mexicoCartelKg) {}
+      int fiscalYear, Route route, BigDecimal kg, long events, long dosageUnits, boolean partial) {}
 
   public record Analog(
       String name,
@@ -212,9 +206,9 @@ public record ReportData(
   }
 
   /** The fiscal-year row of one year and route, or null. */
-  public FiscalYearRow fiscalYear(int fy, String route) {
+  public FiscalYearRow fiscalYear(int fy, Route route) {
     for (FiscalYearRow r : fiscalYears) {
-      if (r.fiscalYear() == fy && r.route().equals(route)) {
+      if (r.fiscalYear() == fy && r.route() == route) {
         return r;
       }
     }
@@ -225,15 +219,36 @@ public record ReportData(
     return fiscalYears.stream().anyMatch(r -> r.fiscalYear() == fy && r.partial());
   }
 
-  private static <V> Map<String, List<V>> copy(Map<String, List<V>> m) {
-    Map<String, List<V>> out = new LinkedHashMap<>();
+  /** Per route, in the route vocabulary's order. */
+  private static <V> Map<Route, List<V>> copy(Map<Route, List<V>> m) {
+    Map<Route, List<V>> out = new EnumMap<>(Route.class);
     m.forEach((k, v) -> out.put(k, List.copyOf(v)));
     return Collections.unmodifiableMap(out);
   }
 
-  private static <V> Map<String, Map<String, V>> nested(Map<String, Map<String, V>> m) {
-    Map<String, Map<String, V>> out = new LinkedHashMap<>();
+  /**
+   * Per form, in the order of the forms' written names (the order the form tables and charts have
+   * always listed them in, after powder and pills).
+   */
+  private static <V> Map<Form, List<V>> byForm(Map<Form, List<V>> m) {
+    Map<Form, List<V>> out = new TreeMap<>(Comparator.comparing(Form::wireName));
+    m.forEach((k, v) -> out.put(k, List.copyOf(v)));
+    return Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * Per route, in the order given, each route's values by confidence as written (HIGH, MEDIUM, LOW,
+   * or NONE where no rule ran: not a {@code Confidence}, so the inner key stays the written word).
+   */
+  private static <V> Map<Route, Map<String, V>> nested(Map<Route, Map<String, V>> m) {
+    Map<Route, Map<String, V>> out = new LinkedHashMap<>();
     m.forEach((k, v) -> out.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
     return Collections.unmodifiableMap(out);
+  }
+
+  private static <K extends Enum<K>, V> Map<K, V> enumMap(Class<K> type, Map<K, V> m) {
+    Map<K, V> out = new EnumMap<>(type);
+    out.putAll(m);
+    return out;
   }
 }

@@ -4,20 +4,25 @@ import static org.fentrace.report.ReportInputs.decimal;
 import static org.fentrace.report.ReportInputs.doubleOrNull;
 import static org.fentrace.report.ReportInputs.longValue;
 import static org.fentrace.report.ReportInputs.month;
+import static org.fentrace.report.ReportInputs.route;
+import static org.fentrace.report.ReportInputs.vocabulary;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Row;
+import org.fentrace.core.Form;
 import org.fentrace.core.Route;
 import org.fentrace.core.Source;
+import org.fentrace.trends.LeadChanges;
 import org.fentrace.trends.TrendsAction;
 
 /**
@@ -45,12 +50,12 @@ final class ReportDataReader {
     MonthlyKg monthly = monthlyKg(in);
     List<ReportData.FiscalYearRow> fiscalYears = fiscalYears(in);
     FormSeries forms = formSeries(in, monthly.months());
-    List<ReportData.LeadChange> leads = leadChanges(in);
+    List<LeadChanges.LeadChange> leads = leadChanges(in);
     List<ReportData.Analog> analogs = analogs(in);
     PillPresses presses = pillPresses(in);
     List<ReportData.TrendRow> trends = trendRows(in);
     SeizureFacts facts = SeizureFacts.of(in.seizureAggregates(), source.id());
-    Map<String, Map<String, Long>> pressConfidence = pressConfidence(in);
+    Map<Route, Map<String, Long>> pressConfidence = pressConfidence(in);
     ReportData.Quality quality = quality(in, warehouse, manifest, facts);
     ReportData.Run withVersions =
         new ReportData.Run(
@@ -86,14 +91,14 @@ final class ReportDataReader {
   }
 
   /** The covered months of the chosen source and the kg of each route in each. */
-  private record MonthlyKg(List<YearMonth> months, Map<String, List<BigDecimal>> kgByRoute) {}
+  private record MonthlyKg(List<YearMonth> months, Map<Route, List<BigDecimal>> kgByRoute) {}
 
   /** Kg and dosage units per form, per covered month. */
-  private record FormSeries(Map<String, List<BigDecimal>> kg, Map<String, List<Long>> units) {}
+  private record FormSeries(Map<Form, List<BigDecimal>> kg, Map<Form, List<Long>> units) {}
 
   /** Pill press shipment lines per route and month, and their gross kg per route. */
   private record PillPresses(
-      List<YearMonth> months, Map<String, List<Long>> linesByRoute, Map<String, BigDecimal> kg) {}
+      List<YearMonth> months, Map<Route, List<Long>> linesByRoute, Map<Route, BigDecimal> kg) {}
 
   private static MonthlyKg monthlyKg(ReportInputs in) throws IOException {
     // Only the months the source covered are charted: a month outside its coverage is no data, not
@@ -103,15 +108,12 @@ final class ReportDataReader {
             .filter(r -> r.<Boolean>getAs("covered"))
             .toList();
     List<YearMonth> months = distinctMonths(monthly, "month");
-    Map<String, List<BigDecimal>> kgByRoute = new LinkedHashMap<>();
-    for (String route : routes(monthly)) {
+    Map<Route, List<BigDecimal>> kgByRoute = new EnumMap<>(Route.class);
+    for (Route route : routes(monthly)) {
       kgByRoute.put(route, zeros(months.size()));
     }
     for (Row r : monthly) {
-      add(
-          kgByRoute.get(r.<String>getAs("route")),
-          months.indexOf(month(r, "month")),
-          decimal(r, "quantity_kg"));
+      add(kgByRoute.get(route(r)), months.indexOf(month(r, "month")), decimal(r, "quantity_kg"));
     }
     return new MonthlyKg(months, kgByRoute);
   }
@@ -123,8 +125,8 @@ final class ReportDataReader {
         continue; // a year the source did not cover has no figures, not zero ones
       }
       int year = r.<Integer>getAs("fiscal_year");
-      String route = r.getAs("route");
-      String key = String.format("%06d|%s", year, route);
+      Route route = route(r);
+      String key = String.format("%06d|%s", year, route.wireName());
       ReportData.FiscalYearRow prev = fy.get(key);
       BigDecimal kg = decimal(r, "quantity_kg");
       long events = longValue(r, "events");
@@ -150,14 +152,14 @@ final class ReportDataReader {
         in.trendRows(TrendsAction.ROUTE_MONTHLY_BY_FORM).stream()
             .filter(r -> r.<Boolean>getAs("covered"))
             .toList();
-    Map<String, List<BigDecimal>> kgByForm = new TreeMap<>();
-    Map<String, List<Long>> unitsByForm = new TreeMap<>();
+    Map<Form, List<BigDecimal>> kgByForm = new TreeMap<>(Comparator.comparing(Form::wireName));
+    Map<Form, List<Long>> unitsByForm = new TreeMap<>(Comparator.comparing(Form::wireName));
     for (Row r : byForm) {
       int i = months.indexOf(month(r, "month"));
       if (i < 0) {
         continue;
       }
-      String form = r.getAs("form");
+      Form form = vocabulary(r, "form", Form.class);
       add(kgByForm.computeIfAbsent(form, k -> zeros(months.size())), i, decimal(r, "quantity_kg"));
       List<Long> u =
           unitsByForm.computeIfAbsent(
@@ -167,18 +169,18 @@ final class ReportDataReader {
     return new FormSeries(kgByForm, unitsByForm);
   }
 
-  private static List<ReportData.LeadChange> leadChanges(ReportInputs in) throws IOException {
-    List<ReportData.LeadChange> leads = new ArrayList<>();
+  private static List<LeadChanges.LeadChange> leadChanges(ReportInputs in) throws IOException {
+    List<LeadChanges.LeadChange> leads = new ArrayList<>();
     for (Row r : in.trendRows(TrendsAction.ROUTE_LEAD_CHANGES)) {
       leads.add(
-          new ReportData.LeadChange(
+          new LeadChanges.LeadChange(
               month(r, "month"),
               r.getAs("leader_before"),
               r.getAs("leader_after"),
               decimal(r, "china_direct_kg"),
               decimal(r, "mexico_cartel_kg")));
     }
-    leads.sort(java.util.Comparator.comparing(ReportData.LeadChange::month));
+    leads.sort(java.util.Comparator.comparing(LeadChanges.LeadChange::month));
     return leads;
   }
 
@@ -209,15 +211,15 @@ final class ReportDataReader {
             .filter(r -> r.<Boolean>getAs("covered"))
             .toList();
     List<YearMonth> shipmentMonths = distinctMonths(presses, "month");
-    Map<String, List<Long>> linesByRoute = new LinkedHashMap<>();
-    Map<String, BigDecimal> pressKg = new LinkedHashMap<>();
-    for (String route : routes(presses)) {
+    Map<Route, List<Long>> linesByRoute = new EnumMap<>(Route.class);
+    Map<Route, BigDecimal> pressKg = new EnumMap<>(Route.class);
+    for (Route route : routes(presses)) {
       linesByRoute.put(
           route, new ArrayList<>(java.util.Collections.nCopies(shipmentMonths.size(), 0L)));
       pressKg.put(route, BigDecimal.ZERO);
     }
     for (Row r : presses) {
-      String route = r.getAs("route");
+      Route route = route(r);
       List<Long> l = linesByRoute.get(route);
       int i = shipmentMonths.indexOf(month(r, "month"));
       l.set(i, l.get(i) + longValue(r, "shipment_lines"));
@@ -251,12 +253,13 @@ final class ReportDataReader {
     return trends;
   }
 
-  private static Map<String, Map<String, Long>> pressConfidence(ReportInputs in)
-      throws IOException {
-    Map<String, Map<String, Long>> pressConfidence = new TreeMap<>();
+  /** Per route in the order of the routes' written names, lines per confidence as written. */
+  private static Map<Route, Map<String, Long>> pressConfidence(ReportInputs in) throws IOException {
+    Map<Route, Map<String, Long>> pressConfidence =
+        new TreeMap<>(Comparator.comparing(Route::wireName));
     for (Row r : in.pillPressConfidence()) {
       pressConfidence
-          .computeIfAbsent(r.getAs("route"), k -> new TreeMap<>())
+          .computeIfAbsent(route(r), k -> new TreeMap<>())
           .merge(r.getAs("route_confidence"), longValue(r, "lines"), Long::sum);
     }
     return pressConfidence;
@@ -301,7 +304,7 @@ final class ReportDataReader {
       out.add(
           new SensitivityBand.Range(
               r.<Integer>getAs("fiscal_year"),
-              r.getAs("route"),
+              route(r),
               decimal(r, "in_force_kg"),
               decimal(r, "min_kg"),
               decimal(r, "max_kg"),
@@ -311,24 +314,16 @@ final class ReportDataReader {
     return out;
   }
 
-  /** The route vocabulary's routes first, in its order, then any other route the rows have. */
-  static List<String> routes(List<Row> rows) {
-    TreeSet<String> seen = new TreeSet<>();
-    rows.forEach(r -> seen.add(r.getAs("route")));
-    List<String> out = new ArrayList<>();
-    for (String r : Route.WIRE_NAMES) {
-      if (seen.remove(r)) {
-        out.add(r);
-      }
-    }
-    out.addAll(seen);
-    return out;
+  /** The routes the rows have, in the route vocabulary's order. */
+  static List<Route> routes(List<Row> rows) {
+    TreeSet<Route> seen = new TreeSet<>();
+    rows.forEach(r -> seen.add(route(r)));
+    return List.copyOf(seen);
   }
 
   private static List<ReportData.FiscalYearRow> orderByRoute(List<ReportData.FiscalYearRow> rows) {
     rows.sort(
         java.util.Comparator.comparingInt(ReportData.FiscalYearRow::fiscalYear)
-            .thenComparingInt(r -> routeRank(r.route()))
             .thenComparing(ReportData.FiscalYearRow::route));
     return rows;
   }

@@ -20,7 +20,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.fentrace.aggregates.AggregateStore;
 import org.fentrace.aggregates.MonthlyAggregate;
+import org.fentrace.core.Route;
 import org.fentrace.core.SubstanceClass;
+import org.fentrace.core.Vocabulary;
 import org.fentrace.trends.TrendSchemas;
 import org.fentrace.trends.TrendsAction;
 import org.fentrace.warehouse.SparkSchemas;
@@ -226,6 +228,19 @@ final class ReportInputs {
   static long longValue(Row r, String field) {
     Object v = r.getAs(field);
     return v == null ? 0L : ((Number) v).longValue();
+  }
+
+  /**
+   * A vocabulary column's value as its constant: the table-read edge, where the report turns the
+   * written word into the enum it works with (an unknown word fails, naming the vocabulary).
+   */
+  static <E extends Enum<E> & Vocabulary> E vocabulary(Row r, String field, Class<E> type) {
+    return Vocabulary.fromWire(type, r.<String>getAs(field));
+  }
+
+  /** The {@code route} column as a {@link Route}. */
+  static Route route(Row r) {
+    return vocabulary(r, "route", Route.class);
   }
 
   static Double doubleOrNull(Row r, String field) {

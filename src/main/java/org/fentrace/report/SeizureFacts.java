@@ -8,12 +8,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Row;
+import org.fentrace.core.Route;
 import org.fentrace.core.Source;
 
 /**
@@ -24,7 +25,7 @@ record SeizureFacts(
     List<ReportData.Coverage> coverageByFormat,
     List<ReportData.Coverage> coverageByFile,
     Map<Integer, List<String>> formatsByFiscalYear,
-    Map<String, Map<String, BigDecimal>> familyKgByRouteAndConfidence,
+    Map<Route, Map<String, BigDecimal>> familyKgByRouteAndConfidence,
     List<String> ruleVersions) {
 
   /**
@@ -36,7 +37,8 @@ record SeizureFacts(
     Map<String, long[]> file = new TreeMap<>();
     Map<String, LocalDate[]> fileDates = new TreeMap<>();
     Map<Integer, TreeSet<String>> formatsByFy = new TreeMap<>();
-    Map<String, Map<String, BigDecimal>> confidence = new LinkedHashMap<>();
+    // In the route vocabulary's order; confidences as written (NONE is no Confidence).
+    Map<Route, Map<String, BigDecimal>> confidence = new EnumMap<>(Route.class);
     TreeSet<String> versions = new TreeSet<>();
     for (Row r : rows) {
       String f = r.getAs("source_format");
@@ -50,23 +52,17 @@ record SeizureFacts(
       }
       if (r.<Boolean>getAs("family") && Source.ofSourceFormat(f).id().equals(source)) {
         confidence
-            .computeIfAbsent(r.getAs("route"), k -> new TreeMap<>())
+            .computeIfAbsent(ReportInputs.route(r), k -> new TreeMap<>())
             .merge(r.getAs("route_confidence"), decimal(r, "kg"), BigDecimal::add);
       }
     }
-    Map<String, Map<String, BigDecimal>> orderedConfidence = new LinkedHashMap<>();
-    confidence.keySet().stream()
-        .sorted(
-            java.util.Comparator.comparingInt(ReportDataReader::routeRank)
-                .thenComparing(java.util.Comparator.naturalOrder()))
-        .forEach(k -> orderedConfidence.put(k, confidence.get(k)));
     Map<Integer, List<String>> fys = new TreeMap<>();
     formatsByFy.forEach((k, v) -> fys.put(k, List.copyOf(v)));
     return new SeizureFacts(
         coverage(format, formatDates),
         coverage(file, fileDates),
         fys,
-        orderedConfidence,
+        confidence,
         List.copyOf(versions));
   }
 

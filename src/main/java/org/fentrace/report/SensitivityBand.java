@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.math.BigDecimal;
 import java.util.List;
+import org.fentrace.core.Route;
 import org.fentrace.routes.SensitivityRuleSets;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
@@ -25,7 +26,7 @@ final class SensitivityBand {
   /** One route_sensitivity row of the report's source. */
   record Range(
       int fiscalYear,
-      String route,
+      Route route,
       BigDecimal inForceKg,
       BigDecimal minKg,
       BigDecimal maxKg,
@@ -63,12 +64,12 @@ final class SensitivityBand {
   }
 
   /** The range of one year and route, or null. */
-  static Range of(List<Range> ranges, int fy, String route) {
+  static Range of(List<Range> ranges, int fy, Route route) {
     if (ranges == null) {
       return null;
     }
     return ranges.stream()
-        .filter(r -> r.fiscalYear() == fy && r.route().equals(route))
+        .filter(r -> r.fiscalYear() == fy && r.route() == route)
         .findFirst()
         .orElse(null);
   }
@@ -81,7 +82,7 @@ final class SensitivityBand {
   static boolean draw(
       CategoryPlot plot,
       List<Range> ranges,
-      List<String> routes,
+      List<Route> routes,
       List<Integer> years,
       List<String> yearLabels,
       double itemMargin) {
@@ -106,7 +107,10 @@ final class SensitivityBand {
     }
     DefaultIntervalCategoryDataset band =
         new DefaultIntervalCategoryDataset(
-            routes.toArray(new String[0]), yearLabels.toArray(new String[0]), starts, ends);
+            routes.stream().map(Route::wireName).toArray(String[]::new),
+            yearLabels.toArray(new String[0]),
+            starts,
+            ends);
     IntervalBarRenderer r = new IntervalBarRenderer();
     r.setItemMargin(itemMargin);
     r.setShadowVisible(false);

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.fentrace.core.Form;
 import org.fentrace.core.Route;
-import org.fentrace.core.Vocabulary;
+import org.fentrace.trends.LeadChanges;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
@@ -35,12 +35,6 @@ import org.jfree.data.time.TimeTableXYDataset;
 final class TimeCharts {
   private TimeCharts() {}
 
-  static final List<String> OTHER_ROUTES =
-      List.of(
-          Route.CHINA_PRECURSOR_VIA_MEXICO.wireName(),
-          Route.OTHER_ORIGIN.wireName(),
-          Route.UNATTRIBUTED.wireName());
-
   /**
    * Monthly fentanyl-family kg: one panel each for Mexico cartel, China direct, and the other
    * routes.
@@ -48,18 +42,18 @@ final class TimeCharts {
   static JFreeChart monthlyByRoute(ReportData d) {
     CombinedDomainXYPlot plot = new CombinedDomainXYPlot(ChartKit.monthAxis("month (calendar)"));
     plot.setGap(12);
-    List<List<String>> panels = new ArrayList<>();
+    List<List<Route>> panels = new ArrayList<>();
     // No panel for a series with no kg in this source: the figure notes say "none in this source"
     // instead.
-    for (String main : List.of(Route.MEXICO_CARTEL.wireName(), Route.CHINA_DIRECT.wireName())) {
+    for (Route main : List.of(Route.MEXICO_CARTEL, Route.CHINA_DIRECT)) {
       if (nonZero(d.familyKgByRoute().getOrDefault(main, List.of()))) {
         panels.add(List.of(main));
       }
     }
-    List<String> others = new ArrayList<>();
-    for (String r : d.familyKgByRoute().keySet()) {
-      if (!r.equals(Route.MEXICO_CARTEL.wireName())
-          && !r.equals(Route.CHINA_DIRECT.wireName())
+    List<Route> others = new ArrayList<>();
+    for (Route r : d.familyKgByRoute().keySet()) {
+      if (r != Route.MEXICO_CARTEL
+          && r != Route.CHINA_DIRECT
           && nonZero(d.familyKgByRoute().get(r))) {
         others.add(r);
       }
@@ -67,13 +61,13 @@ final class TimeCharts {
     if (!others.isEmpty()) {
       panels.add(others);
     }
-    for (List<String> routes : panels) {
+    for (List<Route> routes : panels) {
       TimeSeriesCollection ds = new TimeSeriesCollection(java.util.TimeZone.getTimeZone("UTC"));
       XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-      for (String route : routes) {
+      for (Route route : routes) {
         List<BigDecimal> kg = d.familyKgByRoute().getOrDefault(route, List.of());
-        TimeSeries monthly = new TimeSeries(route + " monthly");
-        TimeSeries mean = new TimeSeries(route + " 12-month mean");
+        TimeSeries monthly = new TimeSeries(label(route) + " monthly");
+        TimeSeries mean = new TimeSeries(label(route) + " 12-month mean");
         Double[] rolling = rolling12(kg);
         for (int i = 0; i < kg.size(); i++) {
           monthly.add(ChartKit.period(d.months().get(i)), kg.get(i).doubleValue());
@@ -106,6 +100,14 @@ final class TimeCharts {
       CoverageMarks.draw(sub, d.source().coveredMonths());
       plot.add(sub, 1);
     }
+    return withSourceLegend(plot, d);
+  }
+
+  /**
+   * The chart of a plot whose legend is its own series, the policy-event marker and the report's
+   * source's coverage lines.
+   */
+  private static JFreeChart withSourceLegend(XYPlot plot, ReportData d) {
     JFreeChart chart = new JFreeChart(null, ChartKit.FONT, plot, true);
     ChartKit.style(chart);
     LegendItemCollection legend = ChartKit.withMarkers(plot.getLegendItems(), true, false);
@@ -123,8 +125,8 @@ final class TimeCharts {
   static JFreeChart share(ReportData d) {
     TimeSeriesCollection ds = new TimeSeriesCollection(java.util.TimeZone.getTimeZone("UTC"));
     TimeSeries all = new TimeSeries("other routes and unattributed");
-    TimeSeries direct = new TimeSeries(label(Route.CHINA_DIRECT.wireName()));
-    TimeSeries cartel = new TimeSeries(label(Route.MEXICO_CARTEL.wireName()));
+    TimeSeries direct = new TimeSeries(label(Route.CHINA_DIRECT));
+    TimeSeries cartel = new TimeSeries(label(Route.MEXICO_CARTEL));
     List<double[]> shares = shares(d);
     for (int i = 0; i < d.months().size(); i++) {
       double[] s = shares.get(i);
@@ -137,16 +139,16 @@ final class TimeCharts {
     ds.addSeries(direct);
     ds.addSeries(cartel);
     XYAreaRenderer r = new XYAreaRenderer(XYAreaRenderer.AREA);
-    r.setSeriesPaint(0, ChartKit.route("OTHER_ROUTES"));
-    r.setSeriesPaint(1, ChartKit.route(Route.CHINA_DIRECT.wireName()));
-    r.setSeriesPaint(2, ChartKit.route(Route.MEXICO_CARTEL.wireName()));
+    r.setSeriesPaint(0, ChartKit.OTHER_ROUTES);
+    r.setSeriesPaint(1, ChartKit.route(Route.CHINA_DIRECT));
+    r.setSeriesPaint(2, ChartKit.route(Route.MEXICO_CARTEL));
     NumberAxis y = new NumberAxis("% of the month's fentanyl-family kg");
     y.setRange(0, 100);
     XYPlot plot = new XYPlot(ds, ChartKit.monthAxis("month (calendar)"), y, r);
     plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
     ChartKit.policyMarkers(plot, d.policyEvents(), first(d.months()), last(d.months()), true);
     CoverageMarks.draw(plot, d.source().coveredMonths());
-    for (ReportData.LeadChange lc : d.leadChanges()) {
+    for (LeadChanges.LeadChange lc : d.leadChanges()) {
       plot.addDomainMarker(
           new ValueMarker(
               ChartKit.millis(lc.month().atDay(1)), ChartKit.LEAD, ChartKit.LEAD_STROKE),
@@ -192,9 +194,9 @@ final class TimeCharts {
   }
 
   /** The forms shown: powder and pills always, other forms only when they have any kg or units. */
-  static List<String> shownForms(ReportData d) {
-    List<String> out = new ArrayList<>(Vocabulary.wireNames(Form.POWDER, Form.PILLS));
-    for (String f : d.familyKgByForm().keySet()) {
+  static List<Form> shownForms(ReportData d) {
+    List<Form> out = new ArrayList<>(List.of(Form.POWDER, Form.PILLS));
+    for (Form f : d.familyKgByForm().keySet()) {
       boolean any =
           nonZero(d.familyKgByForm().get(f))
               || d.familyUnitsByForm().getOrDefault(f, List.of()).stream().anyMatch(v -> v != 0);
@@ -219,8 +221,8 @@ final class TimeCharts {
   private static XYPlot formPanel(ReportData d, String unit, boolean kg) {
     TimeSeriesCollection ds = new TimeSeriesCollection(java.util.TimeZone.getTimeZone("UTC"));
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-    for (String form : shownForms(d)) {
-      TimeSeries s = new TimeSeries(form.toLowerCase(java.util.Locale.ROOT));
+    for (Form form : shownForms(d)) {
+      TimeSeries s = new TimeSeries(form.wireName().toLowerCase(java.util.Locale.ROOT));
       for (int i = 0; i < d.months().size(); i++) {
         double v =
             kg
@@ -252,7 +254,7 @@ final class TimeCharts {
     r.setDrawBarOutline(false);
     r.setShadowVisible(false);
     int s = 0;
-    for (Map.Entry<String, List<Long>> e : d.pillPressLinesByRoute().entrySet()) {
+    for (Map.Entry<Route, List<Long>> e : d.pillPressLinesByRoute().entrySet()) {
       if (e.getValue().stream().allMatch(v -> v == 0)) {
         continue;
       }
@@ -297,12 +299,7 @@ final class TimeCharts {
     XYPlot plot = new XYPlot(ds, ChartKit.monthAxis("month (calendar)"), y, r);
     ChartKit.policyMarkers(plot, d.policyEvents(), first(d.months()), last(d.months()), true);
     CoverageMarks.draw(plot, d.source().coveredMonths());
-    JFreeChart chart = new JFreeChart(null, ChartKit.FONT, plot, true);
-    ChartKit.style(chart);
-    LegendItemCollection legend = ChartKit.withMarkers(plot.getLegendItems(), true, false);
-    legend.add(CoverageMarks.legend(d.source().id()));
-    plot.setFixedLegendItems(legend);
-    return chart;
+    return withSourceLegend(plot, d);
   }
 
   /**
@@ -335,8 +332,8 @@ final class TimeCharts {
       BigDecimal total = d.familyKgTotal(i);
       double[] s = new double[3];
       if (total.signum() > 0) {
-        BigDecimal mc = at(d, Route.MEXICO_CARTEL.wireName(), i);
-        BigDecimal cd = at(d, Route.CHINA_DIRECT.wireName(), i);
+        BigDecimal mc = at(d, Route.MEXICO_CARTEL, i);
+        BigDecimal cd = at(d, Route.CHINA_DIRECT, i);
         s[0] = percent(mc, total);
         s[1] = percent(cd, total);
         s[2] = percent(total.subtract(mc).subtract(cd), total);
@@ -352,14 +349,12 @@ final class TimeCharts {
     for (int i = 0; i < d.months().size(); i++) {
       BigDecimal total = d.familyKgTotal(i);
       out.add(
-          total.signum() > 0
-              ? new double[] {percent(at(d, Route.UNATTRIBUTED.wireName(), i), total)}
-              : null);
+          total.signum() > 0 ? new double[] {percent(at(d, Route.UNATTRIBUTED, i), total)} : null);
     }
     return out;
   }
 
-  static BigDecimal at(ReportData d, String route, int i) {
+  static BigDecimal at(ReportData d, Route route, int i) {
     List<BigDecimal> s = d.familyKgByRoute().get(route);
     return s == null ? BigDecimal.ZERO : s.get(i);
   }
@@ -375,8 +370,8 @@ final class TimeCharts {
   }
 
   /** Route names as shown: the vocabulary value itself, so it matches the tables and exports. */
-  static String label(String route) {
-    return route;
+  static String label(Route route) {
+    return route.wireName();
   }
 
   static YearMonth first(List<YearMonth> months) {

@@ -6,6 +6,7 @@ import static org.fentrace.report.Html.textCell;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.fentrace.core.TableName;
 
 /**
  * The trend statistics table: last 12 months against the 12 before and the 24-month log-linear
@@ -64,7 +65,7 @@ final class TrendFigure {
         "Last 12 months against the 12 before, and the log-linear trend over the last 24 months (percent per month,"
             + " with its 95% confidence interval, also as an annual range; fitted on months with kg > 0 only).",
         "kilograms; percent change; percent per month; percent a year",
-        List.of("route_trends"),
+        List.of(TableName.ROUTE_TRENDS.wireName()),
         ConfidenceMix.ofKg(d.familyKgByRouteAndConfidence(), List.of()),
         null,
         false,

@@ -19,6 +19,7 @@ import org.apache.spark.sql.types.StructType;
 import org.fentrace.core.Route;
 import org.fentrace.core.Source;
 import org.fentrace.core.SubstanceClass;
+import org.fentrace.core.TableName;
 
 /**
  * How much the routes depend on the proxy rules: fentanyl-family kilograms per source, fiscal year
@@ -33,7 +34,7 @@ import org.fentrace.core.SubstanceClass;
  * and ranged on the driver.
  */
 public final class RouteSensitivity {
-  public static final String TABLE = "route_sensitivity";
+  public static final String TABLE = TableName.ROUTE_SENSITIVITY.wireName();
   private static final org.apache.spark.sql.types.DataType KG = DataTypes.createDecimalType(22, 9);
   public static final StructType SCHEMA =
       new StructType()

@@ -43,7 +43,7 @@ public final class RouteSensitivityAction {
    * Inside the table's folder: what the rows were computed from (ignored by Parquet readers:
    * leading _).
    */
-  public static final String BUILT_FROM = "_BUILT_FROM";
+  public static final String BUILT_FROM = WarehouseLayout.BUILT_FROM;
 
   /** Rows written, or -1 when the table already held what these seizures and rule sets give. */
   public long execute() throws IOException {

@@ -1,8 +1,10 @@
 package org.fentrace.trends;
 
+import java.util.Arrays;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.fentrace.core.TableName;
 
 /**
  * The schemas of the trend tables, in one place. Masses keep the warehouse's exact {@code
@@ -129,19 +131,33 @@ public final class TrendSchemas {
    * @throws IllegalArgumentException for a name that is not a trend table
    */
   public static StructType forTable(String name) {
-    return switch (name) {
-      case TrendsAction.ROUTE_MONTHLY -> ROUTE_MONTHLY;
-      case TrendsAction.ROUTE_FISCAL_YEAR -> ROUTE_FISCAL_YEAR;
-      case TrendsAction.ROUTE_MONTHLY_BY_FORM -> ROUTE_MONTHLY_BY_FORM;
-      case TrendsAction.ROUTE_MONTHLY_BY_CONVEYANCE -> ROUTE_MONTHLY_BY_CONVEYANCE;
-      case TrendsAction.ROUTE_TRENDS -> ROUTE_TRENDS;
-      case TrendsAction.ROUTE_LEAD_CHANGES -> ROUTE_LEAD_CHANGES;
-      case TrendsAction.PILL_PRESS_MONTHLY -> PILL_PRESS_MONTHLY;
-      case TrendsAction.ANALOG_WATCH -> ANALOG_WATCH;
-      case TrendsAction.ANALOG_WAVES -> AnalogSchemas.WAVES;
-      case TrendsAction.ANALOG_SUCCESSORS -> AnalogSchemas.SUCCESSORS;
-      case TrendsAction.SOURCE_COVERAGE -> SOURCE_COVERAGE;
-      default -> throw new IllegalArgumentException("not a trend table: " + name);
+    StructType schema =
+        Arrays.stream(TableName.values())
+            .filter(t -> t.wireName().equals(name))
+            .findFirst()
+            .map(TrendSchemas::forTable)
+            .orElse(null);
+    if (schema == null) {
+      throw new IllegalArgumentException("not a trend table: " + name);
+    }
+    return schema;
+  }
+
+  /** The schema of a trend table, or null for a table that is not one. */
+  private static StructType forTable(TableName table) {
+    return switch (table) {
+      case ROUTE_MONTHLY -> ROUTE_MONTHLY;
+      case ROUTE_FISCAL_YEAR -> ROUTE_FISCAL_YEAR;
+      case ROUTE_MONTHLY_BY_FORM -> ROUTE_MONTHLY_BY_FORM;
+      case ROUTE_MONTHLY_BY_CONVEYANCE -> ROUTE_MONTHLY_BY_CONVEYANCE;
+      case ROUTE_TRENDS -> ROUTE_TRENDS;
+      case ROUTE_LEAD_CHANGES -> ROUTE_LEAD_CHANGES;
+      case PILL_PRESS_MONTHLY -> PILL_PRESS_MONTHLY;
+      case ANALOG_WATCH -> ANALOG_WATCH;
+      case ANALOG_WAVES -> AnalogSchemas.WAVES;
+      case ANALOG_SUCCESSORS -> AnalogSchemas.SUCCESSORS;
+      case SOURCE_COVERAGE -> SOURCE_COVERAGE;
+      default -> null;
     };
   }
 }

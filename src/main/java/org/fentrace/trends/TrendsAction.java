@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,15 +15,13 @@ import java.util.TreeSet;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.fentrace.action.BaseAction;
 import org.fentrace.aggregates.AggregateStore;
 import org.fentrace.aggregates.MonthlyAggregate;
 import org.fentrace.core.Route;
-import org.fentrace.state.FaultInjection;
-import org.fentrace.state.PartitionPublisher;
+import org.fentrace.core.TableName;
 import org.fentrace.trends.AggregateCells.AnalogCell;
 import org.fentrace.trends.AggregateCells.SeizureCell;
 import org.fentrace.trends.AggregateCells.ShipmentCell;
@@ -42,11 +41,8 @@ import org.slf4j.LoggerFactory;
  * aggregates) is built once from its table. Those aggregates are bounded by months x vocabularies,
  * so they are collected and every table (dense grids, shares, statistics, lead changes, analog
  * flags) is built on the driver in plain Java, sorted by its keys. Months after the run date's
- * month are left out. {@link #execute} then writes each table to {@code
- * WAREHOUSE/_staging/<runId>/<table>} as one unpartitioned Parquet file (the tables are small and
- * rewritten whole on every run), publishes them together through the journal ({@link
- * PartitionPublisher#publishWhole}), and writes {@code exports/route_monthly.csv}, {@code
- * exports/route_fiscal_year.csv} and {@code exports/source_coverage.csv} from the same rows.
+ * month are left out. {@link #execute} then stages, publishes and exports them ({@link
+ * TrendTablesPublication}).
  *
  * <pre>{@code
  * TrendsResult r = new TrendsAction(spark, new TrendsAction.Options(warehouse, runDate, runId)).execute();
@@ -55,32 +51,27 @@ import org.slf4j.LoggerFactory;
 public final class TrendsAction extends BaseAction<TrendsResult> {
   private static final Logger LOG = LoggerFactory.getLogger(TrendsAction.class);
 
-  public static final String ROUTE_MONTHLY = "route_monthly";
-  public static final String ROUTE_FISCAL_YEAR = "route_fiscal_year";
-  public static final String ROUTE_MONTHLY_BY_FORM = "route_monthly_by_form";
-  public static final String ROUTE_MONTHLY_BY_CONVEYANCE = "route_monthly_by_conveyance";
-  public static final String ROUTE_TRENDS = "route_trends";
-  public static final String ROUTE_LEAD_CHANGES = "route_lead_changes";
-  public static final String PILL_PRESS_MONTHLY = "pill_press_monthly";
-  public static final String ANALOG_WATCH = "analog_watch";
-  public static final String ANALOG_WAVES = "analog_waves";
-  public static final String ANALOG_SUCCESSORS = "analog_successors";
-  public static final String SOURCE_COVERAGE = "source_coverage";
+  public static final String ROUTE_MONTHLY = TableName.ROUTE_MONTHLY.wireName();
+  public static final String ROUTE_FISCAL_YEAR = TableName.ROUTE_FISCAL_YEAR.wireName();
+  public static final String ROUTE_MONTHLY_BY_FORM = TableName.ROUTE_MONTHLY_BY_FORM.wireName();
+  public static final String ROUTE_MONTHLY_BY_CONVEYANCE =
+      TableName.ROUTE_MONTHLY_BY_CONVEYANCE.wireName();
+  public static final String ROUTE_TRENDS = TableName.ROUTE_TRENDS.wireName();
+  public static final String ROUTE_LEAD_CHANGES = TableName.ROUTE_LEAD_CHANGES.wireName();
+  public static final String PILL_PRESS_MONTHLY = TableName.PILL_PRESS_MONTHLY.wireName();
+  public static final String ANALOG_WATCH = TableName.ANALOG_WATCH.wireName();
+  public static final String ANALOG_WAVES = TableName.ANALOG_WAVES.wireName();
+  public static final String ANALOG_SUCCESSORS = TableName.ANALOG_SUCCESSORS.wireName();
+  public static final String SOURCE_COVERAGE = TableName.SOURCE_COVERAGE.wireName();
 
-  /** Every table this action writes, in writing (and publishing) order. */
+  /**
+   * Every table this action writes, in writing (and publishing) order: the trend tables of {@link
+   * TableName}, which lists them in that order.
+   */
   public static final List<String> TABLES =
-      List.of(
-          ROUTE_MONTHLY,
-          ROUTE_FISCAL_YEAR,
-          ROUTE_MONTHLY_BY_FORM,
-          ROUTE_MONTHLY_BY_CONVEYANCE,
-          ROUTE_TRENDS,
-          ROUTE_LEAD_CHANGES,
-          PILL_PRESS_MONTHLY,
-          ANALOG_WATCH,
-          ANALOG_WAVES,
-          ANALOG_SUCCESSORS,
-          SOURCE_COVERAGE);
+      EnumSet.range(TableName.ROUTE_MONTHLY, TableName.SOURCE_COVERAGE).stream()
+          .map(TableName::wireName)
+          .toList();
 
   /** The field of an analog_watch row that flags a name first seen by this run. */
   private static final int NEW_THIS_RUN = TrendSchemas.ANALOG_WATCH.fieldIndex("new_this_run");
@@ -128,11 +119,13 @@ public final class TrendsAction extends BaseAction<TrendsResult> {
     long t = System.nanoTime();
     Computed c = compute(warehouse);
     t = lap("compute", t);
-    Map<String, Long> rows = stageTables(warehouse, c);
+    TrendTablesPublication publication =
+        new TrendTablesPublication(spark, warehouse, options.runId(), this::describe);
+    Map<String, Long> rows = publication.stage(c);
     t = lap("write_tables", t);
-    publishTables(warehouse, c);
+    publication.publish(c);
     t = lap("publish_tables", t);
-    List<String> exports = writeExports(warehouse, c);
+    List<String> exports = publication.writeExports(c);
     lap("write_exports", t);
     LOG.info(
         "trends: months {} to {}, {} lead changes, new analogs {}; rows {}",
@@ -151,38 +144,6 @@ public final class TrendsAction extends BaseAction<TrendsResult> {
         c.leadChanges(),
         c.newAnalogs(),
         timings());
-  }
-
-  /** Writes every table to the run's staging folder; returns the rows of each. */
-  private Map<String, Long> stageTables(Warehouse warehouse, Computed c) throws IOException {
-    Map<String, Long> rows = new LinkedHashMap<>();
-    for (Map.Entry<String, Table> e : c.tables().entrySet()) {
-      writeStaged(warehouse, e.getKey(), e.getValue());
-      rows.put(e.getKey(), (long) e.getValue().rows().size());
-    }
-    return rows;
-  }
-
-  /**
-   * Moves every staged table over its live one through the journal: all of them, or (after a kill)
-   * the next run does.
-   */
-  private void publishTables(Warehouse warehouse, Computed c) throws IOException {
-    describe("publish " + c.tables().size() + " tables");
-    new PartitionPublisher(warehouse)
-        .publishWhole(
-            options.runId(), List.copyOf(c.tables().keySet()), FaultInjection.MID_PUBLISH_TRENDS);
-  }
-
-  private List<String> writeExports(Warehouse warehouse, Computed c) throws IOException {
-    List<String> exports = new ArrayList<>();
-    for (String table : List.of(ROUTE_MONTHLY, ROUTE_FISCAL_YEAR, SOURCE_COVERAGE)) {
-      Table data = c.tables().get(table);
-      exports.add(
-          CsvExports.write(warehouse, table, CsvExports.csv(data.schema(), data.rows()))
-              .toString());
-    }
-    return exports;
   }
 
   /**
@@ -370,18 +331,6 @@ public final class TrendsAction extends BaseAction<TrendsResult> {
       }
     }
     return new AnalogTables.Previous(keys, sources);
-  }
-
-  private void writeStaged(Warehouse warehouse, String name, Table table) throws IOException {
-    describe("write " + name + " (" + table.rows().size() + " rows)");
-    Path staged = warehouse.layout().staged(options.runId(), name);
-    spark
-        .createDataFrame(table.rows(), table.schema())
-        .coalesce(1)
-        .write()
-        .mode(SaveMode.Overwrite)
-        .parquet(staged.toString());
-    warehouse.writeSuccessMarker(staged, options.runId()); // the same marker as the ingested tables
   }
 
   /** The route vocabulary, then any other route the data has (a newer rule file), sorted. */

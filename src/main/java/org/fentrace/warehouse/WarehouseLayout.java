@@ -38,11 +38,18 @@ public final class WarehouseLayout {
    */
   public static final String SUCCESS = "_SUCCESS";
 
+  /**
+   * The file a derived table folder holds beside its marker when the table records what it was
+   * built from (route_sensitivity: the seizures marker it was computed on).
+   */
+  public static final String BUILT_FROM = "_BUILT_FROM";
+
   /** The report's folder and page. */
   public static final String REPORT = "report";
 
   public static final String REPORT_INDEX = "index.html";
 
+  private static final String EXPORTS = "exports";
   private static final String STATE = "_state";
   private static final String STAGING = "_staging";
   private static final String TRASH = "_trash";
@@ -103,12 +110,17 @@ public final class WarehouseLayout {
   }
 
   public Path exports() {
-    return new Path(root, "exports");
+    return new Path(root, EXPORTS);
   }
 
   /** {@code exports/<name>.csv}. */
   public Path export(String name) {
-    return new Path(exports(), name + ".csv");
+    return new Path(root, exportPath(name));
+  }
+
+  /** {@code exports/<name>.csv}, relative to the warehouse (as the report names it to readers). */
+  public static String exportPath(String name) {
+    return EXPORTS + "/" + name + ".csv";
   }
 
   public Path report() {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
+import org.fentrace.core.TableName;
 
 /**
  * The normalized warehouse tables whose schemas are defined in Avro ({@code src/main/avro/*.avsc}).
@@ -14,19 +15,19 @@ import org.apache.avro.Schema;
  * dictionary are all derived from them.
  */
 public enum WarehouseTable {
-  SEIZURES("seizures", "event_month"),
-  SHIPMENTS("shipments", "event_month"),
+  SEIZURES(TableName.SEIZURES, "event_month"),
+  SHIPMENTS(TableName.SHIPMENTS, "event_month"),
   /** NFLIS-Drug laboratory report counts: small, by half-year, so partitioned by calendar year. */
-  LAB_REPORTS("lab_reports", "year"),
-  REJECTED("rejected", null);
+  LAB_REPORTS(TableName.LAB_REPORTS, "year"),
+  REJECTED(TableName.REJECTED, null);
 
   private final String tableName;
   private final String partitionColumn;
   private transient Schema schema;
   private transient Map<String, Integer> positions;
 
-  WarehouseTable(String tableName, String partitionColumn) {
-    this.tableName = tableName;
+  WarehouseTable(TableName name, String partitionColumn) {
+    this.tableName = name.wireName();
     this.partitionColumn = partitionColumn;
   }
 

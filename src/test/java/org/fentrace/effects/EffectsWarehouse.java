@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
+import org.fentrace.core.EffectStatus;
+import org.fentrace.core.PeriodUnit;
 import org.fentrace.testing.SharedSpark;
 
 /**
@@ -57,9 +59,9 @@ final class EffectsWarehouse {
   static void assertConsistent(Path warehouse, List<Row> rows) throws IOException {
     assertThat(rows).isNotEmpty();
     for (Row r : rows) {
-      boolean estimated = status(r).equals(EffectStatus.ESTIMATED.name());
+      boolean estimated = status(r).equals(EffectStatus.ESTIMATED.wireName());
       if (estimated) {
-        int min = r.getString(col("period_unit")).equals(PeriodUnit.MONTH.id()) ? 12 : 3;
+        int min = r.getString(col("period_unit")).equals(PeriodUnit.MONTH.wireName()) ? 12 : 3;
         assertThat(r.getInt(col("periods_before"))).as("%s", r).isGreaterThanOrEqualTo(min);
         assertThat(r.getInt(col("periods_after"))).as("%s", r).isGreaterThanOrEqualTo(min);
         assertThat(r.getDouble(col("level_change_ci_low")))

@@ -16,6 +16,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.fentrace.core.EffectStatus;
 import org.fentrace.core.SubstanceClass;
 import org.fentrace.testing.SharedSpark;
 import org.fentrace.warehouse.Warehouse;
@@ -86,7 +87,7 @@ class PolicyEffectsActionTest {
     assertThat(r.estimated())
         .isEqualTo(
             written.stream()
-                .filter(w -> EffectsWarehouse.status(w).equals(EffectStatus.ESTIMATED.name()))
+                .filter(w -> EffectsWarehouse.status(w).equals(EffectStatus.ESTIMATED.wireName()))
                 .count());
     // The export: a header line and one line per row.
     assertThat(Files.readAllLines(Path.of(r.export()))).hasSize(3);

@@ -7,6 +7,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.fentrace.core.EffectStatus;
+import org.fentrace.core.PeriodUnit;
 import org.junit.jupiter.api.Test;
 
 /** Windows, statuses and overlaps of the estimates on hand-made series (pure Java, no Spark). */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -26,7 +28,7 @@ import org.fentrace.warehouse.WarehouseLayout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The driver dies inside the publication of a table rewritten whole (the trend tables,
@@ -69,14 +71,34 @@ class DerivedTablesCrashIT {
     assertThat(run(landing2, reference, NIGHT_2, false)).isZero();
   }
 
+  /**
+   * Every whole-table publication point of {@link FaultInjection} (a constant named {@code
+   * MID_PUBLISH_<what>}; {@code MID_PUBLISH} alone is the partitions'), found by reflection so that
+   * a new derived publication is killed here too, and fails below until {@link #publishedWhole}
+   * names its tables.
+   */
+  static List<String> wholeTablePublishPoints() throws IllegalAccessException {
+    List<String> points = new ArrayList<>();
+    for (Field f : FaultInjection.class.getFields()) {
+      if (Modifier.isStatic(f.getModifiers())
+          && f.getType() == String.class
+          && f.getName().startsWith("MID_PUBLISH_")) {
+        points.add((String) f.get(null));
+      }
+    }
+    points.sort(null);
+    // The four known today: trends, route_sensitivity, policy_effects, the report.
+    assertThat(points)
+        .contains(
+            FaultInjection.MID_PUBLISH_TRENDS,
+            FaultInjection.MID_PUBLISH_SENSITIVITY,
+            FaultInjection.MID_PUBLISH_EFFECTS,
+            FaultInjection.MID_PUBLISH_REPORT);
+    return points;
+  }
+
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        FaultInjection.MID_PUBLISH_TRENDS,
-        FaultInjection.MID_PUBLISH_SENSITIVITY,
-        FaultInjection.MID_PUBLISH_EFFECTS,
-        FaultInjection.MID_PUBLISH_REPORT
-      })
+  @MethodSource("wholeTablePublishPoints")
   void aKillInsideAWholeTablePublicationIsFinishedByTheJournal(String point) throws Exception {
     Path wh = CrashPointsIT.copy(night1, tmp.resolve("case-" + point));
     List<String> tables = publishedWhole(point);
@@ -140,7 +162,10 @@ class DerivedTablesCrashIT {
       case FaultInjection.MID_PUBLISH_SENSITIVITY -> List.of(RouteSensitivity.TABLE);
       case FaultInjection.MID_PUBLISH_EFFECTS ->
           List.of(org.fentrace.effects.PolicyEffectsTable.TABLE);
-      default -> List.of(WarehouseLayout.REPORT);
+      case FaultInjection.MID_PUBLISH_REPORT -> List.of(WarehouseLayout.REPORT);
+      default ->
+          throw new AssertionError(
+              "a whole-table publication this test does not know the tables of: " + point);
     };
   }
 

@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.fentrace.core.Conveyance;
+import org.fentrace.core.EffectStatus;
 import org.fentrace.core.Form;
 import org.fentrace.core.InspectionOutcome;
+import org.fentrace.core.PeriodUnit;
 import org.fentrace.core.Region;
 import org.fentrace.testing.GeneratedDocs;
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,7 @@ class VocabularyDocTest {
     countries(md);
     states(md);
     sources(md);
+    policyEffects(md);
     SubstanceDocSection.render(md);
     return md.toString();
   }
@@ -211,6 +214,38 @@ class VocabularyDocTest {
               .map(org.fentrace.core.InputFormat::id)
               .toList();
       md.append("| `").append(s.id()).append("` | ").append(codeList(formats)).append(" |\n");
+    }
+  }
+
+  /** The two vocabularies of policy_effects: why a row has an estimate or not, and its period. */
+  private static void policyEffects(StringBuilder md) {
+    md.append("\n## status\n\n")
+        .append(
+            "Stored in `policy_effects.status`: whether the row holds an estimate, and if not why"
+                + " not (the estimate columns are null unless it is `"
+                + EffectStatus.ESTIMATED.wireName()
+                + "`).\n\n")
+        .append("| value | means |\n|---|---|\n");
+    for (EffectStatus s : EffectStatus.values()) {
+      md.append("| `").append(s.wireName()).append("` | ").append(s.meaning()).append(" |\n");
+    }
+    md.append("\n## period_unit\n\n")
+        .append(
+            "Stored in `policy_effects.period_unit`: the period of the series an estimate was fitted"
+                + " on, and the unit of `slope_change_pct_per_period`.\n\n")
+        .append(
+            "| value | calendar months | fewest covered periods each side | most periods each side"
+                + " |\n|---|---|---|---|\n");
+    for (PeriodUnit u : PeriodUnit.values()) {
+      md.append("| `")
+          .append(u.wireName())
+          .append("` | ")
+          .append(u.months())
+          .append(" | ")
+          .append(u.minEachSide())
+          .append(" | ")
+          .append(u.maxEachSide())
+          .append(" |\n");
     }
   }
 

@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.fentrace.core.Route;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -78,8 +79,8 @@ class CoverageMarkChartsTest {
             base.leadChanges(),
             base.analogs(),
             shipments,
-            Map.of("CHINA_DIRECT", lines),
-            Map.of("CHINA_DIRECT", BigDecimal.TEN),
+            Map.of(Route.CHINA_DIRECT, lines),
+            Map.of(Route.CHINA_DIRECT, BigDecimal.TEN),
             base.trends(),
             base.quality(),
             base.familyKgByRouteAndConfidence(),

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.fentrace.core.Route;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +46,7 @@ class LumpyYearsTest {
             kg(8, 8, 8, 8, 8, 8, 8, 100, 8, 8, 8, 8),
             kg(4, 4, 4, 4, 4, 4, 4, 100, 4, 4, 4, 4));
     LumpyYears.Flag f =
-        LumpyYears.check("CHINA_DIRECT", FY2022, fy2023, "seizure event").orElseThrow();
+        LumpyYears.check(Route.CHINA_DIRECT, FY2022, fy2023, "seizure event").orElseThrow();
     assertThat(f.change()).isEqualByComparingTo("68");
     assertThat(f.changeWithoutLargest()).isEqualByComparingTo("-27");
     assertThat(f.to().month()).isEqualTo(YearMonth.of(2023, 5));
@@ -70,7 +71,7 @@ class LumpyYearsTest {
             months(2023),
             kg(8, 8, 8, 8, 8, 8, 8, 100, 8, 8, 8, 8),
             kg(4, 4, 4, 4, 4, 4, 4, 10, 4, 4, 4, 4));
-    assertThat(LumpyYears.check("CHINA_DIRECT", FY2022, fy2023, "seizure event")).isEmpty();
+    assertThat(LumpyYears.check(Route.CHINA_DIRECT, FY2022, fy2023, "seizure event")).isEmpty();
     assertThat(LumpyYears.largest(fy2023.months(), fy2023.kg()).orElseThrow().kg())
         .isEqualByComparingTo("100");
   }
@@ -84,11 +85,11 @@ class LumpyYearsTest {
             months(2023),
             kg(12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12),
             kg(6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6));
-    assertThat(LumpyYears.check("MEXICO_CARTEL", FY2022, fy2023, "seizure event")).isEmpty();
+    assertThat(LumpyYears.check(Route.MEXICO_CARTEL, FY2022, fy2023, "seizure event")).isEmpty();
     // No change at all: nothing to flag.
     LumpyYears.Year same =
         new LumpyYears.Year(2023, months(2023), FY2022.kg(), FY2022.largestRows());
-    assertThat(LumpyYears.check("MEXICO_CARTEL", FY2022, same, "seizure event")).isEmpty();
+    assertThat(LumpyYears.check(Route.MEXICO_CARTEL, FY2022, same, "seizure event")).isEmpty();
   }
 
   @Test
@@ -111,14 +112,17 @@ class LumpyYearsTest {
               m.equals(YearMonth.of(2023, 5)) ? 100 : m.equals(YearMonth.of(2023, 11)) ? 40 : 10));
       largestEvent.add(BigDecimal.valueOf(m.equals(YearMonth.of(2023, 5)) ? 100 : 10));
     }
-    Map<String, List<BigDecimal>> series = new LinkedHashMap<>();
-    series.put("CHINA_DIRECT", cd);
+    Map<Route, List<BigDecimal>> series = new LinkedHashMap<>();
+    series.put(Route.CHINA_DIRECT, cd);
     ReportData base = ReportRenderTest.data(List.of(), Map.of());
     List<ReportData.FiscalYearRow> fy =
         List.of(
-            new ReportData.FiscalYearRow(2022, "CHINA_DIRECT", new BigDecimal("120"), 12, 0, false),
-            new ReportData.FiscalYearRow(2023, "CHINA_DIRECT", new BigDecimal("210"), 12, 0, false),
-            new ReportData.FiscalYearRow(2024, "CHINA_DIRECT", new BigDecimal("60"), 3, 0, true));
+            new ReportData.FiscalYearRow(
+                2022, Route.CHINA_DIRECT, new BigDecimal("120"), 12, 0, false),
+            new ReportData.FiscalYearRow(
+                2023, Route.CHINA_DIRECT, new BigDecimal("210"), 12, 0, false),
+            new ReportData.FiscalYearRow(
+                2024, Route.CHINA_DIRECT, new BigDecimal("60"), 3, 0, true));
     ReportData d =
         new ReportData(
             base.run(),
@@ -140,18 +144,18 @@ class LumpyYearsTest {
             "test",
             new ReportData.SourceChoice("seizure_events", "test", covered),
             null,
-            Map.of("CHINA_DIRECT", largestEvent));
+            Map.of(Route.CHINA_DIRECT, largestEvent));
     // FY2022 -> FY2023: 120 -> 210 (+90); without the largest events (10 and 100): 110 -> 110
     // (0): the change vanishes: flagged.
     // FY2023 -> FY2024 on Oct-Dec only: 30 -> 60 (+30); the largest events are 10 and 10 (the
     // 40 kg month is four events): without them 20 -> 50 (+30): not flagged, although its largest
     // month is 40 of 60 kg. And it is compared with Oct-Dec 2022, never with all of FY2023.
-    List<LumpyYears.Flag> flags = LumpyYears.flags(d, List.of("CHINA_DIRECT"));
+    List<LumpyYears.Flag> flags = LumpyYears.flags(d, List.of(Route.CHINA_DIRECT));
     assertThat(flags).extracting(LumpyYears.Flag::toFy).containsExactly(2023);
     assertThat(flags.get(0).change()).isEqualByComparingTo("90");
     assertThat(flags.get(0).changeWithoutLargest()).isEqualByComparingTo("0");
     LumpyYears.Largest fy2024 =
-        LumpyYears.largestRow(d, "CHINA_DIRECT", ReportWordingTest.span("2023-10", "2023-12"));
+        LumpyYears.largestRow(d, Route.CHINA_DIRECT, ReportWordingTest.span("2023-10", "2023-12"));
     assertThat(fy2024.kg()).isEqualByComparingTo("10");
     assertThat(fy2024.yearKg()).isEqualByComparingTo("60");
     String page = ReportRenderTest.render(d);
@@ -183,11 +187,12 @@ class LumpyYearsTest {
             row(schema, "2024-01", "cbp_nationwide", "CHINA_DIRECT", "50"),
             row(schema, "2024-02", "seizure_events", "MEXICO_CARTEL", "2.5"),
             row(schema, "2023-12", "seizure_events", "CHINA_DIRECT", "99"));
-    Map<String, List<BigDecimal>> byRoute =
+    Map<Route, List<BigDecimal>> byRoute =
         LargestRows.byRoute(
             rows, "seizure_events", List.of(YearMonth.of(2024, 1), YearMonth.of(2024, 2)));
-    assertThat(byRoute.get("CHINA_DIRECT")).containsExactly(new BigDecimal("7"), BigDecimal.ZERO);
-    assertThat(byRoute.get("MEXICO_CARTEL"))
+    assertThat(byRoute.get(Route.CHINA_DIRECT))
+        .containsExactly(new BigDecimal("7"), BigDecimal.ZERO);
+    assertThat(byRoute.get(Route.MEXICO_CARTEL))
         .containsExactly(BigDecimal.ZERO, new BigDecimal("2.5"));
     assertThat(LargestRows.rowName("cbp_published")).isEqualTo("published CBP row");
     assertThat(LargestRows.rowName("seizure_events")).isEqualTo("seizure event");

@@ -8,7 +8,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.fentrace.effects.PeriodUnit;
+import org.fentrace.core.PeriodUnit;
 import org.fentrace.effects.PolicyEffects;
 import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.plot.CombinedDomainXYPlot;

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fentrace.core.Route;
 import org.fentrace.routes.RouteRule;
 import org.fentrace.routes.RouteRules;
 import org.junit.jupiter.api.Test;
@@ -59,39 +60,40 @@ class ProxyWordingTest {
    * The confidence mix of cbp_published on the real CBP file under rules 1.1.0, rounded (the run's
    * headline).
    */
-  static Map<String, Map<String, BigDecimal>> cbpMix() {
-    Map<String, Map<String, BigDecimal>> mix = new LinkedHashMap<>();
-    mix.put("MEXICO_CARTEL", Map.of("MEDIUM", new BigDecimal("6353"), "LOW", new BigDecimal("44")));
-    mix.put("CHINA_DIRECT", Map.of("LOW", new BigDecimal("226")));
-    mix.put("OTHER_ORIGIN", Map.of("LOW", new BigDecimal("5")));
-    mix.put("UNATTRIBUTED", Map.of("LOW", new BigDecimal("40")));
+  static Map<Route, Map<String, BigDecimal>> cbpMix() {
+    Map<Route, Map<String, BigDecimal>> mix = new LinkedHashMap<>();
+    mix.put(
+        Route.MEXICO_CARTEL, Map.of("MEDIUM", new BigDecimal("6353"), "LOW", new BigDecimal("44")));
+    mix.put(Route.CHINA_DIRECT, Map.of("LOW", new BigDecimal("226")));
+    mix.put(Route.OTHER_ORIGIN, Map.of("LOW", new BigDecimal("5")));
+    mix.put(Route.UNATTRIBUTED, Map.of("LOW", new BigDecimal("40")));
     return mix;
   }
 
   @Test
   void routesThatRestMostlyOnProxiesAreNamedByWhatTheyCount() {
-    Map<String, String> labels = ProxyWording.labels(SHIPPED, cbpMix());
+    Map<Route, String> labels = ProxyWording.labels(SHIPPED, cbpMix());
     assertThat(labels)
         .containsEntry(
-            "CHINA_DIRECT", "CHINA_DIRECT = Coastal/Interior ports (proxy for direct parcels)")
-        .containsKey("MEXICO_CARTEL")
-        .containsKey("OTHER_ORIGIN")
-        .doesNotContainKey("UNATTRIBUTED");
+            Route.CHINA_DIRECT, "CHINA_DIRECT = Coastal/Interior ports (proxy for direct parcels)")
+        .containsKey(Route.MEXICO_CARTEL)
+        .containsKey(Route.OTHER_ORIGIN)
+        .doesNotContainKey(Route.UNATTRIBUTED);
     // MEDIUM holds most of MEXICO_CARTEL's kg: the first MEDIUM rule to it in file order is
     // cbp-southwest-land.
-    assertThat(labels.get("MEXICO_CARTEL"))
+    assertThat(labels.get(Route.MEXICO_CARTEL))
         .isEqualTo(
             "MEXICO_CARTEL = Southwest Border land crossings (proxy for the" + " cartel route)");
-    assertThat(labels.get("OTHER_ORIGIN"))
+    assertThat(labels.get(Route.OTHER_ORIGIN))
         .isEqualTo("OTHER_ORIGIN = Northern Border (proxy for other origins)");
     // Event files' routes rest on the record's own country: no proxy wording at all.
     assertThat(
             ProxyWording.labels(
                 SHIPPED,
                 Map.of(
-                    "CHINA_DIRECT",
+                    Route.CHINA_DIRECT,
                     Map.of("HIGH", BigDecimal.TEN),
-                    "MEXICO_CARTEL",
+                    Route.MEXICO_CARTEL,
                     Map.of("HIGH", BigDecimal.TEN, "MEDIUM", BigDecimal.ONE))))
         .isEmpty();
     assertThat(ProxyWording.unattributedCaveat(Map.of(), "seizure_events")).isEmpty();

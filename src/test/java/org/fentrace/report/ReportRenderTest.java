@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fentrace.core.Form;
+import org.fentrace.core.Route;
+import org.fentrace.trends.LeadChanges;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,8 +27,8 @@ import org.junit.jupiter.api.Test;
  * checked.
  */
 class ReportRenderTest {
-  static final String CD = "CHINA_DIRECT";
-  static final String MC = "MEXICO_CARTEL";
+  static final Route CD = Route.CHINA_DIRECT;
+  static final Route MC = Route.MEXICO_CARTEL;
 
   /** FY2024 complete (Oct 2023 to Sep 2024), FY2025 in progress until the run date 2025-03-15. */
   static ReportData data(
@@ -36,20 +39,22 @@ class ReportRenderTest {
         m = m.plusMonths(1)) {
       months.add(m);
     }
-    Map<String, List<BigDecimal>> kg = new LinkedHashMap<>();
+    Map<Route, List<BigDecimal>> kg = new LinkedHashMap<>();
     kg.put(CD, months.stream().map(m -> BigDecimal.valueOf(m.getMonthValue())).toList());
     kg.put(MC, months.stream().map(m -> BigDecimal.valueOf(10L * m.getMonthValue())).toList());
-    kg.put("UNATTRIBUTED", months.stream().map(m -> BigDecimal.ONE).toList());
+    kg.put(Route.UNATTRIBUTED, months.stream().map(m -> BigDecimal.ONE).toList());
     List<ReportData.FiscalYearRow> fy =
         List.of(
             new ReportData.FiscalYearRow(2024, CD, new BigDecimal("78"), 12, 0, false),
             new ReportData.FiscalYearRow(2024, MC, new BigDecimal("780"), 40, 5000, false),
-            new ReportData.FiscalYearRow(2024, "UNATTRIBUTED", new BigDecimal("12"), 3, 0, false),
+            new ReportData.FiscalYearRow(
+                2024, Route.UNATTRIBUTED, new BigDecimal("12"), 3, 0, false),
             new ReportData.FiscalYearRow(2025, CD, new BigDecimal("6"), 4, 0, true),
             new ReportData.FiscalYearRow(2025, MC, new BigDecimal("60"), 9, 800, true),
-            new ReportData.FiscalYearRow(2025, "UNATTRIBUTED", new BigDecimal("6"), 1, 0, true));
-    Map<String, List<BigDecimal>> forms = Map.of("POWDER", kg.get(MC), "PILLS", kg.get(CD));
-    Map<String, List<Long>> units = Map.of("PILLS", months.stream().map(m -> 100L).toList());
+            new ReportData.FiscalYearRow(
+                2025, Route.UNATTRIBUTED, new BigDecimal("6"), 1, 0, true));
+    Map<Form, List<BigDecimal>> forms = Map.of(Form.POWDER, kg.get(MC), Form.PILLS, kg.get(CD));
+    Map<Form, List<Long>> units = Map.of(Form.PILLS, months.stream().map(m -> 100L).toList());
     ReportData.Quality quality =
         new ReportData.Quality(
             List.of(
@@ -81,8 +86,12 @@ class ReportRenderTest {
         forms,
         units,
         List.of(
-            new ReportData.LeadChange(
-                YearMonth.of(2024, 2), MC, CD, BigDecimal.TEN, BigDecimal.ONE)),
+            new LeadChanges.LeadChange(
+                YearMonth.of(2024, 2),
+                MC.wireName(),
+                CD.wireName(),
+                BigDecimal.TEN,
+                BigDecimal.ONE)),
         List.of(
             new ReportData.Analog(
                 "x fentanyl",

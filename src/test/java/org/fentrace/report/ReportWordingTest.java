@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.fentrace.core.Route;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,7 +99,7 @@ class ReportWordingTest {
         List.of(
             new SensitivityBand.Range(
                 2024,
-                "CHINA_DIRECT",
+                Route.CHINA_DIRECT,
                 new BigDecimal("78"),
                 new BigDecimal("40"),
                 new BigDecimal("150"),
@@ -149,9 +150,9 @@ class ReportWordingTest {
   @Test
   void aRouteOrMeasureWithNothingInTheSourceGetsNoPanelButASentence() {
     ReportData base = ReportRenderTest.data(List.of(), Map.of());
-    java.util.Map<String, List<BigDecimal>> kg =
+    java.util.Map<Route, List<BigDecimal>> kg =
         new java.util.LinkedHashMap<>(base.familyKgByRoute());
-    kg.put("CHINA_DIRECT", base.months().stream().map(m -> BigDecimal.ZERO).toList());
+    kg.put(Route.CHINA_DIRECT, base.months().stream().map(m -> BigDecimal.ZERO).toList());
     ReportData d =
         new ReportData(
             base.run(),
@@ -197,7 +198,8 @@ class ReportWordingTest {
                     .getTitle())
         .extracting(t -> ((org.jfree.chart.title.TextTitle) t).getText())
         .containsExactly("MEXICO_CARTEL", "UNATTRIBUTED");
-    assertThat(base.familyKgByRoute().get("CHINA_DIRECT").stream().anyMatch(v -> v.signum() > 0))
+    assertThat(
+            base.familyKgByRoute().get(Route.CHINA_DIRECT).stream().anyMatch(v -> v.signum() > 0))
         .isTrue();
     Figure forms = Figures.forms(d);
     assertThat(forms.notes()).contains("Dosage units: none in this source (no panel drawn).");
