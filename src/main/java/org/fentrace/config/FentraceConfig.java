@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.fentrace.normalize.NormalizerSettings;
+import org.fentrace.warehouse.TableFormat;
 
 /**
  * fentrace's own configuration: keys under the {@code fentrace.} prefix, read from a properties
@@ -75,6 +76,12 @@ public final class FentraceConfig {
         "fentrace.lock.stale-after",
         "PT6H",
         "ISO-8601 duration: with --force-unlock, a warehouse lock older than this is broken."),
+    WAREHOUSE_FORMAT(
+        TableFormat.HADOOP_KEY,
+        TableFormat.PARQUET.wireName(),
+        "How published tables are stored: parquet (folders swapped by renames; readers open the files"
+            + " directly) or delta (Delta Lake tables, one atomic commit per table and night, time travel"
+            + " by run id; for object stores, where a rename is a copy)."),
     SPARK_LOG_LEVEL(
         "fentrace.log.spark-level",
         "WARN",
@@ -143,6 +150,7 @@ public final class FentraceConfig {
     c.maxRejectRate();
     c.lockStaleAfter();
     c.primarySource();
+    c.warehouseFormat();
     return c;
   }
 
@@ -247,6 +255,15 @@ public final class FentraceConfig {
       return org.fentrace.core.Source.fromId(v).id();
     } catch (IllegalArgumentException e) {
       throw new ConfigException(Key.PRIMARY_SOURCE.key() + ": " + e.getMessage());
+    }
+  }
+
+  /** The format the warehouse publishes its tables in. */
+  public TableFormat warehouseFormat() {
+    try {
+      return TableFormat.fromName(get(Key.WAREHOUSE_FORMAT));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(Key.WAREHOUSE_FORMAT.key() + ": " + e.getMessage());
     }
   }
 

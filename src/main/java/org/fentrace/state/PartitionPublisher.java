@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.fentrace.warehouse.TableFormat;
+import org.fentrace.warehouse.TableReads;
 import org.fentrace.warehouse.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * route_sensitivity}, the report) by {@link #publishWhole}, which moves each staged folder over its
  * live one. A kill between two of those moves leaves every table readable, old or new, and the next
  * run finishes the set.
+ *
+ * <p>With {@code fentrace.warehouse.format=delta} the moves into published tables are not renames:
+ * each table's moves become one Delta commit ({@link DeltaPublication}), made in journal order, and
+ * a replay skips the commits already made. The rest (the ledger and the state under {@code
+ * _state}, the report page) is still renamed.
  */
 public final class PartitionPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionPublisher.class);
@@ -102,8 +110,28 @@ public final class PartitionPublisher {
   private void replay(Journal journal, String midPublish) throws IOException {
     FileSystem fs = warehouse.fs();
     Path trash = warehouse.layout().trash(journal.runId());
+    List<Move> renames = new ArrayList<>();
+    DeltaPublication delta =
+        warehouse.format() == TableFormat.DELTA
+            ? new DeltaPublication(SparkSession.active(), warehouse)
+            : null;
+    for (PublicationPlan.Step step : PublicationPlan.of(warehouse.layout(), journal.moves())) {
+      if (step instanceof PublicationPlan.Rename r) {
+        renames.add(r.move());
+      } else if (step instanceof PublicationPlan.TableCommit c) {
+        if (delta == null) {
+          refuseDeltaTable(fs, c);
+          renames.addAll(c.moves());
+        } else {
+          delta.commit(journal.runId(), c);
+          if (midPublish != null) {
+            FaultInjection.at(midPublish);
+          }
+        }
+      }
+    }
     int i = 0;
-    for (Move m : journal.moves()) {
+    for (Move m : renames) {
       Path live = new Path(m.live());
       Path aside = new Path(trash, Integer.toString(i++));
       if (m.staged() == null) {
@@ -136,6 +164,22 @@ public final class PartitionPublisher {
     fs.delete(trash, true);
     fs.delete(warehouse.staging(journal.runId()), true);
     fs.delete(journalPath(warehouse), false);
+  }
+
+  /**
+   * A Parquet publication must not rename folders into a Delta table: its log would not list them,
+   * and readers would keep seeing the old rows.
+   */
+  private void refuseDeltaTable(FileSystem fs, PublicationPlan.TableCommit c) throws IOException {
+    if (TableReads.isDelta(fs, warehouse.table(c.table()))) {
+      throw new IOException(
+          "table "
+              + c.table()
+              + " is a Delta table; this warehouse needs "
+              + TableFormat.HADOOP_KEY
+              + "="
+              + TableFormat.DELTA.wireName());
+    }
   }
 
   private static void moveAside(FileSystem fs, Path live, Path aside) throws IOException {
