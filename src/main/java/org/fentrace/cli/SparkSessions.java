@@ -49,8 +49,7 @@ final class SparkSessions {
     if (format != TableFormat.DELTA) {
       return m;
     }
-    String given =
-        sparkConf.getOrDefault(EXTENSIONS, System.getProperty(EXTENSIONS, "")).strip();
+    String given = sparkConf.getOrDefault(EXTENSIONS, System.getProperty(EXTENSIONS, "")).strip();
     m.put(
         EXTENSIONS,
         given.contains(DELTA_EXTENSION)

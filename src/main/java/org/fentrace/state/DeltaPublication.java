@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes one table's staged Parquet as ONE Delta commit: a whole table by overwrite, a
  * partitioned one by {@code replaceWhere} over exactly the partitions the night staged or emptied.
- * The commit's {@code userMetadata} names the run and the publication ({@link #userMetadata}), which
- * makes it safe to replay: a journal replayed after a kill skips a table whose last commit is
+ * The commit's {@code userMetadata} names the run and the publication ({@link #userMetadata}),
+ * which makes it safe to replay: a journal replayed after a kill skips a table whose last commit is
  * already this publication's. A table whose staged content equals its live content (compared row
  * for row, as multisets) is not committed at all, so an identical second night adds no version.
  *
@@ -224,18 +224,14 @@ final class DeltaPublication {
 
   private void convert(Path dir, TableCommit commit) {
     String column =
-        commit.whole()
-            ? TableReads.knownPartitionColumn(commit.table())
-            : commit.partitionColumn();
+        commit.whole() ? TableReads.knownPartitionColumn(commit.table()) : commit.partitionColumn();
     LOG.warn("{}: converting the Parquet table to Delta in place", commit.table());
     String identifier = "parquet.`" + dir + "`";
     if (column == null) {
       DeltaTable.convertToDelta(spark, identifier);
     } else {
       DeltaTable.convertToDelta(
-          spark,
-          identifier,
-          new StructType().add(column, TableReads.partitionType(column)));
+          spark, identifier, new StructType().add(column, TableReads.partitionType(column)));
     }
   }
 

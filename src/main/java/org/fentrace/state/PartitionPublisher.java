@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With {@code fentrace.warehouse.format=delta} the moves into published tables are not renames:
  * each table's moves become one Delta commit ({@link DeltaPublication}), made in journal order, and
- * a replay skips the commits already made. The rest (the ledger and the state under {@code
- * _state}, the report page) is still renamed.
+ * a replay skips the commits already made. The rest (the ledger and the state under {@code _state},
+ * the report page) is still renamed.
  */
 public final class PartitionPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionPublisher.class);

@@ -113,8 +113,8 @@ public final class PublicationPlan {
   }
 
   /**
-   * A folder directly under the root that readers open as a table: not fentrace's own ({@code _}
-   * or {@code .}), not the report page, not the CSV exports.
+   * A folder directly under the root that readers open as a table: not fentrace's own ({@code _} or
+   * {@code .}), not the report page, not the CSV exports.
    */
   static boolean isPublishedTable(WarehouseLayout layout, String name) {
     return !name.startsWith("_")

@@ -15,8 +15,8 @@ public enum TableFormat {
   DELTA("delta");
 
   /**
-   * Where a Spark session carries the format to the code that builds {@link Warehouse}: the
-   * Hadoop configuration ({@code spark.hadoop.} + this key on the command line).
+   * Where a Spark session carries the format to the code that builds {@link Warehouse}: the Hadoop
+   * configuration ({@code spark.hadoop.} + this key on the command line).
    */
   public static final String HADOOP_KEY = "fentrace.warehouse.format";
 

@@ -23,8 +23,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Reads a live table whatever format it was published in: a folder with a {@code _delta_log} is a
  * Delta table (its files include ones a later commit removed, so only Delta may list them), any
- * other a Parquet folder. Detecting per table lets {@code fentrace sql}, the report and the pipeline
- * read a warehouse without being told its format.
+ * other a Parquet folder. Detecting per table lets {@code fentrace sql}, the report and the
+ * pipeline read a warehouse without being told its format.
  */
 public final class TableReads {
   /** The field of a Delta commit's userMetadata naming the fentrace run that made it. */
@@ -83,8 +83,9 @@ public final class TableReads {
 
   /**
    * The Delta version of {@code dir} as run {@code runId} left it: the last commit made by that run
-   * or by an earlier one (run ids start with their UTC start time, and the warehouse lock makes runs
-   * one after another, so earlier ids are earlier runs). Empty when the table did not exist yet.
+   * or by an earlier one (run ids start with their UTC start time, and the warehouse lock makes
+   * runs one after another, so earlier ids are earlier runs). Empty when the table did not exist
+   * yet.
    */
   public static java.util.OptionalLong versionAsOf(SparkSession spark, Path dir, String runId) {
     long best = -1;
@@ -112,8 +113,8 @@ public final class TableReads {
 
   /**
    * The table in {@code dir}. With a {@code schema}, the result has exactly its columns, in its
-   * order, as a Parquet read with that schema gives them: a column the table lacks reads as null
-   * (a table written before the column existed).
+   * order, as a Parquet read with that schema gives them: a column the table lacks reads as null (a
+   * table written before the column existed).
    */
   public static Dataset<Row> read(SparkSession spark, FileSystem fs, Path dir, StructType schema)
       throws IOException {
@@ -139,8 +140,13 @@ public final class TableReads {
     Set<String> present = new HashSet<>(Arrays.asList(df.columns()));
     List<Column> cols = new ArrayList<>();
     for (StructField f : schema.fields()) {
-      Column c = present.contains(f.name()) ? df.col(f.name()) : functions.lit(null);
-      cols.add(c.cast(f.dataType()).as(f.name()));
+      if (present.contains(f.name())
+          && df.schema().apply(f.name()).dataType().sameType(f.dataType())) {
+        cols.add(df.col(f.name())); // same type but for nullability, which a cast cannot drop
+      } else {
+        Column c = present.contains(f.name()) ? df.col(f.name()) : functions.lit(null);
+        cols.add(c.cast(f.dataType()).as(f.name()));
+      }
     }
     return df.select(cols.toArray(new Column[0]));
   }

@@ -30,9 +30,9 @@ public final class WarehouseViews {
    * an error). Folders starting with _ or . and folders of other files (exports/, report/) are not
    * tables.
    *
-   * <p>With {@code asOfRun}, each Delta table as that run left it ({@link TableReads#versionAsOf}); a
-   * table created after that run is left out. Parquet tables keep no history: asking for a run then
-   * throws IllegalArgumentException naming them.
+   * <p>With {@code asOfRun}, each Delta table as that run left it ({@link TableReads#versionAsOf});
+   * a table created after that run is left out. Parquet tables keep no history: asking for a run
+   * then throws IllegalArgumentException naming them.
    *
    * @return the view names, sorted
    */
