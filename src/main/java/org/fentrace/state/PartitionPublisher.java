@@ -111,18 +111,15 @@ public final class PartitionPublisher {
     FileSystem fs = warehouse.fs();
     Path trash = warehouse.layout().trash(journal.runId());
     List<Move> renames = new ArrayList<>();
-    DeltaPublication delta =
-        warehouse.format() == TableFormat.DELTA
-            ? new DeltaPublication(SparkSession.active(), warehouse)
-            : null;
-    for (PublicationPlan.Step step : PublicationPlan.of(warehouse.layout(), journal.moves())) {
-      if (step instanceof PublicationPlan.Rename r) {
-        renames.add(r.move());
-      } else if (step instanceof PublicationPlan.TableCommit c) {
-        if (delta == null) {
-          refuseDeltaTable(fs, c);
-          renames.addAll(c.moves());
-        } else {
+    if (warehouse.format() != TableFormat.DELTA) {
+      refuseDeltaTables(fs, journal.moves());
+      renames.addAll(journal.moves()); // in journal order: the crash tests stop after the Nth
+    } else {
+      DeltaPublication delta = new DeltaPublication(SparkSession.active(), warehouse);
+      for (PublicationPlan.Step step : PublicationPlan.of(warehouse.layout(), journal.moves())) {
+        if (step instanceof PublicationPlan.Rename r) {
+          renames.add(r.move());
+        } else if (step instanceof PublicationPlan.TableCommit c) {
           delta.commit(journal.runId(), c);
           if (midPublish != null) {
             FaultInjection.at(midPublish);
@@ -170,15 +167,24 @@ public final class PartitionPublisher {
    * A Parquet publication must not rename folders into a Delta table: its log would not list them,
    * and readers would keep seeing the old rows.
    */
-  private void refuseDeltaTable(FileSystem fs, PublicationPlan.TableCommit c) throws IOException {
-    if (TableReads.isDelta(fs, warehouse.table(c.table()))) {
-      throw new IOException(
-          "table "
-              + c.table()
-              + " is a Delta table; this warehouse needs "
-              + TableFormat.HADOOP_KEY
-              + "="
-              + TableFormat.DELTA.wireName());
+  private void refuseDeltaTables(FileSystem fs, List<Move> moves) throws IOException {
+    Path root = warehouse.root();
+    for (Move m : moves) {
+      Path live = new Path(m.live());
+      Path table =
+          live.getParent() != null && live.getParent().equals(root) ? live : live.getParent();
+      if (table != null
+          && table.getParent() != null
+          && table.getParent().equals(root)
+          && TableReads.isDelta(fs, table)) {
+        throw new IOException(
+            "table "
+                + table.getName()
+                + " is a Delta table; this warehouse needs "
+                + TableFormat.HADOOP_KEY
+                + "="
+                + TableFormat.DELTA.wireName());
+      }
     }
   }
 
