@@ -121,6 +121,9 @@ final class DeltaPublication {
   /** The rows the commit publishes, partition column last; null when nothing is staged. */
   private Dataset<Row> stagedRows(FileSystem fs, TableCommit commit) throws IOException {
     if (commit.whole()) {
+      if (commit.moves().get(0).staged() == null) {
+        return null; // the table is emptied
+      }
       Path staged = new Path(commit.moves().get(0).staged());
       if (!Warehouse.holdsParquet(fs, staged)) {
         return null;
@@ -207,7 +210,7 @@ final class DeltaPublication {
    * route_sensitivity's _BUILT_FROM), copied beside the log; Delta ignores files starting with _.
    */
   private void copySideFiles(FileSystem fs, TableCommit commit, Path dir) throws IOException {
-    if (!commit.whole()) {
+    if (!commit.whole() || commit.moves().get(0).staged() == null) {
       return;
     }
     Path staged = new Path(commit.moves().get(0).staged());
