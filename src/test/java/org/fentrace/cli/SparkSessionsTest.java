@@ -48,7 +48,7 @@ class SparkSessionsTest {
   void deltaGetsItsExtensionAndCatalogOnlyWhenTheFormatIsDelta() {
     assertThat(SparkSessions.formatSettings(TableFormat.PARQUET, Map.of())).isEmpty();
     assertThat(SparkSessions.formatSettings(TableFormat.DELTA, Map.of()))
-        .containsExactlyEntriesOf(
+        .containsExactlyInAnyOrderEntriesOf(
             Map.of(
                 "spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension",
                 "spark.sql.catalog.spark_catalog",
