@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
@@ -55,7 +54,7 @@ final class ChunkParser {
     return new Chunk(unit);
   }
 
-  private final class Chunk implements Iterator<Row> {
+  private final class Chunk extends LookaheadRows {
     private final ParseUnit unit;
     private final RecordEnvelopes.Part head = new RecordEnvelopes.Part();
     private final RecordEnvelopes.Part tail = new RecordEnvelopes.Part();
@@ -75,8 +74,6 @@ final class ChunkParser {
     private CsvFileReader reader;
     private RecordEnvelopes envelopes;
     private RecordEnvelopes.Part last = head;
-    private boolean done;
-    private Row next;
 
     Chunk(ParseUnit unit) throws IOException {
       this.unit = unit;
@@ -91,24 +88,7 @@ final class ChunkParser {
     }
 
     @Override
-    public boolean hasNext() {
-      if (next == null && !done) {
-        next = advance();
-      }
-      return next != null;
-    }
-
-    @Override
-    public Row next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      Row r = next;
-      next = null;
-      return r;
-    }
-
-    private Row advance() {
+    protected Row advance() {
       try {
         if (empty) {
           return finish();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.fentrace.formats.CsvFileReader;
@@ -47,7 +46,7 @@ final class FileParser implements FlatMapFunction<ParseUnit, Row> {
     return new ChunkParser(context, conf.get(), runId).parse(unit);
   }
 
-  private final class FileIterator implements Iterator<Row> {
+  private final class FileIterator extends LookaheadRows {
     private final LandingFile file;
     private LandingFiles.Opened opened;
     private CsvFileReader reader;
@@ -57,32 +56,13 @@ final class FileParser implements FlatMapFunction<ParseUnit, Row> {
     private String truncation;
 
     private final RecordEnvelopes.Part part = new RecordEnvelopes.Part();
-    private boolean done;
-    private Row next;
 
     FileIterator(LandingFile file) {
       this.file = file;
     }
 
     @Override
-    public boolean hasNext() {
-      if (next == null && !done) {
-        next = advance();
-      }
-      return next != null;
-    }
-
-    @Override
-    public Row next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      Row r = next;
-      next = null;
-      return r;
-    }
-
-    private Row advance() {
+    protected Row advance() {
       try {
         if (reader == null) {
           truncation = LandingFiles.truncation(conf.get(), file.uri());

@@ -31,6 +31,23 @@ public record Figure(
     eventsDrawn = List.copyOf(eventsDrawn);
   }
 
+  /** The same figure with other notes: a caller adds what it knows that the figure does not. */
+  public Figure withNotes(List<String> otherNotes) {
+    return new Figure(
+        id,
+        section,
+        title,
+        summary,
+        unit,
+        sources,
+        confidence,
+        svg,
+        timeChart,
+        eventsDrawn,
+        otherNotes,
+        tableHtml);
+  }
+
   public boolean hasChart() {
     return svg != null;
   }

@@ -54,19 +54,7 @@ final class Figures {
     List<String> notes = new ArrayList<>();
     notes.add(source);
     notes.addAll(f.notes());
-    return new Figure(
-        f.id(),
-        f.section(),
-        f.title(),
-        f.summary(),
-        f.unit(),
-        f.sources(),
-        f.confidence(),
-        f.svg(),
-        f.timeChart(),
-        f.eventsDrawn(),
-        notes,
-        f.tableHtml());
+    return f.withNotes(notes);
   }
 
   /**

@@ -25,18 +25,6 @@ final class SchedulingNote {
   static Figure added(Figure f, String source) {
     List<String> notes = new ArrayList<>(f.notes());
     notes.add(sentence(source));
-    return new Figure(
-        f.id(),
-        f.section(),
-        f.title(),
-        f.summary(),
-        f.unit(),
-        f.sources(),
-        f.confidence(),
-        f.svg(),
-        f.timeChart(),
-        f.eventsDrawn(),
-        notes,
-        f.tableHtml());
+    return f.withNotes(notes);
   }
 }
