@@ -21,6 +21,7 @@ import org.apache.spark.sql.types.StructType;
 import org.fentrace.core.InputFormat;
 import org.fentrace.state.PartitionPublisher;
 import org.fentrace.warehouse.SparkSchemas;
+import org.fentrace.warehouse.TableReads;
 import org.fentrace.warehouse.Warehouse;
 import org.fentrace.warehouse.WarehouseTable;
 import org.slf4j.Logger;
@@ -123,6 +124,9 @@ final class CandidateStore {
   }
 
   private Dataset<Row> readPartitioned(Path dir, WarehouseTable t) throws IOException {
+    if (TableReads.isDelta(warehouse.fs(), dir)) {
+      return warehouse.readTable(spark, dir, withMonth(t));
+    }
     if (!hasPartitions(dir)) {
       return spark.createDataFrame(List.<Row>of(), withMonth(t));
     }
@@ -247,6 +251,14 @@ final class CandidateStore {
     List<String> names = new ArrayList<>();
     Path dir = warehouse.table(t.tableName());
     if (t.partitionColumn() == null || !warehouse.fs().exists(dir)) {
+      return names;
+    }
+    if (TableReads.isDelta(warehouse.fs(), dir)) {
+      // A Delta table's folders outlive their rows (until VACUUM): its log says which hold rows.
+      for (Row r : published(t).select(MONTH).distinct().collectAsList()) {
+        names.add(MONTH + "=" + r.getString(0));
+      }
+      names.sort(null);
       return names;
     }
     for (FileStatus s : warehouse.fs().listStatus(dir)) {
