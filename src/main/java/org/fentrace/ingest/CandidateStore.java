@@ -6,7 +6,9 @@ import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.hadoop.fs.FileStatus;
@@ -51,6 +53,9 @@ final class CandidateStore {
 
   private final SparkSession spark;
   private final Warehouse warehouse;
+
+  /** The Delta version of each table this store read, as it first read it ({@link #readPartitioned}). */
+  private final Map<Path, Long> pinnedVersions = new HashMap<>();
 
   CandidateStore(SparkSession spark, Warehouse warehouse) {
     this.spark = spark;
@@ -123,9 +128,19 @@ final class CandidateStore {
     return readPartitioned(warehouse.table(t.tableName()), t);
   }
 
+  /**
+   * Reads a table as this store first found it. A Delta table is read at the version it had then,
+   * not at "the latest": the decisions built on these rows are cached frames that the run reads
+   * again after it has committed its own rows to the same table (the manifest's per-file counts),
+   * and a commit makes Spark drop every cached frame that reads the table's path, so an unpinned
+   * read would be recomputed from the new version and count this night's rows twice (once as
+   * stored, once as fresh). Parquet folders are renamed into place outside Spark and keep the files
+   * they were listed with until the run ends.
+   */
   private Dataset<Row> readPartitioned(Path dir, WarehouseTable t) throws IOException {
     if (TableReads.isDelta(warehouse.fs(), dir)) {
-      return warehouse.readTable(spark, dir, withMonth(t));
+      long version = pinnedVersions.computeIfAbsent(dir, d -> TableReads.latestVersion(spark, d));
+      return TableReads.readVersion(spark, dir, version, withMonth(t));
     }
     if (!hasPartitions(dir)) {
       return spark.createDataFrame(List.<Row>of(), withMonth(t));

@@ -102,6 +102,16 @@ public final class TableReads {
     return best < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(best);
   }
 
+  /** The latest version of the Delta table in {@code dir} (its last commit). */
+  public static long latestVersion(SparkSession spark, Path dir) {
+    return io.delta.tables.DeltaTable.forPath(spark, dir.toString())
+        .history(1)
+        .select("version")
+        .collectAsList()
+        .get(0)
+        .getLong(0);
+  }
+
   public static boolean isDelta(FileSystem fs, Path dir) throws IOException {
     return fs.exists(new Path(dir, TableFormat.DELTA_LOG));
   }
