@@ -102,6 +102,9 @@ class DriverCollectTest {
                   "org.fentrace.state.DeltaPublication.lastUserMetadata",
                   "the last commit of one Delta table's history"),
               Map.entry(
+                  "org.fentrace.warehouse.TableReads.latestVersion",
+                  "the last commit of one Delta table's history"),
+              Map.entry(
                   "org.fentrace.warehouse.TableReads.versionAsOf",
                   "one row per Delta commit of a table: one more a night, not more with input rows"),
               Map.entry(

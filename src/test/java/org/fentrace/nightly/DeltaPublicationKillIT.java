@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,6 +27,7 @@ import org.fentrace.testing.Crashes;
 import org.fentrace.testing.Pipelines;
 import org.fentrace.testing.SharedSpark;
 import org.fentrace.testing.WarehouseComparison;
+import org.fentrace.warehouse.TableReads;
 import org.fentrace.warehouse.WarehouseLayout;
 import org.fentrace.warehouse.WarehouseViews;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +62,7 @@ class DeltaPublicationKillIT {
   static String format;
   static String reference;
   static String night1Run;
+  static Pipelines.Run referenceNight2;
 
   @BeforeAll
   static void landingsAndTheReference() throws Exception {
@@ -89,7 +92,31 @@ class DeltaPublicationKillIT {
             + "K1,2024-02-01,fentanyl,4,kg,Southwest Border,pedestrian,\n");
     reference = root + "/reference";
     night1Run = run(landing1, reference, NIGHT_1, false).manifest().get("run_id").asText();
-    assertThat(run(landing2, reference, NIGHT_2, false).exitCode()).isZero();
+    referenceNight2 = run(landing2, reference, NIGHT_2, false);
+    assertThat(referenceNight2.exitCode()).as("night 2 of the reference warehouse").isZero();
+  }
+
+  /**
+   * The reference night 2 revises a row of night 1: its file balances with the counts worked out
+   * by hand, and the tables equal those of the same two nights in the Parquet format. (Night 2's
+   * decisions are cached frames read again for the manifest after the night's commits; the store
+   * must read the table as the night found it, not the version that already holds feb.csv's rows.)
+   */
+  @Test
+  void theNightThatRevisesARowBalancesAndEqualsTheParquetFormat() throws Exception {
+    // feb.csv: 2 rows read; J1 (2.5 kg) wins over jan.csv's J1 of night 1 (a newer delivery), K1
+    // is new: both normalized. Nothing rejected, no duplicate inside feb.csv, and jan.csv's losing
+    // J1 is counted on jan.csv's night, not here.
+    JsonNode feb = referenceNight2.input("feb.csv");
+    assertThat(feb.get("rows_read").asLong()).isEqualTo(2);
+    assertThat(feb.get("normalized").asLong()).isEqualTo(2);
+    assertThat(feb.get("rejected").asLong()).isZero();
+    assertThat(feb.get("duplicates").asLong()).isZero();
+    assertThat(feb.get("balanced").asBoolean()).isTrue();
+    String parquet = tmp.resolve("parquet-reference").toUri().toString();
+    assertThat(run(landing1, parquet, NIGHT_1, false, "parquet").exitCode()).isZero();
+    assertThat(run(landing2, parquet, NIGHT_2, false, "parquet").exitCode()).isZero();
+    WarehouseComparison.assertSameResults(parquet, reference, true);
   }
 
   @ParameterizedTest
@@ -135,6 +162,10 @@ class DeltaPublicationKillIT {
   void asOfTheFirstRunReadsTheFirstNightsRows() throws Exception {
     org.junit.jupiter.api.Assumptions.assumeTrue(format.equals("delta"), "time travel is Delta's");
     SparkSession spark = SharedSpark.session();
+    // One commit a night: version 0 is night 1's, version 1 night 2's (docs/querying.md's example).
+    org.apache.hadoop.fs.Path seizures = new org.apache.hadoop.fs.Path(reference, "seizures");
+    assertThat(TableReads.versionAsOf(spark, seizures, night1Run)).hasValue(0L);
+    assertThat(TableReads.latestVersion(spark, seizures)).isEqualTo(1L);
     // Hand-derived from the landings: night 1 holds J1 (2 kg) and J2 (1 kg); night 2 J1 at 2.5 kg,
     // J2, and K1 (4 kg).
     assertThat(WarehouseViews.register(spark, reference, night1Run)).contains("seizures");
@@ -182,8 +213,14 @@ class DeltaPublicationKillIT {
 
   private static Pipelines.Run run(Path landing, String wh, LocalDate night, boolean breakLock)
       throws Exception {
+    return run(landing, wh, night, breakLock, format);
+  }
+
+  private static Pipelines.Run run(
+      Path landing, String wh, LocalDate night, boolean breakLock, String tableFormat)
+      throws Exception {
     Map<String, String> conf = new HashMap<>();
-    conf.put("fentrace.warehouse.format", format);
+    conf.put("fentrace.warehouse.format", tableFormat);
     if (breakLock) {
       conf.put("fentrace.lock.stale-after", "PT0S");
     }
