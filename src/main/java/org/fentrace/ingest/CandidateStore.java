@@ -54,7 +54,10 @@ final class CandidateStore {
   private final SparkSession spark;
   private final Warehouse warehouse;
 
-  /** The Delta version of each table this store read, as it first read it ({@link #readPartitioned}). */
+  /**
+   * The Delta version of each table this store read, as it first read it ({@link
+   * #readPartitioned}).
+   */
   private final Map<Path, Long> pinnedVersions = new HashMap<>();
 
   CandidateStore(SparkSession spark, Warehouse warehouse) {

@@ -110,8 +110,7 @@ final class PublishedEffects {
     org.apache.spark.sql.types.StructType schema = PolicyEffectsTable.SCHEMA;
     // Through the table's own format: a Delta table's folder still holds the files of rows a later
     // night replaced (until VACUUM), which a plain Parquet read of the folder would return too.
-    List<org.apache.spark.sql.Row> read =
-        warehouse.readTable(spark, path, schema).collectAsList();
+    List<org.apache.spark.sql.Row> read = warehouse.readTable(spark, path, schema).collectAsList();
     for (org.apache.spark.sql.Row r : read) {
       rows.add(of(r));
     }

@@ -21,11 +21,11 @@ import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileSystem;
 import org.fentrace.config.FentraceConfig;
 import org.fentrace.run.PipelineRunner;
+import org.fentrace.testing.NightOnAFileSystem;
 import org.fentrace.testing.Pipelines;
 import org.fentrace.testing.S3TestServer;
 import org.fentrace.testing.SharedSpark;
 import org.fentrace.testing.WarehouseComparison;
-import org.fentrace.testing.NightOnAFileSystem;
 import org.fentrace.warehouse.TableReads;
 import org.fentrace.warehouse.WarehouseLayout;
 import org.junit.jupiter.api.AfterAll;
@@ -40,10 +40,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with the landing and the warehouse on {@code s3a://}, against an S3-compatible server on
  * 127.0.0.1 ({@link S3TestServer}), on the shared session, in both table formats: one warehouse
  * written with {@code fentrace.warehouse.format=parquet}, one with {@code delta}, from the same
- * landing on the same server. Each one's published tables, aggregates and exports must equal row for
- * row those of the same night on the local file system (in Parquet: the formats hold the same rows,
- * which {@code DeltaWarehouseIT} shows on local disk), its manifest must balance file by file as the
- * local one does, and the warehouse lock must work on S3 as it does on a disk.
+ * landing on the same server. Each one's published tables, aggregates and exports must equal row
+ * for row those of the same night on the local file system (in Parquet: the formats hold the same
+ * rows, which {@code DeltaWarehouseIT} shows on local disk), its manifest must balance file by file
+ * as the local one does, and the warehouse lock must work on S3 as it does on a disk.
  */
 class S3PipelineIT {
   static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 28);
@@ -91,7 +91,8 @@ class S3PipelineIT {
       s3Runs.put(format, outcome);
       s3Manifests.put(format, NightOnAFileSystem.manifest(outcome));
       timings.append(
-          String.format(", run on s3a (%s) %d s", format, (System.nanoTime() - t) / 1_000_000_000L));
+          String.format(
+              ", run on s3a (%s) %d s", format, (System.nanoTime() - t) / 1_000_000_000L));
     }
     long onS3 = System.nanoTime();
     localWarehouse = tmp.resolve("local-wh");

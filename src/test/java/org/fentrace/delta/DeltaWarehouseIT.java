@@ -159,7 +159,8 @@ class DeltaWarehouseIT {
         SharedSpark.session()
             .read()
             .parquet(parquet.resolve("seizures").toString())
-            .select("record_id", "source_file", "source_line", "event_month", "quantity_kg", "route")
+            .select(
+                "record_id", "source_file", "source_line", "event_month", "quantity_kg", "route")
             .collectAsList()) {
       bySpark.put(
           r.getString(0) + "|" + r.getString(1) + "|" + r.getLong(2),

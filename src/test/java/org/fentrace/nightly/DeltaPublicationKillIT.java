@@ -97,8 +97,8 @@ class DeltaPublicationKillIT {
   }
 
   /**
-   * The reference night 2 revises a row of night 1: its file balances with the counts worked out
-   * by hand, and the tables equal those of the same two nights in the Parquet format. (Night 2's
+   * The reference night 2 revises a row of night 1: its file balances with the counts worked out by
+   * hand, and the tables equal those of the same two nights in the Parquet format. (Night 2's
    * decisions are cached frames read again for the manifest after the night's commits; the store
    * must read the table as the night found it, not the version that already holds feb.csv's rows.)
    */

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A night ({@code fentrace run}) in a JVM of its own, on the test classpath, for the tests that kill
- * it: local[2], UI off, the test party key, output to a log file. The kill tests add only what
+ * A night ({@code fentrace run}) in a JVM of its own, on the test classpath, for the tests that
+ * kill it: local[2], UI off, the test party key, output to a log file. The kill tests add only what
  * their file system needs ({@code extraArgs}, environment).
  */
 public final class ChildPipeline {
