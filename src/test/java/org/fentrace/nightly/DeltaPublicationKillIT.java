@@ -32,6 +32,7 @@ import org.fentrace.warehouse.WarehouseLayout;
 import org.fentrace.warehouse.WarehouseViews;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,11 +45,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  * finishes the publication: the warehouse then equals an uninterrupted night 2. Also: {@code
  * fentrace sql --as-of} night 1's run reads night 1's rows after night 2 changed them.
  *
- * <p>Parameterised by system properties, so the same test runs against an object store: {@code
- * -Dfentrace.it.warehouse-root=s3a://bucket/prefix} (default: a local temporary folder; each case
- * writes under a fresh folder of it) and {@code -Dfentrace.it.warehouse-format=delta|parquet}
- * (default delta).
+ * <p>Where the warehouses go and their format are {@link #warehouseRoot()} and {@link
+ * #tableFormat()}: by default a local temporary folder and delta, or the system properties {@code
+ * -Dfentrace.it.warehouse-root=s3a://bucket/prefix} and {@code
+ * -Dfentrace.it.warehouse-format=delta|parquet}; a subclass overrides them to run the same cases on
+ * another file system ({@link DeltaOnS3KillIT}). One instance per class, so that the set-up can ask
+ * those instance methods: a static set-up cannot be replaced by a subclass's (JUnit runs a
+ * superclass's static {@code @BeforeAll} even when a subclass declares one with the same signature,
+ * which would write every reference warehouse twice, once on the wrong file system).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeltaPublicationKillIT {
   static final LocalDate NIGHT_1 = LocalDate.of(2024, 3, 1);
   static final LocalDate NIGHT_2 = CrashPointsIT.NIGHT_2;
@@ -64,15 +70,21 @@ class DeltaPublicationKillIT {
   static String night1Run;
   static Pipelines.Run referenceNight2;
 
+  /** The folder (any Hadoop URI) under which each case writes a warehouse of its own. */
+  String warehouseRoot() throws Exception {
+    return System.getProperty(
+        "fentrace.it.warehouse-root", tmp.resolve("warehouses").toUri().toString());
+  }
+
+  /** The table format every warehouse of the class is written in. */
+  String tableFormat() {
+    return System.getProperty("fentrace.it.warehouse-format", "delta");
+  }
+
   @BeforeAll
-  static void landingsAndTheReference() throws Exception {
-    format = System.getProperty("fentrace.it.warehouse-format", "delta");
-    root =
-        System.getProperty(
-                    "fentrace.it.warehouse-root", tmp.resolve("warehouses").toUri().toString())
-                .replaceAll("/+$", "")
-            + "/"
-            + UUID.randomUUID();
+  void landingsAndTheReference() throws Exception {
+    format = tableFormat();
+    root = warehouseRoot().replaceAll("/+$", "") + "/" + UUID.randomUUID();
     landing1 = Files.createDirectories(tmp.resolve("landing1"));
     Files.writeString(
         landing1.resolve("jan.csv"),
