@@ -2,6 +2,7 @@ package org.fentrace.cli;
 
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.fentrace.warehouse.TableFormat;
 
 /** Builds the Spark session of a command with the settings the warehouse contract relies on. */
 final class SparkSessions {
@@ -32,8 +33,45 @@ final class SparkSessions {
         : (given + " " + COMPILE_HUGE_METHODS).trim();
   }
 
+  static final String EXTENSIONS = "spark.sql.extensions";
+  static final String SESSION_CATALOG = "spark.sql.catalog.spark_catalog";
+  static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
+  static final String DELTA_CATALOG = "org.apache.spark.sql.delta.catalog.DeltaCatalog";
+
+  /**
+   * The settings a session needs for Delta tables when the warehouse's format is delta: Delta's SQL
+   * extension (added to the user's own, if any) and its session catalog (unless the user names
+   * another), so {@code DESCRIBE HISTORY}, {@code VACUUM} and {@code VERSION AS OF} work on the
+   * tables too. Empty for parquet: a Parquet warehouse's sessions stay as they were.
+   */
+  static Map<String, String> formatSettings(TableFormat format, Map<String, String> sparkConf) {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    if (format != TableFormat.DELTA) {
+      return m;
+    }
+    String given = sparkConf.getOrDefault(EXTENSIONS, System.getProperty(EXTENSIONS, "")).strip();
+    m.put(
+        EXTENSIONS,
+        given.contains(DELTA_EXTENSION)
+            ? given
+            : given.isEmpty() ? DELTA_EXTENSION : given + "," + DELTA_EXTENSION);
+    if (!sparkConf.containsKey(SESSION_CATALOG) && System.getProperty(SESSION_CATALOG) == null) {
+      m.put(SESSION_CATALOG, DELTA_CATALOG);
+    }
+    return m;
+  }
+
   static SparkSession create(
       String appName, String master, Map<String, String> sparkConf, String logLevel) {
+    return create(appName, master, sparkConf, logLevel, TableFormat.PARQUET);
+  }
+
+  static SparkSession create(
+      String appName,
+      String master,
+      Map<String, String> sparkConf,
+      String logLevel,
+      TableFormat format) {
     SparkSession.Builder b =
         SparkSession.builder()
             .appName(appName)
@@ -64,6 +102,8 @@ final class SparkSessions {
       b.config("spark.sql.shuffle.partitions", Integer.toString(Math.max(4, 4 * cores)));
     }
     sparkConf.forEach(b::config);
+    formatSettings(format, sparkConf).forEach(b::config);
+    b.config("spark.hadoop." + TableFormat.HADOOP_KEY, format.wireName());
     b.config(EXECUTOR_JAVA_OPTIONS, executorJavaOptions(sparkConf));
     SparkSession spark = b.getOrCreate();
     spark.sparkContext().setLogLevel(logLevel);

@@ -5,7 +5,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * One local[2] SparkSession for the whole test suite (Surefire runs every class in one JVM):
  * starting Spark costs seconds, so tests share it. UI off, few shuffle partitions, UTC, like
- * production settings where they matter for results.
+ * production settings where they matter for results (Delta's extension included).
  */
 public final class SharedSpark {
   private static SparkSession spark;
@@ -24,6 +24,13 @@ public final class SharedSpark {
               .config("spark.sql.session.timeZone", "UTC")
               .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
               .config("spark.driver.host", "127.0.0.1")
+              // Delta's SQL extension and catalog, as fentrace's own sessions get them with
+              // fentrace.warehouse.format=delta: the Delta tests run on this session too, and a
+              // session cannot gain them once built. Parquet reads and writes are unaffected.
+              .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+              .config(
+                  "spark.sql.catalog.spark_catalog",
+                  "org.apache.spark.sql.delta.catalog.DeltaCatalog")
               .getOrCreate();
       spark.sparkContext().setLogLevel("WARN");
       Runtime.getRuntime().addShutdownHook(new Thread(spark::stop));
