@@ -47,6 +47,12 @@ final class ChemicalNameParser {
   /** A parsed name: its items, and the alkyl of an ester written in front (empty when none). */
   record Parsed(List<Item> items, String ester) {}
 
+  /**
+   * The italic branch prefixes "tert-" and "sec-" belong to the alkyl word they precede: "1-tert-
+   * butyl-4-piperidyl" is one tert-butyl group on position 1, not a word "tert" then a butyl.
+   */
+  private static final Pattern BRANCH_PREFIX = Pattern.compile("(?<![a-z])(tert|sec)-(?=[a-z])");
+
   private static final Pattern MARKS = Pattern.compile("\\p{M}");
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final String STEREO_CHARS = "0123456789,rsezrs±+-";
@@ -70,7 +76,7 @@ final class ChemicalNameParser {
     if (!spacesInsideOneName(text)) {
       return null;
     }
-    text = text.replace(" ", "");
+    text = BRANCH_PREFIX.matcher(text.replace(" ", "")).replaceAll("$1");
     int[] pos = {0};
     List<Item> items = parseItems(text, pos, (char) 0);
     if (items == null || pos[0] != text.length() || items.isEmpty()) {

@@ -60,6 +60,7 @@ final class ChemicalPrefixes {
     "tri",
     "tetra",
     "penta",
+    "bi",
     "hexa",
     "cyclo",
     "acetyl",

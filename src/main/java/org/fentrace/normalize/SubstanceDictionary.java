@@ -38,7 +38,11 @@ import org.fentrace.core.SubstanceClass;
  *       ("Other drugs"); between equals the first named wins, as labs name the main substance
  *       first. So "heroin/fentanyl mixture" is fentanyl and "carfentanil and heroin" is
  *       carfentanil. CAS Registry Numbers ({@link CasNumbers}) and systematic names written as one
- *       word inside the text take part in the same ranking.
+ *       word inside the text take part in the same ranking. A run glued by a hyphen to a locant or
+ *       nomenclature word of its own token is part of a longer name and does not count ("4-
+ *       oxopiperidine" inside "N-Boc-4-oxopiperidine-3-carboxylate" is not 4-piperidone), and a
+ *       text that calls itself a homologue ("fentanyl methylene homolog") takes no dictionary or
+ *       "...fentanyl" name at all: it names something else.
  *   <li><b>Unlisted analogues.</b> A word ending in "fentanyl" (after the spelling unification),
  *       together with the chemical-looking words before it ({@link ChemicalPrefixes}), is a
  *       fentanyl-related substance even when the dictionary lacks it: class FENTANYL_ANALOG,
@@ -47,7 +51,8 @@ import org.fentrace.core.SubstanceClass;
  *       cyclopropyl fentanyl). Listed names are never overridden, so precursors keep their class
  *       (norfentanyl, despropionyl fentanyl = 4-ANPP); unlisted names ending in "norfentanyl" or
  *       "anpp", or starting with "despropionyl", lack the phenethyl-anilide part of an analogue and
- *       are classed FENTANYL_PRECURSOR, unlisted=true.
+ *       are classed FENTANYL_PRECURSOR, unlisted=true; so are names ending in "4-AP" with chemical
+ *       words before them ("N-phenethyl tetramethyl-4-AP").
  *   <li><b>Nothing matched.</b> Class UNKNOWN, unlisted=false, name the cleaned lower-case text; a
  *       blank or null text is ("unknown", UNKNOWN, false).
  * </ol>
@@ -193,8 +198,11 @@ public final class SubstanceDictionary implements Serializable {
     if (structural != null) {
       return structural;
     }
-    List<Found> found = scanListed(w);
-    addUnlisted(w, found);
+    List<Found> found = new ArrayList<>(2);
+    if (!callsItselfAHomologue(w)) {
+      found = scanListed(w);
+      addUnlisted(w, found);
+    }
     addLocated(raw, found);
     if (found.isEmpty()) {
       return new SubstanceMatch(w.phrase(), SubstanceClass.UNKNOWN, false);
@@ -225,7 +233,7 @@ public final class SubstanceDictionary implements Serializable {
       for (int j = i; j < n && j - i < maxKeyWords; j++) {
         key.append(w.word(j));
         Entry e = byKey.get(key.toString());
-        if (e != null) {
+        if (e != null && !insideLongerName(w, i, j)) {
           bestEnd = j;
           bestEntry = e;
         }
@@ -245,12 +253,44 @@ public final class SubstanceDictionary implements Serializable {
   }
 
   /**
-   * Rule 3: names ending in fentanyl (or ANPP) with chemical prefixes the dictionary does not list.
+   * Words {@code from..to} are part of a longer systematic name: the token they sit in goes on, on
+   * either side, with a locant or a nomenclature word ("4-oxopiperidine" inside "N-Boc-4-
+   * oxopiperidine-3-carboxylate"), which makes another compound than the one the words name. A
+   * hyphen to a plain word ("fentanyl-laced") does not.
+   */
+  private static boolean insideLongerName(SubstanceWords w, int from, int to) {
+    boolean before = from > 0 && !w.tokenStart(from) && isNameWord(w.word(from - 1));
+    boolean after = to + 1 < w.size() && !w.tokenStart(to + 1) && isNameWord(w.word(to + 1));
+    return before || after;
+  }
+
+  private static boolean isNameWord(String word) {
+    return Character.isDigit(word.charAt(0)) || ChemicalPrefixes.segments(word);
+  }
+
+  /**
+   * "Fentanyl methylene homolog": a text that calls itself a homologue of what it names is another
+   * compound, so no dictionary or "...fentanyl" name in it counts; only a systematic name in it
+   * can.
+   */
+  private static boolean callsItselfAHomologue(SubstanceWords w) {
+    for (int i = 0; i < w.size(); i++) {
+      if (w.word(i).startsWith("homolog")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Rule 3: names ending in fentanyl, ANPP or 4-AP with chemical prefixes the dictionary does not
+   * list.
    */
   private void addUnlisted(SubstanceWords w, List<Found> found) {
     for (int j = 0; j < w.size(); j++) {
       String word = w.word(j);
-      if (!word.endsWith("fentanyl") && !word.endsWith("anpp")) {
+      boolean fourAp = word.equals("ap") && j > 0 && !w.tokenStart(j) && w.word(j - 1).equals("4");
+      if (!word.endsWith("fentanyl") && !word.endsWith("anpp") && !fourAp) {
         continue;
       }
       int start = j;
@@ -294,7 +334,10 @@ public final class SubstanceDictionary implements Serializable {
   }
 
   private static SubstanceClass unlistedClass(String key) {
-    if (key.endsWith("norfentanyl") || key.endsWith("anpp") || key.startsWith("despropionyl")) {
+    if (key.endsWith("norfentanyl")
+        || key.endsWith("anpp")
+        || key.endsWith("4ap")
+        || key.startsWith("despropionyl")) {
       return SubstanceClass.FENTANYL_PRECURSOR;
     }
     return SubstanceClass.FENTANYL_ANALOG;

@@ -40,12 +40,25 @@ class SchedulingTest {
     assertThat(acryl.us().control()).isEqualTo(Control.US_TEMPORARY);
     assertThat(acryl.us().date().date()).isEqualTo(LocalDate.of(2017, 7, 14));
     assertThat(acryl.china().date().date()).isEqualTo(LocalDate.of(2017, 3, 1));
-    // meta-fluorofentanyl: placed by name on 2023-12-07 (88 FR 85104). The rule read does not say
-    // which temporary order covered it before, so its row has no class-wide date and none is
-    // inherited from the class row: the earliest US date is the permanent one.
+    // isobutyryl fentanyl: its own temporary order (83 FR 4580, 2018-02-01) and no row-level
+    // class-wide date: nothing is inherited from the class row, and no Chinese date either.
+    Scheduling.Controls ibf = SCHEDULING.of("isobutyryl fentanyl");
+    assertThat(ibf.us().control()).isEqualTo(Control.US_TEMPORARY);
+    assertThat(ibf.us().date().date()).isEqualTo(LocalDate.of(2018, 2, 1));
+    assertThat(ibf.china()).isNull();
+  }
+
+  @Test
+  void metaFluorofentanylIsUnderTheClassOrderByTheProposalOfItsOwnDocket() {
+    // 88 FR 85104 (effective 2023-12-07) names meta-fluorofentanyl among nine substances; the
+    // proposal of the same docket, 88 FR 22391, says the nine fall within the 2018-02-06 class
+    // order's definition. The earliest US measure is therefore the class order, and the row keeps
+    // the permanent placement as a later date. China's class-wide order names no substance, so no
+    // Chinese date is on the row.
     Scheduling.Controls mff = SCHEDULING.of("meta-fluorofentanyl");
-    assertThat(mff.us().control()).isEqualTo(Control.US_PERMANENT);
-    assertThat(mff.us().date().date()).isEqualTo(LocalDate.of(2023, 12, 7));
+    assertThat(mff.us().control()).isEqualTo(Control.US_CLASS_WIDE);
+    assertThat(mff.us().date().date()).isEqualTo(LocalDate.of(2018, 2, 6));
+    assertThat(mff.us().date().source()).contains("88 FR 85104").contains("88 FR 22391");
     assertThat(mff.china()).isNull();
   }
 

@@ -42,7 +42,13 @@ final class SubstanceDocSection {
             "3. **Free text and mixtures.** Listed names, words ending in `fentanyl`, registry numbers"
                 + " and one-word systematic names are found inside longer text; the most fentanyl-relevant one"
                 + " counts (fentanyl or analog, then precursor, then other drug), the first named between"
-                + " equals.\n")
+                + " equals. A listed name glued by a hyphen to a locant or nomenclature word of the same"
+                + " token is part of a longer name and does not count (`4-oxopiperidine` inside `Methyl"
+                + " N-Boc-4-oxopiperidine-3-carboxylate` is not 4-piperidone); a text that calls itself a"
+                + " homolog (`Fentanyl methylene homolog`) takes no listed or `...fentanyl` name. Chemical"
+                + " words before a listed precursor make an unlisted precursor, not the listed one:"
+                + " `Bipiperidinyl 4-ANPP`, `N-Phenethyl Tetramethyl-4-AP`. A branch prefix belongs to its"
+                + " alkyl (`1-tert-butyl-4-piperidyl`).\n")
         .append(
             "4. **CAS Registry Numbers** from the table below: with hyphens anywhere (`437-38-7`), without"
                 + " them only right after the word CAS (`CAS 437387`), and only when the check digit holds. A bare"

@@ -92,6 +92,26 @@ class ReferenceDataTest {
     assertThat(control("2'-fluoro ortho-fluorofentanyl", Control.US_CLASS_WIDE))
         .extracting(ControlDate::date)
         .isEqualTo(control("fentanyl-related substance", Control.US_CLASS_WIDE).date());
+    // The other substances of 86 FR 22113 read in its list: permanent 2021-04-27, and by class from
+    // the order's day, because the rule says all 10 fall within the class definition.
+    for (String s :
+        new String[] {
+          "beta-methylfentanyl",
+          "ortho-fluorobutyryl fentanyl",
+          "ortho-methyl acetylfentanyl",
+          "ortho-methyl methoxyacetyl fentanyl",
+          "para-methylfentanyl",
+          "phenyl fentanyl"
+        }) {
+      assertThat(control(s, Control.US_PERMANENT).date())
+          .as(s)
+          .isEqualTo(LocalDate.of(2021, 4, 27));
+      assertThat(control(s, Control.US_PERMANENT).source()).as(s).startsWith("86 FR 22113");
+      assertThat(control(s, Control.US_CLASS_WIDE).date())
+          .as(s)
+          .isEqualTo(LocalDate.of(2018, 2, 6));
+      assertThat(control(s, Control.US_CLASS_WIDE).source()).as(s).contains("86 FR 22113");
+    }
     // INCB precursors report for 2017, paragraph 8: CND decision of 16 March 2017 on NPP and ANPP,
     // "became effective on 18 October 2017, 180 days after it was communicated".
     assertThat(control("NPP", Control.UN)).isEqualTo(control("4-ANPP", Control.UN));

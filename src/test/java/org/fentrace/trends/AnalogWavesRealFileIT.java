@@ -98,10 +98,43 @@ class AnalogWavesRealFileIT {
         .collectAsList()
         .forEach(r -> shown.put(r.getAs("substance_name"), day(r, "first_month")));
     assertThat(shown).isEqualTo(expected);
-    // 182 reported names fold into 113 substance names: fentanyl, 105 analogues and precursors, and
-    // 7 names the
-    // dictionary cannot class (UNKNOWN), which are not fentanyl-related to it and so have no row.
-    assertThat(shown).hasSize(105);
+    // How many, counted by hand from the export (Python's csv module over BASE_DESCRIPTION, the
+    // name fentrace reads first): 124 distinct base names, one of them "Fentanyl". Seven are not
+    // fentanyl-related, having no N-phenyl-N-(piperidin-4-yl) amide and no 4-anilinopiperidine
+    // (1-Boc-4-hydroxypiperidine, 1-Phenethyl-4-hydroxypiperidine,
+    // 1-Phenethyl-4-propionyloxypiperidine, N-Phenethyl-N-phenylpropionamide, the N-phenethyl and
+    // the N-benzyl homologue of fentanyl, Methyl N-Boc-4-oxopiperidine-3-carboxylate). Of the
+    // other 116, four are second spellings of one substance (cis- and trans-3-Methylfentanyl of
+    // 3-Methylfentanyl, 3-Fluorofentanyl of meta-Fluorofentanyl, 2-Fluoro 4-ANPP of ortho-Fluoro
+    // 4-ANPP): 112 substances. fentrace shows 110 of them, 112 - 2: it keeps two names folded into
+    // another substance, Flurobutyryl/fluoroisobutyryl fentanyl into fluoroisobutyryl fentanyl
+    // (the lab names two isomers it could not tell apart) and N-Boc norfentanyl into norfentanyl
+    // (the sample data rely on that fold). Three names that were folded or missed have their own
+    // row now (Bipiperidinyl 4-ANPP, N-Phenethyl Tetramethyl-4-AP, and the unlisted analogue
+    // N-(1-tert-butyl-4-piperidyl)-N-phenylpropanamide), and Methyl
+    // N-Boc-4-oxopiperidine-3-carboxylate is no longer read as 4-piperidone, which no other base
+    // name of the export is, so 4-piperidone has no row.
+    assertThat(shown).hasSize(110);
+    // The three names the structure reader and the fluoro-4-AP entry added to the 105 of the first
+    // version of this test, each a 4-anilinopiperidine precursor, not an analogue: the
+    // Boc-protected
+    // para-fluoro 4-AP (tert-butyl 4-(4-fluoroanilino)piperidine-1-carboxylate, UNKNOWN before),
+    // 1-propionyl-4-anilinopiperidine (acylated on the ring nitrogen, so no N-phenyl amide) and
+    // fluoro-4-AP, both of which were folded into 4-AP before.
+    Map<String, String> classes = new TreeMap<>();
+    table("analog_watch")
+        .filter("source = 'nflis_lab_reports'")
+        .collectAsList()
+        .forEach(r -> classes.put(r.getAs("substance_name"), r.getAs("substance_class")));
+    assertThat(classes)
+        .containsEntry("1-boc-4-(4-fluoroanilino)piperidine", "FENTANYL_PRECURSOR")
+        .containsEntry("1-propionyl-4-anilinopiperidine", "FENTANYL_PRECURSOR")
+        .containsEntry("fluoro-4-AP", "FENTANYL_PRECURSOR")
+        .containsEntry("4-AP", "FENTANYL_PRECURSOR")
+        .containsEntry("bipiperidinyl-4-anpp", "FENTANYL_PRECURSOR")
+        .containsEntry("n-phenethyltetramethyl-4-ap", "FENTANYL_PRECURSOR")
+        .containsEntry("n-(1-tert-butyl-4-piperidyl)-n-phenylpropanamide", "FENTANYL_ANALOG")
+        .doesNotContainKey("4-piperidone");
     assertThat(shown).containsEntry("para-fluorofentanyl", LocalDate.of(2017, 7, 1));
     for (Row r : table("analog_watch").filter("source = 'nflis_lab_reports'").collectAsList()) {
       assertThat(day(r, "peak_period"))
@@ -158,11 +191,18 @@ class AnalogWavesRealFileIT {
     assertThat(acryl.<String>getAs("us_control")).isEqualTo("us_temporary");
     assertThat(acryl.<Integer>getAs("months_to_quarter_peak_us")).isEqualTo(6);
     assertThat(acryl.<Integer>getAs("months_to_quarter_peak_china")).isEqualTo(10);
-    // meta-fluorofentanyl: placed by name 2023-12-07 (88 FR 85104), its only recorded US measure.
+    // meta-fluorofentanyl: placed by name 2023-12-07 (88 FR 85104), and under the class order from
+    // 2018-02-06 because the proposal of the same docket (88 FR 22391) says so: the earliest US
+    // measure, the one analog_watch shows, is the class order.
     Row mff = watch("meta-fluorofentanyl");
     assertThat(mff.<Boolean>getAs("scheduling_listed")).isTrue();
-    assertThat(day(mff, "us_control_date")).isEqualTo(LocalDate.of(2023, 12, 7));
-    assertThat(mff.<String>getAs("us_control")).isEqualTo("us_permanent");
+    assertThat(day(mff, "us_control_date")).isEqualTo(LocalDate.of(2018, 2, 6));
+    assertThat(mff.<String>getAs("us_control")).isEqualTo("us_class_wide");
+    // phenyl fentanyl (NFLIS "Phenyl fentanyl"): 86 FR 22113 names it by its systematic name and
+    // puts it under the class order too.
+    Row phenyl = watch("phenyl fentanyl");
+    assertThat(day(phenyl, "us_control_date")).isEqualTo(LocalDate.of(2018, 2, 6));
+    assertThat(phenyl.<String>getAs("us_control_source")).contains("86 FR 22113");
   }
 
   @Test
