@@ -49,7 +49,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngestAction extends BaseAction<IngestResult> {
   private static final Logger LOG = LoggerFactory.getLogger(IngestAction.class);
-  private static final int MAX_REJECT_EXAMPLES = 20;
   private static final String MONTH = CandidateStore.MONTH;
 
   /** Typed, validated options. */
@@ -164,7 +163,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
           staged.rewritten(),
           timings(),
           Accounting.qualityFailures(reports, options.maxRejectRate()),
-          rejectExamples(envelopes));
+          RejectedStage.examples(spark, envelopes));
     } finally {
       parsed.release();
     }
@@ -307,7 +306,8 @@ public final class IngestAction extends BaseAction<IngestResult> {
       rewritten.put(
           WarehouseTable.LAB_REPORTS.tableName(), labs.partitions()); // the whole table, every year
     }
-    moves.add(stageRejected(envelopes, scan.diff().replaced()));
+    moves.add(
+        RejectedStage.stage(spark, warehouse, envelopes, scan.diff().replaced(), options.runId()));
     Path stagedLedger = warehouse.layout().stagedLedger(options.runId());
     warehouse.writeText(stagedLedger, d.after().toJson());
     moves.add(
@@ -388,50 +388,5 @@ public final class IngestAction extends BaseAction<IngestResult> {
         d.months().isEmpty() ? Set.of() : store.writePartitions(d.otherVersions(), target);
     return PartitionPublisher.partitionMoves(
         target, CandidateStore.otherVersions(warehouse, table), MONTH, d.months(), written);
-  }
-
-  /** The quarantine is small: it is rewritten whole, dropping the rows of replaced files. */
-  private PartitionPublisher.Move stageRejected(Dataset<Row> envelopes, Set<String> replaced)
-      throws IOException {
-    describe("stage rejected");
-    Dataset<Row> fresh =
-        envelopes.filter(col("kind").equalTo(Envelope.REJECT)).select("rejected.*");
-    Path live = warehouse.table(WarehouseTable.REJECTED);
-    Dataset<Row> rows = fresh;
-    if (warehouse.fs().exists(live)) {
-      Dataset<Row> kept = warehouse.readTable(spark, live, fresh.schema());
-      if (!replaced.isEmpty()) {
-        kept = kept.filter(not(col("source_file").isin(replaced.toArray())));
-      }
-      rows = kept.unionByName(fresh);
-    }
-    Path target = warehouse.layout().staged(options.runId(), WarehouseTable.REJECTED.tableName());
-    rows.coalesce(1)
-        .sortWithinPartitions("source_file", "source_line")
-        .write()
-        .mode(org.apache.spark.sql.SaveMode.Overwrite)
-        .parquet(target.toString());
-    return new PartitionPublisher.Move(target.toString(), live.toString());
-  }
-
-  /** The first quarantined rows of this run, as "file line N: REASON: message", for the console. */
-  private List<String> rejectExamples(Dataset<Row> envelopes) {
-    describe("examples of rejected rows");
-    List<String> examples = new ArrayList<>();
-    for (Row r :
-        envelopes
-            .filter(col("kind").equalTo(Envelope.REJECT))
-            .select(
-                "rejected.source_file",
-                "rejected.source_line",
-                "rejected.reason_code",
-                "rejected.message")
-            .orderBy("source_file", "source_line")
-            .limit(MAX_REJECT_EXAMPLES)
-            .collectAsList()) {
-      examples.add(
-          r.getString(0) + " line " + r.getLong(1) + ": " + r.getString(2) + ": " + r.getString(3));
-    }
-    return examples;
   }
 }

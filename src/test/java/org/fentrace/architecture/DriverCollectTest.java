@@ -124,8 +124,7 @@ class DriverCollectTest {
               Map.entry(
                   "org.fentrace.ingest.LabReportsStage.stage", "outcome counts per file read"),
               Map.entry(
-                  "org.fentrace.ingest.IngestAction.rejectExamples",
-                  "limited to the first examples"),
+                  "org.fentrace.ingest.RejectedStage.examples", "limited to the first examples"),
               Map.entry(
                   "org.fentrace.ingest.IngestAction.decide",
                   "broadcasts the delivery ranks: one row per landing file"),
