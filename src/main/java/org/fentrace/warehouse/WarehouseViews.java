@@ -64,7 +64,9 @@ public final class WarehouseViews {
         view = TableReads.readVersion(spark, s.getPath(), version.getAsLong(), known);
       } else if (delta || known != null || Warehouse.holdsParquet(fs, s.getPath())) {
         if (asOfRun != null) {
-          withoutHistory.add(name);
+          if (Warehouse.holdsParquet(fs, s.getPath())) {
+            withoutHistory.add(name);
+          } // else a table that never had rows (no files, no log): it had none at that run either
           continue;
         }
         view = TableReads.read(spark, fs, s.getPath(), known);

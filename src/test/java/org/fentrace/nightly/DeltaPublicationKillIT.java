@@ -128,7 +128,8 @@ class DeltaPublicationKillIT {
     String parquet = tmp.resolve("parquet-reference").toUri().toString();
     assertThat(run(landing1, parquet, NIGHT_1, false, "parquet").exitCode()).isZero();
     assertThat(run(landing2, parquet, NIGHT_2, false, "parquet").exitCode()).isZero();
-    WarehouseComparison.assertSameResults(parquet, reference, true);
+    // The landings hold seizures only (no shipments): every table present is compared.
+    WarehouseComparison.assertSameResults(parquet, reference, false);
   }
 
   @ParameterizedTest
@@ -166,7 +167,8 @@ class DeltaPublicationKillIT {
     // The next run (breaking the dead run's lock) replays the journal, then runs night 2 again.
     assertThat(run(landing2, wh, NIGHT_2, true).exitCode()).isZero();
     assertThat(fs.exists(new WarehouseLayout(wh).journal())).isFalse();
-    WarehouseComparison.assertSameResults(reference, wh, true);
+    // The landings hold seizures only (no shipments): every table present is compared.
+    WarehouseComparison.assertSameResults(reference, wh, false);
   }
 
   /** Time travel by run id: night 1's seizures, read after night 2 revised J1 and added K1. */
