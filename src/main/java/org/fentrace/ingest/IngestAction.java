@@ -116,15 +116,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
       List<FileReport> reports =
           Accounting.reports(scan.scanned(), scan.toRead(), LedgerFacts.none(), Map.of(), Map.of());
       lap("account", t);
-      return new IngestResult(
-          options.runId(),
-          options.runDate(),
-          reports,
-          tableRows(reports),
-          Map.of(),
-          timings(),
-          Accounting.qualityFailures(reports, options.maxRejectRate()),
-          List.of());
+      return result(reports, Map.of(), List.of());
     }
     store.migrateLegacyLayout(options.runId());
     LandingParse.Parsed parsed = parse(scan.toRead());
@@ -155,18 +147,27 @@ public final class IngestAction extends BaseAction<IngestResult> {
       d.ships().release();
       d.seizures().release();
       lap("account", t);
-      return new IngestResult(
-          options.runId(),
-          options.runDate(),
-          reports,
-          tableRows(reports),
-          staged.rewritten(),
-          timings(),
-          Accounting.qualityFailures(reports, options.maxRejectRate()),
-          RejectedStage.examples(spark, envelopes));
+      describe("examples of rejected rows");
+      return result(reports, staged.rewritten(), RejectedStage.examples(envelopes));
     } finally {
       parsed.release();
     }
+  }
+
+  /**
+   * The night's result from its per-file reports, the partitions it rewrote and reject examples.
+   */
+  private IngestResult result(
+      List<FileReport> reports, Map<String, List<String>> rewritten, List<String> examples) {
+    return new IngestResult(
+        options.runId(),
+        options.runDate(),
+        reports,
+        tableRows(reports),
+        rewritten,
+        timings(),
+        Accounting.qualityFailures(reports, options.maxRejectRate()),
+        examples);
   }
 
   /** Scans the landing folder and compares it with the ledger (driver only). */
@@ -306,6 +307,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
       rewritten.put(
           WarehouseTable.LAB_REPORTS.tableName(), labs.partitions()); // the whole table, every year
     }
+    describe("stage rejected");
     moves.add(
         RejectedStage.stage(spark, warehouse, envelopes, scan.diff().replaced(), options.runId()));
     Path stagedLedger = warehouse.layout().stagedLedger(options.runId());

@@ -82,13 +82,10 @@ public final class LandingScanner {
     try (CsvFileReader reader = CsvFileReader.open(LandingFiles.open(conf, uri).content())) {
       List<String> header = reader.header();
       if (header.isEmpty()) {
-        return new LandingFile(
+        return unusable(
             index,
-            uri,
+            s,
             relative,
-            s.getLen(),
-            s.getModificationTime(),
-            null,
             reader.delimiter(),
             "the file is empty (no header line); deliver it again with its header and rows, or remove it");
       }
@@ -119,17 +116,30 @@ public final class LandingScanner {
           reader.delimiter(),
           problem);
     } catch (IOException | RuntimeException e) {
-      return new LandingFile(
+      return unusable(
           index,
-          uri,
+          s,
           relative,
-          s.getLen(),
-          s.getModificationTime(),
-          null,
           ',',
           "the file could not be read: "
               + e
               + "; check that it is a CSV (or gzip-compressed CSV) file");
     }
+  }
+
+  /**
+   * A landing file whose header could not be matched to a format, with what the operator must do.
+   */
+  private static LandingFile unusable(
+      int index, FileStatus s, String relative, char delimiter, String problem) {
+    return new LandingFile(
+        index,
+        s.getPath().toString(),
+        relative,
+        s.getLen(),
+        s.getModificationTime(),
+        null,
+        delimiter,
+        problem);
   }
 }

@@ -18,7 +18,8 @@ import org.fentrace.warehouse.WarehouseTable;
 
 /**
  * The {@code rejected} table (the quarantine) of an ingest: staged whole from the rows kept and
- * this run's rejected envelopes, and the first rejected rows for the console.
+ * this run's rejected envelopes, and the first rejected rows for the console. The caller names the
+ * Spark jobs (its action's job descriptions).
  */
 final class RejectedStage {
   private static final int MAX_REJECT_EXAMPLES = 20;
@@ -33,7 +34,6 @@ final class RejectedStage {
       Set<String> replaced,
       String runId)
       throws IOException {
-    spark.sparkContext().setJobDescription("fentrace ingest: stage rejected");
     Dataset<Row> fresh = rejected(envelopes).select("rejected.*");
     Path live = warehouse.table(WarehouseTable.REJECTED);
     Dataset<Row> rows = fresh;
@@ -54,8 +54,7 @@ final class RejectedStage {
   }
 
   /** The first quarantined rows of this run, as "file line N: REASON: message", for the console. */
-  static List<String> examples(SparkSession spark, Dataset<Row> envelopes) {
-    spark.sparkContext().setJobDescription("fentrace ingest: examples of rejected rows");
+  static List<String> examples(Dataset<Row> envelopes) {
     List<String> examples = new ArrayList<>();
     for (Row r :
         rejected(envelopes)
