@@ -190,12 +190,20 @@ final class DeltaPublication {
   }
 
   /**
-   * True when both hold the same rows as multisets. Two Spark jobs over the replaced partitions
-   * only; a type exceptAll cannot compare (a map) counts as changed.
+   * True when both hold the same rows as multisets: every distinct row is counted +1 per copy in
+   * {@code a} and -1 per copy in {@code b}, and no sum may differ from 0. One Spark job with one
+   * shuffle over the replaced partitions only; a type that cannot be grouped (a map) counts as
+   * changed.
    */
-  private static boolean sameRows(Dataset<Row> a, Dataset<Row> b) {
+  static boolean sameRows(Dataset<Row> a, Dataset<Row> b) {
+    String side = "__fentrace_side";
     try {
-      return a.exceptAll(b).isEmpty() && b.exceptAll(a).isEmpty();
+      return a.withColumn(side, functions.lit(1))
+          .unionByName(b.withColumn(side, functions.lit(-1)))
+          .groupBy(cols(a.columns()))
+          .agg(functions.sum(side).as(side))
+          .where(functions.col(side).notEqual(0))
+          .isEmpty();
     } catch (RuntimeException e) { // an AnalysisException, which javac does not see declared
       return false;
     }

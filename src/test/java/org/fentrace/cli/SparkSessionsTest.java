@@ -66,6 +66,32 @@ class SparkSessionsTest {
   }
 
   @Test
+  void aLocalRunSizesShufflesAndDeltaSnapshotsForTheMachineUnlessTheUserDid() {
+    // 4 per core, at least 4: the same figure for both, so a Delta snapshot is no wider than a
+    // shuffle.
+    String expected = Integer.toString(Math.max(4, 4 * Runtime.getRuntime().availableProcessors()));
+    assertThat(SparkSessions.localSettings(TableFormat.PARQUET, Map.of()))
+        .containsExactlyEntriesOf(Map.of("spark.sql.shuffle.partitions", expected));
+    assertThat(SparkSessions.localSettings(TableFormat.DELTA, Map.of()))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "spark.sql.shuffle.partitions", expected,
+                "spark.databricks.delta.snapshotPartitions", expected));
+    // The user's shuffle width carries over to the snapshot; the user's snapshot width is kept.
+    assertThat(
+            SparkSessions.localSettings(
+                TableFormat.DELTA, Map.of("spark.sql.shuffle.partitions", "7")))
+        .containsExactlyEntriesOf(Map.of("spark.databricks.delta.snapshotPartitions", "7"));
+    assertThat(
+            SparkSessions.localSettings(
+                TableFormat.DELTA,
+                Map.of(
+                    "spark.sql.shuffle.partitions", "7",
+                    "spark.databricks.delta.snapshotPartitions", "50")))
+        .isEmpty();
+  }
+
+  @Test
   void theFormatIsReadCaseInsensitivelyAndAnUnknownOneIsRefused() {
     assertThat(TableFormat.fromName(" Delta ")).isEqualTo(TableFormat.DELTA);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> TableFormat.fromName("iceberg"))

@@ -21,6 +21,9 @@ public final class SharedSpark {
               .config("spark.ui.enabled", "false")
               .config("spark.sql.shuffle.partitions", "4")
               .config("spark.default.parallelism", "4")
+              // As fentrace's own local sessions size Delta's snapshot (SparkSessions): Delta's
+              // default of 50 partitions costs every read and commit of a Delta table 50 tasks.
+              .config("spark.databricks.delta.snapshotPartitions", "4")
               .config("spark.sql.session.timeZone", "UTC")
               .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
               .config("spark.driver.host", "127.0.0.1")
