@@ -67,6 +67,10 @@ class DeltaPublicationKillIT {
   static String root;
   static String format;
   static String reference;
+
+  /** Night 1's warehouse, copied as the starting point of the reference and of every case. */
+  static String night1;
+
   static String night1Run;
   static Pipelines.Run referenceNight2;
 
@@ -74,6 +78,14 @@ class DeltaPublicationKillIT {
   String warehouseRoot() throws Exception {
     return System.getProperty(
         "fentrace.it.warehouse-root", tmp.resolve("warehouses").toUri().toString());
+  }
+
+  /**
+   * Whether the reference is also compared with the same two nights in the Parquet format (two more
+   * nights). The formats' equality does not depend on the file system, so once is enough.
+   */
+  boolean comparesWithTheParquetFormat() {
+    return true;
   }
 
   /** The table format every warehouse of the class is written in. */
@@ -102,8 +114,11 @@ class DeltaPublicationKillIT {
         CrashPointsIT.HEADER
             + "J1,2024-01-05,fentanyl,2.5,kg,Southwest Border,truck,MX\n"
             + "K1,2024-02-01,fentanyl,4,kg,Southwest Border,pedestrian,\n");
-    reference = root + "/reference";
-    night1Run = run(landing1, reference, NIGHT_1, false).manifest().get("run_id").asText();
+    // Night 1 runs once; the reference and every case start from a copy of it (a Delta table's log
+    // names its files relative to the table, so a copied table is the same table).
+    night1 = root + "/night1";
+    night1Run = run(landing1, night1, NIGHT_1, false).manifest().get("run_id").asText();
+    reference = copyOfNightOne("reference");
     referenceNight2 = run(landing2, reference, NIGHT_2, false);
     assertThat(referenceNight2.exitCode()).as("night 2 of the reference warehouse").isZero();
   }
@@ -125,6 +140,9 @@ class DeltaPublicationKillIT {
     assertThat(feb.get("rejected").asLong()).isZero();
     assertThat(feb.get("duplicates").asLong()).isZero();
     assertThat(feb.get("balanced").asBoolean()).isTrue();
+    if (!comparesWithTheParquetFormat()) {
+      return;
+    }
     String parquet = tmp.resolve("parquet-reference").toUri().toString();
     assertThat(run(landing1, parquet, NIGHT_1, false, "parquet").exitCode()).isZero();
     assertThat(run(landing2, parquet, NIGHT_2, false, "parquet").exitCode()).isZero();
@@ -136,12 +154,11 @@ class DeltaPublicationKillIT {
   @ValueSource(strings = {FaultInjection.MID_PUBLISH, FaultInjection.MID_PUBLISH_TRENDS})
   void aKillMidPublicationLeavesNightOneReadableAndTheNextRunFinishesIt(String point)
       throws Exception {
-    String wh = root + "/case-" + point;
-    assertThat(run(landing1, wh, NIGHT_1, false).exitCode()).isZero();
+    String wh = copyOfNightOne("case-" + point);
     List<String> tables = WarehouseComparison.tables(wh);
-    Map<String, List<String>> night1 = new HashMap<>();
+    Map<String, List<String>> nightOneRows = new HashMap<>();
     for (String t : tables) {
-      night1.put(t, rows(wh, t));
+      nightOneRows.put(t, rows(wh, t));
     }
     try (AutoCloseable crash = Crashes.dieAt(point)) {
       assertThatThrownBy(() -> run(landing2, wh, NIGHT_2, false))
@@ -154,7 +171,7 @@ class DeltaPublicationKillIT {
     List<String> stillNightOne = new ArrayList<>();
     for (String t : tables) {
       List<String> now = rows(wh, t);
-      if (now.equals(night1.get(t))) {
+      if (now.equals(nightOneRows.get(t))) {
         stillNightOne.add(t);
       } else {
         assertThat(now)
@@ -218,6 +235,23 @@ class DeltaPublicationKillIT {
                 .collectAsList());
     out.sort(null);
     return out;
+  }
+
+  /** A new warehouse under the class's root holding exactly night 1's warehouse. */
+  private static String copyOfNightOne(String name) throws Exception {
+    String to = root + "/" + name;
+    org.apache.hadoop.fs.Path from = new org.apache.hadoop.fs.Path(night1);
+    assertThat(
+            org.apache.hadoop.fs.FileUtil.copy(
+                fs(night1),
+                from,
+                fs(to),
+                new org.apache.hadoop.fs.Path(to),
+                false,
+                SharedSpark.session().sparkContext().hadoopConfiguration()))
+        .as("night 1 copied to %s", to)
+        .isTrue();
+    return to;
   }
 
   private static FileSystem fs(String uri) throws Exception {
