@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileSystem;
 import org.fentrace.config.FentraceConfig;
 import org.fentrace.run.PipelineRunner;
+import org.fentrace.testing.DeltaKernelRows;
 import org.fentrace.testing.NightOnAFileSystem;
 import org.fentrace.testing.Pipelines;
 import org.fentrace.testing.S3TestServer;
@@ -42,8 +43,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * written with {@code fentrace.warehouse.format=parquet}, one with {@code delta}, from the same
  * landing on the same server. Each one's published tables, aggregates and exports must equal row
  * for row those of the same night on the local file system (in Parquet: the formats hold the same
- * rows, which {@code DeltaWarehouseIT} shows on local disk), its manifest must balance file by file
- * as the local one does, and the warehouse lock must work on S3 as it does on a disk.
+ * rows), its manifest must balance file by file as the local one does, and the warehouse lock must
+ * work on S3 as it does on a disk. The Delta warehouse also answers for the format: every table is a
+ * Delta table whose commits name the run, a second identical night adds no commit, and a reader
+ * that is not Spark (Delta Kernel) finds the rows Spark reads from the Parquet warehouse.
  */
 class S3PipelineIT {
   static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 28);
@@ -57,6 +60,8 @@ class S3PipelineIT {
   static final Map<String, JsonNode> s3Manifests = new HashMap<>();
   static Path localWarehouse;
   static Pipelines.Run localRun;
+  static Map<String, Long> deltaVersionsAfterNightOne;
+  static PipelineRunner.Outcome secondDeltaNight;
 
   @BeforeAll
   static void runOnS3InBothFormatsAndLocally() throws Exception {
@@ -72,28 +77,20 @@ class S3PipelineIT {
     StringBuilder timings = new StringBuilder();
     for (String format : FORMATS) {
       long t = System.nanoTime();
-      PipelineRunner.Outcome outcome =
-          new PipelineRunner(SharedSpark.session())
-              .run(
-                  new PipelineRunner.Request(
-                      "run",
-                      EnumSet.allOf(PipelineRunner.Step.class),
-                      landing,
-                      warehouse(format),
-                      RUN_DATE,
-                      FentraceConfig.load(
-                          null,
-                          Map.of(
-                              "fentrace.party-hash.key",
-                              Pipelines.TEST_PARTY_KEY,
-                              "fentrace.warehouse.format",
-                              format))));
+      PipelineRunner.Outcome outcome = runOnS3(format);
       s3Runs.put(format, outcome);
       s3Manifests.put(format, NightOnAFileSystem.manifest(outcome));
       timings.append(
           String.format(
               ", run on s3a (%s) %d s", format, (System.nanoTime() - t) / 1_000_000_000L));
     }
+    // The same night again on the Delta warehouse: nothing changed, so no table may gain a commit.
+    long again = System.nanoTime();
+    deltaVersionsAfterNightOne = latestVersions(warehouse("delta"));
+    secondDeltaNight = runOnS3("delta");
+    timings.append(
+        String.format(
+            ", the same night again (delta) %d s", (System.nanoTime() - again) / 1_000_000_000L));
     long onS3 = System.nanoTime();
     localWarehouse = tmp.resolve("local-wh");
     localRun =
@@ -107,6 +104,36 @@ class S3PipelineIT {
     System.err.printf(
         "S3PipelineIT: s3proxy up and landing uploaded in %d s%s, local run %d s%n",
         (up - start) / 1_000_000_000L, timings, (System.nanoTime() - onS3) / 1_000_000_000L);
+  }
+
+  private static PipelineRunner.Outcome runOnS3(String format) throws Exception {
+    return new PipelineRunner(SharedSpark.session())
+        .run(
+            new PipelineRunner.Request(
+                "run",
+                EnumSet.allOf(PipelineRunner.Step.class),
+                landing,
+                warehouse(format),
+                RUN_DATE,
+                FentraceConfig.load(
+                    null,
+                    Map.of(
+                        "fentrace.party-hash.key",
+                        Pipelines.TEST_PARTY_KEY,
+                        "fentrace.warehouse.format",
+                        format))));
+  }
+
+  /** Each table's latest Delta version. */
+  private static Map<String, Long> latestVersions(String warehouse) throws IOException {
+    Map<String, Long> m = new java.util.TreeMap<>();
+    for (String t : WarehouseComparison.tables(warehouse)) {
+      m.put(
+          t,
+          TableReads.latestVersion(
+              SharedSpark.session(), new org.apache.hadoop.fs.Path(warehouse, t)));
+    }
+    return m;
   }
 
   /** The warehouse of one table format, on the test server. */
@@ -158,6 +185,81 @@ class S3PipelineIT {
           .isEqualTo(format.equals("delta"));
     }
     WarehouseComparison.assertSameResults(localWarehouse.toString(), warehouse(format), true);
+  }
+
+  @Test
+  void everyDeltaTableIsCommittedByTheNightThatWroteIt() throws IOException {
+    String runId = s3Manifests.get("delta").get("run_id").asText();
+    List<String> tables = WarehouseComparison.tables(warehouse("delta"));
+    // Normalized, quarantine, trend, sensitivity, effects and analog tables: more than a handful.
+    assertThat(tables).contains("seizures", "shipments", "lab_reports", "rejected", "route_monthly");
+    for (String t : tables) {
+      List<org.apache.spark.sql.Row> history =
+          io.delta.tables.DeltaTable.forPath(
+                  SharedSpark.session(), warehouse("delta") + "/" + t)
+              .history()
+              .select("version", "userMetadata")
+              .collectAsList();
+      assertThat(history).as("commits of %s", t).isNotEmpty();
+      for (org.apache.spark.sql.Row r : history) {
+        assertThat(TableReads.runOf(r.getString(1)))
+            .as("run named by commit %s of %s", r.getLong(0), t)
+            .isEqualTo(runId);
+      }
+    }
+  }
+
+  @Test
+  void aSecondIdenticalNightAddsNoDeltaCommit() throws IOException {
+    assertThat(secondDeltaNight.exitCode()).as("exit code of the second night").isZero();
+    assertThat(latestVersions(warehouse("delta"))).isEqualTo(deltaVersionsAfterNightOne);
+    WarehouseComparison.assertSameResults(localWarehouse.toString(), warehouse("delta"), true);
+  }
+
+  /**
+   * A reader that is not Spark: Delta Kernel reads the Delta warehouse's {@code seizures} on S3
+   * through the log, and finds row for row what Spark reads from the local Parquet warehouse's
+   * folders: for every candidate key (record id, file, line) the same month, kilograms and route.
+   */
+  @Test
+  void deltaKernelReadsTheSameSeizuresWithoutSpark() throws IOException {
+    org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+    s3.configure(conf);
+    String seizures = warehouse("delta") + "/seizures";
+    assertThat(DeltaKernelRows.partitionColumns(seizures, conf)).containsExactly("event_month");
+    List<String> byKernel =
+        DeltaKernelRows.read(
+            seizures,
+            conf,
+            r -> {
+              var schema = r.getSchema();
+              int month = schema.indexOf("event_month");
+              int kg = schema.indexOf("quantity_kg");
+              int route = schema.indexOf("route");
+              return String.join(
+                  "|",
+                  r.getString(schema.indexOf("record_id")),
+                  r.getString(schema.indexOf("source_file")),
+                  Long.toString(r.getLong(schema.indexOf("source_line"))),
+                  r.isNullAt(month) ? "null" : r.getString(month),
+                  r.isNullAt(kg) ? "null" : r.getDecimal(kg).toPlainString(),
+                  r.isNullAt(route) ? "null" : r.getString(route));
+            });
+    List<String> bySpark =
+        new java.util.ArrayList<>(
+            SharedSpark.session()
+                .read()
+                .parquet(localWarehouse.resolve("seizures").toString())
+                .selectExpr(
+                    "concat_ws('|', record_id, source_file, CAST(source_line AS STRING),"
+                        + " coalesce(event_month, 'null'), coalesce(CAST(quantity_kg AS STRING), 'null'),"
+                        + " coalesce(route, 'null'))")
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList());
+    assertThat(bySpark).isNotEmpty();
+    byKernel.sort(null);
+    bySpark.sort(null);
+    assertThat(byKernel).isEqualTo(bySpark);
   }
 
   /**
