@@ -21,6 +21,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.fentrace.state.PartitionPublisher;
 import org.fentrace.warehouse.SparkSchemas;
+import org.fentrace.warehouse.TableReads;
 import org.fentrace.warehouse.Warehouse;
 import org.fentrace.warehouse.WarehouseTable;
 import org.slf4j.Logger;
@@ -198,6 +199,9 @@ public final class AggregateStore {
    */
   private Dataset<Row> readTable(WarehouseTable t) throws IOException {
     Path dir = warehouse.table(t.tableName());
+    if (TableReads.isDelta(warehouse.fs(), dir)) {
+      return warehouse.readTable(spark, dir, withMonth(t));
+    }
     boolean partitions = false;
     if (warehouse.fs().exists(dir)) {
       for (FileStatus s : warehouse.fs().listStatus(dir)) {

@@ -31,7 +31,8 @@ abstract class PipelineCommand implements Callable<Integer> {
             "fentrace " + commandName(),
             options.master,
             options.sparkConf(),
-            config.get(FentraceConfig.Key.SPARK_LOG_LEVEL));
+            config.get(FentraceConfig.Key.SPARK_LOG_LEVEL),
+            config.warehouseFormat());
     try {
       int worst = 0;
       for (java.time.LocalDate date : dates) {

@@ -2,6 +2,7 @@ package org.fentrace.cli;
 
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.fentrace.warehouse.TableFormat;
 
 /** Builds the Spark session of a command with the settings the warehouse contract relies on. */
 final class SparkSessions {
@@ -32,8 +33,71 @@ final class SparkSessions {
         : (given + " " + COMPILE_HUGE_METHODS).trim();
   }
 
+  static final String EXTENSIONS = "spark.sql.extensions";
+  static final String SESSION_CATALOG = "spark.sql.catalog.spark_catalog";
+  static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
+  static final String DELTA_CATALOG = "org.apache.spark.sql.delta.catalog.DeltaCatalog";
+
+  /**
+   * The settings a session needs for Delta tables when the warehouse's format is delta: Delta's SQL
+   * extension (added to the user's own, if any) and its session catalog (unless the user names
+   * another), so {@code DESCRIBE HISTORY}, {@code VACUUM} and {@code VERSION AS OF} work on the
+   * tables too. Empty for parquet: a Parquet warehouse's sessions stay as they were.
+   */
+  static Map<String, String> formatSettings(TableFormat format, Map<String, String> sparkConf) {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    if (format != TableFormat.DELTA) {
+      return m;
+    }
+    String given = sparkConf.getOrDefault(EXTENSIONS, System.getProperty(EXTENSIONS, "")).strip();
+    m.put(
+        EXTENSIONS,
+        given.contains(DELTA_EXTENSION)
+            ? given
+            : given.isEmpty() ? DELTA_EXTENSION : given + "," + DELTA_EXTENSION);
+    if (!sparkConf.containsKey(SESSION_CATALOG) && System.getProperty(SESSION_CATALOG) == null) {
+      m.put(SESSION_CATALOG, DELTA_CATALOG);
+    }
+    return m;
+  }
+
+  static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+  static final String DELTA_SNAPSHOT_PARTITIONS = "spark.databricks.delta.snapshotPartitions";
+
+  /**
+   * What a run on one machine ({@code local[...]}) changes from Spark's and Delta's cluster-sized
+   * defaults, each only where the user did not set it. Spark's 200 shuffle partitions make every
+   * shuffle map task of a small local run write and merge 200 files; a few per core is what one
+   * machine can use (AQE still coalesces). Delta rebuilds a table's file list (its snapshot) in 50
+   * partitions, one Spark job each time a table is read or committed: for fentrace's tables, a few
+   * hundred files each, those 50 tasks cost a local night with Delta tables minutes, so the
+   * snapshot gets as many partitions as a shuffle.
+   */
+  static Map<String, String> localSettings(TableFormat format, Map<String, String> sparkConf) {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    int cores = Runtime.getRuntime().availableProcessors();
+    String partitions =
+        sparkConf.getOrDefault(SHUFFLE_PARTITIONS, Integer.toString(Math.max(4, 4 * cores)));
+    if (!sparkConf.containsKey(SHUFFLE_PARTITIONS)) {
+      m.put(SHUFFLE_PARTITIONS, partitions);
+    }
+    if (format == TableFormat.DELTA && !sparkConf.containsKey(DELTA_SNAPSHOT_PARTITIONS)) {
+      m.put(DELTA_SNAPSHOT_PARTITIONS, partitions);
+    }
+    return m;
+  }
+
   static SparkSession create(
       String appName, String master, Map<String, String> sparkConf, String logLevel) {
+    return create(appName, master, sparkConf, logLevel, TableFormat.PARQUET);
+  }
+
+  static SparkSession create(
+      String appName,
+      String master,
+      Map<String, String> sparkConf,
+      String logLevel,
+      TableFormat format) {
     SparkSession.Builder b =
         SparkSession.builder()
             .appName(appName)
@@ -42,10 +106,9 @@ final class SparkSessions {
             .config("spark.sql.session.timeZone", "UTC")
             .config("spark.ui.showConsoleProgress", "false")
             // A warehouse table has one partition folder per month (120 for ten years): listing
-            // them from the
-            // driver takes milliseconds, while Spark's default (a distributed listing job above 32
-            // folders)
-            // cost a night about a second for every read of a partitioned table.
+            // them from the driver takes milliseconds, while Spark's default (a distributed listing
+            // job above 32 folders) cost a night about a second for every read of a partitioned
+            // table.
             .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "1024");
     // spark-submit sets spark.master itself; --master only matters when run without it.
     if (master != null) {
@@ -55,15 +118,12 @@ final class SparkSessions {
     }
     String effectiveMaster =
         master != null ? master : System.getProperty("spark.master", "local[*]");
-    if (effectiveMaster.startsWith("local")
-        && !sparkConf.containsKey("spark.sql.shuffle.partitions")) {
-      // Spark's default of 200 shuffle partitions makes every shuffle map task of a small local run
-      // write
-      // and merge 200 files; a few per core is what one machine can use (AQE still coalesces).
-      int cores = Runtime.getRuntime().availableProcessors();
-      b.config("spark.sql.shuffle.partitions", Integer.toString(Math.max(4, 4 * cores)));
+    if (effectiveMaster.startsWith("local")) {
+      localSettings(format, sparkConf).forEach(b::config);
     }
     sparkConf.forEach(b::config);
+    formatSettings(format, sparkConf).forEach(b::config);
+    b.config("spark.hadoop." + TableFormat.HADOOP_KEY, format.wireName());
     b.config(EXECUTOR_JAVA_OPTIONS, executorJavaOptions(sparkConf));
     SparkSession spark = b.getOrCreate();
     spark.sparkContext().setLogLevel(logLevel);

@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.fentrace.warehouse.TableFormat;
+import org.fentrace.warehouse.TableReads;
 import org.fentrace.warehouse.WarehouseViews;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,6 +52,14 @@ final class SqlCommand implements Callable<Integer> {
       description = "Most rows printed (default ${DEFAULT-VALUE}).")
   int maxRows;
 
+  @Option(
+      names = "--as-of",
+      paramLabel = "RUN_ID",
+      description =
+          "Query the Delta tables as run RUN_ID left them (its commits, or the last earlier ones):"
+              + " time travel by run id, see 'fentrace runs'. Parquet warehouses keep no history.")
+  String asOfRun;
+
   @Parameters(
       index = "0",
       paramLabel = "QUERY",
@@ -62,9 +74,21 @@ final class SqlCommand implements Callable<Integer> {
           .println("fentrace sql: --format must be csv or table, got '" + format + "'");
       return Main.EXIT_USAGE;
     }
-    SparkSession spark = SparkSessions.create("fentrace sql", master, java.util.Map.of(), "ERROR");
+    SparkSession spark =
+        SparkSessions.create(
+            "fentrace sql",
+            master,
+            java.util.Map.of(),
+            "ERROR",
+            formatOf(warehouseOption.warehouse));
     try {
-      List<String> views = WarehouseViews.register(spark, warehouseOption.warehouse);
+      List<String> views;
+      try {
+        views = WarehouseViews.register(spark, warehouseOption.warehouse, asOfRun);
+      } catch (IllegalArgumentException e) {
+        spec.commandLine().getErr().println("fentrace sql: " + e.getMessage());
+        return Main.EXIT_USAGE;
+      }
       if (views.isEmpty()) {
         spec.commandLine()
             .getErr()
@@ -93,6 +117,23 @@ final class SqlCommand implements Callable<Integer> {
     } finally {
       spark.stop();
     }
+  }
+
+  /**
+   * Delta when any table of the warehouse is a Delta table (the session then gets Delta's SQL
+   * extension, for queries such as {@code DESCRIBE HISTORY delta.`path`}); reads work either way.
+   */
+  private static TableFormat formatOf(String warehouse) throws IOException {
+    org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(warehouse);
+    FileSystem fs = root.getFileSystem(new org.apache.hadoop.conf.Configuration());
+    if (fs.exists(root)) {
+      for (FileStatus s : fs.listStatus(root)) {
+        if (s.isDirectory() && TableReads.isDelta(fs, s.getPath())) {
+          return TableFormat.DELTA;
+        }
+      }
+    }
+    return TableFormat.PARQUET;
   }
 
   private void printCsv(Dataset<Row> result, PrintWriter out) throws IOException {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.fentrace.normalize.NormalizerSettings;
+import org.fentrace.warehouse.TableFormat;
 
 /**
  * fentrace's own configuration: keys under the {@code fentrace.} prefix, read from a properties
@@ -81,6 +82,12 @@ public final class FentraceConfig {
         "A plain (uncompressed) landing file larger than this many bytes is parsed in ranges of about this size,"
             + " one task each, with the same rows and physical line numbers as one task gives; 0 reads every file"
             + " in one task. Compressed files are always one task."),
+    WAREHOUSE_FORMAT(
+        TableFormat.HADOOP_KEY,
+        TableFormat.PARQUET.wireName(),
+        "How published tables are stored: parquet (folders swapped by renames; readers open the files"
+            + " directly) or delta (Delta Lake tables, one atomic commit per table and night, time travel"
+            + " by run id; for object stores, where a rename is a copy)."),
     SPARK_LOG_LEVEL(
         "fentrace.log.spark-level",
         "WARN",
@@ -150,6 +157,7 @@ public final class FentraceConfig {
     c.lockStaleAfter();
     c.primarySource();
     c.splitBytes();
+    c.warehouseFormat();
     return c;
   }
 
@@ -269,6 +277,15 @@ public final class FentraceConfig {
       return org.fentrace.core.Source.fromId(v).id();
     } catch (IllegalArgumentException e) {
       throw new ConfigException(Key.PRIMARY_SOURCE.key() + ": " + e.getMessage());
+    }
+  }
+
+  /** The format the warehouse publishes its tables in. */
+  public TableFormat warehouseFormat() {
+    try {
+      return TableFormat.fromName(get(Key.WAREHOUSE_FORMAT));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(Key.WAREHOUSE_FORMAT.key() + ": " + e.getMessage());
     }
   }
 

@@ -5,6 +5,7 @@
  * org.fentrace.config.ConfDir}) and the versions a run reports ({@link
  * org.fentrace.config.Versions}).
  *
- * <p>May depend on: core, normalize (the normalizer's settings are typed here).
+ * <p>May depend on: core, normalize (the normalizer's settings are typed here), warehouse (its
+ * table format).
  */
 package org.fentrace.config;

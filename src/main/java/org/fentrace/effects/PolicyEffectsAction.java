@@ -149,16 +149,14 @@ public final class PolicyEffectsAction extends BaseAction<PolicyEffectsResult> {
 
   private List<EffectSeries.MonthCell> monthCells() throws IOException {
     Path path = warehouse.table(TrendsAction.ROUTE_MONTHLY);
-    if (!Warehouse.holdsParquet(warehouse.fs(), path)) {
+    if (!warehouse.holdsTable(path)) {
       return List.of();
     }
     describe("read route_monthly");
     List<EffectSeries.MonthCell> out = new ArrayList<>();
     for (Row r :
-        spark
-            .read()
-            .schema(TrendSchemas.ROUTE_MONTHLY)
-            .parquet(path.toString())
+        warehouse
+            .readTable(spark, path, TrendSchemas.ROUTE_MONTHLY)
             .where(col("substance_class").isin(EffectSeries.CLASSES.toArray()))
             .select("source", "month", "route", "substance_class", "covered", "quantity_kg")
             .collectAsList()) {
@@ -177,16 +175,14 @@ public final class PolicyEffectsAction extends BaseAction<PolicyEffectsResult> {
 
   private List<EffectSeries.HalfYearCell> halfYearCells() throws IOException {
     Path path = warehouse.table(WarehouseTable.LAB_REPORTS.tableName());
-    if (!Warehouse.holdsParquet(warehouse.fs(), path)) {
+    if (!warehouse.holdsTable(path)) {
       return List.of();
     }
     describe("sum lab_reports by half-year and class");
     List<EffectSeries.HalfYearCell> out = new ArrayList<>();
     for (Row r :
-        spark
-            .read()
-            .schema(SparkSchemas.structType(WarehouseTable.LAB_REPORTS))
-            .parquet(path.toString())
+        warehouse
+            .readTable(spark, path, SparkSchemas.structType(WarehouseTable.LAB_REPORTS))
             .groupBy("period_start", "substance_class")
             .agg(sum("report_count"))
             .collectAsList()) {

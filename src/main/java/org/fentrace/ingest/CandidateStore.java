@@ -6,7 +6,9 @@ import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.hadoop.fs.FileStatus;
@@ -21,6 +23,7 @@ import org.apache.spark.sql.types.StructType;
 import org.fentrace.core.InputFormat;
 import org.fentrace.state.PartitionPublisher;
 import org.fentrace.warehouse.SparkSchemas;
+import org.fentrace.warehouse.TableReads;
 import org.fentrace.warehouse.Warehouse;
 import org.fentrace.warehouse.WarehouseTable;
 import org.slf4j.Logger;
@@ -50,6 +53,12 @@ final class CandidateStore {
 
   private final SparkSession spark;
   private final Warehouse warehouse;
+
+  /**
+   * The Delta version of each table this store read, as it first read it ({@link
+   * #readPartitioned}).
+   */
+  private final Map<Path, Long> pinnedVersions = new HashMap<>();
 
   CandidateStore(SparkSession spark, Warehouse warehouse) {
     this.spark = spark;
@@ -122,7 +131,20 @@ final class CandidateStore {
     return readPartitioned(warehouse.table(t.tableName()), t);
   }
 
+  /**
+   * Reads a table as this store first found it. A Delta table is read at the version it had then,
+   * not at "the latest": the decisions built on these rows are cached frames that the run reads
+   * again after it has committed its own rows to the same table (the manifest's per-file counts),
+   * and a commit makes Spark drop every cached frame that reads the table's path, so an unpinned
+   * read would be recomputed from the new version and count this night's rows twice (once as
+   * stored, once as fresh). Parquet folders are renamed into place outside Spark and keep the files
+   * they were listed with until the run ends.
+   */
   private Dataset<Row> readPartitioned(Path dir, WarehouseTable t) throws IOException {
+    if (TableReads.isDelta(warehouse.fs(), dir)) {
+      long version = pinnedVersions.computeIfAbsent(dir, d -> TableReads.latestVersion(spark, d));
+      return TableReads.readVersion(spark, dir, version, withMonth(t));
+    }
     if (!hasPartitions(dir)) {
       return spark.createDataFrame(List.<Row>of(), withMonth(t));
     }
@@ -247,6 +269,14 @@ final class CandidateStore {
     List<String> names = new ArrayList<>();
     Path dir = warehouse.table(t.tableName());
     if (t.partitionColumn() == null || !warehouse.fs().exists(dir)) {
+      return names;
+    }
+    if (TableReads.isDelta(warehouse.fs(), dir)) {
+      // A Delta table's folders outlive their rows (until VACUUM): its log says which hold rows.
+      for (Row r : published(t).select(MONTH).distinct().collectAsList()) {
+        names.add(MONTH + "=" + r.getString(0));
+      }
+      names.sort(null);
       return names;
     }
     for (FileStatus s : warehouse.fs().listStatus(dir)) {

@@ -74,7 +74,7 @@ final class LabReportsStage {
     Dataset<Row> candidates = fresh;
     for (Path p : List.of(live, liveOther)) {
       if (warehouse.fs().exists(p)) {
-        Dataset<Row> kept = read(spark, p, schema);
+        Dataset<Row> kept = read(spark, warehouse, p, schema);
         candidates =
             candidates.unionByName(
                 replaced.isEmpty()
@@ -153,11 +153,13 @@ final class LabReportsStage {
   /**
    * A published copy, without its partition column (derived again from period_start when written).
    */
-  private static Dataset<Row> read(SparkSession spark, Path p, StructType schema) {
-    return spark
-        .read()
-        .schema(schema.add(T.partitionColumn(), org.apache.spark.sql.types.DataTypes.IntegerType))
-        .parquet(p.toString())
+  private static Dataset<Row> read(
+      SparkSession spark, Warehouse warehouse, Path p, StructType schema) throws IOException {
+    return warehouse
+        .readTable(
+            spark,
+            p,
+            schema.add(T.partitionColumn(), org.apache.spark.sql.types.DataTypes.IntegerType))
         .drop(T.partitionColumn());
   }
 

@@ -38,7 +38,7 @@ final class RejectedStage {
     Path live = warehouse.table(WarehouseTable.REJECTED);
     Dataset<Row> rows = fresh;
     if (warehouse.fs().exists(live)) {
-      Dataset<Row> kept = spark.read().schema(fresh.schema()).parquet(live.toString());
+      Dataset<Row> kept = warehouse.readTable(spark, live, fresh.schema());
       if (!replaced.isEmpty()) {
         kept = kept.filter(not(col("source_file").isin(replaced.toArray())));
       }

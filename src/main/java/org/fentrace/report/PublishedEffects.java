@@ -109,13 +109,14 @@ final class PublishedEffects {
    */
   static Map<String, List<Row>> read(SparkSession spark, Warehouse warehouse) throws IOException {
     Path path = warehouse.table(PolicyEffectsTable.TABLE);
-    if (!Warehouse.holdsParquet(warehouse.fs(), path)) {
+    if (!warehouse.holdsTable(path)) {
       return null;
     }
     List<Row> rows = new ArrayList<>();
     org.apache.spark.sql.types.StructType schema = PolicyEffectsTable.SCHEMA;
-    List<org.apache.spark.sql.Row> read =
-        spark.read().schema(schema).parquet(path.toString()).collectAsList();
+    // Through the table's own format: a Delta table's folder still holds the files of rows a later
+    // night replaced (until VACUUM), which a plain Parquet read of the folder would return too.
+    List<org.apache.spark.sql.Row> read = warehouse.readTable(spark, path, schema).collectAsList();
     for (org.apache.spark.sql.Row r : read) {
       rows.add(of(r));
     }

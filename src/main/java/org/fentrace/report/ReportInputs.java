@@ -199,9 +199,7 @@ final class ReportInputs {
    */
   private Dataset<Row> table(String name, StructType schema) throws IOException {
     Path path = warehouse.table(name);
-    return Warehouse.holdsParquet(warehouse.fs(), path)
-        ? spark.read().schema(schema).parquet(path.toString())
-        : null;
+    return warehouse.holdsTable(path) ? warehouse.readTable(spark, path, schema) : null;
   }
 
   // --- row value helpers (Spark gives java.sql.Date, or LocalDate with the Java 8 time API on) ---

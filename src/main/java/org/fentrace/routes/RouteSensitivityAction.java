@@ -62,7 +62,7 @@ public final class RouteSensitivityAction {
                 .append('#')
                 .append(rules.sha256()));
     Path current = warehouse.table(RouteSensitivity.TABLE);
-    if (Warehouse.holdsParquet(warehouse.fs(), current)
+    if (warehouse.holdsTable(current)
         && basis.toString().equals(readIfPresent(new Path(current, BUILT_FROM)))) {
       return -1;
     }
@@ -71,7 +71,7 @@ public final class RouteSensitivityAction {
         .setJobDescription(
             "fentrace trends: route sensitivity under " + (1 + alternatives.size()) + " rule sets");
     List<Row> rows =
-        Warehouse.holdsParquet(warehouse.fs(), live)
+        warehouse.holdsTable(live)
             ? RouteSensitivity.compute(readSeizures(live), inForce, alternatives)
             : List.of();
     spark
@@ -99,10 +99,7 @@ public final class RouteSensitivityAction {
     }
   }
 
-  private Dataset<Row> readSeizures(Path live) {
-    return spark
-        .read()
-        .schema(SparkSchemas.structType(WarehouseTable.SEIZURES))
-        .parquet(live.toString());
+  private Dataset<Row> readSeizures(Path live) throws IOException {
+    return warehouse.readTable(spark, live, SparkSchemas.structType(WarehouseTable.SEIZURES));
   }
 }

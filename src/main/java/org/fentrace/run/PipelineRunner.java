@@ -30,6 +30,7 @@ import org.fentrace.state.PartitionPublisher;
 import org.fentrace.state.WarehouseLock;
 import org.fentrace.trends.TrendsAction;
 import org.fentrace.trends.TrendsResult;
+import org.fentrace.warehouse.TableFormat;
 import org.fentrace.warehouse.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,6 +106,12 @@ public final class PipelineRunner {
   public Outcome run(Request request) {
     Instant started = Instant.now();
     String runId = newRunId(started);
+    // Every Warehouse this run's steps build reads the format from the session's Hadoop
+    // configuration: set here, from this run's configuration, it is the same for all of them.
+    spark
+        .sparkContext()
+        .hadoopConfiguration()
+        .set(TableFormat.HADOOP_KEY, request.config().warehouseFormat().wireName());
     Warehouse warehouse =
         new Warehouse(request.warehouse(), spark.sparkContext().hadoopConfiguration());
     RunManifest manifest =

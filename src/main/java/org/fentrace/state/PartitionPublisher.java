@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.fentrace.warehouse.TableFormat;
+import org.fentrace.warehouse.TableReads;
 import org.fentrace.warehouse.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * route_sensitivity}, the report) by {@link #publishWhole}, which moves each staged folder over its
  * live one. A kill between two of those moves leaves every table readable, old or new, and the next
  * run finishes the set.
+ *
+ * <p>With {@code fentrace.warehouse.format=delta} the moves into published tables are not renames:
+ * each table's moves become one Delta commit ({@link DeltaPublication}), made in journal order, and
+ * a replay skips the commits already made. The rest (the ledger and the state under {@code _state},
+ * the report page) is still renamed.
  */
 public final class PartitionPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionPublisher.class);
@@ -102,8 +110,25 @@ public final class PartitionPublisher {
   private void replay(Journal journal, String midPublish) throws IOException {
     FileSystem fs = warehouse.fs();
     Path trash = warehouse.layout().trash(journal.runId());
+    List<Move> renames = new ArrayList<>();
+    if (warehouse.format() != TableFormat.DELTA) {
+      refuseDeltaTables(fs, journal.moves());
+      renames.addAll(journal.moves()); // in journal order: the crash tests stop after the Nth
+    } else {
+      DeltaPublication delta = new DeltaPublication(SparkSession.active(), warehouse);
+      for (PublicationPlan.Step step : PublicationPlan.of(warehouse.layout(), journal.moves())) {
+        if (step instanceof PublicationPlan.Rename r) {
+          renames.add(r.move());
+        } else if (step instanceof PublicationPlan.TableCommit c) {
+          delta.commit(journal.runId(), c);
+          if (midPublish != null) {
+            FaultInjection.at(midPublish);
+          }
+        }
+      }
+    }
     int i = 0;
-    for (Move m : journal.moves()) {
+    for (Move m : renames) {
       Path live = new Path(m.live());
       Path aside = new Path(trash, Integer.toString(i++));
       if (m.staged() == null) {
@@ -136,6 +161,31 @@ public final class PartitionPublisher {
     fs.delete(trash, true);
     fs.delete(warehouse.staging(journal.runId()), true);
     fs.delete(journalPath(warehouse), false);
+  }
+
+  /**
+   * A Parquet publication must not rename folders into a Delta table: its log would not list them,
+   * and readers would keep seeing the old rows.
+   */
+  private void refuseDeltaTables(FileSystem fs, List<Move> moves) throws IOException {
+    Path root = warehouse.root();
+    for (Move m : moves) {
+      Path live = new Path(m.live());
+      Path table =
+          live.getParent() != null && live.getParent().equals(root) ? live : live.getParent();
+      if (table != null
+          && table.getParent() != null
+          && table.getParent().equals(root)
+          && TableReads.isDelta(fs, table)) {
+        throw new IOException(
+            "table "
+                + table.getName()
+                + " is a Delta table; this warehouse needs "
+                + TableFormat.HADOOP_KEY
+                + "="
+                + TableFormat.DELTA.wireName());
+      }
+    }
   }
 
   /**

@@ -36,16 +36,14 @@ final class LabReportCounts {
   static List<Count> read(SparkSession spark, Warehouse warehouse, YearMonth runMonth)
       throws IOException {
     Path path = warehouse.table(WarehouseTable.LAB_REPORTS.tableName());
-    if (!Warehouse.holdsParquet(warehouse.fs(), path)) {
+    if (!warehouse.holdsTable(path)) {
       return List.of();
     }
     spark
         .sparkContext()
         .setJobDescription("fentrace trends: sum lab reports by source, substance and half-year");
-    return spark
-        .read()
-        .schema(SparkSchemas.structType(WarehouseTable.LAB_REPORTS))
-        .parquet(path.toString())
+    return warehouse
+        .readTable(spark, path, SparkSchemas.structType(WarehouseTable.LAB_REPORTS))
         .filter(col("period_start").leq(java.sql.Date.valueOf(runMonth.atDay(1))))
         .groupBy("source", "substance_name", "substance_class", "period_start")
         .agg(sum(col("report_count")), bool_or(col("substance_unlisted")))

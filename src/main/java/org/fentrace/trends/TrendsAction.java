@@ -312,15 +312,13 @@ public final class TrendsAction extends BaseAction<TrendsResult> {
    */
   private AnalogTables.Previous previousAnalogKeys(Warehouse warehouse) throws IOException {
     Path path = warehouse.table(ANALOG_WATCH);
-    if (!Warehouse.holdsParquet(warehouse.fs(), path)) {
+    if (!warehouse.holdsTable(path)) {
       return null;
     }
     // Only the two key columns: a table written before the later columns existed reads as well.
     Dataset<Row> previous =
-        spark
-            .read()
-            .schema(new StructType().add("source", "string").add("substance_name", "string"))
-            .parquet(path.toString());
+        warehouse.readTable(
+            spark, path, new StructType().add("source", "string").add("substance_name", "string"));
     describe("read the previous analog_watch");
     Set<String> keys = new HashSet<>();
     Set<String> sources = new HashSet<>();

@@ -11,6 +11,10 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsPermission;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The warehouse folder and its file system; where each path lies is {@link WarehouseLayout}'s
@@ -21,11 +25,39 @@ public final class Warehouse {
   private final Path root;
   private final WarehouseLayout layout;
   private final Configuration conf;
+  private final TableFormat format;
 
+  /**
+   * The warehouse at {@code root}; the format its tables are published in is {@link
+   * TableFormat#HADOOP_KEY} of {@code conf} (parquet when unset).
+   */
   public Warehouse(String root, Configuration conf) {
     this.root = new Path(root);
     this.layout = new WarehouseLayout(this.root);
     this.conf = conf;
+    this.format = TableFormat.fromName(conf.get(TableFormat.HADOOP_KEY, "parquet"));
+  }
+
+  /** The format this warehouse publishes its tables in (reads detect each table's own). */
+  public TableFormat format() {
+    return format;
+  }
+
+  /**
+   * True when a reader finds a table in {@code dir}: a Delta table (even one with no rows), or a
+   * folder holding Parquet files ({@link #holdsParquet}).
+   */
+  public boolean holdsTable(Path dir) throws IOException {
+    return TableReads.holdsTable(fs(), dir);
+  }
+
+  /**
+   * The live table in {@code dir}, in whichever format it is stored; {@code schema} (or null) as
+   * {@link TableReads#read} explains.
+   */
+  public Dataset<Row> readTable(SparkSession spark, Path dir, StructType schema)
+      throws IOException {
+    return TableReads.read(spark, fs(), dir, schema);
   }
 
   public Path root() {

@@ -96,6 +96,18 @@ class DriverCollectTest {
                   "org.fentrace.report.ReportInputs.rejectCounts",
                   "counted per file and reason code"),
               Map.entry(
+                  "org.fentrace.ingest.CandidateStore.livePartitions",
+                  "the distinct months of one table"),
+              Map.entry(
+                  "org.fentrace.state.DeltaPublication.lastUserMetadata",
+                  "the last commit of one Delta table's history"),
+              Map.entry(
+                  "org.fentrace.warehouse.TableReads.latestVersion",
+                  "the last commit of one Delta table's history"),
+              Map.entry(
+                  "org.fentrace.warehouse.TableReads.versionAsOf",
+                  "one row per Delta commit of a table: one more a night, not more with input rows"),
+              Map.entry(
                   "org.fentrace.ingest.SplitResolution.resolve",
                   "a few numbers per chunk of a split file, never rows"),
               Map.entry(

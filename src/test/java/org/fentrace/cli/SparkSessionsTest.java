@@ -3,6 +3,7 @@ package org.fentrace.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.fentrace.warehouse.TableFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,5 +42,66 @@ class SparkSessionsTest {
   void aUserWhoDecidedAboutHugeMethodsIsNotOverruled() {
     assertThat(SparkSessions.executorJavaOptions(Map.of(KEY, "-XX:+DontCompileHugeMethods")))
         .isEqualTo("-XX:+DontCompileHugeMethods");
+  }
+
+  @Test
+  void deltaGetsItsExtensionAndCatalogOnlyWhenTheFormatIsDelta() {
+    assertThat(SparkSessions.formatSettings(TableFormat.PARQUET, Map.of())).isEmpty();
+    assertThat(SparkSessions.formatSettings(TableFormat.DELTA, Map.of()))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension",
+                "spark.sql.catalog.spark_catalog",
+                    "org.apache.spark.sql.delta.catalog.DeltaCatalog"));
+    // A user's own extension stays, Delta's is appended; a user's own session catalog wins.
+    assertThat(
+            SparkSessions.formatSettings(
+                TableFormat.DELTA,
+                Map.of(
+                    "spark.sql.extensions", "com.example.Ext",
+                    "spark.sql.catalog.spark_catalog", "com.example.Catalog")))
+        .containsExactlyEntriesOf(
+            Map.of(
+                "spark.sql.extensions", "com.example.Ext,io.delta.sql.DeltaSparkSessionExtension"));
+  }
+
+  @Test
+  void aLocalRunSizesShufflesAndDeltaSnapshotsForTheMachineUnlessTheUserDid() {
+    // 4 per core, at least 4: the same figure for both, so a Delta snapshot is no wider than a
+    // shuffle.
+    String expected = Integer.toString(Math.max(4, 4 * Runtime.getRuntime().availableProcessors()));
+    assertThat(SparkSessions.localSettings(TableFormat.PARQUET, Map.of()))
+        .containsExactlyEntriesOf(Map.of("spark.sql.shuffle.partitions", expected));
+    assertThat(SparkSessions.localSettings(TableFormat.DELTA, Map.of()))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "spark.sql.shuffle.partitions", expected,
+                "spark.databricks.delta.snapshotPartitions", expected));
+    // The user's shuffle width carries over to the snapshot; the user's snapshot width is kept.
+    assertThat(
+            SparkSessions.localSettings(
+                TableFormat.DELTA, Map.of("spark.sql.shuffle.partitions", "7")))
+        .containsExactlyEntriesOf(Map.of("spark.databricks.delta.snapshotPartitions", "7"));
+    assertThat(
+            SparkSessions.localSettings(
+                TableFormat.DELTA,
+                Map.of(
+                    "spark.sql.shuffle.partitions", "7",
+                    "spark.databricks.delta.snapshotPartitions", "50")))
+        .isEmpty();
+  }
+
+  @Test
+  void theFormatIsReadCaseInsensitivelyAndAnUnknownOneIsRefused() {
+    assertThat(TableFormat.fromName(" Delta ")).isEqualTo(TableFormat.DELTA);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TableFormat.fromName("iceberg"))
+        .hasMessageContaining("iceberg")
+        .hasMessageContaining("[parquet, delta]");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                org.fentrace.config.FentraceConfig.load(
+                    null, Map.of("fentrace.warehouse.format", "orc")))
+        .isInstanceOf(org.fentrace.config.ConfigException.class)
+        .hasMessageContaining("fentrace.warehouse.format");
   }
 }

@@ -3,22 +3,19 @@ package org.fentrace.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.fentrace.config.FentraceConfig;
 import org.fentrace.run.PipelineRunner;
+import org.fentrace.testing.NightOnAFileSystem;
 import org.fentrace.testing.Pipelines;
 import org.fentrace.testing.SharedSpark;
 import org.fentrace.testing.WarehouseComparison;
@@ -42,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HdfsPipelineIT {
   static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 28);
-  static final Path SAMPLE = Path.of("sample-data");
+  static final Path SAMPLE = NightOnAFileSystem.SAMPLE;
   static final String CLOSE_POLL = "dfs.client.block.write.locateFollowingBlock.initial.delay.ms";
 
   @TempDir static Path tmp;
@@ -84,13 +81,7 @@ class HdfsPipelineIT {
                     RUN_DATE,
                     config));
     long onHdfs = System.nanoTime();
-    if (hdfsRun.manifest() != null) {
-      try (InputStream in =
-          WarehouseComparison.fs(hdfsRun.manifest())
-              .open(new org.apache.hadoop.fs.Path(hdfsRun.manifest()))) {
-        hdfsManifest = new ObjectMapper().readTree(in);
-      }
-    }
+    hdfsManifest = NightOnAFileSystem.manifest(hdfsRun);
     localRun = Pipelines.run(SAMPLE, tmp.resolve("local-wh"), RUN_DATE);
     System.err.printf(
         "HdfsPipelineIT: HDFS up and landing copied in %d s, run on hdfs %d s, local run %d s%n",
@@ -130,18 +121,14 @@ class HdfsPipelineIT {
   void theRunOnHdfsSucceedsAndEveryFileBalances() {
     assertThat(hdfsRun.exitCode()).as("exit code of the run on hdfs://").isZero();
     assertThat(hdfsRun.manifest()).as("manifest path").startsWith("hdfs://");
-    assertThat(hdfsManifest.get("inputs")).hasSize(inputCount());
-    for (JsonNode input : hdfsManifest.get("inputs")) {
-      assertThat(input.get("balanced").asBoolean())
-          .as("%s balances", input.get("path").asText())
-          .isTrue();
-    }
+    NightOnAFileSystem.assertEverySampleFileBalances(hdfsManifest);
   }
 
   @Test
   void theManifestCountsEqualTheLocalRun() {
     assertThat(localRun.exitCode()).as("exit code of the local run").isZero();
-    assertThat(accounting(hdfsManifest)).isEqualTo(accounting(localRun.manifest()));
+    assertThat(NightOnAFileSystem.accounting(hdfsManifest))
+        .isEqualTo(NightOnAFileSystem.accounting(localRun.manifest()));
   }
 
   @Test
@@ -154,38 +141,5 @@ class HdfsPipelineIT {
           .isTrue();
     }
     WarehouseComparison.assertSameResults(tmp.resolve("local-wh").toString(), hdfsWarehouse, true);
-  }
-
-  /**
-   * Per input file: what the manifest says was read, kept, rejected and dropped, and the file's
-   * checksum.
-   */
-  private static Map<String, List<String>> accounting(JsonNode manifest) {
-    Map<String, List<String>> m = new TreeMap<>();
-    for (JsonNode n : manifest.get("inputs")) {
-      m.put(
-          n.get("path").asText(),
-          List.of(
-              n.path("format").asText(),
-              n.path("sha256").asText(),
-              n.path("size_bytes").asText(),
-              n.path("status").asText(),
-              n.path("rows_read").asText(),
-              n.path("normalized").asText(),
-              n.path("rejected").asText(),
-              n.path("duplicates").asText()));
-    }
-    return m;
-  }
-
-  private static int inputCount() {
-    try (Stream<Path> files = Files.walk(SAMPLE)) {
-      return (int)
-          files
-              .filter(f -> f.toString().endsWith(".csv") || f.toString().endsWith(".csv.gz"))
-              .count();
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
   }
 }

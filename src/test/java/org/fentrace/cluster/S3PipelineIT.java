@@ -17,75 +17,81 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileSystem;
 import org.fentrace.config.FentraceConfig;
 import org.fentrace.run.PipelineRunner;
+import org.fentrace.testing.DeltaKernelRows;
+import org.fentrace.testing.NightOnAFileSystem;
 import org.fentrace.testing.Pipelines;
 import org.fentrace.testing.S3TestServer;
 import org.fentrace.testing.SharedSpark;
 import org.fentrace.testing.WarehouseComparison;
-import org.fentrace.testing.WarehouseFormatUnderTest;
+import org.fentrace.warehouse.TableReads;
 import org.fentrace.warehouse.WarehouseLayout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The whole night ({@code run}: ingest, attribution, aggregates, trends, policy effects, report)
  * with the landing and the warehouse on {@code s3a://}, against an S3-compatible server on
- * 127.0.0.1 ({@link S3TestServer}), on the shared session. The published tables, aggregates and
- * exports must equal row for row those of the same night on the local file system, the manifest
- * must balance file by file as the local one does, and the warehouse lock must work on S3 as it
- * does on a disk. The table format is {@link WarehouseFormatUnderTest} (parquet unless the Maven
- * command line names another).
+ * 127.0.0.1 ({@link S3TestServer}), on the shared session, in both table formats: one warehouse
+ * written with {@code fentrace.warehouse.format=parquet}, one with {@code delta}, from the same
+ * landing on the same server. Each one's published tables, aggregates and exports must equal row
+ * for row those of the same night on the local file system (in Parquet: the formats hold the same
+ * rows), its manifest must balance file by file as the local one does, and the warehouse lock must
+ * work on S3 as it does on a disk. The Delta warehouse also answers for the format: every table is a
+ * Delta table whose commits name the run, a second identical night adds no commit, and a reader
+ * that is not Spark (Delta Kernel) finds the rows Spark reads from the Parquet warehouse.
  */
 class S3PipelineIT {
   static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 28);
-  static final Path SAMPLE = Path.of("sample-data");
+  static final Path SAMPLE = NightOnAFileSystem.SAMPLE;
+  static final List<String> FORMATS = List.of("parquet", "delta");
 
   @TempDir static Path tmp;
   static S3TestServer s3;
   static String landing;
-  static String warehouse;
+  static final Map<String, PipelineRunner.Outcome> s3Runs = new HashMap<>();
+  static final Map<String, JsonNode> s3Manifests = new HashMap<>();
   static Path localWarehouse;
-  static PipelineRunner.Outcome s3Run;
-  static JsonNode s3Manifest;
   static Pipelines.Run localRun;
+  static Map<String, Long> deltaVersionsAfterNightOne;
+  static PipelineRunner.Outcome secondDeltaNight;
 
   @BeforeAll
-  static void runOnS3AndLocally() throws Exception {
+  static void runOnS3InBothFormatsAndLocally() throws Exception {
     long start = System.nanoTime();
     s3 = S3TestServer.start(tmp.resolve("s3"));
     landing = s3.uri("landing");
-    warehouse = s3.uri("warehouse");
     s3.upload(SAMPLE, "landing");
     // The landing scan orders files by modification time, then path. S3 stamps upload times in
     // whole seconds and the upload goes in path order, so on S3 the order is the path order; the
     // local copy gets one common time so that its order is the path order too.
     Path localLanding = copyWithOneTime(SAMPLE, tmp.resolve("local-landing"));
     long up = System.nanoTime();
-
-    Map<String, String> conf = new HashMap<>(WarehouseFormatUnderTest.overrides());
-    conf.put("fentrace.party-hash.key", Pipelines.TEST_PARTY_KEY);
-    s3Run =
-        new PipelineRunner(SharedSpark.session())
-            .run(
-                new PipelineRunner.Request(
-                    "run",
-                    EnumSet.allOf(PipelineRunner.Step.class),
-                    landing,
-                    warehouse,
-                    RUN_DATE,
-                    FentraceConfig.load(null, conf)));
-    long onS3 = System.nanoTime();
-    if (s3Run.manifest() != null) {
-      try (InputStream in = s3.fs().open(new org.apache.hadoop.fs.Path(s3Run.manifest()))) {
-        s3Manifest = new ObjectMapper().readTree(in);
-      }
+    StringBuilder timings = new StringBuilder();
+    for (String format : FORMATS) {
+      long t = System.nanoTime();
+      PipelineRunner.Outcome outcome = runOnS3(format);
+      s3Runs.put(format, outcome);
+      s3Manifests.put(format, NightOnAFileSystem.manifest(outcome));
+      timings.append(
+          String.format(
+              ", run on s3a (%s) %d s", format, (System.nanoTime() - t) / 1_000_000_000L));
     }
+    // The same night again on the Delta warehouse: nothing changed, so no table may gain a commit.
+    long again = System.nanoTime();
+    deltaVersionsAfterNightOne = latestVersions(warehouse("delta"));
+    secondDeltaNight = runOnS3("delta");
+    timings.append(
+        String.format(
+            ", the same night again (delta) %d s", (System.nanoTime() - again) / 1_000_000_000L));
+    long onS3 = System.nanoTime();
     localWarehouse = tmp.resolve("local-wh");
     localRun =
         Pipelines.execute(
@@ -94,13 +100,45 @@ class S3PipelineIT {
             localLanding,
             localWarehouse,
             RUN_DATE,
-            WarehouseFormatUnderTest.overrides());
+            Map.of());
     System.err.printf(
-        "S3PipelineIT (%s): s3proxy up and landing uploaded in %d s, run on s3a %d s, local run %d s%n",
-        WarehouseFormatUnderTest.name(),
-        (up - start) / 1_000_000_000L,
-        (onS3 - up) / 1_000_000_000L,
-        (System.nanoTime() - onS3) / 1_000_000_000L);
+        "S3PipelineIT: s3proxy up and landing uploaded in %d s%s, local run %d s%n",
+        (up - start) / 1_000_000_000L, timings, (System.nanoTime() - onS3) / 1_000_000_000L);
+  }
+
+  private static PipelineRunner.Outcome runOnS3(String format) throws Exception {
+    return new PipelineRunner(SharedSpark.session())
+        .run(
+            new PipelineRunner.Request(
+                "run",
+                EnumSet.allOf(PipelineRunner.Step.class),
+                landing,
+                warehouse(format),
+                RUN_DATE,
+                FentraceConfig.load(
+                    null,
+                    Map.of(
+                        "fentrace.party-hash.key",
+                        Pipelines.TEST_PARTY_KEY,
+                        "fentrace.warehouse.format",
+                        format))));
+  }
+
+  /** Each table's latest Delta version. */
+  private static Map<String, Long> latestVersions(String warehouse) throws IOException {
+    Map<String, Long> m = new java.util.TreeMap<>();
+    for (String t : WarehouseComparison.tables(warehouse)) {
+      m.put(
+          t,
+          TableReads.latestVersion(
+              SharedSpark.session(), new org.apache.hadoop.fs.Path(warehouse, t)));
+    }
+    return m;
+  }
+
+  /** The warehouse of one table format, on the test server. */
+  static String warehouse(String format) {
+    return s3.uri("warehouse-" + format);
   }
 
   @AfterAll
@@ -110,40 +148,118 @@ class S3PipelineIT {
     }
   }
 
-  @Test
-  void theRunOnS3SucceedsEveryFileBalancesAndNothingIsLeftBehind() {
-    assertThat(s3Run.exitCode()).as("exit code of the run on s3a://").isZero();
-    assertThat(s3Run.manifest()).as("manifest path").startsWith("s3a://" + s3.bucket() + "/");
-    assertThat(s3Manifest.get("inputs")).hasSize(inputCount());
-    for (JsonNode input : s3Manifest.get("inputs")) {
-      assertThat(input.get("balanced").asBoolean())
-          .as("%s balances", input.get("path").asText())
-          .isTrue();
-    }
+  @ParameterizedTest
+  @ValueSource(strings = {"parquet", "delta"})
+  void theRunOnS3SucceedsEveryFileBalancesAndNothingIsLeftBehind(String format) {
+    PipelineRunner.Outcome run = s3Runs.get(format);
+    assertThat(run.exitCode()).as("exit code of the run on s3a:// (%s)", format).isZero();
+    assertThat(run.manifest()).as("manifest path").startsWith("s3a://" + s3.bucket() + "/");
+    NightOnAFileSystem.assertEverySampleFileBalances(s3Manifests.get(format));
     // Listed by the S3 API itself, not through S3A: the lock is released, the journal and the
     // staging area are gone, the report is published.
-    List<String> keys = s3.keys("warehouse/");
-    assertThat(keys).doesNotContain(key(new WarehouseLayout(warehouse).lock()));
-    assertThat(keys).noneMatch(k -> k.startsWith("warehouse/_staging/") && !k.endsWith("/"));
+    String prefix = "warehouse-" + format + "/";
+    List<String> keys = s3.keys(prefix);
+    assertThat(keys).doesNotContain(key(new WarehouseLayout(warehouse(format)).lock()));
+    assertThat(keys).noneMatch(k -> k.startsWith(prefix + "_staging/") && !k.endsWith("/"));
     assertThat(keys).noneMatch(k -> k.endsWith("journal.json"));
-    assertThat(keys).contains("warehouse/report/index.html");
+    assertThat(keys).contains(prefix + "report/index.html");
   }
 
-  @Test
-  void theManifestCountsEqualTheLocalRun() {
+  @ParameterizedTest
+  @ValueSource(strings = {"parquet", "delta"})
+  void theManifestCountsEqualTheLocalRun(String format) {
     assertThat(localRun.exitCode()).as("exit code of the local run").isZero();
-    assertThat(accounting(s3Manifest)).isEqualTo(accounting(localRun.manifest()));
+    assertThat(NightOnAFileSystem.accounting(s3Manifests.get(format)))
+        .isEqualTo(NightOnAFileSystem.accounting(localRun.manifest()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"parquet", "delta"})
+  void theTablesOnS3EqualTheLocalRun(String format) throws IOException {
+    assertThat(s3Runs.get(format).exitCode()).isZero();
+    for (String table : WarehouseComparison.CONTRACT_TABLES) {
+      org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(warehouse(format), table);
+      assertThat(s3.fs().exists(dir)).as("%s on s3a", table).isTrue();
+      assertThat(TableReads.isDelta(s3.fs(), dir))
+          .as("%s is a Delta table exactly when the format is delta", table)
+          .isEqualTo(format.equals("delta"));
+    }
+    WarehouseComparison.assertSameResults(localWarehouse.toString(), warehouse(format), true);
   }
 
   @Test
-  void theTablesOnS3EqualTheLocalRun() throws IOException {
-    assertThat(s3Run.exitCode()).isZero();
-    for (String table : WarehouseComparison.CONTRACT_TABLES) {
-      assertThat(s3.fs().exists(new org.apache.hadoop.fs.Path(warehouse + "/" + table)))
-          .as("%s on s3a", table)
-          .isTrue();
+  void everyDeltaTableIsCommittedByTheNightThatWroteIt() throws IOException {
+    String runId = s3Manifests.get("delta").get("run_id").asText();
+    List<String> tables = WarehouseComparison.tables(warehouse("delta"));
+    // Normalized, quarantine, trend, sensitivity, effects and analog tables: more than a handful.
+    assertThat(tables).contains("seizures", "shipments", "lab_reports", "rejected", "route_monthly");
+    for (String t : tables) {
+      List<org.apache.spark.sql.Row> history =
+          io.delta.tables.DeltaTable.forPath(
+                  SharedSpark.session(), warehouse("delta") + "/" + t)
+              .history()
+              .select("version", "userMetadata")
+              .collectAsList();
+      assertThat(history).as("commits of %s", t).isNotEmpty();
+      for (org.apache.spark.sql.Row r : history) {
+        assertThat(TableReads.runOf(r.getString(1)))
+            .as("run named by commit %s of %s", r.getLong(0), t)
+            .isEqualTo(runId);
+      }
     }
-    WarehouseComparison.assertSameResults(localWarehouse.toString(), warehouse, true);
+  }
+
+  @Test
+  void aSecondIdenticalNightAddsNoDeltaCommit() throws IOException {
+    assertThat(secondDeltaNight.exitCode()).as("exit code of the second night").isZero();
+    assertThat(latestVersions(warehouse("delta"))).isEqualTo(deltaVersionsAfterNightOne);
+    WarehouseComparison.assertSameResults(localWarehouse.toString(), warehouse("delta"), true);
+  }
+
+  /**
+   * A reader that is not Spark: Delta Kernel reads the Delta warehouse's {@code seizures} on S3
+   * through the log, and finds row for row what Spark reads from the local Parquet warehouse's
+   * folders: for every candidate key (record id, file, line) the same month, kilograms and route.
+   */
+  @Test
+  void deltaKernelReadsTheSameSeizuresWithoutSpark() throws IOException {
+    org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+    s3.configure(conf);
+    String seizures = warehouse("delta") + "/seizures";
+    assertThat(DeltaKernelRows.partitionColumns(seizures, conf)).containsExactly("event_month");
+    List<String> byKernel =
+        DeltaKernelRows.read(
+            seizures,
+            conf,
+            r -> {
+              var schema = r.getSchema();
+              int month = schema.indexOf("event_month");
+              int kg = schema.indexOf("quantity_kg");
+              int route = schema.indexOf("route");
+              return String.join(
+                  "|",
+                  r.getString(schema.indexOf("record_id")),
+                  r.getString(schema.indexOf("source_file")),
+                  Long.toString(r.getLong(schema.indexOf("source_line"))),
+                  r.isNullAt(month) ? "null" : r.getString(month),
+                  r.isNullAt(kg) ? "null" : r.getDecimal(kg).toPlainString(),
+                  r.isNullAt(route) ? "null" : r.getString(route));
+            });
+    List<String> bySpark =
+        new java.util.ArrayList<>(
+            SharedSpark.session()
+                .read()
+                .parquet(localWarehouse.resolve("seizures").toString())
+                .selectExpr(
+                    "concat_ws('|', record_id, source_file, CAST(source_line AS STRING),"
+                        + " coalesce(event_month, 'null'), coalesce(CAST(quantity_kg AS STRING), 'null'),"
+                        + " coalesce(route, 'null'))")
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList());
+    assertThat(bySpark).isNotEmpty();
+    byKernel.sort(null);
+    bySpark.sort(null);
+    assertThat(byKernel).isEqualTo(bySpark);
   }
 
   /**
@@ -153,6 +269,7 @@ class S3PipelineIT {
   @Test
   void aSecondRunIsRefusedWhileTheLockIsHeld() throws Exception {
     FileSystem fs = s3.fs();
+    String warehouse = warehouse("parquet");
     org.apache.hadoop.fs.Path lock = new WarehouseLayout(warehouse).lock();
     String holder =
         new ObjectMapper()
@@ -165,7 +282,7 @@ class S3PipelineIT {
     try (OutputStream out = fs.create(lock, false)) {
       out.write(holder.getBytes(StandardCharsets.UTF_8));
     }
-    List<String> before = s3.keys("warehouse/");
+    List<String> before = s3.keys("warehouse-parquet/");
     try {
       PipelineRunner.Outcome refused =
           new PipelineRunner(SharedSpark.session())
@@ -180,32 +297,13 @@ class S3PipelineIT {
                           null, Map.of("fentrace.party-hash.key", Pipelines.TEST_PARTY_KEY))));
       assertThat(refused.exitCode()).isEqualTo(PipelineRunner.EXIT_FAILED);
       assertThat(refused.manifest()).as("a refused run writes no manifest").isNull();
-      assertThat(s3.keys("warehouse/")).as("nothing written or removed").isEqualTo(before);
+      assertThat(s3.keys("warehouse-parquet/")).as("nothing written or removed").isEqualTo(before);
       try (InputStream in = fs.open(lock)) {
         assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(holder);
       }
     } finally {
       fs.delete(lock, false);
     }
-  }
-
-  /** Per input file: format, checksum, size, status and the counts the manifest balances. */
-  private static Map<String, List<String>> accounting(JsonNode manifest) {
-    Map<String, List<String>> m = new TreeMap<>();
-    for (JsonNode n : manifest.get("inputs")) {
-      m.put(
-          n.get("path").asText(),
-          List.of(
-              n.path("format").asText(),
-              n.path("sha256").asText(),
-              n.path("size_bytes").asText(),
-              n.path("status").asText(),
-              n.path("rows_read").asText(),
-              n.path("normalized").asText(),
-              n.path("rejected").asText(),
-              n.path("duplicates").asText()));
-    }
-    return m;
   }
 
   /** The object key of a path in the test bucket. */
@@ -224,16 +322,5 @@ class S3PipelineIT {
       }
     }
     return to;
-  }
-
-  private static int inputCount() {
-    try (Stream<Path> files = Files.walk(SAMPLE)) {
-      return (int)
-          files
-              .filter(f -> f.toString().endsWith(".csv") || f.toString().endsWith(".csv.gz"))
-              .count();
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
   }
 }

@@ -2,15 +2,15 @@ package org.fentrace.nightly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.fentrace.generate.LandingGenerator;
+import org.fentrace.testing.ChildPipeline;
 import org.fentrace.testing.Pipelines;
 import org.fentrace.testing.WarehouseContents;
 import org.junit.jupiter.api.Test;
@@ -66,30 +66,8 @@ class KillMidWriteIT {
   }
 
   private Process startPipeline(Path landing, Path wh) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(List.of(System.getProperty("fentrace.test.jvmFlags", "").split(" ")));
-    cmd.removeIf(String::isBlank);
-    cmd.addAll(
-        List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            "org.fentrace.cli.Main",
-            "run",
-            "--input",
-            landing.toString(),
-            "--output",
-            wh.toString(),
-            "--run-date",
-            NIGHT.toString(),
-            "--master",
-            "local[2]",
-            "--conf",
-            "fentrace.party-hash.key=" + Pipelines.TEST_PARTY_KEY,
-            "--conf",
-            "spark.ui.enabled=false"));
-    File log = tmp.resolve("run.log").toFile();
-    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
+    return ChildPipeline.start(
+        landing.toString(), wh.toString(), NIGHT, List.of(), Map.of(), tmp.resolve("run.log"));
   }
 
   private static boolean hasParquetUnder(Path dir) throws Exception {

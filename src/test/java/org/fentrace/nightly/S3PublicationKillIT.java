@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.fentrace.run.PipelineRunner;
+import org.fentrace.testing.ChildPipeline;
 import org.fentrace.testing.Pipelines;
 import org.fentrace.testing.S3RequestKill;
 import org.fentrace.testing.S3TestServer;
@@ -216,42 +217,19 @@ class S3PublicationKillIT {
   }
 
   private static Process startPipeline(Map<String, String> killAt) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(List.of(System.getProperty("fentrace.test.jvmFlags", "").split(" ")));
-    cmd.removeIf(String::isBlank);
-    cmd.addAll(
-        List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            "org.fentrace.cli.Main",
-            "run",
-            "--input",
-            landing,
-            "--output",
-            warehouse,
-            "--run-date",
-            NIGHT_2.toString(),
-            "--master",
-            "local[2]",
-            "--conf",
-            "fentrace.party-hash.key=" + Pipelines.TEST_PARTY_KEY,
-            "--conf",
-            "spark.ui.enabled=false",
-            "--conf",
-            "spark.hadoop.fs.s3a.audit.execution.interceptors=" + S3RequestKill.class.getName()));
-    cmd.addAll(s3.sparkConfArgs());
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--conf",
+                "spark.hadoop.fs.s3a.audit.execution.interceptors="
+                    + S3RequestKill.class.getName()));
+    args.addAll(s3.sparkConfArgs());
     WarehouseFormatUnderTest.overrides()
         .forEach(
             (k, v) -> {
-              cmd.add("--conf");
-              cmd.add(k + "=" + v);
+              args.add("--conf");
+              args.add(k + "=" + v);
             });
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.environment().putAll(killAt);
-    pb.redirectOutput(tmp.resolve("run.log").toFile());
-    Process p = pb.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
-    return p;
+    return ChildPipeline.start(landing, warehouse, NIGHT_2, args, killAt, tmp.resolve("run.log"));
   }
 }

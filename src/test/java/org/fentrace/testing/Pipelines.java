@@ -82,6 +82,19 @@ public final class Pipelines {
       Map<String, String> conf,
       boolean forceUnlock)
       throws IOException {
+    return execute(command, steps, landing, warehouse.toString(), runDate, conf, forceUnlock);
+  }
+
+  /** The same with the warehouse as any Hadoop URI (hdfs://, s3a://, a local path). */
+  public static Run execute(
+      String command,
+      java.util.Set<PipelineRunner.Step> steps,
+      Path landing,
+      String warehouse,
+      LocalDate runDate,
+      Map<String, String> conf,
+      boolean forceUnlock)
+      throws IOException {
     Map<String, String> withKey = new java.util.HashMap<>(conf);
     withKey.putIfAbsent("fentrace.party-hash.key", TEST_PARTY_KEY);
     FentraceConfig config = FentraceConfig.load(null, withKey);
@@ -92,7 +105,7 @@ public final class Pipelines {
                     command,
                     steps,
                     landing == null ? null : landing.toString(),
-                    warehouse.toString(),
+                    warehouse,
                     runDate,
                     config,
                     false,
@@ -101,7 +114,11 @@ public final class Pipelines {
         outcome.manifest() == null
             ? null
             : new ObjectMapper()
-                .readTree(new java.io.File(java.net.URI.create(outcome.manifest()).getPath()));
+                .readTree(
+                    // Through Hadoop: the warehouse may be on hdfs:// or s3a://.
+                    new org.apache.hadoop.fs.Path(outcome.manifest())
+                        .getFileSystem(SharedSpark.session().sparkContext().hadoopConfiguration())
+                        .open(new org.apache.hadoop.fs.Path(outcome.manifest())));
     return new Run(outcome.exitCode(), manifest);
   }
 }

@@ -5,7 +5,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * One local[2] SparkSession for the whole test suite (Surefire runs every class in one JVM):
  * starting Spark costs seconds, so tests share it. UI off, few shuffle partitions, UTC, like
- * production settings where they matter for results.
+ * production settings where they matter for results (Delta's extension included).
  */
 public final class SharedSpark {
   private static SparkSession spark;
@@ -21,9 +21,19 @@ public final class SharedSpark {
               .config("spark.ui.enabled", "false")
               .config("spark.sql.shuffle.partitions", "4")
               .config("spark.default.parallelism", "4")
+              // As fentrace's own local sessions size Delta's snapshot (SparkSessions): Delta's
+              // default of 50 partitions costs every read and commit of a Delta table 50 tasks.
+              .config("spark.databricks.delta.snapshotPartitions", "4")
               .config("spark.sql.session.timeZone", "UTC")
               .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
               .config("spark.driver.host", "127.0.0.1")
+              // Delta's SQL extension and catalog, as fentrace's own sessions get them with
+              // fentrace.warehouse.format=delta: the Delta tests run on this session too, and a
+              // session cannot gain them once built. Parquet reads and writes are unaffected.
+              .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+              .config(
+                  "spark.sql.catalog.spark_catalog",
+                  "org.apache.spark.sql.delta.catalog.DeltaCatalog")
               .getOrCreate();
       spark.sparkContext().setLogLevel("WARN");
       Runtime.getRuntime().addShutdownHook(new Thread(spark::stop));

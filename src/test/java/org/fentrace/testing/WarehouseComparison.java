@@ -27,6 +27,7 @@ import org.apache.spark.sql.types.StructType;
 import org.fentrace.aggregates.AggregateStore;
 import org.fentrace.aggregates.MonthlyAggregate;
 import org.fentrace.warehouse.SparkSchemas;
+import org.fentrace.warehouse.TableReads;
 
 /**
  * Asserts that two warehouses (any Hadoop URI: local path, hdfs://) hold the same results: the same
@@ -58,8 +59,8 @@ public final class WarehouseComparison {
     }
     assertThat(tables(actual)).as("tables in %s", actual).isEqualTo(tables);
     for (String table : tables) {
-      Dataset<Row> e = withoutRunIds(spark.read().parquet(expected + "/" + table));
-      Dataset<Row> a = withoutRunIds(spark.read().parquet(actual + "/" + table));
+      Dataset<Row> e = withoutRunIds(read(spark, expected, table, null));
+      Dataset<Row> a = withoutRunIds(read(spark, actual, table, null));
       assertThat(a.schema().treeString())
           .as("schema of table %s", table)
           .isEqualTo(e.schema().treeString());
@@ -109,8 +110,7 @@ public final class WarehouseComparison {
           .isTrue();
       StructType schema =
           SparkSchemas.structType(m.source()).add(AggregateStore.MONTH, DataTypes.StringType);
-      Dataset<Row> fromTable =
-          m.of(spark.read().schema(schema).parquet(warehouse + "/" + m.source().tableName()));
+      Dataset<Row> fromTable = m.of(read(spark, warehouse, m.source().tableName(), schema));
       assertSameRows(
           "aggregate " + m.storeName() + " recomputed from " + m.source().tableName(),
           "the table",
@@ -118,6 +118,12 @@ public final class WarehouseComparison {
           warehouse,
           spark.read().parquet(live.toString()));
     }
+  }
+
+  /** A live table, Parquet or Delta (the format each warehouse stored it in). */
+  public static Dataset<Row> read(
+      SparkSession spark, String warehouse, String table, StructType schema) throws IOException {
+    return TableReads.read(spark, fs(warehouse), new Path(warehouse, table), schema);
   }
 
   private static Path aggregate(String warehouse, MonthlyAggregate m) {
@@ -173,7 +179,7 @@ public final class WarehouseComparison {
           && !name.startsWith("_")
           && !name.startsWith(".")
           && !NOT_TABLES.contains(name)
-          && org.fentrace.warehouse.Warehouse.holdsParquet(fs, s.getPath())) {
+          && TableReads.holdsTable(fs, s.getPath())) {
         tables.add(name);
       }
     }

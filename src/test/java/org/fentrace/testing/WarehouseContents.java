@@ -26,10 +26,16 @@ public final class WarehouseContents {
    */
   public static List<String> rows(Path warehouse, String table) {
     Path dir = warehouse.resolve(table);
-    if (!Files.isDirectory(dir) || !hasParquet(dir)) {
+    if (!Files.isDirectory(dir)
+        || !(hasParquet(dir) || Files.isDirectory(dir.resolve("_delta_log")))) {
       return List.of(); // a table with no rows yet holds only its _SUCCESS marker
     }
-    Dataset<Row> df = SharedSpark.session().read().parquet(dir.toString());
+    Dataset<Row> df;
+    try {
+      df = WarehouseComparison.read(SharedSpark.session(), warehouse.toString(), table, null);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     for (String c : RUN_SPECIFIC) {
       df = df.drop(c);
     }

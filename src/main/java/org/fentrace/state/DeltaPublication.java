@@ -1,0 +1,254 @@
+package org.fentrace.state;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.fentrace.state.PublicationPlan.TableCommit;
+import org.fentrace.warehouse.TableReads;
+import org.fentrace.warehouse.Warehouse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes one table's staged Parquet as ONE Delta commit: a whole table by overwrite, a
+ * partitioned one by {@code replaceWhere} over exactly the partitions the night staged or emptied.
+ * The commit's {@code userMetadata} names the run and the publication ({@link #userMetadata}),
+ * which makes it safe to replay: a journal replayed after a kill skips a table whose last commit is
+ * already this publication's. A table whose staged content equals its live content (compared row
+ * for row, as multisets) is not committed at all, so an identical second night adds no version.
+ *
+ * <p>A live Parquet folder (a warehouse switched from {@code parquet}) is converted to Delta in
+ * place first ({@code CONVERT TO DELTA}): its files stay, the log starts listing them.
+ */
+final class DeltaPublication {
+  private static final Logger LOG = LoggerFactory.getLogger(DeltaPublication.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String HIVE_NULL = "__HIVE_DEFAULT_PARTITION__";
+
+  private static final String PUBLICATION_FIELD = "publication";
+
+  private final SparkSession spark;
+  private final Warehouse warehouse;
+
+  DeltaPublication(SparkSession spark, Warehouse warehouse) {
+    this.spark = spark;
+    this.warehouse = warehouse;
+  }
+
+  /** The userMetadata of the commit that publishes {@code commit} for run {@code runId}. */
+  static String userMetadata(String runId, TableCommit commit) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put(TableReads.RUN_ID_FIELD, runId);
+    n.put(PUBLICATION_FIELD, commit.table() + "#" + commit.key());
+    return n.toString();
+  }
+
+  /** Commits the table's staged data; returns false when nothing needed committing. */
+  boolean commit(String runId, TableCommit commit) throws IOException {
+    FileSystem fs = warehouse.fs();
+    Path dir = warehouse.table(commit.table());
+    String tag = userMetadata(runId, commit);
+    boolean exists = TableReads.isDelta(fs, dir);
+    if (exists && tag.equals(lastUserMetadata(dir))) {
+      LOG.info("{}: already committed by run {} (replayed journal)", commit.table(), runId);
+      return false;
+    }
+    if (!exists && Warehouse.holdsParquet(fs, dir)) {
+      convert(dir, commit);
+      exists = true;
+    }
+    Dataset<Row> staged = stagedRows(fs, commit);
+    if (staged == null) {
+      if (!exists) {
+        return false; // nothing staged, nothing live: the table has no rows yet
+      }
+      staged = spark.createDataFrame(List.of(), current(dir, commit).schema());
+    }
+    if (exists) {
+      Dataset<Row> live = current(dir, commit);
+      if (sameColumns(staged.schema(), live.schema())) {
+        staged = staged.select(cols(live.columns()));
+        if (sameRows(staged, live.select(cols(staged.columns())))) {
+          LOG.info("{}: staged rows equal the live ones; no commit", commit.table());
+          copySideFiles(fs, commit, dir);
+          return false;
+        }
+      }
+    }
+    DataFrameWriter<Row> w =
+        staged.write().format("delta").mode(SaveMode.Overwrite).option("userMetadata", tag);
+    String partitionColumn = partitionColumn(commit);
+    if (partitionColumn != null) {
+      w = w.partitionBy(partitionColumn);
+    }
+    if (commit.whole()) {
+      w = w.option("overwriteSchema", "true");
+    } else if (exists) {
+      w = w.option("replaceWhere", replaceWhere(commit));
+    }
+    w.save(dir.toString());
+    copySideFiles(fs, commit, dir);
+    return true;
+  }
+
+  /** The table's partition column: the journal's, or for a whole table its known one (or none). */
+  private static String partitionColumn(TableCommit commit) {
+    if (!commit.whole()) {
+      return commit.partitionColumn();
+    }
+    return TableReads.knownPartitionColumn(commit.table());
+  }
+
+  /** The rows the commit publishes, partition column last; null when nothing is staged. */
+  private Dataset<Row> stagedRows(FileSystem fs, TableCommit commit) throws IOException {
+    if (commit.whole()) {
+      if (commit.moves().get(0).staged() == null) {
+        return null; // the table is emptied
+      }
+      Path staged = new Path(commit.moves().get(0).staged());
+      if (!Warehouse.holdsParquet(fs, staged)) {
+        return null;
+      }
+      StructType known = TableReads.knownSchema(commit.table());
+      return known == null
+          ? spark.read().parquet(staged.toString())
+          : spark.read().schema(known).parquet(staged.toString());
+    }
+    DataType type = TableReads.partitionType(commit.partitionColumn());
+    Dataset<Row> rows = null;
+    for (PartitionPublisher.Move m : commit.moves()) {
+      if (m.staged() == null || !Warehouse.holdsParquet(fs, new Path(m.staged()))) {
+        continue; // an emptied partition: replaceWhere removes its rows
+      }
+      String value = new Path(m.live()).getName().substring(commit.partitionColumn().length() + 1);
+      Dataset<Row> part =
+          spark
+              .read()
+              .parquet(m.staged())
+              .withColumn(
+                  commit.partitionColumn(),
+                  (HIVE_NULL.equals(value) ? functions.lit(null) : functions.lit(value))
+                      .cast(type));
+      rows = rows == null ? part : rows.unionByName(part);
+    }
+    return rows;
+  }
+
+  /** The live rows the commit would replace. */
+  private Dataset<Row> current(Path dir, TableCommit commit) {
+    Dataset<Row> live = spark.read().format("delta").load(dir.toString());
+    return commit.whole() ? live : live.where(functions.expr(replaceWhere(commit)));
+  }
+
+  /** {@code column IN (...)} over the partitions the commit replaces (SQL literals). */
+  static String replaceWhere(TableCommit commit) {
+    String c = "`" + commit.partitionColumn() + "`";
+    boolean numeric = TableReads.partitionType(commit.partitionColumn()) != DataTypes.StringType;
+    List<String> literals = new ArrayList<>();
+    boolean withNull = false;
+    for (String v : commit.partitionValues()) {
+      if (HIVE_NULL.equals(v)) {
+        withNull = true;
+      } else {
+        literals.add(numeric ? Long.toString(Long.parseLong(v)) : "'" + v.replace("'", "''") + "'");
+      }
+    }
+    String in = literals.isEmpty() ? "false" : c + " IN (" + String.join(", ", literals) + ")";
+    return withNull ? "(" + in + " OR " + c + " IS NULL)" : in;
+  }
+
+  private static boolean sameColumns(StructType a, StructType b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (StructField f : a.fields()) {
+      if (!Arrays.asList(b.fieldNames()).contains(f.name())
+          || !b.apply(f.name()).dataType().sameType(f.dataType())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * True when both hold the same rows as multisets: every distinct row is counted +1 per copy in
+   * {@code a} and -1 per copy in {@code b}, and no sum may differ from 0. One Spark job with one
+   * shuffle over the replaced partitions only; a type that cannot be grouped (a map) counts as
+   * changed.
+   */
+  static boolean sameRows(Dataset<Row> a, Dataset<Row> b) {
+    String side = "__fentrace_side";
+    try {
+      return a.withColumn(side, functions.lit(1))
+          .unionByName(b.withColumn(side, functions.lit(-1)))
+          .groupBy(cols(a.columns()))
+          .agg(functions.sum(side).as(side))
+          .where(functions.col(side).notEqual(0))
+          .isEmpty();
+    } catch (RuntimeException e) { // an AnalysisException, which javac does not see declared
+      return false;
+    }
+  }
+
+  private static Column[] cols(String[] names) {
+    return Arrays.stream(names).map(functions::col).toArray(Column[]::new);
+  }
+
+  /**
+   * The files a whole table's staged folder carries besides its data (a marker such as
+   * route_sensitivity's _BUILT_FROM), copied beside the log; Delta ignores files starting with _.
+   */
+  private void copySideFiles(FileSystem fs, TableCommit commit, Path dir) throws IOException {
+    if (!commit.whole() || commit.moves().get(0).staged() == null) {
+      return;
+    }
+    Path staged = new Path(commit.moves().get(0).staged());
+    if (!fs.exists(staged)) {
+      return;
+    }
+    for (FileStatus s : fs.listStatus(staged)) {
+      String name = s.getPath().getName();
+      if (s.isFile() && name.startsWith("_") && !name.endsWith(".crc")) {
+        FileUtil.copy(fs, s.getPath(), fs, new Path(dir, name), false, true, fs.getConf());
+      }
+    }
+  }
+
+  private void convert(Path dir, TableCommit commit) {
+    String column =
+        commit.whole() ? TableReads.knownPartitionColumn(commit.table()) : commit.partitionColumn();
+    LOG.warn("{}: converting the Parquet table to Delta in place", commit.table());
+    String identifier = "parquet.`" + dir + "`";
+    if (column == null) {
+      DeltaTable.convertToDelta(spark, identifier);
+    } else {
+      DeltaTable.convertToDelta(
+          spark, identifier, new StructType().add(column, TableReads.partitionType(column)));
+    }
+  }
+
+  private String lastUserMetadata(Path dir) {
+    List<Row> last =
+        DeltaTable.forPath(spark, dir.toString()).history(1).select("userMetadata").collectAsList();
+    return last.isEmpty() || last.get(0).isNullAt(0) ? null : last.get(0).getString(0);
+  }
+}
