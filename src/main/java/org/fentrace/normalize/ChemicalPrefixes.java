@@ -11,7 +11,9 @@ package org.fentrace.normalize;
  * counts as chemical when it can be cut entirely into the nomenclature fragments below and digits,
  * with at least one fragment of four letters or more (so short English words do not qualify by
  * accident). A bare number or single letter counts only as a locant glued by a hyphen to the next
- * word ("4-fluoro", "N-methyl"), never on its own ("500 fentanyl pills").
+ * word ("4-fluoro", "N-methyl"), never on its own ("500 fentanyl pills"). "Boc" (the
+ * tert-butoxycarbonyl protecting group) counts although it is three letters: without it "N-Boc
+ * para-fluoro norfentanyl" would be read as the unprotected para-fluoro norfentanyl.
  */
 final class ChemicalPrefixes {
 
@@ -120,7 +122,7 @@ final class ChemicalPrefixes {
     if (word.length() == 1) {
       return gluedToNext && word.charAt(0) == 'n'; // N-methyl; o/m/p were already spelled out
     }
-    return segments(word);
+    return word.equals("boc") || segments(word); // Boc: the tert-butoxycarbonyl protecting group
   }
 
   /** Can {@code word} be cut into fragments and digits, one fragment at least four letters long? */

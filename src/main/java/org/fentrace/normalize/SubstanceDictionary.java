@@ -52,7 +52,8 @@ import org.fentrace.core.SubstanceClass;
  *       (norfentanyl, despropionyl fentanyl = 4-ANPP); unlisted names ending in "norfentanyl" or
  *       "anpp", or starting with "despropionyl", lack the phenethyl-anilide part of an analogue and
  *       are classed FENTANYL_PRECURSOR, unlisted=true; so are names ending in "4-AP" with chemical
- *       words before them ("N-phenethyl tetramethyl-4-AP").
+ *       words before them ("N-phenethyl tetramethyl-4-AP"). The protecting group "Boc" counts as a
+ *       chemical word, so an unlisted Boc-protected nor-compound is not the unprotected one.
  *   <li><b>Nothing matched.</b> Class UNKNOWN, unlisted=false, name the cleaned lower-case text; a
  *       blank or null text is ("unknown", UNKNOWN, false).
  * </ol>

@@ -47,7 +47,9 @@ final class SubstanceDocSection {
                 + " N-Boc-4-oxopiperidine-3-carboxylate` is not 4-piperidone); a text that calls itself a"
                 + " homolog (`Fentanyl methylene homolog`) takes no listed or `...fentanyl` name. Chemical"
                 + " words before a listed precursor make an unlisted precursor, not the listed one:"
-                + " `Bipiperidinyl 4-ANPP`, `N-Phenethyl Tetramethyl-4-AP`. A branch prefix belongs to its"
+                + " `Bipiperidinyl 4-ANPP`, `N-Phenethyl Tetramethyl-4-AP`; the protecting group `Boc` is"
+                + " such a word, so a Boc-protected nor-compound is never the unprotected one (`N-Boc"
+                + " norfentanyl` is its own entry, not norfentanyl). A branch prefix belongs to its"
                 + " alkyl (`1-tert-butyl-4-piperidyl`).\n")
         .append(
             "4. **CAS Registry Numbers** from the table below: with hyphens anywhere (`437-38-7`), without"
