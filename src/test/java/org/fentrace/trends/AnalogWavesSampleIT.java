@@ -156,9 +156,9 @@ class AnalogWavesSampleIT {
 
   @Test
   void sharesAreDenseOverTheHalfYears() {
-    // 18 half-years (2017 H1 to 2025 H2) for each of the 24 substances.
+    // 18 half-years (2017 H1 to 2025 H2) for each of the 25 substances (see the row count above).
     var waves = SharedSpark.session().read().parquet(warehouse.resolve("analog_waves").toString());
-    assertThat(waves.count()).isEqualTo(18L * 24);
+    assertThat(waves.count()).isEqualTo(18L * 25);
     Row r =
         waves
             .filter("substance_name = 'valeryl fentanyl' AND period_start = '2019-01-01'")
