@@ -190,6 +190,9 @@ class SubstanceDictionaryTest {
       4-fluoro ANPP                        | para-fluoro 4-ANPP
       para-fluoro 4-ANPP                   | para-fluoro 4-ANPP
       despropionyl para-fluorofentanyl     | para-fluoro 4-ANPP
+      # NFLIS's substance name for the base "2-Fluoro 4-ANPP"; without the synonym the bare
+      # abbreviation was read as 4-ANPP itself.
+      2F-4-ANPP                            | ortho-fluoro 4-ANPP
       """)
   void precursors(String raw, String name) {
     assertMatch(raw, name, SubstanceClass.FENTANYL_PRECURSOR, false);
