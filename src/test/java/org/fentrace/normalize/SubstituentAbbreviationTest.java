@@ -47,6 +47,23 @@ class SubstituentAbbreviationTest {
     assertThat(m.unlisted()).as(raw).isTrue();
   }
 
+  @ParameterizedTest(name = "{0} is the unlisted analog {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      # A fluorine on fentanyl, ring position given as a number only: the dictionary lists
+      # 4-fluorofentanyl, not this abbreviation, so it is an unlisted analog, not fentanyl.
+      4F-fentanyl      | 4f-fentanyl
+      Cl-fentanyl      | cl-fentanyl
+      """)
+  void anAbbreviatedSubstituentOnFentanylIsNotFentanyl(String raw, String name) {
+    SubstanceMatch m = DICT.match(raw);
+    assertThat(m.name()).as(raw).isEqualTo(name);
+    assertThat(m.substanceClass()).as(raw).isEqualTo(SubstanceClass.FENTANYL_ANALOG);
+    assertThat(m.unlisted()).as(raw).isTrue();
+  }
+
   @ParameterizedTest(name = "{0} is {1}")
   @CsvSource(
       delimiter = '|',
