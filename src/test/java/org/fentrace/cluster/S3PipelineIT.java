@@ -44,8 +44,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * landing on the same server. Each one's published tables, aggregates and exports must equal row
  * for row those of the same night on the local file system (in Parquet: the formats hold the same
  * rows), its manifest must balance file by file as the local one does, and the warehouse lock must
- * work on S3 as it does on a disk. The Delta warehouse also answers for the format: every table is a
- * Delta table whose commits name the run, a second identical night adds no commit, and a reader
+ * work on S3 as it does on a disk. The Delta warehouse also answers for the format: every table is
+ * a Delta table whose commits name the run, a second identical night adds no commit, and a reader
  * that is not Spark (Delta Kernel) finds the rows Spark reads from the Parquet warehouse.
  */
 class S3PipelineIT {
@@ -192,11 +192,11 @@ class S3PipelineIT {
     String runId = s3Manifests.get("delta").get("run_id").asText();
     List<String> tables = WarehouseComparison.tables(warehouse("delta"));
     // Normalized, quarantine, trend, sensitivity, effects and analog tables: more than a handful.
-    assertThat(tables).contains("seizures", "shipments", "lab_reports", "rejected", "route_monthly");
+    assertThat(tables)
+        .contains("seizures", "shipments", "lab_reports", "rejected", "route_monthly");
     for (String t : tables) {
       List<org.apache.spark.sql.Row> history =
-          io.delta.tables.DeltaTable.forPath(
-                  SharedSpark.session(), warehouse("delta") + "/" + t)
+          io.delta.tables.DeltaTable.forPath(SharedSpark.session(), warehouse("delta") + "/" + t)
               .history()
               .select("version", "userMetadata")
               .collectAsList();
