@@ -104,7 +104,7 @@ class DeltaOnS3KillIT {
   }
 
   /** The table format every warehouse of the class is written in. */
-  String tableFormat() {
+  static String tableFormat() {
     return System.getProperty("fentrace.it.warehouse-format", "delta");
   }
 
