@@ -170,10 +170,6 @@ class DeltaOnS3KillIT {
       throws Exception {
     String wh = copyOfNightOne("case-" + point);
     List<String> tables = WarehouseComparison.tables(wh);
-    Map<String, List<String>> nightOneRows = new HashMap<>();
-    for (String t : tables) {
-      nightOneRows.put(t, rows(wh, t));
-    }
     try (AutoCloseable crash = Crashes.dieAt(point)) {
       assertThatThrownBy(() -> run(landing2, wh, NIGHT_2, false))
           .isInstanceOf(Crashes.SimulatedCrash.class);
@@ -185,12 +181,12 @@ class DeltaOnS3KillIT {
     List<String> stillNightOne = new ArrayList<>();
     for (String t : tables) {
       List<String> now = rows(wh, t);
-      if (now.equals(nightOneRows.get(t))) {
+      if (now.equals(NIGHT_ONE_ROWS.computeIfAbsent(t, DeltaOnS3KillIT::nightOneRows))) {
         stillNightOne.add(t);
       } else {
         assertThat(now)
             .as("%s after the kill: night 1's rows or the finished night 2's", t)
-            .isEqualTo(rows(reference, t));
+            .isEqualTo(REFERENCE_ROWS.computeIfAbsent(t, DeltaOnS3KillIT::referenceRows));
       }
     }
     assertThat(stillNightOne).as("tables the kill left at night 1").isNotEmpty();
@@ -244,6 +240,27 @@ class DeltaOnS3KillIT {
       m.put(r.getString(0), r.getDecimal(1).toPlainString());
     }
     return m;
+  }
+
+  /** Night 1's and the uninterrupted night 2's rows by table, read once for all cases. */
+  private static final Map<String, List<String>> NIGHT_ONE_ROWS = new HashMap<>();
+
+  private static final Map<String, List<String>> REFERENCE_ROWS = new HashMap<>();
+
+  private static List<String> nightOneRows(String table) {
+    try {
+      return rows(night1, table);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static List<String> referenceRows(String table) {
+    try {
+      return rows(reference, table);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
   }
 
   /** A table's rows as sorted JSON, the run-specific columns left out. */
