@@ -3,6 +3,7 @@ package org.fentrace.nightly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,27 +37,45 @@ class CrashPointsIT {
   static Path reference;
   static List<String> night1Seizures;
 
+  /**
+   * Night 1's landing, {@code dir/landing1}: jan.csv with J1 (2 kg, Mexico) and J2 (1 kg, China).
+   */
+  static Path nightOneLanding(Path dir) throws IOException {
+    Path landing = Files.createDirectories(dir.resolve("landing1"));
+    Files.writeString(
+        landing.resolve("jan.csv"),
+        HEADER
+            + "J1,2024-01-05,fentanyl,2,kg,Southwest Border,truck,MX\n"
+            + "J2,2024-01-06,fentanyl,1,kg,Coastal/Interior,international mail,CN\n");
+    return landing;
+  }
+
+  /**
+   * Night 2's landing, {@code dir/landing2}, after {@link #nightOneLanding}: the same jan.csv (same
+   * size and time, so unchanged) plus feb.csv revising J1 to 2.5 kg and adding K1 (4 kg, February):
+   * January is rewritten and February is new, so every table changes.
+   */
+  static Path nightTwoLanding(Path dir) throws IOException {
+    Path landing = Files.createDirectories(dir.resolve("landing2"));
+    Files.copy(
+        dir.resolve("landing1").resolve("jan.csv"),
+        landing.resolve("jan.csv"),
+        StandardCopyOption.COPY_ATTRIBUTES);
+    Files.writeString(
+        landing.resolve("feb.csv"),
+        HEADER
+            + "J1,2024-01-05,fentanyl,2.5,kg,Southwest Border,truck,MX\n"
+            + "K1,2024-02-01,fentanyl,4,kg,Southwest Border,pedestrian,\n");
+    return landing;
+  }
+
   @BeforeAll
   static void buildNightOneAndTheReference() throws Exception {
-    Path landing1 = Files.createDirectories(tmp.resolve("landing1"));
-    Files.writeString(
-        landing1.resolve("jan.csv"),
-        HEADER
-            + "J1,2024-01-05,fentanyl,2,kg,Southwest Border,truck,MX\nJ2,2024-01-06,fentanyl,1,kg,Coastal/Interior,international mail,CN\n");
+    Path landing1 = nightOneLanding(tmp);
     night1 = tmp.resolve("night1");
     assertThat(Pipelines.run(landing1, night1, LocalDate.of(2024, 3, 1)).exitCode()).isZero();
     night1Seizures = WarehouseContents.rows(night1, "seizures");
-    // Night 2's landing: the same jan.csv (same size and time, so unchanged) plus a file revising
-    // J1 and adding February.
-    landing2 = Files.createDirectories(tmp.resolve("landing2"));
-    Files.copy(
-        landing1.resolve("jan.csv"),
-        landing2.resolve("jan.csv"),
-        StandardCopyOption.COPY_ATTRIBUTES);
-    Files.writeString(
-        landing2.resolve("feb.csv"),
-        HEADER
-            + "J1,2024-01-05,fentanyl,2.5,kg,Southwest Border,truck,MX\nK1,2024-02-01,fentanyl,4,kg,Southwest Border,pedestrian,\n");
+    landing2 = nightTwoLanding(tmp);
     reference = tmp.resolve("reference");
     assertThat(Pipelines.run(landing2, reference, NIGHT_2).exitCode()).isZero();
   }

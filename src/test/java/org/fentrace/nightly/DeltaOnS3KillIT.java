@@ -7,9 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -112,23 +110,8 @@ class DeltaOnS3KillIT {
   static void landingsAndTheReference() throws Exception {
     format = tableFormat();
     root = warehouseRoot().replaceAll("/+$", "") + "/" + UUID.randomUUID();
-    landing1 = Files.createDirectories(tmp.resolve("landing1"));
-    Files.writeString(
-        landing1.resolve("jan.csv"),
-        CrashPointsIT.HEADER
-            + "J1,2024-01-05,fentanyl,2,kg,Southwest Border,truck,MX\n"
-            + "J2,2024-01-06,fentanyl,1,kg,Coastal/Interior,international mail,CN\n");
-    // Night 2 revises J1 (January is rewritten) and adds February: every table changes.
-    landing2 = Files.createDirectories(tmp.resolve("landing2"));
-    Files.copy(
-        landing1.resolve("jan.csv"),
-        landing2.resolve("jan.csv"),
-        StandardCopyOption.COPY_ATTRIBUTES);
-    Files.writeString(
-        landing2.resolve("feb.csv"),
-        CrashPointsIT.HEADER
-            + "J1,2024-01-05,fentanyl,2.5,kg,Southwest Border,truck,MX\n"
-            + "K1,2024-02-01,fentanyl,4,kg,Southwest Border,pedestrian,\n");
+    landing1 = CrashPointsIT.nightOneLanding(tmp);
+    landing2 = CrashPointsIT.nightTwoLanding(tmp);
     // Night 1 runs once; the reference and every case start from a copy of it (a Delta table's log
     // names its files relative to the table, so a copied table is the same table).
     night1 = root + "/night1";
