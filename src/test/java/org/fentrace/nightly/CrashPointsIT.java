@@ -66,6 +66,13 @@ class CrashPointsIT {
         HEADER
             + "J1,2024-01-05,fentanyl,2.5,kg,Southwest Border,truck,MX\n"
             + "K1,2024-02-01,fentanyl,4,kg,Southwest Border,pedestrian,\n");
+    // feb.csv is the later delivery, so its J1 wins: a minute after jan.csv, stated, not left to
+    // the clock (files written in the same millisecond tie, and the tie goes to the path order,
+    // which puts feb.csv first).
+    java.nio.file.attribute.FileTime jan = Files.getLastModifiedTime(landing.resolve("jan.csv"));
+    Files.setLastModifiedTime(
+        landing.resolve("feb.csv"),
+        java.nio.file.attribute.FileTime.from(jan.toInstant().plusSeconds(60)));
     return landing;
   }
 
