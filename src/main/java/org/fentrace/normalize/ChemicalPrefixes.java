@@ -11,7 +11,16 @@ package org.fentrace.normalize;
  * counts as chemical when it can be cut entirely into the nomenclature fragments below and digits,
  * with at least one fragment of four letters or more (so short English words do not qualify by
  * accident). A bare number or single letter counts only as a locant glued by a hyphen to the next
- * word ("4-fluoro", "N-methyl"), never on its own ("500 fentanyl pills").
+ * word ("4-fluoro", "N-methyl"), never on its own ("500 fentanyl pills"). "Boc" (the
+ * tert-butoxycarbonyl protecting group) counts although it is three letters: without it "N-Boc
+ * para-fluoro norfentanyl" would be read as the unprotected para-fluoro norfentanyl.
+ *
+ * <p>Laboratories also write substituents as abbreviations glued by a hyphen to the name they
+ * change: "2-CL-4-ANPP", "2F-4-ANPP", "PE-TM-4-AP", "p-F-4-ANPP". Such a word ({@link
+ * #ABBREVIATIONS}, with or without a leading locant) counts as chemical when a hyphen glues it to
+ * the next word of its token, or when it ends a token written wholly in abbreviations and locants
+ * ("2-CL 4-ANPP", "PE-TM 4-AP"), so the name it comes before is a substituted compound and never
+ * the parent; a lone "F" or "Me" in free text, or one behind a name ("Fu-F"), says nothing.
  */
 final class ChemicalPrefixes {
 
@@ -108,7 +117,29 @@ final class ChemicalPrefixes {
     "oyl",
   };
 
+  /**
+   * Substituent abbreviations as laboratories write them: halogens (F, Cl, Br), alkyl and aryl
+   * groups (Me, Et, Pr, iPr, Bu, tBu, Ph, Bn), phenethyl (PE), tetramethyl (TM), acetyl (Ac) and
+   * methoxy (OMe, MeO).
+   */
+  private static final java.util.Set<String> ABBREVIATIONS =
+      java.util.Set.of(
+          "f", "cl", "br", "me", "et", "pr", "ipr", "bu", "tbu", "ph", "bn", "pe", "tm", "ac",
+          "ome", "meo");
+
   private ChemicalPrefixes() {}
+
+  /**
+   * Is {@code word} a substituent abbreviation, maybe after a locant ("cl", "2f", "4'f")? Callers
+   * must also check that a hyphen glues it to the next word.
+   */
+  static boolean abbreviation(String word) {
+    int k = 0;
+    while (k < word.length() && (Character.isDigit(word.charAt(k)) || word.charAt(k) == '\'')) {
+      k++;
+    }
+    return ABBREVIATIONS.contains(word.substring(k));
+  }
 
   /** True when word {@code i} of {@code w} reads as part of a chemical name. */
   static boolean isChemical(SubstanceWords w, int i) {
@@ -117,10 +148,38 @@ final class ChemicalPrefixes {
     if (isDigits(word)) {
       return gluedToNext; // a locant such as the 4 of "4-fluoro"
     }
+    if (abbreviation(word) && (gluedToNext || abbreviatedToken(w, i))) {
+      return true; // the CL of "2-CL-4-ANPP" and "2-CL 4-ANPP", the PE and TM of "PE-TM-4-AP"
+    }
     if (word.length() == 1) {
       return gluedToNext && word.charAt(0) == 'n'; // N-methyl; o/m/p were already spelled out
     }
-    return segments(word);
+    return word.equals("boc") || segments(word); // Boc: the tert-butoxycarbonyl protecting group
+  }
+
+  /**
+   * Word {@code i}, which ends its token, closes a substituent written wholly in abbreviations and
+   * locants: "2F", "2-CL", "p-F", "PE-TM". A lone "F" or "Me" in free text is not one.
+   */
+  private static boolean abbreviatedToken(SubstanceWords w, int i) {
+    if (Character.isDigit(w.word(i).charAt(0))) {
+      return true;
+    }
+    if (w.tokenStart(i)) {
+      return false;
+    }
+    for (int k = i - 1; k >= 0; k--) {
+      String word = w.word(k);
+      boolean locant =
+          isDigits(word) || word.equals("ortho") || word.equals("meta") || word.equals("para");
+      if (!locant && !abbreviation(word)) {
+        return false;
+      }
+      if (w.tokenStart(k)) {
+        return true;
+      }
+    }
+    return true;
   }
 
   /** Can {@code word} be cut into fragments and digits, one fragment at least four letters long? */

@@ -40,8 +40,10 @@ import org.fentrace.core.SubstanceClass;
  *       carfentanil. CAS Registry Numbers ({@link CasNumbers}) and systematic names written as one
  *       word inside the text take part in the same ranking. A run glued by a hyphen to a locant or
  *       nomenclature word of its own token is part of a longer name and does not count ("4-
- *       oxopiperidine" inside "N-Boc-4-oxopiperidine-3-carboxylate" is not 4-piperidone), and a
- *       text that calls itself a homologue ("fentanyl methylene homolog") takes no dictionary or
+ *       oxopiperidine" inside "N-Boc-4-oxopiperidine-3-carboxylate" is not 4-piperidone), nor does
+ *       one glued behind a substituent abbreviation ("2-CL-4-ANPP", "PE-TM-4-AP", "p-F-4-ANPP" name
+ *       substituted precursors, not 4-ANPP or 4-AP; see {@link ChemicalPrefixes}), and a text that
+ *       calls itself a homologue ("fentanyl methylene homolog") takes no dictionary or
  *       "...fentanyl" name at all: it names something else.
  *   <li><b>Unlisted analogues.</b> A word ending in "fentanyl" (after the spelling unification),
  *       together with the chemical-looking words before it ({@link ChemicalPrefixes}), is a
@@ -52,7 +54,9 @@ import org.fentrace.core.SubstanceClass;
  *       (norfentanyl, despropionyl fentanyl = 4-ANPP); unlisted names ending in "norfentanyl" or
  *       "anpp", or starting with "despropionyl", lack the phenethyl-anilide part of an analogue and
  *       are classed FENTANYL_PRECURSOR, unlisted=true; so are names ending in "4-AP" with chemical
- *       words before them ("N-phenethyl tetramethyl-4-AP").
+ *       words before them ("N-phenethyl tetramethyl-4-AP", "PE-TM-4-AP"). The protecting group
+ *       "Boc" counts as a chemical word, so an unlisted Boc-protected nor-compound is not the
+ *       unprotected one.
  *   <li><b>Nothing matched.</b> Class UNKNOWN, unlisted=false, name the cleaned lower-case text; a
  *       blank or null text is ("unknown", UNKNOWN, false).
  * </ol>
@@ -256,10 +260,14 @@ public final class SubstanceDictionary implements Serializable {
    * Words {@code from..to} are part of a longer systematic name: the token they sit in goes on, on
    * either side, with a locant or a nomenclature word ("4-oxopiperidine" inside "N-Boc-4-
    * oxopiperidine-3-carboxylate"), which makes another compound than the one the words name. A
-   * hyphen to a plain word ("fentanyl-laced") does not.
+   * substituent abbreviation glued in front ("2-CL-4-ANPP", "PE-TM-4-AP") makes a substituted
+   * compound too, never the parent. A hyphen to a plain word ("fentanyl-laced") does not.
    */
   private static boolean insideLongerName(SubstanceWords w, int from, int to) {
-    boolean before = from > 0 && !w.tokenStart(from) && isNameWord(w.word(from - 1));
+    boolean before =
+        from > 0
+            && !w.tokenStart(from)
+            && (isNameWord(w.word(from - 1)) || ChemicalPrefixes.abbreviation(w.word(from - 1)));
     boolean after = to + 1 < w.size() && !w.tokenStart(to + 1) && isNameWord(w.word(to + 1));
     return before || after;
   }

@@ -96,6 +96,18 @@ class SubstanceDictionaryTest {
       pFIBF                        | para-fluoroisobutyryl fentanyl |
       pFBF                         | para-fluorobutyryl fentanyl    |
       4-FBF                        | para-fluorobutyryl fentanyl    |
+      # o-/m- and 2-/3- give the fluorine's place on the anilide ring, as for 4-FIBF; NFLIS reports
+      # "O-FIBF (ORTHO-FLUOROISOBUTYRYL FENTANYL; 2-FLUOROISOBUTYRYL FENTANYL; ...)".
+      o-FIBF                       | ortho-fluoroisobutyryl fentanyl | the bare abbreviation NFLIS puts first
+      O-FIBF HCl                   | ortho-fluoroisobutyryl fentanyl | case and salt do not matter
+      2-FIBF                       | ortho-fluoroisobutyryl fentanyl |
+      2-fluoroisobutyryl fentanyl  | ortho-fluoroisobutyryl fentanyl | NFLIS's numbered synonym
+      o-FBF                        | ortho-fluorobutyryl fentanyl   |
+      2-fluorobutyryl fentanyl     | ortho-fluorobutyryl fentanyl   | NFLIS's numbered synonym
+      m-FBF                        | meta-fluorobutyryl fentanyl    | NFLIS: "(M-FLUOROBUTYRYL FENTANYL; M-FBF)"
+      m-FIBF                       | meta-fluoroisobutyryl fentanyl |
+      3-fluoroisobutyryl fentanyl  | meta-fluoroisobutyryl fentanyl | NFLIS substance name of that base
+      m-FF                         | meta-fluorofentanyl            |
       FU-F                         | furanyl fentanyl               |
       THF-F                        | tetrahydrofuranyl fentanyl     |
       2-FF                         | ortho-fluorofentanyl           | 2-fluorofentanyl is the ortho isomer
@@ -166,6 +178,11 @@ class SubstanceDictionaryTest {
       1-boc-4-AP                           | 1-boc-4-AP
       tert-butyl 4-(phenylamino)piperidine-1-carboxylate | 1-boc-4-AP
       norfentanyl                          | norfentanyl
+      "NORFENTANYL, SALT UNDETERMINED"     | norfentanyl
+      # Boc-protected norfentanyl is another substance than norfentanyl (NFLIS reports both).
+      N-BOC NORFENTANYL                    | N-boc norfentanyl
+      N-Boc-norfentanyl                    | N-boc norfentanyl
+      tert-butyl 4-[phenyl(propanoyl)amino]piperidine-1-carboxylate | N-boc norfentanyl
       4-piperidone monohydrate hydrochloride | 4-piperidone
       1-boc-4-piperidone                   | 1-boc-4-piperidone
       N-Boc-4-piperidone                   | 1-boc-4-piperidone
@@ -173,6 +190,9 @@ class SubstanceDictionaryTest {
       4-fluoro ANPP                        | para-fluoro 4-ANPP
       para-fluoro 4-ANPP                   | para-fluoro 4-ANPP
       despropionyl para-fluorofentanyl     | para-fluoro 4-ANPP
+      # NFLIS's substance name for the base "2-Fluoro 4-ANPP"; without the synonym the bare
+      # abbreviation was read as 4-ANPP itself.
+      2F-4-ANPP                            | ortho-fluoro 4-ANPP
       """)
   void precursors(String raw, String name) {
     assertMatch(raw, name, SubstanceClass.FENTANYL_PRECURSOR, false);
@@ -253,6 +273,9 @@ class SubstanceDictionaryTest {
       Acetilfentanilo                                      | acetilfentanyl                  | FENTANYL_ANALOG
       # Nor-compounds lack the phenethyl group: precursors, not analogues.
       N-methyl norfentanyl                                 | n-methylnorfentanyl             | FENTANYL_PRECURSOR
+      # Boc (tert-butoxycarbonyl) on the ring nitrogen is part of the name: a Boc-protected nor-compound
+      # the dictionary lacks is its own precursor, not the unprotected one it contains.
+      N-Boc para-fluoro norfentanyl                        | n-boc-para-fluoronorfentanyl    | FENTANYL_PRECURSOR
       2-bromo 4-ANPP                                       | 2-bromo-4-anpp                  | FENTANYL_PRECURSOR
       """)
   void unlistedNamesThatReadAsAnalogues(String raw, String name, SubstanceClass cls) {

@@ -47,8 +47,16 @@ final class SubstanceDocSection {
                 + " N-Boc-4-oxopiperidine-3-carboxylate` is not 4-piperidone); a text that calls itself a"
                 + " homolog (`Fentanyl methylene homolog`) takes no listed or `...fentanyl` name. Chemical"
                 + " words before a listed precursor make an unlisted precursor, not the listed one:"
-                + " `Bipiperidinyl 4-ANPP`, `N-Phenethyl Tetramethyl-4-AP`. A branch prefix belongs to its"
-                + " alkyl (`1-tert-butyl-4-piperidyl`).\n")
+                + " `Bipiperidinyl 4-ANPP`, `N-Phenethyl Tetramethyl-4-AP`; the protecting group `Boc` is"
+                + " such a word, so a Boc-protected nor-compound is never the unprotected one (`N-Boc"
+                + " norfentanyl` is its own entry, not norfentanyl). Substituents written as"
+                + " abbreviations count the same way, glued by a hyphen or as a token of their own"
+                + " (`F`, `Cl`, `Br`, `Me`, `Et`, `Pr`, `Bu`, `Ph`, `Bn`, `PE`, `TM`, `Ac`, `OMe`, with or"
+                + " without a locant): `PE-TM-4-AP`, `p-F-4-ANPP`, `2F-4-AP`, `2-CL 4-ANPP` name substituted"
+                + " precursors, never 4-AP or 4-ANPP; a lone `F` in free text says nothing. A numeric"
+                + " ring position equals ortho-/meta-/para- only where the dictionary lists both"
+                + " (`2-Chloro 4-ANPP` and `ortho-Chloro 4-ANPP` are one entry). A branch prefix belongs"
+                + " to its alkyl (`1-tert-butyl-4-piperidyl`).\n")
         .append(
             "4. **CAS Registry Numbers** from the table below: with hyphens anywhere (`437-38-7`), without"
                 + " them only right after the word CAS (`CAS 437387`), and only when the check digit holds. A bare"

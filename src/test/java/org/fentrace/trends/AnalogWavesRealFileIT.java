@@ -98,22 +98,25 @@ class AnalogWavesRealFileIT {
         .collectAsList()
         .forEach(r -> shown.put(r.getAs("substance_name"), day(r, "first_month")));
     assertThat(shown).isEqualTo(expected);
-    // How many, counted by hand from the export (Python's csv module over BASE_DESCRIPTION, the
-    // name fentrace reads first): 124 distinct base names, one of them "Fentanyl". Seven are not
-    // fentanyl-related, having no N-phenyl-N-(piperidin-4-yl) amide and no 4-anilinopiperidine
-    // (1-Boc-4-hydroxypiperidine, 1-Phenethyl-4-hydroxypiperidine,
-    // 1-Phenethyl-4-propionyloxypiperidine, N-Phenethyl-N-phenylpropionamide, the N-phenethyl and
-    // the N-benzyl homologue of fentanyl, Methyl N-Boc-4-oxopiperidine-3-carboxylate). Of the
-    // other 116, four are second spellings of one substance (cis- and trans-3-Methylfentanyl of
-    // 3-Methylfentanyl, 3-Fluorofentanyl of meta-Fluorofentanyl, 2-Fluoro 4-ANPP of ortho-Fluoro
-    // 4-ANPP): 112 substances. fentrace shows 110 of them, 112 - 2: it keeps two names folded into
-    // another substance, Flurobutyryl/fluoroisobutyryl fentanyl into fluoroisobutyryl fentanyl
-    // (the lab names two isomers it could not tell apart) and N-Boc norfentanyl into norfentanyl
-    // (the sample data rely on that fold). Three names that were folded or missed have their own
-    // row now (Bipiperidinyl 4-ANPP, N-Phenethyl Tetramethyl-4-AP, and the unlisted analogue
+    // How many, counted from the export independently of fentrace (Python's csv module over
+    // BASE_DESCRIPTION, the name fentrace reads first, with two hand-made lists: names that are
+    // neither analogue nor precursor, and names that are the same substance): 124 distinct base
+    // names, one of them "Fentanyl". Seven are neither, having no N-phenyl-N-(piperidin-4-yl) amide
+    // and no 4-anilinopiperidine and not being a listed precursor (1-Boc-4-hydroxypiperidine,
+    // 1-Phenethyl-4-hydroxypiperidine, 1-Phenethyl-4-propionyloxypiperidine,
+    // N-Phenethyl-N-phenylpropionamide, the N-phenethyl and the N-benzyl homologue of fentanyl,
+    // Methyl N-Boc-4-oxopiperidine-3-carboxylate). Of the other 116, five are second spellings of
+    // one substance (cis- and trans-3-Methylfentanyl of 3-Methylfentanyl, 3-Fluorofentanyl of
+    // meta-Fluorofentanyl, and, ortho being ring position 2, 2-Fluoro 4-ANPP of ortho-Fluoro 4-ANPP
+    // and 2-Chloro 4-ANPP of ortho-Chloro 4-ANPP): 111 substances. fentrace shows 110 of them,
+    // 111 - 1: it keeps one name folded into another substance on purpose, Flurobutyryl/
+    // fluoroisobutyryl fentanyl into fluoroisobutyryl fentanyl (the lab names two isomers it could
+    // not tell apart). N-Boc norfentanyl, the Boc-protected precursor, has its own row apart from
+    // norfentanyl. Three names that were folded or missed have their own row too (Bipiperidinyl
+    // 4-ANPP, N-Phenethyl Tetramethyl-4-AP, and the unlisted analogue
     // N-(1-tert-butyl-4-piperidyl)-N-phenylpropanamide), and Methyl
-    // N-Boc-4-oxopiperidine-3-carboxylate is no longer read as 4-piperidone, which no other base
-    // name of the export is, so 4-piperidone has no row.
+    // N-Boc-4-oxopiperidine-3-carboxylate is not read as 4-piperidone, which no other base name of
+    // the export is, so 4-piperidone has no row.
     assertThat(shown).hasSize(110);
     // The three names the structure reader and the fluoro-4-AP entry added to the 105 of the first
     // version of this test, each a 4-anilinopiperidine precursor, not an analogue: the
@@ -131,11 +134,22 @@ class AnalogWavesRealFileIT {
         .containsEntry("1-propionyl-4-anilinopiperidine", "FENTANYL_PRECURSOR")
         .containsEntry("fluoro-4-AP", "FENTANYL_PRECURSOR")
         .containsEntry("4-AP", "FENTANYL_PRECURSOR")
+        .containsEntry("N-boc norfentanyl", "FENTANYL_PRECURSOR")
+        .containsEntry("norfentanyl", "FENTANYL_PRECURSOR")
         .containsEntry("bipiperidinyl-4-anpp", "FENTANYL_PRECURSOR")
         .containsEntry("n-phenethyltetramethyl-4-ap", "FENTANYL_PRECURSOR")
+        .containsEntry("ortho-chloro 4-ANPP", "FENTANYL_PRECURSOR")
+        .containsEntry("ortho-fluoro 4-ANPP", "FENTANYL_PRECURSOR")
         .containsEntry("n-(1-tert-butyl-4-piperidyl)-n-phenylpropanamide", "FENTANYL_ANALOG")
-        .doesNotContainKey("4-piperidone");
+        .doesNotContainKey("4-piperidone")
+        .doesNotContainKey("2-chloro-4-anpp")
+        .doesNotContainKey("ortho-chloro-4-anpp");
     assertThat(shown).containsEntry("para-fluorofentanyl", LocalDate.of(2017, 7, 1));
+    // ortho-chloro 4-ANPP holds both NFLIS spellings, summed from the export with Python's csv
+    // module: base "ortho-Chloro 4-ANPP" 7 reports and "2-Chloro 4-ANPP" 4, both first in 2020 SA2.
+    Row orthoChloro = watch("ortho-chloro 4-ANPP");
+    assertThat(orthoChloro.<Long>getAs("reports")).isEqualTo(7L + 4L);
+    assertThat(day(orthoChloro, "first_month")).isEqualTo(LocalDate.of(2020, 7, 1));
     for (Row r : table("analog_watch").filter("source = 'nflis_lab_reports'").collectAsList()) {
       assertThat(day(r, "peak_period"))
           .as("peak of %s", r.<String>getAs("substance_name"))

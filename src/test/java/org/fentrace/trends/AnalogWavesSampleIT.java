@@ -64,10 +64,10 @@ class AnalogWavesSampleIT {
 
   @Test
   void everyAnalogueAndPrecursorOfTheSampleHasARow() {
-    // 26 base substances in the sample, fentanyl itself among them: 25 analogue and precursor
-    // bases. The substance
-    // dictionary reads "N-Boc norfentanyl" as norfentanyl, so those two bases are one substance: 24
-    // rows.
+    // 26 base substances in the sample (Python's csv module over BASE_DESCRIPTION), fentanyl itself
+    // among them: 25 analogue and precursor bases, each its own substance, so 25 rows. "N-Boc
+    // norfentanyl" and "Norfentanyl" are two (the Boc-protected precursor and the one it yields),
+    // and
     // "para-Fluorofentanyl" and "Fluorofentanyl" stay two (position reported or not).
     long rows =
         SharedSpark.session()
@@ -75,7 +75,7 @@ class AnalogWavesSampleIT {
             .parquet(warehouse.resolve("analog_watch").toString())
             .filter("source = 'nflis_lab_reports'")
             .count();
-    assertThat(rows).isEqualTo(24);
+    assertThat(rows).isEqualTo(25);
   }
 
   @Test
@@ -156,9 +156,9 @@ class AnalogWavesSampleIT {
 
   @Test
   void sharesAreDenseOverTheHalfYears() {
-    // 18 half-years (2017 H1 to 2025 H2) for each of the 24 substances.
+    // 18 half-years (2017 H1 to 2025 H2) for each of the 25 substances (see the row count above).
     var waves = SharedSpark.session().read().parquet(warehouse.resolve("analog_waves").toString());
-    assertThat(waves.count()).isEqualTo(18L * 24);
+    assertThat(waves.count()).isEqualTo(18L * 25);
     Row r =
         waves
             .filter("substance_name = 'valeryl fentanyl' AND period_start = '2019-01-01'")
