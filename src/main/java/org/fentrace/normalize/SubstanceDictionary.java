@@ -203,7 +203,7 @@ public final class SubstanceDictionary implements Serializable {
       return structural;
     }
     List<Found> found = new ArrayList<>(2);
-    if (!callsItselfAHomologue(w)) {
+    if (!w.callsItselfAHomologue()) {
       found = scanListed(w);
       addUnlisted(w, found);
     }
@@ -237,7 +237,7 @@ public final class SubstanceDictionary implements Serializable {
       for (int j = i; j < n && j - i < maxKeyWords; j++) {
         key.append(w.word(j));
         Entry e = byKey.get(key.toString());
-        if (e != null && !insideLongerName(w, i, j)) {
+        if (e != null && !w.insideLongerName(i, j)) {
           bestEnd = j;
           bestEntry = e;
         }
@@ -254,40 +254,6 @@ public final class SubstanceDictionary implements Serializable {
       }
     }
     return found;
-  }
-
-  /**
-   * Words {@code from..to} are part of a longer systematic name: the token they sit in goes on, on
-   * either side, with a locant or a nomenclature word ("4-oxopiperidine" inside "N-Boc-4-
-   * oxopiperidine-3-carboxylate"), which makes another compound than the one the words name. A
-   * substituent abbreviation glued in front ("2-CL-4-ANPP", "PE-TM-4-AP") makes a substituted
-   * compound too, never the parent. A hyphen to a plain word ("fentanyl-laced") does not.
-   */
-  private static boolean insideLongerName(SubstanceWords w, int from, int to) {
-    boolean before =
-        from > 0
-            && !w.tokenStart(from)
-            && (isNameWord(w.word(from - 1)) || ChemicalPrefixes.abbreviation(w.word(from - 1)));
-    boolean after = to + 1 < w.size() && !w.tokenStart(to + 1) && isNameWord(w.word(to + 1));
-    return before || after;
-  }
-
-  private static boolean isNameWord(String word) {
-    return Character.isDigit(word.charAt(0)) || ChemicalPrefixes.segments(word);
-  }
-
-  /**
-   * "Fentanyl methylene homolog": a text that calls itself a homologue of what it names is another
-   * compound, so no dictionary or "...fentanyl" name in it counts; only a systematic name in it
-   * can.
-   */
-  private static boolean callsItselfAHomologue(SubstanceWords w) {
-    for (int i = 0; i < w.size(); i++) {
-      if (w.word(i).startsWith("homolog")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

@@ -293,4 +293,38 @@ final class SubstanceWords {
     }
     return true;
   }
+
+  /**
+   * Words {@code from..to} are part of a longer systematic name: the token they sit in goes on, on
+   * either side, with a locant or a nomenclature word ("4-oxopiperidine" inside "N-Boc-4-
+   * oxopiperidine-3-carboxylate"), which makes another compound than the one the words name. A
+   * substituent abbreviation glued in front ("2-CL-4-ANPP", "PE-TM-4-AP") makes a substituted
+   * compound too, never the parent. A hyphen to a plain word ("fentanyl-laced") does not.
+   */
+  boolean insideLongerName(int from, int to) {
+    boolean before =
+        from > 0
+            && !tokenStart(from)
+            && (isNameWord(word(from - 1)) || ChemicalPrefixes.abbreviation(word(from - 1)));
+    boolean after = to + 1 < size() && !tokenStart(to + 1) && isNameWord(word(to + 1));
+    return before || after;
+  }
+
+  private static boolean isNameWord(String word) {
+    return Character.isDigit(word.charAt(0)) || ChemicalPrefixes.segments(word);
+  }
+
+  /**
+   * "Fentanyl methylene homolog": a text that calls itself a homologue of what it names is another
+   * compound, so no dictionary or "...fentanyl" name in it counts; only a systematic name in it
+   * can.
+   */
+  boolean callsItselfAHomologue() {
+    for (int i = 0; i < size(); i++) {
+      if (word(i).startsWith("homolog")) {
+        return true;
+      }
+    }
+    return false;
+  }
 }
