@@ -121,11 +121,12 @@ public final class IngestAction extends BaseAction<IngestResult> {
     store.migrateLegacyLayout(options.runId());
     LandingParse.Parsed parsed = parse(scan.toRead());
     Dataset<Row> envelopes = parsed.envelopes();
+    Decisions d = null;
     try {
       LedgerFacts facts = LedgerFacts.collect(envelopes, scan.toRead());
       t = lap("parse_normalize", t);
       FaultInjection.at(FaultInjection.AFTER_PARSE);
-      Decisions d = decide(scan, facts, envelopes);
+      d = decide(scan, facts, envelopes);
       t = lap("decide_revisions", t);
       Staging staged = stage(scan, d, envelopes);
       t = lap("stage_tables", t);
@@ -144,12 +145,16 @@ public final class IngestAction extends BaseAction<IngestResult> {
               d.seizures().accounting(scan.toRead()),
               staged.labs().accounting());
       reports = parsed.withSplits(reports);
-      d.ships().release();
-      d.seizures().release();
       lap("account", t);
       describe("examples of rejected rows");
       return result(reports, staged.rewritten(), RejectedStage.examples(envelopes));
     } finally {
+      // Also when a step fails: the decisions' cached frames would otherwise hold storage memory
+      // (in embedded mode, the driver's heap) for as long as the session lives.
+      if (d != null) {
+        d.ships().release();
+        d.seizures().release();
+      }
       parsed.release();
     }
   }
