@@ -17,6 +17,7 @@ import org.fentrace.config.FentraceConfig;
 import org.fentrace.run.PipelineRunner;
 import org.fentrace.testing.NightOnAFileSystem;
 import org.fentrace.testing.Pipelines;
+import org.fentrace.testing.SampleWarehouse;
 import org.fentrace.testing.SharedSpark;
 import org.fentrace.testing.WarehouseComparison;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 20 ms on the cluster and, while it runs, on the shared session's Hadoop configuration.
  */
 class HdfsPipelineIT {
-  static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 28);
+  static final LocalDate RUN_DATE = SampleWarehouse.RUN_DATE;
   static final Path SAMPLE = NightOnAFileSystem.SAMPLE;
   static final String CLOSE_POLL = "dfs.client.block.write.locateFollowingBlock.initial.delay.ms";
 
@@ -82,7 +83,9 @@ class HdfsPipelineIT {
                     config));
     long onHdfs = System.nanoTime();
     hdfsManifest = NightOnAFileSystem.manifest(hdfsRun);
-    localRun = Pipelines.run(SAMPLE, tmp.resolve("local-wh"), RUN_DATE);
+    // The reference: the shared local night over the same landing (ingest and trends; the
+    // comparison leaves the report out).
+    localRun = SampleWarehouse.run();
     System.err.printf(
         "HdfsPipelineIT: HDFS up and landing copied in %d s, run on hdfs %d s, local run %d s%n",
         (up - start) / 1_000_000_000L,
@@ -140,6 +143,7 @@ class HdfsPipelineIT {
           .as("%s on hdfs", table)
           .isTrue();
     }
-    WarehouseComparison.assertSameResults(tmp.resolve("local-wh").toString(), hdfsWarehouse, true);
+    WarehouseComparison.assertSameResults(
+        SampleWarehouse.warehouse().toString(), hdfsWarehouse, true);
   }
 }

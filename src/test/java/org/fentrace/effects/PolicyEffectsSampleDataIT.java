@@ -3,12 +3,10 @@ package org.fentrace.effects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.fentrace.testing.Pipelines;
+import org.fentrace.testing.SampleWarehouse;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,10 +17,9 @@ import org.junit.jupiter.api.Test;
 class PolicyEffectsSampleDataIT {
   @Test
   void theNightWritesAnEstimateOrAReasonForEveryEventAndSeries() throws IOException {
-    Path warehouse = Files.createTempDirectory("fentrace-effects-sample-").resolve("warehouse");
-    Pipelines.Run run =
-        Pipelines.run(Path.of("sample-data"), warehouse, LocalDate.of(2026, 11, 28));
-    assertThat(run.exitCode()).isZero();
+    // The shared night over sample-data (ingest and trends), read only.
+    Path warehouse = SampleWarehouse.warehouse();
+    assertThat(SampleWarehouse.run().exitCode()).isZero();
     List<Row> rows = EffectsWarehouse.rows(warehouse);
     EffectsWarehouse.assertConsistent(warehouse, rows);
     // CBP FENTANYL on the Mexico route: Title 42 (20 March 2020) has Oct 2018 .. Feb 2020 = 17

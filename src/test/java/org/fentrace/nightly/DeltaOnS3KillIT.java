@@ -47,6 +47,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * then equals an uninterrupted night 2. Also: {@code fentrace sql --as-of} night 1's run reads
  * night 1's rows after night 2 changed them, and the two nights equal the Parquet format's.
  *
+ * <p>Night 1 and the uninterrupted reference night 2 are built once, in the class's format on the
+ * local disk (uninterrupted nights on S3 are {@code S3PipelineIT}'s); every case starts from a copy
+ * of night 1 uploaded to its own warehouse under the root below, where the kill and the next run
+ * happen. A Delta table's log names its files relative to the table, so the copy is the same table.
+ *
  * <p>The warehouses go on the test server, or under {@code -Dfentrace.it.warehouse-root=URI}
  * (another bucket, an hdfs:// folder, a local one) in the format of {@code
  * -Dfentrace.it.warehouse-format=delta|parquet} (default delta). The S3 server is the default
@@ -67,7 +72,10 @@ class DeltaOnS3KillIT {
   static String format;
   static String reference;
 
-  /** Night 1's warehouse, copied as the starting point of the reference and of every case. */
+  /**
+   * Night 1's warehouse (local disk), copied as the starting point of the reference and of every
+   * case.
+   */
   static String night1;
 
   static String night1Run;
@@ -93,14 +101,6 @@ class DeltaOnS3KillIT {
     }
   }
 
-  /**
-   * Whether the reference is also compared with the same two nights in the Parquet format (two more
-   * nights). The formats' equality does not depend on the file system, so once is enough.
-   */
-  boolean comparesWithTheParquetFormat() {
-    return true;
-  }
-
   /** The table format every warehouse of the class is written in. */
   static String tableFormat() {
     return System.getProperty("fentrace.it.warehouse-format", "delta");
@@ -112,11 +112,10 @@ class DeltaOnS3KillIT {
     root = warehouseRoot().replaceAll("/+$", "") + "/" + UUID.randomUUID();
     landing1 = CrashPointsIT.nightOneLanding(tmp);
     landing2 = CrashPointsIT.nightTwoLanding(tmp);
-    // Night 1 runs once; the reference and every case start from a copy of it (a Delta table's log
-    // names its files relative to the table, so a copied table is the same table).
-    night1 = root + "/night1";
+    // Night 1 runs once, on the local disk; the reference and every case start from a copy of it.
+    night1 = tmp.resolve("night1").toUri().toString();
     night1Run = run(landing1, night1, NIGHT_1, false).manifest().get("run_id").asText();
-    reference = copyOfNightOne("reference");
+    reference = copyOfNightOne(tmp.resolve("reference").toUri().toString());
     referenceNight2 = run(landing2, reference, NIGHT_2, false);
     assertThat(referenceNight2.exitCode()).as("night 2 of the reference warehouse").isZero();
   }
@@ -151,7 +150,7 @@ class DeltaOnS3KillIT {
   @ValueSource(strings = {FaultInjection.MID_PUBLISH, FaultInjection.MID_PUBLISH_TRENDS})
   void aKillMidPublicationLeavesNightOneReadableAndTheNextRunFinishesIt(String point)
       throws Exception {
-    String wh = copyOfNightOne("case-" + point);
+    String wh = copyOfNightOne(root + "/case-" + point);
     List<String> tables = WarehouseComparison.tables(wh);
     try (AutoCloseable crash = Crashes.dieAt(point)) {
       assertThatThrownBy(() -> run(landing2, wh, NIGHT_2, false))
@@ -182,8 +181,8 @@ class DeltaOnS3KillIT {
   }
 
   @Test
-  void everyWarehouseOfTheClassIsWhereItWasAsked() {
-    assertThat(reference)
+  void everyKilledWarehouseIsWhereItWasAsked() {
+    assertThat(root)
         .startsWith(
             s3 != null
                 ? "s3a://" + s3.bucket() + "/"
@@ -261,9 +260,8 @@ class DeltaOnS3KillIT {
     return out;
   }
 
-  /** A new warehouse under the class's root holding exactly night 1's warehouse. */
-  private static String copyOfNightOne(String name) throws Exception {
-    String to = root + "/" + name;
+  /** A new warehouse at {@code to} (any Hadoop URI) holding exactly night 1's warehouse. */
+  private static String copyOfNightOne(String to) throws Exception {
     org.apache.hadoop.fs.Path from = new org.apache.hadoop.fs.Path(night1);
     assertThat(
             org.apache.hadoop.fs.FileUtil.copy(

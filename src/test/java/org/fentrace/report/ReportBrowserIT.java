@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.fentrace.testing.SampleWarehouse;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.commons.csv.CSVRecord;
+import org.fentrace.testing.SampleWarehouse;
 import org.fentrace.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.fentrace.testing.SampleWarehouse;
 
 /**
  * The report of {@link SampleWarehouse} as its readers see it: the page, its tables parsed back

@@ -18,13 +18,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.fentrace.core.Source;
 import org.fentrace.testing.Pipelines;
+import org.fentrace.testing.SampleWarehouse;
 import org.fentrace.testing.SharedSpark;
 import org.fentrace.trends.TrendSchemas;
 import org.fentrace.trends.TrendsAction;
 import org.fentrace.warehouse.Warehouse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole pipeline (ingest, trends, report) on sample-data/, whose CBP file covers FY2019-FY2022
@@ -34,16 +34,16 @@ import org.junit.jupiter.api.io.TempDir;
  * the trend code.
  */
 class SourcesOnSampleDataIT {
-  @TempDir static Path tmp;
   static Path warehouse;
   static Pipelines.Run run;
   static Headline headline;
 
   @BeforeAll
   static void runPipeline() throws Exception {
-    warehouse = tmp.resolve("warehouse");
-    LocalDate runDate = LocalDate.of(2026, 11, 28);
-    run = Pipelines.run(Path.of("sample-data"), warehouse, runDate);
+    // The shared night over sample-data (ingest and trends), read only.
+    warehouse = SampleWarehouse.warehouse();
+    run = SampleWarehouse.run();
+    LocalDate runDate = SampleWarehouse.RUN_DATE;
     SparkSession spark = SharedSpark.session();
     headline =
         new ReportAction(
