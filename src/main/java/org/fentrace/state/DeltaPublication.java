@@ -133,24 +133,70 @@ final class DeltaPublication {
           ? spark.read().parquet(staged.toString())
           : spark.read().schema(known).parquet(staged.toString());
     }
-    DataType type = TableReads.partitionType(commit.partitionColumn());
-    Dataset<Row> rows = null;
+    List<Path> staged = new ArrayList<>();
+    boolean sideBySide = true;
     for (PartitionPublisher.Move m : commit.moves()) {
       if (m.staged() == null || !Warehouse.holdsParquet(fs, new Path(m.staged()))) {
         continue; // an emptied partition: replaceWhere removes its rows
       }
-      String value = new Path(m.live()).getName().substring(commit.partitionColumn().length() + 1);
+      Path p = new Path(m.staged());
+      staged.add(p);
+      sideBySide &=
+          p.getName().equals(new Path(m.live()).getName())
+              && p.getParent().equals(staged.get(0).getParent());
+    }
+    return staged.isEmpty()
+        ? null
+        : stagedPartitions(spark, commit.partitionColumn(), staged, sideBySide);
+  }
+
+  /**
+   * The rows of staged partition folders, with the partition column (typed as the live table's)
+   * taken from each folder's {@code column=value} name. Folders side by side under one parent are
+   * read as ONE scan, which packs their small files into a few tasks: a scan per folder made the
+   * Delta write one task per month (60 tasks for five years) and cost a schema-inference job each.
+   * Otherwise each folder is one scan, joined by a union.
+   */
+  static Dataset<Row> stagedPartitions(
+      SparkSession spark, String column, List<Path> staged, boolean sideBySide) {
+    DataType type = TableReads.partitionType(column);
+    // The staged files' own columns, in their order, read once from the first folder (the night
+    // wrote every folder of the table with one schema).
+    StructType data = spark.read().parquet(staged.get(0).toString()).schema();
+    if (sideBySide) {
+      // With the partition column in the given schema, Spark types the folder values as given (no
+      // guessing that 2024-01 is a date) and reads __HIVE_DEFAULT_PARTITION__ as null.
+      return spark
+          .read()
+          .option("basePath", staged.get(0).getParent().toString())
+          .schema(dropField(data, column).add(column, type))
+          .parquet(staged.stream().map(Path::toString).toArray(String[]::new));
+    }
+    Dataset<Row> rows = null;
+    for (Path p : staged) {
+      String value = p.getName().substring(column.length() + 1);
       Dataset<Row> part =
           spark
               .read()
-              .parquet(m.staged())
+              .schema(data)
+              .parquet(p.toString())
               .withColumn(
-                  commit.partitionColumn(),
+                  column,
                   (HIVE_NULL.equals(value) ? functions.lit(null) : functions.lit(value))
                       .cast(type));
       rows = rows == null ? part : rows.unionByName(part);
     }
     return rows;
+  }
+
+  private static StructType dropField(StructType schema, String name) {
+    StructType out = new StructType();
+    for (StructField f : schema.fields()) {
+      if (!f.name().equals(name)) {
+        out = out.add(f);
+      }
+    }
+    return out;
   }
 
   /** The live rows the commit would replace. */
