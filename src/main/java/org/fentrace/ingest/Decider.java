@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,13 +49,37 @@ final class Decider {
   private final Set<String> replaced;
   private final Dataset<Row> rankTable;
 
+  /**
+   * Every frame this decider persisted, over all its decisions: {@link #release()} frees them. The
+   * list is kept here, not in each decision, so a failure halfway through a decision (or between
+   * the two tables' decisions) still leaves nothing cached.
+   */
+  private final List<Dataset<Row>> persisted = new ArrayList<>();
+
   Decider(CandidateStore store, Set<String> replaced, Dataset<Row> rankTable) {
     this.store = store;
     this.replaced = replaced;
     this.rankTable = rankTable;
   }
 
-  /** The decision for one table; persisted frames are released by {@link #release()}. */
+  /**
+   * Frees every frame any decision of this decider persisted. Called when the ingest ends, failed
+   * or not: in embedded mode the cache is the driver's own heap, and a session that outlives the
+   * run (a notebook, the test suite) would otherwise keep it.
+   */
+  void release() {
+    persisted.forEach(Dataset::unpersist);
+    persisted.clear();
+  }
+
+  /** Persists a frame the decisions read more than once, and records it for {@link #release()}. */
+  private Dataset<Row> keep(Dataset<Row> frame) {
+    Dataset<Row> kept = frame.persist(StorageLevel.MEMORY_AND_DISK());
+    persisted.add(kept);
+    return kept;
+  }
+
+  /** The decision for one table; its persisted frames are freed by {@link Decider#release()}. */
   static final class Decision {
     private final Set<String> months;
     private final Dataset<Row> candidates;
@@ -63,8 +88,6 @@ final class Decider {
     private final Dataset<Row> decided;
     private final Dataset<Row> changed;
     private final Dataset<Row> touched;
-    private final Dataset<Row> touchedIds;
-    private final Dataset<Row> touchedIndex;
     private final WarehouseTable table;
 
     /**
@@ -75,10 +98,7 @@ final class Decider {
 
     private Sizes sizes;
 
-    /**
-     * {@code touched} is {@code touchedIds} (the persisted frame) with a broadcast hint when it is
-     * small.
-     */
+    /** {@code touched} is the persisted touched ids, with a broadcast hint when they are few. */
     Decision(
         Set<String> months,
         Dataset<Row> candidates,
@@ -87,8 +107,6 @@ final class Decider {
         Dataset<Row> decided,
         Dataset<Row> changed,
         Dataset<Row> touched,
-        Dataset<Row> touchedIds,
-        Dataset<Row> touchedIndex,
         long indexRows,
         WarehouseTable table) {
       this.months = months;
@@ -98,8 +116,6 @@ final class Decider {
       this.decided = decided;
       this.changed = changed;
       this.touched = touched;
-      this.touchedIds = touchedIds;
-      this.touchedIndex = touchedIndex;
       this.table = table;
       this.indexRows = indexRows;
     }
@@ -242,13 +258,6 @@ final class Decider {
       }
       return out;
     }
-
-    void release() {
-      decided.unpersist();
-      touchedIndex.unpersist();
-      touchedIds.unpersist();
-      changed.unpersist();
-    }
   }
 
   /**
@@ -283,7 +292,7 @@ final class Decider {
       // run's alone, read from the parse once (each read decodes the cached rows whole), and no set
       // of
       // ids is made distinct or counted: every join against the store meets an empty frame.
-      touchedIndex = CandidateStore.index(fresh, table).persist(StorageLevel.MEMORY_AND_DISK());
+      touchedIndex = keep(CandidateStore.index(fresh, table));
       changed = touchedIndex.select("record_id", "shipment_id");
       touchedIds = changed.select("record_id");
       touched = touchedIds;
@@ -296,7 +305,7 @@ final class Decider {
                 CandidateStore.index(stored.filter(not(kept)), table)
                     .select("record_id", "shipment_id"));
       }
-      changed = changed.persist(StorageLevel.MEMORY_AND_DISK());
+      changed = keep(changed);
       touched = changed.select("record_id");
       if (linkedShipmentIds != null) {
         touched =
@@ -310,16 +319,16 @@ final class Decider {
             touched.union(
                 storedIndex.filter(col(MONTH).isin(wholeMonths.toArray())).select("record_id"));
       }
-      touchedIds = touched.distinct().persist(StorageLevel.MEMORY_AND_DISK());
+      touchedIds = keep(touched.distinct());
       // changed is needed later anyway; counting it first spares a big load the distinct count of
       // every id.
       boolean few = changed.count() <= BROADCAST_MAX_IDS && touchedIds.count() <= BROADCAST_MAX_IDS;
       touched = few ? broadcast(touchedIds) : touchedIds;
       touchedIndex =
-          storedIndex
-              .join(touched, "record_id", "left_semi")
-              .unionByName(CandidateStore.index(fresh, table))
-              .persist(StorageLevel.MEMORY_AND_DISK());
+          keep(
+              storedIndex
+                  .join(touched, "record_id", "left_semi")
+                  .unionByName(CandidateStore.index(fresh, table)));
     }
     Set<String> months = new TreeSet<>(seedMonths);
     months.addAll(wholeMonths);
@@ -334,8 +343,7 @@ final class Decider {
             + " month(s) of "
             + table.tableName());
     Dataset<Row> decided =
-        Deduplication.outcomes(touchedIndex.join(rankTable, "source_file"), cbpOwners)
-            .persist(StorageLevel.MEMORY_AND_DISK());
+        keep(Deduplication.outcomes(touchedIndex.join(rankTable, "source_file"), cbpOwners));
     // Not cached: it is a filter over the cached parse and the stored files, cheaper to redo than
     // to
     // encode into Spark's columnar cache (which dominated staging time in profiles).
@@ -357,8 +365,6 @@ final class Decider {
         decided,
         changed,
         touched,
-        touchedIds,
-        touchedIndex,
         indexRows,
         table);
   }

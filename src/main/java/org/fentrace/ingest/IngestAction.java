@@ -95,6 +95,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
       LedgerFacts facts,
       Ledger after,
       Dataset<Row> rankTable,
+      Decider decider,
       Decider.Decision ships,
       Decider.Decision seizures) {}
 
@@ -152,8 +153,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
       // Also when a step fails: the decisions' cached frames would otherwise hold storage memory
       // (in embedded mode, the driver's heap) for as long as the session lives.
       if (d != null) {
-        d.ships().release();
-        d.seizures().release();
+        d.decider().release();
       }
       parsed.release();
     }
@@ -233,30 +233,37 @@ public final class IngestAction extends BaseAction<IngestResult> {
                     .add("rank", DataTypes.IntegerType)));
     List<String> owners = Deduplication.cbpYearOwners(LedgerFacts.cbpCoverage(after));
     Decider decider = new Decider(store, diff.replaced(), rankTable);
-    Set<String> shipmentMonths0 =
-        facts.affectedMonths(WarehouseTable.SHIPMENTS, scan.before(), diff.replaced());
-    Decider.Decision ships =
-        decider.decide(
-            WarehouseTable.SHIPMENTS,
-            newRows(envelopes, Envelope.SHIPMENT, "shipment"),
-            shipmentMonths0,
-            Set.of(),
-            List.of(),
-            null);
-    Set<String> seizureMonths0 =
-        facts.affectedMonths(WarehouseTable.SEIZURES, scan.before(), diff.replaced());
-    Set<String> cbpYearMonths =
-        LedgerFacts.cbpYearMonths(scan.before(), after, scan.toRead(), diff.replaced());
-    seizureMonths0.addAll(cbpYearMonths);
-    Decider.Decision seizures =
-        decider.decide(
-            WarehouseTable.SEIZURES,
-            newRows(envelopes, Envelope.SEIZURE, "seizure"),
-            seizureMonths0,
-            cbpYearMonths,
-            owners,
-            ships.touchedShipmentIds());
-    return new Decisions(facts, after, rankTable, ships, seizures);
+    try {
+      Set<String> shipmentMonths0 =
+          facts.affectedMonths(WarehouseTable.SHIPMENTS, scan.before(), diff.replaced());
+      Decider.Decision ships =
+          decider.decide(
+              WarehouseTable.SHIPMENTS,
+              newRows(envelopes, Envelope.SHIPMENT, "shipment"),
+              shipmentMonths0,
+              Set.of(),
+              List.of(),
+              null);
+      FaultInjection.at(FaultInjection.AFTER_DECIDE_SHIPMENTS);
+      Set<String> seizureMonths0 =
+          facts.affectedMonths(WarehouseTable.SEIZURES, scan.before(), diff.replaced());
+      Set<String> cbpYearMonths =
+          LedgerFacts.cbpYearMonths(scan.before(), after, scan.toRead(), diff.replaced());
+      seizureMonths0.addAll(cbpYearMonths);
+      Decider.Decision seizures =
+          decider.decide(
+              WarehouseTable.SEIZURES,
+              newRows(envelopes, Envelope.SEIZURE, "seizure"),
+              seizureMonths0,
+              cbpYearMonths,
+              owners,
+              ships.touchedShipmentIds());
+      return new Decisions(facts, after, rankTable, decider, ships, seizures);
+    } catch (IOException | RuntimeException e) {
+      // run() releases the decisions it got; these never reach it.
+      decider.release();
+      throw e;
+    }
   }
 
   /**

@@ -11,6 +11,12 @@ public final class FaultInjection {
   /** The points a run passes, in order. */
   public static final String AFTER_PARSE = "after-parse";
 
+  /**
+   * Between the revision decisions of the two tables: shipments are decided (and their frames
+   * cached), seizures not yet.
+   */
+  public static final String AFTER_DECIDE_SHIPMENTS = "after-decide-shipments";
+
   public static final String AFTER_STAGE = "after-stage";
   public static final String MID_PUBLISH = "mid-publish";
   public static final String AFTER_PUBLISH = "after-publish";
