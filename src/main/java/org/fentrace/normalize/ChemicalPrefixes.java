@@ -127,7 +127,35 @@ final class ChemicalPrefixes {
           "f", "cl", "br", "me", "et", "pr", "ipr", "bu", "tbu", "ph", "bn", "pe", "tm", "ac",
           "ome", "meo");
 
+  /**
+   * The halogens among {@link #ABBREVIATIONS}, with the names they stand for. Only these are
+   * written out ({@link #spelled}): an element symbol means one substituent wherever it stands,
+   * while an alkyl abbreviation's position is ambiguous without the ring (3-methylfentanyl is a
+   * piperidine-ring methyl).
+   */
+  private static final java.util.Map<String, String> HALOGENS =
+      java.util.Map.of("f", "fluoro", "cl", "chloro", "br", "bromo");
+
   private ChemicalPrefixes() {}
+
+  /**
+   * A halogen abbreviation written out, its locant kept ("4f" is "4-fluoro", "cl" is "chloro",
+   * "4'f" is "4'-fluoro"); any other word unchanged. Laboratories write "4F-fentanyl", "p-F-4-ANPP"
+   * and "3-CL-4-ANPP" for what the dictionary lists as 4-fluorofentanyl, para-fluoro 4-ANPP and
+   * 3-chloro 4-ANPP: written out, they find their entry. Apply it only to words {@link #isChemical}
+   * accepts, where the symbol is known to be a substituent.
+   */
+  static String spelled(String word) {
+    int k = 0;
+    while (k < word.length() && (Character.isDigit(word.charAt(k)) || word.charAt(k) == '\'')) {
+      k++;
+    }
+    String element = HALOGENS.get(word.substring(k));
+    if (element == null) {
+      return word;
+    }
+    return k == 0 ? element : word.substring(0, k) + "-" + element;
+  }
 
   /**
    * Is {@code word} a substituent abbreviation, maybe after a locant ("cl", "2f", "4'f")? Callers

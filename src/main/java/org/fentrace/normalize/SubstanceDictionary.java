@@ -48,15 +48,16 @@ import org.fentrace.core.SubstanceClass;
  *   <li><b>Unlisted analogues.</b> A word ending in "fentanyl" (after the spelling unification),
  *       together with the chemical-looking words before it ({@link ChemicalPrefixes}), is a
  *       fentanyl-related substance even when the dictionary lacks it: class FENTANYL_ANALOG,
- *       unlisted=true, name the compact lower-case form of those words without salt notes. This
- *       beats a listed analogue hidden inside it ("ortho-methylcyclopropylfentanyl" is new, not
- *       cyclopropyl fentanyl). Listed names are never overridden, so precursors keep their class
- *       (norfentanyl, despropionyl fentanyl = 4-ANPP); unlisted names ending in "norfentanyl" or
- *       "anpp", or starting with "despropionyl", lack the phenethyl-anilide part of an analogue and
- *       are classed FENTANYL_PRECURSOR, unlisted=true; so are names ending in "4-AP" with chemical
- *       words before them ("N-phenethyl tetramethyl-4-AP", "PE-TM-4-AP"). The protecting group
- *       "Boc" counts as a chemical word, so an unlisted Boc-protected nor-compound is not the
- *       unprotected one.
+ *       unlisted=true, name the compact lower-case form of those words without salt notes, halogen
+ *       symbols written out ("4F-fentanyl" is looked up as 4-fluorofentanyl, "Cl-fentanyl" reads
+ *       "chlorofentanyl"; {@link ChemicalPrefixes#spelled}). This beats a listed analogue hidden
+ *       inside it ("ortho-methylcyclopropylfentanyl" is new, not cyclopropyl fentanyl). Listed
+ *       names are never overridden, so precursors keep their class (norfentanyl, despropionyl
+ *       fentanyl = 4-ANPP); unlisted names ending in "norfentanyl" or "anpp", or starting with
+ *       "despropionyl", lack the phenethyl-anilide part of an analogue and are classed
+ *       FENTANYL_PRECURSOR, unlisted=true; so are names ending in "4-AP" with chemical words before
+ *       them ("N-phenethyl tetramethyl-4-AP", "PE-TM-4-AP"). The protecting group "Boc" counts as a
+ *       chemical word, so an unlisted Boc-protected nor-compound is not the unprotected one.
  *   <li><b>Nothing matched.</b> Class UNKNOWN, unlisted=false, name the cleaned lower-case text; a
  *       blank or null text is ("unknown", UNKNOWN, false).
  * </ol>
@@ -277,12 +278,15 @@ public final class SubstanceDictionary implements Serializable {
       if (covering != null && covering.start <= start) {
         continue; // a listed name already takes in every chemical word
       }
-      String key = w.key(start, j);
+      // Halogen symbols written out: "4F-fentanyl" is the listed 4-fluorofentanyl, and an
+      // unlisted "Cl-fentanyl" is the same substance as "chlorofentanyl".
+      String key = w.key(start, j, ChemicalPrefixes::spelled);
       Entry e = byKey.get(key);
       SubstanceMatch m =
           e != null
               ? new SubstanceMatch(e.name(), e.substanceClass(), false)
-              : new SubstanceMatch(w.compactName(start, j), unlistedClass(key), true);
+              : new SubstanceMatch(
+                  w.compactName(start, j, ChemicalPrefixes::spelled), unlistedClass(key), true);
       int from = start;
       int to = j;
       found.removeIf(f -> f.end >= from && f.start <= to);

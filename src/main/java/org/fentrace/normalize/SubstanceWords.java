@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * A substance text cut into normalized words; the one place where dictionary synonyms and raw texts
@@ -105,16 +106,42 @@ final class SubstanceWords {
    * both read "ortho-methylcyclopropylfentanyl".
    */
   String compactName(int from, int to) {
+    return compactName(from, to, UnaryOperator.identity());
+  }
+
+  /**
+   * {@link #compactName(int, int)} with some words written out by {@code spell} (a word it returns
+   * unchanged stays as it is). A written-out word joins the next word directly unless that one
+   * starts with a locant, as a name spelled in full would: "Cl-fentanyl" with Cl written as
+   * "chloro" reads "chlorofentanyl", and "3-CL-4-ANPP" reads "3-chloro-4-anpp".
+   */
+  String compactName(int from, int to, UnaryOperator<String> spell) {
     StringBuilder sb = new StringBuilder();
+    boolean afterSpelled = false;
     for (int i = from; i <= to; i++) {
-      if (i > from && !tokenStart[i]) {
+      if (i > from && afterSpelled && !startsWithLocant(words[i])) {
+        // nothing between a written-out substituent and the name it changes
+      } else if (i > from && !tokenStart[i]) {
         sb.append(sepBefore[i]);
       } else if (i > from && startsWithLocant(words[i])) {
-        sb.append(
-            '-'); // "para-fluoro alpha-methyl..." -> "para-fluoro-alpha-methyl...", as IUPAC writes
-        // it
+        // "para-fluoro alpha-methyl..." -> "para-fluoro-alpha-methyl...", as IUPAC writes it
+        sb.append('-');
       }
-      sb.append(words[i]);
+      String word = spell.apply(words[i]);
+      afterSpelled = !word.equals(words[i]);
+      sb.append(word);
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The lookup key of words {@code from..to} with some written out by {@code spell}: the key the
+   * same name would have if it had been written in full.
+   */
+  String key(int from, int to, UnaryOperator<String> spell) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = from; i <= to; i++) {
+      sb.append(spell.apply(words[i]).replace("-", ""));
     }
     return sb.toString();
   }

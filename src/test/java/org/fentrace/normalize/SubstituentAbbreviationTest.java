@@ -12,7 +12,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * written as a number or as ortho/meta/para name one precursor where the dictionary lists it.
  * Expected names and classes come from the chemistry of each name: an abbreviation before "4-ANPP"
  * or "4-AP" puts a group on that precursor, which keeps it a precursor (no acyl on the aniline
- * nitrogen) but makes it another one.
+ * nitrogen) but makes it another one. A halogen symbol (F, Cl, Br) means the same as its
+ * written-out name ("4F" is "4-fluoro"), so the listed compound that name spells is the expected
+ * one.
  */
 class SubstituentAbbreviationTest {
 
@@ -27,18 +29,18 @@ class SubstituentAbbreviationTest {
       PE-TM-4-AP       | pe-tm-4-ap
       # The same substituent token standing apart from the name it changes.
       PE-TM 4-AP       | pe-tm-4-ap
-      # meta-chloro 4-ANPP is not in the dictionary: an unlisted chloro precursor, not 4-ANPP.
-      3-CL-4-ANPP      | 3-cl-4-anpp
-      # A fluorine given as a locant glued to the element symbol, on 4-AP.
-      2F-4-AP          | 2f-4-ap
-      # p- is spelled out as para-, F stays the element symbol.
-      p-F-4-ANPP       | para-f-4-anpp
-      p-F 4-AP         | para-f-4-ap
-      # A primed locant (the aniline ring) before the symbol.
-      4'F-4-ANPP       | 4'f-4-anpp
-      # Alkyl and halogen symbols without a locant, glued to the name.
+      # A fluorine given as a locant glued to the element symbol, on 4-AP: the symbol is written
+      # out, so the unlisted name reads as a name spelled in full would.
+      2F-4-AP          | 2-fluoro-4-ap
+      2-fluoro 4-AP    | 2-fluoro-4-ap
+      # p- is spelled out as para-, F as fluoro.
+      p-F 4-AP         | para-fluoro-4-ap
+      # A primed locant (the aniline ring) before the symbol: no entry says which ring it means.
+      4'F-4-ANPP       | 4'-fluoro-4-anpp
+      # An alkyl abbreviation stays as written (its ring position would be a guess); a halogen
+      # without a locant is written out.
       Me-4-ANPP        | me-4-anpp
-      Br-4-AP          | br-4-ap
+      Br-4-AP          | bromo-4-ap
       """)
   void anAbbreviatedSubstituentMakesAnotherPrecursor(String raw, String name) {
     SubstanceMatch m = DICT.match(raw);
@@ -47,21 +49,28 @@ class SubstituentAbbreviationTest {
     assertThat(m.unlisted()).as(raw).isTrue();
   }
 
-  @ParameterizedTest(name = "{0} is the unlisted analog {1}")
+  @ParameterizedTest(name = "{0} is {1}")
   @CsvSource(
       delimiter = '|',
       textBlock =
           """
-      # A fluorine on fentanyl, ring position given as a number only: the dictionary lists
-      # 4-fluorofentanyl, not this abbreviation, so it is an unlisted analog, not fentanyl.
-      4F-fentanyl      | 4f-fentanyl
-      Cl-fentanyl      | cl-fentanyl
+      # A halogen symbol with a number before fentanyl is the ring-substituted analogue the
+      # dictionary lists under the spelled name: 4-fluorofentanyl is para-fluorofentanyl (the
+      # anilide ring's position 4), 2- ortho and 3- meta.
+      4F-fentanyl      | para-fluorofentanyl
+      2F-fentanyl      | ortho-fluorofentanyl
+      3F-fentanyl      | meta-fluorofentanyl
+      2-F-fentanyl     | ortho-fluorofentanyl
+      p-Cl-fentanyl    | para-chlorofentanyl
+      4F-isobutyryl fentanyl | para-fluoroisobutyryl fentanyl
+      # No position: the entry for the name without one, as NFLIS reports "Chlorofentanyl".
+      Cl-fentanyl      | chlorofentanyl
       """)
-  void anAbbreviatedSubstituentOnFentanylIsNotFentanyl(String raw, String name) {
+  void anAbbreviatedHalogenOnFentanylIsTheSpelledAnalog(String raw, String name) {
     SubstanceMatch m = DICT.match(raw);
     assertThat(m.name()).as(raw).isEqualTo(name);
     assertThat(m.substanceClass()).as(raw).isEqualTo(SubstanceClass.FENTANYL_ANALOG);
-    assertThat(m.unlisted()).as(raw).isTrue();
+    assertThat(m.unlisted()).as(raw).isFalse();
   }
 
   @ParameterizedTest(name = "{0} is {1}")
@@ -85,6 +94,14 @@ class SubstituentAbbreviationTest {
       ortho-Fluoro 4-ANPP                       | ortho-fluoro 4-ANPP
       # The para isomer stays apart.
       4-chloro 4-ANPP                           | para-chloro 4-ANPP
+      # A halogen symbol written out finds the listed precursor: p-F is para-fluoro, 3-CL meta-chloro.
+      p-F-4-ANPP                                | para-fluoro 4-ANPP
+      3-CL-4-ANPP                               | meta-chloro 4-ANPP
+      3-chloro 4-ANPP                           | meta-chloro 4-ANPP
+      # No position given (NFLIS "Chloro 4-ANPP"): neither isomer, as fluoro-ANPP is neither.
+      Chloro 4-ANPP                             | chloro-ANPP
+      chloro ANPP                               | chloro-ANPP
+      bromo ANPP                                | bromo-ANPP
       """)
   void ringPositionsNameOneListedPrecursor(String raw, String name) {
     SubstanceMatch m = DICT.match(raw);
