@@ -140,6 +140,12 @@ class AnalogWavesRealFileIT {
         .containsEntry("n-phenethyltetramethyl-4-ap", "FENTANYL_PRECURSOR")
         .containsEntry("ortho-chloro 4-ANPP", "FENTANYL_PRECURSOR")
         .containsEntry("ortho-fluoro 4-ANPP", "FENTANYL_PRECURSOR")
+        // The base names without a ring position, "Chloro 4-ANPP" and "Chlorofentanyl": their own
+        // entries, as "Fluoro 4-ANPP" and "Fluorofentanyl" are, and neither read as the para
+        // isomer.
+        .containsEntry("chloro-ANPP", "FENTANYL_PRECURSOR")
+        .containsEntry("chlorofentanyl", "FENTANYL_ANALOG")
+        .doesNotContainKey("chloro-4-anpp")
         .containsEntry("n-(1-tert-butyl-4-piperidyl)-n-phenylpropanamide", "FENTANYL_ANALOG")
         .doesNotContainKey("4-piperidone")
         .doesNotContainKey("2-chloro-4-anpp")
