@@ -33,19 +33,30 @@ public final class BenchReport {
   private BenchReport() {}
 
   public static void main(String[] args) throws IOException {
-    List<Invocation> invs = BenchJson.read(Path.of(BenchLanding.arg(args, "--json", null)));
+    Path json = Path.of(BenchLanding.arg(args, "--json", null));
+    List<Invocation> invs = BenchJson.read(json);
     Path out = Path.of(BenchLanding.arg(args, "--out", null));
-    Files.writeString(out, render(invs), StandardCharsets.UTF_8);
+    Files.writeString(out, render(invs, json.getFileName().toString()), StandardCharsets.UTF_8);
     System.out.println("wrote " + out);
     System.out.println(BenchTargets.summary(invs.get(invs.size() - 1).ratios()));
   }
 
   static String render(List<Invocation> invs) {
+    return render(invs, "benchmarks.json");
+  }
+
+  /**
+   * The page for the invocations of the record {@code record} (its file name: a page kept beside
+   * its record names it, whatever folder the benchmark wrote them to).
+   */
+  static String render(List<Invocation> invs, String record) {
     List<Map<String, Cell>> cells =
         invs.stream().map(i -> BenchResults.cells(i.measurements())).toList();
     Invocation last = invs.get(invs.size() - 1);
     StringBuilder md = new StringBuilder("# Benchmarks\n\n");
-    md.append("Written by `jobs/bench` from `docs/benchmarks.json` on ")
+    md.append("Written by `jobs/bench` from its record `")
+        .append(record)
+        .append("` (beside this page) on ")
         .append(joined(invs, i -> i.meta().getOrDefault("date", "?")))
         .append(
             "; rerun it to refresh this page. Every figure is the median of the runs listed; peak ")
