@@ -242,8 +242,35 @@ final class CandidateStore {
 
   /** Writes rows partitioned by month under {@code target}; returns the months written. */
   Set<String> writePartitions(Dataset<Row> rows, Path target) throws IOException {
+    return writePartitions(rows, target, Map.of());
+  }
+
+  /**
+   * Writes rows partitioned by month under {@code target}, a month bigger than its share of the
+   * write in several slices (see {@link MonthSlices}); returns the months written.
+   *
+   * @param monthRows about how many rows each month holds (from the decisions' index), used only to
+   *     balance the write tasks; empty when unknown
+   */
+  Set<String> writePartitions(Dataset<Row> rows, Path target, Map<String, Long> monthRows)
+      throws IOException {
+    int tasks = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
+    MonthSlices slices = MonthSlices.of(monthRows, tasks, MonthSlices.MIN_ROWS_PER_SLICE);
+    Dataset<Row> shuffled;
+    if (slices.slicedTotal() > 0) {
+      // A fixed number of tasks, at least two per slice so that few slices share one (hash
+      // partitioning places them at random); AQE would coalesce the slices back into as few tasks
+      // as the 64 MB blocks they fill.
+      int partitions = Math.max(tasks, 2 * slices.slicedTotal());
+      shuffled =
+          rows.withColumn(MonthSlices.COLUMN, slices.column(MONTH))
+              .repartition(partitions, col(MONTH), col(MonthSlices.COLUMN))
+              .drop(MonthSlices.COLUMN);
+    } else {
+      shuffled = rows.repartition(col(MONTH));
+    }
     var writer =
-        rows.repartition(col(MONTH))
+        shuffled
             .sortWithinPartitions(MONTH, "event_date", "record_id", "source_file", "source_line")
             .write()
             .mode(SaveMode.Overwrite)

@@ -96,6 +96,9 @@ final class Decider {
      */
     private final long indexRows;
 
+    /** Rows of that index per month: an estimate of each rewritten month's size. */
+    private final Map<String, Long> monthRows;
+
     private Sizes sizes;
 
     /** {@code touched} is the persisted touched ids, with a broadcast hint when they are few. */
@@ -108,6 +111,7 @@ final class Decider {
         Dataset<Row> changed,
         Dataset<Row> touched,
         long indexRows,
+        Map<String, Long> monthRows,
         WarehouseTable table) {
       this.months = months;
       this.candidates = candidates;
@@ -118,6 +122,15 @@ final class Decider {
       this.touched = touched;
       this.table = table;
       this.indexRows = indexRows;
+      this.monthRows = Map.copyOf(monthRows);
+    }
+
+    /**
+     * About how many rows each rewritten month holds (its touched candidates; not its untouched
+     * live rows): balances the write tasks.
+     */
+    Map<String, Long> monthRows() {
+      return monthRows;
     }
 
     /** Months of the published table, and of the other versions, to rewrite. */
@@ -297,15 +310,19 @@ final class Decider {
       touchedIds = changed.select("record_id");
       touched = touchedIds;
     } else {
+      // This run's index, read from the parse once: each read of the parse decodes its cached rows
+      // whole, and a parcel-scale night read them three times here (counting the changed records,
+      // then building the touched index), a third of its decisions' time.
+      Dataset<Row> freshIndex = keep(CandidateStore.index(fresh, table));
       // Records whose candidate set changes: this run's rows and the rows of replaced files.
-      changed = CandidateStore.index(fresh, table).select("record_id", "shipment_id");
+      changed = freshIndex.select("record_id", "shipment_id");
       if (!replaced.isEmpty()) {
         changed =
-            changed.union(
-                CandidateStore.index(stored.filter(not(kept)), table)
-                    .select("record_id", "shipment_id"));
+            keep(
+                changed.union(
+                    CandidateStore.index(stored.filter(not(kept)), table)
+                        .select("record_id", "shipment_id")));
       }
-      changed = keep(changed);
       touched = changed.select("record_id");
       if (linkedShipmentIds != null) {
         touched =
@@ -325,17 +342,18 @@ final class Decider {
       boolean few = changed.count() <= BROADCAST_MAX_IDS && touchedIds.count() <= BROADCAST_MAX_IDS;
       touched = few ? broadcast(touchedIds) : touchedIds;
       touchedIndex =
-          keep(
-              storedIndex
-                  .join(touched, "record_id", "left_semi")
-                  .unionByName(CandidateStore.index(fresh, table)));
+          keep(storedIndex.join(touched, "record_id", "left_semi").unionByName(freshIndex));
     }
     Set<String> months = new TreeSet<>(seedMonths);
     months.addAll(wholeMonths);
     long indexRows = 0;
+    Map<String, Long> monthRows = new HashMap<>();
     for (Row r : touchedIndex.groupBy(MONTH).count().collectAsList()) {
       months.add(r.getString(0));
       indexRows += r.getLong(1);
+      if (r.getString(0) != null) {
+        monthRows.put(r.getString(0), r.getLong(1));
+      }
     }
     sc.setJobDescription(
         "fentrace ingest: decide revisions in "
@@ -366,6 +384,7 @@ final class Decider {
         changed,
         touched,
         indexRows,
+        monthRows,
         table);
   }
 

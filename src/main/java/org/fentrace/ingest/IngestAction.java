@@ -281,7 +281,8 @@ public final class IngestAction extends BaseAction<IngestResult> {
             .unionByName(ships.untouched(liveShips));
     List<PartitionPublisher.Move> moves = new ArrayList<>();
     Staged stagedShips =
-        stageTable(routedShips, WarehouseTable.SHIPMENTS, ships.months(), rewritten);
+        stageTable(
+            routedShips, WarehouseTable.SHIPMENTS, ships.months(), ships.monthRows(), rewritten);
     moves.addAll(stagedShips.moves());
     // Route links: shipments as they will read after publication, i.e. the live months left alone
     // plus
@@ -302,7 +303,13 @@ public final class IngestAction extends BaseAction<IngestResult> {
             .withColumn(MONTH, CandidateStore.month())
             .unionByName(seizures.untouched(store.published(WarehouseTable.SEIZURES)));
     moves.addAll(
-        stageTable(routedSeizures, WarehouseTable.SEIZURES, seizures.months(), rewritten).moves());
+        stageTable(
+                routedSeizures,
+                WarehouseTable.SEIZURES,
+                seizures.months(),
+                seizures.monthRows(),
+                rewritten)
+            .moves());
     moves.addAll(stageOtherVersions(ships, WarehouseTable.SHIPMENTS));
     moves.addAll(stageOtherVersions(seizures, WarehouseTable.SEIZURES));
     LabReportsStage.Staged labs =
@@ -377,12 +384,14 @@ public final class IngestAction extends BaseAction<IngestResult> {
       Dataset<Row> rows,
       WarehouseTable table,
       Set<String> months,
+      Map<String, Long> monthRows,
       Map<String, List<String>> rewritten)
       throws IOException {
     describe("stage " + months.size() + " month(s) of " + table.tableName());
     Path live = warehouse.table(table);
     Path target = warehouse.layout().staged(options.runId(), table.tableName());
-    Set<String> written = months.isEmpty() ? Set.of() : store.writePartitions(rows, target);
+    Set<String> written =
+        months.isEmpty() ? Set.of() : store.writePartitions(rows, target, monthRows);
     rewritten.put(table.tableName(), months.stream().map(m -> MONTH + "=" + m).toList());
     List<PartitionPublisher.Move> moves =
         new ArrayList<>(PartitionPublisher.partitionMoves(target, live, MONTH, months, written));
