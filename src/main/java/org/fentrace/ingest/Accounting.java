@@ -2,9 +2,12 @@ package org.fentrace.ingest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
+import org.fentrace.core.InputFormat;
+import org.fentrace.warehouse.WarehouseTable;
 
 /**
  * Turns one run's per-file facts and outcomes into {@link FileReport}s and applies the data-quality
@@ -134,5 +137,23 @@ final class Accounting {
       }
     }
     return failures;
+  }
+
+  /** Rows this run added to each table, from the per-file accounting. */
+  static Map<String, Long> tableRows(List<FileReport> reports) {
+    Map<String, Long> tableRows = new LinkedHashMap<>();
+    for (FileReport r : reports) {
+      if (r.format() != null) {
+        String table =
+            switch (InputFormat.fromId(r.format())) {
+              case CUSTOMS_SHIPMENTS -> WarehouseTable.SHIPMENTS.tableName();
+              case NFLIS_DQS -> WarehouseTable.LAB_REPORTS.tableName();
+              default -> WarehouseTable.SEIZURES.tableName();
+            };
+        tableRows.merge(table, r.normalized(), Long::sum);
+        tableRows.merge(WarehouseTable.REJECTED.tableName(), r.rejected(), Long::sum);
+      }
+    }
+    return tableRows;
   }
 }

@@ -22,7 +22,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.fentrace.action.BaseAction;
 import org.fentrace.aggregates.AggregateStore;
-import org.fentrace.core.InputFormat;
 import org.fentrace.normalize.NormalizationContext;
 import org.fentrace.routes.RouteAttribution;
 import org.fentrace.routes.RouteRules;
@@ -168,7 +167,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
         options.runId(),
         options.runDate(),
         reports,
-        tableRows(reports),
+        Accounting.tableRows(reports),
         rewritten,
         timings(),
         Accounting.qualityFailures(reports, options.maxRejectRate()),
@@ -343,24 +342,6 @@ public final class IngestAction extends BaseAction<IngestResult> {
       marked.add(WarehouseTable.LAB_REPORTS.tableName());
     }
     return new Staging(moves, rewritten, marked, labs);
-  }
-
-  /** Rows this run added to each table, from the per-file accounting. */
-  private static Map<String, Long> tableRows(List<FileReport> reports) {
-    Map<String, Long> tableRows = new LinkedHashMap<>();
-    for (FileReport r : reports) {
-      if (r.format() != null) {
-        String table =
-            switch (InputFormat.fromId(r.format())) {
-              case CUSTOMS_SHIPMENTS -> WarehouseTable.SHIPMENTS.tableName();
-              case NFLIS_DQS -> WarehouseTable.LAB_REPORTS.tableName();
-              default -> WarehouseTable.SEIZURES.tableName();
-            };
-        tableRows.merge(table, r.normalized(), Long::sum);
-        tableRows.merge(WarehouseTable.REJECTED.tableName(), r.rejected(), Long::sum);
-      }
-    }
-    return tableRows;
   }
 
   private static Dataset<Row> newRows(Dataset<Row> envelopes, String kind, String struct) {
