@@ -351,9 +351,7 @@ final class Decider {
     for (Row r : touchedIndex.groupBy(MONTH).count().collectAsList()) {
       months.add(r.getString(0));
       indexRows += r.getLong(1);
-      if (r.getString(0) != null) {
-        monthRows.put(r.getString(0), r.getLong(1));
-      }
+      monthRows.put(r.getString(0), r.getLong(1));
     }
     sc.setJobDescription(
         "fentrace ingest: decide revisions in "

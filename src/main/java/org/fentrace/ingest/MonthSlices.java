@@ -18,7 +18,7 @@ import org.apache.spark.sql.Column;
  * other core waited. A month holding more than its fair share of the write (the write's rows over
  * its tasks, and at least {@link #MIN_ROWS_PER_SLICE}) is therefore cut into slices by a hash of
  * the record id (the versions of one record stay together); the slices are hashed over the write's
- * tasks (two may share one), and each task writes its own file into the month's folder. A full
+ * tasks (a few may share one), and each task writes its own file into the month's folder. A full
  * load, whose many months each hold a small share, is not sliced: its months keep one file each, as
  * before, and readers see the same rows, each file sorted as before.
  */

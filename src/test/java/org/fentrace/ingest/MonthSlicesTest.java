@@ -66,12 +66,14 @@ class MonthSlicesTest {
   }
 
   /**
-   * 2,000 rows in 2026-10 claimed (as the decisions' estimate) to be 1,000,000: 1,000,000 / 250,000
-   * = 4 slices (2,000 record ids hashed into 4 slices leave none empty: each is empty with
-   * probability (3/4)^2000), hashed over 8 tasks (twice the slices). Two slices may share a task,
-   * and so a file, so the month has 2 to 4 files; without slicing it had one. 30 rows of 2026-09
-   * estimated at 30 stay one file. Every row is read back once, and each file is sorted as readers
-   * expect.
+   * 2,000 rows in 2026-10 claimed (as the decisions' estimate) to be 1,000,000, and 30 rows of
+   * 2026-09 estimated at 30: with the suite's 4 shuffle partitions a month's share is max(250,000,
+   * ceil(1,000,030 / 4) = 250,008) rows, so 2026-10 gets ceil(1,000,000 / 250,008) = 4 slices
+   * (2,000 record ids hashed into 4 slices leave none empty: each is empty with probability
+   * (3/4)^2000), hashed over 8 tasks (twice the slices). Slices that share a task share its file,
+   * so the month has at most 4 files; the hash is deterministic, and these ids spread over at least
+   * 2 (without slicing the month had one). 2026-09 stays one file. Every row is read back once, and
+   * each file is sorted as readers expect.
    */
   @Test
   void aBigMonthIsWrittenInSeveralSortedFilesWithEveryRowOnce() throws Exception {
