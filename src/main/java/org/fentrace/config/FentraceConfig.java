@@ -82,6 +82,12 @@ public final class FentraceConfig {
         "A plain (uncompressed) landing file larger than this many bytes is parsed in ranges of about this size,"
             + " one task each, with the same rows and physical line numbers as one task gives; 0 reads every file"
             + " in one task. Compressed files are always one task."),
+    BROADCAST_MAX_IDS(
+        "fentrace.ingest.broadcast-max-ids",
+        "500000",
+        "A night's set of touched record ids up to this size is broadcast to the scans of the stored"
+            + " history, which then shuffle none of it; a larger set takes ordinary joins. Tests set 0 to"
+            + " run the plan of a night at scale on tiny files."),
     WAREHOUSE_FORMAT(
         TableFormat.HADOOP_KEY,
         TableFormat.PARQUET.wireName(),
@@ -157,6 +163,7 @@ public final class FentraceConfig {
     c.lockStaleAfter();
     c.primarySource();
     c.splitBytes();
+    c.broadcastMaxIds();
     c.warehouseFormat();
     return c;
   }
@@ -232,6 +239,21 @@ public final class FentraceConfig {
     }
     throw new ConfigException(
         Key.SPLIT_BYTES.key() + " must be a number of bytes, 0 or more, got '" + v + "'");
+  }
+
+  /** Largest set of ids the ingest broadcasts to a join with the history; 0 = never broadcast. */
+  public long broadcastMaxIds() {
+    String v = get(Key.BROADCAST_MAX_IDS);
+    try {
+      long n = Long.parseLong(v.trim());
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigException(
+        Key.BROADCAST_MAX_IDS.key() + " must be a number of ids, 0 or more, got '" + v + "'");
   }
 
   public double maxRejectRate() {

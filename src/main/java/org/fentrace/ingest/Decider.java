@@ -39,15 +39,15 @@ final class Decider {
   private static final String MONTH = CandidateStore.MONTH;
   private static final List<String> KEY = CandidateStore.KEY;
 
-  /**
-   * Touched-id sets up to this size are broadcast to the scans of the history instead of shuffling
-   * the history.
-   */
-  static final long BROADCAST_MAX_IDS = 500_000;
-
   private final CandidateStore store;
   private final Set<String> replaced;
   private final Dataset<Row> rankTable;
+
+  /**
+   * Sets of ids up to this size are broadcast to the scans of the history instead of shuffling the
+   * history ({@code fentrace.ingest.broadcast-max-ids}).
+   */
+  private final long broadcastMaxIds;
 
   /**
    * Every frame this decider persisted, over all its decisions: {@link #release()} frees them. The
@@ -56,10 +56,12 @@ final class Decider {
    */
   private final List<Dataset<Row>> persisted = new ArrayList<>();
 
-  Decider(CandidateStore store, Set<String> replaced, Dataset<Row> rankTable) {
+  Decider(
+      CandidateStore store, Set<String> replaced, Dataset<Row> rankTable, long broadcastMaxIds) {
     this.store = store;
     this.replaced = replaced;
     this.rankTable = rankTable;
+    this.broadcastMaxIds = broadcastMaxIds;
   }
 
   /**
@@ -99,6 +101,8 @@ final class Decider {
     /** Rows of that index per month: an estimate of each rewritten month's size. */
     private final Map<String, Long> monthRows;
 
+    private final long broadcastMaxIds;
+
     private Sizes sizes;
 
     /** {@code touched} is the persisted touched ids, with a broadcast hint when they are few. */
@@ -112,7 +116,8 @@ final class Decider {
         Dataset<Row> touched,
         long indexRows,
         Map<String, Long> monthRows,
-        WarehouseTable table) {
+        WarehouseTable table,
+        long broadcastMaxIds) {
       this.months = months;
       this.candidates = candidates;
       this.candidatesOfTouched = candidatesOfTouched;
@@ -123,6 +128,7 @@ final class Decider {
       this.table = table;
       this.indexRows = indexRows;
       this.monthRows = Map.copyOf(monthRows);
+      this.broadcastMaxIds = broadcastMaxIds;
     }
 
     /**
@@ -150,7 +156,7 @@ final class Decider {
      * cheaper plan.
      */
     Dataset<Row> published() {
-      if (sizes().losers() > BROADCAST_MAX_IDS) {
+      if (sizes().losers() > broadcastMaxIds) {
         Dataset<Row> winners =
             decided
                 .filter(col("outcome").equalTo(Deduplication.NORMALIZED))
@@ -173,7 +179,7 @@ final class Decider {
           .join(touched, "record_id", "left_anti")
           .unionByName(
               candidatesOfTouched.join(
-                  sizes().otherVersions() > BROADCAST_MAX_IDS ? keys : broadcast(keys),
+                  sizes().otherVersions() > broadcastMaxIds ? keys : broadcast(keys),
                   CandidateStore.seq(KEY),
                   "left_semi"));
     }
@@ -195,20 +201,18 @@ final class Decider {
 
     /**
      * The sizes that choose between a broadcast and an ordinary join. When the decisions were made
-     * over at most {@link Decider#BROADCAST_MAX_IDS} candidates (every night), each size is smaller
-     * and nothing is counted: on a night each count was a Spark job of its own, and together they
-     * cost seconds. Otherwise (a full load) one aggregation over the cached decisions counts all
-     * three.
+     * over at most {@code broadcastMaxIds} candidates (every night), each size is smaller and
+     * nothing is counted: on a night each count was a Spark job of its own, and together they cost
+     * seconds. Otherwise (a full load) one aggregation over the cached decisions counts all three.
      */
     private Sizes sizes() {
       if (sizes == null) {
-        if (indexRows <= BROADCAST_MAX_IDS) {
+        if (indexRows <= broadcastMaxIds) {
           sizes = new Sizes(indexRows, indexRows, indexRows);
         } else {
           // count(shipment_id), the rows naming a shipment, bounds the distinct ids from above
-          // without a
-          // second aggregation (a full load named 1.75M distinct shipment ids to count, and used
-          // none).
+          // without a second aggregation (a full load named 1.75M distinct shipment ids to count,
+          // and used none).
           Row r =
               decided
                   .agg(
@@ -237,21 +241,23 @@ final class Decider {
      * night names a few, and even a full load names few (most seizures name no shipment), so the
      * route join moves no seizure row. The ids come from the cached decisions (every candidate of
      * the touched records: a superset of the winners' links), not from the wide rows. More than
-     * {@link Decider#BROADCAST_MAX_IDS} ids: every shipment, and an ordinary join.
+     * {@code broadcastMaxIds} ids: every shipment, and an ordinary join.
      */
     Dataset<Row> linkedShipments(Dataset<Row> shipments) {
       Dataset<Row> ids =
           decided.select("shipment_id").filter(col("shipment_id").isNotNull()).distinct();
-      return sizes().linkedShipments() > BROADCAST_MAX_IDS
+      return sizes().linkedShipments() > broadcastMaxIds
           ? shipments
           : broadcast(shipments.join(broadcast(ids), "shipment_id", "left_semi"));
     }
 
     /**
      * Shipment ids of records whose candidates changed: seizures linked to them are re-attributed.
+     * An id may repeat (once per candidate): the seizures' decisions only semi-join them, and
+     * making 4,000,000 ids of a parcel-scale night distinct was a shuffle of its own.
      */
     Dataset<Row> touchedShipmentIds() {
-      return changed.select("shipment_id").filter(col("shipment_id").isNotNull()).distinct();
+      return changed.select("shipment_id").filter(col("shipment_id").isNotNull());
     }
 
     /** Outcome counts of the rows of the files read in this run: path to outcome to rows. */
@@ -296,19 +302,16 @@ final class Decider {
     Column kept = replaced.isEmpty() ? lit(true) : not(col("source_file").isin(replaced.toArray()));
     Dataset<Row> storedIndex = CandidateStore.index(stored.filter(kept), table);
     Dataset<Row> changed;
-    Dataset<Row> touchedIds;
     Dataset<Row> touched;
     Dataset<Row> touchedIndex;
     if (store.isEmpty(table)) {
       // A first load: every record is this run's, and nothing stored can be touched. The index is
-      // this
-      // run's alone, read from the parse once (each read decodes the cached rows whole), and no set
-      // of
-      // ids is made distinct or counted: every join against the store meets an empty frame.
+      // this run's alone, read from the parse once (each read decodes the cached rows whole), and
+      // no set of ids is made distinct or counted: every join against the store meets an empty
+      // frame.
       touchedIndex = keep(CandidateStore.index(fresh, table));
       changed = touchedIndex.select("record_id", "shipment_id");
-      touchedIds = changed.select("record_id");
-      touched = touchedIds;
+      touched = changed.select("record_id");
     } else {
       // This run's index, read from the parse once: each read of the parse decodes its cached rows
       // whole, and a parcel-scale night read them three times here (counting the changed records,
@@ -328,7 +331,7 @@ final class Decider {
         touched =
             touched.union(
                 storedIndex
-                    .join(small(linkedShipmentIds), "shipment_id", "left_semi")
+                    .join(linkedIds(storedIndex, linkedShipmentIds), "shipment_id", "left_semi")
                     .select("record_id"));
       }
       if (!wholeMonths.isEmpty()) {
@@ -336,10 +339,10 @@ final class Decider {
             touched.union(
                 storedIndex.filter(col(MONTH).isin(wholeMonths.toArray())).select("record_id"));
       }
-      touchedIds = keep(touched.distinct());
+      Dataset<Row> touchedIds = keep(touched.distinct());
       // changed is needed later anyway; counting it first spares a big load the distinct count of
       // every id.
-      boolean few = changed.count() <= BROADCAST_MAX_IDS && touchedIds.count() <= BROADCAST_MAX_IDS;
+      boolean few = changed.count() <= broadcastMaxIds && touchedIds.count() <= broadcastMaxIds;
       touched = few ? broadcast(touchedIds) : touchedIds;
       touchedIndex =
           keep(storedIndex.join(touched, "record_id", "left_semi").unionByName(freshIndex));
@@ -383,16 +386,28 @@ final class Decider {
         touched,
         indexRows,
         monthRows,
-        table);
+        table,
+        broadcastMaxIds);
   }
 
   /**
-   * The frame with a broadcast hint when it holds at most {@link #BROADCAST_MAX_IDS} rows: a night
-   * touches a few thousand records, and broadcasting them turns each join against the whole history
-   * into a narrow scan with no shuffle. (Spark cannot know the size of a frame built from this
-   * run's parse, so it would otherwise shuffle the history.) A full load keeps the ordinary join.
+   * The ids of shipments touched tonight that a stored seizure names, ready for a semi-join with
+   * the stored seizures, which then meets a broadcast set instead of shuffling the history: a night
+   * touches a few thousand shipments, broadcast as they are (made distinct); a parcel-scale night
+   * touches millions, but the stored seizures name few shipments (most name none), so the touched
+   * ids are first narrowed to those named, streamed against a broadcast of the named ones. When
+   * both sets are large (a full reload of a long history), the ordinary join.
    */
-  static Dataset<Row> small(Dataset<Row> ids) {
-    return ids.count() <= BROADCAST_MAX_IDS ? broadcast(ids) : ids;
+  private Dataset<Row> linkedIds(Dataset<Row> storedIndex, Dataset<Row> touchedShipmentIds) {
+    if (touchedShipmentIds.count() <= broadcastMaxIds) {
+      return broadcast(touchedShipmentIds.distinct());
+    }
+    Dataset<Row> named =
+        keep(storedIndex.select("shipment_id").filter(col("shipment_id").isNotNull()).distinct());
+    if (named.count() > broadcastMaxIds) {
+      return touchedShipmentIds;
+    }
+    return broadcast(
+        touchedShipmentIds.join(broadcast(named), "shipment_id", "left_semi").distinct());
   }
 }

@@ -60,7 +60,8 @@ public final class IngestAction extends BaseAction<IngestResult> {
       RouteRules routeRules,
       double maxRejectRate,
       boolean prune,
-      long splitBytes) {}
+      long splitBytes,
+      long broadcastMaxIds) {}
 
   private final Options options;
   private final JavaSparkContext jsc;
@@ -231,7 +232,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
                     .add("source_file", DataTypes.StringType)
                     .add("rank", DataTypes.IntegerType)));
     List<String> owners = Deduplication.cbpYearOwners(LedgerFacts.cbpCoverage(after));
-    Decider decider = new Decider(store, diff.replaced(), rankTable);
+    Decider decider = new Decider(store, diff.replaced(), rankTable, options.broadcastMaxIds());
     try {
       Set<String> shipmentMonths0 =
           facts.affectedMonths(WarehouseTable.SHIPMENTS, scan.before(), diff.replaced());

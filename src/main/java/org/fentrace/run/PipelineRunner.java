@@ -179,7 +179,8 @@ public final class PipelineRunner {
                         rules,
                         request.config().maxRejectRate(),
                         request.prune(),
-                        request.config().splitBytes()))
+                        request.config().splitBytes(),
+                        request.config().broadcastMaxIds()))
                 .execute();
         manifest.ingest(result);
         logSummary(result);

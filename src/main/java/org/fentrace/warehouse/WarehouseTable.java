@@ -24,7 +24,12 @@ public enum WarehouseTable {
   private final String tableName;
   private final String partitionColumn;
   private transient Schema schema;
-  private transient Map<String, Integer> positions;
+
+  /**
+   * Field name to position, built on first use. Volatile and unsynchronized: every normalized row
+   * looks up each of its fields here, on every core at once; a race only builds the same map twice.
+   */
+  private transient volatile Map<String, Integer> positions;
 
   WarehouseTable(TableName name, String partitionColumn) {
     this.tableName = name.wireName();
@@ -65,16 +70,8 @@ public enum WarehouseTable {
    * Position of a field in the row, failing loudly for a name the schema lacks (a programming
    * error).
    */
-  public synchronized int position(String field) {
-    if (positions == null) {
-      Map<String, Integer> p = new HashMap<>();
-      List<String> names = fieldNames();
-      for (int i = 0; i < names.size(); i++) {
-        p.put(names.get(i), i);
-      }
-      positions = p;
-    }
-    Integer i = positions.get(field);
+  public int position(String field) {
+    Integer i = positions().get(field);
     if (i == null) {
       throw new IllegalArgumentException("table " + tableName + " has no field '" + field + "'");
     }
@@ -82,7 +79,20 @@ public enum WarehouseTable {
   }
 
   public int width() {
-    return avroSchema().getFields().size();
+    return positions().size();
+  }
+
+  private Map<String, Integer> positions() {
+    Map<String, Integer> p = positions;
+    if (p == null) {
+      p = new HashMap<>();
+      List<String> names = fieldNames();
+      for (int i = 0; i < names.size(); i++) {
+        p.put(names.get(i), i);
+      }
+      positions = p;
+    }
+    return p;
   }
 
   /** A fresh, empty row of this table. */

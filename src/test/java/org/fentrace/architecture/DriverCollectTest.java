@@ -131,9 +131,10 @@ class DriverCollectTest {
               Map.entry(
                   "org.fentrace.ingest.Decider.decide",
                   "months of the touched records (one row per month); broadcast only under"
-                      + " BROADCAST_MAX_IDS ids"),
+                      + " fentrace.ingest.broadcast-max-ids ids"),
               Map.entry(
-                  "org.fentrace.ingest.Decider.small", "broadcast only under BROADCAST_MAX_IDS"),
+                  "org.fentrace.ingest.Decider.linkedIds",
+                  "broadcast only under fentrace.ingest.broadcast-max-ids"),
               Map.entry(
                   "org.fentrace.ingest.Decider$Decision.sizes",
                   "one aggregate row of three counts"),
@@ -142,13 +143,13 @@ class DriverCollectTest {
                   "outcome counts per file read"),
               Map.entry(
                   "org.fentrace.ingest.Decider$Decision.published",
-                  "broadcast only when the losers are at most BROADCAST_MAX_IDS"),
+                  "broadcast only when the losers are at most broadcast-max-ids"),
               Map.entry(
                   "org.fentrace.ingest.Decider$Decision.otherVersions",
-                  "broadcast only when the other versions are at most BROADCAST_MAX_IDS"),
+                  "broadcast only when the other versions are at most broadcast-max-ids"),
               Map.entry(
                   "org.fentrace.ingest.Decider$Decision.linkedShipments",
-                  "broadcast only when the linked ids are at most BROADCAST_MAX_IDS")));
+                  "broadcast only when the linked ids are at most broadcast-max-ids")));
 
   private static final JavaClasses MAIN =
       new ClassFileImporter()

@@ -30,9 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * seizure, at N and at 10N, through the same listener, is what a row-level collect of the narrowest
  * useful column costs for those 9N rows. The ingest's growth must stay under half of it, for the
  * collects and for the broadcasts separately. (Broadcast joins of ids a night touched are allowed
- * up to a fixed number of rows, {@link Decider#BROADCAST_MAX_IDS}, so they grow with the few
- * revised and shipment-linked rows below that cap: a small share of the rows, well under one id per
- * row.)
+ * up to a fixed number of rows, {@code fentrace.ingest.broadcast-max-ids}, so they grow with the
+ * few revised and shipment-linked rows below that cap: a small share of the rows, well under one id
+ * per row.)
  */
 class DriverResultSizeIT {
   private static final long N = 1_000;
