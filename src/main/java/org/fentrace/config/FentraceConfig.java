@@ -228,22 +228,17 @@ public final class FentraceConfig {
 
   /** Nominal size of the byte ranges a large plain landing file is parsed in; 0 = never split. */
   public long splitBytes() {
-    String v = get(Key.SPLIT_BYTES);
-    try {
-      long n = Long.parseLong(v.trim());
-      if (n >= 0) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new ConfigException(
-        Key.SPLIT_BYTES.key() + " must be a number of bytes, 0 or more, got '" + v + "'");
+    return countOf(Key.SPLIT_BYTES, "bytes");
   }
 
   /** Largest set of ids the ingest broadcasts to a join with the history; 0 = never broadcast. */
   public long broadcastMaxIds() {
-    String v = get(Key.BROADCAST_MAX_IDS);
+    return countOf(Key.BROADCAST_MAX_IDS, "ids");
+  }
+
+  /** A key whose value is a whole number of {@code what}, 0 or more. */
+  private long countOf(Key key, String what) {
+    String v = get(key);
     try {
       long n = Long.parseLong(v.trim());
       if (n >= 0) {
@@ -253,7 +248,7 @@ public final class FentraceConfig {
       // reported below
     }
     throw new ConfigException(
-        Key.BROADCAST_MAX_IDS.key() + " must be a number of ids, 0 or more, got '" + v + "'");
+        key.key() + " must be a number of " + what + ", 0 or more, got '" + v + "'");
   }
 
   public double maxRejectRate() {

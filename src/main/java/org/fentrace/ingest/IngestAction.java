@@ -96,8 +96,8 @@ public final class IngestAction extends BaseAction<IngestResult> {
       Ledger after,
       Dataset<Row> rankTable,
       Decider decider,
-      Decider.Decision ships,
-      Decider.Decision seizures) {}
+      Decision ships,
+      Decision seizures) {}
 
   /** Everything staged for the journal, and what it rewrites. */
   private record Staging(
@@ -236,7 +236,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
     try {
       Set<String> shipmentMonths0 =
           facts.affectedMonths(WarehouseTable.SHIPMENTS, scan.before(), diff.replaced());
-      Decider.Decision ships =
+      Decision ships =
           decider.decide(
               WarehouseTable.SHIPMENTS,
               newRows(envelopes, Envelope.SHIPMENT, "shipment"),
@@ -250,7 +250,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
       Set<String> cbpYearMonths =
           LedgerFacts.cbpYearMonths(scan.before(), after, scan.toRead(), diff.replaced());
       seizureMonths0.addAll(cbpYearMonths);
-      Decider.Decision seizures =
+      Decision seizures =
           decider.decide(
               WarehouseTable.SEIZURES,
               newRows(envelopes, Envelope.SEIZURE, "seizure"),
@@ -272,8 +272,8 @@ public final class IngestAction extends BaseAction<IngestResult> {
    */
   private Staging stage(Scan scan, Decisions d, Dataset<Row> envelopes) throws IOException {
     Map<String, List<String>> rewritten = new LinkedHashMap<>();
-    Decider.Decision ships = d.ships();
-    Decider.Decision seizures = d.seizures();
+    Decision ships = d.ships();
+    Decision seizures = d.seizures();
     Dataset<Row> liveShips = store.published(WarehouseTable.SHIPMENTS);
     Dataset<Row> routedShips =
         RouteAttribution.shipments(ships.published().drop(MONTH), options.routeRules())
@@ -385,7 +385,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
     return new Staged(moves, staged);
   }
 
-  private List<PartitionPublisher.Move> stageOtherVersions(Decider.Decision d, WarehouseTable table)
+  private List<PartitionPublisher.Move> stageOtherVersions(Decision d, WarehouseTable table)
       throws IOException {
     describe("stage other versions of " + table.tableName());
     Path target = warehouse.layout().stagedOtherVersions(options.runId(), table.tableName());

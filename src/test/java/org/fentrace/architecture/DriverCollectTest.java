@@ -135,20 +135,16 @@ class DriverCollectTest {
               Map.entry(
                   "org.fentrace.ingest.Decider.linkedIds",
                   "broadcast only under fentrace.ingest.broadcast-max-ids"),
+              Map.entry("org.fentrace.ingest.Decision.sizes", "one aggregate row of three counts"),
+              Map.entry("org.fentrace.ingest.Decision.accounting", "outcome counts per file read"),
               Map.entry(
-                  "org.fentrace.ingest.Decider$Decision.sizes",
-                  "one aggregate row of three counts"),
-              Map.entry(
-                  "org.fentrace.ingest.Decider$Decision.accounting",
-                  "outcome counts per file read"),
-              Map.entry(
-                  "org.fentrace.ingest.Decider$Decision.published",
+                  "org.fentrace.ingest.Decision.published",
                   "broadcast only when the losers are at most broadcast-max-ids"),
               Map.entry(
-                  "org.fentrace.ingest.Decider$Decision.otherVersions",
+                  "org.fentrace.ingest.Decision.otherVersions",
                   "broadcast only when the other versions are at most broadcast-max-ids"),
               Map.entry(
-                  "org.fentrace.ingest.Decider$Decision.linkedShipments",
+                  "org.fentrace.ingest.Decision.linkedShipments",
                   "broadcast only when the linked ids are at most broadcast-max-ids")));
 
   private static final JavaClasses MAIN =
