@@ -2,6 +2,7 @@ package org.fentrace.cli;
 
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.fentrace.warehouse.NioLocalFileSystem;
 import org.fentrace.warehouse.TableFormat;
 
 /** Builds the Spark session of a command with the settings the warehouse contract relies on. */
@@ -87,6 +88,20 @@ final class SparkSessions {
     return m;
   }
 
+  static final String LOCAL_FILE_SYSTEM = "spark.hadoop." + NioLocalFileSystem.HADOOP_KEY;
+
+  /**
+   * On one machine, the class of {@code file:} paths: {@link NioLocalFileSystem} (Hadoop's local
+   * file system without a {@code chmod} process per created file), unless the user names another.
+   * Left out on a cluster, whose executors write to HDFS or S3 and would have to load the class
+   * from the application jar before any write.
+   */
+  static Map<String, String> fileSystemSettings(Map<String, String> sparkConf) {
+    return sparkConf.containsKey(LOCAL_FILE_SYSTEM) || System.getProperty(LOCAL_FILE_SYSTEM) != null
+        ? Map.of()
+        : Map.of(LOCAL_FILE_SYSTEM, NioLocalFileSystem.class.getName());
+  }
+
   static SparkSession create(
       String appName, String master, Map<String, String> sparkConf, String logLevel) {
     return create(appName, master, sparkConf, logLevel, TableFormat.PARQUET);
@@ -120,6 +135,7 @@ final class SparkSessions {
         master != null ? master : System.getProperty("spark.master", "local[*]");
     if (effectiveMaster.startsWith("local")) {
       localSettings(format, sparkConf).forEach(b::config);
+      fileSystemSettings(sparkConf).forEach(b::config);
     }
     sparkConf.forEach(b::config);
     formatSettings(format, sparkConf).forEach(b::config);

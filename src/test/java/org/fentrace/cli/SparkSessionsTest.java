@@ -92,6 +92,24 @@ class SparkSessionsTest {
   }
 
   @Test
+  void localPathsUseTheFileSystemWithoutChmodProcessesUnlessTheUserNamesAnother() {
+    String key = "spark.hadoop.fs.file.impl";
+    assertThat(SparkSessions.fileSystemSettings(Map.of()))
+        .containsExactlyEntriesOf(Map.of(key, "org.fentrace.warehouse.NioLocalFileSystem"));
+    assertThat(
+            SparkSessions.fileSystemSettings(
+                Map.of(key, "org.apache.hadoop.fs.RawLocalFileSystem")))
+        .isEmpty();
+    // spark-submit passes its --conf and spark-defaults.conf on as system properties.
+    System.setProperty(key, "org.apache.hadoop.fs.LocalFileSystem");
+    try {
+      assertThat(SparkSessions.fileSystemSettings(Map.of())).isEmpty();
+    } finally {
+      System.clearProperty(key);
+    }
+  }
+
+  @Test
   void theFormatIsReadCaseInsensitivelyAndAnUnknownOneIsRefused() {
     assertThat(TableFormat.fromName(" Delta ")).isEqualTo(TableFormat.DELTA);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> TableFormat.fromName("iceberg"))

@@ -27,6 +27,11 @@ public final class SharedSpark {
               .config("spark.sql.session.timeZone", "UTC")
               .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
               .config("spark.driver.host", "127.0.0.1")
+              // As fentrace's own sessions: file: paths set permissions without a chmod process
+              // per file (the suite writes thousands of small files).
+              .config(
+                  "spark.hadoop." + org.fentrace.warehouse.NioLocalFileSystem.HADOOP_KEY,
+                  org.fentrace.warehouse.NioLocalFileSystem.class.getName())
               // Delta's SQL extension and catalog, as fentrace's own sessions get them with
               // fentrace.warehouse.format=delta: the Delta tests run on this session too, and a
               // session cannot gain them once built. Parquet reads and writes are unaffected.
