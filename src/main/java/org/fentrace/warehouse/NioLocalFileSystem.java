@@ -25,7 +25,7 @@ import org.apache.hadoop.fs.permission.FsPermission;
  * RawLocalFileSystem} starts a {@code chmod} process for every file and folder it creates (twice
  * per file, with its checksum file), and an {@code ls -ld} for every listed file whose permission
  * is asked for (every file of a recursive listing). On the benchmark machine a process costs 10 to
- * 20 ms and the task waits for each in turn: a night over {@code sample-data/} started about 800.
+ * 20 ms and the task waits for each in turn: a night over {@code sample-data/} started about 850.
  * Permissions come out the same: the requested mode after the umask, as {@code chmod} sets it; a
  * status reports the mode, owner and group {@code ls} would. Modes Java cannot express (sticky,
  * setuid bits), file stores without POSIX permissions and files Java cannot read the attributes of
