@@ -56,7 +56,7 @@ final class SparkSessions {
         given.contains(DELTA_EXTENSION)
             ? given
             : given.isEmpty() ? DELTA_EXTENSION : given + "," + DELTA_EXTENSION);
-    if (!sparkConf.containsKey(SESSION_CATALOG) && System.getProperty(SESSION_CATALOG) == null) {
+    if (!userSet(sparkConf, SESSION_CATALOG)) {
       m.put(SESSION_CATALOG, DELTA_CATALOG);
     }
     return m;
@@ -97,9 +97,17 @@ final class SparkSessions {
    * from the application jar before any write.
    */
   static Map<String, String> fileSystemSettings(Map<String, String> sparkConf) {
-    return sparkConf.containsKey(LOCAL_FILE_SYSTEM) || System.getProperty(LOCAL_FILE_SYSTEM) != null
+    return userSet(sparkConf, LOCAL_FILE_SYSTEM)
         ? Map.of()
         : Map.of(LOCAL_FILE_SYSTEM, NioLocalFileSystem.class.getName());
+  }
+
+  /**
+   * Whether the user set a Spark setting: on fentrace's command line ({@code --conf}), or through
+   * spark-submit (its {@code --conf} and spark-defaults.conf arrive as system properties).
+   */
+  private static boolean userSet(Map<String, String> sparkConf, String key) {
+    return sparkConf.containsKey(key) || System.getProperty(key) != null;
   }
 
   static SparkSession create(
