@@ -11,6 +11,8 @@ import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -22,6 +24,7 @@ import org.fentrace.core.Route;
 import org.fentrace.core.Source;
 import org.fentrace.core.SubstanceClass;
 import org.fentrace.core.Vocabulary;
+import org.fentrace.routes.RouteAttribution;
 import org.fentrace.warehouse.WarehouseTable;
 
 /**
@@ -95,6 +98,26 @@ public enum MonthlyAggregate {
                   // The heaviest single row (one seizure event, one published CBP row): what a
                   // fiscal-year change may rest on (the report's lumpy flag). Max is additive too.
                   max("quantity_kg").as("largest_row_kg"))),
+
+  /**
+   * Fentanyl-family seizure kilograms per month, fiscal year and every fact a route rule can read
+   * ({@link RouteAttribution#seizureFactColumns}): route sensitivity decides these cells again
+   * under each rule set, so the comparison of rule sets never reads the table. The facts, not the
+   * stored route, are the key: the cells do not change when the rules do.
+   */
+  ROUTE_FACT_CELLS(
+      "route_fact_cells",
+      WarehouseTable.SEIZURES,
+      rows -> {
+        List<Column> keys = new ArrayList<>();
+        keys.add(col(AggregateStore.MONTH));
+        keys.add(col("fiscal_year"));
+        keys.addAll(RouteAttribution.seizureFactColumns());
+        return rows.filter(
+                col("substance_class").isin(SubstanceClass.FENTANYL_FAMILY_WIRE_NAMES.toArray()))
+            .groupBy(keys.toArray(Column[]::new))
+            .agg(sum(col("quantity_kg")).as("quantity_kg"));
+      }),
 
   /**
    * Shipment lines per month, delivery file, route and confidence, with the pill press lines and

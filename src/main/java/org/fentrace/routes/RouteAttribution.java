@@ -8,6 +8,8 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -104,6 +106,27 @@ public final class RouteAttribution {
               upper(trim(col("location"))));
       default -> col(f.fieldName());
     };
+  }
+
+  /**
+   * One column per fact a rule can read on a seizure, named by its field: what the monthly route
+   * fact cells group by, so that those cells can be decided again under any rule set without
+   * reading the table ({@link #seizureFactOfCell} reads them back). GOODS_CLASS is left out: it is
+   * null on every seizure.
+   */
+  public static List<Column> seizureFactColumns() {
+    return Arrays.stream(RuleField.values())
+        .filter(f -> f != RuleField.GOODS_CLASS)
+        .map(f -> seizureFact(f).as(f.fieldName()))
+        .toList();
+  }
+
+  /**
+   * The column a rule field reads on a row grouped by {@link #seizureFactColumns}: the same value
+   * {@link #seizureFact} reads on the seizure itself.
+   */
+  public static Column seizureFactOfCell(RuleField f) {
+    return f == RuleField.GOODS_CLASS ? seizureFact(f) : col(f.fieldName());
   }
 
   private static Dataset<Row> decide(Dataset<Row> rows, Column decision) {

@@ -29,9 +29,13 @@ import org.fentrace.core.TableName;
  * across sources (CBP's aggregates already hold the seizures an event file may list again).
  *
  * <p>Seizures only (customs shipment lines have no seized mass), and only FENTANYL and
- * FENTANYL_ANALOG, the family the report's route figures count. One Spark pass: every rule set's
- * route is a column of the same scan; the sums (sources x years x routes x rule sets) are collected
- * and ranged on the driver.
+ * FENTANYL_ANALOG, the family the report's route figures count. It reads seizure fact cells, not
+ * seizures: kilograms summed per fiscal year and every fact a rule reads ({@link
+ * RouteAttribution#seizureFactColumns}), which the warehouse keeps per month, so a night never
+ * scans the history for it. A rule decides a cell exactly as it decides each of the cell's rows
+ * (they share every fact it reads), so the sums are those of the rows. One Spark pass: every rule
+ * set's route is a column of the same scan; the sums (sources x years x routes x rule sets) are
+ * collected and ranged on the driver.
  */
 public final class RouteSensitivity {
   public static final String TABLE = TableName.ROUTE_SENSITIVITY.wireName();
@@ -54,15 +58,16 @@ public final class RouteSensitivity {
    * The table's rows, sorted by source, fiscal year and route; dense over the route vocabulary for
    * every (source, fiscal year) with family seizures, so a route with no kilograms under any rule
    * set is a row of zeros. Ties for the minimum or maximum name the first rule set in order (in
-   * force first).
+   * force first). {@code factCells} has {@code fiscal_year}, {@code quantity_kg} and the columns of
+   * {@link RouteAttribution#seizureFactColumns} (seizure fact cells, or seizures selected so).
    */
   public static List<Row> compute(
-      Dataset<Row> seizures, RouteRules inForce, Map<String, RouteRules> alternatives) {
+      Dataset<Row> factCells, RouteRules inForce, Map<String, RouteRules> alternatives) {
     Map<String, RouteRules> sets = new LinkedHashMap<>();
     sets.put(SensitivityRuleSets.IN_FORCE, inForce);
     sets.putAll(alternatives);
     Dataset<Row> family =
-        seizures.filter(
+        factCells.filter(
             col("substance_class").isin(SubstanceClass.FENTANYL_FAMILY_WIRE_NAMES.toArray()));
     List<String> names = new ArrayList<>(sets.keySet());
     Dataset<Row> routed = family;
@@ -70,7 +75,7 @@ public final class RouteSensitivity {
       routed =
           routed.withColumn(
               "_r" + i,
-              RuleCompiler.compile(sets.get(names.get(i)), RouteAttribution::seizureFact)
+              RuleCompiler.compile(sets.get(names.get(i)), RouteAttribution::seizureFactOfCell)
                   .getField("route"));
     }
     Dataset<Row> sums = null;

@@ -25,9 +25,9 @@ import org.fentrace.normalize.PartyHasher;
 import org.fentrace.normalize.SubstanceDictionary;
 import org.fentrace.report.ReportAction;
 import org.fentrace.routes.RouteRules;
-import org.fentrace.routes.RouteSensitivityAction;
 import org.fentrace.state.PartitionPublisher;
 import org.fentrace.state.WarehouseLock;
+import org.fentrace.trends.RouteSensitivityAction;
 import org.fentrace.trends.TrendsAction;
 import org.fentrace.trends.TrendsResult;
 import org.fentrace.warehouse.TableFormat;
@@ -147,6 +147,10 @@ public final class PipelineRunner {
   private Outcome runLocked(
       Request request, String runId, Instant started, Warehouse warehouse, RunManifest manifest) {
     int exit = 0;
+    // Wall time of every phase, so that a night's time is accounted for in full: the actions'
+    // own timings_ms split the phases further.
+    Map<String, Long> phases = new LinkedHashMap<>();
+    long t = System.nanoTime();
     try {
       String recovered = new PartitionPublisher(warehouse).recover();
       if (recovered != null) {
@@ -154,6 +158,7 @@ public final class PipelineRunner {
       }
       warehouse.removeLeftovers(runId);
       RouteRules rules = RouteRules.configured(request.config());
+      t = phase(phases, "recover", t);
       if (request.steps().contains(Step.INGEST)) {
         NormalizationContext context = context(request, warehouse);
         manifest.configuration(request.config().printable(), referenceData(context, rules));
@@ -167,6 +172,7 @@ public final class PipelineRunner {
               again.current().version() + "#" + again.current().sha256(),
               again.monthsRewritten());
         }
+        t = phase(phases, "reattribute", t);
         IngestResult result =
             new IngestAction(
                     spark,
@@ -185,6 +191,7 @@ public final class PipelineRunner {
         manifest.ingest(result);
         logSummary(result);
         exit = result.exitCode();
+        t = phase(phases, "ingest", t);
       }
       if (request.steps().contains(Step.TRENDS)) {
         TrendsResult trends =
@@ -192,18 +199,27 @@ public final class PipelineRunner {
                     spark, new TrendsAction.Options(request.warehouse(), request.runDate(), runId))
                 .execute();
         manifest.trends(trends);
-        long sensitivity = new RouteSensitivityAction(spark, warehouse, rules, runId).execute();
+        t = phase(phases, "trends", t);
+        RouteSensitivityAction.Result sensitivity =
+            new RouteSensitivityAction(
+                    spark,
+                    new RouteSensitivityAction.Options(warehouse, rules, request.runDate(), runId))
+                .execute();
+        manifest.routeSensitivity(sensitivity);
         LOG.info(
-            sensitivity < 0
+            sensitivity.unchanged()
                 ? "trends: route_sensitivity unchanged (no seizures published, same rule sets)"
                 : "trends: route_sensitivity {} rows",
-            sensitivity);
+            sensitivity.rows());
+        t = phase(phases, "route_sensitivity", t);
         PolicyEffectsResult effects =
             new PolicyEffectsAction(spark, new PolicyEffectsAction.Options(warehouse, runId))
                 .option(
                     PolicyEffectsAction.POLICY_EVENTS,
                     request.config().get(FentraceConfig.Key.POLICY_EVENTS))
                 .execute();
+        manifest.policyEffects(effects);
+        t = phase(phases, "policy_effects", t);
         LOG.info(
             "trends: policy_effects {} rows ({} estimated) for {} events from {}; export {}",
             effects.rows(),
@@ -235,11 +251,15 @@ public final class PipelineRunner {
           report.option(ReportAction.POLICY_EVENTS, events);
         }
         manifest.report(report.execute());
+        phase(phases, "report", t);
       }
+      manifest.phases(phases);
       manifest.outcome(exit == 0 ? "SUCCEEDED" : "QUALITY_GATE_FAILED", exit, null, Instant.now());
     } catch (IOException | RuntimeException e) {
       LOG.error("run {} failed: {}", runId, e.toString(), e);
       exit = EXIT_FAILED;
+      phase(phases, "failed", t);
+      manifest.phases(phases);
       manifest.outcome("FAILED", exit, e.toString(), Instant.now());
     }
     String manifestPath = null;
@@ -251,6 +271,13 @@ public final class PipelineRunner {
       exit = EXIT_FAILED;
     }
     return new Outcome(exit, runId, manifestPath);
+  }
+
+  /** Records the phase that started at {@code since} (System.nanoTime); returns now. */
+  private static long phase(Map<String, Long> phases, String name, long since) {
+    long now = System.nanoTime();
+    phases.put(name, (now - since) / 1_000_000);
+    return now;
   }
 
   private static void releaseQuietly(WarehouseLock lock, String runId) {

@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.fentrace.config.Versions;
+import org.fentrace.effects.PolicyEffectsResult;
 import org.fentrace.ingest.FileReport;
 import org.fentrace.ingest.IngestResult;
 import org.fentrace.report.ReportResult;
+import org.fentrace.trends.RouteSensitivityAction;
 import org.fentrace.trends.TrendsResult;
 import org.fentrace.warehouse.Warehouse;
 
@@ -151,6 +153,42 @@ public final class RunManifest {
     n.put("scheduling_source", org.fentrace.reference.SchedulingFile.describe());
     ObjectNode timings = n.putObject("timings_ms");
     t.timingsMillis().forEach(timings::put);
+    return this;
+  }
+
+  /** What route sensitivity wrote: its rows, or that the table was already up to date. */
+  public RunManifest routeSensitivity(RouteSensitivityAction.Result r) {
+    ObjectNode n = root.putObject("route_sensitivity");
+    n.put("unchanged", r.unchanged());
+    if (!r.unchanged()) {
+      n.put("rows", r.rows());
+    }
+    ObjectNode timings = n.putObject("timings_ms");
+    r.timingsMillis().forEach(timings::put);
+    return this;
+  }
+
+  /** What policy effects wrote: the events and where they came from, the rows, the export. */
+  public RunManifest policyEffects(PolicyEffectsResult r) {
+    ObjectNode n = root.putObject("policy_effects");
+    n.put("events_source", r.eventsSource());
+    n.put("events", r.events());
+    n.put("rows", r.rows());
+    n.put("estimated", r.estimated());
+    n.put("export", r.export());
+    ObjectNode timings = n.putObject("timings_ms");
+    r.timingsMillis().forEach(timings::put);
+    return this;
+  }
+
+  /**
+   * The wall time of each phase of the run that ran (recover, reattribute, ingest, trends,
+   * route_sensitivity, policy_effects, report; failed: from the last phase that ended to the
+   * failure), in the order they ran.
+   */
+  public RunManifest phases(Map<String, Long> millis) {
+    ObjectNode n = root.putObject("phases_ms");
+    millis.forEach(n::put);
     return this;
   }
 

@@ -83,6 +83,10 @@
  * fiscal_year, route, substance_class); format in {@link org.fentrace.trends.CsvExports}. Written
  * after the tables are published.
  *
- * <p>May depend on: core, aggregates, warehouse.
+ * <p>{@link org.fentrace.trends.RouteSensitivityAction} writes {@code route_sensitivity} beside
+ * them, from the seizure fact cells of the aggregates.
+ *
+ * <p>May depend on: core, action, aggregates, analogs, routes (the rule sets route sensitivity
+ * compares), state, warehouse.
  */
 package org.fentrace.trends;

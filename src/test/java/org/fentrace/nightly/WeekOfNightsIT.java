@@ -63,6 +63,10 @@ class WeekOfNightsIT {
     var n1 = Pipelines.run(landing, wh, LocalDate.of(2024, 6, 1));
     assertThat(n1.exitCode()).isZero();
     assertThat(seizureMonths(n1.manifest())).containsExactly("2024-01");
+    // The first night's seizures give route sensitivity rows: one per route for fiscal year 2024
+    // of the one source (seizure events), five routes.
+    assertThat(n1.manifest().at("/route_sensitivity/unchanged").asBoolean()).isFalse();
+    assertThat(n1.manifest().at("/route_sensitivity/rows").asLong()).isEqualTo(5);
 
     // Night 2: February arrives; January is not touched.
     deliver(
@@ -123,6 +127,32 @@ class WeekOfNightsIT {
     var n5b = Pipelines.run(landing, wh, LocalDate.of(2024, 6, 5));
     assertThat(seizureMonths(n5a.manifest())).isEmpty();
     assertThat(seizureMonths(n5b.manifest())).isEmpty();
+    // Nothing published: route sensitivity is not computed again, and says so.
+    assertThat(n5b.manifest().at("/route_sensitivity/unchanged").asBoolean()).isTrue();
+    // Every phase of the night has its wall time, in the order they ran, and together they fit
+    // inside the run's own start and finish.
+    List<String> phases = new ArrayList<>();
+    n5b.manifest().get("phases_ms").fieldNames().forEachRemaining(phases::add);
+    assertThat(phases)
+        .containsExactly(
+            "recover",
+            "reattribute",
+            "ingest",
+            "trends",
+            "route_sensitivity",
+            "policy_effects",
+            "report");
+    long phaseSum = 0;
+    for (JsonNode ms : n5b.manifest().get("phases_ms")) {
+      assertThat(ms.asLong()).isNotNegative();
+      phaseSum += ms.asLong();
+    }
+    assertThat(phaseSum)
+        .isLessThanOrEqualTo(
+            java.time.Duration.between(
+                    java.time.Instant.parse(n5b.manifest().get("started_at").asText()),
+                    java.time.Instant.parse(n5b.manifest().get("finished_at").asText()))
+                .toMillis());
     assertThat(Files.readAllBytes(wh.resolve("exports/route_monthly.csv"))).isEqualTo(exportA);
 
     // Night 6: a newer delivery moves B2 from February to May; both months are rewritten.

@@ -161,8 +161,9 @@ class DataDictionaryTest {
                 + " `configuration` (every `fentrace.*` key in force), `reference_data` (substance dictionary size, route"
                 + " rule file source, `route_rules_version`, `route_rules_sha256`), `inputs` (per landing file: path,"
                 + " format, size, SHA-256, status, `rows_read` = `normalized` + `rejected` + `duplicates`, rejects by"
-                + " reason), `totals`, `tables` (rows and partitions written), `trends`, `timings_ms`,"
-                + " `quality_failures`, `outcome`, `exit_code`.\n\n");
+                + " reason), `totals`, `tables` (rows and partitions written), `trends`,"
+                + " `route_sensitivity`, `policy_effects`, `report`, `timings_ms`, `phases_ms` (wall time"
+                + " of each phase of the run), `quality_failures`, `outcome`, `exit_code`.\n\n");
     vocabularies(md);
     return md.toString();
   }

@@ -266,7 +266,8 @@ final class TrendColumnDocs {
             "route", MONTHLY.get("route"),
             "in_force_kg",
                 "Fentanyl-family (FENTANYL + FENTANYL_ANALOG) kilograms on this route under the route rules in"
-                    + " force, attributed from the stored records' own fields.",
+                    + " force, attributed from the stored records' own fields; months after the run date's"
+                    + " month are left out, as in route_fiscal_year.",
             "min_kg",
                 "The lowest of those kilograms over the rule sets compared (the rules in force and the bundled"
                     + " variants jobs/conf/route-rules-alt-*.yaml).",

@@ -1,5 +1,7 @@
 package org.fentrace.routes;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -8,7 +10,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.fentrace.aggregates.AggregateStore;
+import org.fentrace.aggregates.MonthlyAggregate;
 import org.fentrace.core.Route;
 import org.fentrace.testing.SharedSpark;
 import org.fentrace.warehouse.SparkSchemas;
@@ -18,9 +24,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * route_sensitivity on hand-made FY2020 rows through real Spark, under the bundled rules and the
- * three bundled alternatives. Expected kilograms worked out by hand from each file's CBP rules (in
- * the comments).
+ * route_sensitivity on hand-made FY2020 rows through real Spark, from their monthly route fact
+ * cells, under the bundled rules and the three bundled alternatives. Expected kilograms worked out
+ * by hand from each file's CBP rules (in the comments).
  */
 class RouteSensitivityTest {
   static final Map<String, Row> ROWS = new HashMap<>();
@@ -80,15 +86,40 @@ class RouteSensitivityTest {
             .set("conveyance", "INTERNATIONAL_MAIL")
             .set("region", "COASTAL_INTERIOR");
     seizures.add(SparkSchemas.toRow(event));
-    var df =
+    // The event again in another month of the same fiscal year, and a second CBP row with the
+    // same facts as New York's analog row: both fall into cells with other rows, which the sums
+    // must count once each.
+    seizures.add(
+        SparkSchemas.toRow(
+            base("e2", "seizure_events", "FENTANYL", "3")
+                .set("event_date", LocalDate.of(2020, 2, 1))
+                .set("origin_country", "CN")
+                .set("conveyance", "INTERNATIONAL_MAIL")
+                .set("region", "COASTAL_INTERIOR")));
+    seizures.add(
+        cbp(
+            "cbp_nationwide",
+            "OFO",
+            "NEW YORK FIELD OFFICE",
+            "COASTAL_INTERIOR",
+            "OTHER",
+            "FENTANYL_ANALOG",
+            "1"));
+    SEIZURES =
         SharedSpark.session()
             .createDataFrame(seizures, SparkSchemas.structType(WarehouseTable.SEIZURES));
+    // What the trends step reads: the monthly route fact cells the warehouse keeps.
+    Dataset<Row> cells =
+        MonthlyAggregate.ROUTE_FACT_CELLS.of(
+            SEIZURES.withColumn(AggregateStore.MONTH, date_format(col("event_date"), "yyyy-MM")));
     for (Row r :
         RouteSensitivity.compute(
-            df, RouteRules.loadDefault(), SensitivityRuleSets.alternatives())) {
+            cells, RouteRules.loadDefault(), SensitivityRuleSets.alternatives())) {
       ROWS.put(r.getString(0) + "|" + r.getInt(1) + "|" + r.getString(2), r);
     }
   }
+
+  static Dataset<Row> SEIZURES;
 
   static int n;
 
@@ -145,16 +176,15 @@ class RouteSensitivityTest {
 
   @Test
   void cbpRoutesRangeOverTheProxyVariants() {
-    // CHINA_DIRECT: in force NY 10 + New Orleans 50 = 60; mail facilities only: NY 10; Gulf coast
-    // as Mexico:
-    // NY 10 (tie, the earlier set is named); every Coastal/Interior office: 100 + 50 + 10 + 5 (AMO)
-    // = 165.
+    // CHINA_DIRECT: in force NY 10 + 1 + New Orleans 50 = 61; mail facilities only: NY 11; Gulf
+    // coast as Mexico: NY 11 (tie, the earlier set is named); every Coastal/Interior office:
+    // 100 + 50 + 11 + 5 (AMO) = 166.
     expect(
         "cbp_published|2020|CHINA_DIRECT",
-        "60",
-        "10",
+        "61",
+        "11",
         "mail-facilities-only",
-        "165",
+        "166",
         "all-coastal-interior");
     // MEXICO_CARTEL: San Diego 300 everywhere, plus Houston 100 and New Orleans 50 when the Gulf is
     // Mexico-linked.
@@ -174,10 +204,31 @@ class RouteSensitivityTest {
   }
 
   @Test
+  void theCellsGiveTheSameRowsAsTheSeizuresThemselves() {
+    // Deciding every seizure row on its own (no grouping) must give exactly the table the cells
+    // give: a rule reads nothing a cell does not keep.
+    List<Column> perRow = new ArrayList<>();
+    perRow.add(col("fiscal_year"));
+    perRow.add(col("quantity_kg"));
+    perRow.addAll(RouteAttribution.seizureFactColumns());
+    List<Row> fromRows =
+        RouteSensitivity.compute(
+            SEIZURES.select(perRow.toArray(Column[]::new)),
+            RouteRules.loadDefault(),
+            SensitivityRuleSets.alternatives());
+    assertThat(fromRows).hasSize(ROWS.size());
+    for (Row r : fromRows) {
+      assertThat(ROWS.get(r.getString(0) + "|" + r.getInt(1) + "|" + r.getString(2)))
+          .as(r.toString())
+          .isEqualTo(r);
+    }
+  }
+
+  @Test
   void eventsAreTheirOwnSourceAndDoNotDependOnTheCbpProxy() {
     // The event's own origin (CN, by mail) decides under every rule set: no range, never added to
-    // CBP's.
-    expect("seizure_events|2020|CHINA_DIRECT", "2", "2", "in-force", "2", "in-force");
+    // CBP's. January's 2 kg and February's 3 kg are two months' cells of the same fiscal year.
+    expect("seizure_events|2020|CHINA_DIRECT", "5", "5", "in-force", "5", "in-force");
     assertThat(ROWS.keySet())
         .filteredOn(k -> k.startsWith("seizure_events"))
         .hasSize(Route.values().length);
