@@ -78,11 +78,13 @@ final class SparkSessions {
     Map<String, String> m = new java.util.LinkedHashMap<>();
     int cores = Runtime.getRuntime().availableProcessors();
     String partitions =
-        sparkConf.getOrDefault(SHUFFLE_PARTITIONS, Integer.toString(Math.max(4, 4 * cores)));
-    if (!sparkConf.containsKey(SHUFFLE_PARTITIONS)) {
+        sparkConf.getOrDefault(
+            SHUFFLE_PARTITIONS,
+            System.getProperty(SHUFFLE_PARTITIONS, Integer.toString(Math.max(4, 4 * cores))));
+    if (!userSet(sparkConf, SHUFFLE_PARTITIONS)) {
       m.put(SHUFFLE_PARTITIONS, partitions);
     }
-    if (format == TableFormat.DELTA && !sparkConf.containsKey(DELTA_SNAPSHOT_PARTITIONS)) {
+    if (format == TableFormat.DELTA && !userSet(sparkConf, DELTA_SNAPSHOT_PARTITIONS)) {
       m.put(DELTA_SNAPSHOT_PARTITIONS, partitions);
     }
     return m;

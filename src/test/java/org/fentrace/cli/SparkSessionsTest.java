@@ -89,6 +89,18 @@ class SparkSessionsTest {
                     "spark.sql.shuffle.partitions", "7",
                     "spark.databricks.delta.snapshotPartitions", "50")))
         .isEmpty();
+    // The same through spark-submit, whose --conf and spark-defaults.conf arrive as system
+    // properties: kept, and the shuffle width still carries over to the snapshot.
+    System.setProperty("spark.sql.shuffle.partitions", "9");
+    try {
+      assertThat(SparkSessions.localSettings(TableFormat.DELTA, Map.of()))
+          .containsExactlyEntriesOf(Map.of("spark.databricks.delta.snapshotPartitions", "9"));
+      System.setProperty("spark.databricks.delta.snapshotPartitions", "60");
+      assertThat(SparkSessions.localSettings(TableFormat.DELTA, Map.of())).isEmpty();
+    } finally {
+      System.clearProperty("spark.sql.shuffle.partitions");
+      System.clearProperty("spark.databricks.delta.snapshotPartitions");
+    }
   }
 
   @Test
