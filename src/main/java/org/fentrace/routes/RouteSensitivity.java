@@ -1,7 +1,6 @@
 package org.fentrace.routes;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
 import java.math.BigDecimal;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
@@ -34,8 +34,8 @@ import org.fentrace.core.TableName;
  * RouteAttribution#seizureFactColumns}), which the warehouse keeps per month, so a night never
  * scans the history for it. A rule decides a cell exactly as it decides each of the cell's rows
  * (they share every fact it reads), so the sums are those of the rows. One Spark pass: every rule
- * set's route is a column of the same scan; the sums (sources x years x routes x rule sets) are
- * collected and ranged on the driver.
+ * set's route is a column of the same scan, summed per combination of the rule sets' routes; the
+ * sums are collected and ranged on the driver.
  */
 public final class RouteSensitivity {
   public static final String TABLE = TableName.ROUTE_SENSITIVITY.wireName();
@@ -78,25 +78,24 @@ public final class RouteSensitivity {
               RuleCompiler.compile(sets.get(names.get(i)), RouteAttribution::seizureFactOfCell)
                   .getField("route"));
     }
-    Dataset<Row> sums = null;
+    // One aggregation: kilograms per source format, fiscal year and the route each rule set gives
+    // (a handful of combinations), so every rule set's sums come from the same pass.
+    List<Column> keys = new ArrayList<>(List.of(col("source_format"), col("fiscal_year")));
     for (int i = 0; i < names.size(); i++) {
-      Dataset<Row> one =
-          routed
-              .groupBy(col("source_format"), col("fiscal_year"), col("_r" + i).as("route"))
-              .agg(sum("quantity_kg").as("kg"))
-              .withColumn("rule_set", lit(i));
-      sums = sums == null ? one : sums.unionByName(one);
+      keys.add(col("_r" + i));
     }
+    Dataset<Row> sums = routed.groupBy(keys.toArray(Column[]::new)).agg(sum("quantity_kg"));
+    int kgField = keys.size();
     // (source, fiscal year) -> route -> kg per rule set, summed over the source's formats.
     Map<String, Map<String, BigDecimal[]>> cells = new TreeMap<>();
     for (Row r : sums.collectAsList()) {
       String key = Source.ofSourceFormat(r.getString(0)).id() + "|" + r.getInt(1);
-      BigDecimal[] kg =
-          cells
-              .computeIfAbsent(key, k -> new TreeMap<>())
-              .computeIfAbsent(r.getString(2), k -> zeros(names.size()));
-      int set = r.getInt(4);
-      kg[set] = kg[set].add(r.getDecimal(3) == null ? BigDecimal.ZERO : r.getDecimal(3));
+      BigDecimal add = r.isNullAt(kgField) ? BigDecimal.ZERO : r.getDecimal(kgField);
+      Map<String, BigDecimal[]> byRoute = cells.computeIfAbsent(key, k -> new TreeMap<>());
+      for (int set = 0; set < names.size(); set++) {
+        BigDecimal[] kg = byRoute.computeIfAbsent(r.getString(2 + set), k -> zeros(names.size()));
+        kg[set] = kg[set].add(add);
+      }
     }
     List<Row> rows = new ArrayList<>();
     for (Map.Entry<String, Map<String, BigDecimal[]>> e : cells.entrySet()) {
