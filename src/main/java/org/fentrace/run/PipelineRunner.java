@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.spark.sql.SparkSession;
 import org.fentrace.config.FentraceConfig;
+import org.fentrace.core.TableName;
 import org.fentrace.effects.PolicyEffectsAction;
 import org.fentrace.effects.PolicyEffectsResult;
 import org.fentrace.ingest.FileReport;
@@ -211,7 +212,7 @@ public final class PipelineRunner {
                 ? "trends: route_sensitivity unchanged (no seizures published, same rule sets)"
                 : "trends: route_sensitivity {} rows",
             sensitivity.rows());
-        t = phase(phases, "route_sensitivity", t);
+        t = phase(phases, TableName.ROUTE_SENSITIVITY.wireName(), t);
         PolicyEffectsResult effects =
             new PolicyEffectsAction(spark, new PolicyEffectsAction.Options(warehouse, runId))
                 .option(
@@ -219,7 +220,7 @@ public final class PipelineRunner {
                     request.config().get(FentraceConfig.Key.POLICY_EVENTS))
                 .execute();
         manifest.policyEffects(effects);
-        t = phase(phases, "policy_effects", t);
+        t = phase(phases, TableName.POLICY_EFFECTS.wireName(), t);
         LOG.info(
             "trends: policy_effects {} rows ({} estimated) for {} events from {}; export {}",
             effects.rows(),

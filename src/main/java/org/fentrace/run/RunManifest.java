@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.fentrace.config.Versions;
+import org.fentrace.core.TableName;
 import org.fentrace.effects.PolicyEffectsResult;
 import org.fentrace.ingest.FileReport;
 import org.fentrace.ingest.IngestResult;
@@ -158,7 +159,7 @@ public final class RunManifest {
 
   /** What route sensitivity wrote: its rows, or that the table was already up to date. */
   public RunManifest routeSensitivity(RouteSensitivityAction.Result r) {
-    ObjectNode n = root.putObject("route_sensitivity");
+    ObjectNode n = root.putObject(TableName.ROUTE_SENSITIVITY.wireName());
     n.put("unchanged", r.unchanged());
     if (!r.unchanged()) {
       n.put("rows", r.rows());
@@ -170,7 +171,7 @@ public final class RunManifest {
 
   /** What policy effects wrote: the events and where they came from, the rows, the export. */
   public RunManifest policyEffects(PolicyEffectsResult r) {
-    ObjectNode n = root.putObject("policy_effects");
+    ObjectNode n = root.putObject(TableName.POLICY_EFFECTS.wireName());
     n.put("events_source", r.eventsSource());
     n.put("events", r.events());
     n.put("rows", r.rows());
