@@ -19,14 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The JVM profile {@code jobs/fentrace} picks by default ({@code FENTRACE_JVM_PROFILE=auto}): the
- * quick JIT ({@code -XX:TieredStopAtLevel=1}) for a run or ingest whose local landing holds less
- * than {@code FENTRACE_SHORT_MAX_MB} of files newer than the warehouse ledger, the full JIT
- * otherwise. The real script runs from a {@link LocalInstall}; a stub {@code java} first on the
- * PATH records the command line instead of starting a JVM, so each case costs a shell, not a Spark
- * session. Sizes come from sparse files (no disk used).
+ * quick JIT ({@code -XX:TieredStopAtLevel=1}) and Spark without adaptive query execution for a run
+ * or ingest whose local landing holds less than {@code FENTRACE_SHORT_MAX_MB} of files newer than
+ * the warehouse ledger, the full JIT otherwise. The real script runs from a {@link LocalInstall}; a
+ * stub {@code java} first on the PATH records the command line instead of starting a JVM, so each
+ * case costs a shell, not a Spark session. Sizes come from sparse files (no disk used).
  */
 class LauncherProfileIT {
   private static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
+  private static final String NO_AQE = "spark.sql.adaptive.enabled=false";
   private static final long MB = 1L << 20;
 
   @TempDir static Path tmp;
@@ -62,6 +63,18 @@ class LauncherProfileIT {
   private record Launch(int exit, String stderr, List<String> javaArgs) {
     boolean quickJit() {
       return javaArgs.contains(QUICK_JIT);
+    }
+
+    /**
+     * Whether spark-submit is told to run without adaptive query execution, before the
+     * application's own arguments (which may still override it).
+     */
+    boolean withoutAdaptiveExecution() {
+      int at = javaArgs.indexOf(NO_AQE);
+      return at > 0
+          && javaArgs.get(at - 1).equals("--conf")
+          && at < javaArgs.indexOf("--class")
+          && javaArgs.indexOf("org.apache.spark.deploy.SparkSubmit") < at;
     }
 
     /** The -XX options given to java, for failure messages (the class path is long). */
@@ -126,6 +139,7 @@ class LauncherProfileIT {
     assertThat(l.exit()).as("exit; stderr: %s", l.stderr()).isZero();
     assertThat(l.quickJit()).as("java -XX options %s", l.xx()).isTrue();
     assertThat(l.stderr()).contains("JVM profile short (3.0 MB of new landing files)");
+    assertThat(l.withoutAdaptiveExecution()).as("java arguments %s", l.javaArgs()).isTrue();
     assertThat(l.xx())
         .as("big generated stage methods are compiled, whatever the profile")
         .contains("-XX:-DontCompileHugeMethods", "-XX:+UseParallelGC");
@@ -144,6 +158,7 @@ class LauncherProfileIT {
     assertThat(l.quickJit()).as("java -XX options %s", l.xx()).isFalse();
     assertThat(l.javaArgs()).as("the application still runs").contains("org.fentrace.cli.Main");
     assertThat(l.stderr()).contains("JVM profile batch (64.0 MB of new landing files)");
+    assertThat(l.withoutAdaptiveExecution()).as("java arguments %s", l.javaArgs()).isFalse();
     // The same landing under a raised threshold, given in MB.
     Launch raised =
         launch(
@@ -152,6 +167,9 @@ class LauncherProfileIT {
             "--input=" + in,
             "--output=" + tmp.resolve("w-big"));
     assertThat(raised.quickJit()).as("java -XX options %s", raised.xx()).isTrue();
+    assertThat(raised.withoutAdaptiveExecution())
+        .as("java arguments %s", raised.javaArgs())
+        .isTrue();
   }
 
   @Test
