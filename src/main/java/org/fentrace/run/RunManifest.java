@@ -111,8 +111,7 @@ public final class RunManifest {
               ArrayNode parts = tn.putArray("partitions");
               result.tablePartitions().getOrDefault(t, java.util.List.of()).forEach(parts::add);
             });
-    ObjectNode timings = root.putObject("timings_ms");
-    result.timingsMillis().forEach(timings::put);
+    putTimings(root, result.timingsMillis());
     ArrayNode gates = root.putArray("quality_failures");
     result.qualityFailures().forEach(gates::add);
     return this;
@@ -152,8 +151,7 @@ public final class RunManifest {
     t.newAnalogs().forEach(analogs::add);
     // The same resolution the trends step made: the conf folder's file, else the jar's copy.
     n.put("scheduling_source", org.fentrace.reference.SchedulingFile.describe());
-    ObjectNode timings = n.putObject("timings_ms");
-    t.timingsMillis().forEach(timings::put);
+    putTimings(n, t.timingsMillis());
     return this;
   }
 
@@ -164,8 +162,7 @@ public final class RunManifest {
     if (!r.unchanged()) {
       n.put("rows", r.rows());
     }
-    ObjectNode timings = n.putObject("timings_ms");
-    r.timingsMillis().forEach(timings::put);
+    putTimings(n, r.timingsMillis());
     return this;
   }
 
@@ -177,8 +174,7 @@ public final class RunManifest {
     n.put("rows", r.rows());
     n.put("estimated", r.estimated());
     n.put("export", r.export());
-    ObjectNode timings = n.putObject("timings_ms");
-    r.timingsMillis().forEach(timings::put);
+    putTimings(n, r.timingsMillis());
     return this;
   }
 
@@ -199,9 +195,14 @@ public final class RunManifest {
     n.put("figures", r.figures().size());
     n.put("charts", r.charts().size());
     n.put("policy_events_drawn", r.policyEventsDrawn());
-    ObjectNode timings = n.putObject("timings_ms");
-    r.timingsMillis().forEach(timings::put);
+    putTimings(n, r.timingsMillis());
     return this;
+  }
+
+  /** A step's timings under {@code timings_ms}, in the order the steps ran. */
+  private static void putTimings(ObjectNode node, Map<String, Long> millis) {
+    ObjectNode timings = node.putObject("timings_ms");
+    millis.forEach(timings::put);
   }
 
   public RunManifest outcome(String outcome, int exitCode, String error, Instant finished) {
