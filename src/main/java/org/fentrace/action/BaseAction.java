@@ -1,7 +1,6 @@
 package org.fentrace.action;
 
 import java.io.IOException;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,7 @@ public abstract class BaseAction<R> {
   private final String name;
   private final Map<String, ActionOption<?>> known = new LinkedHashMap<>();
   private final Map<String, Object> values = new LinkedHashMap<>();
-  private final Map<String, Long> timings = new LinkedHashMap<>();
+  private final StepTimings timings = new StepTimings();
 
   protected BaseAction(SparkSession spark, String name, List<ActionOption<?>> options) {
     this.spark = Objects.requireNonNull(spark, "spark");
@@ -77,14 +76,13 @@ public abstract class BaseAction<R> {
    * returns now.
    */
   protected final long lap(String step, long since) {
-    long now = System.nanoTime();
-    timings.put(step, (now - since) / 1_000_000);
-    log.info("step {}: {} ms", step, (now - since) / 1_000_000);
+    long now = timings.lap(step, since);
+    log.info("step {}: {} ms", step, timings.millis(step));
     return now;
   }
 
   /** The steps timed so far, in the order they ran (an immutable copy). */
   protected final Map<String, Long> timings() {
-    return Collections.unmodifiableMap(new LinkedHashMap<>(timings));
+    return timings.asMap();
   }
 }

@@ -8,8 +8,8 @@ import java.util.Iterator;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.fentrace.formats.ChunkScan;
 import org.fentrace.formats.CsvFileReader;
 import org.fentrace.formats.RawRecord;
@@ -39,7 +39,7 @@ final class ChunkParser {
   /**
    * The SHA-256 of a split file as stored, in a summary row of chunk {@link ParseUnit#CHECKSUM}.
    */
-  static Row checksum(Configuration conf, LandingFile file) throws IOException {
+  static InternalRow checksum(Configuration conf, LandingFile file) throws IOException {
     LandingFiles.Opened opened = LandingFiles.open(conf, file.uri());
     try (InputStream ignored = opened.content()) {
       String sha = opened.finishChecksum();
@@ -50,7 +50,7 @@ final class ChunkParser {
     }
   }
 
-  Iterator<Row> parse(ParseUnit unit) throws IOException {
+  Iterator<InternalRow> parse(ParseUnit unit) throws IOException {
     return new Chunk(unit);
   }
 
@@ -88,7 +88,7 @@ final class ChunkParser {
     }
 
     @Override
-    protected Row advance() {
+    protected InternalRow advance() {
       try {
         if (empty) {
           return finish();
@@ -162,7 +162,7 @@ final class ChunkParser {
       return true;
     }
 
-    private Row finish() {
+    private InternalRow finish() {
       done = true;
       long fallback = 0;
       try {

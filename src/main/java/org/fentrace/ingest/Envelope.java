@@ -1,10 +1,17 @@
 package org.fentrace.ingest;
 
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.fentrace.warehouse.SparkSchemas;
+import org.fentrace.warehouse.TableRow;
 import org.fentrace.warehouse.WarehouseTable;
 
 /**
@@ -57,21 +64,53 @@ final class Envelope {
 
   private Envelope() {}
 
-  static Row seizure(int file, int chunk, long line, Row seizure) {
-    return RowFactory.create(SEIZURE, file, chunk, line, seizure, null, null, null, null, null);
+  // Column positions in SCHEMA.
+  private static final int SEIZURE_AT = SCHEMA.fieldIndex("seizure");
+  private static final int SHIPMENT_AT = SCHEMA.fieldIndex("shipment");
+  private static final int REJECTED_AT = SCHEMA.fieldIndex("rejected");
+  private static final int STATS_AT = SCHEMA.fieldIndex("stats");
+  private static final int LAB_REPORT_AT = SCHEMA.fieldIndex("lab_report");
+  private static final int SPLIT_AT = SCHEMA.fieldIndex("split");
+
+  private static final Function<Row, Object> STATS_CONVERTER =
+      InternalRows.structConverter(STATS_TYPE);
+  private static final Function<Row, Object> CHUNK_CONVERTER =
+      InternalRows.structConverter(CHUNK_TYPE);
+  private static final Map<String, UTF8String> KINDS =
+      Stream.of(SEIZURE, SHIPMENT, REJECT, STATS, LAB_REPORT, CHUNK)
+          .collect(Collectors.toMap(k -> k, UTF8String::fromString));
+
+  /**
+   * An envelope in Spark's internal form (see {@link InternalRows}): the parsing tasks emit these,
+   * so the parse output is cached without a pass of Spark's row encoder.
+   */
+  private static InternalRow envelope(
+      String kind, int file, int chunk, long line, int at, Object value) {
+    Object[] values = new Object[SCHEMA.size()];
+    values[0] = KINDS.get(kind);
+    values[1] = file;
+    values[2] = chunk;
+    values[3] = line;
+    values[at] = value;
+    return new GenericInternalRow(values);
   }
 
-  static Row shipment(int file, int chunk, long line, Row shipment) {
-    return RowFactory.create(SHIPMENT, file, chunk, line, null, shipment, null, null, null, null);
+  static InternalRow seizure(int file, int chunk, long line, TableRow seizure) {
+    return envelope(SEIZURE, file, chunk, line, SEIZURE_AT, InternalRows.of(seizure));
   }
 
-  static Row reject(int file, int chunk, long line, Row rejected) {
-    return RowFactory.create(REJECT, file, chunk, line, null, null, rejected, null, null, null);
+  static InternalRow shipment(int file, int chunk, long line, TableRow shipment) {
+    return envelope(SHIPMENT, file, chunk, line, SHIPMENT_AT, InternalRows.of(shipment));
   }
 
-  static Row labReport(int file, int chunk, long line, Row labReport) {
-    return RowFactory.create(
-        LAB_REPORT, file, chunk, line, null, null, null, null, labReport, null);
+  /** A quarantined row: the values of a {@code rejected} row, in schema order. */
+  static InternalRow reject(int file, int chunk, long line, Object... rejected) {
+    return envelope(
+        REJECT, file, chunk, line, REJECTED_AT, InternalRows.of(WarehouseTable.REJECTED, rejected));
+  }
+
+  static InternalRow labReport(int file, int chunk, long line, TableRow labReport) {
+    return envelope(LAB_REPORT, file, chunk, line, LAB_REPORT_AT, InternalRows.of(labReport));
   }
 
   /** The file's statistics, then the {@link FileFacts} its task gathered. */
@@ -93,12 +132,12 @@ final class Envelope {
   /**
    * The statistics row of a file read whole: its {@link RecordEnvelopes.Part}, sha and fallback.
    */
-  static Row stats(int file, Row stats) {
-    return RowFactory.create(STATS, file, 0, 0L, null, null, null, stats, null, null);
+  static InternalRow stats(int file, Row stats) {
+    return envelope(STATS, file, 0, 0L, STATS_AT, STATS_CONVERTER.apply(stats));
   }
 
   /** What one chunk's task found about its chunk. */
-  static Row chunk(int file, int chunk, Row split) {
-    return RowFactory.create(CHUNK, file, chunk, 0L, null, null, null, null, null, split);
+  static InternalRow chunk(int file, int chunk, Row split) {
+    return envelope(CHUNK, file, chunk, 0L, SPLIT_AT, CHUNK_CONVERTER.apply(split));
   }
 }

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.fentrace.formats.CsvFileReader;
 import org.fentrace.normalize.NormalizationContext;
 import org.fentrace.normalize.RejectReason;
@@ -22,7 +22,7 @@ import org.fentrace.normalize.RejectReason;
  * TRUNCATED_INPUT} and none is published, so a later complete delivery replaces a file that
  * contributed nothing but quarantine rows.
  */
-final class FileParser implements FlatMapFunction<ParseUnit, Row> {
+final class FileParser implements FlatMapFunction<ParseUnit, InternalRow> {
   private static final long serialVersionUID = 1L;
 
   private final NormalizationContext context;
@@ -36,7 +36,7 @@ final class FileParser implements FlatMapFunction<ParseUnit, Row> {
   }
 
   @Override
-  public Iterator<Row> call(ParseUnit unit) throws IOException {
+  public Iterator<InternalRow> call(ParseUnit unit) throws IOException {
     if (unit.chunk() == ParseUnit.WHOLE) {
       return new FileIterator(unit.file());
     }
@@ -62,7 +62,7 @@ final class FileParser implements FlatMapFunction<ParseUnit, Row> {
     }
 
     @Override
-    protected Row advance() {
+    protected InternalRow advance() {
       try {
         if (reader == null) {
           truncation = LandingFiles.truncation(conf.get(), file.uri());
@@ -80,7 +80,7 @@ final class FileParser implements FlatMapFunction<ParseUnit, Row> {
       }
     }
 
-    private Row finish(String readError) {
+    private InternalRow finish(String readError) {
       done = true;
       String sha = null;
       long fallback = 0;

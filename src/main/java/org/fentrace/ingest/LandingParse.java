@@ -14,6 +14,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.storage.StorageLevel;
 import org.fentrace.normalize.NormalizationContext;
 import org.slf4j.Logger;
@@ -117,7 +118,17 @@ final class LandingParse {
     long wholeFiles = units.stream().filter(u -> u.chunk() == ParseUnit.WHOLE).count();
     int cap = (int) Math.max(wholeFiles, 4L * jsc.defaultParallelism());
     int slices = Math.max(1, Math.min(units.size(), cap));
-    JavaRDD<Row> parsed = jsc.parallelize(units, slices).flatMap(parser);
-    return spark.createDataFrame(parsed, Envelope.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+    JavaRDD<InternalRow> parsed = jsc.parallelize(units, slices).flatMap(parser);
+    return envelopes(spark, parsed).persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  /**
+   * A frame of envelopes from rows already in Spark's internal form ({@link InternalRows}). Spark
+   * offers this to its own sources, not as public API; the classic session (every master fentrace
+   * runs on: local, standalone, YARN, Kubernetes) has it.
+   */
+  static Dataset<Row> envelopes(SparkSession spark, JavaRDD<InternalRow> rows) {
+    return ((org.apache.spark.sql.classic.SparkSession) spark)
+        .internalCreateDataFrame(rows.rdd(), Envelope.SCHEMA, false);
   }
 }

@@ -2,21 +2,21 @@ package org.fentrace.ingest;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * A stream of rows produced one at a time by {@link #advance()}: a parser reads the next record
  * only when Spark asks for a row, so a file or chunk of any size parses in constant memory. The
  * parser sets {@link #done} once it has returned its last row.
  */
-abstract class LookaheadRows implements Iterator<Row> {
+abstract class LookaheadRows implements Iterator<InternalRow> {
   /** True once {@link #advance()} has nothing more to give. */
   protected boolean done;
 
-  private Row next;
+  private InternalRow next;
 
   /** The next row, or null when there is none. */
-  protected abstract Row advance();
+  protected abstract InternalRow advance();
 
   @Override
   public final boolean hasNext() {
@@ -27,11 +27,11 @@ abstract class LookaheadRows implements Iterator<Row> {
   }
 
   @Override
-  public final Row next() {
+  public final InternalRow next() {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    Row r = next;
+    InternalRow r = next;
     next = null;
     return r;
   }

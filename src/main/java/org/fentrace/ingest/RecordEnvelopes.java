@@ -2,7 +2,7 @@ package org.fentrace.ingest;
 
 import java.time.LocalDate;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.fentrace.core.InputFormat;
 import org.fentrace.formats.CsvFileReader;
 import org.fentrace.formats.HeaderMatch;
@@ -11,7 +11,6 @@ import org.fentrace.normalize.NormalizationContext;
 import org.fentrace.normalize.RecordNormalizer;
 import org.fentrace.normalize.RejectReason;
 import org.fentrace.normalize.RowRejectedException;
-import org.fentrace.warehouse.SparkSchemas;
 import org.fentrace.warehouse.TableRow;
 
 /**
@@ -70,7 +69,7 @@ final class RecordEnvelopes {
    * @param truncation why every row of the file is held back (a compressed file that ends early),
    *     or null
    */
-  Row toEnvelope(RawRecord record, CsvFileReader reader, String truncation, Part part) {
+  InternalRow toEnvelope(RawRecord record, CsvFileReader reader, String truncation, Part part) {
     if (truncation != null) {
       return reject(
           record,
@@ -111,15 +110,14 @@ final class RecordEnvelopes {
       return switch (row.table()) {
         case SEIZURES -> {
           part.facts.normalized(row);
-          yield Envelope.seizure(file.index(), chunk, record.line(), SparkSchemas.toRow(row));
+          yield Envelope.seizure(file.index(), chunk, record.line(), row);
         }
         case SHIPMENTS -> {
           part.facts.normalized(row);
-          yield Envelope.shipment(file.index(), chunk, record.line(), SparkSchemas.toRow(row));
+          yield Envelope.shipment(file.index(), chunk, record.line(), row);
         }
         // Lab reports are not in the month ledger: their table is small and rewritten whole.
-        case LAB_REPORTS ->
-            Envelope.labReport(file.index(), chunk, record.line(), SparkSchemas.toRow(row));
+        case LAB_REPORTS -> Envelope.labReport(file.index(), chunk, record.line(), row);
         case REJECTED -> throw new IllegalStateException("a normalizer produced a rejected row");
       };
     } catch (RowRejectedException e) {
@@ -132,7 +130,7 @@ final class RecordEnvelopes {
     }
   }
 
-  private Row reject(
+  private InternalRow reject(
       RawRecord record, RejectReason reason, String field, String problem, Part part) {
     part.facts.rejected(reason.name());
     String text = normalizer != null ? normalizer.quarantineText(record) : record.rawText();
@@ -146,16 +144,17 @@ final class RecordEnvelopes {
               + (text.length() - MAX_RAW_CHARS)
               + " more characters]";
     }
-    Row rejected =
-        RowFactory.create(
-            file.relativePath(),
-            record.line(),
-            header.format().id(),
-            reason.name(),
-            field,
-            problem,
-            text,
-            runId);
-    return Envelope.reject(file.index(), chunk, record.line(), rejected);
+    return Envelope.reject(
+        file.index(),
+        chunk,
+        record.line(),
+        file.relativePath(),
+        record.line(),
+        header.format().id(),
+        reason.name(),
+        field,
+        problem,
+        text,
+        runId);
   }
 }

@@ -10,11 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.fentrace.formats.CsvState;
@@ -51,7 +53,7 @@ final class SplitResolution {
       chunks.computeIfAbsent(r.getInt(0), k -> new TreeMap<>()).put(r.getInt(1), r.getStruct(2));
     }
     List<Row> table = new ArrayList<>();
-    List<Row> stats = new ArrayList<>();
+    List<InternalRow> stats = new ArrayList<>();
     Map<LandingFile, String> fallback = new LinkedHashMap<>();
     for (LandingFile f : split) {
       Map<Integer, Row> byChunk = chunks.getOrDefault(f.index(), Map.of());
@@ -111,7 +113,9 @@ final class SplitResolution {
       columns.add(col(name));
     }
     rows = rows.select(columns.toArray(Column[]::new));
-    Dataset<Row> statsRows = spark.createDataFrame(stats, Envelope.SCHEMA);
+    Dataset<Row> statsRows =
+        LandingParse.envelopes(
+            spark, JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(stats, 1));
     return new Resolved(rows.unionByName(statsRows), fallback);
   }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.spark.sql.SparkSession;
+import org.fentrace.action.StepTimings;
 import org.fentrace.config.FentraceConfig;
 import org.fentrace.core.TableName;
 import org.fentrace.effects.PolicyEffectsAction;
@@ -150,7 +151,7 @@ public final class PipelineRunner {
     int exit = 0;
     // Wall time of every phase, so that a night's time is accounted for in full: the actions'
     // own timings_ms split the phases further.
-    Map<String, Long> phases = new LinkedHashMap<>();
+    StepTimings phases = new StepTimings();
     long t = System.nanoTime();
     try {
       String recovered = new PartitionPublisher(warehouse).recover();
@@ -159,7 +160,7 @@ public final class PipelineRunner {
       }
       warehouse.removeLeftovers(runId);
       RouteRules rules = RouteRules.configured(request.config());
-      t = phase(phases, "recover", t);
+      t = phases.lap("recover", t);
       if (request.steps().contains(Step.INGEST)) {
         NormalizationContext context = context(request, warehouse);
         manifest.configuration(request.config().printable(), referenceData(context, rules));
@@ -173,7 +174,7 @@ public final class PipelineRunner {
               again.current().version() + "#" + again.current().sha256(),
               again.monthsRewritten());
         }
-        t = phase(phases, "reattribute", t);
+        t = phases.lap("reattribute", t);
         IngestResult result =
             new IngestAction(
                     spark,
@@ -192,7 +193,7 @@ public final class PipelineRunner {
         manifest.ingest(result);
         logSummary(result);
         exit = result.exitCode();
-        t = phase(phases, "ingest", t);
+        t = phases.lap("ingest", t);
       }
       if (request.steps().contains(Step.TRENDS)) {
         TrendsResult trends =
@@ -200,7 +201,7 @@ public final class PipelineRunner {
                     spark, new TrendsAction.Options(request.warehouse(), request.runDate(), runId))
                 .execute();
         manifest.trends(trends);
-        t = phase(phases, "trends", t);
+        t = phases.lap("trends", t);
         RouteSensitivityAction.Result sensitivity =
             new RouteSensitivityAction(
                     spark,
@@ -212,7 +213,7 @@ public final class PipelineRunner {
                 ? "trends: route_sensitivity unchanged (no seizures published, same rule sets)"
                 : "trends: route_sensitivity {} rows",
             sensitivity.rows());
-        t = phase(phases, TableName.ROUTE_SENSITIVITY.wireName(), t);
+        t = phases.lap(TableName.ROUTE_SENSITIVITY.wireName(), t);
         PolicyEffectsResult effects =
             new PolicyEffectsAction(spark, new PolicyEffectsAction.Options(warehouse, runId))
                 .option(
@@ -220,7 +221,7 @@ public final class PipelineRunner {
                     request.config().get(FentraceConfig.Key.POLICY_EVENTS))
                 .execute();
         manifest.policyEffects(effects);
-        t = phase(phases, TableName.POLICY_EFFECTS.wireName(), t);
+        t = phases.lap(TableName.POLICY_EFFECTS.wireName(), t);
         LOG.info(
             "trends: policy_effects {} rows ({} estimated) for {} events from {}; export {}",
             effects.rows(),
@@ -252,15 +253,15 @@ public final class PipelineRunner {
           report.option(ReportAction.POLICY_EVENTS, events);
         }
         manifest.report(report.execute());
-        phase(phases, "report", t);
+        phases.lap("report", t);
       }
-      manifest.phases(phases);
+      manifest.phases(phases.asMap());
       manifest.outcome(exit == 0 ? "SUCCEEDED" : "QUALITY_GATE_FAILED", exit, null, Instant.now());
     } catch (IOException | RuntimeException e) {
       LOG.error("run {} failed: {}", runId, e.toString(), e);
       exit = EXIT_FAILED;
-      phase(phases, "failed", t);
-      manifest.phases(phases);
+      phases.lap("failed", t);
+      manifest.phases(phases.asMap());
       manifest.outcome("FAILED", exit, e.toString(), Instant.now());
     }
     String manifestPath = null;
@@ -272,13 +273,6 @@ public final class PipelineRunner {
       exit = EXIT_FAILED;
     }
     return new Outcome(exit, runId, manifestPath);
-  }
-
-  /** Records the phase that started at {@code since} (System.nanoTime); returns now. */
-  private static long phase(Map<String, Long> phases, String name, long since) {
-    long now = System.nanoTime();
-    phases.put(name, (now - since) / 1_000_000);
-    return now;
   }
 
   private static void releaseQuietly(WarehouseLock lock, String runId) {
