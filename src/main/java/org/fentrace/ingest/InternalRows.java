@@ -95,8 +95,9 @@ final class InternalRows {
   }
 
   /**
-   * The conversion of one column's non-null values. A decimal that does not fit its column fails as
-   * Spark's own conversion fails under ANSI mode (Spark's default), naming the column.
+   * The conversion of one column's non-null values. A decimal that does not fit its column fails,
+   * naming the column, as Spark's own conversion fails under ANSI mode (Spark's default); the
+   * normalizers quarantine such rows first ({@code OUT_OF_RANGE}), so this is a last guard.
    */
   static Function<Object, Object> converter(WarehouseTable t, String field, DataType type) {
     if (type.equals(DataTypes.StringType)) {

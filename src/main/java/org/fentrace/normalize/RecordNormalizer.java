@@ -75,7 +75,9 @@ public abstract class RecordNormalizer implements Serializable {
             RejectReason.MISSING_REQUIRED_VALUE, required.get(i), required.get(i) + " is blank");
       }
     }
-    return normalizeChecked(record, sourceFile);
+    TableRow row = normalizeChecked(record, sourceFile);
+    DecimalColumns.check(row);
+    return row;
   }
 
   /** Format-specific normalization of a record whose shape has been checked. */

@@ -26,6 +26,8 @@ public enum RejectReason {
   ZERO_QUANTITY("a seizure of nothing is not a seizure; correct the quantity or drop the row"),
   IMPLAUSIBLE_QUANTITY(
       "the quantity is above the plausibility ceiling (fentrace.quantity.*); check the unit, or raise the ceiling if it is real"),
+  OUT_OF_RANGE(
+      "the number has more digits than its column holds (data-dictionary.md gives each column's type); check the value and its unit"),
   UNKNOWN_UNIT("use kg, g, mg, lb, lbs, oz, or pills/tablets/dosage units for counts"),
   BAD_COUNT("the event count must be a positive whole number");
 

@@ -101,7 +101,9 @@ class BadInputTest {
         "shipments.csv",
         "shipment_id,arrival_date,origin_country,mode,description,shipper_name,consignee_name,gross_weight,weight_unit\n"
             + "SH1,2023-01-10,PRC,express consignment,phone cases,Zhang Wei Trading,John Q Public,1.2,kg\n"
-            + "SH2,2023-01-11,PRC,express consignment,phone cases,Zhang Wei Trading,Jane Roe,abc,kg\n");
+            + "SH2,2023-01-11,PRC,express consignment,phone cases,Zhang Wei Trading,Jane Roe,abc,kg\n"
+            // 10^14 kg does not fit gross_weight_kg, DECIMAL(22,9): quarantined, not a failed task
+            + "SH3,2023-01-12,PRC,express consignment,phone cases,Li Na Trading,Jane Roe,1e14,kg\n");
 
     run = Pipelines.ingest(landing, tmp.resolve("warehouse"), RUN_DATE);
     for (Row r :
@@ -260,6 +262,15 @@ class BadInputTest {
   }
 
   @Test
+  void aNumberTooWideForItsColumnIsQuarantined() {
+    assertThat(rejectReasonByFileLine.get("shipments.csv:4")).isEqualTo("OUT_OF_RANGE");
+    var f = run.input("shipments.csv");
+    assertThat(f.get("rows_read").asLong()).isEqualTo(3);
+    assertThat(f.get("normalized").asLong()).isEqualTo(1);
+    assertThat(f.get("rejected").asLong()).isEqualTo(2);
+  }
+
+  @Test
   void personalNamesNeverReachTheWarehouse() throws Exception {
     var rejected =
         SharedSpark.session()
@@ -267,11 +278,14 @@ class BadInputTest {
             .parquet(tmp.resolve("warehouse/rejected").toString())
             .filter(col("source_file").equalTo("shipments.csv"))
             .collectAsList();
-    assertThat(rejected).hasSize(1);
-    assertThat(rejected.get(0).<String>getAs("raw_line"))
-        .doesNotContain("Zhang")
-        .doesNotContain("Jane")
-        .contains("[shipper:");
+    assertThat(rejected).hasSize(2);
+    for (Row r : rejected) {
+      assertThat(r.<String>getAs("raw_line"))
+          .doesNotContain("Zhang")
+          .doesNotContain("Li Na")
+          .doesNotContain("Jane")
+          .contains("[shipper:");
+    }
     String everything;
     try (var files = Files.walk(tmp.resolve("warehouse"))) {
       StringBuilder b = new StringBuilder();
@@ -282,6 +296,7 @@ class BadInputTest {
     }
     assertThat(everything)
         .doesNotContain("Zhang Wei")
+        .doesNotContain("Li Na")
         .doesNotContain("John Q Public")
         .doesNotContain("Jane Roe");
     var shipment =

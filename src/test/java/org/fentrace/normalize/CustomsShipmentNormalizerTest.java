@@ -257,11 +257,30 @@ class CustomsShipmentNormalizerTest {
     "seized_quantity, 60000, IMPLAUSIBLE_QUANTITY, seized_quantity",
     "seized_unit, '', UNKNOWN_UNIT, seized_unit",
     "seized_unit, parcel, UNKNOWN_UNIT, seized_unit",
+    // 10^14 lb is about 4.5 * 10^13 kg: 14 digits before the point, DECIMAL(22,9) holds 13.
+    "gross_weight, 1e14, OUT_OF_RANGE, gross_weight_kg",
+    // 10^17 dollars: 18 digits before the point, DECIMAL(18,2) holds 16.
+    "declared_value_usd, 1e17, OUT_OF_RANGE, declared_value_usd",
   })
   void optionalValueRejects(String column, String value, RejectReason reason, String field) {
     RowRejectedException e = reject(row(column, value));
     assertThat(e.reason()).isEqualTo(reason);
     assertThat(e.field()).isEqualTo(field);
+  }
+
+  @Test
+  void numbersAtTheirColumnsLimitAreKept() {
+    // The widest values the columns hold: 13 digits of kilograms (DECIMAL(22,9)) and 16 of
+    // dollars (DECIMAL(18,2)).
+    String[] v = row("gross_weight", "9999999999999");
+    v[HEADER.indexOf("weight_unit")] = "kg";
+    v[HEADER.indexOf("declared_value_usd")] = "9999999999999999.99";
+    TableRow t = normalize(v);
+    assertThat((BigDecimal) t.get("gross_weight_kg")).isEqualByComparingTo("9999999999999");
+    assertThat((BigDecimal) t.get("declared_value_usd"))
+        .isEqualByComparingTo("9999999999999999.99");
+    RowRejectedException e = reject(row("gross_weight", "1e14"));
+    assertThat(e.getMessage()).contains("14 digits before the decimal point").contains("13");
   }
 
   @Test
