@@ -14,6 +14,7 @@ import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
 import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
+import org.fentrace.testing.ExternalRows;
 import org.fentrace.warehouse.SparkSchemas;
 import org.fentrace.warehouse.TableRow;
 import org.fentrace.warehouse.WarehouseTable;
@@ -63,7 +64,7 @@ class InternalRowsTest {
     // Lenient, as Spark is when it turns a frame's external rows into internal ones: a date may
     // be a LocalDate or a java.sql.Date.
     InternalRow spark =
-        ExpressionEncoder.apply(schema, true).createSerializer().apply(SparkSchemas.toRow(row));
+        ExpressionEncoder.apply(schema, true).createSerializer().apply(ExternalRows.of(row));
     assertEquals(binary(schema, spark), binary(schema, InternalRows.of(row)));
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.fentrace.testing.ExternalRows;
 import org.fentrace.testing.SharedSpark;
 import org.fentrace.warehouse.SparkSchemas;
 import org.fentrace.warehouse.TableRow;
@@ -131,7 +132,7 @@ final class AttributedRows {
     if (office != null) {
       t.set("cbp_component", office[0]).set("location", office[1]);
     }
-    return SparkSchemas.toRow(t);
+    return ExternalRows.of(t);
   }
 
   private static Row shipment(String[] c) {
@@ -152,7 +153,7 @@ final class AttributedRows {
             .set("description", "d")
             .set("goods_class", c[5])
             .set("inspection_outcome", "RELEASED");
-    return SparkSchemas.toRow(t);
+    return ExternalRows.of(t);
   }
 
   /** No transit country is an empty list, never null. */

@@ -16,6 +16,7 @@ import org.apache.spark.sql.Row;
 import org.fentrace.aggregates.AggregateStore;
 import org.fentrace.aggregates.MonthlyAggregate;
 import org.fentrace.core.Route;
+import org.fentrace.testing.ExternalRows;
 import org.fentrace.testing.SharedSpark;
 import org.fentrace.warehouse.SparkSchemas;
 import org.fentrace.warehouse.TableRow;
@@ -85,12 +86,12 @@ class RouteSensitivityTest {
             .set("origin_country", "CN")
             .set("conveyance", "INTERNATIONAL_MAIL")
             .set("region", "COASTAL_INTERIOR");
-    seizures.add(SparkSchemas.toRow(event));
+    seizures.add(ExternalRows.of(event));
     // The event again in another month of the same fiscal year, and a second CBP row with the
     // same facts as New York's analog row: both fall into cells with other rows, which the sums
     // must count once each.
     seizures.add(
-        SparkSchemas.toRow(
+        ExternalRows.of(
             base("e2", "seizure_events", "FENTANYL", "3")
                 .set("event_date", LocalDate.of(2020, 2, 1))
                 .set("origin_country", "CN")
@@ -152,7 +153,7 @@ class RouteSensitivityTest {
       String land,
       String cls,
       String kg) {
-    return SparkSchemas.toRow(
+    return ExternalRows.of(
         base("c" + n++, format, cls, kg)
             .set("cbp_component", component)
             .set("location", office)

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.fentrace.normalize.FiscalCalendar;
+import org.fentrace.testing.ExternalRows;
 import org.fentrace.testing.SharedSpark;
 import org.fentrace.warehouse.SparkSchemas;
 import org.fentrace.warehouse.TableRow;
@@ -120,7 +121,7 @@ final class TrendsFixtures {
     Dataset<Row> df =
         spark()
             .createDataFrame(
-                rows.stream().map(SparkSchemas::toRow).toList(), SparkSchemas.structType(table));
+                rows.stream().map(ExternalRows::of).toList(), SparkSchemas.structType(table));
     df.withColumn("event_month", date_format(col("event_date"), "yyyy-MM"))
         .write()
         .mode(SaveMode.Overwrite)
