@@ -266,6 +266,13 @@ final class CandidateStore {
           rows.withColumn(MonthSlices.COLUMN, slices.column(MONTH))
               .repartition(partitions, col(MONTH), col(MonthSlices.COLUMN))
               .drop(MonthSlices.COLUMN);
+    } else if (monthRows.size() > 1) {
+      // As many tasks as the write has (or as months, if fewer), left as they are: AQE would
+      // coalesce them by bytes into about one per core, and with months hashed unevenly a full
+      // load's 60 months became three tasks on two cores, the third running alone for a third of
+      // the stage. More, smaller tasks let both cores finish together; a month is still written
+      // by one task, so the files are the same.
+      shuffled = rows.repartition(Math.min(tasks, monthRows.size()), col(MONTH));
     } else {
       shuffled = rows.repartition(col(MONTH));
     }
