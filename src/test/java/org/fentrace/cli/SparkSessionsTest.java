@@ -66,32 +66,44 @@ class SparkSessionsTest {
   }
 
   @Test
-  void aLocalRunSizesShufflesAndDeltaSnapshotsForTheMachineUnlessTheUserDid() {
+  void aLocalRunSizesShufflesAndDeltaSnapshotsAndLeavesItsCacheUncompressedUnlessTheUserDid() {
     // 4 per core, at least 4: the same figure for both, so a Delta snapshot is no wider than a
     // shuffle.
     String expected = Integer.toString(Math.max(4, 4 * Runtime.getRuntime().availableProcessors()));
+    String compressed = "spark.sql.inMemoryColumnarStorage.compressed";
     assertThat(SparkSessions.localSettings(TableFormat.PARQUET, Map.of()))
-        .containsExactlyEntriesOf(Map.of("spark.sql.shuffle.partitions", expected));
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("spark.sql.shuffle.partitions", expected, compressed, "false"));
     assertThat(SparkSessions.localSettings(TableFormat.DELTA, Map.of()))
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
-                "spark.sql.shuffle.partitions", expected,
-                "spark.databricks.delta.snapshotPartitions", expected));
-    // The user's shuffle width carries over to the snapshot; the user's snapshot width is kept.
+                "spark.sql.shuffle.partitions",
+                expected,
+                "spark.databricks.delta.snapshotPartitions",
+                expected,
+                compressed,
+                "false"));
+    // The user's shuffle width carries over to the snapshot; the user's snapshot width and cache
+    // compression are kept.
     assertThat(
             SparkSessions.localSettings(
-                TableFormat.DELTA, Map.of("spark.sql.shuffle.partitions", "7")))
+                TableFormat.DELTA, Map.of("spark.sql.shuffle.partitions", "7", compressed, "true")))
         .containsExactlyEntriesOf(Map.of("spark.databricks.delta.snapshotPartitions", "7"));
     assertThat(
             SparkSessions.localSettings(
                 TableFormat.DELTA,
                 Map.of(
-                    "spark.sql.shuffle.partitions", "7",
-                    "spark.databricks.delta.snapshotPartitions", "50")))
+                    "spark.sql.shuffle.partitions",
+                    "7",
+                    "spark.databricks.delta.snapshotPartitions",
+                    "50",
+                    compressed,
+                    "true")))
         .isEmpty();
     // The same through spark-submit, whose --conf and spark-defaults.conf arrive as system
     // properties: kept, and the shuffle width still carries over to the snapshot.
     System.setProperty("spark.sql.shuffle.partitions", "9");
+    System.setProperty(compressed, "true");
     try {
       assertThat(SparkSessions.localSettings(TableFormat.DELTA, Map.of()))
           .containsExactlyEntriesOf(Map.of("spark.databricks.delta.snapshotPartitions", "9"));
@@ -100,6 +112,7 @@ class SparkSessionsTest {
     } finally {
       System.clearProperty("spark.sql.shuffle.partitions");
       System.clearProperty("spark.databricks.delta.snapshotPartitions");
+      System.clearProperty(compressed);
     }
   }
 
