@@ -13,10 +13,11 @@ import org.fentrace.warehouse.TableRow;
 import org.fentrace.warehouse.WarehouseTable;
 
 /**
- * The decimal columns of every table, and the check that a normalized row's numbers fit them. A
- * number with more digits before the point than its column holds (a gross weight of 10^14 kg in
- * DECIMAL(22,9)) cannot be written, and Spark's conversion would fail the whole file's task, so
- * such a row is quarantined here like any other bad value.
+ * The decimal columns of the tables whose rows carry numbers (seizures, shipments, lab reports),
+ * and the check that a normalized row's numbers fit them. A number with more digits before the
+ * point than its column holds (a gross weight of 10^14 kg in DECIMAL(22,9)) cannot be written, and
+ * Spark's conversion would fail the whole file's task, so such a row is quarantined here like any
+ * other bad value.
  */
 final class DecimalColumns {
   private record Column(String field, int precision, int scale) {

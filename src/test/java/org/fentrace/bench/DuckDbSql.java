@@ -17,7 +17,8 @@ import org.fentrace.normalize.SubstanceDictionary;
  * matched by exact key, then by single words and word pairs (fentrace scans runs of any length and
  * handles o-/m-/p- locants); country keys skip the "the"/"republic of" retry and spaced initials;
  * party ids are SHA-256 of key and name rather than HMAC-SHA-256; scientific-notation quantities
- * are not read.
+ * are not read; a number too wide for DECIMAL(20,6) is rejected as BAD_QUANTITY, where fentrace
+ * checks each normalized value against its own column's precision (OUT_OF_RANGE).
  */
 final class DuckDbSql {
   private DuckDbSql() {}
