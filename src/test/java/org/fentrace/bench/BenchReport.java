@@ -94,7 +94,11 @@ public final class BenchReport {
             "\nEvery competitor is limited to the same 2 cores: Spark `local[2]`, DuckDB `SET threads = 2` ")
         .append("and `SET memory_limit = '")
         .append(last.meta().getOrDefault("duckdb_memory", "?"))
-        .append("'`. A load average above 2 means other work shared the machine during the run: ")
+        .append("'`. The load average beside a run is read just before it starts and still counts ")
+        .append(
+            "the previous run's own threads (on 2 cores a run alone keeps it near 2), so it does ")
+        .append(
+            "not by itself show other work; the speed of the machine also drifts between runs: ")
         .append("compare ratios, not absolute times, between runs.\n\n");
     BenchTables.full(md, invs, cells);
     BenchTables.nightly(md, invs, cells);
