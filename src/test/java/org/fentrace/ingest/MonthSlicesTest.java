@@ -131,6 +131,59 @@ class MonthSlicesTest {
     }
   }
 
+  /**
+   * Six months of 10 rows each, none above its share: each month is one file, and the months are
+   * written by a fixed number of tasks, min(4 shuffle partitions, 6 months) = 4, not coalesced by
+   * AQE by bytes (which makes these 60 rows one task, and made a full load's 60 months three tasks
+   * on two cores). A file's name carries the index of the task that wrote it (part-NNNNN); the six
+   * months' hashes are fixed, and they fall in more than one of the four.
+   */
+  @Test
+  void severalSmallMonthsKeepOneFileEachAndAreSpreadOverAFixedNumberOfTasks() throws Exception {
+    SparkSession spark = SharedSpark.session();
+    StructType schema =
+        new StructType()
+            .add("record_id", DataTypes.StringType)
+            .add("source_file", DataTypes.StringType)
+            .add("source_line", DataTypes.LongType)
+            .add("event_date", DataTypes.DateType)
+            .add(CandidateStore.MONTH, DataTypes.StringType);
+    List<Row> rows = new ArrayList<>();
+    Map<String, Long> monthRows = new java.util.TreeMap<>();
+    for (int m = 1; m <= 6; m++) {
+      String month = "2026-0" + m;
+      monthRows.put(month, 10L);
+      for (int i = 0; i < 10; i++) {
+        rows.add(
+            RowFactory.create(
+                "M" + m + "-" + i,
+                "f.csv",
+                (long) (m * 100 + i),
+                Date.valueOf(month + "-10"),
+                month));
+      }
+    }
+    CandidateStore store =
+        new CandidateStore(spark, new Warehouse(tmp.resolve("wh").toString(), new Configuration()));
+    Path target = tmp.resolve("months");
+    Set<String> months =
+        store.writePartitions(
+            spark.createDataFrame(rows, schema),
+            new org.apache.hadoop.fs.Path(target.toString()),
+            monthRows);
+
+    assertThat(months).containsExactlyElementsOf(monthRows.keySet());
+    Set<Integer> tasks = new java.util.TreeSet<>();
+    for (String month : months) {
+      List<Path> files = parquetFiles(target.resolve(CandidateStore.MONTH + "=" + month));
+      assertThat(files).as(month).hasSize(1);
+      tasks.add(Integer.parseInt(files.get(0).getFileName().toString().substring(5, 10)));
+    }
+    assertThat(tasks).allMatch(t -> t < 4);
+    assertThat(tasks).hasSizeGreaterThan(1);
+    assertThat(spark.read().parquet(target.toString()).count()).isEqualTo(60);
+  }
+
   private static List<Path> parquetFiles(Path dir) throws Exception {
     try (Stream<Path> s = Files.list(dir)) {
       return s.filter(p -> p.getFileName().toString().endsWith(".parquet")).toList();
