@@ -31,6 +31,20 @@ import org.junit.jupiter.api.io.TempDir;
 class MonthSlicesTest {
   @TempDir Path tmp;
 
+  /** The columns a partitioned write sorts by, plus the month it partitions by. */
+  private static final StructType CANDIDATES =
+      new StructType()
+          .add("record_id", DataTypes.StringType)
+          .add("source_file", DataTypes.StringType)
+          .add("source_line", DataTypes.LongType)
+          .add("event_date", DataTypes.DateType)
+          .add(CandidateStore.MONTH, DataTypes.StringType);
+
+  private CandidateStore store(SparkSession spark) {
+    return new CandidateStore(
+        spark, new Warehouse(tmp.resolve("wh").toString(), new Configuration()));
+  }
+
   @Test
   void aMonthAboveItsShareOfTheWriteIsCutIntoSlicesOfThatShare() {
     // A parcel night: 4,000,000 + 1,000 rows over 8 tasks, a share of ceil(4,001,000 / 8) =
@@ -78,13 +92,6 @@ class MonthSlicesTest {
   @Test
   void aBigMonthIsWrittenInSeveralSortedFilesWithEveryRowOnce() throws Exception {
     SparkSession spark = SharedSpark.session();
-    StructType schema =
-        new StructType()
-            .add("record_id", DataTypes.StringType)
-            .add("source_file", DataTypes.StringType)
-            .add("source_line", DataTypes.LongType)
-            .add("event_date", DataTypes.DateType)
-            .add(CandidateStore.MONTH, DataTypes.StringType);
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 2000; i++) {
       rows.add(
@@ -100,9 +107,8 @@ class MonthSlicesTest {
           RowFactory.create(
               "S" + i, "small.csv", (long) i + 2, Date.valueOf("2026-09-" + (1 + i)), "2026-09"));
     }
-    Dataset<Row> frame = spark.createDataFrame(rows, schema);
-    CandidateStore store =
-        new CandidateStore(spark, new Warehouse(tmp.resolve("wh").toString(), new Configuration()));
+    Dataset<Row> frame = spark.createDataFrame(rows, CANDIDATES);
+    CandidateStore store = store(spark);
     Path target = tmp.resolve("staged");
     Set<String> months =
         store.writePartitions(
@@ -141,13 +147,6 @@ class MonthSlicesTest {
   @Test
   void severalSmallMonthsKeepOneFileEachAndAreSpreadOverAFixedNumberOfTasks() throws Exception {
     SparkSession spark = SharedSpark.session();
-    StructType schema =
-        new StructType()
-            .add("record_id", DataTypes.StringType)
-            .add("source_file", DataTypes.StringType)
-            .add("source_line", DataTypes.LongType)
-            .add("event_date", DataTypes.DateType)
-            .add(CandidateStore.MONTH, DataTypes.StringType);
     List<Row> rows = new ArrayList<>();
     Map<String, Long> monthRows = new java.util.TreeMap<>();
     for (int m = 1; m <= 6; m++) {
@@ -163,12 +162,11 @@ class MonthSlicesTest {
                 month));
       }
     }
-    CandidateStore store =
-        new CandidateStore(spark, new Warehouse(tmp.resolve("wh").toString(), new Configuration()));
+    CandidateStore store = store(spark);
     Path target = tmp.resolve("months");
     Set<String> months =
         store.writePartitions(
-            spark.createDataFrame(rows, schema),
+            spark.createDataFrame(rows, CANDIDATES),
             new org.apache.hadoop.fs.Path(target.toString()),
             monthRows);
 
