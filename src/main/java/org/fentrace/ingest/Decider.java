@@ -3,6 +3,7 @@ package org.fentrace.ingest;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.storage.StorageLevel;
 import org.fentrace.warehouse.WarehouseTable;
 
@@ -34,6 +36,9 @@ import org.fentrace.warehouse.WarehouseTable;
  */
 final class Decider {
   private static final String MONTH = CandidateStore.MONTH;
+  private static final String SEED = "touches_record";
+  private static final String GHOST = "seed_only";
+  private static final String TOUCHED = "record_touched";
 
   private final CandidateStore store;
   private final Set<String> replaced;
@@ -102,6 +107,8 @@ final class Decider {
     Dataset<Row> changed;
     Dataset<Row> touched;
     Dataset<Row> touchedIndex;
+    Dataset<Row> replacedIds = null;
+    boolean large = false;
     if (store.isEmpty(table)) {
       // A first load: every record is this run's, and nothing stored can be touched. The index is
       // this run's alone, read from the parse once (each read decodes the cached rows whole), and
@@ -118,49 +125,73 @@ final class Decider {
       // Records whose candidate set changes: this run's rows and the rows of replaced files.
       changed = freshIndex.select("record_id", "shipment_id");
       if (!replaced.isEmpty()) {
-        changed =
-            keep(
-                changed.union(
-                    CandidateStore.index(stored.filter(not(kept)), table)
-                        .select("record_id", "shipment_id")));
+        Dataset<Row> replacedRows =
+            CandidateStore.index(stored.filter(not(kept)), table)
+                .select("record_id", "shipment_id");
+        changed = keep(changed.union(replacedRows));
+        replacedIds = replacedRows.select("record_id");
       }
-      touched = changed.select("record_id");
-      if (linkedShipmentIds != null) {
-        touched =
-            touched.union(
-                storedIndex
-                    .join(linkedIds(storedIndex, linkedShipmentIds), "shipment_id", "left_semi")
-                    .select("record_id"));
+      // Counted first: changed is needed later anyway, and a big set skips the distinct ids below.
+      long changedCount = changed.count();
+      Column inWholeMonths =
+          wholeMonths.isEmpty() ? lit(false) : col(MONTH).isin(wholeMonths.toArray());
+      Dataset<Row> linkedIndex =
+          linkedShipmentIds == null
+              ? null
+              : storedIndex.join(
+                  linkedIds(storedIndex, linkedShipmentIds), "shipment_id", "left_semi");
+      if (changedCount > broadcastMaxIds) {
+        large = true;
+        touchedIndex =
+            touchedByWindow(storedIndex, freshIndex, replacedIds, linkedIndex, inWholeMonths);
+        touched = null; // the record ids of the decisions, once made
+      } else {
+        touched = changed.select("record_id");
+        if (linkedIndex != null) {
+          touched = touched.union(linkedIndex.select("record_id"));
+        }
+        if (!wholeMonths.isEmpty()) {
+          touched = touched.union(storedIndex.filter(inWholeMonths).select("record_id"));
+        }
+        Dataset<Row> touchedIds = keep(touched.distinct());
+        boolean few = touchedIds.count() <= broadcastMaxIds;
+        touched = few ? broadcast(touchedIds) : touchedIds;
+        touchedIndex =
+            keep(storedIndex.join(touched, "record_id", "left_semi").unionByName(freshIndex));
       }
-      if (!wholeMonths.isEmpty()) {
-        touched =
-            touched.union(
-                storedIndex.filter(col(MONTH).isin(wholeMonths.toArray())).select("record_id"));
-      }
-      Dataset<Row> touchedIds = keep(touched.distinct());
-      // changed is needed later anyway; counting it first spares a big load the distinct count of
-      // every id.
-      boolean few = changed.count() <= broadcastMaxIds && touchedIds.count() <= broadcastMaxIds;
-      touched = few ? broadcast(touchedIds) : touchedIds;
-      touchedIndex =
-          keep(storedIndex.join(touched, "record_id", "left_semi").unionByName(freshIndex));
     }
     Set<String> months = new TreeSet<>(seedMonths);
     months.addAll(wholeMonths);
-    long indexRows = 0;
-    Map<String, Long> monthRows = new HashMap<>();
-    for (Row r : touchedIndex.groupBy(MONTH).count().collectAsList()) {
-      months.add(r.getString(0));
-      indexRows += r.getLong(1);
-      monthRows.put(r.getString(0), r.getLong(1));
+    Dataset<Row> decided;
+    Map<String, Long> monthRows;
+    if (large) {
+      // The index is not cached: the decisions are, and they hold its every row and column.
+      sc.setJobDescription(
+          "fentrace ingest: decide revisions of the records touched in " + table.tableName());
+      decided =
+          keep(Deduplication.outcomes(touchedIndex.join(rankTable, "source_file"), cbpOwners));
+      monthRows = monthRows(decided);
+      // A record whose every candidate was in a replaced file has no decision left, and is touched
+      // all the same: its published row must go.
+      touched =
+          replacedIds == null
+              ? decided.select("record_id")
+              : decided.select("record_id").union(replacedIds);
+    } else {
+      monthRows = monthRows(touchedIndex);
+      decided = null;
     }
+    months.addAll(monthRows.keySet());
+    long indexRows = monthRows.values().stream().mapToLong(Long::longValue).sum();
     sc.setJobDescription(
         "fentrace ingest: decide revisions in "
             + months.size()
             + " month(s) of "
             + table.tableName());
-    Dataset<Row> decided =
-        keep(Deduplication.outcomes(touchedIndex.join(rankTable, "source_file"), cbpOwners));
+    if (decided == null) {
+      decided =
+          keep(Deduplication.outcomes(touchedIndex.join(rankTable, "source_file"), cbpOwners));
+    }
     // Not cached: it is a filter over the cached parse and the stored files, cheaper to redo than
     // to
     // encode into Spark's columnar cache (which dominated staging time in profiles).
@@ -186,6 +217,52 @@ final class Decider {
         monthRows,
         table,
         broadcastMaxIds);
+  }
+
+  /** Rows per month of an index (one small aggregation, collected). */
+  private static Map<String, Long> monthRows(Dataset<Row> index) {
+    Map<String, Long> rows = new HashMap<>();
+    for (Row r : index.groupBy(MONTH).count().collectAsList()) {
+      rows.put(r.getString(0), r.getLong(1));
+    }
+    return rows;
+  }
+
+  /**
+   * The index rows of the touched records when this run changes more records than {@code
+   * broadcastMaxIds} (a night at parcel scale: millions of new records against a year of history).
+   * Making those ids distinct and semi-joining the stored index with them shuffled and sorted every
+   * id twice before the decisions sorted them a third time; here one shuffle by record id serves
+   * all: each stored row says whether its record is touched for a reason of its own (a linked
+   * shipment, a month decided whole), each record's rows learn whether any of them is a seed, and
+   * the rows of replaced files (no longer candidates) take part only as seeds. The decisions'
+   * window then partitions by record id again, and Spark reuses this shuffle.
+   */
+  private static Dataset<Row> touchedByWindow(
+      Dataset<Row> storedIndex,
+      Dataset<Row> freshIndex,
+      Dataset<Row> replacedIds,
+      Dataset<Row> linkedIndex,
+      Column inWholeMonths) {
+    Dataset<Row> flagged =
+        storedIndex
+            .withColumn(SEED, inWholeMonths)
+            .withColumn(GHOST, lit(false))
+            .unionByName(freshIndex.withColumn(SEED, lit(true)).withColumn(GHOST, lit(false)));
+    // Records changed beside the fresh rows (ids of rows of replaced files) and stored records
+    // linked to a touched shipment: seed rows only, dropped once their records are found.
+    for (Dataset<Row> ids : java.util.Arrays.asList(replacedIds, linkedIndex)) {
+      if (ids != null) {
+        flagged =
+            flagged.unionByName(
+                ids.select("record_id").withColumn(SEED, lit(true)).withColumn(GHOST, lit(true)),
+                true);
+      }
+    }
+    return flagged
+        .withColumn(TOUCHED, max(col(SEED)).over(Window.partitionBy("record_id")))
+        .filter(col(TOUCHED).and(not(col(GHOST))))
+        .drop(SEED, GHOST, TOUCHED);
   }
 
   /**

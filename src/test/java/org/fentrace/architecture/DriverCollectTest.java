@@ -130,8 +130,10 @@ class DriverCollectTest {
                   "broadcasts the delivery ranks: one row per landing file"),
               Map.entry(
                   "org.fentrace.ingest.Decider.decide",
-                  "months of the touched records (one row per month); broadcast only under"
-                      + " fentrace.ingest.broadcast-max-ids ids"),
+                  "broadcast only under fentrace.ingest.broadcast-max-ids ids"),
+              Map.entry(
+                  "org.fentrace.ingest.Decider.monthRows",
+                  "rows per month of the touched records: one row per month"),
               Map.entry(
                   "org.fentrace.ingest.Decider.linkedIds",
                   "broadcast only under fentrace.ingest.broadcast-max-ids"),
