@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.not;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,10 @@ import org.fentrace.warehouse.WarehouseTable;
  * (where candidates change) plus every month holding a candidate of a touched record; each is
  * rewritten as its live rows of untouched records plus the winners of touched records that fall in
  * it. The result equals a clean run's, at the cost of the touched records and the rewritten months;
- * the history is only read through a narrow semi-join against the (broadcast) touched ids. The
- * other versions ({@link CandidateStore}) of the rewritten months are restaged with them.
+ * the history is only read through a narrow semi-join against the (broadcast) touched ids, or, when
+ * the run changes more records than {@code broadcastMaxIds}, through one shuffle of its narrow
+ * index by record id that the decisions reuse. The other versions ({@link CandidateStore}) of the
+ * rewritten months are restaged with them.
  */
 final class Decider {
   private static final String MONTH = CandidateStore.MONTH;
@@ -251,7 +254,7 @@ final class Decider {
             .unionByName(freshIndex.withColumn(SEED, lit(true)).withColumn(GHOST, lit(false)));
     // Records changed beside the fresh rows (ids of rows of replaced files) and stored records
     // linked to a touched shipment: seed rows only, dropped once their records are found.
-    for (Dataset<Row> ids : java.util.Arrays.asList(replacedIds, linkedIndex)) {
+    for (Dataset<Row> ids : Arrays.asList(replacedIds, linkedIndex)) {
       if (ids != null) {
         flagged =
             flagged.unionByName(
