@@ -90,7 +90,7 @@ final class Decider {
    * @param seedMonths months whose candidates change
    * @param wholeMonths months whose every record is decided again (CBP fiscal years whose owner may
    *     change)
-   * @param linkedShipmentIds for seizures: ids of shipments being rewritten (their seizures are
+   * @param linkedShipments for seizures: shipments being rewritten (their seizures are
    *     re-attributed), else null
    */
   Decision decide(
@@ -99,7 +99,7 @@ final class Decider {
       Set<String> seedMonths,
       Set<String> wholeMonths,
       List<String> cbpOwners,
-      Dataset<Row> linkedShipmentIds)
+      Decision.TouchedShipments linkedShipments)
       throws IOException {
     var sc = fresh.sparkSession().sparkContext();
     sc.setJobDescription(
@@ -112,6 +112,7 @@ final class Decider {
     Dataset<Row> touchedIndex;
     Dataset<Row> replacedIds = null;
     boolean large = false;
+    long changedCount = -1; // not counted on a first load
     if (store.isEmpty(table)) {
       // A first load: every record is this run's, and nothing stored can be touched. The index is
       // this run's alone, read from the parse once (each read decodes the cached rows whole), and
@@ -135,14 +136,14 @@ final class Decider {
         replacedIds = replacedRows.select("record_id");
       }
       // Counted first: changed is needed later anyway, and a big set skips the distinct ids below.
-      long changedCount = changed.count();
+      changedCount = changed.count();
       Column inWholeMonths =
           wholeMonths.isEmpty() ? lit(false) : col(MONTH).isin(wholeMonths.toArray());
       Dataset<Row> linkedIndex =
-          linkedShipmentIds == null
+          linkedShipments == null
               ? null
               : storedIndex.join(
-                  linkedIds(storedIndex, linkedShipmentIds), "shipment_id", "left_semi");
+                  linkedIds(storedIndex, linkedShipments), "shipment_id", "left_semi");
       if (changedCount > broadcastMaxIds) {
         large = true;
         touchedIndex =
@@ -215,6 +216,7 @@ final class Decider {
         otherVersionsBefore,
         decided,
         changed,
+        changedCount,
         touched,
         indexRows,
         monthRows,
@@ -274,18 +276,20 @@ final class Decider {
    * touches a few thousand shipments, broadcast as they are (made distinct); a parcel-scale night
    * touches millions, but the stored seizures name few shipments (most name none), so the touched
    * ids are first narrowed to those named, streamed against a broadcast of the named ones. When
-   * both sets are large (a full reload of a long history), the ordinary join.
+   * both sets are large (a full reload of a long history), the ordinary join. The touched ids are
+   * counted only when the shipments' decisions did not bound them (each count is a job of its own,
+   * and on a parcel-scale night it read 4,000,000 ids to learn what the bound already said).
    */
-  private Dataset<Row> linkedIds(Dataset<Row> storedIndex, Dataset<Row> touchedShipmentIds) {
-    if (touchedShipmentIds.count() <= broadcastMaxIds) {
-      return broadcast(touchedShipmentIds.distinct());
+  private Dataset<Row> linkedIds(Dataset<Row> storedIndex, Decision.TouchedShipments touched) {
+    long atMost = touched.atMost() >= 0 ? touched.atMost() : touched.ids().count();
+    if (atMost <= broadcastMaxIds) {
+      return broadcast(touched.ids().distinct());
     }
     Dataset<Row> named =
         keep(storedIndex.select("shipment_id").filter(col("shipment_id").isNotNull()).distinct());
     if (named.count() > broadcastMaxIds) {
-      return touchedShipmentIds;
+      return touched.ids();
     }
-    return broadcast(
-        touchedShipmentIds.join(broadcast(named), "shipment_id", "left_semi").distinct());
+    return broadcast(touched.ids().join(broadcast(named), "shipment_id", "left_semi").distinct());
   }
 }

@@ -27,6 +27,7 @@ final class Decision {
   private final Dataset<Row> otherVersionsBefore;
   private final Dataset<Row> decided;
   private final Dataset<Row> changed;
+  private final long changedRows;
   private final Dataset<Row> touched;
   private final WarehouseTable table;
 
@@ -50,6 +51,7 @@ final class Decision {
       Dataset<Row> otherVersionsBefore,
       Dataset<Row> decided,
       Dataset<Row> changed,
+      long changedRows,
       Dataset<Row> touched,
       long indexRows,
       Map<String, Long> monthRows,
@@ -61,6 +63,7 @@ final class Decision {
     this.otherVersionsBefore = otherVersionsBefore;
     this.decided = decided;
     this.changed = changed;
+    this.changedRows = changedRows;
     this.touched = touched;
     this.table = table;
     this.indexRows = indexRows;
@@ -188,12 +191,17 @@ final class Decision {
   }
 
   /**
-   * Shipment ids of records whose candidates changed: seizures linked to them are re-attributed. An
-   * id may repeat (once per candidate): the seizures' decisions only semi-join them, and making
-   * 4,000,000 ids of a parcel-scale night distinct was a shuffle of its own.
+   * Shipment ids of records whose candidates changed ({@code ids}): seizures linked to them are
+   * re-attributed. An id may repeat (once per candidate): the seizures' decisions only semi-join
+   * them, and making 4,000,000 ids of a parcel-scale night distinct was a shuffle of its own.
+   * {@code atMost} bounds their rows from above (the changed rows, counted by the decisions), or is
+   * -1 when nobody counted them (a first load).
    */
-  Dataset<Row> touchedShipmentIds() {
-    return changed.select("shipment_id").filter(col("shipment_id").isNotNull());
+  record TouchedShipments(Dataset<Row> ids, long atMost) {}
+
+  TouchedShipments touchedShipments() {
+    return new TouchedShipments(
+        changed.select("shipment_id").filter(col("shipment_id").isNotNull()), changedRows);
   }
 
   /** Outcome counts of the rows of the files read in this run: path to outcome to rows. */

@@ -257,7 +257,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
               seizureMonths0,
               cbpYearMonths,
               owners,
-              ships.touchedShipmentIds());
+              ships.touchedShipments());
       return new Decisions(facts, after, rankTable, decider, ships, seizures);
     } catch (IOException | RuntimeException e) {
       // run() releases the decisions it got; these never reach it.
