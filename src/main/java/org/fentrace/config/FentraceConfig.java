@@ -86,8 +86,10 @@ public final class FentraceConfig {
         "fentrace.ingest.broadcast-max-ids",
         "500000",
         "A night's set of touched record ids up to this size is broadcast to the scans of the stored"
-            + " history, which then shuffle none of it; a larger set takes ordinary joins. Tests set 0 to"
-            + " run the plan of a night at scale on tiny files."),
+            + " history, which then shuffle none of it; a larger set takes ordinary joins, and a night"
+            + " that changes more records than this finds the records to decide again in one shuffle of"
+            + " the stored index by record id. Tests set 0 to run the plan of a night at scale on tiny"
+            + " files."),
     WAREHOUSE_FORMAT(
         TableFormat.HADOOP_KEY,
         TableFormat.PARQUET.wireName(),
