@@ -46,7 +46,8 @@ final class Decision {
   /**
    * {@code touched} holds the ids of the touched records: persisted and distinct, with a broadcast
    * hint when they are few; on a night that changes more records than the broadcast cap, the ids of
-   * the (persisted) decisions and of replaced files' rows, repeating, for semi- and anti-joins only.
+   * the (persisted) decisions and of replaced files' rows, repeating, for semi- and anti-joins
+   * only.
    */
   Decision(
       Set<String> months,
