@@ -25,18 +25,18 @@ import org.junit.jupiter.api.io.TempDir;
  * older rows of that year, including rows it no longer has. Checked in one clean run and as two
  * nights.
  */
-class CbpRevisionsIT {
+public class CbpRevisionsIT {
   static final String HEADER =
       "FY,Month (abbv),Component,Region,Land Filter,Area of Responsibility,Drug Type,Count of Event,Sum Qty (lbs)\n";
   // Published first: FY2021 and the start of FY2022 (latest month FEB 2022).
-  static final String OLD =
+  public static final String OLD =
       HEADER
           + "2021,OCT,Office of Field Operations,Southwest Border,Land Only,SAN DIEGO FIELD OFFICE,Fentanyl,2,10\n"
           + "2022,JAN,Office of Field Operations,Southwest Border,Land Only,SAN DIEGO FIELD OFFICE,Fentanyl,3,20\n"
           + "2022,FEB,Office of Field Operations,Coastal/Interior,Other,NEW YORK FIELD OFFICE,Heroin,1,5\n";
   // Published later: FY2022 revised (the FEB heroin row is gone) and FY2023 begun (latest month OCT
   // 2022).
-  static final String NEW =
+  public static final String NEW =
       HEADER
           + "2022,JAN,Office of Field Operations,Southwest Border,Land Only,SAN DIEGO FIELD OFFICE,Fentanyl,3,25\n"
           + "2022,MAR,U.S. Border Patrol,Southwest Border,Land Only,TUCSON SECTOR,Fentanyl,1,7\n"

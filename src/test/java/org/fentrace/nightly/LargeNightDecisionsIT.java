@@ -1,4 +1,4 @@
-package org.fentrace.ingest;
+package org.fentrace.nightly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.fentrace.ingest.CbpRevisionsIT;
 import org.fentrace.testing.Deliveries;
 import org.fentrace.testing.Pipelines;
 import org.fentrace.testing.SharedSpark;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LargeNightDecisionsIT {
   static final String SEIZURES = Deliveries.SEIZURE_HEADER;
-  static final String SHIPMENTS = Deliveries.SHIPMENT_HEADER;
   static final String LARGE_PLAN = "fentrace ingest: decide revisions of the records touched in ";
 
   @TempDir Path tmp;
@@ -51,37 +51,11 @@ class LargeNightDecisionsIT {
     sc.addSparkListener(listener);
     try {
       // Night 1, a first load: S3 is delivered twice in one file, S1 names shipment SH9.
-      Deliveries.deliver(
-          landing,
-          "seizures-jan.csv",
-          1,
-          SEIZURES
-              + "S1,2024-01-10,fentanyl,0.5,kg,Coastal/Interior,international mail,,SH9\n"
-              + "S2,2024-01-11,fentanyl,3,kg,Southwest Border,truck,MX,\n"
-              + "S3,2024-01-12,heroin,1,kg,Southwest Border,truck,MX,\n"
-              + "S3,2024-01-12,heroin,2,kg,Southwest Border,truck,MX,\n");
-      Deliveries.deliver(
-          landing,
-          "shipments-jan.csv",
-          1,
-          SHIPMENTS
-              + "SH9,2024-01-05,PRC,international mail,fentanyl powder,Acme Trading,John Q Public,0.6,kg\n");
+      OtherVersionsStoreIT.deliverNight1(landing);
       night(1, landing, wh);
       // Night 2: S2 revised, S4 new; SH9 corrected to Hong Kong, so S1 (in no new file) is decided
       // again through its link.
-      Deliveries.deliver(
-          landing,
-          "seizures-feb.csv",
-          2,
-          SEIZURES
-              + "S2,2024-01-11,fentanyl,4,kg,Southwest Border,truck,MX,\n"
-              + "S4,2024-02-01,fentanyl,1,kg,Southwest Border,truck,MX,\n");
-      Deliveries.deliver(
-          landing,
-          "shipments-feb.csv",
-          2,
-          SHIPMENTS
-              + "SH9,2024-01-05,Hong Kong,international mail,fentanyl powder,Acme Trading,John Q Public,0.6,kg\n");
+      OtherVersionsStoreIT.deliverNight2(landing);
       night(2, landing, wh);
       // Night 3: January's seizure file re-delivered without S2 and S3, and with S5: S3 loses its
       // every candidate (only the replaced file's rows name it), S2 keeps February's.
