@@ -166,24 +166,23 @@ final class Decider {
     }
     Set<String> months = new TreeSet<>(seedMonths);
     months.addAll(wholeMonths);
-    Dataset<Row> decided;
-    Map<String, Long> monthRows;
+    // Above the cap the index is not cached: the decisions, which hold its every row and column,
+    // count each month's rows instead, and are cached right here (below it, when staging reads
+    // them).
+    Dataset<Row> decided =
+        keep(Deduplication.outcomes(touchedIndex.join(rankTable, "source_file"), cbpOwners));
     if (large) {
-      // The index is not cached: the decisions are, and they hold its every row and column.
       sc.setJobDescription(
           "fentrace ingest: decide revisions of the records touched in " + table.tableName());
-      decided =
-          keep(Deduplication.outcomes(touchedIndex.join(rankTable, "source_file"), cbpOwners));
-      monthRows = monthRows(decided);
+    }
+    Map<String, Long> monthRows = monthRows(large ? decided : touchedIndex);
+    if (large) {
       // A record whose every candidate was in a replaced file has no decision left, and is touched
       // all the same: its published row must go.
       touched =
           replacedIds == null
               ? decided.select("record_id")
               : decided.select("record_id").union(replacedIds);
-    } else {
-      monthRows = monthRows(touchedIndex);
-      decided = null;
     }
     months.addAll(monthRows.keySet());
     long indexRows = monthRows.values().stream().mapToLong(Long::longValue).sum();
@@ -192,10 +191,6 @@ final class Decider {
             + months.size()
             + " month(s) of "
             + table.tableName());
-    if (decided == null) {
-      decided =
-          keep(Deduplication.outcomes(touchedIndex.join(rankTable, "source_file"), cbpOwners));
-    }
     // Not cached: it is a filter over the cached parse and the stored files, cheaper to redo than
     // to
     // encode into Spark's columnar cache (which dominated staging time in profiles).
