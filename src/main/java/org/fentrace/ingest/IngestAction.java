@@ -129,7 +129,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
       FaultInjection.at(FaultInjection.AFTER_PARSE);
       d = decide(scan, facts, envelopes);
       t = lap("decide_revisions", t);
-      Staging staged = stage(scan, d, envelopes);
+      Staging staged = stage(scan, d, envelopes, parsed.everyFileInRanges());
       t = lap("stage_tables", t);
       FaultInjection.at(FaultInjection.AFTER_STAGE);
       new PartitionPublisher(warehouse)
@@ -239,7 +239,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
       Decision ships =
           decider.decide(
               WarehouseTable.SHIPMENTS,
-              newRows(envelopes, Envelope.SHIPMENT, "shipment"),
+              newRows(envelopes, facts, WarehouseTable.SHIPMENTS),
               shipmentMonths0,
               Set.of(),
               List.of(),
@@ -253,7 +253,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
       Decision seizures =
           decider.decide(
               WarehouseTable.SEIZURES,
-              newRows(envelopes, Envelope.SEIZURE, "seizure"),
+              newRows(envelopes, facts, WarehouseTable.SEIZURES),
               seizureMonths0,
               cbpYearMonths,
               owners,
@@ -269,8 +269,12 @@ public final class IngestAction extends BaseAction<IngestResult> {
   /**
    * Stages the rewritten months (live rows of untouched records kept as published, plus the routed
    * winners of touched ones), the other versions, lab reports, the quarantine and the new ledger.
+   *
+   * @param parsedInRanges every file of this run was parsed in byte ranges, so a table's one
+   *     rewritten month can be written where its rows are ({@link CandidateStore#writePartitions})
    */
-  private Staging stage(Scan scan, Decisions d, Dataset<Row> envelopes) throws IOException {
+  private Staging stage(Scan scan, Decisions d, Dataset<Row> envelopes, boolean parsedInRanges)
+      throws IOException {
     Map<String, List<String>> rewritten = new LinkedHashMap<>();
     Decision ships = d.ships();
     Decision seizures = d.seizures();
@@ -282,7 +286,12 @@ public final class IngestAction extends BaseAction<IngestResult> {
     List<PartitionPublisher.Move> moves = new ArrayList<>();
     Staged stagedShips =
         stageTable(
-            routedShips, WarehouseTable.SHIPMENTS, ships.months(), ships.monthRows(), rewritten);
+            routedShips,
+            WarehouseTable.SHIPMENTS,
+            ships.months(),
+            ships.monthRows(),
+            parsedInRanges,
+            rewritten);
     moves.addAll(stagedShips.moves());
     // Route links: shipments as they will read after publication, i.e. the live months left alone
     // plus
@@ -308,6 +317,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
                 WarehouseTable.SEIZURES,
                 seizures.months(),
                 seizures.monthRows(),
+                parsedInRanges,
                 rewritten)
             .moves());
     moves.addAll(stageOtherVersions(ships, WarehouseTable.SHIPMENTS));
@@ -345,10 +355,20 @@ public final class IngestAction extends BaseAction<IngestResult> {
     return new Staging(moves, rewritten, marked, labs);
   }
 
-  private static Dataset<Row> newRows(Dataset<Row> envelopes, String kind, String struct) {
+  /**
+   * This run's normalized rows of {@code table}, with their month. When the parse gave none (the
+   * statistics rows say so), an empty frame: Spark then drops every branch that reads them, where a
+   * filter on the cached parse scanned all of it to find nothing (on a parcel-scale night of
+   * shipments alone, the seizures' decisions scanned 4,000,000 envelopes twice).
+   */
+  private Dataset<Row> newRows(Dataset<Row> envelopes, LedgerFacts facts, WarehouseTable table) {
+    if (!facts.hasRows(table)) {
+      return spark.createDataFrame(List.of(), CandidateStore.withMonth(table));
+    }
+    boolean seizures = table == WarehouseTable.SEIZURES;
     return envelopes
-        .filter(col("kind").equalTo(kind))
-        .select(struct + ".*")
+        .filter(col("kind").equalTo(seizures ? Envelope.SEIZURE : Envelope.SHIPMENT))
+        .select((seizures ? "seizure" : "shipment") + ".*")
         .withColumn(MONTH, CandidateStore.month());
   }
 
@@ -367,13 +387,16 @@ public final class IngestAction extends BaseAction<IngestResult> {
       WarehouseTable table,
       Set<String> months,
       Map<String, Long> monthRows,
+      boolean parsedInRanges,
       Map<String, List<String>> rewritten)
       throws IOException {
     describe("stage " + months.size() + " month(s) of " + table.tableName());
     Path live = warehouse.table(table);
     Path target = warehouse.layout().staged(options.runId(), table.tableName());
     Set<String> written =
-        months.isEmpty() ? Set.of() : store.writePartitions(rows, target, monthRows);
+        months.isEmpty()
+            ? Set.of()
+            : store.writePartitions(rows, target, monthRows, parsedInRanges && months.size() == 1);
     rewritten.put(table.tableName(), months.stream().map(m -> MONTH + "=" + m).toList());
     List<PartitionPublisher.Move> moves =
         new ArrayList<>(PartitionPublisher.partitionMoves(target, live, MONTH, months, written));

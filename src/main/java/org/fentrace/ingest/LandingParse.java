@@ -39,6 +39,14 @@ final class LandingParse {
       cached.forEach(Dataset::unpersist);
     }
 
+    /**
+     * Whether every file read was parsed in byte ranges: the rows then sit in at most a few tasks
+     * per core, each holding a few ranges, and no task holds a whole large file.
+     */
+    boolean everyFileInRanges() {
+      return !splits.isEmpty() && splits.values().stream().allMatch(s -> s.tasks() > 1);
+    }
+
     /** The reports with how each file was parsed: tasks, and why one task (0 when not read). */
     List<FileReport> withSplits(List<FileReport> reports) {
       return reports.stream()

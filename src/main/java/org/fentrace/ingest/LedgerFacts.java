@@ -135,6 +135,12 @@ final class LedgerFacts {
     return out;
   }
 
+  /** Whether any file read in this run gave a normalized row of {@code table}. */
+  boolean hasRows(WarehouseTable table) {
+    return months.values().stream()
+        .anyMatch(m -> !m.getOrDefault(table.tableName(), Set.of()).isEmpty());
+  }
+
   /**
    * Months whose candidates change: months of this run's rows, and months replaced files delivered
    * to.

@@ -114,7 +114,8 @@ class MonthSlicesTest {
         store.writePartitions(
             frame,
             new org.apache.hadoop.fs.Path(target.toString()),
-            Map.of("2026-10", 1_000_000L, "2026-09", 30L));
+            Map.of("2026-10", 1_000_000L, "2026-09", 30L),
+            false);
 
     assertThat(months).containsExactly("2026-09", "2026-10");
     assertThat(parquetFiles(target.resolve("event_month=2026-10"))).hasSizeBetween(2, 4);
@@ -124,16 +125,47 @@ class MonthSlicesTest {
     assertThat(back.select("record_id").distinct().count()).isEqualTo(2030);
     assertThat(back.filter(col(CandidateStore.MONTH).equalTo("2026-10")).count()).isEqualTo(2000);
     for (Path file : parquetFiles(target.resolve("event_month=2026-10"))) {
-      List<Row> inFile =
-          spark.read().parquet(file.toString()).select("event_date", "record_id").collectAsList();
-      for (int i = 1; i < inFile.size(); i++) {
-        Row a = inFile.get(i - 1);
-        Row b = inFile.get(i);
-        int byDate = a.getDate(0).compareTo(b.getDate(0));
-        assertThat(byDate < 0 || (byDate == 0 && a.getString(1).compareTo(b.getString(1)) < 0))
-            .as("%s sorted at %s then %s", file.getFileName(), a, b)
-            .isTrue();
-      }
+      assertSortedByDateThenRecord(spark, file);
+    }
+  }
+
+  /**
+   * The same big month (2,000 rows estimated at 1,000,000), its rows already spread over 5 tasks (a
+   * round-robin repartition, as a parse in byte ranges leaves them): written where they are, one
+   * file per task, so exactly 5 files, where slicing would give at most 4 (4 slices, as computed
+   * above); every row once, each file sorted.
+   */
+  @Test
+  void aBigMonthWhoseRowsAreSpreadIsWrittenByTheTasksThatHoldThem() throws Exception {
+    SparkSession spark = SharedSpark.session();
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      rows.add(
+          RowFactory.create(
+              "R" + i,
+              "big.csv",
+              (long) i + 2,
+              Date.valueOf("2026-10-" + (1 + i % 28)),
+              "2026-10"));
+    }
+    Dataset<Row> spread = spark.createDataFrame(rows, CANDIDATES).repartition(5);
+    Path target = tmp.resolve("spread");
+    Set<String> months =
+        store(spark)
+            .writePartitions(
+                spread,
+                new org.apache.hadoop.fs.Path(target.toString()),
+                Map.of("2026-10", 1_000_000L),
+                true);
+
+    assertThat(months).containsExactly("2026-10");
+    List<Path> files = parquetFiles(target.resolve("event_month=2026-10"));
+    assertThat(files).hasSize(5);
+    Dataset<Row> back = spark.read().parquet(target.toString());
+    assertThat(back.count()).isEqualTo(2000);
+    assertThat(back.select("record_id").distinct().count()).isEqualTo(2000);
+    for (Path file : files) {
+      assertSortedByDateThenRecord(spark, file);
     }
   }
 
@@ -168,7 +200,8 @@ class MonthSlicesTest {
         store.writePartitions(
             spark.createDataFrame(rows, CANDIDATES),
             new org.apache.hadoop.fs.Path(target.toString()),
-            monthRows);
+            monthRows,
+            false);
 
     assertThat(months).containsExactlyElementsOf(monthRows.keySet());
     Set<Integer> tasks = new java.util.TreeSet<>();
@@ -180,6 +213,19 @@ class MonthSlicesTest {
     assertThat(tasks).allMatch(t -> t < 4);
     assertThat(tasks).hasSizeGreaterThan(1);
     assertThat(spark.read().parquet(target.toString()).count()).isEqualTo(60);
+  }
+
+  private static void assertSortedByDateThenRecord(SparkSession spark, Path file) {
+    List<Row> inFile =
+        spark.read().parquet(file.toString()).select("event_date", "record_id").collectAsList();
+    for (int i = 1; i < inFile.size(); i++) {
+      Row a = inFile.get(i - 1);
+      Row b = inFile.get(i);
+      int byDate = a.getDate(0).compareTo(b.getDate(0));
+      assertThat(byDate < 0 || (byDate == 0 && a.getString(1).compareTo(b.getString(1)) < 0))
+          .as("%s sorted at %s then %s", file.getFileName(), a, b)
+          .isTrue();
+    }
   }
 
   private static List<Path> parquetFiles(Path dir) throws Exception {
