@@ -1,5 +1,7 @@
 package org.fentrace.formats;
 
+import java.util.Arrays;
+
 /**
  * Follows one byte range of a delimited file under both states the range can start in, in one pass
  * over its bytes: speculative parsing, as in Ge et al., "Speculative Distributed CSV Data Parsing
@@ -26,6 +28,12 @@ public final class ChunkScan {
 
   private final int delimiter;
   private final long endSearchFrom;
+
+  /**
+   * Bytes that change no state of a hypothesis standing inside a field (quoted or not) or past an
+   * error: all but line feed, carriage return, quote and the delimiter.
+   */
+  private final boolean[] plain = new boolean[256];
 
   private long position;
   private long breaks;
@@ -54,6 +62,11 @@ public final class ChunkScan {
     this.delimiter = delimiter;
     this.endSearchFrom = endSearchFrom;
     this.quoted = fileStart ? CsvState.INVALID : CsvState.QUOTED;
+    Arrays.fill(plain, true);
+    plain['\n'] = false;
+    plain['\r'] = false;
+    plain['"'] = false;
+    plain[delimiter & 0xFF] = false;
     if (endSearchFrom < 0) {
       markEnd();
       stopAt = 0;
@@ -93,6 +106,51 @@ public final class ChunkScan {
     previous = b;
     position++;
     return wanted;
+  }
+
+  /**
+   * Takes {@code len} bytes of {@code buf} from {@code off}, as {@link #accept(int)} one by one
+   * would, and returns how many of them, from the first, the reader following the record hypothesis
+   * wants ({@code len} when all). Most bytes of a range lie inside fields and are {@link #plain}:
+   * when both hypotheses stand inside a field (or past an error) and the previous byte ended no
+   * line, such a byte only moves the position, so runs of them are skipped in a tight loop (the
+   * byte-by-byte scan was 15% of the samples of a parcel-scale parse).
+   */
+  public int accept(byte[] buf, int off, int len) {
+    int end = off + len;
+    int wanted = -1;
+    int k = off;
+    while (k < end) {
+      if (position > 0
+          && previous != '\n'
+          && previous != '\r'
+          && insideField(record)
+          && insideField(quoted)) {
+        int run = k;
+        while (run < end && plain[buf[run] & 0xFF]) {
+          run++;
+        }
+        if (run > k) {
+          if (stopAt >= 0 && wanted < 0) {
+            wanted = k - off;
+          }
+          position += run - k;
+          previous = buf[run - 1] & 0xFF;
+          k = run;
+          continue;
+        }
+      }
+      if (!accept(buf[k] & 0xFF) && wanted < 0) {
+        wanted = k - off;
+      }
+      k++;
+    }
+    return wanted < 0 ? len : wanted;
+  }
+
+  /** A state that a {@link #plain} byte leaves as it is. */
+  private static boolean insideField(CsvState s) {
+    return s == CsvState.QUOTED || s == CsvState.UNQUOTED || s == CsvState.INVALID;
   }
 
   /** The end of the input: the range ends here if no line feed ended it before. */

@@ -252,14 +252,10 @@ final class ChunkParser {
         stopped = true;
         return -1;
       }
-      for (int k = 0; k < n; k++) {
-        if (!scan.accept(b[off + k] & 0xFF)) {
-          for (int rest = k + 1; rest < n; rest++) {
-            scan.accept(b[off + rest] & 0xFF);
-          }
-          stopped = true;
-          return k == 0 ? -1 : k;
-        }
+      int wanted = scan.accept(b, off, n);
+      if (wanted < n) {
+        stopped = true;
+        return wanted == 0 ? -1 : wanted;
       }
       return n;
     }
@@ -272,9 +268,7 @@ final class ChunkParser {
           scan.endOfInput();
           return;
         }
-        for (int k = 0; k < n; k++) {
-          scan.accept(buf[k] & 0xFF);
-        }
+        scan.accept(buf, 0, n);
       }
     }
 

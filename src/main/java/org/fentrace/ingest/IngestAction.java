@@ -359,7 +359,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
    * This run's normalized rows of {@code table}, with their month. When the parse gave none (the
    * statistics rows say so), an empty frame: Spark then drops every branch that reads them, where a
    * filter on the cached parse scanned all of it to find nothing (on a parcel-scale night of
-   * shipments alone, the seizures' decisions scanned 4,000,000 envelopes twice).
+   * shipments alone, the seizures' decisions read the 4,000,000 envelopes for no row).
    */
   private Dataset<Row> newRows(Dataset<Row> envelopes, LedgerFacts facts, WarehouseTable table) {
     if (!facts.hasRows(table)) {
