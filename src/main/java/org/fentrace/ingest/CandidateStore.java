@@ -254,7 +254,7 @@ final class CandidateStore {
    * @param rowsSpread the rows already sit in several tasks of bounded size (this run read every
    *     file in byte ranges, and the history is read in splits): a write of one big month then
    *     writes each task's rows where they are, one file per task, instead of shuffling them into
-   *     slices (on a parcel-scale night, 2.5 GB moved to be written by as many tasks as before)
+   *     slices (a parcel-scale night moved its day's 2.5 GB of rows between two stages for that)
    */
   Set<String> writePartitions(
       Dataset<Row> rows, Path target, Map<String, Long> monthRows, boolean rowsSpread)
