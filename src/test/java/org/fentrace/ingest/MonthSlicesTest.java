@@ -92,16 +92,7 @@ class MonthSlicesTest {
   @Test
   void aBigMonthIsWrittenInSeveralSortedFilesWithEveryRowOnce() throws Exception {
     SparkSession spark = SharedSpark.session();
-    List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < 2000; i++) {
-      rows.add(
-          RowFactory.create(
-              "R" + i,
-              "big.csv",
-              (long) i + 2,
-              Date.valueOf("2026-10-" + (1 + i % 28)),
-              "2026-10"));
-    }
+    List<Row> rows = bigMonth();
     for (int i = 0; i < 30; i++) {
       rows.add(
           RowFactory.create(
@@ -138,16 +129,7 @@ class MonthSlicesTest {
   @Test
   void aBigMonthWhoseRowsAreSpreadIsWrittenByTheTasksThatHoldThem() throws Exception {
     SparkSession spark = SharedSpark.session();
-    List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < 2000; i++) {
-      rows.add(
-          RowFactory.create(
-              "R" + i,
-              "big.csv",
-              (long) i + 2,
-              Date.valueOf("2026-10-" + (1 + i % 28)),
-              "2026-10"));
-    }
+    List<Row> rows = bigMonth();
     Dataset<Row> spread = spark.createDataFrame(rows, CANDIDATES).repartition(5);
     Path target = tmp.resolve("spread");
     Set<String> months =
@@ -213,6 +195,21 @@ class MonthSlicesTest {
     assertThat(tasks).allMatch(t -> t < 4);
     assertThat(tasks).hasSizeGreaterThan(1);
     assertThat(spark.read().parquet(target.toString()).count()).isEqualTo(60);
+  }
+
+  /** 2,000 rows of 2026-10, record ids R0 to R1999, dates spread over its first 28 days. */
+  private static List<Row> bigMonth() {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      rows.add(
+          RowFactory.create(
+              "R" + i,
+              "big.csv",
+              (long) i + 2,
+              Date.valueOf("2026-10-" + (1 + i % 28)),
+              "2026-10"));
+    }
+    return rows;
   }
 
   private static void assertSortedByDateThenRecord(SparkSession spark, Path file) {
