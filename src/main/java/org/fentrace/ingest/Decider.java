@@ -171,18 +171,19 @@ final class Decider {
     // them).
     Dataset<Row> decided =
         keep(Deduplication.outcomes(touchedIndex.join(rankTable, "source_file"), cbpOwners));
+    Map<String, Long> monthRows;
     if (large) {
       sc.setJobDescription(
           "fentrace ingest: decide revisions of the records touched in " + table.tableName());
-    }
-    Map<String, Long> monthRows = monthRows(large ? decided : touchedIndex);
-    if (large) {
+      monthRows = monthRows(decided);
       // A record whose every candidate was in a replaced file has no decision left, and is touched
       // all the same: its published row must go.
       touched =
           replacedIds == null
               ? decided.select("record_id")
               : decided.select("record_id").union(replacedIds);
+    } else {
+      monthRows = monthRows(touchedIndex);
     }
     months.addAll(monthRows.keySet());
     long indexRows = monthRows.values().stream().mapToLong(Long::longValue).sum();
@@ -198,8 +199,7 @@ final class Decider {
     Dataset<Row> freshInMonths = fresh.filter(col(MONTH).isin(months.toArray()));
     Dataset<Row> candidates = storedInMonths.unionByName(freshInMonths);
     // Every fresh record is touched; stored ones only if in the touched set (before the first run
-    // the
-    // store is an empty local frame, and Spark drops this join altogether).
+    // the store is an empty local frame, and Spark drops this join altogether).
     Dataset<Row> candidatesOfTouched =
         storedInMonths.join(touched, "record_id", "left_semi").unionByName(freshInMonths);
     Dataset<Row> otherVersionsBefore =

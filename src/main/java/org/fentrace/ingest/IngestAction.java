@@ -294,10 +294,9 @@ public final class IngestAction extends BaseAction<IngestResult> {
             rewritten);
     moves.addAll(stagedShips.moves());
     // Route links: shipments as they will read after publication, i.e. the live months left alone
-    // plus
-    // the months just staged, read back (a narrow Parquet scan, cheaper than recomputing the
-    // winners);
-    // on a small night only the shipments the new seizure winners name (a broadcast semi-join).
+    // plus the months just staged, read back (a narrow Parquet scan, cheaper than recomputing the
+    // winners); on a small night only the shipments the new seizure winners name (a broadcast
+    // semi-join).
     Dataset<Row> shipsAfter =
         ships.months().isEmpty()
             ? liveShips
