@@ -158,6 +158,9 @@ class LauncherProfileIT {
     assertThat(l.quickJit()).as("java -XX options %s", l.xx()).isFalse();
     assertThat(l.javaArgs()).as("the application still runs").contains("org.fentrace.cli.Main");
     assertThat(l.stderr()).contains("JVM profile batch (64.0 MB of new landing files)");
+    assertThat(l.xx())
+        .as("a batch JVM's optimizing compiler inlines less deeply, to compile less")
+        .contains("-XX:MaxInlineLevel=6", "-XX:InlineSmallCode=500");
     assertThat(l.withoutAdaptiveExecution()).as("java arguments %s", l.javaArgs()).isFalse();
     // The same landing under a raised threshold, given in MB.
     Launch raised =
