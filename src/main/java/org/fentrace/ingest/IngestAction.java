@@ -2,7 +2,6 @@ package org.fentrace.ingest;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.not;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -23,7 +22,6 @@ import org.apache.spark.sql.types.StructType;
 import org.fentrace.action.BaseAction;
 import org.fentrace.aggregates.AggregateStore;
 import org.fentrace.normalize.NormalizationContext;
-import org.fentrace.routes.RouteAttribution;
 import org.fentrace.routes.RouteRules;
 import org.fentrace.state.FaultInjection;
 import org.fentrace.state.Ledger;
@@ -276,68 +274,25 @@ public final class IngestAction extends BaseAction<IngestResult> {
   private Staging stage(Scan scan, Decisions d, Dataset<Row> envelopes, boolean parsedInRanges)
       throws IOException {
     Map<String, List<String>> rewritten = new LinkedHashMap<>();
-    Decision ships = d.ships();
-    Decision seizures = d.seizures();
-    Dataset<Row> liveShips = store.published(WarehouseTable.SHIPMENTS);
-    Dataset<Row> routedShips =
-        RouteAttribution.shipments(ships.published().drop(MONTH), options.routeRules())
-            .withColumn(MONTH, CandidateStore.month())
-            .unionByName(ships.untouched(liveShips));
     List<PartitionPublisher.Move> moves = new ArrayList<>();
-    Staged stagedShips =
-        stageTable(
-            routedShips,
-            WarehouseTable.SHIPMENTS,
-            ships.months(),
-            ships.monthRows(),
-            parsedInRanges,
-            rewritten);
-    moves.addAll(stagedShips.moves());
-    // Route links: shipments as they will read after publication, i.e. the live months left alone
-    // plus the months just staged, read back (a narrow Parquet scan, cheaper than recomputing the
-    // winners); on a small night only the shipments the new seizure winners name (a broadcast
-    // semi-join).
-    Dataset<Row> shipsAfter =
-        ships.months().isEmpty()
-            ? liveShips
-            : liveShips.filter(not(col(MONTH).isin(ships.months().toArray())));
-    if (stagedShips.rows() != null) {
-      shipsAfter = shipsAfter.unionByName(stagedShips.rows());
-    }
-    Dataset<Row> newSeizures = seizures.published().drop(MONTH);
-    Dataset<Row> links = seizures.linkedShipments(shipsAfter.drop(MONTH));
-    Dataset<Row> routedSeizures =
-        RouteAttribution.seizures(newSeizures, links, options.routeRules())
-            .withColumn(MONTH, CandidateStore.month())
-            .unionByName(seizures.untouched(store.published(WarehouseTable.SEIZURES)));
-    moves.addAll(
-        stageTable(
-                routedSeizures,
-                WarehouseTable.SEIZURES,
-                seizures.months(),
-                seizures.monthRows(),
-                parsedInRanges,
-                rewritten)
-            .moves());
-    moves.addAll(stageOtherVersions(ships, WarehouseTable.SHIPMENTS));
-    moves.addAll(stageOtherVersions(seizures, WarehouseTable.SEIZURES));
-    LabReportsStage.Staged labs =
-        LabReportsStage.stage(
-            spark,
-            warehouse,
+    IngestStaging staging =
+        new IngestStaging(
+            spark, warehouse, store, aggregates, options.routeRules(), options.runId());
+    moves.addAll(staging.tables(d.ships(), d.seizures(), parsedInRanges, rewritten));
+    IngestStaging.Rest rest =
+        staging.rest(
+            d.ships(),
+            d.seizures(),
             envelopes,
             scan.toRead(),
             scan.diff().replaced(),
-            d.rankTable(),
-            options.runId());
-    moves.addAll(labs.moves());
-    if (labs.written()) {
+            d.rankTable());
+    moves.addAll(rest.moves());
+    if (rest.labs().written()) {
       rewritten.put(
-          WarehouseTable.LAB_REPORTS.tableName(), labs.partitions()); // the whole table, every year
+          WarehouseTable.LAB_REPORTS.tableName(),
+          rest.labs().partitions()); // the whole table, every year
     }
-    describe("stage rejected");
-    moves.add(
-        RejectedStage.stage(spark, warehouse, envelopes, scan.diff().replaced(), options.runId()));
     Path stagedLedger = warehouse.layout().stagedLedger(options.runId());
     warehouse.writeText(stagedLedger, d.after().toJson());
     moves.add(
@@ -348,10 +303,10 @@ public final class IngestAction extends BaseAction<IngestResult> {
                 WarehouseTable.SEIZURES.tableName(),
                 WarehouseTable.SHIPMENTS.tableName(),
                 WarehouseTable.REJECTED.tableName()));
-    if (labs.written()) {
+    if (rest.labs().written()) {
       marked.add(WarehouseTable.LAB_REPORTS.tableName());
     }
-    return new Staging(moves, rewritten, marked, labs);
+    return new Staging(moves, rewritten, marked, rest.labs());
   }
 
   /**
@@ -369,51 +324,5 @@ public final class IngestAction extends BaseAction<IngestResult> {
         .filter(col("kind").equalTo(seizures ? Envelope.SEIZURE : Envelope.SHIPMENT))
         .select((seizures ? "seizure" : "shipment") + ".*")
         .withColumn(MONTH, CandidateStore.month());
-  }
-
-  /**
-   * What staging a table produced: its publication moves, and its staged rows (null when no month
-   * holds rows).
-   */
-  private record Staged(List<PartitionPublisher.Move> moves, Dataset<Row> rows) {}
-
-  /**
-   * Stages the rewritten months of a table, then its monthly aggregates recomputed from the staged
-   * partitions only (a narrow re-read of this night's months, not of the history).
-   */
-  private Staged stageTable(
-      Dataset<Row> rows,
-      WarehouseTable table,
-      Set<String> months,
-      Map<String, Long> monthRows,
-      boolean parsedInRanges,
-      Map<String, List<String>> rewritten)
-      throws IOException {
-    describe("stage " + months.size() + " month(s) of " + table.tableName());
-    Path live = warehouse.table(table);
-    Path target = warehouse.layout().staged(options.runId(), table.tableName());
-    Set<String> written =
-        months.isEmpty()
-            ? Set.of()
-            : store.writePartitions(rows, target, monthRows, parsedInRanges && months.size() == 1);
-    rewritten.put(table.tableName(), months.stream().map(m -> MONTH + "=" + m).toList());
-    List<PartitionPublisher.Move> moves =
-        new ArrayList<>(PartitionPublisher.partitionMoves(target, live, MONTH, months, written));
-    Dataset<Row> staged =
-        written.isEmpty()
-            ? null
-            : spark.read().schema(CandidateStore.withMonth(table)).parquet(target.toString());
-    moves.addAll(aggregates.stageMonths(table, staged, months, options.runId()));
-    return new Staged(moves, staged);
-  }
-
-  private List<PartitionPublisher.Move> stageOtherVersions(Decision d, WarehouseTable table)
-      throws IOException {
-    describe("stage other versions of " + table.tableName());
-    Path target = warehouse.layout().stagedOtherVersions(options.runId(), table.tableName());
-    Set<String> written =
-        d.months().isEmpty() ? Set.of() : store.writePartitions(d.otherVersions(), target);
-    return PartitionPublisher.partitionMoves(
-        target, CandidateStore.otherVersions(warehouse, table), MONTH, d.months(), written);
   }
 }
