@@ -277,7 +277,13 @@ public final class IngestAction extends BaseAction<IngestResult> {
     List<PartitionPublisher.Move> moves = new ArrayList<>();
     IngestStaging staging =
         new IngestStaging(
-            spark, warehouse, store, aggregates, options.routeRules(), options.runId());
+            spark,
+            warehouse,
+            store,
+            aggregates,
+            options.routeRules(),
+            options.runId(),
+            this::describe);
     moves.addAll(staging.tables(d.ships(), d.seizures(), parsedInRanges, rewritten));
     IngestStaging.Rest rest =
         staging.rest(

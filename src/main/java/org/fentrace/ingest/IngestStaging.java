@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,25 +35,26 @@ final class IngestStaging {
   private final AggregateStore aggregates;
   private final RouteRules routeRules;
   private final String runId;
+  private final Consumer<String> describe;
 
+  /**
+   * @param describe names the Spark jobs that follow (the ingest action's own job descriptions)
+   */
   IngestStaging(
       SparkSession spark,
       Warehouse warehouse,
       CandidateStore store,
       AggregateStore aggregates,
       RouteRules routeRules,
-      String runId) {
+      String runId,
+      Consumer<String> describe) {
     this.spark = spark;
     this.warehouse = warehouse;
     this.store = store;
     this.aggregates = aggregates;
     this.routeRules = routeRules;
     this.runId = runId;
-  }
-
-  /** Names the Spark jobs that follow on this thread, as the ingest's own steps do. */
-  private void describe(String what) {
-    spark.sparkContext().setJobDescription("fentrace ingest: " + what);
+    this.describe = describe;
   }
 
   /**
@@ -136,7 +138,7 @@ final class IngestStaging {
     LabReportsStage.Staged labs =
         LabReportsStage.stage(spark, warehouse, envelopes, toRead, replaced, rankTable, runId);
     moves.addAll(labs.moves());
-    describe("stage rejected");
+    describe.accept("stage rejected");
     moves.add(RejectedStage.stage(spark, warehouse, envelopes, replaced, runId));
     return new Rest(moves, labs);
   }
@@ -159,7 +161,7 @@ final class IngestStaging {
       boolean parsedInRanges,
       Map<String, List<String>> rewritten)
       throws IOException {
-    describe("stage " + months.size() + " month(s) of " + table.tableName());
+    describe.accept("stage " + months.size() + " month(s) of " + table.tableName());
     Path live = warehouse.table(table);
     Path target = warehouse.layout().staged(runId, table.tableName());
     Set<String> written =
@@ -179,7 +181,7 @@ final class IngestStaging {
 
   private List<PartitionPublisher.Move> stageOtherVersions(Decision d, WarehouseTable table)
       throws IOException {
-    describe("stage other versions of " + table.tableName());
+    describe.accept("stage other versions of " + table.tableName());
     Path target = warehouse.layout().stagedOtherVersions(runId, table.tableName());
     Set<String> written =
         d.months().isEmpty() ? Set.of() : store.writePartitions(d.otherVersions(), target);
