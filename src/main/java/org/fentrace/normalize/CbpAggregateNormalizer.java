@@ -27,8 +27,8 @@ import org.fentrace.warehouse.WarehouseTable;
  * the average per event.
  */
 public final class CbpAggregateNormalizer extends RecordNormalizer {
-  private static final long serialVersionUID = 1L;
   private final String locationColumn;
+  private final RawValueMemo<Region> regions = memo(Region::fromRaw);
 
   CbpAggregateNormalizer(HeaderMatch header, NormalizationContext context) {
     super(header, context);
@@ -61,7 +61,7 @@ public final class CbpAggregateNormalizer extends RecordNormalizer {
                 settings.maxKgPerSeizure(),
                 settings.maxDosageUnitsPerSeizure());
     String drugType = text(r, "drug_type");
-    SubstanceMatch substance = context.substances().match(drugType);
+    SubstanceMatch substance = substance(drugType);
     String component = componentCode(text(r, "component"));
     String region = text(r, "region");
     String landFilter = landFilter(text(r, "land_filter"));
@@ -96,7 +96,7 @@ public final class CbpAggregateNormalizer extends RecordNormalizer {
         .set("transit_countries", List.of())
         .set("enriched_from_shipment", false)
         .set("conveyance", Conveyance.UNKNOWN.wireName())
-        .set("region", Region.fromRaw(region).wireName())
+        .set("region", regions.get(region).wireName())
         .set("agency", component)
         .set("location", location)
         .set("cbp_component", component)

@@ -23,16 +23,17 @@ import org.fentrace.warehouse.WarehouseTable;
  * names.
  */
 public final class CustomsShipmentNormalizer extends RecordNormalizer {
-  private static final long serialVersionUID = 1L;
   private static final String[] PARTY_COLUMNS = {"shipper_name", "consignee_name"};
 
   private final char delimiter;
   private final GoodsClassifier goods;
+  private final RawValueMemo<Conveyance> modes = memo(Conveyance::fromRaw);
+  private final RawValueMemo<InspectionOutcome> outcomes = memo(InspectionOutcome::fromRaw);
 
   CustomsShipmentNormalizer(HeaderMatch header, NormalizationContext context, char delimiter) {
     super(header, context);
     this.delimiter = delimiter;
-    this.goods = context.goods();
+    this.goods = new GoodsClassifier(this::substance);
   }
 
   @Override
@@ -46,7 +47,7 @@ public final class CustomsShipmentNormalizer extends RecordNormalizer {
     BigDecimal grossKg = weight(r);
     BigDecimal value = declaredValue(text(r, "declared_value_usd"));
     String seizedRaw = text(r, "seized_substance");
-    SubstanceMatch seized = seizedRaw == null ? null : context.substances().match(seizedRaw);
+    SubstanceMatch seized = seizedRaw == null ? null : substance(seizedRaw);
     Quantities.Measure seizedMeasure = seizedQuantity(r);
     String hs = hsCode(text(r, "hs_code"));
     String description = text(r, "description");
@@ -58,13 +59,13 @@ public final class CustomsShipmentNormalizer extends RecordNormalizer {
         .set("source_line", r.line())
         .set("event_date", date)
         .set("fiscal_year", FiscalCalendar.fiscalYear(date))
-        .set("origin_country", context.countries().toAlpha2(originRaw))
+        .set("origin_country", country(originRaw))
         .set("origin_country_raw", originRaw)
-        .set("export_country", context.countries().toAlpha2(exportRaw))
+        .set("export_country", country(exportRaw))
         .set("export_country_raw", exportRaw)
         .set("transit_countries", transitCodes(transitRaw))
         .set("transit_countries_raw", transitRaw)
-        .set("mode", Conveyance.fromRaw(text(r, "mode")).wireName())
+        .set("mode", modes.get(text(r, "mode")).wireName())
         .set("port_of_entry", text(r, "port_of_entry"))
         .set("destination_state", UsStates.toCode(text(r, "destination_state")))
         .set("description", description)
@@ -78,9 +79,7 @@ public final class CustomsShipmentNormalizer extends RecordNormalizer {
         .set("declared_value_usd", value)
         .set("shipper_id", context.parties().hash(text(r, "shipper_name")))
         .set("consignee_id", context.parties().hash(text(r, "consignee_name")))
-        .set(
-            "inspection_outcome",
-            InspectionOutcome.fromRaw(text(r, "inspection_outcome")).wireName())
+        .set("inspection_outcome", outcomes.get(text(r, "inspection_outcome")).wireName())
         .set("seized_substance_raw", seizedRaw)
         .set("seized_substance_name", seized == null ? null : seized.name())
         .set("substance_class", seized == null ? null : seized.substanceClass().wireName())

@@ -1,8 +1,8 @@
 package org.fentrace.normalize;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.fentrace.core.GoodsClass;
 import org.fentrace.core.SubstanceClass;
 
@@ -14,8 +14,7 @@ import org.fentrace.core.SubstanceClass;
  * and pill presses, their dies and punches, by description (under HS 8479 the weaker words "press",
  * "die" and "punch" suffice); {@code OTHER}.
  */
-public final class GoodsClassifier implements Serializable {
-  private static final long serialVersionUID = 1L;
+public final class GoodsClassifier {
   private static final List<String> FENTANYL_SUBHEADINGS =
       List.of("293333", "293334", "293336", "293337", "293492");
   private static final List<String> PRESS_PHRASES =
@@ -45,9 +44,17 @@ public final class GoodsClassifier implements Serializable {
   private static final List<String> PRESS_WORDS_UNDER_8479 =
       List.of("press", "die", "dies", "punch", "punches", "mold", "mould");
 
-  private final SubstanceDictionary substances;
+  private final Function<String, SubstanceMatch> substances;
 
   public GoodsClassifier(SubstanceDictionary substances) {
+    this(substances::match);
+  }
+
+  /**
+   * @param substances reads a description as the substance dictionary does (a normalizer passes its
+   *     memo of the dictionary, see {@link RawValueMemo})
+   */
+  GoodsClassifier(Function<String, SubstanceMatch> substances) {
     this.substances = substances;
   }
 
@@ -83,7 +90,7 @@ public final class GoodsClassifier implements Serializable {
     if (description == null || description.isBlank()) {
       return false;
     }
-    SubstanceClass c = substances.match(description).substanceClass();
+    SubstanceClass c = substances.apply(description).substanceClass();
     return c == SubstanceClass.FENTANYL_PRECURSOR || c.isFentanylFamily();
   }
 }

@@ -28,7 +28,6 @@ import org.fentrace.warehouse.WarehouseTable;
  * "Fentanyl".
  */
 public final class NflisLabReportNormalizer extends RecordNormalizer {
-  private static final long serialVersionUID = 1L;
 
   NflisLabReportNormalizer(HeaderMatch header, NormalizationContext context) {
     super(header, context);
@@ -45,9 +44,9 @@ public final class NflisLabReportNormalizer extends RecordNormalizer {
     String substanceRaw = text(r, "substance_description");
     String baseId = text(r, "base_id");
     String baseRaw = text(r, "base_description");
-    SubstanceMatch substance = context.substances().match(baseRaw);
+    SubstanceMatch substance = substance(baseRaw);
     if (substance.substanceClass() == SubstanceClass.UNKNOWN) {
-      substance = context.substances().match(substanceRaw);
+      substance = substance(substanceRaw);
     }
     String stateRaw = text(r, "state");
     String format = header.format().id();

@@ -14,11 +14,6 @@ public record NormalizationContext(
     PartyHasher parties)
     implements Serializable {
 
-  /** Goods classes of customs lines, from the same substance dictionary. */
-  public GoodsClassifier goods() {
-    return new GoodsClassifier(substances);
-  }
-
   /** Bundled reference data with the given settings and party-hash key. */
   public static NormalizationContext withDefaults(
       NormalizerSettings settings, byte[] partyHashKey) {

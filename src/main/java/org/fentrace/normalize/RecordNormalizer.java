@@ -1,8 +1,8 @@
 package org.fentrace.normalize;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.fentrace.core.InputFormat;
 import org.fentrace.formats.HeaderMatch;
 import org.fentrace.formats.RawRecord;
@@ -12,13 +12,18 @@ import org.fentrace.warehouse.TableRow;
  * Turns one raw record of a known format into one warehouse row, or throws {@link
  * RowRejectedException}. One subclass per input format; the checks every format shares (field
  * count, field length, required values) live here.
+ *
+ * <p>A normalizer is built for one file inside the task that reads it, and is used by that task
+ * alone: it remembers the answers of its reference lookups per raw value ({@link #memo}), which
+ * would not be safe to share between threads.
  */
-public abstract class RecordNormalizer implements Serializable {
-  private static final long serialVersionUID = 1L;
-
+public abstract class RecordNormalizer {
   protected final HeaderMatch header;
   protected final NormalizationContext context;
   private final int[] requiredPositions;
+  private final RawValueMemo<SubstanceMatch> substances;
+  private final RawValueMemo<String> countries;
+  private final RawValueMemo<List<String>> countryLists;
 
   protected RecordNormalizer(HeaderMatch header, NormalizationContext context) {
     if (!header.usable()) {
@@ -28,6 +33,17 @@ public abstract class RecordNormalizer implements Serializable {
     this.context = context;
     this.requiredPositions =
         header.format().requiredColumns().stream().mapToInt(header::indexOf).toArray();
+    this.substances = memo(context.substances()::match);
+    this.countries = memo(context.countries()::toAlpha2);
+    this.countryLists = memo(context.countries()::splitList);
+  }
+
+  /**
+   * A memo of a pure lookup of one raw value, for this normalizer's rows: the same raw spelling on
+   * many rows is looked up once.
+   */
+  protected static <V> RawValueMemo<V> memo(Function<String, V> lookup) {
+    return new RawValueMemo<>(lookup);
   }
 
   /** The normalizer for a recognised, usable header. */
@@ -106,6 +122,16 @@ public abstract class RecordNormalizer implements Serializable {
    * elsewhere).
    */
   protected List<String> transitCodes(String raw) {
-    return raw == null ? List.of() : new ArrayList<>(context.countries().splitList(raw));
+    return raw == null ? List.of() : new ArrayList<>(countryLists.get(raw));
+  }
+
+  /** The substance dictionary's reading of a raw substance text. */
+  protected SubstanceMatch substance(String raw) {
+    return substances.get(raw);
+  }
+
+  /** A raw country as its ISO alpha-2 code, or null when unknown. */
+  protected String country(String raw) {
+    return countries.get(raw);
   }
 }

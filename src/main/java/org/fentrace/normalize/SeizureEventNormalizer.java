@@ -14,7 +14,9 @@ import org.fentrace.warehouse.WarehouseTable;
 
 /** Normalizes {@code seizure_events} rows (docs/contract.md, "Seizure events"). */
 public final class SeizureEventNormalizer extends RecordNormalizer {
-  private static final long serialVersionUID = 1L;
+  private final RawValueMemo<Form> forms = memo(Form::fromRaw);
+  private final RawValueMemo<Conveyance> conveyances = memo(Conveyance::fromRaw);
+  private final RawValueMemo<Region> regions = memo(Region::fromRaw);
 
   SeizureEventNormalizer(HeaderMatch header, NormalizationContext context) {
     super(header, context);
@@ -41,8 +43,8 @@ public final class SeizureEventNormalizer extends RecordNormalizer {
             1,
             settings.maxKgPerSeizure(),
             settings.maxDosageUnitsPerSeizure());
-    SubstanceMatch substance = context.substances().match(substanceRaw);
-    Form form = Form.fromRaw(text(r, "form"));
+    SubstanceMatch substance = substance(substanceRaw);
+    Form form = forms.get(text(r, "form"));
     if (form == Form.UNKNOWN && unit.isCount()) {
       form = Form.PILLS; // a count of dosage units can only be pills or tablets
     }
@@ -65,14 +67,14 @@ public final class SeizureEventNormalizer extends RecordNormalizer {
         .set("form", form.wireName())
         .set("quantity_kg", measure.kilograms())
         .set("dosage_units", measure.dosageUnits())
-        .set("origin_country", context.countries().toAlpha2(originRaw))
+        .set("origin_country", country(originRaw))
         .set("origin_country_raw", originRaw)
         .set("transit_countries", transitCodes(transitRaw))
         .set("transit_countries_raw", transitRaw)
-        .set("destination_country", context.countries().toAlpha2(text(r, "destination_country")))
+        .set("destination_country", country(text(r, "destination_country")))
         .set("enriched_from_shipment", false)
-        .set("conveyance", Conveyance.fromRaw(text(r, "conveyance")).wireName())
-        .set("region", Region.fromRaw(text(r, "region")).wireName())
+        .set("conveyance", conveyances.get(text(r, "conveyance")).wireName())
+        .set("region", regions.get(text(r, "region")).wireName())
         .set("agency", agency == null ? null : agency.toUpperCase(Locale.ROOT))
         .set("location", text(r, "location"))
         .set("us_state", UsStates.toCode(text(r, "us_state")))
