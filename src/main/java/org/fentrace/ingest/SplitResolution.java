@@ -2,7 +2,6 @@ package org.fentrace.ingest;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,11 +101,7 @@ final class SplitResolution {
     rows = rows.withColumn("line", col("line").plus(offset));
     for (String s : STRUCTS) {
       rows =
-          rows.withColumn(
-              s,
-              when(
-                  col(s).isNotNull(),
-                  col(s).withField("source_line", col(s + ".source_line").plus(offset))));
+          rows.withColumn(s, col(s).withField("source_line", col(s + ".source_line").plus(offset)));
     }
     List<Column> columns = new ArrayList<>();
     for (String name : Envelope.SCHEMA.fieldNames()) {
