@@ -2,8 +2,10 @@ package org.fentrace.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.fentrace.formats.CsvFileReader;
@@ -33,6 +35,34 @@ final class FileParser implements FlatMapFunction<ParseUnit, InternalRow> {
     this.context = context;
     this.conf = conf;
     this.runId = runId;
+  }
+
+  /** The rows of a task's units, parsed one after the other. */
+  Iterator<InternalRow> units(List<ParseUnit> units) {
+    Iterator<ParseUnit> pending = units.iterator();
+    return new Iterator<>() {
+      private Iterator<InternalRow> current = Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && pending.hasNext()) {
+          try {
+            current = call(pending.next());
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public InternalRow next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return current.next();
+      }
+    };
   }
 
   @Override

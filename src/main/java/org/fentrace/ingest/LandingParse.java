@@ -1,8 +1,5 @@
 package org.fentrace.ingest;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.not;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,7 +66,9 @@ final class LandingParse {
       long splitBytes) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     CompressionCodecFactory codecs = new CompressionCodecFactory(jsc.hadoopConfiguration());
-    List<ParseUnit> units = new ArrayList<>();
+    List<ParseUnit> wholeUnits = new ArrayList<>();
+    List<ParseUnit> checksums = new ArrayList<>();
+    List<ParseUnit> chunks = new ArrayList<>();
     List<LandingFile> split = new ArrayList<>();
     Map<String, Split> splits = new HashMap<>();
     for (LandingFile f : toRead) {
@@ -78,25 +77,35 @@ final class LandingParse {
       splits.put(f.relativePath(), new Split(plan.chunks(), plan.why()));
       if (plan.split()) {
         split.add(f);
-        units.add(new ParseUnit(f, ParseUnit.CHECKSUM, splitBytes));
+        checksums.add(new ParseUnit(f, ParseUnit.CHECKSUM, splitBytes));
         for (int i = 0; i < plan.chunks(); i++) {
-          units.add(new ParseUnit(f, i, splitBytes));
+          chunks.add(new ParseUnit(f, i, splitBytes));
         }
       } else {
-        units.add(ParseUnit.whole(f));
+        wholeUnits.add(ParseUnit.whole(f));
       }
     }
     FileParser parser =
         new FileParser(context, new SerializableHadoopConf(jsc.hadoopConfiguration()), runId);
-    Dataset<Row> raw = parseUnits(spark, jsc, units, parser);
-    List<Dataset<Row>> cached = new ArrayList<>(List.of(raw));
-    if (split.isEmpty()) {
-      return new Parsed(raw, splits, cached);
+    // Files read whole and byte ranges are cached apart: a reader of one kind of rows then never
+    // decodes the other kind's (a filter on the file does not spare a cached scan that work).
+    Dataset<Row> whole =
+        wholeUnits.isEmpty() && !split.isEmpty()
+            ? null
+            : parseTasks(spark, jsc, ParseTasks.oneEach(wholeUnits), parser);
+    List<Dataset<Row>> cached = new ArrayList<>();
+    if (whole != null) {
+      cached.add(whole);
     }
-    SplitResolution.Resolved resolved = SplitResolution.resolve(spark, raw, split);
-    Object[] splitIndexes = split.stream().map(LandingFile::index).toArray();
-    Dataset<Row> envelopes =
-        raw.filter(not(col("file_index").isin(splitIndexes))).unionByName(resolved.rows());
+    if (split.isEmpty()) {
+      return new Parsed(whole, splits, cached);
+    }
+    Dataset<Row> ranges =
+        parseTasks(
+            spark, jsc, ParseTasks.ranges(checksums, chunks, 4 * jsc.defaultParallelism()), parser);
+    cached.add(ranges);
+    SplitResolution.Resolved resolved = SplitResolution.resolve(spark, ranges, whole, split);
+    Dataset<Row> envelopes = whole == null ? resolved.rows() : whole.unionByName(resolved.rows());
     if (!resolved.fallback().isEmpty()) {
       resolved
           .fallback()
@@ -106,10 +115,11 @@ final class LandingParse {
                 splits.put(f.relativePath(), new Split(1, why));
               });
       Dataset<Row> again =
-          parseUnits(
+          parseTasks(
               spark,
               jsc,
-              resolved.fallback().keySet().stream().map(ParseUnit::whole).toList(),
+              ParseTasks.oneEach(
+                  resolved.fallback().keySet().stream().map(ParseUnit::whole).toList()),
               parser);
       cached.add(again);
       envelopes = envelopes.unionByName(again);
@@ -117,16 +127,11 @@ final class LandingParse {
     return new Parsed(envelopes, splits, cached);
   }
 
-  /**
-   * One partition per unit, up to a few per core: beyond that, consecutive units share a task (a
-   * tiny split size must not make thousands of tasks), files read whole always get one each.
-   */
-  private static Dataset<Row> parseUnits(
-      SparkSession spark, JavaSparkContext jsc, List<ParseUnit> units, FileParser parser) {
-    long wholeFiles = units.stream().filter(u -> u.chunk() == ParseUnit.WHOLE).count();
-    int cap = (int) Math.max(wholeFiles, 4L * jsc.defaultParallelism());
-    int slices = Math.max(1, Math.min(units.size(), cap));
-    JavaRDD<InternalRow> parsed = jsc.parallelize(units, slices).flatMap(parser);
+  /** One partition per task (a task parses its units one after the other), cached. */
+  private static Dataset<Row> parseTasks(
+      SparkSession spark, JavaSparkContext jsc, List<List<ParseUnit>> tasks, FileParser parser) {
+    JavaRDD<InternalRow> parsed =
+        jsc.parallelize(tasks, Math.max(1, tasks.size())).flatMap(parser::units);
     return envelopes(spark, parsed).persist(StorageLevel.MEMORY_AND_DISK());
   }
 

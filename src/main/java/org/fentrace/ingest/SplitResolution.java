@@ -42,13 +42,25 @@ final class SplitResolution {
 
   private SplitResolution() {}
 
-  /** Resolves the split files among {@code raw}, the output of their chunk tasks. */
-  static Resolved resolve(SparkSession spark, Dataset<Row> raw, List<LandingFile> split) {
+  /**
+   * Resolves the split files from {@code raw}, the output of their chunk and checksum tasks.
+   *
+   * @param alongside the parse of the files read whole, or null: computed in the same job as the
+   *     ranges (its tasks yield no summary), so that both keep every core busy
+   */
+  static Resolved resolve(
+      SparkSession spark, Dataset<Row> raw, Dataset<Row> alongside, List<LandingFile> split) {
+    Dataset<Row> summaries =
+        raw.filter(col("kind").equalTo(Envelope.CHUNK)).select("file_index", "chunk", "split");
+    if (alongside != null) {
+      summaries =
+          summaries.unionByName(
+              alongside
+                  .filter(col("kind").equalTo(Envelope.CHUNK))
+                  .select("file_index", "chunk", "split"));
+    }
     Map<Integer, Map<Integer, Row>> chunks = new HashMap<>();
-    for (Row r :
-        raw.filter(col("kind").equalTo(Envelope.CHUNK))
-            .select("file_index", "chunk", "split")
-            .collectAsList()) {
+    for (Row r : summaries.collectAsList()) {
       chunks.computeIfAbsent(r.getInt(0), k -> new TreeMap<>()).put(r.getInt(1), r.getStruct(2));
     }
     List<Row> table = new ArrayList<>();
