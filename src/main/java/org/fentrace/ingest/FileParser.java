@@ -24,7 +24,7 @@ import org.fentrace.normalize.RejectReason;
  * TRUNCATED_INPUT} and none is published, so a later complete delivery replaces a file that
  * contributed nothing but quarantine rows.
  */
-final class FileParser implements FlatMapFunction<ParseUnit, InternalRow> {
+final class FileParser implements FlatMapFunction<List<ParseUnit>, InternalRow> {
   private static final long serialVersionUID = 1L;
 
   private final NormalizationContext context;
@@ -38,7 +38,8 @@ final class FileParser implements FlatMapFunction<ParseUnit, InternalRow> {
   }
 
   /** The rows of a task's units, parsed one after the other. */
-  Iterator<InternalRow> units(List<ParseUnit> units) {
+  @Override
+  public Iterator<InternalRow> call(List<ParseUnit> units) {
     Iterator<ParseUnit> pending = units.iterator();
     return new Iterator<>() {
       private Iterator<InternalRow> current = Collections.emptyIterator();
@@ -47,7 +48,7 @@ final class FileParser implements FlatMapFunction<ParseUnit, InternalRow> {
       public boolean hasNext() {
         while (!current.hasNext() && pending.hasNext()) {
           try {
-            current = call(pending.next());
+            current = parse(pending.next());
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
@@ -65,8 +66,7 @@ final class FileParser implements FlatMapFunction<ParseUnit, InternalRow> {
     };
   }
 
-  @Override
-  public Iterator<InternalRow> call(ParseUnit unit) throws IOException {
+  private Iterator<InternalRow> parse(ParseUnit unit) throws IOException {
     if (unit.chunk() == ParseUnit.WHOLE) {
       return new FileIterator(unit.file());
     }

@@ -130,8 +130,7 @@ final class LandingParse {
   /** One partition per task (a task parses its units one after the other), cached. */
   private static Dataset<Row> parseTasks(
       SparkSession spark, JavaSparkContext jsc, List<List<ParseUnit>> tasks, FileParser parser) {
-    JavaRDD<InternalRow> parsed =
-        jsc.parallelize(tasks, Math.max(1, tasks.size())).flatMap(parser::units);
+    JavaRDD<InternalRow> parsed = jsc.parallelize(tasks, Math.max(1, tasks.size())).flatMap(parser);
     return envelopes(spark, parsed).persist(StorageLevel.MEMORY_AND_DISK());
   }
 

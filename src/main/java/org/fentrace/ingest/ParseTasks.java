@@ -62,7 +62,7 @@ final class ParseTasks {
     return tasks;
   }
 
-  /** The bytes a range starts in: {@code splitBytes}, less for a file's last range. */
+  /** The bytes of its file a range is given: {@code splitBytes}, less for the file's last range. */
   static long bytes(ParseUnit chunk) {
     long start = chunk.chunk() * chunk.splitBytes();
     return Math.max(0, Math.min(chunk.splitBytes(), chunk.file().size() - start));
