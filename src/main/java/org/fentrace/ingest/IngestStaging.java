@@ -97,6 +97,10 @@ final class IngestStaging {
     if (stagedShips.rows() != null) {
       shipsAfter = shipsAfter.unionByName(stagedShips.rows());
     }
+    // The seizures' decisions are first read here (sized to choose the route join), so the jobs
+    // that compute them are named after this, not after the shipments staged above.
+    describe.accept(
+        "link " + seizures.months().size() + " month(s) of seizures to the shipments they name");
     Dataset<Row> newSeizures = seizures.published().drop(MONTH);
     Dataset<Row> links = seizures.linkedShipments(shipsAfter.drop(MONTH));
     Dataset<Row> routedSeizures =

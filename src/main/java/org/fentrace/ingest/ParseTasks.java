@@ -13,9 +13,10 @@ final class ParseTasks {
 
   /** One task per unit: files read whole, whatever their number. */
   static List<List<ParseUnit>> oneEach(List<ParseUnit> units) {
+    // A mutable outer list: ranges() appends the range tasks to the checksums' ones.
     List<List<ParseUnit>> tasks = new ArrayList<>();
     for (ParseUnit u : units) {
-      tasks.add(new ArrayList<>(List.of(u)));
+      tasks.add(List.of(u));
     }
     return tasks;
   }
