@@ -97,8 +97,8 @@ final class IngestStaging {
     if (stagedShips.rows() != null) {
       shipsAfter = shipsAfter.unionByName(stagedShips.rows());
     }
-    // The seizures' decisions are first read here (sized to choose the route join), so the jobs
-    // that compute them are named after this, not after the shipments staged above.
+    // Above the broadcast cap, sizing the seizures' decisions to choose the route join below is
+    // what first computes them: their jobs are named after this, not after the shipments above.
     describe.accept(
         "link " + seizures.months().size() + " month(s) of seizures to the shipments they name");
     Dataset<Row> newSeizures = seizures.published().drop(MONTH);
