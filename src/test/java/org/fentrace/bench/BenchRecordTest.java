@@ -221,4 +221,25 @@ class BenchRecordTest {
         .contains("| 5,000,000 | one file, `local[1]` confined to one CPU | 5,000,000 | 190.0 |")
         .doesNotContain("## Case `split`");
   }
+
+  @Test
+  void theSplitTargetsAreSetAtFiveMillionRowsOnly() throws Exception {
+    // the same figures at 1,000,000 rows: local[1] / local[2] = 60 / 50 = 1.2 and one file / 20
+    // files = 50 / 40 = 1.25 would both miss their targets, but no target is set at that size
+    String tsv =
+        HEADER
+            + "split\t1000000\tone_file_local1\t1\t1000000\t60.0\t70\t3000000\t3\t1.5\t\n"
+            + "split\t1000000\tone_file_local2\t1\t1000000\t50.0\t90\t3000000\t3\t1.5\t\n"
+            + "split\t1000000\ttwenty_files_local2\t1\t1000000\t40.0\t75\t3000000\t3\t1.5\t\n";
+    Path p = dir.resolve("split-small.tsv");
+    Files.writeString(p, tsv, StandardCharsets.UTF_8);
+    List<Ratio> rs = BenchJson.invocation(meta("j1"), BenchResults.readTsv(p)).ratios();
+    Ratio speedUp = ratio(rs, "split_speedup@1000000");
+    assertThat(speedUp.value()).isEqualTo(1.2, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(speedUp.status()).isEqualTo(Status.REFERENCE);
+    Ratio twenty = ratio(rs, "twenty_files@1000000");
+    assertThat(twenty.value()).isEqualTo(1.25, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(twenty.status()).isEqualTo(Status.REFERENCE);
+    assertThat(BenchTargets.summary(rs)).contains("met=0 missed=0");
+  }
 }

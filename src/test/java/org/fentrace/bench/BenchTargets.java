@@ -311,7 +311,10 @@ final class BenchTargets {
   /**
    * One large file cut into byte ranges: the speed-up of local[2] over local[1] (the target), and
    * two figures that explain it: over local[1] confined to one CPU, and over the same file read in
-   * one task; then the 20 files against the one file.
+   * one task; then the 20 files against the one file. Both targets are set at 5,000,000 rows; at
+   * another size (a quick run, an older record) the figures are for reference: a file of 122 MB cut
+   * into eight ranges of 15 MB says little about a 612 MB file, and counting it as a miss would
+   * report a target nobody set.
    */
   private static void split(List<Ratio> out, Map<String, Cell> cells) {
     Set<Long> sizes = new TreeSet<>();
@@ -320,17 +323,18 @@ final class BenchTargets {
         .forEach(k -> sizes.add(Long.parseLong(k.split("\\|")[1])));
     for (long size : sizes) {
       String n = String.format(Locale.ROOT, "%,d", size);
+      boolean target = size == REFERENCE_SIZE;
       Cell one2 = cells.get(key("split", size, "one_file_local2"));
-      out.add(
+      Ratio speedUp =
           wall(
-                  "split_speedup@" + size,
-                  "one file of " + n + " rows: local[1] / local[2] (parsed in byte ranges)",
-                  cells.get(key("split", size, "one_file_local1")),
-                  one2,
-                  SPLIT_SPEEDUP_MIN,
-                  false,
-                  "at least 1.7")
-              .asFloor());
+              "split_speedup@" + size,
+              "one file of " + n + " rows: local[1] / local[2] (parsed in byte ranges)",
+              cells.get(key("split", size, "one_file_local1")),
+              one2,
+              target ? SPLIT_SPEEDUP_MIN : Double.NaN,
+              false,
+              target ? "at least 1.7" : "(target is at 5,000,000)");
+      out.add(target ? speedUp.asFloor() : speedUp);
       Cell oneCpu = cells.get(key("split", size, "one_file_local1_one_cpu"));
       if (oneCpu != null) {
         out.add(
@@ -361,9 +365,9 @@ final class BenchTargets {
               "the one file / the same " + n + " rows as 20 files, both local[2]",
               one2,
               cells.get(key("split", size, "twenty_files_local2")),
-              TWENTY_FILES_MAX,
+              target ? TWENTY_FILES_MAX : Double.NaN,
               false,
-              "at most 1.1"));
+              target ? "at most 1.1" : "(target is at 5,000,000)"));
     }
   }
 
