@@ -98,6 +98,23 @@ final class SparkSessions {
     return m;
   }
 
+  static final String KRYO_REGISTRATOR = "spark.kryo.registrator";
+
+  /**
+   * {@link RecordsKryoRegistrator} appended to the user's Kryo registrators, if any: under Spark's
+   * default (Java) serializer it is never loaded, and with Kryo (a common cluster default) it lets
+   * tasks carry fentrace's records. Added whatever the serializer, since Spark also picks Kryo by
+   * itself for some of its own data, and on every master, since a cluster's executors need it most.
+   */
+  static Map<String, String> serializerSettings(Map<String, String> sparkConf) {
+    String own = RecordsKryoRegistrator.class.getName();
+    String given =
+        sparkConf.getOrDefault(KRYO_REGISTRATOR, System.getProperty(KRYO_REGISTRATOR, "")).strip();
+    boolean listed =
+        java.util.Arrays.stream(given.split(",")).map(String::strip).anyMatch(own::equals);
+    return Map.of(KRYO_REGISTRATOR, listed ? given : given.isEmpty() ? own : given + "," + own);
+  }
+
   static final String LOCAL_FILE_SYSTEM = "spark.hadoop." + NioLocalFileSystem.HADOOP_KEY;
 
   /**
@@ -157,6 +174,7 @@ final class SparkSessions {
     }
     sparkConf.forEach(b::config);
     formatSettings(format, sparkConf).forEach(b::config);
+    serializerSettings(sparkConf).forEach(b::config);
     b.config("spark.hadoop." + TableFormat.HADOOP_KEY, format.wireName());
     b.config(EXECUTOR_JAVA_OPTIONS, executorJavaOptions(sparkConf));
     SparkSession spark = b.getOrCreate();

@@ -312,9 +312,10 @@ final class BenchTargets {
    * One large file cut into byte ranges: the speed-up of local[2] over local[1] (the target), and
    * two figures that explain it: over local[1] confined to one CPU, and over the same file read in
    * one task; then the 20 files against the one file. Both targets are set at 5,000,000 rows; at
-   * another size (a quick run, an older record) the figures are for reference: a file of 122 MB cut
-   * into eight ranges of 15 MB says little about a 612 MB file, and counting it as a miss would
-   * report a target nobody set.
+   * another size (a quick run, or {@code --split-only} at another size) the figures are for
+   * reference: a file of 122 MB cut into eight ranges of 15 MB says little about a 612 MB file, and
+   * counting it as a miss would report a target nobody set. A record keeps the statuses it was
+   * written with: nothing recomputes them when it is read back.
    */
   private static void split(List<Ratio> out, Map<String, Cell> cells) {
     Set<Long> sizes = new TreeSet<>();

@@ -20,13 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code jobs/fentrace run --master spark://...} on a real standalone cluster (Master and Worker in
  * their own JVMs, executors started by the Worker) gives the same warehouse as {@code --master
- * local[2]}. Both runs are processes of the real entry script (from a frozen install, see {@link
- * LocalInstall}); the local one runs while the cluster starts. Being the install's first runs, both
- * also write the launcher's class-data-sharing archive, at the same time.
+ * local[2]}, the cluster run with Spark's Kryo serializer and the local one with its default. Both
+ * runs are processes of the real entry script (from a frozen install, see {@link LocalInstall});
+ * the local one runs while the cluster starts. Being the install's first runs, both also write the
+ * launcher's class-data-sharing archive, at the same time.
  */
 class StandaloneClusterIT {
   static final String RUN_DATE = "2026-11-28";
   static final Duration RUN_TIMEOUT = Duration.ofMinutes(8);
+  static final String KRYO = "org.apache.spark.serializer.KryoSerializer";
 
   @TempDir static Path tmp;
   static StandaloneCluster cluster;
@@ -104,6 +106,22 @@ class StandaloneClusterIT {
       throws IOException {
     List<String> cmd = new ArrayList<>(List.of("bash", script.toString()));
     cmd.addAll(runOverSampleData(master, warehouse));
+    if (master.startsWith("spark://")) {
+      // The cluster run uses Kryo, as many clusters' spark-defaults.conf do: its tasks carry
+      // records, which the executors must read with the registrator the application adds, and the
+      // warehouse must not depend on the serializer (the local run keeps Spark's default).
+      cmd.addAll(List.of("--conf", "spark.serializer=" + KRYO));
+      // An event log, whose environment shows the settings the session ran with.
+      Files.createDirectories(tmp.resolve("events"));
+      cmd.addAll(
+          List.of(
+              "--conf",
+              "spark.eventLog.enabled=true",
+              "--conf",
+              "spark.eventLog.compress=false",
+              "--conf",
+              "spark.eventLog.dir=" + tmp.resolve("events").toUri()));
+    }
     Map<String, String> env = LocalInstall.baseEnvironment();
     env.put("FENTRACE_JAVA_OPTS", "-Xmx1536m " + StandaloneCluster.SHORT_LIVED_JVM);
     return ChildProcess.start(name, cmd, env, tmp, tmp.resolve("logs/" + name + ".log"));
@@ -120,6 +138,28 @@ class StandaloneClusterIT {
     assertThat(cluster.applicationDirs())
         .as("application folders in the Worker's work dir\n%s", clusterLog)
         .hasSize(1);
+  }
+
+  /**
+   * The cluster run's session used Kryo with the records registrator the application adds (its
+   * event log's environment), so its success above is Kryo's.
+   */
+  @Test
+  void theClusterRunSerializedWithKryoAndTheRecordsRegistrator() throws IOException {
+    assertThat(clusterExit).as("cluster run\n%s", clusterLog).isZero();
+    List<Path> logs;
+    try (Stream<Path> files = Files.list(tmp.resolve("events"))) {
+      logs = files.toList();
+    }
+    assertThat(logs).as("event logs of the cluster run").hasSize(1);
+    String environment =
+        Files.readAllLines(logs.get(0)).stream()
+            .filter(l -> l.contains("\"SparkListenerEnvironmentUpdate\""))
+            .findFirst()
+            .orElseThrow();
+    assertThat(environment)
+        .contains("\"spark.serializer\":\"" + KRYO + "\"")
+        .contains("\"spark.kryo.registrator\":\"org.fentrace.cli.RecordsKryoRegistrator\"");
   }
 
   @Test
