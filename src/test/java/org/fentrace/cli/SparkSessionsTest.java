@@ -175,7 +175,7 @@ class SparkSessionsTest {
    * go.
    */
   @Test
-  void sparksKryoSerializerCarriesRecordsAndUnmodifiableCollectionsWithTheRegistrator() {
+  void sparksKryoSerializerCarriesRecordsAndImmutableCollectionsWithTheRegistrator() {
     Range range =
         new Range(
             "landing/a.csv", 64L << 20, List.of("date", "port"), new Range("b", 0, null, null));
