@@ -3,6 +3,7 @@ package org.fentrace.cli;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.fentrace.warehouse.NioLocalFileSystem;
+import org.fentrace.warehouse.NioLocalFs;
 import org.fentrace.warehouse.TableFormat;
 
 /** Builds the Spark session of a command with the settings the warehouse contract relies on. */
@@ -50,12 +51,7 @@ final class SparkSessions {
     if (format != TableFormat.DELTA) {
       return m;
     }
-    String given = sparkConf.getOrDefault(EXTENSIONS, System.getProperty(EXTENSIONS, "")).strip();
-    m.put(
-        EXTENSIONS,
-        given.contains(DELTA_EXTENSION)
-            ? given
-            : given.isEmpty() ? DELTA_EXTENSION : given + "," + DELTA_EXTENSION);
+    m.put(EXTENSIONS, appendedTo(sparkConf, EXTENSIONS, DELTA_EXTENSION));
     if (!userSet(sparkConf, SESSION_CATALOG)) {
       m.put(SESSION_CATALOG, DELTA_CATALOG);
     }
@@ -66,14 +62,19 @@ final class SparkSessions {
   static final String DELTA_SNAPSHOT_PARTITIONS = "spark.databricks.delta.snapshotPartitions";
   static final String CACHE_COMPRESSED = "spark.sql.inMemoryColumnarStorage.compressed";
 
+  /** The partitions of a Delta table's snapshot on one machine (see {@link #localSettings}). */
+  static final int LOCAL_SNAPSHOT_PARTITIONS = 1;
+
   /**
    * What a run on one machine ({@code local[...]}) changes from Spark's and Delta's cluster-sized
    * defaults, each only where the user did not set it. Spark's 200 shuffle partitions make every
    * shuffle map task of a small local run write and merge 200 files; a few per core is what one
    * machine can use (AQE still coalesces). Delta rebuilds a table's file list (its snapshot) in 50
-   * partitions, one Spark job each time a table is read or committed: for fentrace's tables, a few
-   * hundred files each, those 50 tasks cost a local night with Delta tables minutes, so the
-   * snapshot gets as many partitions as a shuffle. Spark's in-memory cache (the parse output, the
+   * partitions, and filters it in as many tasks each time a table is read or committed: fentrace's
+   * tables list a few hundred files each, which one task reads in milliseconds, so on one machine
+   * the snapshot gets {@link #LOCAL_SNAPSHOT_PARTITIONS} (50 cost a local night with Delta tables
+   * minutes; the shuffle's width, 8 on two cores, still cost the report's reads of its 20 tables
+   * twice what one does: docs/operations.md). Spark's in-memory cache (the parse output, the
    * decisions' index) is built without its column compression: on two cores, building and reading
    * the compressed columns cost a 1,000,000-row load about 5% of its wall time and a tenth of its
    * task CPU, for 6% more resident memory (docs/benchmarks.md); what does not fit still spills to
@@ -93,7 +94,7 @@ final class SparkSessions {
       m.put(CACHE_COMPRESSED, "false");
     }
     if (format == TableFormat.DELTA && !userSet(sparkConf, DELTA_SNAPSHOT_PARTITIONS)) {
-      m.put(DELTA_SNAPSHOT_PARTITIONS, partitions);
+      m.put(DELTA_SNAPSHOT_PARTITIONS, Integer.toString(LOCAL_SNAPSHOT_PARTITIONS));
     }
     return m;
   }
@@ -107,26 +108,42 @@ final class SparkSessions {
    * itself for some of its own data, and on every master, since a cluster's executors need it most.
    */
   static Map<String, String> serializerSettings(Map<String, String> sparkConf) {
-    String own = RecordsKryoRegistrator.class.getName();
-    String given =
-        sparkConf.getOrDefault(KRYO_REGISTRATOR, System.getProperty(KRYO_REGISTRATOR, "")).strip();
+    return Map.of(
+        KRYO_REGISTRATOR,
+        appendedTo(sparkConf, KRYO_REGISTRATOR, RecordsKryoRegistrator.class.getName()));
+  }
+
+  /**
+   * The user's value of a comma-separated class list setting ({@code --conf}, else spark-submit's)
+   * with {@code own} appended, unless the list already names it: the user's classes stay, in their
+   * order, and ours is added once.
+   */
+  private static String appendedTo(Map<String, String> sparkConf, String key, String own) {
+    String given = sparkConf.getOrDefault(key, System.getProperty(key, "")).strip();
     boolean listed =
         java.util.Arrays.stream(given.split(",")).map(String::strip).anyMatch(own::equals);
-    return Map.of(KRYO_REGISTRATOR, listed ? given : given.isEmpty() ? own : given + "," + own);
+    return listed ? given : given.isEmpty() ? own : given + "," + own;
   }
 
   static final String LOCAL_FILE_SYSTEM = "spark.hadoop." + NioLocalFileSystem.HADOOP_KEY;
+  static final String LOCAL_FILE_CONTEXT = "spark.hadoop." + NioLocalFs.HADOOP_KEY;
 
   /**
-   * On one machine, the class of {@code file:} paths: {@link NioLocalFileSystem} (Hadoop's local
-   * file system without a {@code chmod} process per created file), unless the user names another.
-   * Left out on a cluster, whose executors write to HDFS or S3 and would have to load the class
+   * On one machine, the classes of {@code file:} paths: {@link NioLocalFileSystem} (Hadoop's local
+   * file system without a {@code chmod} process per created file) and, for what goes through
+   * Hadoop's FileContext (Delta's commits), {@link NioLocalFs}; each unless the user names another.
+   * Left out on a cluster, whose executors write to HDFS or S3 and would have to load the classes
    * from the application jar before any write.
    */
   static Map<String, String> fileSystemSettings(Map<String, String> sparkConf) {
-    return userSet(sparkConf, LOCAL_FILE_SYSTEM)
-        ? Map.of()
-        : Map.of(LOCAL_FILE_SYSTEM, NioLocalFileSystem.class.getName());
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    if (!userSet(sparkConf, LOCAL_FILE_SYSTEM)) {
+      m.put(LOCAL_FILE_SYSTEM, NioLocalFileSystem.class.getName());
+    }
+    if (!userSet(sparkConf, LOCAL_FILE_CONTEXT)) {
+      m.put(LOCAL_FILE_CONTEXT, NioLocalFs.class.getName());
+    }
+    return m;
   }
 
   /**

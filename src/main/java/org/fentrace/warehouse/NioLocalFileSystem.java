@@ -32,7 +32,9 @@ import org.apache.hadoop.fs.permission.FsPermission;
  * (a dangling link) still go to Hadoop's own code.
  *
  * <p>Spark uses it for {@code file:} when {@code fs.file.impl} names it (fentrace's sessions on one
- * machine do, unless the user names another class); other schemes (HDFS, S3A) are untouched.
+ * machine do, unless the user names another class); other schemes (HDFS, S3A) are untouched. Code
+ * that goes through Hadoop's {@link org.apache.hadoop.fs.FileContext} instead (Delta's log store)
+ * gets the same raw layer from {@link NioLocalFs}.
  */
 public class NioLocalFileSystem extends LocalFileSystem {
   /** The Hadoop setting that picks the class of {@code file:} paths. */
@@ -67,6 +69,21 @@ public class NioLocalFileSystem extends LocalFileSystem {
     @Override
     public FileStatus getFileStatus(Path f) throws IOException {
       return withPermission(super.getFileStatus(f));
+    }
+
+    /**
+     * The status of {@code f} itself, not of a link's target. Hadoop runs a {@code readlink}
+     * process to learn whether {@code f} is a link, and a {@link org.apache.hadoop.fs.FileContext}
+     * rename asks that of both its paths: Delta writes each commit (its log entry and its checksum
+     * file) by such a rename. Java answers whether it is a link without a process; only a real link
+     * goes to Hadoop's code, which reads its target.
+     */
+    @Override
+    public FileStatus getFileLinkStatus(Path f) throws IOException {
+      if (Files.isSymbolicLink(pathToFile(f).toPath())) {
+        return super.getFileLinkStatus(f);
+      }
+      return getFileStatus(f); // Hadoop's answer for anything but a link, missing files included
     }
 
     @Override

@@ -70,12 +70,16 @@ class SparkSessionsTest {
         .containsExactlyEntriesOf(
             Map.of(
                 "spark.sql.extensions", "com.example.Ext,io.delta.sql.DeltaSparkSessionExtension"));
+    // Listed already (among others, spaced as users write lists): kept as given, not added twice.
+    String listed = "com.example.Ext, io.delta.sql.DeltaSparkSessionExtension";
+    assertThat(
+            SparkSessions.formatSettings(TableFormat.DELTA, Map.of("spark.sql.extensions", listed)))
+        .containsEntry("spark.sql.extensions", listed);
   }
 
   @Test
   void aLocalRunSizesShufflesAndDeltaSnapshotsAndLeavesItsCacheUncompressedUnlessTheUserDid() {
-    // 4 per core, at least 4: the same figure for both, so a Delta snapshot is no wider than a
-    // shuffle.
+    // Shuffles: 4 per core, at least 4. A Delta snapshot: one partition, whatever the shuffles.
     String expected = Integer.toString(Math.max(4, 4 * Runtime.getRuntime().availableProcessors()));
     String compressed = "spark.sql.inMemoryColumnarStorage.compressed";
     assertThat(SparkSessions.localSettings(TableFormat.PARQUET, Map.of()))
@@ -87,15 +91,15 @@ class SparkSessionsTest {
                 "spark.sql.shuffle.partitions",
                 expected,
                 "spark.databricks.delta.snapshotPartitions",
-                expected,
+                "1",
                 compressed,
                 "false"));
-    // The user's shuffle width carries over to the snapshot; the user's snapshot width and cache
+    // The user's shuffle width does not widen the snapshot; the user's snapshot width and cache
     // compression are kept.
     assertThat(
             SparkSessions.localSettings(
                 TableFormat.DELTA, Map.of("spark.sql.shuffle.partitions", "7", compressed, "true")))
-        .containsExactlyEntriesOf(Map.of("spark.databricks.delta.snapshotPartitions", "7"));
+        .containsExactlyEntriesOf(Map.of("spark.databricks.delta.snapshotPartitions", "1"));
     assertThat(
             SparkSessions.localSettings(
                 TableFormat.DELTA,
@@ -108,12 +112,12 @@ class SparkSessionsTest {
                     "true")))
         .isEmpty();
     // The same through spark-submit, whose --conf and spark-defaults.conf arrive as system
-    // properties: kept, and the shuffle width still carries over to the snapshot.
+    // properties: kept.
     System.setProperty("spark.sql.shuffle.partitions", "9");
     System.setProperty(compressed, "true");
     try {
       assertThat(SparkSessions.localSettings(TableFormat.DELTA, Map.of()))
-          .containsExactlyEntriesOf(Map.of("spark.databricks.delta.snapshotPartitions", "9"));
+          .containsExactlyEntriesOf(Map.of("spark.databricks.delta.snapshotPartitions", "1"));
       System.setProperty("spark.databricks.delta.snapshotPartitions", "60");
       assertThat(SparkSessions.localSettings(TableFormat.DELTA, Map.of())).isEmpty();
     } finally {
@@ -126,18 +130,35 @@ class SparkSessionsTest {
   @Test
   void localPathsUseTheFileSystemWithoutChmodProcessesUnlessTheUserNamesAnother() {
     String key = "spark.hadoop.fs.file.impl";
+    String context = "spark.hadoop.fs.AbstractFileSystem.file.impl";
     assertThat(SparkSessions.fileSystemSettings(Map.of()))
-        .containsExactlyEntriesOf(Map.of(key, "org.fentrace.warehouse.NioLocalFileSystem"));
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                key,
+                "org.fentrace.warehouse.NioLocalFileSystem",
+                context,
+                "org.fentrace.warehouse.NioLocalFs"));
+    // Each is kept apart: naming one class leaves the other to fentrace.
     assertThat(
             SparkSessions.fileSystemSettings(
                 Map.of(key, "org.apache.hadoop.fs.RawLocalFileSystem")))
+        .containsExactlyEntriesOf(Map.of(context, "org.fentrace.warehouse.NioLocalFs"));
+    assertThat(
+            SparkSessions.fileSystemSettings(
+                Map.of(
+                    key,
+                    "org.apache.hadoop.fs.RawLocalFileSystem",
+                    context,
+                    "org.apache.hadoop.fs.local.LocalFs")))
         .isEmpty();
     // spark-submit passes its --conf and spark-defaults.conf on as system properties.
     System.setProperty(key, "org.apache.hadoop.fs.LocalFileSystem");
+    System.setProperty(context, "org.apache.hadoop.fs.local.LocalFs");
     try {
       assertThat(SparkSessions.fileSystemSettings(Map.of())).isEmpty();
     } finally {
       System.clearProperty(key);
+      System.clearProperty(context);
     }
   }
 

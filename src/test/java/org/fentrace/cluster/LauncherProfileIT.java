@@ -143,6 +143,8 @@ class LauncherProfileIT {
     assertThat(l.xx())
         .as("big generated stage methods are compiled, whatever the profile")
         .contains("-XX:-DontCompileHugeMethods", "-XX:+UseParallelGC");
+    // C1 alone would get a 48 MB code cache, which a Delta night filled: the tiered size is kept.
+    assertThat(l.xx()).contains("-XX:ReservedCodeCacheSize=240m");
   }
 
   @Test

@@ -23,15 +23,19 @@ public final class SharedSpark {
               .config("spark.default.parallelism", "4")
               // As fentrace's own local sessions size Delta's snapshot (SparkSessions): Delta's
               // default of 50 partitions costs every read and commit of a Delta table 50 tasks.
-              .config("spark.databricks.delta.snapshotPartitions", "4")
+              .config("spark.databricks.delta.snapshotPartitions", "1")
               .config("spark.sql.session.timeZone", "UTC")
               .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
               .config("spark.driver.host", "127.0.0.1")
               // As fentrace's own sessions: file: paths set permissions without a chmod process
-              // per file (the suite writes thousands of small files).
+              // per file (the suite writes thousands of small files), and Delta's commits rename
+              // without a readlink process per path.
               .config(
                   "spark.hadoop." + org.fentrace.warehouse.NioLocalFileSystem.HADOOP_KEY,
                   org.fentrace.warehouse.NioLocalFileSystem.class.getName())
+              .config(
+                  "spark.hadoop." + org.fentrace.warehouse.NioLocalFs.HADOOP_KEY,
+                  org.fentrace.warehouse.NioLocalFs.class.getName())
               // Delta's SQL extension and catalog, as fentrace's own sessions get them with
               // fentrace.warehouse.format=delta: the Delta tests run on this session too, and a
               // session cannot gain them once built. Parquet reads and writes are unaffected.

@@ -8,10 +8,15 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.CreateFlag;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.spark.sql.Row;
@@ -175,5 +180,74 @@ class NioLocalFileSystemTest {
         }
       }
     }
+  }
+
+  /** A FileContext on {@code file:} paths through {@link NioLocalFs}, with the given umask. */
+  private static FileContext fileContext(String umask) throws Exception {
+    Configuration conf = new Configuration();
+    conf.set(NioLocalFs.HADOOP_KEY, NioLocalFs.class.getName());
+    conf.set("fs.permissions.umask-mode", umask);
+    return FileContext.getFileContext(URI.create("file:///"), conf);
+  }
+
+  @Test
+  void aFileContextCreatesAndRenamesAsDeltasLogStoreDoes() throws Exception {
+    FileContext fc = fileContext("027");
+    assertThat(fc.getDefaultFileSystem()).isInstanceOf(NioLocalFs.class);
+    Path log = new Path(tmp.toUri().toString(), "_delta_log");
+    fc.mkdir(log, FsPermission.getDirDefault(), true);
+    // Delta's HDFSLogStore: write a temporary file, then rename it onto the commit's name without
+    // overwriting, so that of two writers of one version only the first succeeds.
+    Path temp = new Path(log, ".00000000000000000000.json.tmp");
+    try (FSDataOutputStream out =
+        fc.create(temp, EnumSet.of(CreateFlag.CREATE), Options.CreateOpts.createParent())) {
+      out.write("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    // Hadoop's file default 0666 & ~027 = 0640; the checksum file beside it, as with LocalFs.
+    assertThat(mode(tmp.resolve("_delta_log/.00000000000000000000.json.tmp")))
+        .isEqualTo("rw-r-----");
+    assertThat(tmp.resolve("_delta_log/..00000000000000000000.json.tmp.crc")).exists();
+    Path commit = new Path(log, "00000000000000000000.json");
+    fc.rename(temp, commit, Options.Rename.NONE);
+    assertThat(tmp.resolve("_delta_log/00000000000000000000.json")).hasContent("{}");
+    assertThat(tmp.resolve("_delta_log/.00000000000000000000.json.tmp")).doesNotExist();
+    // A second writer of the same version is refused, and its file stays where it was.
+    Path other = new Path(log, ".other.json.tmp");
+    try (FSDataOutputStream out = fc.create(other, EnumSet.of(CreateFlag.CREATE))) {
+      out.write('x');
+    }
+    assertThatThrownBy(() -> fc.rename(other, commit, Options.Rename.NONE))
+        .isInstanceOf(FileAlreadyExistsException.class);
+    assertThat(tmp.resolve("_delta_log/00000000000000000000.json")).hasContent("{}");
+    assertThat(tmp.resolve("_delta_log/.other.json.tmp")).exists();
+  }
+
+  @Test
+  void linkStatusesAreHadoopsForFilesMissingPathsAndLinks() throws Exception {
+    FileContext fc = fileContext("022");
+    java.nio.file.Path file = Files.writeString(tmp.resolve("data.json"), "{}");
+    java.nio.file.Path link = Files.createSymbolicLink(tmp.resolve("link.json"), file);
+    Path dir = new Path(tmp.toUri().toString());
+    // The independent reference: Hadoop's own FileContext class for file: paths (LocalFs), which
+    // runs readlink to tell a link from a file.
+    Configuration plain = new Configuration();
+    plain.set(NioLocalFs.HADOOP_KEY, org.apache.hadoop.fs.local.LocalFs.class.getName());
+    FileContext hadoops = FileContext.getFileContext(URI.create("file:///"), plain);
+    for (String name : List.of("data.json", "link.json")) {
+      var ours = fc.getFileLinkStatus(new Path(dir, name));
+      var theirs = hadoops.getFileLinkStatus(new Path(dir, name));
+      assertThat(ours.isSymlink()).as(name).isEqualTo(theirs.isSymlink());
+      assertThat(ours.isFile()).as(name).isEqualTo(theirs.isFile());
+      assertThat(ours.getLen()).as(name).isEqualTo(theirs.getLen());
+      assertThat(ours.getPath()).as(name).isEqualTo(theirs.getPath());
+      if (theirs.isSymlink()) {
+        assertThat(ours.getSymlink()).as(name).isEqualTo(theirs.getSymlink());
+      }
+    }
+    // "{}": two bytes.
+    assertThat(fc.getFileLinkStatus(new Path(dir, "data.json")).getLen()).isEqualTo(2);
+    Files.delete(link);
+    assertThatThrownBy(() -> fc.getFileLinkStatus(new Path(dir, "link.json")))
+        .isInstanceOf(FileNotFoundException.class);
   }
 }
