@@ -74,7 +74,7 @@ final class SparkSessions {
    * tables list a few hundred files each, which one task reads in milliseconds, so on one machine
    * the snapshot gets {@link #LOCAL_SNAPSHOT_PARTITIONS} (50 cost a local night with Delta tables
    * minutes; the shuffle's width, 8 on two cores, still cost the report's reads of its 20 tables
-   * twice what one does: docs/operations.md). Spark's in-memory cache (the parse output, the
+   * nearly twice what one does: docs/operations.md). Spark's in-memory cache (the parse output, the
    * decisions' index) is built without its column compression: on two cores, building and reading
    * the compressed columns cost a 1,000,000-row load about 5% of its wall time and a tenth of its
    * task CPU, for 6% more resident memory (docs/benchmarks.md); what does not fit still spills to
