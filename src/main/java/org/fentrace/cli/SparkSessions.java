@@ -6,8 +6,12 @@ import org.fentrace.warehouse.NioLocalFileSystem;
 import org.fentrace.warehouse.NioLocalFs;
 import org.fentrace.warehouse.TableFormat;
 
-/** Builds the Spark session of a command with the settings the warehouse contract relies on. */
-final class SparkSessions {
+/**
+ * Builds the Spark session of a command with the settings the warehouse contract relies on. Public
+ * for the test suite's shared session, which takes the same {@link #settings} rather than a copy of
+ * them that could drift.
+ */
+public final class SparkSessions {
   static final String EXECUTOR_JAVA_OPTIONS = "spark.executor.extraJavaOptions";
 
   /**
@@ -72,15 +76,16 @@ final class SparkSessions {
    * machine can use (AQE still coalesces). Delta rebuilds a table's file list (its snapshot) in 50
    * partitions, and filters it in as many tasks each time a table is read or committed: fentrace's
    * tables list a few hundred files each, which one task reads in milliseconds, so on one machine
-   * the snapshot gets {@link #LOCAL_SNAPSHOT_PARTITIONS} (50 cost a local night with Delta tables
-   * minutes; the shuffle's width, 8 on two cores, still cost the report's reads of its 20 tables
-   * nearly twice what one does: docs/operations.md). Spark's in-memory cache (the parse output, the
-   * decisions' index) is built without its column compression: on two cores, building and reading
-   * the compressed columns cost a 1,000,000-row load about 5% of its wall time and a tenth of its
-   * task CPU, for 6% more resident memory (docs/benchmarks.md); what does not fit still spills to
-   * disk.
+   * the snapshot gets {@link #LOCAL_SNAPSHOT_PARTITIONS}, whatever the warehouse's format, since a
+   * session that reads no Delta table never looks at the setting (50 cost a local night with Delta
+   * tables minutes; the shuffle's width, 8 on two cores, still cost the report's reads of its 20
+   * tables nearly twice what one does: docs/operations.md). Spark's in-memory cache (the parse
+   * output, the decisions' index) is built without its column compression: on two cores, building
+   * and reading the compressed columns cost a 1,000,000-row load about 5% of its wall time and a
+   * tenth of its task CPU, for 6% more resident memory (docs/benchmarks.md); what does not fit
+   * still spills to disk.
    */
-  static Map<String, String> localSettings(TableFormat format, Map<String, String> sparkConf) {
+  static Map<String, String> localSettings(Map<String, String> sparkConf) {
     Map<String, String> m = new java.util.LinkedHashMap<>();
     int cores = Runtime.getRuntime().availableProcessors();
     String partitions =
@@ -93,7 +98,7 @@ final class SparkSessions {
     if (!userSet(sparkConf, CACHE_COMPRESSED)) {
       m.put(CACHE_COMPRESSED, "false");
     }
-    if (format == TableFormat.DELTA && !userSet(sparkConf, DELTA_SNAPSHOT_PARTITIONS)) {
+    if (!userSet(sparkConf, DELTA_SNAPSHOT_PARTITIONS)) {
       m.put(DELTA_SNAPSHOT_PARTITIONS, Integer.toString(LOCAL_SNAPSHOT_PARTITIONS));
     }
     return m;
@@ -165,18 +170,7 @@ final class SparkSessions {
       Map<String, String> sparkConf,
       String logLevel,
       TableFormat format) {
-    SparkSession.Builder b =
-        SparkSession.builder()
-            .appName(appName)
-            // The warehouse contract: no INT96 timestamps, dates independent of the machine's zone.
-            .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
-            .config("spark.sql.session.timeZone", "UTC")
-            .config("spark.ui.showConsoleProgress", "false")
-            // A warehouse table has one partition folder per month (120 for ten years): listing
-            // them from the driver takes milliseconds, while Spark's default (a distributed listing
-            // job above 32 folders) cost a night about a second for every read of a partitioned
-            // table.
-            .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "1024");
+    SparkSession.Builder b = SparkSession.builder().appName(appName);
     // spark-submit sets spark.master itself; --master only matters when run without it.
     if (master != null) {
       b.master(master);
@@ -185,17 +179,38 @@ final class SparkSessions {
     }
     String effectiveMaster =
         master != null ? master : System.getProperty("spark.master", "local[*]");
-    if (effectiveMaster.startsWith("local")) {
-      localSettings(format, sparkConf).forEach(b::config);
-      fileSystemSettings(sparkConf).forEach(b::config);
-    }
-    sparkConf.forEach(b::config);
-    formatSettings(format, sparkConf).forEach(b::config);
-    serializerSettings(sparkConf).forEach(b::config);
-    b.config("spark.hadoop." + TableFormat.HADOOP_KEY, format.wireName());
-    b.config(EXECUTOR_JAVA_OPTIONS, executorJavaOptions(sparkConf));
+    settings(effectiveMaster, sparkConf, format).forEach(b::config);
     SparkSession spark = b.getOrCreate();
     spark.sparkContext().setLogLevel(logLevel);
     return spark;
+  }
+
+  /**
+   * Every setting a session of {@code master} gets, in the order they are applied (a later one
+   * wins): the warehouse contract's, then on one machine {@link #localSettings} and {@link
+   * #fileSystemSettings}, then the user's {@code sparkConf}, then those that extend the user's (the
+   * format's, the serializer's, the executors' JVM options) and the warehouse format.
+   */
+  public static Map<String, String> settings(
+      String master, Map<String, String> sparkConf, TableFormat format) {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    // The warehouse contract: no INT96 timestamps, dates independent of the machine's zone.
+    m.put("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+    m.put("spark.sql.session.timeZone", "UTC");
+    m.put("spark.ui.showConsoleProgress", "false");
+    // A warehouse table has one partition folder per month (120 for ten years): listing them from
+    // the driver takes milliseconds, while Spark's default (a distributed listing job above 32
+    // folders) cost a night about a second for every read of a partitioned table.
+    m.put("spark.sql.sources.parallelPartitionDiscovery.threshold", "1024");
+    if (master.startsWith("local")) {
+      m.putAll(localSettings(sparkConf));
+      m.putAll(fileSystemSettings(sparkConf));
+    }
+    m.putAll(sparkConf);
+    m.putAll(formatSettings(format, sparkConf));
+    m.putAll(serializerSettings(sparkConf));
+    m.put("spark.hadoop." + TableFormat.HADOOP_KEY, format.wireName());
+    m.put(EXECUTOR_JAVA_OPTIONS, executorJavaOptions(sparkConf));
+    return m;
   }
 }

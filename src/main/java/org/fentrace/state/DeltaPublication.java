@@ -1,5 +1,6 @@
 package org.fentrace.state;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.delta.tables.DeltaTable;
@@ -33,8 +34,12 @@ import org.slf4j.LoggerFactory;
  * partitioned one by {@code replaceWhere} over exactly the partitions the night staged or emptied.
  * The commit's {@code userMetadata} names the run and the publication ({@link #userMetadata}),
  * which makes it safe to replay: a journal replayed after a kill skips a table whose last commit is
- * already this publication's. A table whose staged content equals its live content (compared row
- * for row, as multisets) is not committed at all, so an identical second night adds no version.
+ * already this publication's. A table whose staged content equals its live content is not committed
+ * at all, so an identical second night adds no version. A whole table's commit also records a
+ * fingerprint of the rows it wrote ({@link #fingerprint}), so the next night compares its staged
+ * rows with the last commit's fingerprint instead of reading the live table; a partitioned table,
+ * or a whole one whose last commit has no fingerprint (made before fingerprints, or not by
+ * fentrace), is compared row for row, as multisets ({@link #sameRows}).
  *
  * <p>A live Parquet folder (a warehouse switched from {@code parquet}) is converted to Delta in
  * place first ({@code CONVERT TO DELTA}): its files stay, the log starts listing them.
@@ -46,6 +51,9 @@ final class DeltaPublication {
 
   private static final String PUBLICATION_FIELD = "publication";
 
+  /** The userMetadata field holding the fingerprint of a whole table's committed rows. */
+  static final String ROWS_FIELD = "rows_fingerprint";
+
   private final SparkSession spark;
   private final Warehouse warehouse;
 
@@ -56,19 +64,33 @@ final class DeltaPublication {
 
   /** The userMetadata of the commit that publishes {@code commit} for run {@code runId}. */
   static String userMetadata(String runId, TableCommit commit) {
+    return userMetadata(runId, commit, null);
+  }
+
+  /** The same, with the committed rows' {@code fingerprint} when there is one (a whole table). */
+  static String userMetadata(String runId, TableCommit commit, String fingerprint) {
     ObjectNode n = JSON.createObjectNode();
     n.put(TableReads.RUN_ID_FIELD, runId);
-    n.put(PUBLICATION_FIELD, commit.table() + "#" + commit.key());
+    n.put(PUBLICATION_FIELD, publication(commit));
+    if (fingerprint != null) {
+      n.put(ROWS_FIELD, fingerprint);
+    }
     return n.toString();
+  }
+
+  private static String publication(TableCommit commit) {
+    return commit.table() + "#" + commit.key();
   }
 
   /** Commits the table's staged data; returns false when nothing needed committing. */
   boolean commit(String runId, TableCommit commit) throws IOException {
     FileSystem fs = warehouse.fs();
     Path dir = warehouse.table(commit.table());
-    String tag = userMetadata(runId, commit);
     boolean exists = TableReads.isDelta(fs, dir);
-    if (exists && tag.equals(lastUserMetadata(dir))) {
+    JsonNode last = exists ? lastUserMetadata(dir) : null;
+    if (last != null
+        && runId.equals(last.path(TableReads.RUN_ID_FIELD).asText(null))
+        && publication(commit).equals(last.path(PUBLICATION_FIELD).asText(null))) {
       LOG.info("{}: already committed by run {} (replayed journal)", commit.table(), runId);
       return false;
     }
@@ -83,7 +105,17 @@ final class DeltaPublication {
       }
       staged = spark.createDataFrame(List.of(), current(dir, commit).schema());
     }
-    if (exists) {
+    String fingerprint = commit.whole() ? fingerprint(staged) : null;
+    String lastFingerprint = last == null ? null : last.path(ROWS_FIELD).asText(null);
+    if (fingerprint != null && fingerprint.equals(lastFingerprint)) {
+      LOG.info(
+          "{}: staged rows equal the last commit's (by fingerprint); no commit", commit.table());
+      copySideFiles(fs, commit, dir);
+      return false;
+    }
+    // Without the last commit's fingerprint, the rows are compared; with a different one, they
+    // differ.
+    if (exists && lastFingerprint == null) {
       Dataset<Row> live = current(dir, commit);
       if (sameColumns(staged.schema(), live.schema())) {
         staged = staged.select(cols(live.columns()));
@@ -95,7 +127,11 @@ final class DeltaPublication {
       }
     }
     DataFrameWriter<Row> w =
-        staged.write().format("delta").mode(SaveMode.Overwrite).option("userMetadata", tag);
+        staged
+            .write()
+            .format("delta")
+            .mode(SaveMode.Overwrite)
+            .option("userMetadata", userMetadata(runId, commit, fingerprint));
     String partitionColumn = partitionColumn(commit);
     if (partitionColumn != null) {
       w = w.partitionBy(partitionColumn);
@@ -255,6 +291,51 @@ final class DeltaPublication {
     }
   }
 
+  /**
+   * An order-independent fingerprint of a multiset of rows: the row count, the sums of two hashes
+   * (Spark's 64-bit xxHash and 32-bit Murmur3) of each row's JSON text with its columns in name
+   * order, and a hash of the schema (names and types, so an empty table's too). Equal multisets of
+   * rows of one schema always give equal fingerprints; for different ones to collide, both sums and
+   * the count must agree by chance, odds of about one in 2^96. Two nights compute it the same way,
+   * so a fingerprint that differs means the rows differ (or Spark's JSON text of a value changed
+   * between versions, which costs one unneeded commit). JSON leaves out null fields by name, so a
+   * null in one column cannot pass for a null in another, and a row's copies each count.
+   */
+  static String fingerprint(Dataset<Row> rows) {
+    String[] names = rows.columns().clone();
+    Arrays.sort(names);
+    Column json = functions.to_json(functions.struct(cols(names)));
+    Row r =
+        rows.agg(
+                functions.count(functions.lit(1)),
+                functions.sum(functions.xxhash64(json).cast("decimal(38,0)")),
+                functions.sum(functions.hash(json).cast("decimal(38,0)")))
+            .first();
+    StringBuilder schema = new StringBuilder();
+    for (String name : names) {
+      schema.append(name).append(' ').append(rows.schema().apply(name).dataType().catalogString());
+      schema.append('\n');
+    }
+    return r.getLong(0)
+        + ":"
+        + (r.isNullAt(1) ? "0" : r.getDecimal(1).toPlainString())
+        + ":"
+        + (r.isNullAt(2) ? "0" : r.getDecimal(2).toPlainString())
+        + ":"
+        + sha256(schema.toString()).substring(0, 16);
+  }
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
   private static Column[] cols(String[] names) {
     return Arrays.stream(names).map(functions::col).toArray(Column[]::new);
   }
@@ -292,9 +373,18 @@ final class DeltaPublication {
     }
   }
 
-  private String lastUserMetadata(Path dir) {
+  /** The last commit's userMetadata as JSON; null when it has none or it is not JSON. */
+  private JsonNode lastUserMetadata(Path dir) {
     List<Row> last =
         DeltaTable.forPath(spark, dir.toString()).history(1).select("userMetadata").collectAsList();
-    return last.isEmpty() || last.get(0).isNullAt(0) ? null : last.get(0).getString(0);
+    if (last.isEmpty() || last.get(0).isNullAt(0)) {
+      return null;
+    }
+    try {
+      JsonNode n = JSON.readTree(last.get(0).getString(0));
+      return n != null && n.isObject() ? n : null;
+    } catch (IOException e) {
+      return null; // another writer's free text: not a fentrace commit
+    }
   }
 }

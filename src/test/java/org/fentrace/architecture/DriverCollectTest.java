@@ -102,6 +102,9 @@ class DriverCollectTest {
                   "org.fentrace.state.DeltaPublication.lastUserMetadata",
                   "the last commit of one Delta table's history"),
               Map.entry(
+                  "org.fentrace.state.DeltaPublication.fingerprint",
+                  "one row: the count and two sums over a table's rows"),
+              Map.entry(
                   "org.fentrace.warehouse.TableReads.latestVersion",
                   "the last commit of one Delta table's history"),
               Map.entry(

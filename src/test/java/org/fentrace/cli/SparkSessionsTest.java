@@ -79,13 +79,11 @@ class SparkSessionsTest {
 
   @Test
   void aLocalRunSizesShufflesAndDeltaSnapshotsAndLeavesItsCacheUncompressedUnlessTheUserDid() {
-    // Shuffles: 4 per core, at least 4. A Delta snapshot: one partition, whatever the shuffles.
+    // Shuffles: 4 per core, at least 4. A Delta snapshot: one partition, whatever the shuffles
+    // (and whatever the warehouse's format: fentrace sql reads either).
     String expected = Integer.toString(Math.max(4, 4 * Runtime.getRuntime().availableProcessors()));
     String compressed = "spark.sql.inMemoryColumnarStorage.compressed";
-    assertThat(SparkSessions.localSettings(TableFormat.PARQUET, Map.of()))
-        .containsExactlyInAnyOrderEntriesOf(
-            Map.of("spark.sql.shuffle.partitions", expected, compressed, "false"));
-    assertThat(SparkSessions.localSettings(TableFormat.DELTA, Map.of()))
+    assertThat(SparkSessions.localSettings(Map.of()))
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
                 "spark.sql.shuffle.partitions",
@@ -98,11 +96,10 @@ class SparkSessionsTest {
     // compression are kept.
     assertThat(
             SparkSessions.localSettings(
-                TableFormat.DELTA, Map.of("spark.sql.shuffle.partitions", "7", compressed, "true")))
+                Map.of("spark.sql.shuffle.partitions", "7", compressed, "true")))
         .containsExactlyEntriesOf(Map.of("spark.databricks.delta.snapshotPartitions", "1"));
     assertThat(
             SparkSessions.localSettings(
-                TableFormat.DELTA,
                 Map.of(
                     "spark.sql.shuffle.partitions",
                     "7",
@@ -116,10 +113,10 @@ class SparkSessionsTest {
     System.setProperty("spark.sql.shuffle.partitions", "9");
     System.setProperty(compressed, "true");
     try {
-      assertThat(SparkSessions.localSettings(TableFormat.DELTA, Map.of()))
+      assertThat(SparkSessions.localSettings(Map.of()))
           .containsExactlyEntriesOf(Map.of("spark.databricks.delta.snapshotPartitions", "1"));
       System.setProperty("spark.databricks.delta.snapshotPartitions", "60");
-      assertThat(SparkSessions.localSettings(TableFormat.DELTA, Map.of())).isEmpty();
+      assertThat(SparkSessions.localSettings(Map.of())).isEmpty();
     } finally {
       System.clearProperty("spark.sql.shuffle.partitions");
       System.clearProperty("spark.databricks.delta.snapshotPartitions");
@@ -160,6 +157,39 @@ class SparkSessionsTest {
       System.clearProperty(key);
       System.clearProperty(context);
     }
+  }
+
+  /**
+   * What a session gets, as a whole: the contract's settings on every master, the one-machine ones
+   * only on local masters, and the user's values over fentrace's defaults (the test suite's shared
+   * session is built from the same map).
+   */
+  @Test
+  void aSessionsSettingsAddTheLocalOnesOnlyOnOneMachineAndKeepTheUsersValues() {
+    String fileSystem = "spark.hadoop.fs.file.impl";
+    String snapshot = "spark.databricks.delta.snapshotPartitions";
+    Map<String, String> local = SparkSessions.settings("local[2]", Map.of(), TableFormat.PARQUET);
+    assertThat(local)
+        .containsEntry("spark.sql.session.timeZone", "UTC")
+        .containsEntry("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+        .containsEntry(fileSystem, "org.fentrace.warehouse.NioLocalFileSystem")
+        .containsEntry(snapshot, "1")
+        .containsEntry("spark.hadoop.fentrace.warehouse.format", "parquet")
+        .doesNotContainKey("spark.sql.extensions");
+    Map<String, String> cluster =
+        SparkSessions.settings("spark://master:7077", Map.of(), TableFormat.DELTA);
+    assertThat(cluster)
+        .containsEntry("spark.sql.session.timeZone", "UTC")
+        .containsEntry("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .containsEntry("spark.hadoop.fentrace.warehouse.format", "delta")
+        .doesNotContainKeys(fileSystem, snapshot, "spark.sql.shuffle.partitions");
+    assertThat(
+            SparkSessions.settings(
+                "local[*]",
+                Map.of("spark.sql.shuffle.partitions", "3", fileSystem, "com.example.Fs"),
+                TableFormat.PARQUET))
+        .containsEntry("spark.sql.shuffle.partitions", "3")
+        .containsEntry(fileSystem, "com.example.Fs");
   }
 
   @Test

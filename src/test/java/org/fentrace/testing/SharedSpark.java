@@ -1,49 +1,47 @@
 package org.fentrace.testing;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.fentrace.cli.SparkSessions;
+import org.fentrace.warehouse.TableFormat;
 
 /**
  * One local[2] SparkSession for the whole test suite (Surefire runs every class in one JVM):
- * starting Spark costs seconds, so tests share it. UI off, few shuffle partitions, UTC, like
- * production settings where they matter for results (Delta's extension included).
+ * starting Spark costs seconds, so tests share it. It takes the settings of fentrace's own local
+ * sessions ({@link SparkSessions#settings}: the warehouse contract's, the one-machine ones, the
+ * local file system classes), so a change there reaches the tests without a copy to keep in step;
+ * then a test session's own, below, as a user's {@code --conf} would.
  */
 public final class SharedSpark {
+  static final String MASTER = "local[2]";
+
   private static SparkSession spark;
 
   private SharedSpark() {}
 
+  /** The test session's own settings, over fentrace's defaults. */
+  static Map<String, String> testSettings() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("spark.ui.enabled", "false");
+    // Tiny fixtures: fewer shuffle partitions than a local run's four per core.
+    m.put("spark.sql.shuffle.partitions", "4");
+    m.put("spark.default.parallelism", "4");
+    m.put("spark.driver.host", "127.0.0.1");
+    // Delta's SQL extension and catalog, as fentrace's own sessions get them with
+    // fentrace.warehouse.format=delta: the Delta tests run on this session too, and a session
+    // cannot gain them once built. Parquet reads and writes are unaffected, and the session's
+    // default warehouse format stays parquet.
+    m.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+    m.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    return m;
+  }
+
   public static synchronized SparkSession session() {
     if (spark == null) {
-      spark =
-          SparkSession.builder()
-              .master("local[2]")
-              .appName("fentrace-tests")
-              .config("spark.ui.enabled", "false")
-              .config("spark.sql.shuffle.partitions", "4")
-              .config("spark.default.parallelism", "4")
-              // As fentrace's own local sessions size Delta's snapshot (SparkSessions): Delta's
-              // default of 50 partitions costs every read and commit of a Delta table 50 tasks.
-              .config("spark.databricks.delta.snapshotPartitions", "1")
-              .config("spark.sql.session.timeZone", "UTC")
-              .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
-              .config("spark.driver.host", "127.0.0.1")
-              // As fentrace's own sessions: file: paths set permissions without a chmod process
-              // per file (the suite writes thousands of small files), and Delta's commits rename
-              // without a readlink process per path.
-              .config(
-                  "spark.hadoop." + org.fentrace.warehouse.NioLocalFileSystem.HADOOP_KEY,
-                  org.fentrace.warehouse.NioLocalFileSystem.class.getName())
-              .config(
-                  "spark.hadoop." + org.fentrace.warehouse.NioLocalFs.HADOOP_KEY,
-                  org.fentrace.warehouse.NioLocalFs.class.getName())
-              // Delta's SQL extension and catalog, as fentrace's own sessions get them with
-              // fentrace.warehouse.format=delta: the Delta tests run on this session too, and a
-              // session cannot gain them once built. Parquet reads and writes are unaffected.
-              .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-              .config(
-                  "spark.sql.catalog.spark_catalog",
-                  "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-              .getOrCreate();
+      SparkSession.Builder b = SparkSession.builder().master(MASTER).appName("fentrace-tests");
+      SparkSessions.settings(MASTER, testSettings(), TableFormat.PARQUET).forEach(b::config);
+      spark = b.getOrCreate();
       spark.sparkContext().setLogLevel("WARN");
       Runtime.getRuntime().addShutdownHook(new Thread(spark::stop));
     }
