@@ -39,10 +39,10 @@ public final class SparkSessions {
         : (given + " " + COMPILE_HUGE_METHODS).trim();
   }
 
-  static final String EXTENSIONS = "spark.sql.extensions";
-  static final String SESSION_CATALOG = "spark.sql.catalog.spark_catalog";
-  static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
-  static final String DELTA_CATALOG = "org.apache.spark.sql.delta.catalog.DeltaCatalog";
+  public static final String EXTENSIONS = "spark.sql.extensions";
+  public static final String SESSION_CATALOG = "spark.sql.catalog.spark_catalog";
+  public static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
+  public static final String DELTA_CATALOG = "org.apache.spark.sql.delta.catalog.DeltaCatalog";
 
   /**
    * The settings a session needs for Delta tables when the warehouse's format is delta: Delta's SQL

@@ -52,7 +52,7 @@ final class DeltaPublication {
   private static final String PUBLICATION_FIELD = "publication";
 
   /** The userMetadata field holding the fingerprint of a whole table's committed rows. */
-  static final String ROWS_FIELD = "rows_fingerprint";
+  private static final String ROWS_FIELD = "rows_fingerprint";
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -294,12 +294,13 @@ final class DeltaPublication {
   /**
    * An order-independent fingerprint of a multiset of rows: the row count, the sums of two hashes
    * (Spark's 64-bit xxHash and 32-bit Murmur3) of each row's JSON text with its columns in name
-   * order, and a hash of the schema (names and types, so an empty table's too). Equal multisets of
-   * rows of one schema always give equal fingerprints; for different ones to collide, both sums and
-   * the count must agree by chance, odds of about one in 2^96. Two nights compute it the same way,
-   * so a fingerprint that differs means the rows differ (or Spark's JSON text of a value changed
-   * between versions, which costs one unneeded commit). JSON leaves out null fields by name, so a
-   * null in one column cannot pass for a null in another, and a row's copies each count.
+   * order, and a name-based UUID (MD5) of the schema's names and types, so an empty table's too.
+   * Equal multisets of rows of one schema always give equal fingerprints; for different ones to
+   * collide, both sums and the count must agree by chance, odds of about one in 2^96. Two nights
+   * compute it the same way, so a fingerprint that differs means the rows differ (or Spark's JSON
+   * text of a value changed between versions, which costs one unneeded commit). JSON leaves out
+   * null fields by name, so a null in one column cannot pass for a null in another, and a row's
+   * copies each count.
    */
   static String fingerprint(Dataset<Row> rows) {
     String[] names = rows.columns().clone();
@@ -322,18 +323,8 @@ final class DeltaPublication {
         + ":"
         + (r.isNullAt(2) ? "0" : r.getDecimal(2).toPlainString())
         + ":"
-        + sha256(schema.toString()).substring(0, 16);
-  }
-
-  private static String sha256(String text) {
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(
-              java.security.MessageDigest.getInstance("SHA-256")
-                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+        + java.util.UUID.nameUUIDFromBytes(
+            schema.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private static Column[] cols(String[] names) {

@@ -32,8 +32,8 @@ public final class SharedSpark {
     // fentrace.warehouse.format=delta: the Delta tests run on this session too, and a session
     // cannot gain them once built. Parquet reads and writes are unaffected, and the session's
     // default warehouse format stays parquet.
-    m.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
-    m.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    m.put(SparkSessions.EXTENSIONS, SparkSessions.DELTA_EXTENSION);
+    m.put(SparkSessions.SESSION_CATALOG, SparkSessions.DELTA_CATALOG);
     return m;
   }
 
