@@ -3,6 +3,7 @@ package org.fentrace.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -267,6 +268,26 @@ class LauncherModesTest {
             launch(releaseScript(), Map.of("SPARK_LOCAL_IP", "10.1.2.3"), run())
                 .sparkLocalIp("java"))
         .isEqualTo("10.1.2.3");
+  }
+
+  /**
+   * The tests run Spark in their own JVM (Surefire's and Failsafe's argLine in the pom, handed on
+   * to the nights the kill tests start): it gets the collector and compiler flags the launcher
+   * gives an embedded batch night, so that a change to either is made to both. Run outside Maven
+   * (an IDE without the argLine) this fails and says which flags the JVM lacks.
+   */
+  @Test
+  void theTestJvmHasTheCollectorAndCompilerFlagsOfAnEmbeddedNight() throws Exception {
+    Launch l = launch(releaseScript(), Map.of("FENTRACE_JVM_PROFILE", "batch"), run());
+    assertThat(l.exit()).as("exit; output: %s", l.stderr()).isZero();
+    List<String> tuning = l.args("java").stream().filter(a -> a.startsWith("-XX:")).toList();
+    assertThat(tuning).as("the launcher's -XX flags").contains("-XX:+UseParallelGC");
+    assertThat(ManagementFactory.getRuntimeMXBean().getInputArguments())
+        .as("this test JVM's flags (the pom's test.jvm.tuning)")
+        .containsAll(tuning);
+    assertThat(System.getProperty("fentrace.test.jvmFlags", "").split(" "))
+        .as("the flags of a night a kill test starts in a JVM of its own")
+        .contains(tuning.toArray(String[]::new));
   }
 
   @Test
