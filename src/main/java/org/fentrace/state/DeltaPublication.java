@@ -62,12 +62,10 @@ final class DeltaPublication {
     this.warehouse = warehouse;
   }
 
-  /** The userMetadata of the commit that publishes {@code commit} for run {@code runId}. */
-  static String userMetadata(String runId, TableCommit commit) {
-    return userMetadata(runId, commit, null);
-  }
-
-  /** The same, with the committed rows' {@code fingerprint} when there is one (a whole table). */
+  /**
+   * The userMetadata of the commit that publishes {@code commit} for run {@code runId}, with the
+   * committed rows' {@code fingerprint} when there is one (a whole table), else null.
+   */
   static String userMetadata(String runId, TableCommit commit, String fingerprint) {
     ObjectNode n = JSON.createObjectNode();
     n.put(TableReads.RUN_ID_FIELD, runId);

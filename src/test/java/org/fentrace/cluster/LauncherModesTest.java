@@ -273,8 +273,8 @@ class LauncherModesTest {
   /**
    * The tests run Spark in their own JVM (Surefire's and Failsafe's argLine in the pom, handed on
    * to the nights the kill tests start): it gets the collector and compiler flags the launcher
-   * gives an embedded batch night, so that a change to either is made to both. Run outside Maven
-   * (an IDE without the argLine) this fails and says which flags the JVM lacks.
+   * gives an embedded batch night, so that a change to one must be made to the other. Run outside
+   * Maven (an IDE without the argLine) this fails and says which flags the JVM lacks.
    */
   @Test
   void theTestJvmHasTheCollectorAndCompilerFlagsOfAnEmbeddedNight() throws Exception {

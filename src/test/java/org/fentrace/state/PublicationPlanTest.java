@@ -76,14 +76,14 @@ class PublicationPlanTest {
     TableCommit second = (TableCommit) PublicationPlan.of(W, List.of(reattributed)).get(0);
     assertThat(replayed.key()).isEqualTo(first.key()).hasSize(16);
     assertThat(second.key()).isNotEqualTo(first.key());
-    assertThat(DeltaPublication.userMetadata("20261128T060000Z-00ab", first))
+    assertThat(DeltaPublication.userMetadata("20261128T060000Z-00ab", first, null))
         .isEqualTo(
             "{\"fentrace_run_id\":\"20261128T060000Z-00ab\",\"publication\":\"seizures#"
                 + first.key()
                 + "\"}");
     assertThat(
             org.fentrace.warehouse.TableReads.runOf(
-                DeltaPublication.userMetadata("20261128T060000Z-00ab", first)))
+                DeltaPublication.userMetadata("20261128T060000Z-00ab", first, null)))
         .isEqualTo("20261128T060000Z-00ab");
   }
 
