@@ -82,6 +82,13 @@ public final class FentraceConfig {
         "A plain (uncompressed) landing file larger than this many bytes is parsed in ranges of about this size,"
             + " one task each, with the same rows and physical line numbers as one task gives; 0 reads every file"
             + " in one task. Compressed files are always one task."),
+    PARSE_CACHE(
+        ParseCache.KEY,
+        ParseCache.DISK.wireName(),
+        "Where the ingest keeps its parse output between the passes that read it: disk (the"
+            + " executors' local disk, served by the page cache; the default) or memory-and-disk (Spark's"
+            + " storage memory, what does not fit on disk). Held on the heap, a large load's cached"
+            + " batches cost it garbage collection."),
     BROADCAST_MAX_IDS(
         "fentrace.ingest.broadcast-max-ids",
         "500000",
@@ -165,6 +172,7 @@ public final class FentraceConfig {
     c.lockStaleAfter();
     c.primarySource();
     c.splitBytes();
+    c.parseCache();
     c.broadcastMaxIds();
     c.warehouseFormat();
     return c;
@@ -231,6 +239,15 @@ public final class FentraceConfig {
   /** Nominal size of the byte ranges a large plain landing file is parsed in; 0 = never split. */
   public long splitBytes() {
     return countOf(Key.SPLIT_BYTES, "bytes");
+  }
+
+  /** Where the ingest keeps its parse output between its reads of it. */
+  public ParseCache parseCache() {
+    try {
+      return ParseCache.fromName(get(Key.PARSE_CACHE));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(Key.PARSE_CACHE.key() + ": " + e.getMessage());
+    }
   }
 
   /** Largest set of ids the ingest broadcasts to a join with the history; 0 = never broadcast. */

@@ -21,6 +21,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.fentrace.action.BaseAction;
 import org.fentrace.aggregates.AggregateStore;
+import org.fentrace.config.ParseCache;
 import org.fentrace.normalize.NormalizationContext;
 import org.fentrace.routes.RouteRules;
 import org.fentrace.state.FaultInjection;
@@ -59,6 +60,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
       double maxRejectRate,
       boolean prune,
       long splitBytes,
+      ParseCache parseCache,
       long broadcastMaxIds) {}
 
   private final Options options;
@@ -209,7 +211,12 @@ public final class IngestAction extends BaseAction<IngestResult> {
   private LandingParse.Parsed parse(List<LandingFile> toRead) {
     describe("parse and normalize " + toRead.size() + " files");
     return LandingParse.parse(
-        spark, toRead, options.context(), options.runId(), options.splitBytes());
+        spark,
+        toRead,
+        options.context(),
+        options.runId(),
+        options.splitBytes(),
+        options.parseCache());
   }
 
   /**

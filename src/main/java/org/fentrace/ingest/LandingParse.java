@@ -12,7 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.storage.StorageLevel;
+import org.fentrace.config.ParseCache;
 import org.fentrace.normalize.NormalizationContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * except plain files larger than {@code fentrace.ingest.split-bytes}, parsed in byte ranges ({@link
  * ChunkParser}, plus one task hashing the file) and resolved on the driver ({@link
  * SplitResolution}); a split file its chunks cannot settle is read again in one task. The rows are
- * the same either way, lines included; the parse output is cached until {@link Parsed#release()}.
+ * the same either way, lines included; the parse output is cached (where {@link ParseCache} says)
+ * until {@link Parsed#release()}.
  */
 final class LandingParse {
   private static final Logger LOG = LoggerFactory.getLogger(LandingParse.class);
@@ -63,7 +64,8 @@ final class LandingParse {
       List<LandingFile> toRead,
       NormalizationContext context,
       String runId,
-      long splitBytes) {
+      long splitBytes,
+      ParseCache cache) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     CompressionCodecFactory codecs = new CompressionCodecFactory(jsc.hadoopConfiguration());
     List<ParseUnit> wholeUnits = new ArrayList<>();
@@ -92,7 +94,7 @@ final class LandingParse {
     Dataset<Row> whole =
         wholeUnits.isEmpty() && !split.isEmpty()
             ? null
-            : parseTasks(spark, jsc, ParseTasks.oneEach(wholeUnits), parser);
+            : parseTasks(spark, jsc, ParseTasks.oneEach(wholeUnits), parser, cache);
     List<Dataset<Row>> cached = new ArrayList<>();
     if (whole != null) {
       cached.add(whole);
@@ -102,7 +104,11 @@ final class LandingParse {
     }
     Dataset<Row> ranges =
         parseTasks(
-            spark, jsc, ParseTasks.ranges(checksums, chunks, 4 * jsc.defaultParallelism()), parser);
+            spark,
+            jsc,
+            ParseTasks.ranges(checksums, chunks, 4 * jsc.defaultParallelism()),
+            parser,
+            cache);
     cached.add(ranges);
     SplitResolution.Resolved resolved = SplitResolution.resolve(spark, ranges, whole, split);
     Dataset<Row> envelopes = whole == null ? resolved.rows() : whole.unionByName(resolved.rows());
@@ -120,7 +126,8 @@ final class LandingParse {
               jsc,
               ParseTasks.oneEach(
                   resolved.fallback().keySet().stream().map(ParseUnit::whole).toList()),
-              parser);
+              parser,
+              cache);
       cached.add(again);
       envelopes = envelopes.unionByName(again);
     }
@@ -129,9 +136,13 @@ final class LandingParse {
 
   /** One partition per task (a task parses its units one after the other), cached. */
   private static Dataset<Row> parseTasks(
-      SparkSession spark, JavaSparkContext jsc, List<List<ParseUnit>> tasks, FileParser parser) {
+      SparkSession spark,
+      JavaSparkContext jsc,
+      List<List<ParseUnit>> tasks,
+      FileParser parser,
+      ParseCache cache) {
     JavaRDD<InternalRow> parsed = jsc.parallelize(tasks, Math.max(1, tasks.size())).flatMap(parser);
-    return envelopes(spark, parsed).persist(StorageLevel.MEMORY_AND_DISK());
+    return envelopes(spark, parsed).persist(cache.storageLevel());
   }
 
   /**

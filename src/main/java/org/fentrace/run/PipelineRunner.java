@@ -188,6 +188,7 @@ public final class PipelineRunner {
                         request.config().maxRejectRate(),
                         request.prune(),
                         request.config().splitBytes(),
+                        request.config().parseCache(),
                         request.config().broadcastMaxIds()))
                 .execute();
         manifest.ingest(result);

@@ -1,0 +1,57 @@
+package org.fentrace.config;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Where the ingest keeps its parse output between the passes that read it (the decisions' index,
+ * each table's staging, the other versions, the quarantine): {@code fentrace.ingest.parse-cache}.
+ *
+ * <p>Every reader decodes Spark's cached column batches whatever the level; what the level decides
+ * is whether the batches live on the heap. Held in memory, the batches of a load that fills Spark's
+ * storage memory are copied from the young generation to the old one and compacted by full
+ * collections while the load runs, and the blocks that do not fit go to disk anyway and are
+ * deserialized on every read. Written to the executor's local disk, the batches are garbage as soon
+ * as they are written, and the operating system's page cache serves the reads.
+ */
+public enum ParseCache {
+  /** Spark's {@code DISK_ONLY}: the default. */
+  DISK("disk", StorageLevel.DISK_ONLY()),
+  /** Spark's {@code MEMORY_AND_DISK}: batches on the heap, blocks that do not fit on disk. */
+  MEMORY_AND_DISK("memory-and-disk", StorageLevel.MEMORY_AND_DISK());
+
+  /** The configuration key that chooses the level. */
+  public static final String KEY = "fentrace.ingest.parse-cache";
+
+  private final String wireName;
+  private final transient StorageLevel level;
+
+  ParseCache(String wireName, StorageLevel level) {
+    this.wireName = wireName;
+    this.level = level;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+
+  public StorageLevel storageLevel() {
+    return level;
+  }
+
+  /** The level named {@code name} (case-insensitive); anything else throws, naming the choices. */
+  public static ParseCache fromName(String name) {
+    String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+    for (ParseCache c : values()) {
+      if (c.wireName.equals(n)) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown parse cache '"
+            + name
+            + "'; one of "
+            + Arrays.stream(values()).map(ParseCache::wireName).toList());
+  }
+}
