@@ -84,11 +84,13 @@ public final class FentraceConfig {
             + " in one task. Compressed files are always one task."),
     PARSE_CACHE(
         ParseCache.KEY,
-        ParseCache.DISK.wireName(),
-        "Where the ingest keeps its parse output between the passes that read it: disk (the"
-            + " executors' local disk, served by the page cache; the default) or memory-and-disk (Spark's"
-            + " storage memory, what does not fit on disk). Held on the heap, a large load's cached"
-            + " batches cost it garbage collection."),
+        ParseCache.AUTO.wireName(),
+        "Where the ingest keeps its parse output between the passes that read it: disk (the executors'"
+            + " local disk, read back through the page cache), memory-and-disk (Spark's storage memory; what"
+            + " does not fit goes to disk), or auto: memory-and-disk on one machine when the parse should fill"
+            + " at most half of Spark's storage memory, else disk (always disk on a cluster). On the heap, a"
+            + " large load's cached batches cost it garbage collection; on disk, a small load pays for"
+            + " writing them."),
     BROADCAST_MAX_IDS(
         "fentrace.ingest.broadcast-max-ids",
         "500000",

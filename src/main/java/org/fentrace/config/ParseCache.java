@@ -12,11 +12,18 @@ import org.apache.spark.storage.StorageLevel;
  * is whether the batches live on the heap. Held in memory, the batches of a load that fills Spark's
  * storage memory are copied from the young generation to the old one and compacted by full
  * collections while the load runs, and the blocks that do not fit go to disk anyway and are
- * deserialized on every read. Written to the executor's local disk, the batches are garbage as soon
- * as they are written, and the operating system's page cache serves the reads.
+ * deserialized on every read. Written to the executors' local disk, the batches are garbage as soon
+ * as they are written and the page cache serves the reads, at the price of writing them: a load
+ * whose parse fits in memory is a few percent slower on disk (docs/benchmarks.md).
  */
 public enum ParseCache {
-  /** Spark's {@code DISK_ONLY}: the default. */
+  /**
+   * The default: {@link #MEMORY_AND_DISK} on one machine when the parse should fill at most half of
+   * Spark's storage memory, else {@link #DISK}; always {@link #DISK} on a cluster, whose executors'
+   * memory the driver does not size before the parse.
+   */
+  AUTO("auto", null),
+  /** Spark's {@code DISK_ONLY}. */
   DISK("disk", StorageLevel.DISK_ONLY()),
   /** Spark's {@code MEMORY_AND_DISK}: batches on the heap, blocks that do not fit on disk. */
   MEMORY_AND_DISK("memory-and-disk", StorageLevel.MEMORY_AND_DISK());
@@ -25,7 +32,7 @@ public enum ParseCache {
   public static final String KEY = "fentrace.ingest.parse-cache";
 
   private final String wireName;
-  private final transient StorageLevel level;
+  private final StorageLevel level;
 
   ParseCache(String wireName, StorageLevel level) {
     this.wireName = wireName;
@@ -36,7 +43,11 @@ public enum ParseCache {
     return wireName;
   }
 
+  /** Spark's storage level; {@link #AUTO} has none until the ingest resolves it. */
   public StorageLevel storageLevel() {
+    if (level == null) {
+      throw new IllegalStateException(wireName + " names no storage level until it is resolved");
+    }
     return level;
   }
 

@@ -21,13 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code fentrace.ingest.parse-cache}: the parse output is kept at the storage level the key names,
- * and where it is kept changes no row of any table. Both levels ingest the same generated landing
- * (duplicates, bad rows, seizures and shipments in two files each over six months, so the
- * decisions, both tables' staging, the other versions and the quarantine all read the cached
- * parse), and the warehouses are compared row by row. The level is read off Spark's own list of
- * persisted RDDs while the run stands right after its parse, so a level that never reached the
- * cache fails the test.
+ * {@code fentrace.ingest.parse-cache}: the parse output is kept at the storage level the key names
+ * (auto chooses by the landing's size), and where it is kept changes no row of any table. The three
+ * settings ingest the same generated landing (duplicates, bad rows, seizures and shipments in two
+ * files each over six months, so the decisions, both tables' staging, the other versions and the
+ * quarantine all read the cached parse), and the warehouses are compared row by row. The level is
+ * read off Spark's own list of persisted RDDs while the run stands right after its parse, so a
+ * level that never reached the cache fails the test.
  */
 class ParseCacheTest {
   static final String KEY = ParseCache.KEY;
@@ -43,6 +43,11 @@ class ParseCacheTest {
             2_000, landing, 5, LocalDate.of(2023, 1, 1), 180, 2, 0.02, 0.3));
     Set<StorageLevel> onDisk = ingest(landing, "disk");
     Set<StorageLevel> inMemory = ingest(landing, "memory-and-disk");
+    // A landing of some hundred kilobytes against the test JVM's storage memory: auto keeps it
+    // there.
+    Set<StorageLevel> auto = ingest(landing, "auto");
+    assertThat(auto).contains(StorageLevel.MEMORY_AND_DISK());
+    assertThat(auto).doesNotContain(StorageLevel.DISK_ONLY());
     assertThat(onDisk)
         .as("levels of the RDDs the disk run persisted")
         .contains(StorageLevel.DISK_ONLY());
@@ -51,6 +56,8 @@ class ParseCacheTest {
     assertThat(inMemory).doesNotContain(StorageLevel.DISK_ONLY());
     WarehouseComparison.assertSameResults(
         tmp.resolve("memory-and-disk").toString(), tmp.resolve("disk").toString(), true);
+    WarehouseComparison.assertSameResults(
+        tmp.resolve("memory-and-disk").toString(), tmp.resolve("auto").toString(), true);
   }
 
   /**
@@ -87,11 +94,41 @@ class ParseCacheTest {
     return levels;
   }
 
+  /**
+   * Auto's choice, worked by hand from its two factors (4.1 cached bytes per plain byte, 7 plain
+   * bytes per compressed byte) against half the storage memory.
+   */
   @Test
-  void theDefaultIsDiskAndAnUnknownLevelStopsTheRunBeforeItStarts() {
+  void autoKeepsInMemoryWhatFillsAtMostHalfTheStorageMemory() {
+    long storage = 3_600_000_000L; // half: 1,800,000,000
+    // 182,196,088 plain bytes (the 1,000,000-row landing): 4.1 x that = 747,003,961, under half.
+    assertThat(LandingParse.choose(ParseCache.AUTO, 182_196_088L, 0, storage))
+        .isEqualTo(ParseCache.MEMORY_AND_DISK);
+    // 439,024,390 plain bytes: 4.1 x that = 1,799,999,999, one byte under half.
+    assertThat(LandingParse.choose(ParseCache.AUTO, 439_024_390L, 0, storage))
+        .isEqualTo(ParseCache.MEMORY_AND_DISK);
+    // 439,024,391: 1,800,000,003, over half.
+    assertThat(LandingParse.choose(ParseCache.AUTO, 439_024_391L, 0, storage))
+        .isEqualTo(ParseCache.DISK);
+    // 62,717,771 gzip bytes hold some 7 x that = 439,024,397 plain ones: 1,800,000,028, over half,
+    // where the same bytes plain (4.1 x 62,717,771 = 257,142,861) stay in memory.
+    assertThat(LandingParse.choose(ParseCache.AUTO, 0, 62_717_771L, storage))
+        .isEqualTo(ParseCache.DISK);
+    assertThat(LandingParse.choose(ParseCache.AUTO, 62_717_771L, 0, storage))
+        .isEqualTo(ParseCache.MEMORY_AND_DISK);
+    // No storage memory known (a cluster): the disk, however small the landing.
+    assertThat(LandingParse.choose(ParseCache.AUTO, 1_000, 0, 0)).isEqualTo(ParseCache.DISK);
+    // A level named explicitly is kept whatever the sizes.
+    assertThat(LandingParse.choose(ParseCache.DISK, 1_000, 0, storage)).isEqualTo(ParseCache.DISK);
+    assertThat(LandingParse.choose(ParseCache.MEMORY_AND_DISK, 0, 62_717_771L, storage))
+        .isEqualTo(ParseCache.MEMORY_AND_DISK);
+  }
+
+  @Test
+  void theDefaultIsAutoAndAnUnknownLevelStopsTheRunBeforeItStarts() {
     Map<String, String> party =
         Map.of("fentrace.party-hash.key", "parse-cache-test-key-0123456789");
-    assertThat(FentraceConfig.load(null, party).parseCache()).isEqualTo(ParseCache.DISK);
+    assertThat(FentraceConfig.load(null, party).parseCache()).isEqualTo(ParseCache.AUTO);
     Map<String, String> upper = new java.util.HashMap<>(party);
     upper.put(KEY, " MEMORY-AND-DISK ");
     assertThat(FentraceConfig.load(null, upper).parseCache()).isEqualTo(ParseCache.MEMORY_AND_DISK);
@@ -100,6 +137,6 @@ class ParseCacheTest {
     assertThatThrownBy(() -> FentraceConfig.load(null, wrong))
         .hasMessageContaining(KEY)
         .hasMessageContaining("MEMORY_ONLY")
-        .hasMessageContaining("[disk, memory-and-disk]");
+        .hasMessageContaining("[auto, disk, memory-and-disk]");
   }
 }
