@@ -73,9 +73,16 @@ final class LandingParse {
     List<ParseUnit> chunks = new ArrayList<>();
     List<LandingFile> split = new ArrayList<>();
     Map<String, Split> splits = new HashMap<>();
+    long plainBytes = 0;
+    long compressedBytes = 0;
     for (LandingFile f : toRead) {
-      SplitPlan plan =
-          SplitPlan.of(f.size(), codecs.getCodec(new Path(f.uri())) != null, splitBytes);
+      boolean compressed = codecs.getCodec(new Path(f.uri())) != null;
+      if (compressed) {
+        compressedBytes += f.size();
+      } else {
+        plainBytes += f.size();
+      }
+      SplitPlan plan = SplitPlan.of(f.size(), compressed, splitBytes);
       splits.put(f.relativePath(), new Split(plan.chunks(), plan.why()));
       if (plan.split()) {
         split.add(f);
@@ -87,7 +94,7 @@ final class LandingParse {
         wholeUnits.add(ParseUnit.whole(f));
       }
     }
-    ParseCache cache = resolve(spark, asked, toRead, codecs);
+    ParseCache cache = resolve(spark, asked, plainBytes, compressedBytes);
     FileParser parser =
         new FileParser(context, new SerializableHadoopConf(jsc.hadoopConfiguration()), runId);
     // Files read whole and byte ranges are cached apart: a reader of one kind of rows then never
@@ -169,21 +176,9 @@ final class LandingParse {
   }
 
   private static ParseCache resolve(
-      SparkSession spark,
-      ParseCache asked,
-      List<LandingFile> toRead,
-      CompressionCodecFactory codecs) {
+      SparkSession spark, ParseCache asked, long plain, long compressed) {
     if (asked != ParseCache.AUTO) {
       return asked;
-    }
-    long plain = 0;
-    long compressed = 0;
-    for (LandingFile f : toRead) {
-      if (codecs.getCodec(new Path(f.uri())) == null) {
-        plain += f.size();
-      } else {
-        compressed += f.size();
-      }
     }
     // On one machine the one block manager is the driver's, whose storage memory is the executors';
     // on a cluster the driver's own block manager says nothing about the executors'.
