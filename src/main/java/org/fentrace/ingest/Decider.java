@@ -79,7 +79,7 @@ final class Decider {
   }
 
   /** Persists a frame the decisions read more than once, and records it for {@link #release()}. */
-  private Dataset<Row> keep(Dataset<Row> frame) {
+  Dataset<Row> keep(Dataset<Row> frame) {
     Dataset<Row> kept = frame.persist(StorageLevel.MEMORY_AND_DISK());
     persisted.add(kept);
     return kept;
@@ -87,6 +87,8 @@ final class Decider {
 
   /**
    * @param fresh this run's candidate rows of the table (with the month column)
+   * @param freshIndex their index ({@link CandidateStore#index}), over a persisted frame: both
+   *     tables' are read from the parse in one pass ({@link FreshIndex})
    * @param seedMonths months whose candidates change
    * @param wholeMonths months whose every record is decided again (CBP fiscal years whose owner may
    *     change)
@@ -96,6 +98,7 @@ final class Decider {
   Decision decide(
       WarehouseTable table,
       Dataset<Row> fresh,
+      Dataset<Row> freshIndex,
       Set<String> seedMonths,
       Set<String> wholeMonths,
       List<String> cbpOwners,
@@ -115,17 +118,12 @@ final class Decider {
     long changedCount = -1; // not counted on a first load
     if (store.isEmpty(table)) {
       // A first load: every record is this run's, and nothing stored can be touched. The index is
-      // this run's alone, read from the parse once (each read decodes the cached rows whole), and
-      // no set of ids is made distinct or counted: every join against the store meets an empty
-      // frame.
-      touchedIndex = keep(CandidateStore.index(fresh, table));
+      // this run's alone, and no set of ids is made distinct or counted: every join against the
+      // store meets an empty frame.
+      touchedIndex = freshIndex;
       changed = touchedIndex.select("record_id", "shipment_id");
       touched = changed.select("record_id");
     } else {
-      // This run's index, read from the parse once: each read of the parse decodes its cached rows
-      // whole, and a parcel-scale night read them three times here (counting the changed records,
-      // then building the touched index), a third of its decisions' time.
-      Dataset<Row> freshIndex = keep(CandidateStore.index(fresh, table));
       // Records whose candidate set changes: this run's rows and the rows of replaced files.
       changed = freshIndex.select("record_id", "shipment_id");
       if (!replaced.isEmpty()) {

@@ -104,7 +104,8 @@ public final class IngestAction extends BaseAction<IngestResult> {
       List<PartitionPublisher.Move> moves,
       Map<String, List<String>> rewritten,
       List<String> marked,
-      LabReportsStage.Staged labs) {}
+      LabReportsStage.Staged labs,
+      List<String> rejectExamples) {}
 
   @Override
   protected IngestResult run() throws IOException {
@@ -147,8 +148,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
               staged.labs().accounting());
       reports = parsed.withSplits(reports);
       lap("account", t);
-      describe("examples of rejected rows");
-      return result(reports, staged.rewritten(), RejectedStage.examples(envelopes));
+      return result(reports, staged.rewritten(), staged.rejectExamples());
     } finally {
       // Also when a step fails: the decisions' cached frames would otherwise hold storage memory
       // (in embedded mode, the driver's heap) for as long as the session lives.
@@ -239,12 +239,18 @@ public final class IngestAction extends BaseAction<IngestResult> {
     List<String> owners = Deduplication.cbpYearOwners(LedgerFacts.cbpCoverage(after));
     Decider decider = new Decider(store, diff.replaced(), rankTable, options.broadcastMaxIds());
     try {
+      Dataset<Row> bothIndexes =
+          facts.hasRows(WarehouseTable.SHIPMENTS) || facts.hasRows(WarehouseTable.SEIZURES)
+              ? decider.keep(FreshIndex.bothTables(envelopes))
+              : null;
       Set<String> shipmentMonths0 =
           facts.affectedMonths(WarehouseTable.SHIPMENTS, scan.before(), diff.replaced());
+      Dataset<Row> freshShipments = newRows(envelopes, facts, WarehouseTable.SHIPMENTS);
       Decision ships =
           decider.decide(
               WarehouseTable.SHIPMENTS,
-              newRows(envelopes, facts, WarehouseTable.SHIPMENTS),
+              freshShipments,
+              freshIndex(freshShipments, bothIndexes, facts, WarehouseTable.SHIPMENTS),
               shipmentMonths0,
               Set.of(),
               List.of(),
@@ -255,10 +261,12 @@ public final class IngestAction extends BaseAction<IngestResult> {
       Set<String> cbpYearMonths =
           LedgerFacts.cbpYearMonths(scan.before(), after, scan.toRead(), diff.replaced());
       seizureMonths0.addAll(cbpYearMonths);
+      Dataset<Row> freshSeizures = newRows(envelopes, facts, WarehouseTable.SEIZURES);
       Decision seizures =
           decider.decide(
               WarehouseTable.SEIZURES,
-              newRows(envelopes, facts, WarehouseTable.SEIZURES),
+              freshSeizures,
+              freshIndex(freshSeizures, bothIndexes, facts, WarehouseTable.SEIZURES),
               seizureMonths0,
               cbpYearMonths,
               owners,
@@ -297,6 +305,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
             d.ships(),
             d.seizures(),
             envelopes,
+            d.facts().rejectsRead(),
             scan.toRead(),
             scan.diff().replaced(),
             d.rankTable());
@@ -319,7 +328,18 @@ public final class IngestAction extends BaseAction<IngestResult> {
     if (rest.labs().written()) {
       marked.add(WarehouseTable.LAB_REPORTS.tableName());
     }
-    return new Staging(moves, rewritten, marked, rest.labs());
+    return new Staging(moves, rewritten, marked, rest.labs(), rest.rejectExamples());
+  }
+
+  /**
+   * The index of this run's rows of {@code table}: from the index of both tables read from the
+   * parse in one pass, or, when the parse gave none, from the (empty) frame of its rows.
+   */
+  private static Dataset<Row> freshIndex(
+      Dataset<Row> fresh, Dataset<Row> bothIndexes, LedgerFacts facts, WarehouseTable table) {
+    return facts.hasRows(table)
+        ? FreshIndex.of(bothIndexes, table)
+        : CandidateStore.index(fresh, table);
   }
 
   /**

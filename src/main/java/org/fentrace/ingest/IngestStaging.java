@@ -119,19 +119,27 @@ final class IngestStaging {
     return moves;
   }
 
-  /** What the rest of the staging produced: its moves, and the lab reports' outcome. */
-  record Rest(List<PartitionPublisher.Move> moves, LabReportsStage.Staged labs) {}
+  /**
+   * What the rest of the staging produced: its moves, the lab reports' outcome, and the first rows
+   * this run quarantined.
+   */
+  record Rest(
+      List<PartitionPublisher.Move> moves,
+      LabReportsStage.Staged labs,
+      List<String> rejectExamples) {}
 
   /**
    * The staging no table write depends on: the other versions of both tables, the lab reports and
    * the quarantine.
    *
+   * @param rejectsRead whether any file read in this run quarantined a row
    * @param replaced the files whose earlier rows this run drops (changed or pruned)
    */
   Rest rest(
       Decision ships,
       Decision seizures,
       Dataset<Row> envelopes,
+      boolean rejectsRead,
       List<LandingFile> toRead,
       Set<String> replaced,
       Dataset<Row> rankTable)
@@ -143,8 +151,10 @@ final class IngestStaging {
         LabReportsStage.stage(spark, warehouse, envelopes, toRead, replaced, rankTable, runId);
     moves.addAll(labs.moves());
     describe.accept("stage rejected");
-    moves.add(RejectedStage.stage(spark, warehouse, envelopes, replaced, runId));
-    return new Rest(moves, labs);
+    RejectedStage.Staged rejected =
+        RejectedStage.stage(spark, warehouse, envelopes, rejectsRead, toRead, replaced, runId);
+    moves.add(rejected.move());
+    return new Rest(moves, labs, rejected.examples());
   }
 
   /**

@@ -135,6 +135,11 @@ final class LedgerFacts {
     return out;
   }
 
+  /** Whether any file read in this run quarantined a row. */
+  boolean rejectsRead() {
+    return !reasons.isEmpty();
+  }
+
   /** Whether any file read in this run gave a normalized row of {@code table}. */
   boolean hasRows(WarehouseTable table) {
     return months.values().stream()
