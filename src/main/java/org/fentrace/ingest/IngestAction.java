@@ -125,7 +125,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
     Dataset<Row> envelopes = parsed.envelopes();
     Decisions d = null;
     try {
-      LedgerFacts facts = LedgerFacts.collect(envelopes, scan.toRead());
+      LedgerFacts facts = LedgerFacts.collect(parsed.statistics(), scan.toRead());
       t = lap("parse_normalize", t);
       FaultInjection.at(FaultInjection.AFTER_PARSE);
       d = decide(scan, facts, envelopes);

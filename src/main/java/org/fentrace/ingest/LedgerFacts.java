@@ -52,8 +52,12 @@ final class LedgerFacts {
 
   /**
    * The facts of every file read, from the files' statistics rows ({@link FileFacts}, gathered by
-   * the parsing tasks): collecting them is the first action on the parse output, so it also fills
-   * the cache of it, and it reads only the statistics columns of that cache.
+   * the parsing tasks): for files read whole, collecting them is the first action on the parse
+   * output, so it also fills the cache of it, and it reads only the statistics columns of that
+   * cache.
+   *
+   * @param envelopes envelopes holding every statistics row ({@link
+   *     LandingParse.Parsed#statistics})
    */
   static LedgerFacts collect(Dataset<Row> envelopes, List<LandingFile> toRead) {
     LedgerFacts f = new LedgerFacts();

@@ -36,9 +36,10 @@ final class SplitResolution {
 
   /**
    * @param rows the split files' rows with physical lines, and their statistics rows
+   * @param statistics the statistics rows alone (a local frame: reading it scans no range)
    * @param fallback split files to read in one task, with why
    */
-  record Resolved(Dataset<Row> rows, Map<LandingFile, String> fallback) {}
+  record Resolved(Dataset<Row> rows, Dataset<Row> statistics, Map<LandingFile, String> fallback) {}
 
   private SplitResolution() {}
 
@@ -123,7 +124,7 @@ final class SplitResolution {
     Dataset<Row> statsRows =
         LandingParse.envelopes(
             spark, JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(stats, 1));
-    return new Resolved(rows.unionByName(statsRows), fallback);
+    return new Resolved(rows.unionByName(statsRows), statsRows, fallback);
   }
 
   private static ChunkChain.Outcome outcome(Row s) {
