@@ -118,7 +118,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
       List<FileReport> reports =
           Accounting.reports(scan.scanned(), scan.toRead(), LedgerFacts.none(), Map.of(), Map.of());
       lap("account", t);
-      return result(reports, Map.of(), List.of());
+      return result(reports, Map.of(), List.of(), null);
     }
     store.migrateLegacyLayout(options.runId());
     LandingParse.Parsed parsed = parse(scan.toRead());
@@ -148,7 +148,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
               staged.labs().accounting());
       reports = parsed.withSplits(reports);
       lap("account", t);
-      return result(reports, staged.rewritten(), staged.rejectExamples());
+      return result(reports, staged.rewritten(), staged.rejectExamples(), parsed.cache());
     } finally {
       // Also when a step fails: the decisions' cached frames would otherwise hold storage memory
       // (in embedded mode, the driver's heap) for as long as the session lives.
@@ -160,10 +160,14 @@ public final class IngestAction extends BaseAction<IngestResult> {
   }
 
   /**
-   * The night's result from its per-file reports, the partitions it rewrote and reject examples.
+   * The night's result from its per-file reports, the partitions it rewrote, reject examples and
+   * where its parse was cached (null when nothing was parsed).
    */
   private IngestResult result(
-      List<FileReport> reports, Map<String, List<String>> rewritten, List<String> examples) {
+      List<FileReport> reports,
+      Map<String, List<String>> rewritten,
+      List<String> examples,
+      ParseCacheChoice parseCache) {
     return new IngestResult(
         options.runId(),
         options.runDate(),
@@ -172,7 +176,8 @@ public final class IngestAction extends BaseAction<IngestResult> {
         rewritten,
         timings(),
         Accounting.qualityFailures(reports, options.maxRejectRate()),
-        examples);
+        examples,
+        parseCache);
   }
 
   /** Scans the landing folder and compares it with the ledger (driver only). */

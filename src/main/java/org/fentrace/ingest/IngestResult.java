@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * The immutable outcome of one ingestion: per-file accounting, rows and partitions written per
- * table, step timings, the first rejected rows as examples, and the exit code it implies (0, or 3
- * when a data-quality gate failed).
+ * table, step timings, the first rejected rows as examples, where the parse was cached (null when
+ * no file was read), and the exit code it implies (0, or 3 when a data-quality gate failed).
  */
 public record IngestResult(
     String runId,
@@ -17,7 +17,8 @@ public record IngestResult(
     Map<String, List<String>> tablePartitions,
     Map<String, Long> timingsMillis,
     List<String> qualityFailures,
-    List<String> rejectExamples) {
+    List<String> rejectExamples,
+    ParseCacheChoice parseCache) {
 
   public static final int EXIT_OK = 0;
   public static final int EXIT_QUALITY_GATE = 3;

@@ -43,7 +43,8 @@ final class LandingParse {
       Dataset<Row> envelopes,
       Dataset<Row> statistics,
       Map<String, Split> splits,
-      List<Dataset<Row>> cached) {
+      List<Dataset<Row>> cached,
+      ParseCacheChoice cache) {
     void release() {
       cached.forEach(Dataset::unpersist);
     }
@@ -105,7 +106,8 @@ final class LandingParse {
         wholeUnits.add(ParseUnit.whole(f));
       }
     }
-    ParseCache cache = resolve(spark, asked, plainBytes, compressedBytes);
+    ParseCacheChoice choice = resolve(spark, asked, plainBytes, compressedBytes);
+    ParseCache cache = choice.used();
     FileParser parser =
         new FileParser(context, new SerializableHadoopConf(jsc.hadoopConfiguration()), runId);
     // Files read whole and byte ranges are cached apart: a reader of one kind of rows then never
@@ -119,7 +121,7 @@ final class LandingParse {
       cached.add(whole);
     }
     if (split.isEmpty()) {
-      return new Parsed(whole, whole, splits, cached);
+      return new Parsed(whole, whole, splits, cached, choice);
     }
     Dataset<Row> ranges =
         parseTasks(
@@ -153,7 +155,7 @@ final class LandingParse {
       envelopes = envelopes.unionByName(again);
       statistics = statistics.unionByName(again);
     }
-    return new Parsed(envelopes, statistics, splits, cached);
+    return new Parsed(envelopes, statistics, splits, cached, choice);
   }
 
   /**
@@ -189,11 +191,8 @@ final class LandingParse {
         : ParseCache.DISK;
   }
 
-  private static ParseCache resolve(
+  private static ParseCacheChoice resolve(
       SparkSession spark, ParseCache asked, long plain, long compressed) {
-    if (asked != ParseCache.AUTO) {
-      return asked;
-    }
     // On one machine the one block manager is the driver's, whose storage memory is the executors';
     // on a cluster the driver's own block manager says nothing about the executors'.
     long storage = 0;
@@ -210,7 +209,7 @@ final class LandingParse {
         plain,
         compressed,
         storage);
-    return chosen;
+    return new ParseCacheChoice(asked, chosen, plain, compressed, storage);
   }
 
   /** One partition per task (a task parses its units one after the other), cached. */

@@ -13,6 +13,7 @@ import org.fentrace.core.TableName;
 import org.fentrace.effects.PolicyEffectsResult;
 import org.fentrace.ingest.FileReport;
 import org.fentrace.ingest.IngestResult;
+import org.fentrace.ingest.ParseCacheChoice;
 import org.fentrace.report.ReportResult;
 import org.fentrace.trends.RouteSensitivityAction;
 import org.fentrace.trends.TrendsResult;
@@ -111,6 +112,15 @@ public final class RunManifest {
               ArrayNode parts = tn.putArray("partitions");
               result.tablePartitions().getOrDefault(t, java.util.List.of()).forEach(parts::add);
             });
+    ParseCacheChoice cache = result.parseCache();
+    if (cache != null) {
+      ObjectNode pc = root.putObject("parse_cache");
+      pc.put("asked", cache.asked().wireName());
+      pc.put("used", cache.used().wireName());
+      pc.put("landing_plain_bytes", cache.plainBytes());
+      pc.put("landing_compressed_bytes", cache.compressedBytes());
+      pc.put("storage_memory_bytes", cache.storageBytes());
+    }
     putTimings(root, result.timingsMillis());
     ArrayNode gates = root.putArray("quality_failures");
     result.qualityFailures().forEach(gates::add);

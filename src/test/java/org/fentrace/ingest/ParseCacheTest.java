@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * files each over six months, so the decisions, both tables' staging, the other versions and the
  * quarantine all read the cached parse), and the warehouses are compared row by row. The level is
  * read off Spark's own list of persisted RDDs while the run stands right after its parse, so a
- * level that never reached the cache fails the test.
+ * level that never reached the cache fails the test, and so does a manifest that names another
+ * level than the one used.
  */
 class ParseCacheTest {
   static final String KEY = ParseCache.KEY;
@@ -91,6 +92,26 @@ class ParseCacheTest {
     // What the docstring promises the landing holds: rows the decisions drop and rows quarantined.
     assertThat(run.manifest().path("totals").path("duplicates").asLong()).isPositive();
     assertThat(run.manifest().path("totals").path("rejected").asLong()).isPositive();
+    // The manifest says which level was asked and which was used: the used one must be the level
+    // Spark holds the parse at (read above), and the bytes it was chosen by the landing's, counted
+    // here from the files themselves (every generated file is plain CSV).
+    var cache = run.manifest().path("parse_cache");
+    assertThat(cache.path("asked").asText()).isEqualTo(level);
+    StorageLevel used = ParseCache.fromName(cache.path("used").asText("missing")).storageLevel();
+    assertThat(levels).as("levels persisted by the %s run", level).contains(used);
+    long plain;
+    try (var files = java.nio.file.Files.walk(landing)) {
+      plain =
+          files
+              .filter(f -> f.getFileName().toString().endsWith(".csv"))
+              .mapToLong(f -> f.toFile().length())
+              .sum();
+    }
+    assertThat(cache.path("landing_plain_bytes").asLong()).isEqualTo(plain).isPositive();
+    assertThat(cache.path("landing_compressed_bytes").asLong()).isZero();
+    assertThat(cache.path("storage_memory_bytes").asLong())
+        .as("local[2]: the driver's block manager is the executors'")
+        .isPositive();
     return levels;
   }
 
