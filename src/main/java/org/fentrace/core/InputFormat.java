@@ -146,6 +146,20 @@ public enum InputFormat implements Vocabulary {
     return this == CBP_NATIONWIDE || this == CBP_AMO;
   }
 
+  /**
+   * The table this format's normalized rows go to: customs lines to shipments, NFLIS counts to lab
+   * reports, every seizure format (events and CBP's aggregates) to seizures. Whatever asks which
+   * table a file feeds (the ingest's accounting, whether a night has lab reports to stage) asks
+   * here.
+   */
+  public TableName table() {
+    return switch (this) {
+      case CUSTOMS_SHIPMENTS -> TableName.SHIPMENTS;
+      case NFLIS_DQS -> TableName.LAB_REPORTS;
+      case SEIZURE_EVENTS, CBP_NATIONWIDE, CBP_AMO -> TableName.SEIZURES;
+    };
+  }
+
   public static InputFormat fromId(String id) {
     for (InputFormat f : values()) {
       if (f.id.equals(id)) {

@@ -144,12 +144,7 @@ final class Accounting {
     Map<String, Long> tableRows = new LinkedHashMap<>();
     for (FileReport r : reports) {
       if (r.format() != null) {
-        String table =
-            switch (InputFormat.fromId(r.format())) {
-              case CUSTOMS_SHIPMENTS -> WarehouseTable.SHIPMENTS.tableName();
-              case NFLIS_DQS -> WarehouseTable.LAB_REPORTS.tableName();
-              default -> WarehouseTable.SEIZURES.tableName();
-            };
+        String table = InputFormat.fromId(r.format()).table().wireName();
         tableRows.merge(table, r.normalized(), Long::sum);
         tableRows.merge(WarehouseTable.REJECTED.tableName(), r.rejected(), Long::sum);
       }

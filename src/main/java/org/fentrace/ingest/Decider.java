@@ -78,8 +78,16 @@ final class Decider {
     persisted.clear();
   }
 
+  /**
+   * This run's index rows of both tables, read from the parse in one pass ({@link FreshIndex}) and
+   * persisted until {@link #release()}: each table's decision filters its own from it.
+   */
+  Dataset<Row> bothFreshIndexes(Dataset<Row> envelopes) {
+    return keep(FreshIndex.bothTables(envelopes));
+  }
+
   /** Persists a frame the decisions read more than once, and records it for {@link #release()}. */
-  Dataset<Row> keep(Dataset<Row> frame) {
+  private Dataset<Row> keep(Dataset<Row> frame) {
     Dataset<Row> kept = frame.persist(StorageLevel.MEMORY_AND_DISK());
     persisted.add(kept);
     return kept;

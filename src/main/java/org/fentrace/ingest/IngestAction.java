@@ -246,7 +246,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
     try {
       Dataset<Row> bothIndexes =
           facts.hasRows(WarehouseTable.SHIPMENTS) || facts.hasRows(WarehouseTable.SEIZURES)
-              ? decider.keep(FreshIndex.bothTables(envelopes))
+              ? decider.bothFreshIndexes(envelopes)
               : null;
       Set<String> shipmentMonths0 =
           facts.affectedMonths(WarehouseTable.SHIPMENTS, scan.before(), diff.replaced());

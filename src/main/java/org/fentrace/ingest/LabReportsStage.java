@@ -20,7 +20,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructType;
-import org.fentrace.core.InputFormat;
+import org.fentrace.core.TableName;
 import org.fentrace.state.PartitionPublisher;
 import org.fentrace.warehouse.SparkSchemas;
 import org.fentrace.warehouse.Warehouse;
@@ -67,11 +67,13 @@ final class LabReportsStage {
     Path live = warehouse.table(T);
     Path liveOther = CandidateStore.otherVersions(warehouse, T);
     boolean published = warehouse.fs().exists(live);
-    // Only an NFLIS file gives lab reports: a night that reads none does not scan the parse to
-    // find that it gave none (a scan of every cached row, about 2 s of a 5,000,000-row load).
-    boolean nflisRead =
-        toRead.stream().anyMatch(f -> f.isRead() && f.header().format() == InputFormat.NFLIS_DQS);
-    if ((!nflisRead || fresh.isEmpty()) && !(published && !replaced.isEmpty())) {
+    // Only a format whose table is lab_reports (NFLIS) gives lab reports: a night that reads no
+    // such file does not scan the parse to find that it gave none (a scan of every cached row,
+    // about 2 s of a 5,000,000-row load).
+    boolean labFileRead =
+        toRead.stream()
+            .anyMatch(f -> f.isRead() && f.header().format().table() == TableName.LAB_REPORTS);
+    if ((!labFileRead || fresh.isEmpty()) && !(published && !replaced.isEmpty())) {
       return new Staged(List.of(), Map.of(), false, List.of());
     }
     spark.sparkContext().setJobDescription("fentrace ingest: stage lab_reports");
