@@ -128,7 +128,7 @@ public final class IngestAction extends BaseAction<IngestResult> {
       LedgerFacts facts = LedgerFacts.collect(parsed.statistics(), scan.toRead());
       t = lap("parse_normalize", t);
       FaultInjection.at(FaultInjection.AFTER_PARSE);
-      d = decide(scan, facts, envelopes);
+      d = decide(scan, facts, envelopes, parsed.cache().used());
       t = lap("decide_revisions", t);
       Staging staged = stage(scan, d, envelopes, parsed.everyFileInRanges());
       t = lap("stage_tables", t);
@@ -228,7 +228,8 @@ public final class IngestAction extends BaseAction<IngestResult> {
    * Decides revisions of shipments, then of seizures (which name the shipments touched), over all
    * candidates.
    */
-  private Decisions decide(Scan scan, LedgerFacts facts, Dataset<Row> envelopes)
+  private Decisions decide(
+      Scan scan, LedgerFacts facts, Dataset<Row> envelopes, ParseCache parseCache)
       throws IOException {
     LandingDiff diff = scan.diff();
     Ledger after = scan.provisional().with(facts.entries(scan.toRead(), options), scan.pruned());
@@ -242,7 +243,14 @@ public final class IngestAction extends BaseAction<IngestResult> {
                     .add("source_file", DataTypes.StringType)
                     .add("rank", DataTypes.IntegerType)));
     List<String> owners = Deduplication.cbpYearOwners(LedgerFacts.cbpCoverage(after));
-    Decider decider = new Decider(store, diff.replaced(), rankTable, options.broadcastMaxIds());
+    // The decisions' frames grow with the landing as the parse does: kept where the parse is.
+    Decider decider =
+        new Decider(
+            store,
+            diff.replaced(),
+            rankTable,
+            options.broadcastMaxIds(),
+            parseCache.storageLevel());
     try {
       Dataset<Row> bothIndexes =
           facts.hasRows(WarehouseTable.SHIPMENTS) || facts.hasRows(WarehouseTable.SEIZURES)

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * quarantine all read the cached parse), and the warehouses are compared row by row. The level is
  * read off Spark's own list of persisted RDDs while the run stands right after its parse, so a
  * level that never reached the cache fails the test, and so does a manifest that names another
- * level than the one used.
+ * level than the one used, or a decision frame kept elsewhere than the parse.
  */
 class ParseCacheTest {
   static final String KEY = ParseCache.KEY;
@@ -69,6 +69,8 @@ class ParseCacheTest {
     Set<Integer> before = new HashSet<>();
     sc.getPersistentRDDs().keys().foreach(id -> before.add((Integer) id));
     Set<StorageLevel> levels = new HashSet<>();
+    Set<Integer> parseRdds = new HashSet<>();
+    Set<StorageLevel> decisionLevels = new HashSet<>();
     FaultInjection.install(
         point -> {
           if (point.equals(FaultInjection.AFTER_PARSE)) {
@@ -77,6 +79,19 @@ class ParseCacheTest {
                     e -> {
                       if (!before.contains((Integer) e._1())) {
                         levels.add(e._2().getStorageLevel());
+                        parseRdds.add((Integer) e._1());
+                      }
+                      return null;
+                    });
+          } else if (point.equals(FaultInjection.AFTER_DECIDE_SHIPMENTS)) {
+            // Persisted since the parse: the decisions' frames (both tables' index, the
+            // shipments' decisions).
+            sc.getPersistentRDDs()
+                .foreach(
+                    e -> {
+                      Integer id = (Integer) e._1();
+                      if (!before.contains(id) && !parseRdds.contains(id)) {
+                        decisionLevels.add(e._2().getStorageLevel());
                       }
                       return null;
                     });
@@ -99,6 +114,10 @@ class ParseCacheTest {
     assertThat(cache.path("asked").asText()).isEqualTo(level);
     StorageLevel used = ParseCache.fromName(cache.path("used").asText("missing")).storageLevel();
     assertThat(levels).as("levels persisted by the %s run", level).contains(used);
+    // The decisions' frames grow with the landing as the parse does, and are kept where it is.
+    assertThat(decisionLevels)
+        .as("levels of the decisions' frames in the %s run", level)
+        .containsExactly(used);
     long plain;
     try (var files = java.nio.file.Files.walk(landing)) {
       plain =
