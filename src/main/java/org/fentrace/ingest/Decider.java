@@ -66,7 +66,7 @@ final class Decider {
    * 5,000,000-row load's index and decisions hold some 6,750,000 narrow rows each); on the heap,
    * the young collections copied them while they were built and the old generation held them for
    * the rest of the load. A landing whose parse is written to disk has its decision frames written
-   * there too: 1.6 GB less peak memory and 3 to 5 s less collector pause on that load
+   * there too: 1.5 GiB less peak memory and 3 to 5 s less collector pause on that load
    * (docs/benchmarks.md); a night's few thousand rows stay in memory.
    */
   private final StorageLevel level;
