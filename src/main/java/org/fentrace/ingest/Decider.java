@@ -62,12 +62,13 @@ final class Decider {
 
   /**
    * Where the frames the decisions read more than once are kept: the level the parse cache was
-   * resolved to ({@link ParseCacheChoice#used}). They grow with the landing as the parse does (a
+   * resolved to ({@link ParseCacheChoice#used()}). They grow with the landing as the parse does (a
    * 5,000,000-row load's index and decisions hold some 6,750,000 narrow rows each); on the heap,
    * the young collections copied them while they were built and the old generation held them for
    * the rest of the load. A landing whose parse is written to disk has its decision frames written
    * there too: 1.5 GiB less peak memory and 3 to 5 s less collector pause on that load
-   * (docs/benchmarks.md); a night's few thousand rows stay in memory.
+   * (docs/benchmarks.md). On one machine a night's few thousand rows stay in memory; on a cluster,
+   * where the parse always goes to the executors' disks, so do they.
    */
   private final StorageLevel level;
 
