@@ -87,8 +87,9 @@ final class Decider {
 
   /**
    * Frees every frame any decision of this decider persisted. Called when the ingest ends, failed
-   * or not: in embedded mode the cache is the driver's own heap, and a session that outlives the
-   * run (a notebook, the test suite) would otherwise keep it.
+   * or not: in embedded mode the cache is the driver's own heap (or, for a large landing, its local
+   * disk), and a session that outlives the run (a notebook, the test suite) would otherwise keep
+   * it.
    */
   void release() {
     persisted.forEach(Dataset::unpersist);
