@@ -258,6 +258,28 @@ final class CandidateStore {
    */
   static final List<String> DISTINCT_VALUED = List.of("record_id", "source_line", "shipment_id");
 
+  /**
+   * The order of the rows in each written file: by date, then record. Not the month first: Spark's
+   * sort compares a fixed-size prefix of its first key before whole rows, and with the month first
+   * every pair of rows of one month fell through to comparing whole rows; the date's prefix settles
+   * most pairs (the sorts' time at 5,000,000 rows: 2.1 to 3.1 s against 4.3 to 5.2 s per table).
+   * Each month is a range of dates, so every month's file holds its rows in the same order as
+   * before.
+   */
+  static final List<String> WRITE_ORDER =
+      List.of("event_date", "record_id", "source_file", "source_line");
+
+  /**
+   * A write partitioned by month wants its rows grouped by month, and Spark sorts them by the month
+   * itself (discarding {@link #WRITE_ORDER}) unless it may keep a file open per partition. It may
+   * while the write runs: rows sorted by date reach each month's file in order, one file per month
+   * and task as before. The cap is far above the months one task writes (a task holding more would
+   * have Spark sort its remaining rows by month, still correct).
+   */
+  private static final String OPEN_FILES_KEY = "spark.sql.maxConcurrentOutputFileWriters";
+
+  private static final String MAX_OPEN_MONTHS = "10000";
+
   /** Writes rows partitioned by month under {@code target}; returns the months written. */
   Set<String> writePartitions(Dataset<Row> rows, Path target) throws IOException {
     return writePartitions(rows, target, Map.of(), false);
@@ -306,14 +328,25 @@ final class CandidateStore {
     }
     var writer =
         shuffled
-            .sortWithinPartitions(MONTH, "event_date", "record_id", "source_file", "source_line")
+            .sortWithinPartitions(WRITE_ORDER.stream().map(c -> col(c)).toArray(Column[]::new))
             .write()
             .mode(SaveMode.Overwrite)
             .partitionBy(MONTH);
     for (String c : DISTINCT_VALUED) {
       writer = writer.option("parquet.enable.dictionary#" + c, "false");
     }
-    writer.parquet(target.toString());
+    String previous =
+        spark.conf().contains(OPEN_FILES_KEY) ? spark.conf().get(OPEN_FILES_KEY) : null;
+    spark.conf().set(OPEN_FILES_KEY, MAX_OPEN_MONTHS);
+    try {
+      writer.parquet(target.toString());
+    } finally {
+      if (previous == null) {
+        spark.conf().unset(OPEN_FILES_KEY);
+      } else {
+        spark.conf().set(OPEN_FILES_KEY, previous);
+      }
+    }
     Set<String> months = new TreeSet<>();
     if (warehouse.fs().exists(target)) {
       for (FileStatus s : warehouse.fs().listStatus(target)) {

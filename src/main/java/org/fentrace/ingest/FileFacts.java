@@ -1,6 +1,8 @@
 package org.fentrace.ingest;
 
 import java.time.LocalDate;
+import java.util.BitSet;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -12,6 +14,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.fentrace.core.InputFormat;
 import org.fentrace.warehouse.TableRow;
+import org.fentrace.warehouse.WarehouseTable;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -42,8 +45,11 @@ final class FileFacts {
               false)
           .add("unknown_origin", DataTypes.LongType, false);
 
-  /** Table to months as yyyy * 100 + mm (formatted once, at the end: this runs for every row). */
-  private final Map<String, Set<Integer>> months = new TreeMap<>();
+  /**
+   * Table to months as bits at yyyy * 12 + mm - 1 (formatted once, at the end: this runs for every
+   * row, where boxing a month into a sorted set cost about 2% of the parse).
+   */
+  private final Map<WarehouseTable, BitSet> months = new EnumMap<>(WarehouseTable.class);
 
   private final Map<Integer, LocalDate> cbpLatest = new TreeMap<>();
   private final Map<String, Long> reasons = new TreeMap<>();
@@ -52,10 +58,13 @@ final class FileFacts {
   /** A normalized row of {@code seizures} or {@code shipments}. */
   void normalized(TableRow row) {
     LocalDate date = (LocalDate) row.get("event_date");
-    months
-        .computeIfAbsent(row.table().tableName(), k -> new TreeSet<>())
-        .add(date.getYear() * 100 + date.getMonthValue());
-    if (row.table() == org.fentrace.warehouse.WarehouseTable.SEIZURES) {
+    BitSet tableMonths = months.get(row.table());
+    if (tableMonths == null) {
+      tableMonths = new BitSet();
+      months.put(row.table(), tableMonths);
+    }
+    tableMonths.set(date.getYear() * 12 + date.getMonthValue() - 1);
+    if (row.table() == WarehouseTable.SEIZURES) {
       Object format = row.get("source_format");
       Object year = row.get("fiscal_year");
       if (year != null && format instanceof String f && InputFormat.fromId(f).isCbpAggregate()) {
@@ -79,10 +88,10 @@ final class FileFacts {
     months.forEach(
         (table, set) ->
             monthLists.put(
-                table,
+                table.tableName(),
                 CollectionConverters.asScala(
                         set.stream()
-                            .map(m -> String.format("%04d-%02d", m / 100, m % 100))
+                            .mapToObj(m -> String.format("%04d-%02d", m / 12, m % 12 + 1))
                             .toList())
                     .toSeq()));
     Map<Integer, Object> cbp = new TreeMap<>();

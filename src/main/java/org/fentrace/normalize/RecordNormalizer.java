@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.fentrace.core.InputFormat;
+import org.fentrace.core.NamePositions;
 import org.fentrace.formats.HeaderMatch;
 import org.fentrace.formats.RawRecord;
 import org.fentrace.warehouse.TableRow;
@@ -21,6 +22,10 @@ public abstract class RecordNormalizer {
   protected final HeaderMatch header;
   protected final NormalizationContext context;
   private final int[] requiredPositions;
+
+  /** The header's columns as a flat table: {@link #text} looks up every column of every row. */
+  private final NamePositions columns;
+
   private final RawValueMemo<SubstanceMatch> substances;
   private final RawValueMemo<String> countries;
   private final RawValueMemo<List<String>> countryLists;
@@ -31,6 +36,7 @@ public abstract class RecordNormalizer {
     }
     this.header = header;
     this.context = context;
+    this.columns = new NamePositions(header.columns());
     this.requiredPositions =
         header.format().requiredColumns().stream().mapToInt(header::indexOf).toArray();
     this.substances = memo(context.substances()::match);
@@ -109,7 +115,7 @@ public abstract class RecordNormalizer {
 
   /** Value of a column, stripped, or null when absent or blank. */
   protected String text(RawRecord record, String column) {
-    String s = record.value(header.indexOf(column));
+    String s = record.value(columns.get(column));
     if (s == null) {
       return null;
     }

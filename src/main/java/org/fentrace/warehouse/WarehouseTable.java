@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
+import org.fentrace.core.NamePositions;
 import org.fentrace.core.TableName;
 
 /**
@@ -27,9 +28,12 @@ public enum WarehouseTable {
 
   /**
    * Field name to position, built on first use. Volatile and unsynchronized: every normalized row
-   * looks up each of its fields here, on every core at once; a race only builds the same map twice.
+   * looks up each of its fields here, on every core at once; a race only builds the same table
+   * twice.
    */
-  private transient volatile Map<String, Integer> positions;
+  private transient volatile NamePositions positions;
+
+  private transient volatile int width = -1;
 
   WarehouseTable(TableName name, String partitionColumn) {
     this.tableName = name.wireName();
@@ -71,27 +75,33 @@ public enum WarehouseTable {
    * error).
    */
   public int position(String field) {
-    Integer i = positions().get(field);
-    if (i == null) {
+    int i = positions().get(field);
+    if (i < 0) {
       throw new IllegalArgumentException("table " + tableName + " has no field '" + field + "'");
     }
     return i;
   }
 
   public int width() {
-    return positions().size();
+    int w = width;
+    if (w < 0) {
+      w = fieldNames().size();
+      width = w;
+    }
+    return w;
   }
 
-  private Map<String, Integer> positions() {
-    Map<String, Integer> p = positions;
+  private NamePositions positions() {
+    NamePositions p = positions;
     if (p == null) {
-      p = new HashMap<>();
+      Map<String, Integer> byName = new HashMap<>();
       List<String> names = fieldNames();
       for (int i = 0; i < names.size(); i++) {
-        // Interned: normalizers name fields by string literals (interned too), so a lookup finds
-        // its key by identity instead of comparing the characters, on every field of every row.
-        p.put(names.get(i).intern(), i);
+        byName.put(names.get(i), i);
       }
+      // Normalizers name fields by string literals, interned like the table's names: a lookup
+      // finds its name by identity instead of comparing the characters.
+      p = new NamePositions(byName);
       positions = p;
     }
     return p;

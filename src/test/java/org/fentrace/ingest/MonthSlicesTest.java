@@ -156,7 +156,11 @@ class MonthSlicesTest {
    * written by a fixed number of tasks, min(4 shuffle partitions, 6 months) = 4, not coalesced by
    * AQE by bytes (which makes these 60 rows one task, and made a full load's 60 months three tasks
    * on two cores). A file's name carries the index of the task that wrote it (part-NNNNN); the six
-   * months' hashes are fixed, and they fall in more than one of the four.
+   * months' hashes are fixed, and they fall in more than one of the four, so some task writes two
+   * months or more. Each file holds its month's rows by date, then record: the rows are given
+   * latest date first (row i of a month on day 20 - i), so a write that grouped them by month
+   * alone, in the order they came, would fail it; the session's setting for open files is as it was
+   * before.
    */
   @Test
   void severalSmallMonthsKeepOneFileEachAndAreSpreadOverAFixedNumberOfTasks() throws Exception {
@@ -172,12 +176,14 @@ class MonthSlicesTest {
                 "M" + m + "-" + i,
                 "f.csv",
                 (long) (m * 100 + i),
-                Date.valueOf(month + "-10"),
+                Date.valueOf(month + "-" + (20 - i)),
                 month));
       }
     }
     CandidateStore store = store(spark);
     Path target = tmp.resolve("months");
+    String openFiles = "spark.sql.maxConcurrentOutputFileWriters";
+    assertThat(spark.conf().contains(openFiles)).as("unset before").isFalse();
     Set<String> months =
         store.writePartitions(
             spark.createDataFrame(rows, CANDIDATES),
@@ -190,11 +196,24 @@ class MonthSlicesTest {
     for (String month : months) {
       List<Path> files = parquetFiles(target.resolve(CandidateStore.MONTH + "=" + month));
       assertThat(files).as(month).hasSize(1);
+      assertSortedByDateThenRecord(spark, files.get(0));
       tasks.add(Integer.parseInt(files.get(0).getFileName().toString().substring(5, 10)));
     }
     assertThat(tasks).allMatch(t -> t < 4);
     assertThat(tasks).hasSizeGreaterThan(1);
     assertThat(spark.read().parquet(target.toString()).count()).isEqualTo(60);
+    assertThat(spark.conf().contains(openFiles)).as("unset after").isFalse();
+    spark.conf().set(openFiles, "3");
+    try {
+      store.writePartitions(
+          spark.createDataFrame(rows, CANDIDATES),
+          new org.apache.hadoop.fs.Path(tmp.resolve("again").toString()),
+          monthRows,
+          false);
+      assertThat(spark.conf().get(openFiles)).as("a value set before is kept").isEqualTo("3");
+    } finally {
+      spark.conf().unset(openFiles);
+    }
   }
 
   /** 2,000 rows of 2026-10, record ids R0 to R1999, dates spread over its first 28 days. */
