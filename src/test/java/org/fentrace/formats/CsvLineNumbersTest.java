@@ -27,6 +27,33 @@ class CsvLineNumbersTest {
     }
   }
 
+  /**
+   * What a line break is, counted by hand for each text: each LF, each CRLF, each CR not followed
+   * by LF, in a String as in any other character sequence it may be given.
+   */
+  @Test
+  void aBreakIsAnLfACrlfOrALoneCr() {
+    java.util.Map<String, Integer> expected =
+        java.util.Map.of(
+            "", 0,
+            "a,b", 0,
+            "a,b\n", 1,
+            "a,b\r\n", 1,
+            "a,b\r", 1,
+            "\n\n1,2\n", 3,
+            "a\r\rb\n", 3,
+            "a\r\nb\rc\n", 3,
+            "\"x\ny\",2\n", 2,
+            "\r\n\r\n", 2);
+    expected.forEach(
+        (text, breaks) -> {
+          assertThat(CsvFileReader.countBreaks(text)).as("String %s", text).isEqualTo(breaks);
+          assertThat(CsvFileReader.countBreaks(new StringBuilder(text)))
+              .as("StringBuilder %s", text)
+              .isEqualTo(breaks);
+        });
+  }
+
   @Test
   void rowAfterAThreeLineQuotedFieldStartsThreeLinesLater() throws IOException {
     Read r = read("a,b\n\"x\ny\nz\",2\n3,4\n");
