@@ -7,8 +7,8 @@ import java.util.Map;
  * every row. The parse looks up some 30 names per row, each a string literal, so interned: this
  * table keeps the interned names in a flat array probed by the name's cached hash and compared by
  * identity first, where a {@code HashMap} walks to a node and unboxes an {@code Integer} (those
- * lookups were a tenth of the parse's profile). Not serializable on purpose: a deserialized string
- * is not the interned one, so holders keep it transient and build it where they are used.
+ * lookups were an eighth of the parse's profile). Not serializable on purpose: a deserialized
+ * string is not the interned one, so holders keep it transient and build it where they are used.
  */
 public final class NamePositions {
   private final String[] names;
