@@ -14,6 +14,7 @@ public final class NamePositions {
   private final String[] names;
   private final int[] positions;
   private final int mask;
+  private final int size;
 
   /** The table of {@code positions}' entries (names interned here). */
   public NamePositions(Map<String, Integer> positions) {
@@ -21,6 +22,7 @@ public final class NamePositions {
     this.names = new String[capacity];
     this.positions = new int[capacity];
     this.mask = capacity - 1;
+    this.size = positions.size();
     positions.forEach(
         (name, position) -> {
           int slot = slot(name);
@@ -41,6 +43,11 @@ public final class NamePositions {
       }
     }
     return -1;
+  }
+
+  /** How many names the table holds. */
+  public int size() {
+    return size;
   }
 
   /** Where a name's probe starts: its hash with the high bits folded in (names share prefixes). */

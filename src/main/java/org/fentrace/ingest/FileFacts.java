@@ -58,12 +58,9 @@ final class FileFacts {
   /** A normalized row of {@code seizures} or {@code shipments}. */
   void normalized(TableRow row) {
     LocalDate date = (LocalDate) row.get("event_date");
-    BitSet tableMonths = months.get(row.table());
-    if (tableMonths == null) {
-      tableMonths = new BitSet();
-      months.put(row.table(), tableMonths);
-    }
-    tableMonths.set(date.getYear() * 12 + date.getMonthValue() - 1);
+    months
+        .computeIfAbsent(row.table(), t -> new BitSet())
+        .set(date.getYear() * 12 + date.getMonthValue() - 1);
     if (row.table() == WarehouseTable.SEIZURES) {
       Object format = row.get("source_format");
       Object year = row.get("fiscal_year");

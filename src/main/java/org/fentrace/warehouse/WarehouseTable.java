@@ -33,8 +33,6 @@ public enum WarehouseTable {
    */
   private transient volatile NamePositions positions;
 
-  private transient volatile int width = -1;
-
   WarehouseTable(TableName name, String partitionColumn) {
     this.tableName = name.wireName();
     this.partitionColumn = partitionColumn;
@@ -82,13 +80,9 @@ public enum WarehouseTable {
     return i;
   }
 
+  /** How many fields a row of this table has. */
   public int width() {
-    int w = width;
-    if (w < 0) {
-      w = fieldNames().size();
-      width = w;
-    }
-    return w;
+    return positions().size();
   }
 
   private NamePositions positions() {

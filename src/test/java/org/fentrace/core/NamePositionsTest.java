@@ -21,6 +21,8 @@ class NamePositionsTest {
     }
     assertThat(table.get("column_40")).isEqualTo(-1);
     assertThat(table.get("")).isEqualTo(-1);
+    // 40 names in a table of 256 slots (four times the names, rounded up to a power of two).
+    assertThat(table.size()).isEqualTo(40);
   }
 
   @Test
@@ -36,6 +38,8 @@ class NamePositionsTest {
 
   @Test
   void anEmptyTableFindsNothing() {
-    assertThat(new NamePositions(Map.of()).get("x")).isEqualTo(-1);
+    NamePositions empty = new NamePositions(Map.of());
+    assertThat(empty.get("x")).isEqualTo(-1);
+    assertThat(empty.size()).isZero();
   }
 }
