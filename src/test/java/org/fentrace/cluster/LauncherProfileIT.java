@@ -163,6 +163,9 @@ class LauncherProfileIT {
     assertThat(l.xx())
         .as("a batch JVM's optimizing compiler inlines less deeply, to compile less")
         .contains("-XX:MaxInlineLevel=6", "-XX:InlineSmallCode=500");
+    assertThat(l.xx())
+        .as("the throughput collector starts with an eighth of memory, not a 64th, as its heap")
+        .contains("-XX:+UseParallelGC", "-XX:InitialRAMPercentage=12.5");
     assertThat(l.withoutAdaptiveExecution()).as("java arguments %s", l.javaArgs()).isFalse();
     // The same landing under a raised threshold, given in MB.
     Launch raised =
