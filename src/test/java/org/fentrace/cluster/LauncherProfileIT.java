@@ -145,6 +145,9 @@ class LauncherProfileIT {
         .contains("-XX:-DontCompileHugeMethods", "-XX:+UseParallelGC");
     // C1 alone would get a 48 MB code cache, which a Delta night filled: the tiered size is kept.
     assertThat(l.xx()).contains("-XX:ReservedCodeCacheSize=240m");
+    assertThat(l.xx())
+        .as("a short night's heap starts at the JVM's default: a larger start grew its peak RSS")
+        .noneMatch(a -> a.startsWith("-XX:InitialRAMPercentage"));
   }
 
   @Test
@@ -178,6 +181,10 @@ class LauncherProfileIT {
     assertThat(raised.withoutAdaptiveExecution())
         .as("java arguments %s", raised.javaArgs())
         .isTrue();
+    assertThat(raised.xx())
+        .as("the same landing as a short night: the heap's start follows the profile")
+        .contains("-XX:+UseParallelGC")
+        .noneMatch(a -> a.startsWith("-XX:InitialRAMPercentage"));
   }
 
   @Test
