@@ -49,7 +49,13 @@ class LauncherModesTest {
         "#!/usr/bin/env bash\n{ printf '%s\\n' \"$@\"; echo \"SPARK_LOCAL_IP=${SPARK_LOCAL_IP-"
             + UNSET
             + "}\"; } > \"$STUB_OUT/$(basename \"$0\")\"\n";
-    stub(stubBin.resolve("java"), record);
+    // The java stub also writes the class-data archive it is asked for, as a real run would at
+    // exit.
+    stub(
+        stubBin.resolve("java"),
+        record
+            + "for a in \"$@\"; do case $a in -XX:ArchiveClassesAtExit=*) echo archive >"
+            + " \"${a#*=}\";; esac; done\n");
     stub(stubBin.resolve("mvn"), record);
     sparkHome = tmp.resolve("spark-home");
     stub(Files.createDirectories(sparkHome.resolve("bin")).resolve("spark-submit"), record);
@@ -314,6 +320,39 @@ class LauncherModesTest {
     assertThat(listing(release)).as("files of the release after a run").isEqualTo(before);
   }
 
+  /**
+   * A checkout moved elsewhere keeps its archive, newer than its jars, but the JVM ignores an
+   * archive written for other paths: the launcher must write a new one, not map the stale one on
+   * every run.
+   */
+  @Test
+  void aMovedCheckoutWritesItsClassDataSharingArchiveAgain() throws Exception {
+    Path first = tmp.resolve("cds-checkout");
+    copyTree(checkout, first);
+    Map<String, String> cds = Map.of("FENTRACE_CDS", "1");
+    Path archive = first.resolve("target/fentrace-cds.jsa");
+
+    Launch writes = launch(first.resolve("jobs/fentrace"), cds, run());
+    assertThat(writes.exit()).as("exit; output: %s", writes.stderr()).isZero();
+    assertThat(writes.args("java")).anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
+    assertThat(archive).exists();
+
+    Launch maps = launch(first.resolve("jobs/fentrace"), cds, run());
+    assertThat(maps.args("java")).contains("-XX:SharedArchiveFile=" + archive);
+
+    // Moved as mv moves it: every file keeps its time, so the archive is still newer than the jar.
+    Path moved = tmp.resolve("cds-checkout-moved");
+    Files.move(first, moved);
+    Launch afterMove = launch(moved.resolve("jobs/fentrace"), cds, run());
+    assertThat(afterMove.args("java"))
+        .as("java's arguments after the move")
+        .noneMatch(a -> a.startsWith("-XX:SharedArchiveFile="))
+        .anyMatch(
+            a ->
+                a.startsWith(
+                    "-XX:ArchiveClassesAtExit=" + moved.resolve("target/fentrace-cds.jsa")));
+  }
+
   @Test
   void aSiteConfigurationFolderReplacesTheReleasesOwn() throws Exception {
     Path site = Files.createDirectories(tmp.resolve("etc-fentrace"));
@@ -361,6 +400,28 @@ class LauncherModesTest {
       assertThat(sourceEdit.args("mvn")).contains("package", "-Dassembly.skipAssembly=true");
     } finally {
       setTime(source, now - 3_600_000);
+    }
+  }
+
+  /**
+   * Copies a folder, keeping every file's and folder's time (the launcher counts a folder newer
+   * than the jar as a source change).
+   */
+  private static void copyTree(Path from, Path to) throws IOException {
+    List<Path> all;
+    try (Stream<Path> files = Files.walk(from)) {
+      all = files.toList();
+    }
+    for (Path f : all) {
+      Path t = to.resolve(from.relativize(f).toString());
+      if (Files.isDirectory(f)) {
+        Files.createDirectories(t);
+      } else {
+        Files.copy(f, t, StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    }
+    for (Path f : all) {
+      setTime(to.resolve(from.relativize(f).toString()), Files.getLastModifiedTime(f).toMillis());
     }
   }
 
