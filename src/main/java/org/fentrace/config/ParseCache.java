@@ -1,8 +1,7 @@
 package org.fentrace.config;
 
-import java.util.Arrays;
-import java.util.Locale;
 import org.apache.spark.storage.StorageLevel;
+import org.fentrace.core.SettingValue;
 
 /**
  * Where the ingest keeps its parse output between the passes that read it (the decisions' index,
@@ -16,7 +15,7 @@ import org.apache.spark.storage.StorageLevel;
  * as they are written and the page cache serves the reads, at the price of writing them: a load
  * whose parse fits in memory is a few percent slower on disk (docs/benchmarks.md).
  */
-public enum ParseCache {
+public enum ParseCache implements SettingValue {
   /**
    * The default: {@link #MEMORY_AND_DISK} on one machine when the parse should fill at most half of
    * Spark's storage memory, else {@link #DISK}; always {@link #DISK} on a cluster, whose executors'
@@ -39,6 +38,7 @@ public enum ParseCache {
     this.level = level;
   }
 
+  @Override
   public String wireName() {
     return wireName;
   }
@@ -53,16 +53,6 @@ public enum ParseCache {
 
   /** The level named {@code name} (case-insensitive); anything else throws, naming the choices. */
   public static ParseCache fromName(String name) {
-    String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
-    for (ParseCache c : values()) {
-      if (c.wireName.equals(n)) {
-        return c;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown parse cache '"
-            + name
-            + "'; one of "
-            + Arrays.stream(values()).map(ParseCache::wireName).toList());
+    return SettingValue.fromSetting(ParseCache.class, name, "parse cache");
   }
 }

@@ -1,14 +1,13 @@
 package org.fentrace.warehouse;
 
-import java.util.Arrays;
-import java.util.Locale;
+import org.fentrace.core.SettingValue;
 
 /**
  * How the warehouse stores its published tables ({@code fentrace.warehouse.format}): plain
  * Hive-style Parquet folders swapped into place by renames, or Delta Lake tables whose nightly
  * change is one atomic commit (for object stores, where a rename is a copy).
  */
-public enum TableFormat {
+public enum TableFormat implements SettingValue {
   /** Parquet folders; readers open the files directly. The default. */
   PARQUET("parquet"),
   /** Delta Lake tables: the same Parquet data files plus a {@code _delta_log} of commits. */
@@ -29,22 +28,13 @@ public enum TableFormat {
     this.wireName = wireName;
   }
 
+  @Override
   public String wireName() {
     return wireName;
   }
 
-  /** The format named {@code name} (case-insensitive); anything else throws. */
+  /** The format named {@code name} (case-insensitive); anything else throws, naming the choices. */
   public static TableFormat fromName(String name) {
-    String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
-    for (TableFormat f : values()) {
-      if (f.wireName.equals(n)) {
-        return f;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown warehouse format '"
-            + name
-            + "'; known: "
-            + Arrays.stream(values()).map(TableFormat::wireName).toList());
+    return SettingValue.fromSetting(TableFormat.class, name, "warehouse format");
   }
 }
