@@ -63,16 +63,16 @@ public enum Source implements Vocabulary {
     return java.util.Optional.empty();
   }
 
+  /** The source written as {@code id}; fails naming it and every source (listed from the enum). */
   public static Source fromId(String id) {
-    for (Source s : values()) {
-      if (s.id().equals(id)) {
-        return s;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown source '"
-            + id
-            + "'; expected one of cbp_published, seizure_events, customs_shipments,"
-            + " nflis_lab_reports");
+    return lookup(id)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown source '"
+                        + id
+                        + "'; expected one of "
+                        + String.join(
+                            ", ", java.util.Arrays.stream(values()).map(Source::id).toList())));
   }
 }
