@@ -328,7 +328,7 @@ class LauncherModesTest {
   @Test
   void aMovedCheckoutWritesItsClassDataSharingArchiveAgain() throws Exception {
     Path first = tmp.resolve("cds-checkout");
-    copyTree(checkout, first);
+    LocalInstall.copyTree(checkout, first);
     Map<String, String> cds = Map.of("FENTRACE_CDS", "1");
     Path archive = first.resolve("target/fentrace-cds.jsa");
 
@@ -400,28 +400,6 @@ class LauncherModesTest {
       assertThat(sourceEdit.args("mvn")).contains("package", "-Dassembly.skipAssembly=true");
     } finally {
       setTime(source, now - 3_600_000);
-    }
-  }
-
-  /**
-   * Copies a folder, keeping every file's and folder's time (the launcher counts a folder newer
-   * than the jar as a source change).
-   */
-  private static void copyTree(Path from, Path to) throws IOException {
-    List<Path> all;
-    try (Stream<Path> files = Files.walk(from)) {
-      all = files.toList();
-    }
-    for (Path f : all) {
-      Path t = to.resolve(from.relativize(f).toString());
-      if (Files.isDirectory(f)) {
-        Files.createDirectories(t);
-      } else {
-        Files.copy(f, t, StandardCopyOption.COPY_ATTRIBUTES);
-      }
-    }
-    for (Path f : all) {
-      setTime(to.resolve(from.relativize(f).toString()), Files.getLastModifiedTime(f).toMillis());
     }
   }
 

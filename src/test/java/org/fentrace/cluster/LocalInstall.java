@@ -184,20 +184,29 @@ final class LocalInstall {
     }
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
+  /**
+   * Copies a folder, keeping every file's and folder's time: the launcher counts anything under
+   * {@code jobs/} (a folder too) newer than the jar as a source change and would rebuild. Python's
+   * byte-code caches are left behind, and files already at the destination are replaced.
+   */
+  static void copyTree(Path from, Path to) throws IOException {
+    List<Path> all;
     try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path dest = to.resolve(from.relativize(f).toString());
-        if (f.toString().contains("__pycache__")) {
-          continue;
-        }
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(dest);
-        } else {
-          Files.copy(
-              f, dest, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
-        }
+      all = files.filter(f -> !f.toString().contains("__pycache__")).toList();
+    }
+    for (Path f : all) {
+      Path dest = to.resolve(from.relativize(f).toString());
+      if (Files.isDirectory(f)) {
+        Files.createDirectories(dest);
+      } else {
+        Files.copy(
+            f, dest, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
       }
+    }
+    // Copying a file into a folder touches the folder: its time is set back once all are copied.
+    for (Path f : all) {
+      Files.setLastModifiedTime(
+          to.resolve(from.relativize(f).toString()), Files.getLastModifiedTime(f));
     }
   }
 }
