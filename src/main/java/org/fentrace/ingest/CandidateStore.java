@@ -3,8 +3,8 @@ package org.fentrace.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lpad;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -105,21 +106,32 @@ final class CandidateStore {
     return SparkSchemas.structType(t).add(MONTH, DataTypes.StringType, false);
   }
 
+  /** "01" to "12", indexed from 1 like {@code element_at}. */
+  private static final Column TWO_DIGIT_MONTHS =
+      lit(
+          IntStream.rangeClosed(1, 12)
+              .mapToObj(m -> String.format("%02d", m))
+              .toArray(String[]::new));
+
   /**
    * The month of each row's event date, {@code yyyy-MM}: what {@code date_format(event_date,
-   * "yyyy-MM")} gives, built from the date's year and month numbers instead. {@code date_format}
-   * turns every date into a zoned timestamp and runs a {@code DateTimeFormatter} on it, about 1% of
-   * a load's CPU (it runs for every row of every table, in the index and in the write). A year
-   * beyond 9999, which would need more than four digits, still goes through {@code date_format}.
+   * "yyyy-MM")} gives, built from the date's year and month numbers instead, the month's two digits
+   * taken from a list of the twelve. It is computed for every row of every table several times in a
+   * load (the decisions' index, each staging's filter and write): {@code date_format} turns every
+   * date into a zoned timestamp and runs a {@code DateTimeFormatter} on it, and padding the numbers
+   * with {@code lpad} cost as much; this form is about twice as fast as either
+   * (docs/benchmarks.md). A year outside 1000 to 9999, which is not four digits, still goes through
+   * {@code date_format}.
    */
   static Column month() {
     Column date = col("event_date");
+    Column year = year(date);
     Column fast =
         concat(
-            lpad(year(date).cast(DataTypes.StringType), 4, "0"),
+            year.cast(DataTypes.StringType),
             lit("-"),
-            lpad(functions.month(date).cast(DataTypes.StringType), 2, "0"));
-    return when(year(date).leq(9999), fast).otherwise(date_format(date, "yyyy-MM"));
+            element_at(TWO_DIGIT_MONTHS, functions.month(date)));
+    return when(year.between(1000, 9999), fast).otherwise(date_format(date, "yyyy-MM"));
   }
 
   /**
