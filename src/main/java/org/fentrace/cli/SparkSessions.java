@@ -82,8 +82,8 @@ public final class SparkSessions {
    * tables nearly twice what one does: docs/operations.md). Spark's in-memory cache (the parse
    * output, the decisions' index) is built without its column compression: on two cores, building
    * and reading the compressed columns cost a 1,000,000-row load about 5% of its wall time and a
-   * tenth of its task CPU, for 6% more resident memory (docs/benchmarks.md); what does not fit
-   * still spills to disk.
+   * tenth of its task CPU, for 6% more resident memory (docs/benchmarks-journal.md); what does not
+   * fit still spills to disk.
    */
   static Map<String, String> localSettings(Map<String, String> sparkConf) {
     Map<String, String> m = new java.util.LinkedHashMap<>();

@@ -13,7 +13,7 @@ import org.fentrace.core.SettingValue;
  * collections while the load runs, and the blocks that do not fit go to disk anyway and are
  * deserialized on every read. Written to the executors' local disk, the batches are garbage as soon
  * as they are written and the page cache serves the reads, at the price of writing them: a load
- * whose parse fits in memory is a few percent slower on disk (docs/benchmarks.md).
+ * whose parse fits in memory is a few percent slower on disk (docs/benchmarks-journal.md).
  */
 public enum ParseCache implements SettingValue {
   /**

@@ -120,8 +120,8 @@ final class CandidateStore {
    * load (the decisions' index, each staging's filter and write): {@code date_format} turns every
    * date into a zoned timestamp and runs a {@code DateTimeFormatter} on it, and padding the numbers
    * with {@code lpad} cost as much; this form takes about half the time of the padded one and 0.56
-   * of {@code date_format}'s (docs/benchmarks.md). A year outside 1000 to 9999, which is not four
-   * digits, still goes through {@code date_format}.
+   * of {@code date_format}'s (docs/benchmarks-journal.md). A year outside 1000 to 9999, which is
+   * not four digits, still goes through {@code date_format}.
    */
   static Column month() {
     Column date = col("event_date");

@@ -67,8 +67,8 @@ final class Decider {
    * the young collections copied them while they were built and the old generation held them for
    * the rest of the load. A landing whose parse is written to disk has its decision frames written
    * there too: 1.5 GiB less peak memory and 3 to 5 s less collector pause on that load
-   * (docs/benchmarks.md). On one machine a night's few thousand rows stay in memory; on a cluster,
-   * where the parse always goes to the executors' disks, so do they.
+   * (docs/benchmarks-journal.md). On one machine a night's few thousand rows stay in memory; on a
+   * cluster, where the parse always goes to the executors' disks, so do they.
    */
   private final StorageLevel level;
 

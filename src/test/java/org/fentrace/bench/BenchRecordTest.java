@@ -243,4 +243,48 @@ class BenchRecordTest {
     assertThat(twenty.status()).isEqualTo(Status.REFERENCE);
     assertThat(BenchTargets.summary(rs)).contains("met=0 missed=0");
   }
+
+  @Test
+  void thePageIsRewrittenWholeAndLinksToTheJournalItLeavesAlone() throws Exception {
+    Path docs = Files.createDirectories(dir.resolve("docs"));
+    Path json = docs.resolve("benchmarks.json");
+    Files.writeString(
+        json,
+        BenchJson.write(
+            List.of(BenchJson.invocation(meta("j1"), BenchResults.readTsv(results())))));
+    Path journal = docs.resolve("benchmarks-journal.md");
+    String handWritten = "# Benchmark journal\n\n## A change tried by hand\n";
+    Files.writeString(journal, handWritten);
+    Path page = docs.resolve("benchmarks.md");
+    Files.writeString(page, "# Benchmarks\n\n## A section from an older page\n");
+
+    BenchReport.main(
+        new String[] {
+          "--json", json.toString(), "--out", page.toString(), "--journal", journal.toString()
+        });
+    String md = Files.readString(page);
+    assertThat(md).startsWith("# Benchmarks\n").doesNotContain("A section from an older page");
+    assertThat(md).contains("The [journal](benchmarks-journal.md) keeps what was measured by hand");
+    assertThat(Files.readString(journal)).isEqualTo(handWritten);
+
+    // a record kept in docs/bench/ reaches the same journal one folder up
+    Path kept = Files.createDirectories(docs.resolve("bench")).resolve("2026-12-03-a-change.md");
+    BenchReport.main(
+        new String[] {
+          "--json", json.toString(), "--out", kept.toString(), "--journal", journal.toString()
+        });
+    assertThat(Files.readString(kept)).contains("The [journal](../benchmarks-journal.md)");
+
+    // no journal where it was said to be: no link, rather than a broken one
+    BenchReport.main(
+        new String[] {
+          "--json",
+          json.toString(),
+          "--out",
+          page.toString(),
+          "--journal",
+          docs.resolve("none.md").toString()
+        });
+    assertThat(Files.readString(page)).doesNotContain("[journal](");
+  }
 }

@@ -26,8 +26,10 @@ import org.fentrace.bench.BenchTargets.Ratio;
  * each figure. Medians over the runs of an invocation; ratios as {@link BenchTargets} computed
  * them.
  *
- * <p>Usage: {@code BenchReport --json FILE --out FILE}; prints the newest invocation's ratio
- * summary as its last line.
+ * <p>Usage: {@code BenchReport --json FILE --out FILE [--journal FILE]}; prints the newest
+ * invocation's ratio summary as its last line. The page is rewritten whole, so what is written by
+ * hand (each change tried, its figures, whether it was kept) lives in the journal, which the page
+ * links to when given one that exists.
  */
 public final class BenchReport {
   private BenchReport() {}
@@ -36,20 +38,36 @@ public final class BenchReport {
     Path json = Path.of(BenchLanding.arg(args, "--json", null));
     List<Invocation> invs = BenchJson.read(json);
     Path out = Path.of(BenchLanding.arg(args, "--out", null));
-    Files.writeString(out, render(invs, json.getFileName().toString()), StandardCharsets.UTF_8);
+    String journal = BenchLanding.arg(args, "--journal", "");
+    String link = journal.isEmpty() ? null : journalLink(out, Path.of(journal));
+    Files.writeString(
+        out, render(invs, json.getFileName().toString(), link), StandardCharsets.UTF_8);
     System.out.println("wrote " + out);
     System.out.println(BenchTargets.summary(invs.get(invs.size() - 1).ratios()));
   }
 
   static String render(List<Invocation> invs) {
-    return render(invs, "benchmarks.json");
+    return render(invs, "benchmarks.json", null);
+  }
+
+  /**
+   * The journal as a link from the page's folder ({@code docs/benchmarks.md} and a record kept in
+   * {@code docs/bench/} reach it by different paths), or null when there is no journal to link to.
+   */
+  static String journalLink(Path page, Path journal) {
+    if (!Files.isRegularFile(journal)) {
+      return null;
+    }
+    Path from = page.toAbsolutePath().normalize().getParent();
+    return from.relativize(journal.toAbsolutePath().normalize()).toString().replace('\\', '/');
   }
 
   /**
    * The page for the invocations of the record {@code record} (its file name: a page kept beside
-   * its record names it, whatever folder the benchmark wrote them to).
+   * its record names it, whatever folder the benchmark wrote them to), linking to the journal at
+   * {@code journalLink} (relative to the page) unless that is null.
    */
-  static String render(List<Invocation> invs, String record) {
+  static String render(List<Invocation> invs, String record, String journalLink) {
     List<Map<String, Cell>> cells =
         invs.stream().map(i -> BenchResults.cells(i.measurements())).toList();
     Invocation last = invs.get(invs.size() - 1);
@@ -69,7 +87,15 @@ public final class BenchReport {
     }
     md.append("\n\n```\n");
     invs.forEach(i -> md.append(i.meta().getOrDefault("command", "?")).append('\n'));
-    md.append("```\n\n## Machine and versions\n\n| | |\n|---|---|\n");
+    md.append("```\n\n");
+    if (journalLink != null) {
+      md.append("This page holds only what the commands above measured. The [journal](")
+          .append(journalLink)
+          .append(") keeps what was measured by hand, newest first: each change tried and why, ")
+          .append("its commands and figures, whether it was kept, and the figures of cases these ")
+          .append("commands did not run.\n\n");
+    }
+    md.append("## Machine and versions\n\n| | |\n|---|---|\n");
     for (String[] p :
         new String[][] {
           {"cpu", "CPU"},

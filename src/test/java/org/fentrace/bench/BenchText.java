@@ -106,9 +106,11 @@ final class BenchText {
       versions, load averages), every measurement (`scenario`, `size`, `competitor`, `run`, `rows`,
       `wall_s`, `cpu_s`, `peak_rss_kb`, `exit`, `load1`, and for fentrace `rows_read` and `steps_s`
       from its run manifest) and every ratio (`id`, `value`, `target`, `max`, `status`: met, missed,
-      for reference, not measured). This page is rendered from it. An invocation on the same code as
-      the previous one (the same commit with a clean `src/main`, or the same jar) is kept beside it,
-      and the page shows both, *first / second*; `--fresh` drops the previous one. The last line
+      for reference, not measured). This page is rendered from it, and rewritten whole by every
+      invocation: a measurement made by hand goes in `docs/benchmarks-journal.md`. An invocation on
+      the same code as the previous one (the same commit with a clean `src/main`, or the same jar) is
+      kept beside it, and the page shows both, *first / second*; `--fresh` drops the previous one.
+      The last line
       `jobs/bench` prints is `bench ratios: met=N missed=N not_measured=N | id=value (target status) | ...`.
 
       | figure | command (run it twice for the side-by-side page) |

@@ -25,7 +25,7 @@ import org.apache.spark.sql.SparkSession;
  * month of the same generated dates (every day from 1990 on, 50 years, repeated), and a hash of it
  * is aggregated so that nothing is skipped. The forms alternate for several rounds after a warm-up;
  * the medians and their ratio are printed. A check that both forms give the same text comes last.
- * Not a unit test (it takes a minute); run it as docs/benchmarks.md says.
+ * Not a unit test (it takes a minute); run it as docs/benchmarks-journal.md says.
  *
  * <pre>java -cp CLASSPATH org.fentrace.ingest.EventMonthBench [rows] [rounds]</pre>
  */
